@@ -1,0 +1,296 @@
+//! Paragraph alignment: which old paragraphs sit beside which new ones.
+//!
+//! 1. **Match the obvious first.** Identical paragraphs are matched by hash with `similar`'s
+//!    Patience diff (paragraphs are mostly unique, which is what Patience anchors on). On a
+//!    near-identical book this leaves only a few short stretches to look at.
+//! 2. Each changed stretch ("hunk") between two matched paragraphs is aligned by **the
+//!    heaviest chain of groups**: a group pairs one old paragraph with one new one (changed in
+//!    place), or one with up to [`MAX_GROUP`] consecutive ones on the other side (split or
+//!    merged). A group's weight is `shared words × similarity`, so a split that accounts for
+//!    all of a paragraph's words beats pairing it with only its first half. The chain (groups
+//!    increasing on both sides, not overlapping) is found in O(G log G) with a Fenwick tree.
+//!    Paragraphs left out are deleted or inserted; move detection looks at them next.
+//!
+//! The seed pair's split paragraph, which a line diff shows as one deletion and two insertions:
+//!
+//! ```text
+//! old  Biden promised … and Moscow summoned its ambassador to Washington home for consultations “in order to analyze …”
+//! new  Biden promised … and Moscow summoned its ambassador to Washington home for
+//!      consultations “in order to analyze …”
+//! ```
+//!
+//! is one `split` row here (similarity 1.0 against both new paragraphs together), whose only
+//! change is the cosmetic paragraph break.
+//!
+//! Cost: the paragraph diff is O((N+M)·D) on hashes; each hunk costs O(words) to profile plus
+//! O(candidates · MAX_GROUP) similarity checks; all of it stops at the deadline, leaving the rest
+//! of a hunk unpaired (exact, coarser).
+
+use core::ops::Range;
+
+use similar::{capture_diff_deadline, Algorithm, DiffOp};
+
+use crate::engine::Ctx;
+use crate::side::{candidates, dice, merge_sorted, overlap, Side};
+
+/// Most paragraphs on one side of a split or merged row.
+pub(crate) const MAX_GROUP: usize = 6;
+/// Lowest similarity for two paragraphs to be shown as one paragraph edited in place.
+const PAIR_MIN_SIMILARITY: f64 = 0.4;
+/// Lowest similarity for a split or merge (one paragraph against several).
+const GROUP_MIN_SIMILARITY: f64 = 0.6;
+/// Candidates kept per old paragraph in large hunks.
+const CANDIDATES_PER_PARAGRAPH: usize = 6;
+
+/// One step of the alignment, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Old paragraphs `old` shown beside new paragraphs `new` (1:1, 1:n or n:1).
+    Pair { old: Range<usize>, new: Range<usize> },
+    /// An old paragraph with no counterpart in place.
+    Deleted(usize),
+    /// A new paragraph with no counterpart in place.
+    Inserted(usize),
+}
+
+/// Aligns the paragraphs of `old` and `new`.
+pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>) -> Vec<Unit> {
+    let (old_hashes, new_hashes) = (old.hashes(), new.hashes());
+    let ops = capture_diff_deadline(
+        Algorithm::Patience,
+        &old_hashes,
+        0..old_hashes.len(),
+        &new_hashes,
+        0..new_hashes.len(),
+        ctx.deadline.instant(),
+    );
+    if ctx.deadline.passed() {
+        ctx.coarsened.paragraphs = true;
+    }
+    let mut units = Vec::with_capacity(old_hashes.len().max(new_hashes.len()));
+    let mut hunk: Option<(Range<usize>, Range<usize>)> = None;
+    for op in ops {
+        if let DiffOp::Equal { old_index, new_index, len } = op {
+            if let Some((o, n)) = hunk.take() {
+                align_hunk(o, n, old, new, ctx, &mut units);
+            }
+            // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
+            units.extend((0..len).map(|k| Unit::Pair {
+                old: old_index + k..old_index + k + 1,
+                new: new_index + k..new_index + k + 1,
+            }));
+        } else {
+            let (o, n) = (op.old_range(), op.new_range());
+            hunk = Some(match hunk {
+                Some((ho, hn)) => (ho.start..o.end, hn.start..n.end),
+                None => (o, n),
+            });
+        }
+    }
+    if let Some((o, n)) = hunk {
+        align_hunk(o, n, old, new, ctx, &mut units);
+    }
+    units
+}
+
+/// A candidate row: old paragraphs `old` beside new paragraphs `new`.
+#[derive(Debug, Clone)]
+struct Group {
+    old: Range<usize>,
+    new: Range<usize>,
+    weight: f64,
+}
+
+fn align_hunk<'a>(
+    o: Range<usize>,
+    n: Range<usize>,
+    old: &mut Side<'a>,
+    new: &mut Side<'a>,
+    ctx: &mut Ctx<'a>,
+    units: &mut Vec<Unit>,
+) {
+    let unpaired = |units: &mut Vec<Unit>, o: Range<usize>, n: Range<usize>| {
+        units.extend(o.map(Unit::Deleted));
+        units.extend(n.map(Unit::Inserted));
+    };
+    if o.is_empty() || n.is_empty() {
+        return unpaired(units, o, n);
+    }
+    if ctx.deadline.passed() {
+        ctx.coarsened.hunks += 1;
+        return unpaired(units, o, n);
+    }
+    old.ensure_profiles(o.clone(), ctx);
+    new.ensure_profiles(n.clone(), ctx);
+    let olds: Vec<usize> = o.clone().collect();
+    let news: Vec<usize> = n.clone().collect();
+    let pairs = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH);
+
+    let mut groups = Vec::new();
+    for (k, &(i, j)) in pairs.iter().enumerate() {
+        if k % 256 == 255 && ctx.deadline.passed() {
+            ctx.coarsened.hunks += 1;
+            break;
+        }
+        let (a, b) = (old.profile_ref(i), new.profile_ref(j));
+        let sim = dice(a, b);
+        if sim >= PAIR_MIN_SIMILARITY {
+            groups.push(Group { old: i..i + 1, new: j..j + 1, weight: overlap(a, b) as f64 * sim });
+        }
+        // One old paragraph against new j, j+1, … (split), and the mirror (merge).
+        extend(i, j, n.end, sim, old, new, |g| groups.push(g), false);
+        extend(j, i, o.end, sim, new, old, |g| groups.push(g), true);
+    }
+    let chain = heaviest_chain(groups, n.start, n.len());
+
+    let (mut next_old, mut next_new) = (o.start, n.start);
+    for g in chain {
+        unpaired(units, next_old..g.old.start, next_new..g.new.start);
+        next_old = g.old.end;
+        next_new = g.new.end;
+        units.push(Unit::Pair { old: g.old, new: g.new });
+    }
+    unpaired(units, next_old..o.end, next_new..n.end);
+}
+
+/// Groups of paragraph `one` of side `a` with `start, start+1, …` of side `b` (below `end`),
+/// kept while the similarity beats the best so far. `swap` says `a` is the new side.
+#[allow(clippy::too_many_arguments)]
+fn extend(
+    one: usize,
+    start: usize,
+    end: usize,
+    pair_sim: f64,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    mut push: impl FnMut(Group),
+    swap: bool,
+) {
+    let single = a.profile_ref(one);
+    let mut acc = b.profile_ref(start).to_vec();
+    let mut best = pair_sim.max(GROUP_MIN_SIMILARITY - f64::EPSILON);
+    for last in start + 1..end.min(start + MAX_GROUP) {
+        acc = merge_sorted(&acc, b.profile_ref(last));
+        let sim = dice(single, &acc);
+        if sim > best {
+            best = sim;
+            let weight = overlap(single, &acc) as f64 * sim;
+            let (one_r, many_r) = (one..one + 1, start..last + 1);
+            let (old, new) = if swap { (many_r, one_r) } else { (one_r, many_r) };
+            push(Group { old, new, weight });
+        }
+    }
+}
+
+/// The heaviest chain of groups increasing on both sides without overlap. `new_base` and
+/// `new_len` give the hunk's new range (the Fenwick tree is indexed by new positions).
+fn heaviest_chain(mut groups: Vec<Group>, new_base: usize, new_len: usize) -> Vec<Group> {
+    if groups.is_empty() {
+        return groups;
+    }
+    groups.sort_by(|x, y| (x.old.start, x.new.start, x.old.end, x.new.end).cmp(&(y.old.start, y.new.start, y.old.end, y.new.end)));
+    let mut by_end: Vec<usize> = (0..groups.len()).collect();
+    by_end.sort_by_key(|&g| groups[g].old.end);
+
+    // Fenwick tree over new positions 1..=new_len of (best chain weight ending there, group).
+    let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); new_len + 1];
+    let mut best = vec![0.0; groups.len()];
+    let mut prev = vec![usize::MAX; groups.len()];
+    let mut inserted = 0;
+    for g in 0..groups.len() {
+        while inserted < by_end.len() && groups[by_end[inserted]].old.end <= groups[g].old.start {
+            let h = by_end[inserted];
+            let mut pos = groups[h].new.end - new_base;
+            while pos <= new_len {
+                if best[h] > tree[pos].0 {
+                    tree[pos] = (best[h], h);
+                }
+                pos += pos & pos.wrapping_neg();
+            }
+            inserted += 1;
+        }
+        let (mut pos, mut top) = (groups[g].new.start - new_base, (0.0, usize::MAX));
+        while pos > 0 {
+            if tree[pos].0 > top.0 {
+                top = tree[pos];
+            }
+            pos &= pos - 1;
+        }
+        best[g] = groups[g].weight + top.0;
+        prev[g] = top.1;
+    }
+    let mut at = (0..groups.len()).fold(0, |m, g| if best[g] > best[m] { g } else { m });
+    let mut chain = Vec::new();
+    while at != usize::MAX {
+        chain.push(at);
+        at = prev[at];
+    }
+    chain.reverse();
+    chain.into_iter().map(|g| groups[g].clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deadline::Deadline;
+    use crate::normalize::Fold;
+
+    fn units(old: &'static str, new: &'static str) -> Vec<Unit> {
+        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None));
+        let (mut o, mut n) = (Side::new(old), Side::new(new));
+        align(&mut o, &mut n, &mut ctx)
+    }
+
+    #[test]
+    fn identical_paragraphs_pair_one_to_one() {
+        assert_eq!(
+            units("a b c\n\nd e f", "a b c\n\nd e f"),
+            [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Pair { old: 1..2, new: 1..2 }]
+        );
+    }
+
+    #[test]
+    fn split_paragraph_is_one_group() {
+        let old = "Intro line here.\nMoscow summoned its ambassador home for consultations in order to analyze what to do.\nEnd line here.";
+        let new = "Intro line here.\n\nMoscow summoned its ambassador home for\n\nconsultations in order to analyze what to do.\n\nEnd line here.";
+        assert_eq!(
+            units(old, new),
+            [
+                Unit::Pair { old: 0..1, new: 0..1 },
+                Unit::Pair { old: 1..2, new: 1..3 },
+                Unit::Pair { old: 2..3, new: 3..4 }
+            ]
+        );
+    }
+
+    #[test]
+    fn merged_paragraphs_are_one_group() {
+        let old = "first half of a sentence about the summit\n\nsecond half of the same sentence in Helsinki";
+        let new = "first half of a sentence about the summit second half of the same sentence in Helsinki";
+        assert_eq!(units(old, new), [Unit::Pair { old: 0..2, new: 0..1 }]);
+    }
+
+    #[test]
+    fn edited_paragraph_pairs_in_place_and_unrelated_do_not() {
+        let old = "keep this one\n\nthe president said on Monday that talks would resume\n\ncompletely different words here";
+        let new = "keep this one\n\nthe president said on Tuesday that talks would resume soon\n\nnothing alike at all whatsoever";
+        assert_eq!(
+            units(old, new),
+            [
+                Unit::Pair { old: 0..1, new: 0..1 },
+                Unit::Pair { old: 1..2, new: 1..2 },
+                Unit::Deleted(2),
+                Unit::Inserted(2)
+            ]
+        );
+    }
+
+    #[test]
+    fn chain_prefers_total_weight() {
+        let g = |o: Range<usize>, n: Range<usize>, weight| Group { old: o, new: n, weight };
+        // Crossing groups: (0,1) w5 and (1,0) w3 cannot both be chosen; (0,0)+(1,1) w4+w4 wins.
+        let chain = heaviest_chain(vec![g(0..1, 1..2, 5.0), g(1..2, 0..1, 3.0), g(0..1, 0..1, 4.0), g(1..2, 1..2, 4.0)], 0, 2);
+        let picked: Vec<_> = chain.iter().map(|g| (g.old.start, g.new.start)).collect();
+        assert_eq!(picked, [(0, 0), (1, 1)]);
+    }
+}

@@ -1,0 +1,287 @@
+//! Assembly: alignment units and moves become the model's rows, flat edits and stats.
+//!
+//! Every byte of both texts lands in exactly one place: paragraph text in a row's cells (and in
+//! the edits), and what lies between paragraphs (blank lines, leading and trailing whitespace)
+//! in the edits as the separator that follows the row's last paragraph. That is what makes the
+//! edits rebuild both inputs exactly, whatever the alignment decided.
+
+use core::ops::Range;
+
+use crate::align::Unit;
+use crate::engine::Ctx;
+use crate::model::{Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
+use crate::moves::FoundMove;
+use crate::side::Side;
+use crate::tokenize::count_words;
+use crate::words::{diff_words, PieceKind, WordDiff};
+
+/// Builds the flat edit list as byte ranges: deletions before insertions within a change, and
+/// adjacent edits of one kind merged (they are contiguous in their text by construction).
+#[derive(Default)]
+struct Edits {
+    done: Vec<(Op, Range<usize>)>,
+    delete: Option<Range<usize>>,
+    insert: Option<Range<usize>>,
+}
+
+impl Edits {
+    fn delete(&mut self, r: Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        match &mut self.delete {
+            Some(d) if d.end == r.start => d.end = r.end,
+            _ => {
+                // Rows walk both texts in order, so a pending deletion always ends where the
+                // next one starts; were that ever false, a separate edit keeps the text exact.
+                debug_assert!(self.delete.is_none(), "deletions are contiguous");
+                self.flush();
+                self.delete = Some(r);
+            }
+        }
+    }
+
+    fn insert(&mut self, r: Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        match &mut self.insert {
+            Some(i) if i.end == r.start => i.end = r.end,
+            _ => {
+                debug_assert!(self.insert.is_none(), "insertions are contiguous");
+                if self.insert.is_some() {
+                    self.flush();
+                }
+                self.insert = Some(r);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(d) = self.delete.take() {
+            self.done.push((Op::Delete, d));
+        }
+        if let Some(i) = self.insert.take() {
+            self.done.push((Op::Insert, i));
+        }
+    }
+
+    fn equal(&mut self, r: Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        self.flush();
+        match self.done.last_mut() {
+            Some((Op::Equal, last)) if last.end == r.start => last.end = r.end,
+            _ => self.done.push((Op::Equal, r)),
+        }
+    }
+
+    fn finish<'a>(mut self, old: &'a str, new: &'a str) -> Vec<Edit<'a>> {
+        self.flush();
+        self.done
+            .into_iter()
+            .map(|(op, r)| Edit { op, text: if op == Op::Insert { &new[r] } else { &old[r] } })
+            .collect()
+    }
+}
+
+struct Builder<'s, 'a> {
+    old: &'s Side<'a>,
+    new: &'s Side<'a>,
+    rows: Vec<Row<'a>>,
+    edits: Edits,
+    stats: Stats,
+}
+
+impl<'a> Builder<'_, 'a> {
+    /// The bytes after paragraph `i` up to the next paragraph (or the end of the text).
+    fn separator(side: &Side<'a>, i: usize) -> Range<usize> {
+        let end = side.paragraphs.get(i + 1).map_or(side.text.len(), |p| p.byte_start);
+        side.paragraphs[i].byte_end..end
+    }
+
+    /// Edits for two separators that sit at the same place in the rows.
+    fn separators(&mut self, o: Range<usize>, n: Range<usize>) {
+        if self.old.text[o.clone()] == self.new.text[n.clone()] {
+            self.edits.equal(o);
+        } else {
+            self.edits.delete(o);
+            self.edits.insert(n);
+        }
+    }
+
+    fn whole_cell(side: &Side<'a>, i: usize, kind: SpanKind) -> Cell<'a> {
+        Cell { paragraphs: vec![i], spans: vec![Span { kind, cosmetic: false, text: side.para(i) }] }
+    }
+
+    /// Spans of both cells of a word diff between `old_text` and `new_text`.
+    fn spans(words: &WordDiff, old_text: &'a str, new_text: &'a str) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
+        let (mut o, mut n) = (Vec::new(), Vec::new());
+        for p in &words.pieces {
+            let (ot, nt) = (&old_text[p.old.clone()], &new_text[p.new.clone()]);
+            match p.kind {
+                PieceKind::Equal => {
+                    o.push(Span { kind: SpanKind::Equal, cosmetic: false, text: ot });
+                    n.push(Span { kind: SpanKind::Equal, cosmetic: false, text: nt });
+                }
+                PieceKind::Change { cosmetic } => {
+                    if !ot.is_empty() {
+                        o.push(Span { kind: SpanKind::Delete, cosmetic, text: ot });
+                    }
+                    if !nt.is_empty() {
+                        n.push(Span { kind: SpanKind::Insert, cosmetic, text: nt });
+                    }
+                }
+            }
+        }
+        (o, n)
+    }
+
+    fn count(&mut self, words: &WordDiff) {
+        self.stats.words_inserted += words.stats.inserted;
+        self.stats.words_deleted += words.stats.deleted;
+        self.stats.words_unchanged += words.stats.unchanged;
+        self.stats.cosmetic_changes += words.stats.cosmetic_changes;
+    }
+
+    fn pair(&mut self, o: Range<usize>, n: Range<usize>, ctx: &mut Ctx<'a>) {
+        let (os, ot) = self.old.cell(&o);
+        let (ns, nt) = self.new.cell(&n);
+        let (last_old, last_new) = (o.end - 1, n.end - 1);
+        if o.len() == 1 && n.len() == 1 && ot == nt {
+            self.stats.words_unchanged += count_words(ot);
+            self.edits.equal(os..os + ot.len());
+            self.rows.push(Row {
+                kind: RowKind::Equal,
+                old: Some(Self::whole_cell(self.old, o.start, SpanKind::Equal)),
+                new: Some(Self::whole_cell(self.new, n.start, SpanKind::Equal)),
+                move_id: None,
+                cosmetic: false,
+            });
+        } else {
+            let words = diff_words(ot, nt, ctx);
+            self.count(&words);
+            for p in &words.pieces {
+                match p.kind {
+                    PieceKind::Equal => self.edits.equal(os + p.old.start..os + p.old.end),
+                    PieceKind::Change { .. } => {
+                        self.edits.delete(os + p.old.start..os + p.old.end);
+                        self.edits.insert(ns + p.new.start..ns + p.new.end);
+                    }
+                }
+            }
+            let substantive = words.has_substantive_change();
+            let kind = match (o.len(), n.len()) {
+                (1, 1) => RowKind::Changed,
+                (1, _) => RowKind::Split,
+                _ => RowKind::Merged,
+            };
+            self.stats.paragraphs_changed += usize::from(substantive);
+            self.stats.paragraphs_split += usize::from(kind == RowKind::Split);
+            self.stats.paragraphs_merged += usize::from(kind == RowKind::Merged);
+            let (old_spans, new_spans) = Self::spans(&words, ot, nt);
+            self.rows.push(Row {
+                kind,
+                old: Some(Cell { paragraphs: o.collect(), spans: old_spans }),
+                new: Some(Cell { paragraphs: n.collect(), spans: new_spans }),
+                move_id: None,
+                cosmetic: !substantive,
+            });
+        }
+        self.separators(Self::separator(self.old, last_old), Self::separator(self.new, last_new));
+    }
+
+    fn deleted(&mut self, i: usize, moved: Option<(usize, &FoundMove)>) {
+        let p = self.old.paragraphs[i];
+        self.edits.delete(p.byte_start..p.byte_end);
+        let row = match moved {
+            Some((id, m)) => {
+                self.count(&m.words);
+                let (spans, _) = Self::spans(&m.words, self.old.para(i), self.new.para(m.to));
+                Row { kind: RowKind::Moved, old: Some(Cell { paragraphs: vec![i], spans }), new: None, move_id: Some(id), cosmetic: false }
+            }
+            None => {
+                self.stats.words_deleted += count_words(self.old.para(i));
+                self.stats.paragraphs_deleted += 1;
+                Row { kind: RowKind::Deleted, old: Some(Self::whole_cell(self.old, i, SpanKind::Delete)), new: None, move_id: None, cosmetic: false }
+            }
+        };
+        self.rows.push(row);
+        self.edits.delete(Self::separator(self.old, i));
+    }
+
+    fn inserted(&mut self, j: usize, moved: Option<(usize, &FoundMove)>) {
+        let p = self.new.paragraphs[j];
+        self.edits.insert(p.byte_start..p.byte_end);
+        let row = match moved {
+            Some((id, m)) => {
+                let (_, spans) = Self::spans(&m.words, self.old.para(m.from), self.new.para(j));
+                Row { kind: RowKind::Moved, old: None, new: Some(Cell { paragraphs: vec![j], spans }), move_id: Some(id), cosmetic: false }
+            }
+            None => {
+                self.stats.words_inserted += count_words(self.new.para(j));
+                self.stats.paragraphs_inserted += 1;
+                Row { kind: RowKind::Inserted, old: None, new: Some(Self::whole_cell(self.new, j, SpanKind::Insert)), move_id: None, cosmetic: false }
+            }
+        };
+        self.rows.push(row);
+        self.edits.insert(Self::separator(self.new, j));
+    }
+}
+
+/// Builds the model from the alignment and the moves.
+pub(crate) fn assemble<'a>(
+    old: &Side<'a>,
+    new: &Side<'a>,
+    units: Vec<Unit>,
+    found: Vec<FoundMove>,
+    ctx: &mut Ctx<'a>,
+) -> Diff<'a> {
+    let mut old_move = vec![None; old.paragraphs.len()];
+    let mut new_move = vec![None; new.paragraphs.len()];
+    for (id, m) in found.iter().enumerate() {
+        old_move[m.from] = Some(id);
+        new_move[m.to] = Some(id);
+    }
+    let mut b = Builder { old, new, rows: Vec::with_capacity(units.len()), edits: Edits::default(), stats: Stats::default() };
+    let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
+    b.separators(preamble(old), preamble(new));
+
+    let mut moves: Vec<Move> = found
+        .iter()
+        .enumerate()
+        .map(|(id, m)| Move { id, from: m.from, to: m.to, similarity: m.similarity, old_row: 0, new_row: 0 })
+        .collect();
+    for unit in units {
+        match unit {
+            Unit::Pair { old: o, new: n } => b.pair(o, n, ctx),
+            Unit::Deleted(i) => {
+                let moved = old_move[i].map(|id| (id, &found[id]));
+                if let Some((id, _)) = moved {
+                    moves[id].old_row = b.rows.len();
+                }
+                b.deleted(i, moved);
+            }
+            Unit::Inserted(j) => {
+                let moved = new_move[j].map(|id| (id, &found[id]));
+                if let Some((id, _)) = moved {
+                    moves[id].new_row = b.rows.len();
+                }
+                b.inserted(j, moved);
+            }
+        }
+    }
+    b.stats.paragraphs_moved = moves.len();
+    let fallback = ctx.coarsened.fallback();
+    Diff {
+        edits: b.edits.finish(old.text, new.text),
+        old_paragraphs: old.paragraphs.clone(),
+        new_paragraphs: new.paragraphs.clone(),
+        rows: b.rows,
+        moves,
+        stats: b.stats,
+        approximate: fallback.is_some(),
+        fallback,
+    }
+}

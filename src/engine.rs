@@ -1,0 +1,78 @@
+//! The state of one diff call: options turned into folds, the deadline, the interner, scratch
+//! buffers, and a record of what had to be coarsened.
+
+use crate::deadline::Deadline;
+use crate::intern::Interner;
+use crate::model::{Fallback, FallbackReason};
+use crate::normalize::Fold;
+use crate::tokenize::Token;
+
+/// What the deadline cut short, for [`Fallback::detail`].
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Coarsened {
+    /// Paragraph pairs whose word diff was cut to a whole-range replacement.
+    pub word_diffs: usize,
+    /// Change hunks whose paragraphs were left unpaired.
+    pub hunks: usize,
+    /// Move detection stopped early.
+    pub moves: bool,
+    /// The paragraph-level diff itself hit the deadline.
+    pub paragraphs: bool,
+}
+
+impl Coarsened {
+    pub fn any(&self) -> bool {
+        self.word_diffs > 0 || self.hunks > 0 || self.moves || self.paragraphs
+    }
+
+    pub fn fallback(&self) -> Option<Fallback> {
+        if !self.any() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if self.paragraphs {
+            parts.push("paragraphs were matched by a coarser line diff".to_string());
+        }
+        if self.hunks > 0 {
+            parts.push(format!("{} changed stretch(es) were not paired paragraph by paragraph", self.hunks));
+        }
+        if self.word_diffs > 0 {
+            parts.push(format!("{} paragraph(s) show a whole-text replacement instead of word changes", self.word_diffs));
+        }
+        if self.moves {
+            parts.push("move detection stopped early".to_string());
+        }
+        Some(Fallback {
+            reason: FallbackReason::Deadline,
+            detail: format!("The time limit was reached: {}. The diff is still exact.", parts.join("; ")),
+        })
+    }
+}
+
+/// Everything one call shares across its stages.
+pub(crate) struct Ctx<'a> {
+    pub fold: Fold,
+    pub deadline: Deadline,
+    pub interner: Interner<'a>,
+    pub coarsened: Coarsened,
+    /// Scratch buffers reused by every word diff of the call.
+    pub old_tokens: Vec<Token>,
+    pub new_tokens: Vec<Token>,
+    pub old_keys: Vec<u32>,
+    pub new_keys: Vec<u32>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(fold: Fold, deadline: Deadline) -> Self {
+        Ctx {
+            fold,
+            deadline,
+            interner: Interner::default(),
+            coarsened: Coarsened::default(),
+            old_tokens: Vec::new(),
+            new_tokens: Vec::new(),
+            old_keys: Vec::new(),
+            new_keys: Vec::new(),
+        }
+    }
+}

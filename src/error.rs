@@ -1,0 +1,57 @@
+//! The one error type of the core. Every variant names what was wrong and the limit.
+
+use core::fmt;
+
+/// Which input an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The first argument, the old text.
+    Old,
+    /// The second argument, the new text.
+    New,
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Side::Old => "old text",
+            Side::New => "new text",
+        })
+    }
+}
+
+/// Why [`crate::diff`] refused to diff.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// An option is out of range. `name` is the option's JavaScript name.
+    InvalidOption {
+        /// The option, as JavaScript spells it (`moveThreshold`).
+        name: &'static str,
+        /// What is allowed and what was given.
+        reason: String,
+    },
+    /// An input is larger than the engine's offsets can address.
+    InputTooLarge {
+        /// Which input.
+        side: Side,
+        /// Its size in bytes of UTF-8.
+        bytes: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidOption { name, reason } => write!(f, "option `{name}` {reason}"),
+            Error::InputTooLarge { side, bytes, limit } => write!(
+                f,
+                "the {side} is {bytes} bytes of UTF-8; the most article-diff accepts is {limit} bytes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,97 @@
+//! `article-diff` shows what changed between two versions of an article: aligned paragraphs,
+//! word-level insertions and deletions, split and merged paragraphs, paragraphs that moved
+//! (even moved and edited), and which changes are only cosmetic (curly vs straight quotes,
+//! whitespace, a paragraph break).
+//!
+//! ```
+//! use article_diff::{diff, Options, RowKind, SpanKind};
+//!
+//! let d = diff("A cat sat.", "A black cat sat.", &Options::default())?;
+//! assert_eq!(d.rows.len(), 1);
+//! assert_eq!(d.rows[0].kind, RowKind::Changed);
+//! let inserted: Vec<&str> = d.rows[0].new.as_ref().unwrap().spans.iter()
+//!     .filter(|s| s.kind == SpanKind::Insert)
+//!     .map(|s| s.text)
+//!     .collect();
+//! assert_eq!(inserted, ["black "]);
+//! assert_eq!(d.stats.words_inserted, 1);
+//! # Ok::<(), article_diff::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! ```text
+//!  old ─┐ tokenize ─► paragraphs ─► align ─► words ──► moves ─► model::Diff
+//!  new ─┘ spans, ids  split, hash   rows     word ops  pairs    rows, moves, stats, fallback
+//! ```
+//!
+//! * [`paragraphs`](crate) — blank-line blocks, or one per line when a text has no blank line;
+//! * `align` — identical paragraphs matched by hash first, then each changed stretch aligned
+//!   by the heaviest chain of in-place, split and merged pairs;
+//! * `words` — a word diff over interned, typographically folded tokens, cleaned up to read like
+//!   a human edit and refined to letters inside a misspelled word;
+//! * `moves` — unpaired paragraphs linked best-first over the whole document;
+//! * `assemble` — rows, exact flat edits and stats.
+//!
+//! # The model
+//!
+//! [`Diff`] borrows all its text from the inputs. Its flat [`Diff::edits`] always rebuild both
+//! inputs exactly (equal + delete = old, equal + insert = new), whatever the options and even
+//! when the deadline cut the work short ([`Diff::approximate`]).
+//!
+//! # Deadline
+//!
+//! [`Options::timeout`] (default one second) caps the work. Past it, the remaining paragraph
+//! pairs get a whole-text replacement instead of a word diff and move detection stops; the
+//! result is exact but coarser, and [`Diff::fallback`] says what was cut. In the browser the
+//! clock is JavaScript's (`performance.now()`), through similar's `wasm32_web_time` feature.
+#![warn(missing_docs)]
+
+mod align;
+mod assemble;
+mod deadline;
+mod engine;
+mod error;
+mod intern;
+mod model;
+mod moves;
+mod normalize;
+mod options;
+mod paragraphs;
+mod side;
+mod tokenize;
+mod words;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, Side as InputSide};
+pub use model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
+pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};
+
+/// Largest input accepted, in bytes of UTF-8: token offsets are `u32`.
+pub const MAX_INPUT_BYTES: usize = u32::MAX as usize;
+
+/// Diffs `old` against `new`.
+///
+/// # Errors
+/// [`Error::InvalidOption`] when an option is out of range, [`Error::InputTooLarge`] when a
+/// text is over [`MAX_INPUT_BYTES`].
+pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a>, Error> {
+    options.validate()?;
+    for (side, text) in [(InputSide::Old, old), (InputSide::New, new)] {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(Error::InputTooLarge { side, bytes: text.len(), limit: MAX_INPUT_BYTES });
+        }
+    }
+    let fold = normalize::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
+    let mut ctx = engine::Ctx::new(fold, deadline::Deadline::after(options.timeout));
+    let mut old_side = side::Side::new(old);
+    let mut new_side = side::Side::new(new);
+    let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);
+    let found = if options.detect_moves {
+        moves::find(&mut units, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
+    } else {
+        Vec::new()
+    };
+    Ok(assemble::assemble(&old_side, &new_side, units, found, &mut ctx))
+}

@@ -1,0 +1,121 @@
+//! Paragraphs: where each one starts and ends in its text.
+//!
+//! A paragraph is a block of non-blank lines separated by blank (empty or whitespace-only)
+//! lines. A text with no blank line between two non-blank lines (a plain scrape, like the
+//! seed's `old.txt`) has one paragraph per non-blank line instead, so both styles of the same
+//! article align.
+//!
+//! A paragraph's range runs from its first line's first byte to its last line's last byte,
+//! line terminator excluded (`\n`, `\r\n` and a lone `\r` all end a line). What lies between
+//! paragraphs (line breaks, blank lines, leading and trailing whitespace) is kept by the rows
+//! as separators, so nothing of the text is lost.
+//!
+//! Cost: one pass over the bytes, O(n).
+
+use crate::model::Paragraph;
+
+/// One line: its byte range without terminator, and whether it is blank.
+struct Line {
+    start: usize,
+    end: usize,
+    blank: bool,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            lines.push(Line { start, end: i, blank: is_blank(&text[start..i]) });
+            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < bytes.len() {
+        lines.push(Line { start, end: bytes.len(), blank: is_blank(&text[start..]) });
+    }
+    lines
+}
+
+fn is_blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+/// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
+pub(crate) fn split(text: &str) -> Vec<Paragraph> {
+    let lines = lines(text);
+    let first = lines.iter().position(|l| !l.blank);
+    let last = lines.iter().rposition(|l| !l.blank);
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let has_blank_between = lines[first..=last].iter().any(|l| l.blank);
+    let mut paragraphs = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for line in &lines[first..=last] {
+        if line.blank {
+            if let Some((s, e)) = open.take() {
+                paragraphs.push(Paragraph { byte_start: s, byte_end: e });
+            }
+        } else if !has_blank_between {
+            paragraphs.push(Paragraph { byte_start: line.start, byte_end: line.end });
+        } else {
+            open = Some((open.map_or(line.start, |(s, _)| s), line.end));
+        }
+    }
+    if let Some((s, e)) = open {
+        paragraphs.push(Paragraph { byte_start: s, byte_end: e });
+    }
+    paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|p| p.text(text)).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_blocks() {
+        assert_eq!(texts("\n\nTitle\n\nOne\nstill one\n\n\nTwo\n"), ["Title", "One\nstill one", "Two"]);
+    }
+
+    #[test]
+    fn no_blank_line_means_one_paragraph_per_line() {
+        assert_eq!(texts("First line.\nSecond line.\nThird."), ["First line.", "Second line.", "Third."]);
+    }
+
+    #[test]
+    fn trailing_blank_lines_do_not_switch_to_blocks() {
+        assert_eq!(texts("a\nb\n\n\n"), ["a", "b"]);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        assert_eq!(texts("a\r\n\r\nb\rc"), ["a", "b\rc"]);
+        assert_eq!(texts("a\r\r\nb"), ["a", "b"]);
+    }
+
+    #[test]
+    fn whitespace_only_lines_are_blank() {
+        assert_eq!(texts("a\n \t\u{a0}\nb"), ["a", "b"]);
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_paragraphs() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n\t").is_empty());
+    }
+
+    #[test]
+    fn one_line_without_newline() {
+        assert_eq!(texts("  indented"), ["  indented"]);
+    }
+}

@@ -1,0 +1,505 @@
+//! Word diff of two paragraph texts, cleaned up to read like a human edit.
+//!
+//! 1. Both texts are tokenized and each token interned by its *folded* key (see
+//!    [`crate::normalize`]), so `’` and `'`, or a space and a paragraph break, match.
+//! 2. `similar`'s Myers diff runs over the ids (with the call's deadline). Myers beats Patience
+//!    here: inside one paragraph most words (`the`, `,`) are not unique, which leaves Patience
+//!    few anchors, and on the seed pair both give the same hunks.
+//! 3. Matched tokens whose exact text differs become **cosmetic** changes.
+//! 4. **Semantic cleanup**: an unchanged stretch stranded between two substantive changes is
+//!    folded into them when it is only spaces/punctuation, or one short word between changes of
+//!    two or more words each:
+//!
+//!    ```text
+//!    raw:     [-quick brown-][+slow red+] fox [-jumps over-][+walks past+]
+//!    cleaned: [-quick brown fox jumps over-][+slow red fox walks past+]   (only when "fox" is
+//!             a short word between two multi-word changes; a long word stays an anchor)
+//!    ```
+//! 5. A change that is cosmetic as a whole (same text once typography and whitespace amount
+//!    are folded) is marked so.
+//! 6. **Character refinement**: a substantive change whose two sides have the same shape (same
+//!    token kinds, same separators) is shown letter by letter inside each word pair that shares
+//!    most letters: `Stephanopoul[-u-][+o+]s`.
+//!
+//! Cost: tokenizing and interning are O(n); Myers is O((N+M)·D) in tokens, bounded by the
+//! deadline (past it the change is one exact replacement of the differing middle).
+
+use core::ops::Range;
+
+use similar::{capture_diff_deadline, capture_diff_slices, Algorithm, DiffOp};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::engine::Ctx;
+use crate::normalize::fold_text;
+use crate::tokenize::{tokenize, Token, TokenKind};
+
+/// Longest word (in grapheme clusters) shown letter by letter.
+const MAX_REFINE_LEN: usize = 64;
+/// Shortest word shown letter by letter: in shorter ones a changed letter reads as a new word.
+const MIN_REFINE_LEN: usize = 4;
+/// Fraction of the longer word's letters that must be shared to show a letter-level change.
+const MIN_REFINE_SIMILARITY: f64 = 0.6;
+/// A word no longer than this (in chars) between two multi-word changes is folded into them.
+const SHORT_WORD_CHARS: usize = 4;
+
+/// A run of the word diff, as byte ranges of the old and new texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub kind: PieceKind,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PieceKind {
+    /// Same text on both sides.
+    Equal,
+    /// Old text replaced by new text (either may be empty).
+    Change { cosmetic: bool },
+}
+
+/// Word counts of one word diff.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordStats {
+    pub inserted: usize,
+    pub deleted: usize,
+    pub unchanged: usize,
+    pub cosmetic_changes: usize,
+}
+
+/// The word diff of two texts.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct WordDiff {
+    pub pieces: Vec<Piece>,
+    pub stats: WordStats,
+}
+
+impl WordDiff {
+    /// Similarity of the two texts by words: shared words over all words, `0.0..=1.0`.
+    pub fn similarity(&self) -> f64 {
+        let s = self.stats;
+        let total = 2 * s.unchanged + s.inserted + s.deleted;
+        if total == 0 {
+            1.0
+        } else {
+            (2 * s.unchanged) as f64 / total as f64
+        }
+    }
+
+    /// Whether any change in it is substantive.
+    pub fn has_substantive_change(&self) -> bool {
+        self.pieces.iter().any(|p| p.kind == PieceKind::Change { cosmetic: false })
+    }
+}
+
+/// A token-level run before it becomes byte pieces.
+#[derive(Debug, Clone)]
+struct Run {
+    kind: PieceKind,
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// Diffs `old` against `new` word by word.
+pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> WordDiff {
+    let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
+    let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
+    let mut old_keys = std::mem::take(&mut ctx.old_keys);
+    let mut new_keys = std::mem::take(&mut ctx.new_keys);
+    tokenize(old, &mut old_tokens);
+    tokenize(new, &mut new_tokens);
+    old_keys.clear();
+    new_keys.clear();
+    old_keys.extend(old_tokens.iter().map(|t| ctx.interner.intern(t.text(old), ctx.fold)));
+    new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
+
+    let ops = token_ops(&old_keys, &new_keys, ctx);
+    let runs = split_cosmetic(&ops, &old_tokens, &new_tokens, old, new);
+    let runs = absorb_stranded(runs, &old_tokens, &new_tokens, old);
+    let result = finish(&runs, &old_tokens, &new_tokens, old, new, ctx);
+
+    ctx.old_tokens = old_tokens;
+    ctx.new_tokens = new_tokens;
+    ctx.old_keys = old_keys;
+    ctx.new_keys = new_keys;
+    result
+}
+
+/// similar's ops over the ids, or one exact replacement of the differing middle once the
+/// deadline has passed.
+fn token_ops(old: &[u32], new: &[u32], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
+    if ctx.deadline.passed() {
+        ctx.coarsened.word_diffs += 1;
+        return coarse_ops(old, new);
+    }
+    let ops = capture_diff_deadline(
+        Algorithm::Myers,
+        old,
+        0..old.len(),
+        new,
+        0..new.len(),
+        ctx.deadline.instant(),
+    );
+    if ctx.deadline.passed() {
+        ctx.coarsened.word_diffs += 1;
+    }
+    ops
+}
+
+/// Common prefix, one replacement, common suffix: exact, and O(n).
+pub(crate) fn coarse_ops(old: &[u32], new: &[u32]) -> Vec<DiffOp> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut ops = Vec::with_capacity(3);
+    if prefix > 0 {
+        ops.push(DiffOp::Equal { old_index: 0, new_index: 0, len: prefix });
+    }
+    let (old_len, new_len) = (old.len() - prefix - suffix, new.len() - prefix - suffix);
+    if old_len > 0 || new_len > 0 {
+        ops.push(DiffOp::Replace { old_index: prefix, old_len, new_index: prefix, new_len });
+    }
+    if suffix > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: old.len() - suffix,
+            new_index: new.len() - suffix,
+            len: suffix,
+        });
+    }
+    ops
+}
+
+/// Turns similar's ops into alternating runs; matched tokens whose exact text differs become
+/// cosmetic changes.
+fn split_cosmetic(ops: &[DiffOp], ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::with_capacity(ops.len());
+    let push = |runs: &mut Vec<Run>, kind: PieceKind, o: Range<usize>, n: Range<usize>| {
+        if let Some(last) = runs.last_mut() {
+            if last.kind == kind && last.old.end == o.start && last.new.end == n.start {
+                last.old.end = o.end;
+                last.new.end = n.end;
+                return;
+            }
+        }
+        runs.push(Run { kind, old: o, new: n });
+    };
+    for op in ops {
+        match *op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                for k in 0..len {
+                    let (o, n) = (old_index + k, new_index + k);
+                    let same = ot[o].text(old) == nt[n].text(new);
+                    let kind = if same { PieceKind::Equal } else { PieceKind::Change { cosmetic: true } };
+                    push(&mut runs, kind, o..o + 1, n..n + 1);
+                }
+            }
+            _ => {
+                let (o, n) = (op.old_range(), op.new_range());
+                push(&mut runs, PieceKind::Change { cosmetic: false }, o, n);
+            }
+        }
+    }
+    runs
+}
+
+/// Words among `tokens`, and the chars of the longest.
+fn words_in(tokens: &[Token], text: &str) -> (usize, usize) {
+    tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .fold((0, 0), |(n, longest), t| (n + 1, longest.max(t.text(text).chars().count())))
+}
+
+/// Folds unchanged stretches stranded between two substantive changes into them.
+fn absorb_stranded(runs: Vec<Run>, ot: &[Token], nt: &[Token], old: &str) -> Vec<Run> {
+    const SUB: PieceKind = PieceKind::Change { cosmetic: false };
+    let change_words = |r: &Run| {
+        let o = ot[r.old.clone()].iter().filter(|t| t.kind == TokenKind::Word).count();
+        let n = nt[r.new.clone()].iter().filter(|t| t.kind == TokenKind::Word).count();
+        o.max(n)
+    };
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        out.push(run);
+        while out.len() >= 3 {
+            let k = out.len();
+            let (prev, eq, next) = (&out[k - 3], &out[k - 2], &out[k - 1]);
+            if prev.kind != SUB || eq.kind != PieceKind::Equal || next.kind != SUB {
+                break;
+            }
+            let (words, longest) = words_in(&ot[eq.old.clone()], old);
+            let stranded = words == 0
+                || (words == 1
+                    && longest <= SHORT_WORD_CHARS
+                    && change_words(prev) >= 2
+                    && change_words(next) >= 2);
+            if !stranded {
+                break;
+            }
+            let next = out.pop().expect("three runs checked above");
+            out.pop();
+            let prev = out.last_mut().expect("three runs checked above");
+            prev.old.end = next.old.end;
+            prev.new.end = next.new.end;
+        }
+    }
+    out
+}
+
+/// Classifies, refines and measures the runs, producing byte pieces and word stats.
+fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &Ctx<'_>) -> WordDiff {
+    let mut diff = WordDiff { pieces: Vec::with_capacity(runs.len()), stats: WordStats::default() };
+    let bytes = |tokens: &[Token], r: &Range<usize>, at: usize| -> Range<usize> {
+        if r.is_empty() {
+            // An empty side sits where the next token starts (or at the end of the text).
+            let pos = tokens.get(r.start).map_or(at, |t| t.start as usize);
+            pos..pos
+        } else {
+            tokens[r.start].start as usize..tokens[r.end - 1].end as usize
+        }
+    };
+    for run in runs {
+        let o = bytes(ot, &run.old, old.len());
+        let n = bytes(nt, &run.new, new.len());
+        let (old_words, _) = words_in(&ot[run.old.clone()], old);
+        let (new_words, _) = words_in(&nt[run.new.clone()], new);
+        match run.kind {
+            PieceKind::Equal => {
+                diff.stats.unchanged += old_words;
+                push_piece(&mut diff.pieces, Piece { kind: PieceKind::Equal, old: o, new: n });
+            }
+            PieceKind::Change { cosmetic } => {
+                let cosmetic = cosmetic || fold_text(&old[o.clone()], ctx.fold) == fold_text(&new[n.clone()], ctx.fold);
+                if cosmetic {
+                    diff.stats.cosmetic_changes += 1;
+                    diff.stats.unchanged += old_words;
+                    push_piece(&mut diff.pieces, Piece { kind: PieceKind::Change { cosmetic }, old: o, new: n });
+                } else {
+                    diff.stats.deleted += old_words;
+                    diff.stats.inserted += new_words;
+                    refine(&ot[run.old.clone()], &nt[run.new.clone()], old, new, o, n, &mut diff.pieces);
+                }
+            }
+        }
+    }
+    diff
+}
+
+/// Appends a piece, merging it into the previous one when both are equal.
+fn push_piece(pieces: &mut Vec<Piece>, piece: Piece) {
+    if piece.old.is_empty() && piece.new.is_empty() {
+        return;
+    }
+    if let Some(last) = pieces.last_mut() {
+        if last.kind == PieceKind::Equal && piece.kind == PieceKind::Equal {
+            last.old.end = piece.old.end;
+            last.new.end = piece.new.end;
+            return;
+        }
+    }
+    pieces.push(piece);
+}
+
+/// Emits a substantive change, letter by letter inside word pairs when both sides have the same
+/// shape, else whole.
+fn refine(ot: &[Token], nt: &[Token], old: &str, new: &str, o: Range<usize>, n: Range<usize>, out: &mut Vec<Piece>) {
+    let whole = Piece { kind: PieceKind::Change { cosmetic: false }, old: o, new: n };
+    let same_shape = !ot.is_empty()
+        && ot.len() == nt.len()
+        && ot.iter().zip(nt).all(|(a, b)| {
+            a.kind == b.kind && (a.kind == TokenKind::Word || a.text(old) == b.text(new))
+        });
+    if !same_shape {
+        return push_piece(out, whole);
+    }
+    let mut pieces = Vec::new();
+    let mut refined = false;
+    for (a, b) in ot.iter().zip(nt) {
+        let (at, bt) = (a.text(old), b.text(new));
+        let (a0, b0) = (a.start as usize, b.start as usize);
+        if at == bt {
+            pieces.push(Piece { kind: PieceKind::Equal, old: a0..a.end as usize, new: b0..b.end as usize });
+        } else if refine_word(at, bt, a0, b0, &mut pieces) {
+            refined = true;
+        } else {
+            pieces.push(Piece { kind: PieceKind::Change { cosmetic: false }, old: a0..a.end as usize, new: b0..b.end as usize });
+        }
+    }
+    // Without a letter-level change, splitting would only bring back the stranded spaces the
+    // cleanup removed.
+    if !refined {
+        return push_piece(out, whole);
+    }
+    for piece in pieces {
+        push_piece(out, piece);
+    }
+}
+
+/// Letter-level pieces for one word pair, if they share enough letters.
+fn refine_word(a: &str, b: &str, a0: usize, b0: usize, out: &mut Vec<Piece>) -> bool {
+    let ga: Vec<(usize, &str)> = a.grapheme_indices(true).collect();
+    let gb: Vec<(usize, &str)> = b.grapheme_indices(true).collect();
+    let longest = ga.len().max(gb.len());
+    if longest > MAX_REFINE_LEN || ga.len().min(gb.len()) < MIN_REFINE_LEN {
+        return false;
+    }
+    let ka: Vec<&str> = ga.iter().map(|g| g.1).collect();
+    let kb: Vec<&str> = gb.iter().map(|g| g.1).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let shared: usize = ops
+        .iter()
+        .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
+        .sum();
+    if (shared as f64) < MIN_REFINE_SIMILARITY * longest as f64 {
+        return false;
+    }
+    let at = |g: &[(usize, &str)], i: usize, len: usize| g.get(i).map_or(len, |x| x.0);
+    for op in &ops {
+        let (or, nr) = (op.old_range(), op.new_range());
+        let old = a0 + at(&ga, or.start, a.len())..a0 + at(&ga, or.end, a.len());
+        let new = b0 + at(&gb, nr.start, b.len())..b0 + at(&gb, nr.end, b.len());
+        let kind = if matches!(op, DiffOp::Equal { .. }) { PieceKind::Equal } else { PieceKind::Change { cosmetic: false } };
+        match out.last_mut() {
+            Some(last) if last.kind == kind && kind != PieceKind::Equal && last.old.end == old.start && last.new.end == new.start => {
+                last.old.end = old.end;
+                last.new.end = new.end;
+            }
+            _ => out.push(Piece { kind, old, new }),
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deadline::Deadline;
+    use crate::normalize::Fold;
+
+    fn run(old: &'static str, new: &'static str) -> WordDiff {
+        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None));
+        diff_words(old, new, &mut ctx)
+    }
+
+    /// The diff as `[-old-]`/`[+new+]` markup (cosmetic: `{-old-}`/`{+new+}`).
+    fn show(old: &str, new: &str, diff: &WordDiff) -> String {
+        let mut s = String::new();
+        for p in &diff.pieces {
+            match p.kind {
+                PieceKind::Equal => s.push_str(&old[p.old.clone()]),
+                PieceKind::Change { cosmetic } => {
+                    let (l, r) = if cosmetic { ('{', '}') } else { ('[', ']') };
+                    if !p.old.is_empty() {
+                        s.push_str(&format!("{l}-{}-{r}", &old[p.old.clone()]));
+                    }
+                    if !p.new.is_empty() {
+                        s.push_str(&format!("{l}+{}+{r}", &new[p.new.clone()]));
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    fn check(old: &'static str, new: &'static str, expected: &str) {
+        let diff = run(old, new);
+        let rebuilt_old: String = diff.pieces.iter().map(|p| &old[p.old.clone()]).collect();
+        let rebuilt_new: String = diff.pieces.iter().map(|p| &new[p.new.clone()]).collect();
+        assert_eq!(rebuilt_old, old);
+        assert_eq!(rebuilt_new, new);
+        assert_eq!(show(old, new, &diff), expected);
+    }
+
+    #[test]
+    fn spelling_fix_shows_one_letter() {
+        check(
+            "host George Stephanopoulus\u{2019} question",
+            "host George Stephanopoulos' question",
+            "host George Stephanopoul[-u-][+o+]s{-\u{2019}-}{+'+} question",
+        );
+    }
+
+    #[test]
+    fn curly_vs_straight_quote_is_cosmetic() {
+        let d = run("\u{201C}demarche\u{201D}", "\"demarche\"");
+        assert!(!d.has_substantive_change());
+        assert_eq!(d.stats.cosmetic_changes, 2);
+        assert_eq!(d.stats.unchanged, 1);
+    }
+
+    #[test]
+    fn paragraph_break_inside_a_sentence_is_cosmetic() {
+        check("home for consultations", "home for\n\nconsultations", "home for{- -}{+\n\n+}consultations");
+    }
+
+    #[test]
+    fn whitespace_amount_is_cosmetic_but_presence_is_not() {
+        check("a  b", "a b", "a{-  -}{+ +}b");
+        let d = run("end.Next", "end. Next");
+        assert!(d.has_substantive_change());
+    }
+
+    #[test]
+    fn lone_space_between_changes_is_absorbed() {
+        check("the quick fox", "the slow dog", "the [-quick fox-][+slow dog+]");
+    }
+
+    #[test]
+    fn long_word_between_changes_stays_an_anchor() {
+        check(
+            "alpha beta elephant gamma delta",
+            "one two elephant three four",
+            "[-alpha beta-][+one two+] elephant [-gamma delta-][+three four+]",
+        );
+    }
+
+    #[test]
+    fn short_word_between_multiword_changes_is_absorbed() {
+        check(
+            "alpha beta the gamma delta",
+            "one two the three four",
+            "[-alpha beta the gamma delta-][+one two the three four+]",
+        );
+    }
+
+    #[test]
+    fn unrelated_short_words_are_replaced_whole() {
+        check("a cat sat", "a dog sat", "a [-cat-][+dog+] sat");
+    }
+
+    #[test]
+    fn cjk_changes_by_character() {
+        check("日本語の文章", "日本語の文書", "日本語の文[-章-][+書+]");
+    }
+
+    #[test]
+    fn emoji_is_never_split() {
+        check("ok \u{1F44D}\u{1F3FD}", "ok \u{1F44D}\u{1F3FF}", "ok [-\u{1F44D}\u{1F3FD}-][+\u{1F44D}\u{1F3FF}+]");
+    }
+
+    #[test]
+    fn empty_sides() {
+        check("", "new words", "[+new words+]");
+        check("old words", "", "[-old words-]");
+        check("", "", "");
+    }
+
+    #[test]
+    fn identical_texts_have_no_change() {
+        let d = run("Same text, same words.", "Same text, same words.");
+        assert_eq!(d.pieces.len(), 1);
+        assert_eq!(d.similarity(), 1.0);
+    }
+
+    #[test]
+    fn coarse_ops_are_exact() {
+        let ops = coarse_ops(&[1, 2, 3, 4], &[1, 9, 4]);
+        assert_eq!(ops.len(), 3);
+        assert_eq!(ops[1].old_range(), 1..3);
+        assert_eq!(ops[1].new_range(), 1..2);
+    }
+}
