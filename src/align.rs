@@ -1,8 +1,10 @@
 //! Paragraph alignment: which old paragraphs sit beside which new ones.
 //!
 //! 1. **Match the obvious first.** Identical paragraphs are matched by hash with `similar`'s
-//!    Patience diff (paragraphs are mostly unique, which is what Patience anchors on). On a
-//!    near-identical book this leaves only a few short stretches to look at.
+//!    Patience diff (paragraphs are mostly unique, which is what Patience anchors on). Only
+//!    paragraphs of [`MIN_ANCHOR_BYTES`] or more anchor at first; short lines are matched
+//!    between those anchors, so "* * *" cannot pin the diff while real paragraphs look moved.
+//!    On a near-identical book this leaves only a few short stretches to look at.
 //! 2. Each changed stretch ("hunk") between two matched paragraphs is aligned by **the
 //!    heaviest chain of groups**: a group pairs one old paragraph with one new one (changed in
 //!    place), or one with up to [`MAX_GROUP`] consecutive ones on the other side (split or
@@ -39,6 +41,9 @@ pub(crate) const MAX_GROUP: usize = 6;
 const PAIR_MIN_SIMILARITY: f64 = 0.4;
 /// Lowest similarity for a split or merge (one paragraph against several).
 const GROUP_MIN_SIMILARITY: f64 = 0.6;
+/// Shortest paragraph (in bytes) that anchors the paragraph-level diff on its own; shorter
+/// ones are matched only between anchors.
+const MIN_ANCHOR_BYTES: usize = 24;
 /// Candidates kept per old paragraph in large hunks.
 const CANDIDATES_PER_PARAGRAPH: usize = 6;
 
@@ -56,23 +61,55 @@ pub(crate) enum Unit {
 /// Aligns the paragraphs of `old` and `new`.
 pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>) -> Vec<Unit> {
     let (old_hashes, new_hashes) = (old.hashes(), new.hashes());
+    // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
+    // ("* * *", "Related article:") cannot hold the diff in place while the long paragraphs
+    // around it are called moved.
+    let substantial = |side: &Side<'_>| -> Vec<usize> {
+        (0..side.paragraphs.len()).filter(|&i| side.para(i).len() >= MIN_ANCHOR_BYTES).collect()
+    };
+    let (old_sub, new_sub) = (substantial(old), substantial(new));
+    let old_keys: Vec<u64> = old_sub.iter().map(|&i| old_hashes[i]).collect();
+    let new_keys: Vec<u64> = new_sub.iter().map(|&j| new_hashes[j]).collect();
     let ops = capture_diff_deadline(
         Algorithm::Patience,
-        &old_hashes,
-        0..old_hashes.len(),
-        &new_hashes,
-        0..new_hashes.len(),
+        &old_keys,
+        0..old_keys.len(),
+        &new_keys,
+        0..new_keys.len(),
         ctx.deadline.instant(),
     );
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for op in ops {
+        if let DiffOp::Equal { old_index, new_index, len } = op {
+            anchors.extend((0..len).map(|k| (old_sub[old_index + k], new_sub[new_index + k])));
+        }
+    }
+    // Pass 2: every paragraph between two anchors, short ones included.
+    let mut units = Vec::with_capacity(old_hashes.len().max(new_hashes.len()));
+    let (mut o, mut n) = (0, 0);
+    let end = (old_hashes.len(), new_hashes.len());
+    for (i, j) in anchors.into_iter().chain([end]) {
+        let gap = capture_diff_deadline(Algorithm::Myers, &old_hashes, o..i, &new_hashes, n..j, ctx.deadline.instant());
+        walk(gap, old, new, ctx, &mut units);
+        if (i, j) != end {
+            units.push(Unit::Pair { old: i..i + 1, new: j..j + 1 });
+        }
+        (o, n) = (i + 1, j + 1);
+    }
     if ctx.deadline.passed() {
         ctx.coarsened.paragraphs = true;
     }
-    let mut units = Vec::with_capacity(old_hashes.len().max(new_hashes.len()));
+    units
+}
+
+/// Turns a paragraph-level diff into units: equal paragraphs pair up, each changed stretch is
+/// aligned by [`align_hunk`].
+fn walk<'a>(ops: Vec<DiffOp>, old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>, units: &mut Vec<Unit>) {
     let mut hunk: Option<(Range<usize>, Range<usize>)> = None;
     for op in ops {
         if let DiffOp::Equal { old_index, new_index, len } = op {
             if let Some((o, n)) = hunk.take() {
-                align_hunk(o, n, old, new, ctx, &mut units);
+                align_hunk(o, n, old, new, ctx, units);
             }
             // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
             units.extend((0..len).map(|k| Unit::Pair {
@@ -88,9 +125,8 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         }
     }
     if let Some((o, n)) = hunk {
-        align_hunk(o, n, old, new, ctx, &mut units);
+        align_hunk(o, n, old, new, ctx, units);
     }
-    units
 }
 
 /// A candidate row: old paragraphs `old` beside new paragraphs `new`.

@@ -277,12 +277,12 @@ fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &
                 if cosmetic {
                     diff.stats.cosmetic_changes += 1;
                     diff.stats.unchanged += old_words;
-                    push_piece(&mut diff.pieces, Piece { kind: PieceKind::Change { cosmetic }, old: o, new: n });
                 } else {
                     diff.stats.deleted += old_words;
                     diff.stats.inserted += new_words;
-                    refine(&ot[run.old.clone()], &nt[run.new.clone()], old, new, o, n, &mut diff.pieces);
                 }
+                let (otk, ntk) = (&ot[run.old.clone()], &nt[run.new.clone()]);
+                refine(otk, ntk, old, new, o, n, cosmetic, &mut diff.pieces);
             }
         }
     }
@@ -304,14 +304,26 @@ fn push_piece(pieces: &mut Vec<Piece>, piece: Piece) {
     pieces.push(piece);
 }
 
-/// Emits a substantive change, letter by letter inside word pairs when both sides have the same
-/// shape, else whole.
-fn refine(ot: &[Token], nt: &[Token], old: &str, new: &str, o: Range<usize>, n: Range<usize>, out: &mut Vec<Piece>) {
-    let whole = Piece { kind: PieceKind::Change { cosmetic: false }, old: o, new: n };
+/// Emits a change, letter by letter inside word pairs when both sides have the same shape, else
+/// whole. A cosmetic change inside a word (`Biden’s` → `Biden's`) always shows just the letters
+/// that differ; a substantive one only when the words share most letters.
+#[allow(clippy::too_many_arguments)]
+fn refine(
+    ot: &[Token],
+    nt: &[Token],
+    old: &str,
+    new: &str,
+    o: Range<usize>,
+    n: Range<usize>,
+    cosmetic: bool,
+    out: &mut Vec<Piece>,
+) {
+    let change = PieceKind::Change { cosmetic };
+    let whole = Piece { kind: change, old: o, new: n };
     let same_shape = !ot.is_empty()
         && ot.len() == nt.len()
         && ot.iter().zip(nt).all(|(a, b)| {
-            a.kind == b.kind && (a.kind == TokenKind::Word || a.text(old) == b.text(new))
+            a.kind == b.kind && (a.kind == TokenKind::Word || cosmetic || a.text(old) == b.text(new))
         });
     if !same_shape {
         return push_piece(out, whole);
@@ -323,10 +335,10 @@ fn refine(ot: &[Token], nt: &[Token], old: &str, new: &str, o: Range<usize>, n: 
         let (a0, b0) = (a.start as usize, b.start as usize);
         if at == bt {
             pieces.push(Piece { kind: PieceKind::Equal, old: a0..a.end as usize, new: b0..b.end as usize });
-        } else if refine_word(at, bt, a0, b0, &mut pieces) {
+        } else if a.kind == TokenKind::Word && refine_word(at, bt, a0, b0, cosmetic, &mut pieces) {
             refined = true;
         } else {
-            pieces.push(Piece { kind: PieceKind::Change { cosmetic: false }, old: a0..a.end as usize, new: b0..b.end as usize });
+            pieces.push(Piece { kind: change, old: a0..a.end as usize, new: b0..b.end as usize });
         }
     }
     // Without a letter-level change, splitting would only bring back the stranded spaces the
@@ -339,12 +351,13 @@ fn refine(ot: &[Token], nt: &[Token], old: &str, new: &str, o: Range<usize>, n: 
     }
 }
 
-/// Letter-level pieces for one word pair, if they share enough letters.
-fn refine_word(a: &str, b: &str, a0: usize, b0: usize, out: &mut Vec<Piece>) -> bool {
+/// Letter-level pieces for one word pair, if they share enough letters (a cosmetic pair always
+/// does: it differs only in typography).
+fn refine_word(a: &str, b: &str, a0: usize, b0: usize, cosmetic: bool, out: &mut Vec<Piece>) -> bool {
     let ga: Vec<(usize, &str)> = a.grapheme_indices(true).collect();
     let gb: Vec<(usize, &str)> = b.grapheme_indices(true).collect();
     let longest = ga.len().max(gb.len());
-    if longest > MAX_REFINE_LEN || ga.len().min(gb.len()) < MIN_REFINE_LEN {
+    if longest > MAX_REFINE_LEN || (!cosmetic && ga.len().min(gb.len()) < MIN_REFINE_LEN) {
         return false;
     }
     let ka: Vec<&str> = ga.iter().map(|g| g.1).collect();
@@ -354,7 +367,7 @@ fn refine_word(a: &str, b: &str, a0: usize, b0: usize, out: &mut Vec<Piece>) -> 
         .iter()
         .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
         .sum();
-    if (shared as f64) < MIN_REFINE_SIMILARITY * longest as f64 {
+    if !cosmetic && (shared as f64) < MIN_REFINE_SIMILARITY * longest as f64 {
         return false;
     }
     let at = |g: &[(usize, &str)], i: usize, len: usize| g.get(i).map_or(len, |x| x.0);
@@ -362,7 +375,7 @@ fn refine_word(a: &str, b: &str, a0: usize, b0: usize, out: &mut Vec<Piece>) -> 
         let (or, nr) = (op.old_range(), op.new_range());
         let old = a0 + at(&ga, or.start, a.len())..a0 + at(&ga, or.end, a.len());
         let new = b0 + at(&gb, nr.start, b.len())..b0 + at(&gb, nr.end, b.len());
-        let kind = if matches!(op, DiffOp::Equal { .. }) { PieceKind::Equal } else { PieceKind::Change { cosmetic: false } };
+        let kind = if matches!(op, DiffOp::Equal { .. }) { PieceKind::Equal } else { PieceKind::Change { cosmetic } };
         match out.last_mut() {
             Some(last) if last.kind == kind && kind != PieceKind::Equal && last.old.end == old.start && last.new.end == new.start => {
                 last.old.end = old.end;
@@ -429,6 +442,11 @@ mod tests {
         assert!(!d.has_substantive_change());
         assert_eq!(d.stats.cosmetic_changes, 2);
         assert_eq!(d.stats.unchanged, 1);
+    }
+
+    #[test]
+    fn apostrophe_inside_a_word_is_a_cosmetic_letter_change() {
+        check("Biden\u{2019}s election", "Biden's election", "Biden{-\u{2019}-}{+'+}s election");
     }
 
     #[test]
