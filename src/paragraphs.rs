@@ -25,16 +25,13 @@ fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            lines.push(Line { start, end: i, blank: is_blank(&text[start..i]) });
-            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-            start = i;
-        } else {
-            i += 1;
+    // memchr2 scans for both line-break bytes many bytes at a time.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the `\n` of a `\r\n` already consumed
         }
+        lines.push(Line { start, end: i, blank: is_blank(&text[start..i]) });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     if start < bytes.len() {
         lines.push(Line { start, end: bytes.len(), blank: is_blank(&text[start..]) });
@@ -43,7 +40,12 @@ fn lines(text: &str) -> Vec<Line> {
 }
 
 fn is_blank(line: &str) -> bool {
-    line.chars().all(char::is_whitespace)
+    // Most lines start with a visible ASCII character: decide on the first byte.
+    match line.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii_graphic() => false,
+        Some(_) => line.chars().all(char::is_whitespace),
+    }
 }
 
 /// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
