@@ -2,9 +2,11 @@
 //!
 //! 1. Both texts are tokenized and each token interned by its *folded* key (see
 //!    [`crate::normalize`]), so `’` and `'`, or a space and a paragraph break, match.
-//! 2. `similar`'s Myers diff runs over the ids (with the call's deadline). Myers beats Patience
-//!    here: inside one paragraph most words (`the`, `,`) are not unique, which leaves Patience
-//!    few anchors, and on the seed pair both give the same hunks.
+//! 2. `similar`'s Myers diff runs over the ids (with the call's deadline). Measured with
+//!    `examples/compare_algorithms.rs` and the full pipeline on GPL-2.0 → GPL-3.0 (a heavy
+//!    rewrite): Myers gives 326 change spans and 6,043 changed words, Histogram 349 and 5,957,
+//!    Patience 353 and 5,965; on the seed pair all three agree. Fewer, larger changes read
+//!    better than 1% fewer changed words, so Myers it is.
 //! 3. Matched tokens whose exact text differs become **cosmetic** changes.
 //! 4. **Semantic cleanup**: an unchanged stretch stranded between two substantive changes is
 //!    folded into them when it is only spaces/punctuation, or one short word between changes of
