@@ -96,39 +96,52 @@ pub(crate) fn find<'a>(
 /// Turns moves whose two ends could share a row without crossing any pair back into pairs, and
 /// returns the rest in order of their destination.
 fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize, new_len: usize) -> Vec<FoundMove> {
-    // Pairs seen before each unit: two ends with the same count have no row between them that
-    // pairs paragraphs, so drawing them side by side keeps both documents in order.
-    let mut pairs_before = Vec::with_capacity(units.len());
-    let mut pairs = 0;
-    for u in units.iter() {
-        pairs_before.push(pairs);
-        pairs += usize::from(matches!(u, Unit::Pair { .. }));
-    }
-    // Where each unpaired paragraph sits in `units`.
-    let mut pos_old = vec![usize::MAX; old_len];
-    let mut pos_new = vec![usize::MAX; new_len];
-    for (k, u) in units.iter().enumerate() {
-        match u {
-            Unit::Deleted(i) => pos_old[*i] = k,
-            Unit::Inserted(j) => pos_new[*j] = k,
-            Unit::Pair { .. } => {}
-        }
-    }
-    let mut in_place = Vec::new();
+    let mut layout = Layout::of(units, old_len, new_len);
     let mut moves = Vec::new();
     for m in found {
-        let (a, b) = (pos_old[m.from], pos_new[m.to]);
-        if pairs_before[a] == pairs_before[b] {
-            in_place.push((m.from, m.to));
+        let (a, b) = (layout.pos_old[m.from], layout.pos_new[m.to]);
+        if layout.pairs_before[a] == layout.pairs_before[b] {
+            pair_in_place(units, m.from, m.to);
+            // The new pair lies between other candidates' ends: two in-place candidates that
+            // cross each other must not both become pairs (regression: crossing in-place moves
+            // put rows out of document order). Recomputing is O(units), and pairs made here
+            // are rare.
+            layout = Layout::of(units, old_len, new_len);
         } else {
             moves.push(m);
         }
     }
-    for (i, j) in in_place {
-        pair_in_place(units, i, j);
-    }
     moves.sort_by_key(|m| m.to);
     moves
+}
+
+/// Where each unpaired paragraph sits in the units, and how many pairs come before each unit:
+/// two ends with the same count have no pairing row between them, so drawing them side by side
+/// keeps both documents in order.
+struct Layout {
+    pairs_before: Vec<usize>,
+    pos_old: Vec<usize>,
+    pos_new: Vec<usize>,
+}
+
+impl Layout {
+    fn of(units: &[Unit], old_len: usize, new_len: usize) -> Self {
+        let mut layout = Layout {
+            pairs_before: Vec::with_capacity(units.len()),
+            pos_old: vec![usize::MAX; old_len],
+            pos_new: vec![usize::MAX; new_len],
+        };
+        let mut pairs = 0;
+        for (k, u) in units.iter().enumerate() {
+            layout.pairs_before.push(pairs);
+            match u {
+                Unit::Deleted(i) => layout.pos_old[*i] = k,
+                Unit::Inserted(j) => layout.pos_new[*j] = k,
+                Unit::Pair { .. } => pairs += 1,
+            }
+        }
+        layout
+    }
 }
 
 /// Replaces `Deleted(i)` and `Inserted(j)`, which have only unpaired units between them, by one
