@@ -224,7 +224,7 @@ fn heaviest_chain(mut groups: Vec<Group>, new_base: usize, new_len: usize) -> Ve
     if groups.is_empty() {
         return groups;
     }
-    groups.sort_by(|x, y| (x.old.start, x.new.start, x.old.end, x.new.end).cmp(&(y.old.start, y.new.start, y.old.end, y.new.end)));
+    groups.sort_by_key(|g| (g.old.start, g.new.start, g.old.end, g.new.end));
     let mut by_end: Vec<usize> = (0..groups.len()).collect();
     by_end.sort_by_key(|&g| groups[g].old.end);
 

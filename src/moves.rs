@@ -8,11 +8,13 @@
 //!    or a one-word heading recur by chance, and a move made of them is noise.
 //! 2. Candidates come from an inverted index over uncommon words (see [`crate::side`]); each is
 //!    scored by word-multiset similarity, an upper bound of the order-aware word-diff similarity.
-//! 3. Pairs are taken **best first over the whole document** (not in document order as
-//!    wikidiff2 does, where an early, weaker pair can steal a later paragraph's true partner), one
-//!    partner each. A pair is accepted only when its word diff keeps at least
-//!    [`crate::Options::move_threshold`] of the words: that diff is kept and shown in the move.
-//! 4. A pair that could be drawn as one row without crossing any other row is not a move but a
+//! 3. Each candidate is verified by its word diff, which must keep at least
+//!    [`crate::Options::move_threshold`] of the words; that diff is kept and shown in the move.
+//! 4. Partners are chosen by a **global best assignment**: the largest total similarity with one
+//!    partner each (the Hungarian algorithm on each group of competing candidates), not
+//!    greedily in document order as wikidiff2 does, where an early, weaker pair can steal a
+//!    later paragraph's true partner and leave it unlinked.
+//! 5. A pair that could be drawn as one row without crossing any other row is not a move but a
 //!    paragraph edited in place (wikidiff2 renders an adjacent partner the same way); it goes
 //!    back to the alignment as a pair.
 //!
@@ -70,13 +72,10 @@ pub(crate) fn find<'a>(
     // Best first; ties by document position so the result never depends on hashing order.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
-    let mut old_taken = vec![false; old.paragraphs.len()];
-    let mut new_taken = vec![false; new.paragraphs.len()];
-    let mut found = Vec::new();
+    // Verify each candidate with its order-aware word diff, best upper bound first, until the
+    // deadline; then choose partners.
+    let mut verified = Vec::new();
     for (k, &(_, i, j)) in scored.iter().enumerate() {
-        if old_taken[i] || new_taken[j] {
-            continue;
-        }
         if k % 64 == 63 && ctx.deadline.passed() {
             ctx.coarsened.moves = true;
             break;
@@ -85,12 +84,145 @@ pub(crate) fn find<'a>(
         let words = diff_words(ot, nt, ctx);
         let similarity = if ot == nt { 1.0 } else { words.similarity() };
         if similarity >= threshold {
-            old_taken[i] = true;
-            new_taken[j] = true;
-            found.push(FoundMove { from: i, to: j, similarity, words });
+            verified.push(FoundMove { from: i, to: j, similarity, words });
         }
     }
+    let found = assign(verified, old.paragraphs.len());
     keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len())
+}
+
+/// Largest side of a group of competing candidates solved exactly (Hungarian algorithm,
+/// O(n³)); larger groups, which only repetitive text produces, are paired best-first.
+const EXACT_ASSIGNMENT_LIMIT: usize = 64;
+
+/// Chooses at most one partner per paragraph so that the total similarity is as large as
+/// possible. Candidates that compete (share a paragraph, directly or through others) form a
+/// group; each group is solved on its own.
+fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
+    // Union-find over paragraphs: old i is node i, new j is node old_len + j.
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let nodes = old_len + candidates.iter().map(|c| c.to + 1).max().unwrap_or(0);
+    let mut parent: Vec<usize> = (0..nodes).collect();
+    for c in &candidates {
+        let (a, b) = (root(&mut parent, c.from), root(&mut parent, old_len + c.to));
+        parent[a] = b;
+    }
+    let mut groups: crate::intern::FastMap<usize, Vec<FoundMove>> = Default::default();
+    for c in candidates {
+        let r = root(&mut parent, c.from);
+        groups.entry(r).or_default().push(c);
+    }
+    let mut groups: Vec<Vec<FoundMove>> = groups.into_values().collect();
+    groups.sort_by_key(|g| g.iter().map(|c| (c.from, c.to)).min());
+    let mut chosen = Vec::new();
+    for mut group in groups {
+        group.sort_by_key(|c| (c.from, c.to));
+        let mut olds: Vec<usize> = group.iter().map(|c| c.from).collect();
+        let mut news: Vec<usize> = group.iter().map(|c| c.to).collect();
+        olds.dedup();
+        news.sort_unstable();
+        news.dedup();
+        if group.len() == 1 || olds.len().max(news.len()) > EXACT_ASSIGNMENT_LIMIT {
+            chosen.extend(best_first(group));
+            continue;
+        }
+        // Rows are the smaller side, as the Hungarian algorithm wants n ≤ m.
+        let swap = olds.len() > news.len();
+        let (rows, cols) = if swap { (&news, &olds) } else { (&olds, &news) };
+        let mut cost = vec![vec![0.0; cols.len()]; rows.len()];
+        for c in &group {
+            let (r, k) = if swap { (c.to, c.from) } else { (c.from, c.to) };
+            let (r, k) = (rows.binary_search(&r).unwrap_or(0), cols.binary_search(&k).unwrap_or(0));
+            cost[r][k] = -c.similarity;
+        }
+        let assignment = hungarian(&cost);
+        let mut picked = vec![false; group.len()];
+        for (r, &k) in assignment.iter().enumerate() {
+            let (from, to) = if swap { (cols[k], rows[r]) } else { (rows[r], cols[k]) };
+            if let Some(idx) = group.iter().position(|c| c.from == from && c.to == to) {
+                picked[idx] = true;
+            }
+        }
+        chosen.extend(group.into_iter().zip(picked).filter_map(|(c, p)| p.then_some(c)));
+    }
+    chosen
+}
+
+/// Best similarity first, one partner each; ties by document position.
+fn best_first(mut group: Vec<FoundMove>) -> Vec<FoundMove> {
+    group.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
+    let mut out: Vec<FoundMove> = Vec::new();
+    for c in group {
+        if out.iter().all(|o| o.from != c.from && o.to != c.to) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Minimum-cost assignment of every row to a distinct column (rows ≤ columns), the
+/// Hungarian algorithm with potentials, O(n²·m). Returns each row's column.
+fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
+    let (n, m) = (cost.len(), cost.first().map_or(0, Vec::len));
+    let (mut u, mut v) = (vec![0.0; n + 1], vec![0.0; m + 1]);
+    let (mut p, mut way) = (vec![0usize; m + 1], vec![0usize; m + 1]);
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![f64::INFINITY; m + 1];
+        let mut used = vec![false; m + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let (mut delta, mut j1) = (f64::INFINITY, 0);
+            for j in 1..=m {
+                if !used[j] {
+                    let cur = cost[i0 - 1][j - 1] - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=m {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut row_to_col = vec![0; n];
+    for j in 1..=m {
+        if p[j] != 0 {
+            row_to_col[p[j] - 1] = j - 1;
+        }
+    }
+    row_to_col
 }
 
 /// Turns moves whose two ends could share a row without crossing any pair back into pairs, and
@@ -163,4 +295,43 @@ fn pair_in_place(units: &mut Vec<Unit>, i: usize, j: usize) {
     middle.push(Unit::Pair { old: i..i + 1, new: j..j + 1 });
     middle.extend(between.iter().filter(|u| !before(u)).cloned());
     units.splice(lo..=hi, middle);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(from: usize, to: usize, similarity: f64) -> FoundMove {
+        FoundMove { from, to, similarity, words: WordDiff::default() }
+    }
+
+    #[test]
+    fn assignment_beats_greedy_when_the_best_pair_steals_a_partner() {
+        // Greedy takes 0→0 (0.95) and leaves 1 without a partner; the best assignment links
+        // both: 0→1 and 1→0, total 1.8.
+        let picked = assign(vec![candidate(0, 0, 0.95), candidate(0, 1, 0.9), candidate(1, 0, 0.9)], 2);
+        let mut pairs: Vec<(usize, usize)> = picked.iter().map(|m| (m.from, m.to)).collect();
+        pairs.sort();
+        assert_eq!(pairs, [(0, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn independent_candidates_are_all_kept() {
+        let picked = assign(vec![candidate(0, 3, 0.8), candidate(2, 1, 1.0)], 3);
+        assert_eq!(picked.len(), 2);
+    }
+
+    #[test]
+    fn hungarian_finds_the_minimum() {
+        let cost = vec![vec![4.0, 1.0, 3.0], vec![2.0, 0.0, 5.0], vec![3.0, 2.0, 2.0]];
+        let a = hungarian(&cost);
+        let total: f64 = a.iter().enumerate().map(|(r, &c)| cost[r][c]).sum();
+        assert_eq!(total, 5.0);
+    }
+
+    #[test]
+    fn hungarian_with_more_columns_than_rows() {
+        let cost = vec![vec![0.0, -0.9, -0.1], vec![-0.8, -0.7, 0.0]];
+        assert_eq!(hungarian(&cost), [1, 0]);
+    }
 }
