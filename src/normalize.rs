@@ -45,7 +45,14 @@ pub(crate) fn fold_token_into(text: &str, fold: Fold, out: &mut String) {
         if c == '\u{2026}' {
             out.push_str("...");
         } else if let Some(f) = fold_char(c) {
-            out.push(f);
+            // A run of dashes folds to one (`--` and `—` are the same mark).
+            if !(f == '-' && out.ends_with('-')) {
+                out.push(f);
+            }
+        } else if c == '-' {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
         } else if fold.ignore_case {
             out.extend(c.to_lowercase());
         } else {
@@ -61,6 +68,7 @@ pub(crate) fn is_own_key(text: &str, fold: Fold) -> bool {
     text.bytes().all(|b| b.is_ascii() && !(fold.ignore_case && b.is_ascii_uppercase()))
         && !text.starts_with(|c: char| c.is_ascii_whitespace() && c != ' ')
         && !(text.len() > 1 && text.starts_with(' '))
+        && !text.contains("--")
 }
 
 /// The folded form of a whole change, for deciding whether it is cosmetic: typography folded,
@@ -115,6 +123,13 @@ mod tests {
         assert_eq!(key("\u{2019}", Fold::default()), "'");
         assert_eq!(key("\u{201C}", Fold::default()), "\"");
         assert_eq!(key("don\u{2019}t", Fold::default()), "don't");
+    }
+
+    #[test]
+    fn dash_runs_share_one_key() {
+        assert_eq!(key("--", Fold::default()), "-");
+        assert_eq!(key("\u{2014}", Fold::default()), "-");
+        assert_eq!(key("\u{2013}\u{2013}", Fold::default()), "-");
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! Tokenizer: words, whitespace runs and punctuation, by Unicode rules.
 //!
 //! * A **word** is a run of letters and digits (Unicode `Alphabetic`/`Numeric`, combining marks
-//!   included, because the scanner walks grapheme clusters). An apostrophe or hyphen between two
-//!   word characters stays inside the word (`don't`, `don’t`, `well-known`), as does a full stop
-//!   between two word characters (`U.S`, `3.14`) and a comma between two digits (`1,000`).
+//!   included, because the scanner walks grapheme clusters). An apostrophe, hyphen or en dash
+//!   between two word characters stays inside the word (`don't`, `don’t`, `well-known`,
+//!   `1990–2000`), as does a full stop between two word characters (`U.S`, `3.14`) and a comma
+//!   between two digits (`1,000`).
 //! * Each CJK ideograph, kana, Hangul syllable and Thai/Lao/Khmer/Myanmar cluster is a word of
 //!   its own: those scripts do not separate words with spaces, so one cluster is the finest
 //!   unit a reader can see change.
 //! * A **whitespace** token is a maximal run of Unicode whitespace, line breaks included.
 //! * Everything else (punctuation, symbols, emoji) is one token per grapheme cluster, so a ZWJ
-//!   emoji sequence, a flag or a letter with combining accents is never split.
+//!   emoji sequence, a flag or a letter with combining accents is never split; a run of dashes
+//!   (`--`, `——`) is one token, so `--` typed for `—` matches it.
 //!
 //! The tokens tile the input: their concatenation is the input, byte for byte (CRLF, BOM, NUL
 //! and tabs included).
@@ -175,11 +177,29 @@ fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
                 (e, TokenKind::Word, next)
             }
             Class::Single => (end, TokenKind::Word, peek(end)),
+            Class::Joiner { .. } | Class::Other if is_dash(text, start) => {
+                // A run of dashes is one mark: `--` typed for `—` must match it as one token.
+                let mut e = end;
+                while e < len && is_dash(text, e) {
+                    e = peek(e).map_or(len, |c| c.0);
+                }
+                (e, TokenKind::Punct, peek(e))
+            }
             Class::Joiner { .. } | Class::Other => (end, TokenKind::Punct, peek(end)),
         };
         emit(start, token_end, kind);
         start = token_end;
         current = next;
+    }
+}
+
+/// Whether a hyphen or dash (`-`, `‐`, `‑`, `‒`, `–`, `—`, `―`, `−`) starts at byte `i`.
+#[inline]
+fn is_dash(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b'-' => true,
+        0xE2 => matches!(text[i..].chars().next(), Some('\u{2010}'..='\u{2015}' | '\u{2212}')),
+        _ => false,
     }
 }
 
@@ -257,7 +277,7 @@ fn classify(c: char) -> Class {
     if ('\u{2000}'..='\u{206F}').contains(&c) {
         return match c {
             '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' => Class::Space,
-            '\u{2019}' | '\u{2010}' | '\u{2011}' => Class::Joiner { digits_only: false },
+            '\u{2019}' | '\u{2010}' | '\u{2011}' | '\u{2013}' => Class::Joiner { digits_only: false },
             _ => Class::Other,
         };
     }
@@ -369,6 +389,13 @@ mod tests {
     }
 
     #[test]
+    fn dash_runs_are_one_token_but_hyphens_stay_in_words() {
+        assert_eq!(toks("a--b")[1], ("--", TokenKind::Punct));
+        assert_eq!(toks("x \u{2014}\u{2014} y")[2], ("\u{2014}\u{2014}", TokenKind::Punct));
+        assert_eq!(words("well-known -dash"), ["well-known", "dash"]);
+    }
+
+    #[test]
     fn whitespace_runs_are_one_token() {
         assert_eq!(toks("a \r\n\n\u{a0}b")[1], (" \r\n\n\u{a0}", TokenKind::Space));
     }
@@ -428,7 +455,15 @@ mod tests {
                     TokenKind::Word
                 }
                 Class::Single => TokenKind::Word,
-                Class::Joiner { .. } | Class::Other => TokenKind::Punct,
+                Class::Joiner { .. } | Class::Other => {
+                    if is_dash(text, start) {
+                        while k < clusters.len() && is_dash(text, clusters[k].0) {
+                            end = clusters[k].1;
+                            k += 1;
+                        }
+                    }
+                    TokenKind::Punct
+                }
             };
             out.push((start, end, kind));
         }
@@ -445,7 +480,7 @@ mod tests {
                 "\u{301}", "\u{308}", "\u{200D}", "\u{FE0F}", "\u{1F44D}", "\u{1F3FD}", "\u{1F1FA}",
                 "\u{1F1E6}", "é", "ß", "Ж", "ω", "日", "の", "한", "\u{1100}", "\u{1161}", "\u{11A8}",
                 "क", "\u{93F}", "\u{94D}", "ש", "\u{5B8}", "ت", "\u{64E}", "\u{600}", "\u{a0}", "—",
-                "\u{3099}", "\u{E01}", "\u{E31}", "\u{feff}", "\0",
+                "\u{3099}", "\u{E01}", "\u{E31}", "\u{feff}", "\0", "\u{2013}", "\u{2212}",
             ]), 0..40).prop_map(|parts: Vec<&'static str>| -> String { parts.concat() })
         ) {
             let mut tokens = Vec::new();

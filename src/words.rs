@@ -452,6 +452,17 @@ mod tests {
     }
 
     #[test]
+    fn dash_variants_are_cosmetic() {
+        check("war \u{2014} yet", "war -- yet", "war {-\u{2014}-}{+--+} yet");
+        check("1990\u{2013}2000", "1990-2000", "1990{-\u{2013}-}{+-+}2000");
+    }
+
+    #[test]
+    fn non_breaking_space_is_cosmetic() {
+        check("10\u{a0}km", "10 km", "10{-\u{a0}-}{+ +}km");
+    }
+
+    #[test]
     fn paragraph_break_inside_a_sentence_is_cosmetic() {
         check("home for consultations", "home for\n\nconsultations", "home for{- -}{+\n\n+}consultations");
     }
