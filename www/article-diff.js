@@ -1,0 +1,1004 @@
+// @ts-check
+/**
+ * `<article-diff>`: two versions of an article side by side, rendered from the model that the
+ * wasm package computes. The element draws; it never diffs, patches or reinterprets the model.
+ *
+ * Article text only ever enters the DOM through `textContent` / text nodes, never `innerHTML`,
+ * so hostile strings render literally. Styles live in `article-diff.css` next to this file,
+ * linked from the shadow root, so the element runs under a strict Content-Security-Policy
+ * (`style-src 'self'`; WebAssembly needs `script-src 'wasm-unsafe-eval'`).
+ *
+ * @module article-diff
+ */
+
+/**
+ * @typedef {{kind: 'equal'|'insert'|'delete', cosmetic: boolean, text: string}} Span
+ * @typedef {{paragraphs: number[], spans: Span[]}} Cell
+ * @typedef {'equal'|'changed'|'split'|'merged'|'inserted'|'deleted'|'moved'} RowKind
+ * @typedef {{kind: RowKind, old: Cell|null, new: Cell|null, move?: number, cosmetic: boolean}} Row
+ * @typedef {{id: number, from: number, to: number, similarity: number, oldRow: number, newRow: number}} Move
+ * @typedef {{wordsInserted: number, wordsDeleted: number, wordsUnchanged: number,
+ *   paragraphsChanged: number, paragraphsInserted: number, paragraphsDeleted: number,
+ *   paragraphsMoved: number, paragraphsSplit: number, paragraphsMerged: number,
+ *   cosmeticChanges: number}} Stats
+ * @typedef {{edits: Array<[number, string]>, oldParagraphs: Array<{start: number, end: number}>,
+ *   newParagraphs: Array<{start: number, end: number}>, rows: Row[], moves: Move[], stats: Stats,
+ *   approximate: boolean, fallback: null | {reason: string, detail: string}}} DiffModel
+ * @typedef {{detectMoves: boolean, ignoreCase: boolean, ignoreWhitespace: boolean}} DiffOptions
+ * @typedef {{diff: (oldText: string, newText: string, options: object) => DiffModel,
+ *   version: () => string}} Engine
+ */
+
+/** Equal rows kept visible on each side of a change when a long unchanged run collapses. */
+const CONTEXT_ROWS = 1;
+
+/** Unchanged runs longer than this collapse to a "N unchanged paragraphs" button. */
+const COLLAPSE_ABOVE = 3;
+
+/** How long a jumped-to row stays highlighted (ms); matches the CSS animation. */
+const FLASH_MS = 1600;
+
+const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
+const ENGINE_URL = new URL('./pkg/article_diff.js', import.meta.url).href;
+
+/** @type {Promise<Engine> | null} */
+let engineReady = null;
+
+/**
+ * Loads and instantiates the wasm package once per page, wherever the folder is hosted: the
+ * package sits in `./pkg/` next to this module and finds its `.wasm` through its own URL.
+ * @returns {Promise<Engine>}
+ */
+export function loadEngine() {
+  engineReady ??= import(ENGINE_URL).then(async (module) => {
+    await module.default();
+    return /** @type {Engine} */ (module);
+  });
+  // A failed load (offline, 404) must not poison every later attempt.
+  engineReady.catch(() => {
+    engineReady = null;
+  });
+  return engineReady;
+}
+
+/** Fired with the stats after each new diff is drawn. `detail` is the model's `stats`. */
+export class ArticleDiffEvent extends CustomEvent {
+  /** @param {DiffModel} model */
+  constructor(model) {
+    super('diff', {bubbles: true, composed: true, detail: model.stats});
+    /** The whole model that was drawn. */
+    this.model = model;
+  }
+}
+
+/** Fired when loading, decoding or diffing fails; the last good diff stays on screen. */
+export class ArticleDiffErrorEvent extends CustomEvent {
+  /** @param {string} message */
+  constructor(message) {
+    super('article-diff-error', {bubbles: true, composed: true, detail: {message}});
+    this.message = message;
+  }
+}
+
+/**
+ * Creates an element; text goes in through `textContent` only.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {{class?: string, part?: string, text?: string, attrs?: Record<string, string>}} [props]
+ * @param {Array<Node|string|null|false>} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+function h(tag, props = {}, children = []) {
+  const el = document.createElement(tag);
+  if (props.class) el.className = props.class;
+  if (props.part) el.setAttribute('part', props.part);
+  if (props.text !== undefined) el.textContent = props.text;
+  if (props.attrs) for (const [name, value] of Object.entries(props.attrs)) el.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === false) continue;
+    el.append(child);
+  }
+  return el;
+}
+
+/** @param {number} n @param {string} one @param {string} many */
+const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** @param {Cell} cell @param {'old'|'new'} side */
+function paragraphNumbers(cell, side) {
+  const first = cell.paragraphs[0] + 1;
+  const last = cell.paragraphs[cell.paragraphs.length - 1] + 1;
+  void side;
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** Decodes bytes as UTF-8, refusing anything that is not text. @param {ArrayBuffer} bytes @param {string} what */
+export function decodeText(bytes, what) {
+  const view = new Uint8Array(bytes);
+  try {
+    const text = new TextDecoder('utf-8', {fatal: true}).decode(view);
+    // Valid UTF-8 can still be binary (a NUL is never in an article).
+    if (text.includes('\u0000')) throw new TypeError('NUL byte');
+    return text;
+  } catch {
+    throw new Error(`${what} is not UTF-8 text (is it an image or a word-processor file?)`);
+  }
+}
+
+/**
+ * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
+ */
+export class ArticleDiffElement extends HTMLElement {
+  static observedAttributes = [
+    'old-src', 'new-src', 'old-label', 'new-label',
+    'ignore-case', 'ignore-whitespace', 'no-moves', 'timeout-ms', 'hide-cosmetic', 'view', 'theme',
+  ];
+
+  /**
+   * Registers the element (once; a second call with the same tag is a no-op).
+   * @param {string} [tag]
+   * @param {CustomElementRegistry} [registry]
+   */
+  static define(tag = 'article-diff', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  /** @type {string|null} */ #oldText = null;
+  /** @type {string|null} */ #newText = null;
+  /** Bumped whenever a text or diff option changes; stale async work compares it. */
+  #inputVersion = 0;
+  /** @type {{version: number, model: DiffModel} | null} */ #drawn = null;
+  /** @type {DiffModel | null} */ #model = null;
+  #updateQueued = false;
+  /** @type {Promise<void>} */ #lastUpdate = Promise.resolve();
+  /** @type {Set<Promise<void>>} loads of `old-src` / `new-src` under way */
+  #fetches = new Set();
+  /** @type {Set<number>} rows whose collapsed run the reader expanded (keyed by run start) */
+  #expanded = new Set();
+  /** @type {Map<number, HTMLElement>} rendered row elements by model row index */
+  #rowEls = new Map();
+  /** @type {number[][]} hunks: runs of adjacent changed rows (model row indices) */
+  #hunks = [];
+  #current = -1;
+  /** @type {ResizeObserver | null} */ #resizeObserver = null;
+  #markerFrame = 0;
+  /** @type {Map<HTMLElement, number>} */ #flashTimers = new Map();
+
+  // Shadow DOM skeleton, built once.
+  /** @type {ShadowRoot} */ #root;
+  /** @type {HTMLElement} */ #frame;
+  /** @type {HTMLElement} */ #error;
+  /** @type {HTMLElement} */ #notice;
+  /** @type {HTMLElement} */ #summary;
+  /** @type {HTMLInputElement} */ #cosmeticToggle;
+  /** @type {HTMLElement} */ #cosmeticLabel;
+  /** @type {HTMLButtonElement} */ #splitButton;
+  /** @type {HTMLButtonElement} */ #inlineButton;
+  /** @type {HTMLButtonElement} */ #prevButton;
+  /** @type {HTMLButtonElement} */ #nextButton;
+  /** @type {HTMLElement} */ #counter;
+  /** @type {HTMLElement} */ #headings;
+  /** @type {HTMLElement} */ #oldHeading;
+  /** @type {HTMLElement} */ #newHeading;
+  /** @type {HTMLElement} */ #rows;
+  /** @type {HTMLElement} */ #minimap;
+  /** @type {HTMLElement} */ #bar;
+
+  constructor() {
+    super();
+    this.#root = this.shadowRoot ?? this.attachShadow({mode: 'open'});
+    this.#build();
+  }
+
+  // ---- Inputs -------------------------------------------------------------------------------
+
+  /** The old text (set directly, or loaded from `old-src`); `null` until known. */
+  get oldText() { return this.#oldText; }
+  set oldText(value) { this.#setText('old', value == null ? null : String(value)); }
+
+  /** The new text (set directly, or loaded from `new-src`); `null` until known. */
+  get newText() { return this.#newText; }
+  set newText(value) { this.#setText('new', value == null ? null : String(value)); }
+
+  /** The last diff drawn (the model from the wasm package), or `null`. */
+  get model() { return this.#model; }
+
+  /** The last diff's stats, or `null`. */
+  get stats() { return this.#model?.stats ?? null; }
+
+  get oldSrc() { return this.getAttribute('old-src'); }
+  set oldSrc(v) { this.#reflect('old-src', v); }
+  get newSrc() { return this.getAttribute('new-src'); }
+  set newSrc(v) { this.#reflect('new-src', v); }
+  get oldLabel() { return this.getAttribute('old-label'); }
+  set oldLabel(v) { this.#reflect('old-label', v); }
+  get newLabel() { return this.getAttribute('new-label'); }
+  set newLabel(v) { this.#reflect('new-label', v); }
+  get ignoreCase() { return this.hasAttribute('ignore-case'); }
+  set ignoreCase(on) { this.toggleAttribute('ignore-case', Boolean(on)); }
+  get ignoreWhitespace() { return this.hasAttribute('ignore-whitespace'); }
+  set ignoreWhitespace(on) { this.toggleAttribute('ignore-whitespace', Boolean(on)); }
+  get hideCosmetic() { return this.hasAttribute('hide-cosmetic'); }
+  set hideCosmetic(on) { this.toggleAttribute('hide-cosmetic', Boolean(on)); }
+  /** `true` unless the `no-moves` attribute is set. */
+  get detectMoves() { return !this.hasAttribute('no-moves'); }
+  set detectMoves(on) { this.toggleAttribute('no-moves', !on); }
+  /** `'split'` (default) or `'inline'`. @returns {'split'|'inline'} */
+  get view() { return this.getAttribute('view') === 'inline' ? 'inline' : 'split'; }
+  set view(v) { this.setAttribute('view', v === 'inline' ? 'inline' : 'split'); }
+  /** `'light'`, `'dark'` or `null` (follow `prefers-color-scheme`). */
+  get theme() { return this.getAttribute('theme'); }
+  set theme(v) { this.#reflect('theme', v); }
+
+  /** @param {string} name @param {string|null|undefined} value */
+  #reflect(name, value) {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  /** @param {'old'|'new'} side @param {string|null} text */
+  #setText(side, text) {
+    if ((side === 'old' ? this.#oldText : this.#newText) === text) return;
+    if (side === 'old') this.#oldText = text;
+    else this.#newText = text;
+    this.#inputVersion++;
+    this.#schedule();
+  }
+
+  /** @returns {DiffOptions & {timeoutMs?: number}} */
+  #diffOptions() {
+    /** @type {DiffOptions & {timeoutMs?: number}} */
+    const options = {
+      detectMoves: this.detectMoves,
+      ignoreCase: this.ignoreCase,
+      ignoreWhitespace: this.ignoreWhitespace,
+    };
+    const timeout = this.getAttribute('timeout-ms');
+    if (timeout !== null) {
+      const ms = Number(timeout);
+      if (!(ms > 0 && Number.isFinite(ms))) {
+        throw new Error(`timeout-ms must be a positive number of milliseconds, got "${timeout}"`);
+      }
+      options.timeoutMs = ms;
+    }
+    return options;
+  }
+
+  /** The engine's time budget in ms (`timeout-ms`); `null` for its default (one second). */
+  get timeoutMs() {
+    const value = this.getAttribute('timeout-ms');
+    return value === null ? null : Number(value);
+  }
+  set timeoutMs(ms) { this.#reflect('timeout-ms', ms); }
+
+  // ---- Lifecycle ----------------------------------------------------------------------------
+
+  connectedCallback() {
+    // A CMS may set properties before this module loaded; move them onto the accessors.
+    for (const name of /** @type {const} */ (['oldText', 'newText'])) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = /** @type {any} */ (this)[name];
+        delete (/** @type {any} */ (this))[name];
+        this[name] = value;
+      }
+    }
+    this.addEventListener('keydown', this.#onKeydown);
+    this.#resizeObserver = new ResizeObserver(() => this.#onResize());
+    this.#resizeObserver.observe(this.#rows);
+    this.#resizeObserver.observe(this.#bar);
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.removeEventListener('keydown', this.#onKeydown);
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = null;
+    cancelAnimationFrame(this.#markerFrame);
+    for (const timer of this.#flashTimers.values()) clearTimeout(timer);
+    this.#flashTimers.clear();
+  }
+
+  /** @param {string} name @param {string|null} oldValue @param {string|null} newValue */
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    switch (name) {
+      case 'old-src':
+      case 'new-src':
+        this.#load(name === 'old-src' ? 'old' : 'new', newValue);
+        return;
+      case 'ignore-case':
+      case 'ignore-whitespace':
+      case 'no-moves':
+      case 'timeout-ms':
+        this.#inputVersion++;
+        break;
+      case 'old-label':
+      case 'new-label':
+        this.#renderHeadings(); // no need to redraw the rows
+        return;
+      case 'theme':
+        return; // CSS only (`:host([theme=dark])`).
+    }
+    this.#schedule();
+  }
+
+  /** Queues one `update()` for this microtask, however many inputs changed. */
+  #schedule() {
+    if (this.#updateQueued) return;
+    this.#updateQueued = true;
+    this.#lastUpdate = Promise.resolve().then(() => {
+      this.#updateQueued = false;
+      return this.update();
+    });
+  }
+
+  /**
+   * Resolves once every queued input change is diffed and drawn (or failed). For tests and
+   * hosts that need to read the shadow DOM after setting inputs.
+   */
+  async ready() {
+    for (;;) {
+      const update = this.#lastUpdate;
+      await Promise.all([...this.#fetches]);
+      await update;
+      if (update === this.#lastUpdate && !this.#updateQueued && this.#fetches.size === 0) return;
+    }
+  }
+
+  /** @param {'old'|'new'} side @param {string|null} src */
+  #load(side, src) {
+    if (!src) return;
+    const loading = this.#fetch(side, src);
+    this.#fetches.add(loading);
+    loading.finally(() => {
+      this.#fetches.delete(loading);
+      this.#schedule();
+    });
+  }
+
+  /** @param {'old'|'new'} side @param {string} src */
+  async #fetch(side, src) {
+    const label = side === 'old' ? 'old version' : 'new version';
+    try {
+      const url = new URL(src, document.baseURI).href;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`Could not load the ${label} (${src}): HTTP ${response.status}`);
+      const text = decodeText(await response.arrayBuffer(), `The ${label} (${src})`);
+      // A later src or text wins over this one.
+      if (this.getAttribute(`${side}-src`) !== src) return;
+      this.#setText(side, text);
+    } catch (error) {
+      if (this.getAttribute(`${side}-src`) === src) {
+        const message = error instanceof Error && !(error instanceof TypeError && /fetch/i.test(error.message))
+          ? error.message
+          : `Could not load the ${label} (${src})`;
+        this.#fail(message);
+      }
+    }
+  }
+
+  /**
+   * Diffs (only when a text or diff option changed since the last drawn diff) and draws.
+   * View, label and hide-cosmetic changes redraw from the same model.
+   */
+  async update() {
+    this.#renderHeadings();
+    if (this.#oldText === null && this.#newText === null) return;
+    if (this.#fetches.size > 0) return; // the last load schedules another update
+    const version = this.#inputVersion;
+    if (this.#drawn?.version !== version) {
+      const oldText = this.#oldText ?? '';
+      const newText = this.#newText ?? '';
+      /** @type {DiffModel} */
+      let model;
+      try {
+        const engine = await loadEngine();
+        if (version !== this.#inputVersion) return; // newer input queued its own update
+        model = engine.diff(oldText, newText, this.#diffOptions());
+      } catch (error) {
+        if (version === this.#inputVersion) {
+          this.#fail(error instanceof Error ? error.message : String(error));
+        }
+        return;
+      }
+      this.#drawn = {version, model};
+      this.#model = model;
+      this.#expanded.clear();
+      this.#current = -1;
+      this.#error.hidden = true;
+      this.#render();
+      this.dispatchEvent(new ArticleDiffEvent(model));
+      return;
+    }
+    this.#render();
+  }
+
+  #renderHeadings() {
+    this.#oldHeading.textContent = this.oldLabel ?? 'Old version';
+    this.#newHeading.textContent = this.newLabel ?? 'New version';
+    this.#oldHeading.title = this.#oldHeading.textContent;
+    this.#newHeading.title = this.#newHeading.textContent;
+  }
+
+  /** @param {string} message */
+  #fail(message) {
+    this.#error.textContent = message;
+    this.#error.hidden = false;
+    this.dispatchEvent(new ArticleDiffErrorEvent(message));
+  }
+
+  // ---- Skeleton -----------------------------------------------------------------------------
+
+  #build() {
+    const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
+    // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
+    // rather than flash unstyled text.
+    this.#frame = h('div', {class: 'frame', part: 'frame'});
+    this.#frame.hidden = true;
+    const reveal = () => { this.#frame.hidden = false; this.#scheduleMarkers(); };
+    link.addEventListener('load', reveal, {once: true});
+    link.addEventListener('error', reveal, {once: true});
+
+    this.#error = h('div', {class: 'error', part: 'error', attrs: {role: 'alert'}});
+    this.#error.hidden = true;
+    this.#notice = h('div', {class: 'notice', part: 'notice', attrs: {role: 'status'}});
+    this.#notice.hidden = true;
+
+    this.#summary = h('div', {class: 'stats', attrs: {'aria-live': 'polite'}});
+    this.#cosmeticToggle = h('input', {attrs: {type: 'checkbox'}});
+    this.#cosmeticToggle.addEventListener('change', () => {
+      this.hideCosmetic = this.#cosmeticToggle.checked;
+    });
+    this.#cosmeticLabel = h('span', {class: 'cosmetic-count'});
+    const cosmetic = h('label', {class: 'cosmetic-toggle', part: 'cosmetic-toggle'}, [
+      this.#cosmeticToggle, h('span', {text: 'Hide cosmetic'}), this.#cosmeticLabel,
+    ]);
+
+    this.#splitButton = h('button', {class: 'seg', text: 'Side by side', attrs: {type: 'button'}});
+    this.#inlineButton = h('button', {class: 'seg', text: 'Inline', attrs: {type: 'button'}});
+    this.#splitButton.addEventListener('click', () => { this.view = 'split'; });
+    this.#inlineButton.addEventListener('click', () => { this.view = 'inline'; });
+    const viewGroup = h('div', {class: 'segmented', part: 'view-switch', attrs: {role: 'group', 'aria-label': 'View'}},
+      [this.#splitButton, this.#inlineButton]);
+
+    this.#prevButton = h('button', {class: 'nav', part: 'prev', attrs: {type: 'button', 'aria-keyshortcuts': 'p k', title: 'Previous change (p or k)'}},
+      [h('span', {text: '↑', attrs: {'aria-hidden': 'true'}}), h('span', {class: 'nav-text', text: 'Previous'})]);
+    this.#nextButton = h('button', {class: 'nav', part: 'next', attrs: {type: 'button', 'aria-keyshortcuts': 'n j', title: 'Next change (n or j)'}},
+      [h('span', {class: 'nav-text', text: 'Next'}), h('span', {text: '↓', attrs: {'aria-hidden': 'true'}})]);
+    this.#prevButton.addEventListener('click', () => this.previous());
+    this.#nextButton.addEventListener('click', () => this.next());
+    this.#counter = h('span', {class: 'counter', part: 'counter', attrs: {'aria-live': 'polite', 'aria-atomic': 'true'}});
+
+    this.#bar = h('div', {class: 'bar', part: 'toolbar'}, [
+      h('div', {class: 'summary', part: 'summary'}, [this.#summary, cosmetic]),
+      h('div', {class: 'controls'}, [
+        viewGroup,
+        h('div', {class: 'navigation', part: 'navigation', attrs: {role: 'group', 'aria-label': 'Changes'}},
+          [this.#prevButton, this.#counter, this.#nextButton]),
+      ]),
+    ]);
+    this.#oldHeading = h('div', {class: 'heading old', part: 'label label-old'});
+    this.#newHeading = h('div', {class: 'heading new', part: 'label label-new'});
+    this.#headings = h('div', {class: 'headings', part: 'headings'}, [this.#oldHeading, this.#newHeading]);
+    const sticky = h('div', {class: 'sticky'}, [this.#bar, this.#headings]);
+
+    this.#rows = h('div', {class: 'rows', part: 'rows', attrs: {tabindex: '0', role: 'region', 'aria-label': 'Differences'}});
+    this.#rows.addEventListener('click', this.#onRowsClick);
+    this.#minimap = h('div', {class: 'minimap', part: 'minimap', attrs: {'aria-hidden': 'true'}});
+    this.#minimap.addEventListener('click', this.#onMinimapClick);
+    const body = h('div', {class: 'body'}, [this.#rows, h('div', {class: 'minimap-column'}, [this.#minimap])]);
+
+    this.#frame.append(this.#error, this.#notice, sticky, body);
+    this.#root.replaceChildren(link, this.#frame);
+  }
+
+  // ---- Rendering ----------------------------------------------------------------------------
+
+  #render() {
+    const model = this.#model;
+    const view = this.view;
+    const hideCosmetic = this.hideCosmetic;
+    this.#frame.dataset.view = view;
+    this.#splitButton.setAttribute('aria-pressed', String(view === 'split'));
+    this.#inlineButton.setAttribute('aria-pressed', String(view === 'inline'));
+    this.#cosmeticToggle.checked = hideCosmetic;
+    this.#headings.hidden = view === 'inline';
+    if (!model) return;
+
+    this.#renderSummary(model);
+    this.#notice.hidden = !model.approximate;
+    this.#notice.textContent = model.approximate
+      ? `Approximate diff: ${model.fallback?.detail ?? 'a time budget ran out'}. The changes shown are exact, but coarser than they could be.`
+      : '';
+
+    const rows = model.rows;
+    /** @param {Row} row */
+    const isChange = (row) => row.kind !== 'equal' && !(hideCosmetic && row.cosmetic && row.kind !== 'moved');
+
+    // Hunks: maximal runs of adjacent change rows; the unit of "next change".
+    /** @type {number[][]} */
+    const hunks = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (!isChange(rows[i])) continue;
+      const last = hunks[hunks.length - 1];
+      if (last && last[last.length - 1] === i - 1) last.push(i);
+      else hunks.push([i]);
+    }
+    this.#hunks = hunks;
+    if (this.#current >= hunks.length) this.#current = hunks.length - 1;
+
+    const fragment = document.createDocumentFragment();
+    this.#rowEls.clear();
+    let i = 0;
+    while (i < rows.length) {
+      if (isChange(rows[i])) {
+        fragment.append(this.#renderRow(model, i, view, hideCosmetic));
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < rows.length && !isChange(rows[end])) end++;
+      // Unchanged run [i, end): keep CONTEXT_ROWS next to each neighbouring change.
+      const keepHead = i > 0 ? CONTEXT_ROWS : 0;
+      const keepTail = end < rows.length ? CONTEXT_ROWS : 0;
+      const length = end - i;
+      if (length > COLLAPSE_ABOVE && length - keepHead - keepTail > 1 && !this.#expanded.has(i)) {
+        for (let r = i; r < i + keepHead; r++) fragment.append(this.#renderRow(model, r, view, hideCosmetic));
+        fragment.append(this.#renderCollapsed(i, i + keepHead, end - keepTail));
+        for (let r = end - keepTail; r < end; r++) fragment.append(this.#renderRow(model, r, view, hideCosmetic));
+      } else {
+        for (let r = i; r < end; r++) fragment.append(this.#renderRow(model, r, view, hideCosmetic));
+      }
+      i = end;
+    }
+    if (rows.length === 0) {
+      fragment.append(h('p', {class: 'empty-note', text: 'Both versions are empty.'}));
+    }
+    this.#rows.replaceChildren(fragment);
+    this.#markCurrent(false);
+    this.#updateCounter();
+    this.#scheduleMarkers();
+  }
+
+  /** @param {DiffModel} model */
+  #renderSummary(model) {
+    const s = model.stats;
+    /** @type {Array<Node>} */
+    const items = [];
+    /** @param {string} cls @param {string} text @param {string} [title] */
+    const item = (cls, text, title) => {
+      const el = h('span', {class: `stat ${cls}`, text});
+      if (title) el.title = title;
+      items.push(el);
+    };
+    const anyChange = s.wordsInserted + s.wordsDeleted + s.paragraphsChanged + s.paragraphsInserted
+      + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges > 0;
+    if (!anyChange) {
+      item('same', 'No differences');
+    } else {
+      item('ins', `+${plural(s.wordsInserted, 'word', 'words')}`, 'Words inserted');
+      item('del', `−${plural(s.wordsDeleted, 'word', 'words')}`, 'Words deleted');
+      if (s.paragraphsChanged) item('changed', `${plural(s.paragraphsChanged, 'paragraph', 'paragraphs')} changed`);
+      if (s.paragraphsInserted) item('ins-par', `${s.paragraphsInserted.toLocaleString('en')} inserted`, 'Paragraphs inserted');
+      if (s.paragraphsDeleted) item('del-par', `${s.paragraphsDeleted.toLocaleString('en')} deleted`, 'Paragraphs deleted');
+      if (s.paragraphsMoved) item('moved', `${s.paragraphsMoved.toLocaleString('en')} moved`, 'Paragraphs moved');
+      if (s.paragraphsSplit) item('split', `${s.paragraphsSplit.toLocaleString('en')} split`, 'Paragraphs split in two or more');
+      if (s.paragraphsMerged) item('merged', `${s.paragraphsMerged.toLocaleString('en')} merged`, 'Paragraphs merged into one');
+    }
+    this.#summary.replaceChildren(...items);
+    this.#cosmeticLabel.textContent = `(${plural(s.cosmeticChanges, 'cosmetic change', 'cosmetic changes')})`;
+    this.#cosmeticToggle.disabled = s.cosmeticChanges === 0 && !this.hideCosmetic;
+  }
+
+  /** @param {number} runStart @param {number} from @param {number} to */
+  #renderCollapsed(runStart, from, to) {
+    const count = to - from;
+    const button = h('button', {
+      class: 'collapsed', part: 'collapsed',
+      attrs: {type: 'button', 'data-run': String(runStart), 'aria-expanded': 'false'},
+    }, [
+      h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
+      h('span', {class: 'collapsed-text', text: `${plural(count, 'unchanged paragraph', 'unchanged paragraphs')}`}),
+      h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
+    ]);
+    button.dataset.from = String(from);
+    button.dataset.to = String(to);
+    return button;
+  }
+
+  /**
+   * @param {DiffModel} model @param {number} index @param {'split'|'inline'} view
+   * @param {boolean} hideCosmetic
+   */
+  #renderRow(model, index, view, hideCosmetic) {
+    const row = model.rows[index];
+    // A move is never drawn as equal: its other end must stay reachable.
+    const plain = hideCosmetic && row.cosmetic && row.kind !== 'moved';
+    const kind = plain ? 'equal' : row.kind;
+    const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
+    el.dataset.kind = kind;
+    if (row.cosmetic && !plain) el.classList.add('cosmetic-row');
+    const move = row.move != null ? model.moves[row.move] : null;
+
+    if (kind !== 'equal') {
+      el.append(h('span', {class: 'sr-only', text: `${describeRow(row)}: `}));
+    }
+    if (view === 'split') {
+      el.append(
+        this.#gutter(row.old, 'old', kind),
+        this.#cell(row, 'old', row.old, move, index, hideCosmetic),
+        this.#gutter(row.new, 'new', kind),
+        this.#cell(row, 'new', row.new, move, index, hideCosmetic),
+      );
+    } else {
+      el.append(this.#gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind), this.#inlineCell(model, row, move, index, hideCosmetic));
+    }
+    this.#rowEls.set(index, el);
+    return el;
+  }
+
+  /** @param {Cell|null} cell @param {'old'|'new'} side @param {string} kind */
+  #gutter(cell, side, kind) {
+    const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
+    if (!cell) return el;
+    el.append(h('span', {class: 'num', text: paragraphNumbers(cell, side), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
+    const sign = kind === 'inserted' ? '+' : kind === 'deleted' ? '−' : kind === 'equal' ? '' : side === 'old' ? '−' : '+';
+    if (sign && kind !== 'moved') el.append(h('span', {class: 'sign', text: sign, attrs: {'aria-hidden': 'true'}}));
+    return el;
+  }
+
+  /**
+   * @param {Row} row @param {'old'|'new'} side @param {Cell|null} cell @param {Move|null} move
+   * @param {number} index @param {boolean} hideCosmetic
+   */
+  #cell(row, side, cell, move, index, hideCosmetic) {
+    const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`});
+    if (!cell) {
+      el.classList.add('empty');
+      el.setAttribute('part', `cell cell-${side} cell-empty`);
+      return el;
+    }
+    const head = this.#cellHead(row, side, cell, move, index, hideCosmetic);
+    if (head) el.append(head);
+    const text = h('div', {class: 'text'});
+    appendSpans(text, cell.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic});
+    el.append(text);
+    return el;
+  }
+
+  /**
+   * Chips above a cell's text: move link, split/merged label, "cosmetic only".
+   * @param {Row} row @param {'old'|'new'} side @param {Cell} cell @param {Move|null} move
+   * @param {number} index @param {boolean} hideCosmetic
+   * @returns {HTMLElement|null}
+   */
+  #cellHead(row, side, cell, move, index, hideCosmetic) {
+    /** @type {HTMLElement[]} */
+    const chips = [];
+    if (move) {
+      chips.push(moveLink(move, index, side));
+    }
+    if (!(hideCosmetic && row.cosmetic) && side === 'new') {
+      if (row.kind === 'split' && row.old) {
+        chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${cell.paragraphs.length}`}));
+      } else if (row.kind === 'merged' && row.old) {
+        chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
+      }
+      if (row.cosmetic) {
+        chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'Cosmetic only',
+          attrs: {title: 'Only typography, whitespace or paragraph breaks changed'}}));
+      }
+    }
+    return chips.length ? h('div', {class: 'cell-head'}, chips) : null;
+  }
+
+  /**
+   * One column: deletions before insertions between the k-th and (k+1)-th equal spans.
+   * @param {DiffModel} model @param {Row} row @param {Move|null} move @param {number} index
+   * @param {boolean} hideCosmetic
+   */
+  #inlineCell(model, row, move, index, hideCosmetic) {
+    const el = h('div', {class: 'cell inline', part: 'cell cell-inline'});
+    /** @type {HTMLElement[]} */
+    const chips = [];
+    if (move) chips.push(moveLink(move, index, row.old ? 'old' : 'new'));
+    if (!(hideCosmetic && row.cosmetic)) {
+      if (row.kind === 'split' && row.new) chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
+      if (row.kind === 'merged' && row.old) chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
+      if (row.cosmetic && row.kind !== 'equal') chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'Cosmetic only'}));
+    }
+    if (chips.length) el.append(h('div', {class: 'cell-head'}, chips));
+    const text = h('div', {class: 'text'});
+    const whole = row.kind === 'inserted' || row.kind === 'deleted';
+    if (move && row.new) {
+      // The destination of a move reads as the move's word diff: its source's old cell
+      // interleaved with this new cell.
+      const source = model.rows[move.oldRow]?.old ?? null;
+      appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans, {wholeParagraph: false, hideCosmetic});
+    } else if (move && row.old) {
+      // The source of a move: the paragraph as it stood, dimmed; its edits show at the destination.
+      el.classList.add('moved-away');
+      text.append(joinText(row.old.spans));
+    } else if (row.old && row.new) {
+      appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic});
+    } else {
+      const cell = row.old ?? row.new;
+      if (cell) appendSpans(text, cell.spans, {wholeParagraph: whole, hideCosmetic});
+    }
+    el.append(text);
+    return el;
+  }
+
+  // ---- Navigation ---------------------------------------------------------------------------
+
+  /** Number of changes ("hunks" of adjacent changed rows) the navigation steps through. */
+  get changeCount() { return this.#hunks.length; }
+
+  /** Index of the current change, or -1 before the first step. */
+  get currentChange() { return this.#current; }
+
+  /** Moves to the next change (wrapping to the first). */
+  next() { this.goToChange(this.#hunks.length ? (this.#current + 1) % this.#hunks.length : -1); }
+
+  /** Moves to the previous change (wrapping to the last). */
+  previous() {
+    const n = this.#hunks.length;
+    this.goToChange(n ? (this.#current <= 0 ? n - 1 : this.#current - 1) : -1);
+  }
+
+  /** @param {number} index change index, 0-based */
+  goToChange(index) {
+    if (index < 0 || index >= this.#hunks.length) return;
+    this.#current = index;
+    this.#markCurrent(true);
+    this.#updateCounter();
+  }
+
+  /** @param {boolean} scroll */
+  #markCurrent(scroll) {
+    for (const el of this.#rows.querySelectorAll('.row.current')) el.classList.remove('current');
+    for (const el of this.#minimap.querySelectorAll('.marker.current')) el.classList.remove('current');
+    const hunk = this.#hunks[this.#current];
+    if (!hunk) return;
+    for (const r of hunk) this.#rowEls.get(r)?.classList.add('current');
+    this.#minimap.querySelector(`.marker[data-hunk="${this.#current}"]`)?.classList.add('current');
+    const first = this.#rowEls.get(hunk[0]);
+    if (scroll && first) {
+      first.focus({preventScroll: true});
+      first.scrollIntoView({block: 'center', behavior: 'instant'});
+    }
+  }
+
+  #updateCounter() {
+    const n = this.#hunks.length;
+    this.#counter.textContent = n === 0 ? 'No changes'
+      : this.#current < 0 ? plural(n, 'change', 'changes')
+        : `${(this.#current + 1).toLocaleString('en')} of ${n.toLocaleString('en')}`;
+    this.#prevButton.disabled = n === 0;
+    this.#nextButton.disabled = n === 0;
+  }
+
+  /** @param {number} rowIndex */
+  #jumpToRow(rowIndex) {
+    const target = this.#rowEls.get(rowIndex);
+    if (!target) return;
+    const hunk = this.#hunks.findIndex((rows) => rows.includes(rowIndex));
+    if (hunk >= 0) {
+      this.#current = hunk;
+      this.#markCurrent(false);
+      this.#updateCounter();
+    }
+    target.focus({preventScroll: true});
+    target.scrollIntoView({block: 'center', behavior: 'instant'});
+    this.#flash(target);
+  }
+
+  /** @param {HTMLElement} el */
+  #flash(el) {
+    el.classList.remove('flash');
+    clearTimeout(this.#flashTimers.get(el));
+    void el.offsetWidth; // restart the CSS animation on a second jump to the same row
+    el.classList.add('flash');
+    this.#flashTimers.set(el, window.setTimeout(() => {
+      el.classList.remove('flash');
+      this.#flashTimers.delete(el);
+    }, FLASH_MS));
+  }
+
+  /** @param {KeyboardEvent} event */
+  #onKeydown = (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = /** @type {HTMLElement|undefined} */ (event.composedPath()[0]);
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const key = event.key.toLowerCase();
+    if (key === 'n' || key === 'j') this.next();
+    else if (key === 'p' || key === 'k') this.previous();
+    else return;
+    event.preventDefault();
+  };
+
+  /** @param {MouseEvent} event */
+  #onRowsClick = (event) => {
+    const origin = /** @type {Element} */ (event.target);
+    const link = origin.closest?.('.move-link');
+    if (link instanceof HTMLElement) {
+      this.#jumpToRow(Number(link.dataset.target));
+      return;
+    }
+    const collapsed = origin.closest?.('.collapsed');
+    if (collapsed instanceof HTMLElement) {
+      this.#expand(collapsed);
+    }
+  };
+
+  /** @param {HTMLElement} button */
+  #expand(button) {
+    const model = this.#model;
+    if (!model) return;
+    const from = Number(button.dataset.from);
+    const to = Number(button.dataset.to);
+    this.#expanded.add(Number(button.dataset.run));
+    const fragment = document.createDocumentFragment();
+    for (let r = from; r < to; r++) fragment.append(this.#renderRow(model, r, this.view, this.hideCosmetic));
+    const first = fragment.firstElementChild;
+    button.replaceWith(fragment);
+    if (first instanceof HTMLElement) first.focus({preventScroll: true});
+    this.#scheduleMarkers();
+  }
+
+  /** @param {MouseEvent} event */
+  #onMinimapClick = (event) => {
+    const marker = /** @type {Element} */ (event.target).closest?.('.marker');
+    if (marker instanceof HTMLElement) this.goToChange(Number(marker.dataset.hunk));
+  };
+
+  #onResize() {
+    this.#frame.style.setProperty('--article-diff-bar-height', `${this.#bar.parentElement?.offsetHeight ?? 0}px`);
+    this.#scheduleMarkers();
+  }
+
+  /** Places minimap markers from the rows' laid-out positions, once per frame. */
+  #scheduleMarkers() {
+    cancelAnimationFrame(this.#markerFrame);
+    this.#markerFrame = requestAnimationFrame(() => this.#placeMarkers());
+  }
+
+  #placeMarkers() {
+    const total = this.#rows.scrollHeight;
+    /** @type {HTMLElement[]} */
+    const markers = [];
+    if (total > 0 && !this.#frame.hidden) {
+      const base = this.#rows.offsetTop;
+      this.#hunks.forEach((hunk, i) => {
+        const first = this.#rowEls.get(hunk[0]);
+        const last = this.#rowEls.get(hunk[hunk.length - 1]);
+        if (!first || !last) return;
+        const top = first.offsetTop - base;
+        const height = last.offsetTop + last.offsetHeight - first.offsetTop;
+        const kind = this.#model?.rows[hunk[0]].kind ?? 'changed';
+        const marker = h('button', {class: `marker ${kind}`, part: 'marker',
+          attrs: {type: 'button', tabindex: '-1', 'data-hunk': String(i), title: `Change ${i + 1}`}});
+        marker.style.setProperty('--top', `${(100 * top / total).toFixed(3)}%`);
+        marker.style.setProperty('--height', `${(100 * height / total).toFixed(3)}%`);
+        if (i === this.#current) marker.classList.add('current');
+        markers.push(marker);
+      });
+    }
+    this.#minimap.replaceChildren(...markers);
+  }
+}
+
+/** @param {Row} row */
+function describeRow(row) {
+  switch (row.kind) {
+    case 'changed': return row.cosmetic ? 'Cosmetic change' : 'Changed paragraph';
+    case 'split': return 'Split paragraph';
+    case 'merged': return 'Merged paragraphs';
+    case 'inserted': return 'Inserted paragraph';
+    case 'deleted': return 'Deleted paragraph';
+    case 'moved': return row.old ? 'Paragraph moved away' : 'Moved paragraph';
+    default: return 'Paragraph';
+  }
+}
+
+/**
+ * The link from one end of a move to the other.
+ * @param {Move} move @param {number} index this row @param {'old'|'new'} side the side shown
+ */
+function moveLink(move, index, side) {
+  const target = side === 'old' ? move.newRow : move.oldRow;
+  const down = target > index;
+  const arrow = down ? '↓' : '↑';
+  const number = move.id + 1;
+  const where = side === 'old'
+    ? `Moved ${down ? 'down' : 'up'} to new ¶ ${move.to + 1}`
+    : `Moved ${down ? 'down' : 'up'} from old ¶ ${move.from + 1}`;
+  const edited = move.similarity < 1 ? ' (edited)' : '';
+  const link = h('button', {
+    class: `move-link ${side === 'old' ? 'source' : 'destination'}`, part: 'move-link',
+    attrs: {
+      type: 'button',
+      'data-target': String(target),
+      'data-move': String(move.id),
+      'aria-label': `Move ${number}: ${where}${edited}. Jump to the other end.`,
+    },
+  }, [
+    h('span', {class: 'move-badge', part: 'move-badge', text: String(number)}),
+    h('span', {class: 'move-text', text: `${where}${edited}`}),
+    h('span', {class: 'move-arrow', text: arrow, attrs: {'aria-hidden': 'true'}}),
+  ]);
+  return link;
+}
+
+/**
+ * Interleaves an old cell's spans with a new cell's: between consecutive equal spans, the
+ * old side's deletions, then the new side's insertions (the model guarantees the k-th equal
+ * spans of both cells hold the same text).
+ * @param {Span[]} oldSpans @param {Span[]} newSpans @param {boolean} hideCosmetic
+ * @returns {Span[]}
+ */
+export function interleave(oldSpans, newSpans, hideCosmetic) {
+  /** @type {Span[]} */
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < oldSpans.length || j < newSpans.length) {
+    while (i < oldSpans.length && oldSpans[i].kind !== 'equal') {
+      // Hidden cosmetic changes read as the new text only.
+      if (!(hideCosmetic && oldSpans[i].cosmetic)) out.push(oldSpans[i]);
+      i++;
+    }
+    while (j < newSpans.length && newSpans[j].kind !== 'equal') out.push(newSpans[j++]);
+    if (i < oldSpans.length && j < newSpans.length) {
+      out.push(newSpans[j]);
+      i++;
+      j++;
+    } else if (i < oldSpans.length) {
+      out.push(oldSpans[i++]);
+    } else if (j < newSpans.length) {
+      out.push(newSpans[j++]);
+    }
+  }
+  return out;
+}
+
+/** @param {Span[]} spans */
+function joinText(spans) {
+  let text = '';
+  for (const span of spans) text += span.text;
+  return text;
+}
+
+/**
+ * Appends spans as text nodes and `<ins>`/`<del>` elements.
+ * @param {HTMLElement} parent @param {Span[]} spans
+ * @param {{wholeParagraph: boolean, hideCosmetic: boolean}} how
+ */
+function appendSpans(parent, spans, how) {
+  let plainRun = '';
+  const flush = () => {
+    if (plainRun) parent.append(plainRun);
+    plainRun = '';
+  };
+  for (const span of spans) {
+    if (span.kind === 'equal' || (how.hideCosmetic && span.cosmetic)) {
+      plainRun += span.text;
+      continue;
+    }
+    flush();
+    const tag = span.kind === 'insert' ? 'ins' : 'del';
+    const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag, text: span.text});
+    if (span.cosmetic) {
+      el.className = 'cosmetic';
+      el.title = span.kind === 'insert' ? 'Cosmetic change (typography or whitespace): new form' : 'Cosmetic change (typography or whitespace): old form';
+    }
+    if (how.wholeParagraph) el.classList.add('whole');
+    if (!/\S/.test(span.text)) {
+      // Whitespace-only change: give it a visible glyph (CSS `content`, not copied with the text).
+      el.classList.add(span.text.includes('\n') ? 'ws-break' : 'ws-space');
+    }
+    parent.append(el);
+  }
+  flush();
+}
