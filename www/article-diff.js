@@ -183,6 +183,8 @@ export class ArticleDiffElement extends HTMLElement {
   /** @type {HTMLElement} */ #newHeading;
   /** @type {HTMLElement} */ #rows;
   /** @type {HTMLElement} */ #minimap;
+  /** @type {HTMLElement} the visible part of the rows, drawn on the minimap */ #viewport;
+  #viewportFrame = 0;
   /** @type {HTMLElement} */ #bar;
 
   constructor() {
@@ -284,6 +286,8 @@ export class ArticleDiffElement extends HTMLElement {
       }
     }
     this.addEventListener('keydown', this.#onKeydown);
+    document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
+    window.addEventListener('resize', this.#onScroll, {passive: true});
     this.#resizeObserver = new ResizeObserver(() => this.#onResize());
     this.#resizeObserver.observe(this.#rows);
     this.#resizeObserver.observe(this.#bar);
@@ -292,6 +296,10 @@ export class ArticleDiffElement extends HTMLElement {
 
   disconnectedCallback() {
     this.removeEventListener('keydown', this.#onKeydown);
+    document.removeEventListener('scroll', this.#onScroll, {capture: true});
+    window.removeEventListener('resize', this.#onScroll);
+    cancelAnimationFrame(this.#viewportFrame);
+    this.#viewportFrame = 0;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
     cancelAnimationFrame(this.#markerFrame);
@@ -486,6 +494,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#rows = h('div', {class: 'rows', part: 'rows', attrs: {tabindex: '0', role: 'region', 'aria-label': 'Differences'}});
     this.#rows.addEventListener('click', this.#onRowsClick);
     this.#minimap = h('div', {class: 'minimap', part: 'minimap', attrs: {'aria-hidden': 'true'}});
+    this.#viewport = h('div', {class: 'viewport', part: 'minimap-viewport'});
     this.#minimap.addEventListener('click', this.#onMinimapClick);
     const body = h('div', {class: 'body'}, [this.#rows, h('div', {class: 'minimap-column'}, [this.#minimap])]);
 
@@ -626,25 +635,34 @@ export class ArticleDiffElement extends HTMLElement {
     }
     if (view === 'split') {
       el.append(
-        this.#gutter(row.old, 'old', kind),
+        this.#gutter(row.old, 'old', kind, row.cosmetic),
         this.#cell(row, 'old', row.old, move, index, hideCosmetic),
-        this.#gutter(row.new, 'new', kind),
+        this.#gutter(row.new, 'new', kind, row.cosmetic),
         this.#cell(row, 'new', row.new, move, index, hideCosmetic),
       );
     } else {
-      el.append(this.#gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind), this.#inlineCell(model, row, move, index, hideCosmetic));
+      el.append(this.#gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic), this.#inlineCell(model, row, move, index, hideCosmetic));
     }
     this.#rowEls.set(index, el);
     return el;
   }
 
-  /** @param {Cell|null} cell @param {'old'|'new'} side @param {string} kind */
-  #gutter(cell, side, kind) {
+  /**
+   * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
+   * @param {Cell|null} cell @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
+   */
+  #gutter(cell, side, kind, cosmetic) {
     const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
     if (!cell) return el;
     el.append(h('span', {class: 'num', text: paragraphNumbers(cell, side), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
-    const sign = kind === 'inserted' ? '+' : kind === 'deleted' ? '−' : kind === 'equal' ? '' : side === 'old' ? '−' : '+';
-    if (sign && kind !== 'moved') el.append(h('span', {class: 'sign', text: sign, attrs: {'aria-hidden': 'true'}}));
+    const inline = this.view === 'inline';
+    const sign = kind === 'inserted' ? '+' : kind === 'deleted' ? '−' : kind === 'equal' ? ''
+      : inline ? '±' : side === 'old' ? '−' : '+';
+    if (sign && kind !== 'moved') {
+      const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
+      if (cosmetic) mark.title = 'Cosmetic only: typography, whitespace or paragraph breaks';
+      el.append(mark);
+    }
     return el;
   }
 
@@ -659,7 +677,7 @@ export class ArticleDiffElement extends HTMLElement {
       el.setAttribute('part', `cell cell-${side} cell-empty`);
       return el;
     }
-    const head = this.#cellHead(row, side, cell, move, index, hideCosmetic);
+    const head = this.#cellHead(row, side, move, index, hideCosmetic);
     if (head) el.append(head);
     const text = h('div', {class: 'text'});
     appendSpans(text, cell.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic});
@@ -669,24 +687,25 @@ export class ArticleDiffElement extends HTMLElement {
 
   /**
    * Chips above a cell's text: move link, split/merged label, "cosmetic only".
-   * @param {Row} row @param {'old'|'new'} side @param {Cell} cell @param {Move|null} move
+   * @param {Row} row @param {'old'|'new'} side @param {Move|null} move
    * @param {number} index @param {boolean} hideCosmetic
    * @returns {HTMLElement|null}
    */
-  #cellHead(row, side, cell, move, index, hideCosmetic) {
+  #cellHead(row, side, move, index, hideCosmetic) {
     /** @type {HTMLElement[]} */
     const chips = [];
     if (move) {
       chips.push(moveLink(move, index, side));
     }
-    if (!(hideCosmetic && row.cosmetic) && side === 'new') {
-      if (row.kind === 'split' && row.old) {
-        chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${cell.paragraphs.length}`}));
-      } else if (row.kind === 'merged' && row.old) {
+    // Row labels go on both sides, so both texts start on the same line.
+    if (!(hideCosmetic && row.cosmetic) && row.old && row.new) {
+      if (row.kind === 'split') {
+        chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
+      } else if (row.kind === 'merged') {
         chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
       }
-      if (row.cosmetic) {
-        chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'Cosmetic only',
+      if (chips.length && row.cosmetic) {
+        chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'cosmetic',
           attrs: {title: 'Only typography, whitespace or paragraph breaks changed'}}));
       }
     }
@@ -706,7 +725,7 @@ export class ArticleDiffElement extends HTMLElement {
     if (!(hideCosmetic && row.cosmetic)) {
       if (row.kind === 'split' && row.new) chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
       if (row.kind === 'merged' && row.old) chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
-      if (row.cosmetic && row.kind !== 'equal') chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'Cosmetic only'}));
+      if (chips.length && row.cosmetic) chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'cosmetic'}));
     }
     if (chips.length) el.append(h('div', {class: 'cell-head'}, chips));
     const text = h('div', {class: 'text'});
@@ -809,8 +828,7 @@ export class ArticleDiffElement extends HTMLElement {
   /** @param {KeyboardEvent} event */
   #onKeydown = (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = /** @type {HTMLElement|undefined} */ (event.composedPath()[0]);
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (isTyping(event.composedPath()[0])) return;
     const key = event.key.toLowerCase();
     if (key === 'n' || key === 'j') this.next();
     else if (key === 'p' || key === 'k') this.previous();
@@ -850,7 +868,22 @@ export class ArticleDiffElement extends HTMLElement {
   /** @param {MouseEvent} event */
   #onMinimapClick = (event) => {
     const marker = /** @type {Element} */ (event.target).closest?.('.marker');
-    if (marker instanceof HTMLElement) this.goToChange(Number(marker.dataset.hunk));
+    if (marker instanceof HTMLElement) {
+      this.goToChange(Number(marker.dataset.hunk));
+      return;
+    }
+    // Elsewhere on the minimap: bring that part of the diff to the middle of the view.
+    const map = this.#minimap.getBoundingClientRect();
+    const y = ((event.clientY - map.top) / map.height) * this.#rows.scrollHeight + this.#rows.offsetTop;
+    const children = /** @type {HTMLElement[]} */ ([...this.#rows.children]);
+    let lo = 0;
+    let hi = children.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (children[mid].offsetTop <= y) lo = mid;
+      else hi = mid - 1;
+    }
+    children[lo]?.scrollIntoView({block: 'center', behavior: 'instant'});
   };
 
   #onResize() {
@@ -885,8 +918,40 @@ export class ArticleDiffElement extends HTMLElement {
         markers.push(marker);
       });
     }
-    this.#minimap.replaceChildren(...markers);
+    this.#minimap.replaceChildren(this.#viewport, ...markers);
+    this.#placeViewport();
   }
+
+  /** Scrolling anywhere (window or a scrolling ancestor) moves the minimap's viewport box. */
+  #onScroll = () => {
+    if (this.#viewportFrame) return;
+    this.#viewportFrame = requestAnimationFrame(() => {
+      this.#viewportFrame = 0;
+      this.#placeViewport();
+    });
+  };
+
+  #placeViewport() {
+    const box = this.#rows.getBoundingClientRect();
+    if (box.height <= 0) return;
+    const top = Math.min(1, Math.max(0, -box.top / box.height));
+    const bottom = Math.min(1, Math.max(0, (window.innerHeight - box.top) / box.height));
+    this.#viewport.style.setProperty('--top', `${(100 * top).toFixed(3)}%`);
+    this.#viewport.style.setProperty('--height', `${(100 * Math.max(0, bottom - top)).toFixed(3)}%`);
+  }
+}
+
+/** Input types where a letter key is not text. */
+const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/**
+ * Whether a key press on `target` types text (so `n`/`p` must not navigate).
+ * @param {EventTarget|undefined} target
+ */
+export function isTyping(target) {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
 
 /** @param {Row} row */

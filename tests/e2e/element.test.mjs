@@ -1,0 +1,367 @@
+// End-to-end tests of <article-diff> on its own, in headless Chromium, under the strict CSP.
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+
+import {launchBrowser, startServer} from './harness.mjs';
+import {modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
+
+/** @type {{url: string, close: () => Promise<void>}} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {import('playwright-core').BrowserContext} */
+let context;
+
+before(async () => {
+  server = await startServer({port: 0});
+  browser = await launchBrowser();
+  context = await browser.newContext({viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'});
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** Counts of what the model says should be drawn in split view (all changes visible). */
+function expectedCounts(model) {
+  let ins = 0;
+  let del = 0;
+  for (const row of model.rows) {
+    for (const span of row.old?.spans ?? []) if (span.kind === 'delete') del++;
+    for (const span of row.new?.spans ?? []) if (span.kind === 'insert') ins++;
+  }
+  return {ins, del, rows: model.rows.length};
+}
+
+describe('<article-diff>', () => {
+  test('draws the seed pair exactly as the model says', async () => {
+    const {page, problems} = await openElementPage(context, server.url);
+    const {oldText, newText} = await readFixtures();
+    await setTexts(page, oldText, newText);
+    const model = await modelInPage(page, oldText, newText);
+    const expected = expectedCounts(model);
+    assert.ok(expected.ins > 0 && expected.del > 0, 'the seed pair has word changes');
+
+    assert.equal(await shadow.count(page, 'ins'), expected.ins);
+    assert.equal(await shadow.count(page, 'del'), expected.del);
+    // Drawn rows plus rows folded into "N unchanged paragraphs" buttons = the model's rows.
+    const drawn = await shadow.count(page, '.row');
+    const folded = await page.evaluate(() => [...document.querySelector('article-diff').shadowRoot.querySelectorAll('.collapsed')]
+      .reduce((sum, b) => sum + Number(b.dataset.to) - Number(b.dataset.from), 0));
+    assert.equal(drawn + folded, expected.rows);
+    assert.ok(folded > 0, 'long unchanged runs are collapsed');
+
+    // Every drawn cell holds exactly its model text, in model order.
+    const mismatches = await page.evaluate((model) => {
+      const out = [];
+      for (const el of document.querySelector('article-diff').shadowRoot.querySelectorAll('.row')) {
+        const row = model.rows[Number(el.dataset.row)];
+        for (const side of ['old', 'new']) {
+          const cell = el.querySelector(`.cell.${side} .text`);
+          const want = row[side] ? row[side].spans.map((s) => s.text).join('') : null;
+          const got = cell ? cell.textContent : null;
+          if (want !== got) out.push(`row ${el.dataset.row} ${side}`);
+        }
+      }
+      return out;
+    }, model);
+    assert.deepEqual(mismatches, []);
+
+    // The summary bar shows the model's stats.
+    const summary = (await shadow.texts(page, '.stats')).join(' ');
+    assert.match(summary, new RegExp(`\\+${model.stats.wordsInserted} words?`));
+    assert.match(summary, new RegExp(`${model.stats.wordsDeleted} words?`));
+    const stats = await page.evaluate(() => document.querySelector('article-diff').stats);
+    assert.deepEqual(stats, model.stats);
+    // Split rows carry a label.
+    if (model.stats.paragraphsSplit > 0) {
+      assert.ok((await shadow.texts(page, '.chip.split')).some((t) => /^Split into \d+$/.test(t)));
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('fires one `diff` event per new diff, with the stats, bubbling out of the shadow root', async () => {
+    const {page} = await openElementPage(context, server.url);
+    const result = await page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      const events = [];
+      document.addEventListener('diff', (e) => events.push({detail: /** @type {CustomEvent} */ (e).detail, composed: e.composed}));
+      el.oldText = 'A cat sat.';
+      el.newText = 'A black cat sat.';
+      el.ignoreCase = true; // three changes in one task: one update
+      await el.ready();
+      el.view = 'inline'; // a view change redraws without a new diff
+      el.hideCosmetic = true;
+      await el.ready();
+      return events;
+    });
+    assert.equal(result.length, 1);
+    assert.equal(result[0].detail.wordsInserted, 1);
+    assert.equal(result[0].composed, true);
+    await page.close();
+  });
+
+  test('a move badge jumps to the other end and highlights it', async () => {
+    const {page, problems} = await openElementPage(context, server.url);
+    const {oldText, newText} = shuffledPair();
+    await setTexts(page, oldText, newText);
+    const model = await modelInPage(page, oldText, newText);
+    assert.equal(model.moves.length, 1, 'the shuffled pair has one move');
+    const move = model.moves[0];
+
+    const source = page.locator(`article-diff .row[data-row="${move.oldRow}"] .move-link`);
+    await source.click();
+    const target = `.row[data-row="${move.newRow}"]`;
+    const landed = await page.evaluate((selector) => {
+      const row = document.querySelector('article-diff').shadowRoot.querySelector(selector);
+      const box = row.getBoundingClientRect();
+      return {
+        flash: row.classList.contains('flash'),
+        focused: document.querySelector('article-diff').shadowRoot.activeElement === row,
+        inView: box.top >= 0 && box.bottom <= window.innerHeight,
+        scrolled: window.scrollY,
+      };
+    }, target);
+    assert.ok(landed.flash, 'the destination is highlighted');
+    assert.ok(landed.focused, 'focus follows the jump');
+    assert.ok(landed.inView, 'the destination is scrolled into view');
+    assert.ok(landed.scrolled > 0, 'the page scrolled down to the destination');
+
+    // And back up from the destination.
+    await page.locator(`article-diff ${target} .move-link`).click();
+    const back = await page.evaluate((row) => {
+      const el = document.querySelector('article-diff').shadowRoot.querySelector(`.row[data-row="${row}"]`);
+      const box = el.getBoundingClientRect();
+      return {flash: el.classList.contains('flash'), inView: box.top >= 0 && box.bottom <= window.innerHeight};
+    }, move.oldRow);
+    assert.deepEqual(back, {flash: true, inView: true});
+
+    // The badge carries the move number and the right arrows.
+    assert.deepEqual(await shadow.texts(page, '.move-badge'), ['1', '1']);
+    assert.deepEqual(await shadow.texts(page, '.move-arrow'), ['↓', '↑']);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('keyboard: n/p and j/k step through changes, with a counter', async () => {
+    const {page} = await openElementPage(context, server.url);
+    const {oldText, newText} = await readFixtures();
+    await setTexts(page, oldText, newText);
+    const total = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount);
+    assert.ok(total >= 3, `the seed pair has several changes (${total})`);
+    const counter = () => shadow.texts(page, '.counter').then((t) => t[0]);
+    assert.equal(await counter(), `${total} changes`);
+
+    // Tab into the element: every control is reachable by keyboard.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    assert.equal(focused, 'ARTICLE-DIFF');
+
+    await page.keyboard.press('n');
+    assert.equal(await counter(), `1 of ${total}`);
+    await page.keyboard.press('n');
+    assert.equal(await counter(), `2 of ${total}`);
+    await page.keyboard.press('j');
+    assert.equal(await counter(), `3 of ${total}`);
+    await page.keyboard.press('k');
+    assert.equal(await counter(), `2 of ${total}`);
+    await page.keyboard.press('p');
+    assert.equal(await counter(), `1 of ${total}`);
+    await page.keyboard.press('p'); // wraps to the last change
+    assert.equal(await counter(), `${total} of ${total}`);
+
+    const current = await page.evaluate(() => {
+      const root = document.querySelector('article-diff').shadowRoot;
+      const rows = [...root.querySelectorAll('.row.current')];
+      const box = rows[0].getBoundingClientRect();
+      return {count: rows.length, inView: box.top >= 0 && box.top < window.innerHeight, marker: root.querySelectorAll('.marker.current').length};
+    });
+    assert.ok(current.count >= 1 && current.inView, 'the current change is marked and visible');
+    assert.equal(current.marker, 1, 'the minimap marks the current change');
+
+    // The buttons do the same.
+    await page.locator('article-diff .nav[part="next"]').click();
+    assert.equal(await counter(), `1 of ${total}`);
+
+    // Clicking a minimap marker goes to that change.
+    await page.locator('article-diff .marker[data-hunk="2"]').click();
+    assert.equal(await counter(), `3 of ${total}`);
+    await page.close();
+  });
+
+  test('inline view interleaves deletions before insertions, without re-diffing', async () => {
+    const {page} = await openElementPage(context, server.url);
+    await setTexts(page, 'The quick brown fox jumps.\n\nSecond paragraph stays.\n', 'The slow brown fox jumps.\n\nSecond paragraph stays.\n');
+    await page.evaluate(() => {
+      window.__diffs = 0;
+      document.querySelector('article-diff').addEventListener('diff', () => window.__diffs++);
+    });
+    await page.locator('article-diff button.seg', {hasText: 'Inline'}).click();
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    assert.equal(await page.getAttribute('article-diff', 'view'), 'inline');
+    assert.equal(await shadow.count(page, '.cell.old'), 0);
+    assert.equal(await shadow.count(page, '.cell.inline'), 2);
+    const sequence = await page.evaluate(() => {
+      const text = document.querySelector('article-diff').shadowRoot.querySelector('.row.changed .cell.inline .text');
+      return [...text.childNodes].map((n) => `${n.nodeName}:${n.textContent}`);
+    });
+    assert.deepEqual(sequence, ['#text:The ', 'DEL:quick', 'INS:slow', '#text: brown fox jumps.']);
+    assert.equal(await page.evaluate(() => window.__diffs), 0, 'toggling the view does not diff again');
+
+    await page.locator('article-diff button.seg', {hasText: 'Side by side'}).click();
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    assert.equal(await shadow.count(page, '.cell.old'), 2);
+    assert.equal(await page.evaluate(() => window.__diffs), 0);
+    await page.close();
+  });
+
+  test('hide-cosmetic draws cosmetic changes as plain text and skips them in navigation', async () => {
+    const {page} = await openElementPage(context, server.url);
+    // Only typography changed in the first paragraph; a real edit in the second.
+    await setTexts(page, 'He said "yes" - twice.\n\nNothing changed here.\n\nThe vote was close.\n',
+      'He said “yes” — twice.\n\nNothing changed here.\n\nThe vote was very close.\n');
+    assert.ok(await shadow.count(page, 'ins.cosmetic') > 0, 'cosmetic changes are marked');
+    const before = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount);
+    await page.locator('article-diff .cosmetic-toggle input').check();
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    assert.equal(await page.evaluate(() => document.querySelector('article-diff').hasAttribute('hide-cosmetic')), true);
+    assert.equal(await shadow.count(page, '.cosmetic'), 0);
+    assert.equal(await shadow.count(page, 'ins'), 1, 'the real insertion stays');
+    const afterCount = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount);
+    assert.deepEqual([before, afterCount], [2, 1]);
+    await page.close();
+  });
+
+  test('a collapsed unchanged run expands on click', async () => {
+    const {page} = await openElementPage(context, server.url);
+    const paragraphs = Array.from({length: 12}, (_, i) => `Unchanged paragraph number ${i + 1} of the story.`);
+    const edited = [...paragraphs];
+    edited[11] = 'Unchanged paragraph number 12 of the whole story.';
+    await setTexts(page, paragraphs.join('\n\n'), edited.join('\n\n'));
+    const button = page.locator('article-diff .collapsed');
+    assert.equal(await button.count(), 1);
+    assert.equal((await button.textContent()).trim(), '10 unchanged paragraphs');
+    assert.equal(await shadow.count(page, '.row'), 2);
+    await button.click();
+    assert.equal(await shadow.count(page, '.row'), 12);
+    assert.equal(await shadow.count(page, '.collapsed'), 0);
+    await page.close();
+  });
+
+  test('hostile strings in texts and labels render literally and never run', async () => {
+    const {page, problems} = await openElementPage(context, server.url);
+    const hostile = [
+      '<img src=x onerror=window.__pwned=1>',
+      '</script><script>window.__pwned=2</script>',
+      '[click me](javascript:window.__pwned=3) <a href="javascript:window.__pwned=4">link</a>',
+      '<style>*{display:none}</style><svg onload=window.__pwned=5>',
+    ];
+    const oldText = `Intro.\n\n${hostile[0]}\n\n${hostile[1]}\n`;
+    const newText = `Intro.\n\n${hostile[2]}\n\n${hostile[3]}\n`;
+    await page.evaluate(([label]) => {
+      const el = document.querySelector('article-diff');
+      el.setAttribute('old-label', label);
+      el.setAttribute('new-label', '<b onmouseover=window.__pwned=6>Current</b>');
+    }, [hostile[0]]);
+    await setTexts(page, oldText, newText);
+    const result = await page.evaluate(() => {
+      const root = document.querySelector('article-diff').shadowRoot;
+      return {
+        pwned: /** @type {any} */ (window).__pwned ?? null,
+        elements: root.querySelectorAll('img, script, a, svg, b, style:not(link)').length,
+        text: root.querySelector('.rows').textContent,
+        labels: [...root.querySelectorAll('.heading')].map((h) => h.textContent),
+        violations: /** @type {any} */ (window).__cspViolations,
+      };
+    });
+    assert.equal(result.pwned, null);
+    assert.equal(result.elements, 0, 'no markup from the texts became elements');
+    for (const string of hostile) assert.ok(result.text.includes(string), `rendered literally: ${string}`);
+    assert.deepEqual(result.labels, [hostile[0], '<b onmouseover=window.__pwned=6>Current</b>']);
+    // Hover and click everything drawn: still nothing runs.
+    await page.locator('article-diff .row').last().hover();
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned ?? null), null);
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('old-src/new-src load, and a failed load shows an error but keeps the last diff', async () => {
+    const {page} = await openElementPage(context, server.url,
+      'old-src="/fixtures/old.txt" new-src="/fixtures/new.txt" old-label="Revision of 19 March 2021" new-label="Current"');
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    const rows = await shadow.count(page, '.row');
+    assert.ok(rows > 0);
+    assert.deepEqual(await shadow.texts(page, '.heading'), ['Revision of 19 March 2021', 'Current']);
+
+    const error = await page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      const fired = new Promise((resolve) => el.addEventListener('article-diff-error', (e) => resolve(e.detail.message), {once: true}));
+      el.setAttribute('old-src', '/fixtures/missing-revision.txt');
+      return fired;
+    });
+    assert.match(error, /missing-revision\.txt.*404/);
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    const shown = await page.evaluate(() => {
+      const el = document.querySelector('article-diff').shadowRoot.querySelector('.error');
+      return {hidden: el.hidden, text: el.textContent};
+    });
+    assert.equal(shown.hidden, false);
+    assert.equal(shown.text, error);
+    assert.equal(await shadow.count(page, '.row'), rows, 'the last good diff stays');
+    await page.close();
+  });
+
+  test('an approximate diff shows its fallback detail', async () => {
+    const {page} = await openElementPage(context, server.url, 'timeout-ms="1"');
+    // A long, heavily edited pair cannot finish its word diffs within one millisecond.
+    const {oldText, newText} = await readFixtures();
+    const scramble = (text, seed) => text.split(/(\s+)/).map((w, i) => ((i * 7 + seed) % 5 === 0 ? w.split('').reverse().join('') : w)).join('');
+    const copies = Array.from({length: 12}, (_, i) => i);
+    await setTexts(page, copies.map((i) => scramble(oldText, i)).join('\n\n'), copies.map((i) => scramble(newText, i + 1)).join('\n\n'));
+    const notice = await page.evaluate(() => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      const box = el.shadowRoot.querySelector('.notice');
+      return {approximate: el.model.approximate, detail: el.model.fallback?.detail, hidden: box.hidden, text: box.textContent};
+    });
+    assert.equal(notice.approximate, true, 'one millisecond is too short for this pair');
+    assert.equal(notice.hidden, false);
+    assert.ok(notice.text.includes(notice.detail), notice.text);
+
+    // A bad budget is an error shown inline, not a crash.
+    const message = await page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      el.setAttribute('timeout-ms', 'soon');
+      await el.ready();
+      return el.shadowRoot.querySelector('.error').textContent;
+    });
+    assert.match(message, /timeout-ms/);
+    await page.close();
+  });
+
+  test('dark theme follows prefers-color-scheme and the theme attribute overrides it', async () => {
+    const dark = await browser.newContext({colorScheme: 'dark', viewport: {width: 1000, height: 700}});
+    const {page} = await openElementPage(dark, server.url);
+    await setTexts(page, 'A cat sat.', 'A black cat sat.');
+    const colours = () => page.evaluate(() => {
+      const root = document.querySelector('article-diff').shadowRoot;
+      return {
+        ins: getComputedStyle(root.querySelector('ins')).backgroundColor,
+        host: getComputedStyle(document.querySelector('article-diff')).backgroundColor,
+      };
+    });
+    assert.deepEqual(await colours(), {ins: 'rgb(29, 90, 47)', host: 'rgb(15, 19, 24)'});
+    await page.evaluate(() => document.querySelector('article-diff').setAttribute('theme', 'light'));
+    assert.deepEqual(await colours(), {ins: 'rgb(200, 240, 209)', host: 'rgb(255, 255, 255)'});
+    await page.emulateMedia({colorScheme: 'light'});
+    await page.evaluate(() => document.querySelector('article-diff').setAttribute('theme', 'dark'));
+    assert.deepEqual(await colours(), {ins: 'rgb(29, 90, 47)', host: 'rgb(15, 19, 24)'});
+    // A host page restyles through the public custom properties.
+    await page.evaluate(() => document.querySelector('article-diff').style.setProperty('--article-diff-ins-bg', 'rgb(1, 2, 3)'));
+    assert.equal((await colours()).ins, 'rgb(1, 2, 3)');
+    await dark.close();
+  });
+});

@@ -1,0 +1,121 @@
+// Helpers shared by the UI end-to-end tests (element, page, perf). Not a test file itself.
+import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The CSP every page of ours carries; the element test page uses it too. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+/** The seed pair. */
+export async function readFixtures() {
+  const [oldText, newText] = await Promise.all([
+    readFile(new URL('../fixtures/old.txt', import.meta.url), 'utf8'),
+    readFile(new URL('../fixtures/new.txt', import.meta.url), 'utf8'),
+  ]);
+  return {oldText, newText};
+}
+
+/**
+ * Collects what must never happen on our pages: uncaught errors, console errors and CSP
+ * violations (reported from the page through a console message).
+ * @param {import('playwright-core').Page} page
+ */
+export function watchProblems(page) {
+  /** @type {string[]} */
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+}
+
+/**
+ * Opens an empty page (served under our origin through a route, with the strict CSP) holding
+ * one `<article-diff>`; returns once the element is defined.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} baseUrl
+ * @param {string} [attributes] extra attributes for the element
+ */
+export async function openElementPage(context, baseUrl, attributes = '') {
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  const url = new URL('/e2e-element.html', baseUrl).href;
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
+<title>article-diff element test</title>
+<script type="module" src="/article-diff-define.js"></script></head>
+<body><article-diff id="subject" ${attributes}></article-diff></body></html>`,
+  }));
+  // CSP violations do not always reach the console; count them in the page as well.
+  await page.addInitScript(() => {
+    /** @type {any} */ (window).__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      /** @type {any} */ (window).__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.evaluate(() => customElements.whenDefined('article-diff'));
+  return {page, problems};
+}
+
+/**
+ * Sets both texts (and optionally attributes) and waits until the element drew them.
+ * @param {import('playwright-core').Page} page
+ * @param {string} oldText
+ * @param {string} newText
+ */
+export async function setTexts(page, oldText, newText) {
+  await page.evaluate(async ([oldText, newText]) => {
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    el.oldText = oldText;
+    el.newText = newText;
+    await el.ready();
+  }, [oldText, newText]);
+}
+
+/**
+ * The model computed in the page by the wasm package itself, for comparison with the DOM.
+ * @param {import('playwright-core').Page} page
+ * @param {string} oldText
+ * @param {string} newText
+ * @param {object} [options]
+ */
+export async function modelInPage(page, oldText, newText, options = {}) {
+  return page.evaluate(async ([oldText, newText, options]) => {
+    const engine = await import('/pkg/article_diff.js');
+    await engine.default();
+    return engine.diff(oldText, newText, options);
+  }, /** @type {const} */ ([oldText, newText, options]));
+}
+
+/** Shadow-root query helpers evaluated in the page. */
+export const shadow = {
+  /** @param {import('playwright-core').Page} page @param {string} selector */
+  count: (page, selector) => page.evaluate((selector) =>
+    document.querySelector('article-diff')?.shadowRoot?.querySelectorAll(selector).length ?? -1, selector),
+  /** @param {import('playwright-core').Page} page @param {string} selector */
+  texts: (page, selector) => page.evaluate((selector) =>
+    [...(document.querySelector('article-diff')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((el) => el.textContent ?? ''), selector),
+};
+
+/**
+ * A shuffled article: `count` distinct paragraphs; the new version moves paragraph `from` to
+ * after paragraph `to` and edits one word elsewhere.
+ */
+export function shuffledPair(count = 14, from = 2, to = 11) {
+  const topics = ['harbour', 'orchard', 'railway', 'library', 'market', 'bridge', 'festival', 'council',
+    'museum', 'river', 'school', 'stadium', 'theatre', 'factory', 'airport', 'garden'];
+  const paragraphs = Array.from({length: count}, (_, i) => {
+    const topic = topics[i % topics.length];
+    return `Paragraph ${i + 1} is about the ${topic}. Residents said the ${topic} had changed a great deal since ${1950 + i}, and the mayor promised a review of the ${topic} budget before the next election.`;
+  });
+  const moved = [...paragraphs];
+  const [piece] = moved.splice(from, 1);
+  moved.splice(to, 0, piece);
+  moved[0] = moved[0].replace('a great deal', 'enormously');
+  return {oldText: paragraphs.join('\n\n') + '\n', newText: moved.join('\n\n') + '\n'};
+}
