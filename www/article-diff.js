@@ -35,6 +35,12 @@ const CONTEXT_ROWS = 1;
 /** Unchanged runs longer than this collapse to a "N unchanged paragraphs" button. */
 const COLLAPSE_ABOVE = 3;
 
+/**
+ * Inputs longer than this (UTF-16 units, both texts) show a "Comparing…" state for one frame
+ * before the diff runs on the main thread.
+ */
+const BUSY_ABOVE_CHARS = 200_000;
+
 /** How long a jumped-to row stays highlighted (ms); matches the CSS animation. */
 const FLASH_MS = 1600;
 
@@ -104,11 +110,10 @@ function h(tag, props = {}, children = []) {
 /** @param {number} n @param {string} one @param {string} many */
 const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** @param {Cell} cell @param {'old'|'new'} side */
-function paragraphNumbers(cell, side) {
+/** "3", or "3–4" for a cell of several paragraphs (1-based). @param {Cell} cell */
+function paragraphNumbers(cell) {
   const first = cell.paragraphs[0] + 1;
   const last = cell.paragraphs[cell.paragraphs.length - 1] + 1;
-  void side;
   return first === last ? String(first) : `${first}–${last}`;
 }
 
@@ -163,6 +168,7 @@ export class ArticleDiffElement extends HTMLElement {
   #current = -1;
   /** @type {ResizeObserver | null} */ #resizeObserver = null;
   #markerFrame = 0;
+  #markerTimer = 0;
   /** @type {Map<HTMLElement, number>} */ #flashTimers = new Map();
 
   // Shadow DOM skeleton, built once.
@@ -303,6 +309,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
     cancelAnimationFrame(this.#markerFrame);
+    clearTimeout(this.#markerTimer);
     for (const timer of this.#flashTimers.values()) clearTimeout(timer);
     this.#flashTimers.clear();
   }
@@ -403,13 +410,23 @@ export class ArticleDiffElement extends HTMLElement {
       try {
         const engine = await loadEngine();
         if (version !== this.#inputVersion) return; // newer input queued its own update
+        if (oldText.length + newText.length > BUSY_ABOVE_CHARS && this.#model) {
+          // A long diff blocks the page for a moment: say so first, and let that paint.
+          this.#frame.classList.add('busy');
+          this.#counter.textContent = 'Comparing…';
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          if (version !== this.#inputVersion) return;
+        }
         model = engine.diff(oldText, newText, this.#diffOptions());
       } catch (error) {
         if (version === this.#inputVersion) {
+          this.#frame.classList.remove('busy');
+          this.#updateCounter();
           this.#fail(error instanceof Error ? error.message : String(error));
         }
         return;
       }
+      this.#frame.classList.remove('busy');
       this.#drawn = {version, model};
       this.#model = model;
       this.#expanded.clear();
@@ -654,8 +671,11 @@ export class ArticleDiffElement extends HTMLElement {
   #gutter(cell, side, kind, cosmetic) {
     const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
     if (!cell) return el;
-    el.append(h('span', {class: 'num', text: paragraphNumbers(cell, side), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
     const inline = this.view === 'inline';
+    // Inline, the numbers are the new version's; old-only rows show just their sign.
+    if (!inline || side === 'new') {
+      el.append(h('span', {class: 'num', text: paragraphNumbers(cell), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
+    }
     const sign = kind === 'inserted' ? '+' : kind === 'deleted' ? '−' : kind === 'equal' ? ''
       : inline ? '±' : side === 'old' ? '−' : '+';
     if (sign && kind !== 'moved') {
@@ -894,7 +914,12 @@ export class ArticleDiffElement extends HTMLElement {
   /** Places minimap markers from the rows' laid-out positions, once per frame. */
   #scheduleMarkers() {
     cancelAnimationFrame(this.#markerFrame);
-    this.#markerFrame = requestAnimationFrame(() => this.#placeMarkers());
+    clearTimeout(this.#markerTimer);
+    // After the next paint, not before it: reading row positions forces a layout, which then
+    // reuses the one the paint just did instead of delaying the first paint of a long diff.
+    this.#markerFrame = requestAnimationFrame(() => {
+      this.#markerTimer = window.setTimeout(() => this.#placeMarkers());
+    });
   }
 
   #placeMarkers() {

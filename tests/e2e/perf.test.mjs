@@ -5,7 +5,7 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {launchBrowser, startServer} from './harness.mjs';
-import {openElementPage, readFixtures} from './ui.mjs';
+import {openElementPage, readFixtures, watchProblems} from './ui.mjs';
 
 /** Generous bound for a shared CI machine; the report states the measured figure. */
 const FIRST_PAINT_LIMIT_MS = 5000;
@@ -101,6 +101,41 @@ test('first paint of a 1 MB pair', async (t) => {
   t.diagnostic(`1 MB pair: ${(timing.bytes / 1e6).toFixed(2)} MB total, ${timing.rows} rows (${timing.drawnRows} drawn), `
     + `diff + DOM ${timing.diffAndDom.toFixed(0)} ms, first paint ${timing.firstPaint.toFixed(0)} ms, approximate: ${timing.approximate}`);
   assert.ok(timing.firstPaint < FIRST_PAINT_LIMIT_MS, `first paint took ${timing.firstPaint} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a 1 MB paste into the demo page: the longest frame it causes', async (t) => {
+  const {oldText: seed} = await readFixtures();
+  const {oldText, newText} = largePair(seed, 1_000_000);
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(new URL('index.html', server.url).href);
+  await page.waitForFunction(() => /** @type {any} */ (document.querySelector('article-diff'))?.model);
+  const result = await page.evaluate(([oldText, newText]) => new Promise((resolve) => {
+    /** @type {number[]} */
+    const frames = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) frames.push(entry.duration);
+    }).observe({type: 'long-animation-frame'});
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    const start = performance.now();
+    el.addEventListener('diff', () => requestAnimationFrame(() => setTimeout(() => {
+      const drawn = performance.now() - start;
+      // Let the observer deliver the last frames.
+      setTimeout(() => resolve({drawn, longest: Math.max(0, ...frames), rows: el.model.rows.length}), 200);
+    })), {once: true});
+    // What a paste does: the text area changes and fires `input`, once per side.
+    for (const [id, text] of [['old-text', oldText], ['new-text', newText]]) {
+      const area = /** @type {HTMLTextAreaElement} */ (document.getElementById(id));
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
+    }
+  }), [oldText, newText]);
+  t.diagnostic(`1 MB paste: drawn ${result.drawn.toFixed(0)} ms after the paste (including the debounce), `
+    + `longest frame ${result.longest.toFixed(0)} ms, ${result.rows} rows`);
+  assert.ok(result.longest < FIRST_PAINT_LIMIT_MS, `a frame took ${result.longest} ms`);
   assert.deepEqual(problems, []);
   await context.close();
 });
