@@ -1,0 +1,285 @@
+// @ts-check
+/**
+ * The benchmark's input pairs, built the same way on every run.
+ *
+ * Real pairs come from files the dev dependencies ship (the seed fixtures, and licence texts in
+ * `spdx-license-list`, which are openly licensed documents published in several editions).
+ * Synthetic pairs are prose generated from a fixed seed: a word-bigram chain trained on those
+ * licence texts, so paragraphs read like legal English, followed by planted edits and moves
+ * that are recorded so quality can be scored against them.
+ *
+ * Runs in the browser and in Node: the caller passes `load(path)` returning a file's text, with
+ * `path` relative to the server root (`fixtures/old.txt`, `node_modules/…`).
+ *
+ * @typedef {{from: number, to: number, edited: boolean}} PlantedMove
+ *   A moved paragraph: its index among the old text's paragraphs and among the new text's.
+ * @typedef {{
+ *   id: string, title: string, source: string,
+ *   oldText: string, newText: string,
+ *   plantedMoves: PlantedMove[] | null,
+ *   plantedWordEdits: number | null,
+ *   unrelated: boolean,
+ * }} Input
+ */
+
+/** Paragraph separator of the synthetic texts: one blank line, so paragraph k is block k. */
+const PARAGRAPH_BREAK = '\n\n';
+
+/** Scattered word edits planted in the near-identical book. */
+const BOOK_WORD_EDITS = 40;
+/** Paragraphs moved in the "moved" variant of the book. */
+const BOOK_MOVES = 10;
+/** How many of the moved paragraphs also get one word replaced (moved *and* edited). */
+const BOOK_MOVES_EDITED = 3;
+/** A planted move lands at least this many paragraphs from where it left, so it is a real move. */
+const MIN_MOVE_DISTANCE = 50;
+
+/** Licence pairs `[older edition, newer edition]` (SPDX ids) concatenated into the ~100 KB pair. */
+export const LICENCE_EDITIONS = [
+  ['GPL-2.0-only', 'GPL-3.0-only'],
+  ['LGPL-2.1-only', 'LGPL-3.0-only'],
+  ['GFDL-1.2-only', 'GFDL-1.3-only'],
+  ['MPL-1.1', 'MPL-2.0'],
+  ['CC-BY-SA-3.0', 'CC-BY-SA-4.0'],
+];
+
+/**
+ * mulberry32: a small, fast, well-mixed 32-bit generator; enough for picking words.
+ * @param {number} seed
+ */
+export function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /** @param {number} n integer in [0, n) */
+  const below = (n) => Math.floor(next() * n);
+  return { next, below };
+}
+
+/**
+ * A word-bigram chain over whitespace-separated tokens (punctuation stays attached, so the
+ * generated prose keeps the corpus's commas and full stops).
+ * @param {string[]} corpus
+ */
+function bigramChain(corpus) {
+  /** @type {Map<string, string[]>} */
+  const followers = new Map();
+  /** @type {string[]} */
+  const starts = [];
+  for (const text of corpus) {
+    const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !/[/@<>]/.test(w));
+    for (let i = 0; i + 1 < words.length; i++) {
+      const w = words[i];
+      if (/^\p{Lu}\p{Ll}/u.test(w) && i > 0 && /[.;:]$/.test(words[i - 1])) starts.push(w);
+      let list = followers.get(w);
+      if (!list) followers.set(w, (list = []));
+      list.push(words[i + 1]);
+    }
+  }
+  return { followers, starts };
+}
+
+/**
+ * Paragraphs of generated prose, about `chars` characters in all.
+ * @param {ReturnType<typeof bigramChain>} chain
+ * @param {number} seed
+ * @param {number} chars
+ */
+function prose(chain, seed, chars) {
+  const r = rng(seed);
+  /** @type {string[]} */
+  const paragraphs = [];
+  let total = 0;
+  while (total < chars) {
+    const target = 40 + r.below(120);
+    /** @type {string[]} */
+    const words = [];
+    let w = chain.starts[r.below(chain.starts.length)];
+    while (true) {
+      words.push(w);
+      if (words.length >= target && /[.]$/.test(w)) break;
+      if (words.length >= target * 2) {
+        words[words.length - 1] = w.replace(/[^\p{L}\p{N}]*$/u, '') + '.';
+        break;
+      }
+      const next = chain.followers.get(w);
+      w = next ? next[r.below(next.length)] : chain.starts[r.below(chain.starts.length)];
+    }
+    const p = words.join(' ');
+    paragraphs.push(p);
+    total += p.length + PARAGRAPH_BREAK.length;
+  }
+  return paragraphs;
+}
+
+/**
+ * Replaces, inserts or deletes one word of `paragraph` (never the last, which carries the full stop).
+ * @param {string} paragraph
+ * @param {ReturnType<typeof rng>} r
+ * @param {string[]} vocabulary
+ * @param {'replace' | 'insert' | 'delete'} kind
+ */
+function editWord(paragraph, r, vocabulary, kind) {
+  const words = paragraph.split(' ');
+  const at = r.below(words.length - 1);
+  const word = vocabulary[r.below(vocabulary.length)];
+  if (kind === 'replace') {
+    words[at] = words[at] === word ? word + 's' : word;
+  } else if (kind === 'insert') {
+    words.splice(at, 0, word);
+  } else {
+    words.splice(at, 1);
+  }
+  return words.join(' ');
+}
+
+/**
+ * The ~2 MB book pair: the same paragraphs with `BOOK_WORD_EDITS` scattered word edits, and
+ * optionally `BOOK_MOVES` paragraphs moved far from their place.
+ * @param {string[]} book
+ * @param {string[]} vocabulary
+ * @param {boolean} withMoves
+ */
+function nearIdentical(book, vocabulary, withMoves) {
+  const r = rng(7);
+  const kinds = /** @type {const} */ (['replace', 'replace', 'replace', 'insert', 'delete']);
+  /** @type {{text: string, oldIndex: number}[]} */
+  let paragraphs = book.map((text, oldIndex) => ({ text, oldIndex }));
+  const edited = new Set();
+  while (edited.size < BOOK_WORD_EDITS) {
+    const p = r.below(paragraphs.length);
+    if (edited.has(p)) continue;
+    edited.add(p);
+    paragraphs[p].text = editWord(paragraphs[p].text, r, vocabulary, kinds[r.below(kinds.length)]);
+  }
+  if (!withMoves) return { newText: paragraphs.map((p) => p.text).join(PARAGRAPH_BREAK), plantedMoves: null };
+
+  const m = rng(11);
+  /** @type {Set<number>} old indices of moved paragraphs */
+  const moved = new Set();
+  /** @type {Set<number>} */
+  const movedEdited = new Set();
+  while (moved.size < BOOK_MOVES) {
+    const from = m.below(paragraphs.length);
+    const item = paragraphs[from];
+    if (moved.has(item.oldIndex) || edited.has(item.oldIndex)) continue;
+    let to = m.below(paragraphs.length - 1);
+    if (Math.abs(to - from) < MIN_MOVE_DISTANCE) continue;
+    paragraphs.splice(from, 1);
+    paragraphs.splice(to, 0, item);
+    moved.add(item.oldIndex);
+    if (movedEdited.size < BOOK_MOVES_EDITED) {
+      item.text = editWord(item.text, m, vocabulary, 'replace');
+      movedEdited.add(item.oldIndex);
+    }
+  }
+  /** @type {PlantedMove[]} */
+  const plantedMoves = [];
+  paragraphs.forEach((p, to) => {
+    if (moved.has(p.oldIndex)) plantedMoves.push({ from: p.oldIndex, to, edited: movedEdited.has(p.oldIndex) });
+  });
+  plantedMoves.sort((a, b) => a.from - b.from);
+  return { newText: paragraphs.map((p) => p.text).join(PARAGRAPH_BREAK), plantedMoves };
+}
+
+/**
+ * @param {(path: string) => Promise<string>} load
+ * @returns {Promise<Input[]>}
+ */
+export async function buildInputs(load) {
+  /** @param {string} id */
+  const licence = async (id) =>
+    /** @type {{licenseText: string}} */ (JSON.parse(await load(`node_modules/spdx-license-list/licenses/${id}.json`)))
+      .licenseText;
+  const editions = await Promise.all(LICENCE_EDITIONS.map((pair) => Promise.all(pair.map(licence))));
+  const [gplOld, gplNew] = editions[0];
+
+  const chain = bigramChain(editions.flat());
+  const vocabulary = [...new Set(editions.flat().join(' ').match(/\p{L}{3,}/gu))].sort();
+  const book = prose(chain, 42, 2_000_000);
+  const bookOld = book.join(PARAGRAPH_BREAK);
+  const near = nearIdentical(book, vocabulary, false);
+  const nearMoved = nearIdentical(book, vocabulary, true);
+
+  const licenceSource = (/** @type {string[][]} */ pairs) =>
+    'spdx-license-list licence texts: ' + pairs.map(([a, b]) => `${a} → ${b}`).join(', ');
+  const proseSource = 'generated prose (word-bigram chain over the licence texts, seeded)';
+
+  return [
+    {
+      id: 'seed',
+      title: 'seed article (fixtures)',
+      source: 'tests/fixtures/old.txt → new.txt (plain scrape → later Markdown-ish copy)',
+      oldText: await load('fixtures/old.txt'),
+      newText: await load('fixtures/new.txt'),
+      plantedMoves: null,
+      plantedWordEdits: null,
+      unrelated: false,
+    },
+    {
+      id: 'gpl',
+      title: 'GPL-2.0 → GPL-3.0 (heavily rewritten)',
+      source: licenceSource(LICENCE_EDITIONS.slice(0, 1)),
+      oldText: gplOld,
+      newText: gplNew,
+      plantedMoves: null,
+      plantedWordEdits: null,
+      unrelated: false,
+    },
+    {
+      id: 'licences',
+      title: 'five licences, old → new editions (~100 KB)',
+      source: licenceSource(LICENCE_EDITIONS) + ', each side concatenated in that order',
+      oldText: editions.map((e) => e[0]).join(PARAGRAPH_BREAK),
+      newText: editions.map((e) => e[1]).join(PARAGRAPH_BREAK),
+      plantedMoves: null,
+      plantedWordEdits: null,
+      unrelated: false,
+    },
+    {
+      id: 'book',
+      title: `~2 MB book, ${BOOK_WORD_EDITS} word edits`,
+      source: `${proseSource}, seed 42; edits seed 7`,
+      oldText: bookOld,
+      newText: near.newText,
+      plantedMoves: [],
+      plantedWordEdits: BOOK_WORD_EDITS,
+      unrelated: false,
+    },
+    {
+      id: 'book-moved',
+      title: `~2 MB book, ${BOOK_WORD_EDITS} word edits + ${BOOK_MOVES} moved paragraphs`,
+      source: `as "book", then moves seed 11 (${BOOK_MOVES_EDITED} of the moved paragraphs also edited)`,
+      oldText: bookOld,
+      newText: nearMoved.newText,
+      plantedMoves: nearMoved.plantedMoves,
+      plantedWordEdits: BOOK_WORD_EDITS + BOOK_MOVES_EDITED,
+      unrelated: false,
+    },
+    {
+      id: 'unrelated-150k',
+      title: 'two unrelated ~150 KB texts',
+      source: `${proseSource}, seeds 1 and 2`,
+      oldText: prose(chain, 1, 150_000).join(PARAGRAPH_BREAK),
+      newText: prose(chain, 2, 150_000).join(PARAGRAPH_BREAK),
+      plantedMoves: [],
+      plantedWordEdits: null,
+      unrelated: true,
+    },
+    {
+      id: 'unrelated-1m',
+      title: 'two unrelated ~1 MB texts (worst case)',
+      source: `${proseSource}, seeds 3 and 4`,
+      oldText: prose(chain, 3, 1_000_000).join(PARAGRAPH_BREAK),
+      newText: prose(chain, 4, 1_000_000).join(PARAGRAPH_BREAK),
+      plantedMoves: [],
+      plantedWordEdits: null,
+      unrelated: true,
+    },
+  ];
+}

@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Runs the benchmark page (`bench/index.html`) in headless Debian Chromium and writes the
+ * Markdown report: `node bench/run.mjs` (or `./run bench`, which first builds `pkg/` in release).
+ *
+ * The page does the timing; this script drives it case by case, measures the wasm file, and
+ * supplies what only the DevTools protocol can read from inside a worker: the heap during one
+ * extra call (polled with `Runtime.getHeapUsage`, which a worker answers even mid-call) and a
+ * sampled CPU profile of our `diff()`.
+ *
+ * Options:
+ *   --only=seed,gpl      inputs to run (default all)
+ *   --tools=article-diff,fast-diff   tools to run (default all)
+ *   --cutoff=60          seconds after which one call is stopped
+ *   --quick              cut-off 10 s, 1 warm-up, 3 runs: a smoke test, not a result
+ *   --out=PATH           where to write the Markdown (default bench/results.md for a full
+ *                        run, target/bench/results.md otherwise)
+ * The raw figures go to target/bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../scripts/serve.mjs';
+import { DEFAULT_SETTINGS, OURS, TOOLS, renderMarkdown } from './suite.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WASM = path.join(ROOT, 'pkg', 'article_diff_bg.wasm');
+/** The release build's wasm before wasm-bindgen and wasm-opt (what `pkg/` was made from). */
+const CARGO_WASM = path.join(ROOT, 'target/wasm32-unknown-unknown/release/article_diff.wasm');
+/** A copy of the release build that keeps function names, for the CPU profile only (git-ignored). */
+const PROFILING_PKG = path.join(ROOT, 'bench/.profiling-pkg');
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Gap between heap polls; each poll briefly interrupts the worker. */
+const HEAP_POLL_MS = 1;
+/** Profiler sampling interval. */
+const PROFILE_INTERVAL_US = 100;
+
+function parseArgs() {
+  /** @type {Record<string, string | true>} */
+  const args = {};
+  for (const a of process.argv.slice(2)) {
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    if (!m) throw new Error(`unknown argument ${a}; see the header of bench/run.mjs`);
+    args[m[1]] = m[2] ?? true;
+  }
+  const settings = { ...DEFAULT_SETTINGS };
+  if (args.quick) Object.assign(settings, { cutoffMs: 10_000, warmup: 1, runs: 3, budgetMs: 3_000 });
+  if (typeof args.cutoff === 'string') settings.cutoffMs = Number(args.cutoff) * 1000;
+  const list = (/** @type {string | true | undefined} */ v) => (typeof v === 'string' ? v.split(',') : null);
+  const only = list(args.only);
+  const tools = list(args.tools);
+  for (const t of tools ?? []) if (!TOOLS.some((x) => x.id === t)) throw new Error(`unknown tool ${t}; tools: ${TOOLS.map((x) => x.id).join(', ')}`);
+  const partial = !!(args.quick || only || tools || args.cutoff);
+  const out = typeof args.out === 'string' ? path.resolve(args.out) : path.join(ROOT, partial ? 'target/bench/results.md' : 'bench/results.md');
+  return { settings, only, tools, out };
+}
+
+/** @param {string[]} cmd */
+function git(...cmd) {
+  try {
+    return execFileSync('git', cmd, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The release code with its wasm name section kept, so the profile can tell engine functions
+ * from serialization: the cargo release build through wasm-bindgen only. (wasm-opt drops the
+ * names, and Debian's binaryen 108 also breaks wasm-bindgen's externref table even with `-g`.)
+ * The timed figures always come from `pkg/`. Returns the glue's path from the server root, or
+ * `null` (with the reason on stderr) when it cannot be built.
+ */
+function buildProfilingPkg() {
+  const why = (/** @type {string} */ reason) => {
+    console.error(`profile without function names: ${reason}`);
+    return null;
+  };
+  let cargoTime;
+  try {
+    cargoTime = statSync(CARGO_WASM).mtimeMs;
+  } catch {
+    return why(`${path.relative(ROOT, CARGO_WASM)} is missing`);
+  }
+  if (cargoTime > statSync(WASM).mtimeMs) return why(`${path.relative(ROOT, CARGO_WASM)} is newer than pkg/ (rebuild pkg/ first)`);
+  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cache/article-diff/bin')}:${process.env.PATH}` };
+  try {
+    rmSync(PROFILING_PKG, { recursive: true, force: true });
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', PROFILING_PKG, CARGO_WASM], { env, stdio: 'pipe' });
+  } catch (e) {
+    return why(String(/** @type {any} */ (e).stderr || e).split('\n')[0]);
+  }
+  return 'bench/.profiling-pkg/article_diff.js';
+}
+
+function wasmSize() {
+  const bytes = readFileSync(WASM);
+  return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** Wasm function names that belong to turning the model into a JS value, not to diffing. */
+const ENCODING_NAMES = /serde|wasm_bindgen|js_sys|JsDiff|utf16_ranges|itoa|ryu/;
+
+/**
+ * Which self-time bucket a profile node falls in.
+ * @param {{functionName: string, url: string}} frame
+ */
+function category(frame) {
+  const { functionName: name, url } = frame;
+  if (url.endsWith('.wasm') || url.startsWith('wasm://')) {
+    if (/^(\$|wasm-function|\$?func\d)/.test(name)) return 'wasm (names stripped)';
+    return ENCODING_NAMES.test(name) ? 'wasm: encoding the result' : 'wasm: engine';
+  }
+  if (name === '(garbage collector)') return 'GC';
+  if ((name === 'now' && !url) || name.startsWith('__wbg_now_')) return 'performance.now() (deadline clock)';
+  if (name === 'parse' && !url) return 'JSON.parse';
+  if (url.endsWith('/article_diff.js') || (!url && /^(encode|encodeInto|decode|wasm-to-js|js-to-wasm)$/.test(name))) return 'JS glue: strings in and out';
+  if (url.includes('/bench/') || (name === 'postMessage' && !url)) return 'bench harness';
+  if (name === '(idle)') return 'idle';
+  return 'other';
+}
+
+/**
+ * Self time per category, and the hottest functions, from a DevTools `Profiler.Profile`.
+ * @param {any} profile
+ */
+function summarizeProfile(profile) {
+  /** @type {Map<number, any>} */
+  const frames = new Map(profile.nodes.map((/** @type {any} */ node) => [node.id, node.callFrame]));
+  /** @type {Record<string, number>} */
+  const categories = {};
+  /** @type {Map<string, {ms: number, category: string}>} */
+  const functions = new Map();
+  profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const frame = frames.get(id);
+    const c = category(frame);
+    if (c === 'idle') return;
+    categories[c] = (categories[c] ?? 0) + ms;
+    const key = `${frame.functionName || '(anonymous)'}${frame.url ? ' (' + frame.url.split('/').pop() + ')' : ''}`;
+    const f = functions.get(key) ?? { ms: 0, category: c };
+    f.ms += ms;
+    functions.set(key, f);
+  });
+  const top = [...functions].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8).map(([name, f]) => ({ name, ...f }));
+  return { categories, totalMs: Object.values(categories).reduce((a, b) => a + b, 0), top };
+}
+
+/**
+ * The DevTools side channel for one page: tracks the page's worker (one at a time) and
+ * answers the page's `__benchProbe(op)` calls.
+ * @param {import('playwright-core').Page} page
+ */
+async function attachProbe(page) {
+  const client = await page.context().newCDPSession(page);
+  /** @type {string[]} attached worker sessions, newest last */
+  const workers = [];
+  let nextId = 1;
+  /** @type {Map<number, {resolve: (v: any) => void, reject: (e: any) => void}>} */
+  const pending = new Map();
+  client.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workers.push(e.sessionId);
+  });
+  client.on('Target.detachedFromTarget', (e) => {
+    const k = workers.indexOf(e.sessionId);
+    if (k >= 0) workers.splice(k, 1);
+  });
+  client.on('Target.receivedMessageFromTarget', (e) => {
+    const msg = JSON.parse(e.message);
+    const p = msg.id !== undefined ? pending.get(msg.id) : undefined;
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.error) p.reject(new Error(`${msg.error.message}`));
+    else p.resolve(msg.result);
+  });
+  // Non-flattened auto-attach: messages to the worker travel inside Target.sendMessageToTarget,
+  // which Playwright's CDPSession can send (it cannot address a flattened child session).
+  await client.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+
+  /**
+   * @param {string} method
+   * @param {object} [params]
+   */
+  const send = (method, params = {}) => {
+    const sessionId = workers[workers.length - 1];
+    if (!sessionId) return Promise.reject(new Error('no worker attached'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      client.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  };
+
+  /** @type {{stop: boolean, peak: number, baseline: number, samples: number, loop: Promise<void>} | null} */
+  let heap = null;
+  await page.exposeFunction('__benchProbe', async (/** @type {string} */ op) => {
+    if (op === 'heap-begin') {
+      await send('HeapProfiler.collectGarbage');
+      const baseline = (await send('Runtime.getHeapUsage')).usedSize;
+      const state = { stop: false, peak: baseline, baseline, samples: 0, loop: Promise.resolve() };
+      state.loop = (async () => {
+        while (!state.stop) {
+          const used = (await send('Runtime.getHeapUsage')).usedSize;
+          state.peak = Math.max(state.peak, used);
+          state.samples++;
+          await new Promise((r) => setTimeout(r, HEAP_POLL_MS));
+        }
+      })();
+      heap = state;
+      return null;
+    }
+    if (op === 'heap-end') {
+      const state = /** @type {NonNullable<typeof heap>} */ (heap);
+      state.stop = true;
+      await state.loop;
+      const used = (await send('Runtime.getHeapUsage')).usedSize;
+      state.peak = Math.max(state.peak, used);
+      heap = null;
+      return { peakBytes: state.peak, baselineBytes: state.baseline, samples: state.samples + 1 };
+    }
+    if (op === 'profile-begin') {
+      await send('Profiler.enable');
+      await send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+      await send('Profiler.start');
+      return null;
+    }
+    if (op === 'profile-end') {
+      const { profile } = await send('Profiler.stop');
+      return summarizeProfile(profile);
+    }
+    throw new Error(`unknown probe ${op}`);
+  });
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ */
+async function openPage(browser, url) {
+  const page = await browser.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await attachProbe(page);
+  await page.goto(new URL('bench/', url).href);
+  try {
+    await page.waitForFunction(() => /** @type {any} */ (globalThis).bench?.ready, null, { timeout: 60_000 });
+    await page.evaluate(() => /** @type {any} */ (globalThis).bench.ready);
+  } catch (e) {
+    throw new Error(`the benchmark page did not load: ${errors.join('; ') || e}`);
+  }
+  return page;
+}
+
+async function main() {
+  const { settings, only, tools, out } = parseArgs();
+  const withOurs = !tools || tools.includes(OURS);
+  try {
+    readFileSync(WASM);
+  } catch {
+    if (withOurs) throw new Error(`${path.relative(ROOT, WASM)} is missing: build it first (\`./run bench\` does)`);
+  }
+  const startedAt = new Date().toISOString();
+  const profilePkg = withOurs ? buildProfilingPkg() : null;
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  try {
+    let page = await openPage(browser, server.url);
+    const init = withOurs ? await page.evaluate(() => /** @type {any} */ (globalThis).bench.measureInit()) : null;
+    const inputs = /** @type {import('./suite.mjs').Report['inputs']} */ (
+      await page.evaluate(() => /** @type {any} */ (globalThis).bench.describeInputs())
+    ).filter((i) => !only || only.includes(i.id));
+    /** @type {import('./suite.mjs').CaseResult[]} */
+    const cases = [];
+    for (const input of inputs) {
+      for (const t of TOOLS) {
+        if (tools && !tools.includes(t.id)) continue;
+        const spec = {
+          inputId: input.id,
+          tool: t.id,
+          settings,
+          overhead: t.id === OURS && input.id === inputs[0].id,
+          profilePkg,
+          done: cases.map(({ inputId, tool, status, reason }) => ({ inputId, tool, status, reason })),
+        };
+        const t0 = Date.now();
+        /** @type {import('./suite.mjs').CaseResult} */
+        let result;
+        try {
+          result = await page.evaluate((s) => /** @type {any} */ (globalThis).bench.runCase(s), spec);
+        } catch (e) {
+          // The renderer died (a peer exhausting memory can take the page with it): record it
+          // and carry on in a fresh page.
+          result = { inputId: input.id, tool: t.id, status: 'error', reason: `page crashed: ${String(e).split('\n')[0]}` };
+          await page.close().catch(() => {});
+          page = await openPage(browser, server.url);
+        }
+        cases.push(result);
+        const shown = result.status === 'ok' ? `${result.medianMs?.toFixed(2)} ms` : `${result.status}${result.reason ? ': ' + result.reason : ''}`;
+        console.error(`${input.id.padEnd(15)} ${t.id.padEnd(42)} ${shown}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      }
+    }
+    /** @type {import('./suite.mjs').Report} */
+    const report = {
+      startedAt,
+      commit: git('describe', '--always', '--dirty'),
+      browser: `Chromium ${browser.version()}`,
+      machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      settings,
+      wasm: withOurs ? wasmSize() : null,
+      init: init && {
+        coldPageMs: init.coldPageMs,
+        workerMs: cases.filter((c) => c.tool === OURS && c.status === 'ok').map((c) => /** @type {number} */ (c.loadMs)),
+      },
+      inputs,
+      cases,
+    };
+    const markdown = renderMarkdown(report);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, markdown);
+    mkdirSync(path.join(ROOT, 'target/bench'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'target/bench/results.json'), JSON.stringify(report, null, 1));
+    console.log(markdown);
+    console.error(`written to ${path.relative(process.cwd(), out)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

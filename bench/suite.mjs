@@ -1,0 +1,393 @@
+// @ts-check
+/**
+ * What the benchmark runs and how it reports: the tool list, the rule for skipping a case that
+ * cannot finish, the targets from issue 8 and the Markdown report. Pure functions, shared by
+ * the page (`bench.js`) and the runner (`run.mjs`).
+ *
+ * @typedef {import('./inputs.mjs').Input} Input
+ * @typedef {{id: string, full: boolean, jsdiff?: boolean, ours?: boolean, note: string}} ToolInfo
+ * @typedef {{
+ *   inputId: string, tool: string,
+ *   status: 'ok' | 'dnf' | 'skipped' | 'error',
+ *   reason?: string,
+ *   loadMs?: number, firstMs?: number | null, warmupCalls?: number, times?: number[], medianMs?: number,
+ *   reconstructs?: boolean, rebuilds?: {old: boolean, new: boolean}, changedWords?: number | null,
+ *   changedWordsExact?: boolean, hunks?: number, edits?: number,
+ *   moves?: {found: number, planted: number | null, correct: number | null, falseMoves: number | null} | null,
+ *   approximate?: boolean | null, fallback?: {reason: string, detail: string} | null,
+ *   stats?: Record<string, number> | null, paragraphs?: {old: number, new: number} | null,
+ *   memoryBytes?: number | null,
+ *   heap?: {peakBytes: number, baselineBytes: number, samples: number} | null,
+ *   profile?: Profile | null,
+ *   overheadMs?: number | null,
+ * }} CaseResult
+ * @typedef {{calls: number, medianMs: number, totalMs: number, categories: Record<string, number>,
+ *   top: {name: string, ms: number, category: string}[], names: boolean}} Profile
+ *   Sampled CPU time of repeated `diff()` calls, in ms per category.
+ * @typedef {{
+ *   startedAt: string, commit: string, browser: string, machine: string,
+ *   settings: Settings, wasm: {rawBytes: number, gzipBytes: number} | null,
+ *   init: {coldPageMs: number, workerMs: number[]} | null,
+ *   inputs: {id: string, title: string, source: string, oldChars: number, newChars: number,
+ *     oldParagraphs: number, newParagraphs: number, plantedMoves: number | null}[],
+ *   cases: CaseResult[],
+ * }} Report
+ * @typedef {{cutoffMs: number, warmup: number, warmupMs: number, runs: number, budgetMs: number}} Settings
+ */
+
+export const OURS = 'article-diff';
+
+/** @type {ToolInfo[]} */
+export const TOOLS = [
+  { id: OURS, full: true, ours: true, note: 'our whole `diff()` call: edits, rows, moves, stats, converted to a JS object' },
+  { id: 'jsdiff diffWordsWithSpace', full: true, jsdiff: true, note: 'jsdiff 9, default options' },
+  { id: 'jsdiff diffWords', full: true, jsdiff: true, note: 'jsdiff 9, default options' },
+  { id: 'dmp chars', full: true, note: 'diff-match-patch 1.0.5, `Diff_Timeout = 0` (no time-out), then `diff_cleanupSemantic`' },
+  {
+    id: 'dmp chars (1 s time-out)',
+    full: false,
+    note: 'as above with the library default `Diff_Timeout = 1` s: past it the diff is coarse, so it is not counted as a full diff',
+  },
+  { id: 'dmp words', full: true, note: 'diff-match-patch word mode: the line-mode trick applied to words (each distinct token → one char), `Diff_Timeout = 0`, no cleanup' },
+  { id: 'fast-diff', full: true, note: 'fast-diff 1.3.0, default call `diff(a, b)`' },
+];
+
+export const DEFAULT_SETTINGS = /** @type {Settings} */ ({ cutoffMs: 60_000, warmup: 2, warmupMs: 1_000, runs: 7, budgetMs: 10_000 });
+
+/** Our default `timeoutMs`: unrelated texts must come back within it (plus assembly). */
+const OUR_DEADLINE_MS = 1000;
+/** Grace for the work after the deadline fires (assembling rows and edits, conversion to JS). */
+const DEADLINE_GRACE_MS = 100;
+
+/**
+ * Why a case is not run, or `null`. A peer that did not finish on the ~150 KB unrelated pair
+ * cannot finish on the ~1 MB one: its worst case grows with length × differences, both larger.
+ * @param {CaseResult[]} done
+ * @param {string} inputId
+ * @param {string} tool
+ */
+export function skipReason(done, inputId, tool) {
+  if (inputId !== 'unrelated-1m' || tool === OURS) return null;
+  const smaller = done.find((c) => c.inputId === 'unrelated-150k' && c.tool === tool);
+  return smaller && smaller.status === 'dnf'
+    ? 'not run: it did not finish on the ~150 KB unrelated pair, and this pair is ~7× longer'
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/** @param {number} ms */
+const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+/** @param {number} bytes */
+const fmtMB = (bytes) => (bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 2 : 1) + ' MB';
+/** @param {number} bytes */
+const fmtKB = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
+/** @param {number} x */
+const fmtRatio = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + '×';
+/** @param {string} s */
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/**
+ * @param {string[]} head
+ * @param {string[][]} rows
+ */
+function table(head, rows) {
+  return [head, head.map(() => '---'), ...rows].map((r) => '| ' + r.map(cell).join(' | ') + ' |').join('\n');
+}
+
+/**
+ * Time of a case for comparisons: the median, or for a case stopped at the cut-off a lower
+ * bound (`atLeast`).
+ * @param {CaseResult | undefined} c
+ * @param {Settings} settings
+ */
+function timeOf(c, settings) {
+  if (!c) return null;
+  if (c.status === 'ok' && c.medianMs !== undefined) return { ms: c.medianMs, atLeast: false };
+  if (c.status === 'dnf' || (c.status === 'skipped' && c.reason?.includes('did not finish'))) return { ms: settings.cutoffMs, atLeast: true };
+  return null;
+}
+
+/**
+ * @param {CaseResult} c
+ * @param {CaseResult | undefined} ours
+ * @param {Settings} settings
+ */
+function resultRow(c, ours, settings) {
+  const t = timeOf(c, settings);
+  const oursT = timeOf(ours, settings);
+  const ratio = t && oursT && !oursT.atLeast ? (t.atLeast ? '> ' : '') + fmtRatio(t.ms / oursT.ms) : '—';
+  let time;
+  if (c.status === 'ok') time = fmtMs(/** @type {number} */ (c.medianMs));
+  else if (c.status === 'dnf') time = `> ${settings.cutoffMs / 1000} s (did not finish)`;
+  else if (c.status === 'skipped') time = `> ${settings.cutoffMs / 1000} s (${c.reason})`;
+  else time = `error: ${c.reason}`;
+  const heap = c.heap ? fmtMB(Math.max(0, c.heap.peakBytes - c.heap.baselineBytes)) : 'n/a';
+  const memory = c.memoryBytes ? ` + ${fmtMB(c.memoryBytes)} wasm` : '';
+  const moves = c.moves
+    ? c.moves.planted === null
+      ? `${c.moves.found} (none planted)`
+      : `${c.moves.correct} / ${c.moves.planted}` + (c.moves.falseMoves ? `, ${c.moves.falseMoves} false` : '')
+    : c.status === 'ok'
+      ? 'none (no move detection)'
+      : '—';
+  const ok = c.status === 'ok';
+  return [
+    c.tool === OURS ? `**${c.tool}**` : c.tool,
+    c.tool === OURS ? '1× (base)' : ratio,
+    time,
+    ok && c.firstMs != null ? fmtMs(c.firstMs) : '—',
+    ok ? String(c.times?.length) : '—',
+    ok ? heap + memory : '—',
+    ok ? String(c.changedWords ?? '—') + (c.changedWordsExact === false ? ' *' : '') : '—',
+    ok ? String(c.hunks) : '—',
+    ok ? (c.reconstructs ? 'yes' : c.rebuilds?.new ? '**new only**' : c.rebuilds?.old ? '**old only**' : '**no**') : '—',
+    moves,
+    c.approximate === null || c.approximate === undefined ? '—' : String(c.approximate),
+  ];
+}
+
+/**
+ * Every target of issue 8, judged on the measured figures (reported, never asserted).
+ * @param {Report} report
+ * @returns {{target: string, input: string, met: boolean | null, evidence: string}[]}
+ */
+export function judgeTargets(report) {
+  const { settings } = report;
+  /** @type {{target: string, input: string, met: boolean | null, evidence: string}[]} */
+  const out = [];
+  for (const input of report.inputs) {
+    const cases = report.cases.filter((c) => c.inputId === input.id);
+    const ours = cases.find((c) => c.tool === OURS);
+    const oursT = timeOf(ours, settings);
+    if (!ours || !oursT || oursT.atLeast) {
+      out.push({ target: 'our diff() finishes', input: input.id, met: false, evidence: ours ? `${ours.status} ${ours.reason ?? ''}` : 'not run' });
+      continue;
+    }
+    /**
+     * @param {(t: ToolInfo) => boolean} which
+     * @param {number} factor
+     * @param {string} name
+     */
+    const speed = (which, factor, name) => {
+      const peers = TOOLS.filter((t) => !t.ours && which(t))
+        .map((t) => ({ t, time: timeOf(cases.find((c) => c.tool === t.id), settings) }))
+        .filter((p) => p.time);
+      if (!peers.length) return out.push({ target: name, input: input.id, met: null, evidence: 'no peer result' });
+      peers.sort((a, b) => /** @type {any} */ (a.time).ms - /** @type {any} */ (b.time).ms);
+      const best = peers[0];
+      const bestT = /** @type {{ms: number, atLeast: boolean}} */ (best.time);
+      const ratio = bestT.ms / oursT.ms;
+      out.push({
+        target: name,
+        input: input.id,
+        met: ratio >= factor,
+        evidence: `${best.t.id} ${bestT.atLeast ? '> ' : ''}${fmtMs(bestT.ms)} ms vs ours ${fmtMs(oursT.ms)} ms = ${bestT.atLeast ? '> ' : ''}${fmtRatio(ratio)}`,
+      });
+    };
+    speed((t) => t.full, 3, '≥ 3× faster than the fastest full-diff peer');
+    speed((t) => !!t.jsdiff, 10, '≥ 10× faster than jsdiff');
+    if (input.id === 'book') {
+      out.push({ target: '≤ 8 ms on the 2 MB near-identical pair', input: input.id, met: oursT.ms <= 8, evidence: `ours ${fmtMs(oursT.ms)} ms` });
+    }
+    const dmpWords = cases.find((c) => c.tool === 'dmp words' && c.status === 'ok');
+    out.push(
+      dmpWords && dmpWords.changedWords != null && ours.changedWords != null
+        ? {
+            target: 'changed words ≤ dmp words',
+            input: input.id,
+            met: ours.changedWords <= dmpWords.changedWords,
+            evidence: `ours ${ours.changedWords}, dmp words ${dmpWords.changedWords}`,
+          }
+        : { target: 'changed words ≤ dmp words', input: input.id, met: null, evidence: 'dmp words did not finish' },
+    );
+    const jsdiffHunks = cases.filter((c) => c.tool.startsWith('jsdiff') && c.status === 'ok').map((c) => /** @type {number} */ (c.hunks));
+    out.push(
+      jsdiffHunks.length
+        ? {
+            target: 'fewer hunks than jsdiff',
+            input: input.id,
+            met: /** @type {number} */ (ours.hunks) < Math.min(...jsdiffHunks),
+            evidence: `ours ${ours.hunks}, jsdiff ${jsdiffHunks.join(' / ')}`,
+          }
+        : { target: 'fewer hunks than jsdiff', input: input.id, met: null, evidence: 'jsdiff did not finish' },
+    );
+    out.push({ target: 'edits rebuild both texts', input: input.id, met: !!ours.reconstructs, evidence: `reconstructs: ${ours.reconstructs}` });
+    if (ours.moves && ours.moves.planted !== null) {
+      const m = ours.moves;
+      out.push({
+        target: 'every planted move found, no false move',
+        input: input.id,
+        met: m.correct === m.planted && m.falseMoves === 0,
+        evidence: `${m.correct} of ${m.planted} planted found, ${m.falseMoves} false (${m.found} reported)`,
+      });
+    }
+    if (report.inputs.find((i) => i.id === input.id) && input.id.startsWith('unrelated')) {
+      out.push({
+        target: `unrelated texts: exact, within the ${OUR_DEADLINE_MS} ms deadline (+${DEADLINE_GRACE_MS} ms grace)`,
+        input: input.id,
+        met: !!ours.reconstructs && oursT.ms <= OUR_DEADLINE_MS + DEADLINE_GRACE_MS,
+        evidence: `${fmtMs(oursT.ms)} ms, approximate: ${ours.approximate}, reconstructs: ${ours.reconstructs}` + (ours.fallback ? `, fallback: ${ours.fallback.detail}` : ''),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The whole report as Markdown.
+ * @param {Report} report
+ */
+export function renderMarkdown(report) {
+  const { settings } = report;
+  const lines = [];
+  lines.push('# Benchmark results', '');
+  lines.push(
+    `Generated by \`./run bench\` (\`node bench/run.mjs\`) on ${report.startedAt}, commit \`${report.commit}\`, ` +
+      `${report.browser} (headless), ${report.machine}. See [README.md](README.md) for what is measured and how to read it.`,
+    '',
+  );
+  lines.push(
+    `Each case runs in a fresh Web Worker: warm-up calls until at least ${settings.warmup} calls and ${settings.warmupMs / 1000} s are done ` +
+      `(a call over 1 s ends the warm-up), then up to ` +
+      `${settings.runs} timed calls (fewer once ${settings.budgetMs / 1000} s are spent); a call still running after ` +
+      `${settings.cutoffMs / 1000} s is stopped. **Read the ratio column first**: this machine is shared and noisy, absolute times are secondary.`,
+    '',
+  );
+
+  lines.push('## Package', '');
+  const oursCases = report.cases.filter((c) => c.tool === OURS);
+  const overhead = oursCases.find((c) => c.overheadMs != null)?.overheadMs;
+  const w = report.wasm;
+  const init = report.init;
+  const medianOf = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  lines.push(
+    table(
+      ['wasm raw', 'wasm gzip -9', 'init() cold, in the page', 'import + init() in a fresh worker (median)', 'one-word diff() call'],
+      [
+        [
+          w ? fmtKB(w.rawBytes) : 'n/a',
+          w ? fmtKB(w.gzipBytes) : 'n/a',
+          init ? `${fmtMs(init.coldPageMs)} ms` : 'n/a',
+          init && init.workerMs.length ? `${fmtMs(medianOf(init.workerMs))} ms (${init.workerMs.length} workers)` : 'n/a',
+          overhead != null ? `${(overhead * 1000).toFixed(1)} µs` : 'n/a',
+        ],
+      ],
+    ),
+    '',
+  );
+
+  lines.push('## Inputs', '');
+  lines.push(
+    table(
+      ['input', 'pair', 'old', 'new', 'paragraphs old / new (ours)', 'planted moves', 'source'],
+      report.inputs.map((i) => {
+        const counted = report.cases.find((c) => c.inputId === i.id && c.paragraphs)?.paragraphs;
+        return [
+        `\`${i.id}\``,
+        i.title,
+        `${(i.oldChars / 1000).toFixed(1)}k chars`,
+        `${(i.newChars / 1000).toFixed(1)}k chars`,
+        counted ? `${counted.old} / ${counted.new}` : `${i.oldParagraphs} / ${i.newParagraphs} (estimated)`,
+        i.plantedMoves === null ? '—' : String(i.plantedMoves),
+        i.source,
+        ];
+      }),
+    ),
+    '',
+  );
+
+  lines.push('## Results', '');
+  lines.push(
+    '`× our time`: the peer\'s median divided by ours (above 1× the peer is slower). `first call ms`: the first warm-up call, ' +
+      'in a fresh worker (cold code: what a page calling once sees). `peak JS heap`: highest heap use sampled ' +
+      'during one extra call, above the heap after a forced GC (for ours plus the wasm linear memory, which only grows). ' +
+      '`changed words`: words of the old text touched by deletions plus words of the new text touched by insertions. ' +
+      '`hunks`: runs of consecutive non-equal edits. `*`: the edits do not rebuild both texts, so the count is of the ' +
+      'words inside the deleted and inserted texts instead.',
+    '',
+  );
+  for (const input of report.inputs) {
+    const cases = TOOLS.map((t) => report.cases.find((c) => c.inputId === input.id && c.tool === t.id)).filter((c) => !!c);
+    if (!cases.length) continue;
+    const ours = cases.find((c) => c.tool === OURS);
+    lines.push(`### \`${input.id}\`: ${input.title}`, '');
+    lines.push(
+      table(
+        ['tool', '× our time', 'median ms', 'first call ms', 'runs', 'peak JS heap', 'changed words', 'hunks', 'reconstructs', 'moves found / planted', 'approximate'],
+        cases.map((c) => resultRow(/** @type {CaseResult} */ (c), ours, settings)),
+      ),
+      '',
+    );
+    if (ours?.stats) {
+      const s = ours.stats;
+      lines.push(
+        `Ours, from its own stats: ${s.wordsInserted} words inserted, ${s.wordsDeleted} deleted (substantive only), ` +
+          `${s.paragraphsChanged} paragraphs changed, ${s.paragraphsMoved} moved, ${s.paragraphsSplit} split, ` +
+          `${s.paragraphsMerged} merged, ${s.cosmeticChanges} cosmetic changes` +
+          (ours.fallback ? `; fallback: ${ours.fallback.reason} (${ours.fallback.detail})` : '') +
+          '.',
+        '',
+      );
+    }
+  }
+
+  const profiled = oursCases.filter((c) => c.profile);
+  if (profiled.length) {
+    lines.push('## Where our time goes', '');
+    lines.push(
+      'Sampled CPU profile (DevTools protocol, 100 µs interval) of repeated `diff()` calls in the worker, self time split by ' +
+        'where the samples fall: wasm functions of the engine, wasm functions that encode the result (serde, wasm-bindgen), ' +
+        'the wasm-bindgen JS glue that copies strings in and out, `JSON.parse`, the garbage collector, `performance.now()` ' +
+        '(the deadline clock, called from wasm), the bench harness. The profiler slows calls down: read the shares. ' +
+        'Per-call figures are the category\'s time divided by the number of calls.' +
+        (profiled.every((c) => /** @type {Profile} */ (c.profile).names)
+          ? ' To tell engine from encoding by function name, the profile runs the cargo release build through wasm-bindgen ' +
+            'only (name section kept, no wasm-opt), in a worker of its own; the timed figures above come from `pkg/` as served.'
+          : ''),
+      '',
+    );
+    const order = ['wasm: engine', 'wasm: encoding the result', 'wasm (names stripped)', 'JS glue: strings in and out', 'JSON.parse', 'GC', 'performance.now() (deadline clock)', 'bench harness', 'other'];
+    const present = order.filter((k) => profiled.some((c) => /** @type {Profile} */ (c.profile).categories[k]));
+    lines.push(
+      table(
+        ['input', 'calls', 'median ms (profiled)', ...present],
+        profiled.map((c) => {
+          const p = /** @type {Profile} */ (c.profile);
+          const total = Object.values(p.categories).reduce((a, b) => a + b, 0) || 1;
+          return [
+            `\`${c.inputId}\``,
+            String(p.calls),
+            fmtMs(p.medianMs),
+            ...present.map((k) => (p.categories[k] ? `${((p.categories[k] / total) * 100).toFixed(0)}% (${fmtMs(p.categories[k] / p.calls)} ms)` : '—')),
+          ];
+        }),
+      ),
+      '',
+    );
+    lines.push('Hottest functions by self time, per call (Rust hashes trimmed):', '');
+    for (const c of profiled) {
+      const p = /** @type {Profile} */ (c.profile);
+      const top = p.top
+        .map((f) => `\`${f.name.replace(/::h[0-9a-f]{16}/g, '').replace(/ \(article_diff_bg\.wasm\)$/, '')}\` ${fmtMs(f.ms / p.calls)} ms`)
+        .join(', ');
+      lines.push(`- \`${c.inputId}\`: ${top}`);
+    }
+    lines.push('');
+  }
+
+  lines.push('## Targets (issue 8)', '');
+  lines.push('Reported, not asserted. ✓ met, ✗ missed, – not measurable on this input.', '');
+  lines.push(
+    table(
+      ['', 'target', 'input', 'evidence'],
+      judgeTargets(report).map((t) => [t.met === null ? '–' : t.met ? '✓' : '✗', t.target, `\`${t.input}\``, t.evidence]),
+    ),
+    '',
+  );
+  lines.push('## Tools', '');
+  for (const t of TOOLS) lines.push(`- **${t.id}**: ${t.note}.`);
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,134 @@
+// @ts-check
+/**
+ * The tools under test, loaded inside a Web Worker (so a call that runs away can be stopped).
+ *
+ * Each tool is `{call(oldText, newText) → output, edits(output) → [op, text][]}`. Only `call`
+ * is timed: for us it is the whole public `diff()` (engine, rows, moves and the conversion
+ * to a JS object), for a peer its own diff function with its default settings. `edits`
+ * converts an output to the shared `[op, text]` form for the quality figures, untimed.
+ *
+ * The peers come straight from `node_modules/` without a bundler: jsdiff through its ES module
+ * build, diff-match-patch and fast-diff (CommonJS) by evaluating their source with a
+ * `module`/`exports` pair.
+ *
+ * @typedef {[number, string]} Edit
+ * @typedef {{call: (oldText: string, newText: string) => any, edits: (output: any) => Edit[],
+ *   moves?: (output: any) => {from: number, to: number}[], approximate?: (output: any) => boolean,
+ *   stats?: (output: any) => object, paragraphs?: (output: any) => {old: number, new: number},
+ *   memoryBytes?: () => number}} Tool
+ */
+
+const root = new URL('../', import.meta.url);
+
+/** @param {string} path */
+async function commonJs(path) {
+  const response = await fetch(new URL(path, root));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const module = { exports: /** @type {any} */ ({}) };
+  new Function('module', 'exports', await response.text())(module, module.exports);
+  return module.exports;
+}
+
+/** @param {any[]} changes jsdiff change objects */
+const fromJsdiff = (changes) => changes.map((c) => /** @type {Edit} */ ([c.added ? 1 : c.removed ? -1 : 0, c.value]));
+/** @param {any[]} diffs diff-match-patch / fast-diff tuples */
+const fromTuples = (diffs) => diffs.map((d) => /** @type {Edit} */ ([d[0], d[1]]));
+
+/**
+ * diff-match-patch's line mode, applied to words (its wiki's "LineOrWordDiffs" recipe): each
+ * distinct token (a word, a run of whitespace, or one other character) becomes one UTF-16
+ * code unit, the code-unit strings are diffed, and the result is mapped back to text.
+ * @param {any} dmp a diff_match_patch instance
+ * @param {string} oldText
+ * @param {string} newText
+ */
+function dmpWords(dmp, oldText, newText) {
+  const TOKEN = /[\p{L}\p{M}\p{N}]+|\s+|[^\p{L}\p{M}\p{N}\s]/gu;
+  /** @type {string[]} index → token; 0 unused, as in diff_linesToChars_ */
+  const tokens = [''];
+  /** @type {Map<string, number>} */
+  const ids = new Map();
+  /** @param {string} text */
+  const encode = (text) => {
+    let out = '';
+    for (const [token] of text.matchAll(TOKEN)) {
+      let id = ids.get(token);
+      if (id === undefined) {
+        id = tokens.length;
+        if (id > 0xffff) throw new Error('more than 65535 distinct tokens: word mode cannot encode them');
+        tokens.push(token);
+        ids.set(token, id);
+      }
+      out += String.fromCharCode(id);
+    }
+    return out;
+  };
+  const diffs = dmp.diff_main(encode(oldText), encode(newText), false);
+  for (const d of diffs) {
+    let text = '';
+    for (let i = 0; i < d[1].length; i++) text += tokens[d[1].charCodeAt(i)];
+    d[1] = text;
+  }
+  return diffs;
+}
+
+/** @type {Record<string, (options: {pkg?: string}) => Promise<Tool>>} */
+export const LOADERS = {
+  /** `pkg`: the glue's path from the server root (default `pkg/article_diff.js`). */
+  async 'article-diff'({ pkg: glue = 'pkg/article_diff.js' }) {
+    const pkg = await import(new URL(glue, root).href);
+    const wasm = await pkg.default();
+    return {
+      call: (oldText, newText) => pkg.diff(oldText, newText, {}),
+      edits: (d) => d.edits,
+      moves: (d) => d.moves,
+      approximate: (d) => d.approximate,
+      stats: (d) => d.stats,
+      paragraphs: (d) => ({ old: d.oldParagraphs.length, new: d.newParagraphs.length }),
+      memoryBytes: () => wasm.memory.buffer.byteLength,
+    };
+  },
+  async 'jsdiff diffWordsWithSpace'() {
+    const jsdiff = await import(new URL('node_modules/diff/libesm/index.js', root).href);
+    return { call: (a, b) => jsdiff.diffWordsWithSpace(a, b), edits: fromJsdiff };
+  },
+  async 'jsdiff diffWords'() {
+    const jsdiff = await import(new URL('node_modules/diff/libesm/index.js', root).href);
+    return { call: (a, b) => jsdiff.diffWords(a, b), edits: fromJsdiff };
+  },
+  async 'dmp chars'() {
+    const DMP = await commonJs('node_modules/diff-match-patch/index.js');
+    const dmp = new DMP();
+    dmp.Diff_Timeout = 0;
+    return {
+      call: (a, b) => {
+        const d = dmp.diff_main(a, b);
+        dmp.diff_cleanupSemantic(d);
+        return d;
+      },
+      edits: fromTuples,
+    };
+  },
+  async 'dmp chars (1 s time-out)'() {
+    const DMP = await commonJs('node_modules/diff-match-patch/index.js');
+    const dmp = new DMP();
+    return {
+      call: (a, b) => {
+        const d = dmp.diff_main(a, b);
+        dmp.diff_cleanupSemantic(d);
+        return d;
+      },
+      edits: fromTuples,
+    };
+  },
+  async 'dmp words'() {
+    const DMP = await commonJs('node_modules/diff-match-patch/index.js');
+    const dmp = new DMP();
+    dmp.Diff_Timeout = 0;
+    return { call: (a, b) => dmpWords(dmp, a, b), edits: fromTuples };
+  },
+  async 'fast-diff'() {
+    const fastDiff = await commonJs('node_modules/fast-diff/diff.js');
+    return { call: (a, b) => fastDiff(a, b), edits: fromTuples };
+  },
+};
