@@ -33,6 +33,9 @@ use core::ops::Range;
 use similar::{capture_diff_deadline, Algorithm, DiffOp};
 
 use crate::engine::Ctx;
+use crate::intern::FastMap;
+use crate::moves::MIN_MOVE_WORDS;
+use crate::tokenize::count_words;
 use crate::side::{candidates, dice, merge_sorted, overlap, Side};
 
 /// Most paragraphs on one side of a split or merged row.
@@ -85,47 +88,99 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         }
     }
     // Pass 2: every paragraph between two anchors, short ones included.
-    let mut units = Vec::with_capacity(old_hashes.len().max(new_hashes.len()));
+    let mut segments = Vec::new();
     let (mut o, mut n) = (0, 0);
     let end = (old_hashes.len(), new_hashes.len());
     for (i, j) in anchors.into_iter().chain([end]) {
         let gap = capture_diff_deadline(Algorithm::Myers, &old_hashes, o..i, &new_hashes, n..j, ctx.deadline.instant());
-        walk(gap, old, new, ctx, &mut units);
+        segments_of(gap, &mut segments);
         if (i, j) != end {
-            units.push(Unit::Pair { old: i..i + 1, new: j..j + 1 });
+            segments.push(Segment::Equal(i, j));
         }
         (o, n) = (i + 1, j + 1);
     }
-    if ctx.deadline.passed() {
+    // An all-equal result is exact whenever it was computed; only changes can be coarse.
+    if ctx.deadline.passed() && segments.iter().any(|s| matches!(s, Segment::Hunk(..))) {
         ctx.coarsened.paragraphs = true;
+    }
+    // Pass 3: pair what changed, stretch by stretch, keeping exact twins for move detection.
+    let twins = if ctx.detect_moves { Twins::find(&segments, old, new, &old_hashes, &new_hashes) } else { Twins::none(old, new) };
+    let mut units = Vec::with_capacity(old_hashes.len().max(new_hashes.len()));
+    for segment in segments {
+        match segment {
+            // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
+            Segment::Equal(i, j) => units.push(Unit::Pair { old: i..i + 1, new: j..j + 1 }),
+            Segment::Hunk(o, n) => align_hunk(o, n, old, new, &twins, ctx, &mut units),
+        }
     }
     units
 }
 
-/// Turns a paragraph-level diff into units: equal paragraphs pair up, each changed stretch is
-/// aligned by [`align_hunk`].
-fn walk<'a>(ops: Vec<DiffOp>, old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>, units: &mut Vec<Unit>) {
-    let mut hunk: Option<(Range<usize>, Range<usize>)> = None;
+/// A stretch of the paragraph-level diff.
+enum Segment {
+    /// Old paragraph `.0` has the same hash as new paragraph `.1`.
+    Equal(usize, usize),
+    /// Old paragraphs `.0` and new paragraphs `.1` differ.
+    Hunk(Range<usize>, Range<usize>),
+}
+
+/// Appends a paragraph-level diff as segments, merging adjacent changes into one hunk.
+fn segments_of(ops: Vec<DiffOp>, out: &mut Vec<Segment>) {
     for op in ops {
         if let DiffOp::Equal { old_index, new_index, len } = op {
-            if let Some((o, n)) = hunk.take() {
-                align_hunk(o, n, old, new, ctx, units);
-            }
-            // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
-            units.extend((0..len).map(|k| Unit::Pair {
-                old: old_index + k..old_index + k + 1,
-                new: new_index + k..new_index + k + 1,
-            }));
+            out.extend((0..len).map(|k| Segment::Equal(old_index + k, new_index + k)));
         } else {
             let (o, n) = (op.old_range(), op.new_range());
-            hunk = Some(match hunk {
-                Some((ho, hn)) => (ho.start..o.end, hn.start..n.end),
-                None => (o, n),
-            });
+            match out.last_mut() {
+                Some(Segment::Hunk(ho, hn)) if ho.end == o.start && hn.end == n.start => {
+                    ho.end = o.end;
+                    hn.end = n.end;
+                }
+                _ => out.push(Segment::Hunk(o, n)),
+            }
         }
     }
-    if let Some((o, n)) = hunk {
-        align_hunk(o, n, old, new, ctx, units);
+}
+
+/// Changed paragraphs whose exact text is also among the other side's changed paragraphs.
+///
+/// Such a paragraph is a move (or stays in place) with similarity 1; pairing it in its hunk
+/// with a look-alike ("item [-0-][+45+] of the list") would leave its twin with no partner and
+/// show it as an unrelated deletion and insertion. Twins are therefore left out of the hunk
+/// pairing and handed to move detection, which links them, or gives a twin that turns out to be
+/// in place back as a pair. Only paragraphs long enough to move count.
+pub(crate) struct Twins {
+    old: Vec<bool>,
+    new: Vec<bool>,
+}
+
+impl Twins {
+    fn none(old: &Side<'_>, new: &Side<'_>) -> Self {
+        Twins { old: vec![false; old.paragraphs.len()], new: vec![false; new.paragraphs.len()] }
+    }
+
+    fn find(segments: &[Segment], old: &Side<'_>, new: &Side<'_>, old_hashes: &[u64], new_hashes: &[u64]) -> Self {
+        let mut twins = Self::none(old, new);
+        let movable = |side: &Side<'_>, i: usize| count_words(side.para(i)) >= MIN_MOVE_WORDS;
+        let mut new_changed: FastMap<u64, ()> = FastMap::default();
+        let mut old_changed: FastMap<u64, ()> = FastMap::default();
+        for segment in segments {
+            if let Segment::Hunk(o, n) = segment {
+                old_changed.extend(o.clone().map(|i| (old_hashes[i], ())));
+                new_changed.extend(n.clone().map(|j| (new_hashes[j], ())));
+            }
+        }
+        for segment in segments {
+            if let Segment::Hunk(o, n) = segment {
+                for i in o.clone() {
+                    twins.old[i] = new_changed.contains_key(&old_hashes[i]) && movable(old, i);
+                }
+                for j in n.clone() {
+                    twins.new[j] = old_changed.contains_key(&new_hashes[j]) && movable(new, j);
+                }
+            }
+        }
+        twins
     }
 }
 
@@ -142,6 +197,7 @@ fn align_hunk<'a>(
     n: Range<usize>,
     old: &mut Side<'a>,
     new: &mut Side<'a>,
+    twins: &Twins,
     ctx: &mut Ctx<'a>,
     units: &mut Vec<Unit>,
 ) {
@@ -158,9 +214,9 @@ fn align_hunk<'a>(
     }
     old.ensure_profiles(o.clone(), ctx);
     new.ensure_profiles(n.clone(), ctx);
-    let olds: Vec<usize> = o.clone().collect();
-    let news: Vec<usize> = n.clone().collect();
-    let pairs = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH);
+    let olds: Vec<usize> = o.clone().filter(|&i| !twins.old[i]).collect();
+    let news: Vec<usize> = n.clone().filter(|&j| !twins.new[j]).collect();
+    let pairs = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline);
 
     let mut groups = Vec::new();
     for (k, &(i, j)) in pairs.iter().enumerate() {
@@ -177,6 +233,7 @@ fn align_hunk<'a>(
         extend(i, j, n.end, sim, old, new, |g| groups.push(g), false);
         extend(j, i, o.end, sim, new, old, |g| groups.push(g), true);
     }
+    groups.retain(|g| !g.old.clone().any(|i| twins.old[i]) && !g.new.clone().any(|j| twins.new[j]));
     let chain = heaviest_chain(groups, n.start, n.len());
 
     let (mut next_old, mut next_new) = (o.start, n.start);
@@ -272,7 +329,7 @@ mod tests {
     use crate::normalize::Fold;
 
     fn units(old: &'static str, new: &'static str) -> Vec<Unit> {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None));
+        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         align(&mut o, &mut n, &mut ctx)
     }

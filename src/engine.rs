@@ -52,6 +52,8 @@ impl Coarsened {
 /// Everything one call shares across its stages.
 pub(crate) struct Ctx<'a> {
     pub fold: Fold,
+    /// Whether moves will be looked for (alignment then leaves exact twins to them).
+    pub detect_moves: bool,
     pub deadline: Deadline,
     pub interner: Interner<'a>,
     pub coarsened: Coarsened,
@@ -63,9 +65,10 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(fold: Fold, deadline: Deadline) -> Self {
+    pub fn new(fold: Fold, deadline: Deadline, detect_moves: bool) -> Self {
         Ctx {
             fold,
+            detect_moves,
             deadline,
             interner: Interner::default(),
             coarsened: Coarsened::default(),

@@ -62,7 +62,7 @@ mod side;
 mod tokenize;
 mod words;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{Error, Side as InputSide};
 pub use model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
@@ -84,7 +84,7 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
         }
     }
     let fold = normalize::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
-    let mut ctx = engine::Ctx::new(fold, deadline::Deadline::after(options.timeout));
+    let mut ctx = engine::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
     let mut old_side = side::Side::new(old);
     let mut new_side = side::Side::new(new);
     let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);

@@ -57,12 +57,18 @@ pub(crate) fn find<'a>(
     if deleted.is_empty() || inserted.is_empty() {
         return Vec::new();
     }
+    if ctx.deadline.passed() {
+        // Indexing every unpaired paragraph would only push the answer further past the time
+        // limit: leave them deleted and inserted, and say so.
+        ctx.coarsened.moves = true;
+        return Vec::new();
+    }
     old.ensure_profiles(deleted.iter().copied(), ctx);
     new.ensure_profiles(inserted.iter().copied(), ctx);
     let olds: Vec<usize> = deleted.into_iter().filter(|&i| old.profile_ref(i).len() >= MIN_MOVE_WORDS).collect();
     let news: Vec<usize> = inserted.into_iter().filter(|&j| new.profile_ref(j).len() >= MIN_MOVE_WORDS).collect();
 
-    let mut scored: Vec<(f64, usize, usize)> = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH)
+    let mut scored: Vec<(f64, usize, usize)> = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline)
         .into_iter()
         .filter_map(|(i, j)| {
             let sim = dice(old.profile_ref(i), new.profile_ref(j));

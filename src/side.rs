@@ -14,6 +14,7 @@ use core::ops::Range;
 
 use rustc_hash::FxHasher;
 
+use crate::deadline::Deadline;
 use crate::engine::Ctx;
 use crate::model::Paragraph;
 use crate::paragraphs;
@@ -22,8 +23,11 @@ use crate::tokenize::{tokenize, TokenKind};
 /// Up to this many pairs, every pair is a candidate (exact and cheap).
 const ALL_PAIRS_LIMIT: usize = 4096;
 /// A word in more than this share of the other list's paragraphs says little about a match and
-/// is left out of the inverted index (it still counts in the similarity).
+/// is left out of the inverted index (it still counts in the similarity)…
 const COMMON_WORD_SHARE: usize = 20;
+/// …and so is one in more than this many, whatever the share: without a cap, two unrelated
+/// books sharing a vocabulary make every posting list long and the index quadratic.
+const COMMON_WORD_MAX: usize = 64;
 
 /// One input and its paragraphs.
 pub(crate) struct Side<'a> {
@@ -140,12 +144,14 @@ pub(crate) fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// Candidate pairs `(old, new)` between two lists of paragraph indices: every pair when there
 /// are few, else for each old paragraph the `per_item` new ones sharing the most uncommon words.
 /// Profiles of both lists must be filled.
+/// Stops early (with the pairs found so far) once `deadline` has passed.
 pub(crate) fn candidates(
     olds: &[usize],
     news: &[usize],
     old: &Side<'_>,
     new: &Side<'_>,
     per_item: usize,
+    deadline: Deadline,
 ) -> Vec<(usize, usize)> {
     if olds.len().saturating_mul(news.len()) <= ALL_PAIRS_LIMIT {
         return olds.iter().flat_map(|&o| news.iter().map(move |&n| (o, n))).collect();
@@ -160,11 +166,15 @@ pub(crate) fn candidates(
             postings.entry(word).or_default().push(k as u32);
         }
     }
-    let common = (news.len() / COMMON_WORD_SHARE).max(8);
+    let common = (news.len() / COMMON_WORD_SHARE).clamp(8, COMMON_WORD_MAX);
     let mut counts = vec![0u32; news.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut ranked: Vec<(core::cmp::Reverse<u32>, u32)> = Vec::new();
     let mut out = Vec::new();
-    for &o in olds {
+    for (n, &o) in olds.iter().enumerate() {
+        if n % 64 == 63 && deadline.passed() {
+            break;
+        }
         let profile = old.profile_ref(o);
         for (idx, &word) in profile.iter().enumerate() {
             if idx > 0 && profile[idx - 1] == word {
@@ -181,12 +191,19 @@ pub(crate) fn candidates(
                 counts[k as usize] += 1;
             }
         }
-        touched.sort_unstable_by_key(|&k| (core::cmp::Reverse(counts[k as usize]), k));
-        out.extend(touched.iter().take(per_item).map(|&k| (o, news[k as usize])));
+        ranked.clear();
+        ranked.extend(touched.iter().map(|&k| (core::cmp::Reverse(counts[k as usize]), k)));
         for &k in &touched {
             counts[k as usize] = 0;
         }
         touched.clear();
+        // Only the best `per_item` are kept: select them, then order just those.
+        if ranked.len() > per_item {
+            ranked.select_nth_unstable(per_item);
+            ranked.truncate(per_item);
+        }
+        ranked.sort_unstable();
+        out.extend(ranked.iter().map(|&(_, k)| (o, news[k as usize])));
     }
     out
 }

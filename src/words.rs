@@ -131,8 +131,12 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
 /// deadline has passed.
 fn token_ops(old: &[u32], new: &[u32], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
     if ctx.deadline.passed() {
-        ctx.coarsened.word_diffs += 1;
-        return coarse_ops(old, new);
+        let ops = coarse_ops(old, new);
+        // One replacement is the best answer anyway when a side is empty or both are one token.
+        if ops.iter().any(|op| matches!(op, DiffOp::Replace { old_len, new_len, .. } if *old_len + *new_len > 2)) {
+            ctx.coarsened.word_diffs += 1;
+        }
+        return ops;
     }
     let ops = capture_diff_deadline(
         Algorithm::Myers,
@@ -142,7 +146,7 @@ fn token_ops(old: &[u32], new: &[u32], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
         0..new.len(),
         ctx.deadline.instant(),
     );
-    if ctx.deadline.passed() {
+    if ctx.deadline.passed() && ops.iter().any(|op| !matches!(op, DiffOp::Equal { .. })) {
         ctx.coarsened.word_diffs += 1;
     }
     ops
@@ -396,7 +400,7 @@ mod tests {
     use crate::normalize::Fold;
 
     fn run(old: &'static str, new: &'static str) -> WordDiff {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None));
+        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
         diff_words(old, new, &mut ctx)
     }
 

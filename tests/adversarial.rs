@@ -145,11 +145,10 @@ fn thousands_of_tiny_paragraphs_shuffled() {
     check_both_ways(&old, &new);
 }
 
-/// Core bug: every paragraph of a shuffled list is in the other text unchanged, so each should
-/// be kept in place or moved; the aligner pairs look-alikes in place first ("item [-0-][+45+]
-/// of the list") and their identical twins end up deleted and inserted.
+/// Regression: every paragraph of a shuffled list is in the other text unchanged, so each must
+/// be kept in place or moved; the aligner used to pair look-alikes in place first ("item
+/// [-0-][+45+] of the list") and leave their identical twins deleted and inserted.
 #[test]
-#[ignore = "core bug: shuffled look-alike paragraphs paired in place, twins deleted + inserted"]
 fn shuffled_paragraphs_are_all_kept_or_moved() {
     for n in [50, 5000] {
         let paragraphs: Vec<String> = (0..n).map(|k| format!("item {k} of the list")).collect();
@@ -263,12 +262,10 @@ fn crossing_in_place_moves_under_a_passed_deadline() {
     }
 }
 
-/// Core bug (minor): `approximate` promises that part of the diff "is coarser than it could
-/// be", but a passed deadline flags it even when nothing was coarsened: `align` sets
-/// `coarsened.paragraphs` whenever the clock has passed after the paragraph diff, so `""`
-/// against `""` claims "paragraphs were matched by a coarser line diff".
+/// Regression: `approximate` promises that part of the diff "is coarser than it could be"; a
+/// passed deadline used to flag it even when nothing was coarsened (`""` against `""` claimed
+/// "paragraphs were matched by a coarser line diff").
 #[test]
-#[ignore = "core bug: a passed deadline flags identical inputs approximate though nothing was coarsened"]
 fn identical_inputs_are_not_approximate_past_the_deadline() {
     for text in ["", "one", "a\n\nb", "The president said on Monday that talks would resume."] {
         let d = checked(text, text, &Options::default().with_timeout(Some(TINY)));
