@@ -1067,6 +1067,9 @@ function joinText(spans) {
  */
 function appendSpans(parent, spans, how) {
   let plainRun = '';
+  /** The character before the current run of changes: does the run start a word? */
+  let before = '';
+  let previous = '';
   const flush = () => {
     if (plainRun) parent.append(plainRun);
     plainRun = '';
@@ -1074,8 +1077,10 @@ function appendSpans(parent, spans, how) {
   for (const span of spans) {
     if (span.kind === 'equal' || (how.hideCosmetic && span.cosmetic)) {
       plainRun += span.text;
+      previous = 'equal';
       continue;
     }
+    if (previous === 'equal' || previous === '') before = plainRun.slice(-1);
     flush();
     const tag = span.kind === 'insert' ? 'ins' : 'del';
     const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag, text: span.text});
@@ -1088,7 +1093,11 @@ function appendSpans(parent, spans, how) {
       // Whitespace-only change: give it a visible glyph (CSS `content`, not copied with the text).
       el.classList.add(span.text.includes('\n') ? 'ws-break' : 'ws-space');
     }
+    // Inline, "a great deal" replaced by "enormously" reads apart, but a letter swapped inside
+    // a word ("Stephanopoul[u][o]s") stays joined.
+    if (span.kind === 'insert' && previous === 'delete' && !/[\p{L}\p{N}]/u.test(before)) el.classList.add('apart');
     parent.append(el);
+    previous = span.kind;
   }
   flush();
 }

@@ -209,6 +209,8 @@ describe('<article-diff>', () => {
       return [...text.childNodes].map((n) => `${n.nodeName}:${n.textContent}`);
     });
     assert.deepEqual(sequence, ['#text:The ', 'DEL:quick', 'INS:slow', '#text: brown fox jumps.']);
+    // A replaced word is set apart from its deletion (a margin, not a character).
+    assert.equal(await shadow.count(page, '.cell.inline ins.apart'), 1);
     assert.equal(await page.evaluate(() => window.__diffs), 0, 'toggling the view does not diff again');
 
     await page.locator('article-diff button.seg', {hasText: 'Side by side'}).click();
