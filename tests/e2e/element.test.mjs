@@ -104,6 +104,25 @@ describe('<article-diff>', () => {
     await page.close();
   });
 
+  test('properties set before the element is defined are kept on upgrade; define() is idempotent', async () => {
+    const {page} = await openElementPage(context, server.url);
+    const result = await page.evaluate(async () => {
+      const {ArticleDiffElement} = await import('/article-diff.js');
+      const late = document.createElement('late-diff');
+      document.body.append(late);
+      /** @type {any} */ (late).oldText = 'A cat sat.';
+      /** @type {any} */ (late).newText = 'A black cat sat.';
+      class LateDiff extends ArticleDiffElement {}
+      LateDiff.define('late-diff');
+      LateDiff.define('late-diff'); // a CMS loading the script twice
+      const el = /** @type {any} */ (late);
+      await el.ready();
+      return {upgraded: el instanceof ArticleDiffElement, ins: [...el.shadowRoot.querySelectorAll('ins')].map((i) => i.textContent)};
+    });
+    assert.deepEqual(result, {upgraded: true, ins: ['black ']});
+    await page.close();
+  });
+
   test('a move badge jumps to the other end and highlights it', async () => {
     const {page, problems} = await openElementPage(context, server.url);
     const {oldText, newText} = shuffledPair();
