@@ -153,10 +153,13 @@ export class ArticleDiffElement extends HTMLElement {
   /** @type {string|null} */ #newText = null;
   /** Bumped whenever a text or diff option changes; stale async work compares it. */
   #inputVersion = 0;
-  /** @type {{version: number, model: DiffModel} | null} */ #drawn = null;
+  /** The `#inputVersion` the drawn model was computed from (-1: none yet). */
+  #diffedVersion = -1;
   /** @type {DiffModel | null} */ #model = null;
   #updateQueued = false;
   /** @type {Promise<void>} */ #lastUpdate = Promise.resolve();
+  /** Property writes per side: a load started before the latest write must not overwrite it. */
+  #textWrites = {old: 0, new: 0};
   /** @type {Set<Promise<void>>} loads of `old-src` / `new-src` under way */
   #fetches = new Set();
   /** @type {Set<number>} rows whose collapsed run the reader expanded (keyed by run start) */
@@ -203,11 +206,17 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** The old text (set directly, or loaded from `old-src`); `null` until known. */
   get oldText() { return this.#oldText; }
-  set oldText(value) { this.#setText('old', value == null ? null : String(value)); }
+  set oldText(value) {
+    this.#textWrites.old++;
+    this.#setText('old', value == null ? null : String(value));
+  }
 
   /** The new text (set directly, or loaded from `new-src`); `null` until known. */
   get newText() { return this.#newText; }
-  set newText(value) { this.#setText('new', value == null ? null : String(value)); }
+  set newText(value) {
+    this.#textWrites.new++;
+    this.#setText('new', value == null ? null : String(value));
+  }
 
   /** The last diff drawn (the model from the wasm package), or `null`. */
   get model() { return this.#model; }
@@ -375,13 +384,14 @@ export class ArticleDiffElement extends HTMLElement {
   /** @param {'old'|'new'} side @param {string} src */
   async #fetch(side, src) {
     const label = side === 'old' ? 'old version' : 'new version';
+    const writes = this.#textWrites[side];
     try {
       const url = new URL(src, document.baseURI).href;
       const response = await fetch(url);
       if (!response.ok) throw new Error(`Could not load the ${label} (${src}): HTTP ${response.status}`);
       const text = decodeText(await response.arrayBuffer(), `The ${label} (${src})`);
       // A later src or text wins over this one.
-      if (this.getAttribute(`${side}-src`) !== src) return;
+      if (this.getAttribute(`${side}-src`) !== src || this.#textWrites[side] !== writes) return;
       this.#setText(side, text);
     } catch (error) {
       if (this.getAttribute(`${side}-src`) === src) {
@@ -402,7 +412,7 @@ export class ArticleDiffElement extends HTMLElement {
     if (this.#oldText === null && this.#newText === null) return;
     if (this.#fetches.size > 0) return; // the last load schedules another update
     const version = this.#inputVersion;
-    if (this.#drawn?.version !== version) {
+    if (this.#diffedVersion !== version) {
       const oldText = this.#oldText ?? '';
       const newText = this.#newText ?? '';
       /** @type {DiffModel} */
@@ -427,7 +437,7 @@ export class ArticleDiffElement extends HTMLElement {
         return;
       }
       this.#frame.classList.remove('busy');
-      this.#drawn = {version, model};
+      this.#diffedVersion = version;
       this.#model = model;
       this.#expanded.clear();
       this.#current = -1;

@@ -318,6 +318,17 @@ describe('<article-diff>', () => {
     assert.ok(rows > 0);
     assert.deepEqual(await shadow.texts(page, '.heading'), ['Revision of 19 March 2021', 'Current']);
 
+    // A text set while a load is under way wins over the load.
+    const latest = await page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      el.setAttribute('new-src', '/fixtures/old.txt');
+      el.newText = 'Typed by the editor while the file loaded.';
+      await el.ready();
+      return el.newText;
+    });
+    assert.equal(latest, 'Typed by the editor while the file loaded.');
+    const drawn = await shadow.count(page, '.row');
+
     const error = await page.evaluate(async () => {
       const el = /** @type {any} */ (document.querySelector('article-diff'));
       const fired = new Promise((resolve) => el.addEventListener('article-diff-error', (e) => resolve(e.detail.message), {once: true}));
@@ -332,7 +343,7 @@ describe('<article-diff>', () => {
     });
     assert.equal(shown.hidden, false);
     assert.equal(shown.text, error);
-    assert.equal(await shadow.count(page, '.row'), rows, 'the last good diff stays');
+    assert.equal(await shadow.count(page, '.row'), drawn, 'the last good diff stays');
     await page.close();
   });
 
