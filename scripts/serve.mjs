@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The one static server of the project (Node, no dependencies): the demo page and everything
+ * it loads, on 127.0.0.1. `./run serve` runs it standalone; end-to-end tests and the benchmark
+ * import `startServer` and start it on port 0.
+ *
+ *   /              → www/            the page and the element
+ *   /pkg/          → pkg/            wasm-pack output (--target web)
+ *   /fixtures/     → tests/fixtures/ the seed pair
+ *   /bench/        → bench/
+ *   /node_modules/ → node_modules/   (benchmark peers)
+ *
+ * A development server: nothing is cached (`Cache-Control: no-store`), so a rebuilt `pkg/` is
+ * picked up by a reload.
+ */
+import {createReadStream} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import {createServer} from 'node:http';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** URL prefix → directory, longest prefix first so `/pkg/` wins over `/`. */
+const MOUNTS = [
+  ['/node_modules/', 'node_modules'],
+  ['/fixtures/', 'tests/fixtures'],
+  ['/bench/', 'bench'],
+  ['/pkg/', 'pkg'],
+  ['/', 'www'],
+].map(([prefix, dir]) => ({prefix, dir: path.join(ROOT, dir)}));
+
+/** Browsers refuse `WebAssembly.instantiateStreaming` and module scripts without these. */
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Maps a request path to a file inside one of the mounts, or `null` when it would leave the
+ * mount (`..`, encoded or not) or is malformed.
+ * @param {string} urlPath
+ * @returns {string | null}
+ */
+export function resolvePath(urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const mount = MOUNTS.find((m) => decoded.startsWith(m.prefix) || decoded + '/' === m.prefix);
+  if (!mount) return null;
+  const rest = decoded.slice(mount.prefix.length);
+  const file = path.resolve(mount.dir, '.' + path.posix.sep + rest);
+  if (file !== mount.dir && !file.startsWith(mount.dir + path.sep)) return null;
+  return file;
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+async function handle(req, res) {
+  const send = (/** @type {number} */ status, /** @type {string} */ text) => {
+    res.writeHead(status, {'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store'});
+    res.end(req.method === 'HEAD' ? undefined : text);
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method Not Allowed\n');
+  const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+  let file = resolvePath(urlPath);
+  if (!file) return send(404, 'Not Found\n');
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    if (!urlPath.endsWith('/')) {
+      res.writeHead(301, {Location: urlPath + '/', 'Cache-Control': 'no-store'});
+      return res.end();
+    }
+    file = path.join(file, 'index.html');
+    info = await stat(file).catch(() => null);
+  }
+  if (!info?.isFile()) return send(404, 'Not Found\n');
+  res.writeHead(200, {
+    'Content-Type': MIME[/** @type {keyof MIME} */ (path.extname(file).toLowerCase())] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+/**
+ * Starts the server. Port 0 picks a free port (tests do this).
+ * @param {{port?: number, host?: string}} [options]
+ * @returns {Promise<{url: string, close: () => Promise<void>}>}
+ */
+export function startServer({port = 8080, host = '127.0.0.1'} = {}) {
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const close = () =>
+        new Promise((done) => {
+          server.close(() => done(undefined));
+          server.closeAllConnections();
+        });
+      resolve({url: `http://${host}:${actualPort}/`, close: /** @type {() => Promise<void>} */ (close)});
+    });
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve: PORT must be an integer from 0 to 65535, got ${process.env.PORT}`);
+    process.exit(2);
+  }
+  startServer({port, host: process.env.HOST ?? '127.0.0.1'}).then(
+    ({url, close}) => {
+      console.log(`article-diff is served at ${url}  (Ctrl-C stops)`);
+      const stop = () => close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (err) => {
+      console.error(`serve: cannot listen on ${process.env.HOST ?? '127.0.0.1'}:${port}: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}
