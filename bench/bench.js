@@ -174,6 +174,7 @@ async function describeInputs() {
     oldParagraphs: paragraphs(i.oldText),
     newParagraphs: paragraphs(i.newText),
     plantedMoves: i.plantedMoves ? i.plantedMoves.length : null,
+    plantedWordEdits: i.plantedWordEdits,
   }));
 }
 
