@@ -1,0 +1,381 @@
+//! The JavaScript-facing API (`src/wasm.rs`) in real browsers: `./run test` runs this file with
+//! `wasm-pack test --headless --chrome` and `--firefox`. Every check goes through the exported
+//! `diff(oldText, newText, options)` with `JsValue` arguments, as JavaScript calls it, and reads
+//! the result back through `JSON.stringify`.
+#![cfg(target_arch = "wasm32")]
+
+use article_diff::wasm::{diff, version};
+use js_sys::{JsString, Reflect, JSON};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const OLD: &str = include_str!("fixtures/old.txt");
+const NEW: &str = include_str!("fixtures/new.txt");
+
+fn js(text: &str) -> JsValue {
+    JsValue::from_str(text)
+}
+
+/// A JS value written as JSON (`undefined`, `NaN` and `Infinity` are built by hand).
+fn from_json(value: &Value) -> JsValue {
+    JSON::parse(&value.to_string()).expect("valid JSON")
+}
+
+fn to_json(value: &JsValue) -> Value {
+    serde_json::from_str(&JSON::stringify(value).expect("stringify").as_string().expect("a string")).expect("JSON")
+}
+
+/// Calls `diff` and returns the result as JSON; panics with the thrown message.
+fn call(old: &JsValue, new: &JsValue, options: &JsValue) -> Value {
+    match diff(old.clone(), new.clone(), options.clone()) {
+        Ok(result) => to_json(&result),
+        Err(error) => panic!("diff threw: {}", message(error)),
+    }
+}
+
+fn call_str(old: &str, new: &str, options: Value) -> Value {
+    call(&js(old), &js(new), &from_json(&options))
+}
+
+/// The message of a thrown error, checking it is a JS `Error`.
+fn message(error: JsError) -> String {
+    let value = JsValue::from(error);
+    assert!(value.is_instance_of::<js_sys::Error>(), "throws an Error instance");
+    Reflect::get(&value, &js("message")).unwrap().as_string().unwrap()
+}
+
+fn error_of(old: JsValue, new: JsValue, options: JsValue) -> String {
+    match diff(old, new, options) {
+        Ok(result) => panic!("expected a throw, got {}", to_json(&result)),
+        Err(error) => message(error),
+    }
+}
+
+/// `(old, new)` rebuilt from `edits`: ops 0 and -1, ops 0 and 1.
+fn rebuild(d: &Value) -> (String, String) {
+    let (mut old, mut new) = (String::new(), String::new());
+    for edit in d["edits"].as_array().unwrap() {
+        let (op, text) = (edit[0].as_i64().unwrap(), edit[1].as_str().unwrap());
+        if op <= 0 {
+            old.push_str(text);
+        }
+        if op >= 0 {
+            new.push_str(text);
+        }
+    }
+    (old, new)
+}
+
+fn rows_of<'a>(d: &'a Value, kind: &str) -> Vec<&'a Value> {
+    d["rows"].as_array().unwrap().iter().filter(|r| r["kind"] == kind).collect()
+}
+
+fn span_texts(cell: &Value, kind: &str, cosmetic: bool) -> Vec<String> {
+    cell["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == kind && s["cosmetic"] == cosmetic)
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn seed_pair_through_js_matches_the_core_model() {
+    let d = call(&js(OLD), &js(NEW), &JsValue::UNDEFINED);
+    let core = serde_json::to_value(article_diff::diff(OLD, NEW, &article_diff::Options::default()).unwrap()).unwrap();
+    // The binding passes the model through unchanged, except paragraph offsets (next test).
+    for field in ["edits", "rows", "moves", "stats", "approximate", "fallback"] {
+        assert_eq!(d[field], core[field], "{field}");
+    }
+    let keys: Vec<&String> = d.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 8, "{keys:?}");
+    // `null`, not a missing key, for an absent fallback; no byte offsets leak out.
+    assert_eq!(d.get("fallback"), Some(&Value::Null));
+    assert_eq!(d["oldParagraphs"][0].as_object().unwrap().keys().collect::<Vec<_>>(), ["end", "start"]);
+}
+
+#[wasm_bindgen_test]
+fn seed_pair_golden_facts() {
+    let d = call_str(OLD, NEW, json!({}));
+    assert_eq!(rebuild(&d), (OLD.to_string(), NEW.to_string()));
+    assert_eq!(d["approximate"], false);
+    assert_eq!(d["moves"], json!([]));
+    let rows = d["rows"].as_array().unwrap();
+    assert!(rows[..5].iter().all(|r| r["kind"] == "inserted" && r["old"].is_null() && r.get("move").is_none()));
+    assert_eq!(
+        span_texts(&rows[0]["new"], "insert", false),
+        ["Biden Called Putin a Killer. Will That Change Anything?"]
+    );
+    let splits = rows_of(&d, "split");
+    assert_eq!(splits.len(), 2);
+    assert!(splits.iter().all(|r| r["cosmetic"] == true && r["new"]["paragraphs"].as_array().unwrap().len() == 2));
+    assert_eq!(rows_of(&d, "deleted").len(), 8);
+    let changed: Vec<_> = rows_of(&d, "changed").into_iter().filter(|r| r["cosmetic"] == false).collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(span_texts(&changed[0]["old"], "delete", false), ["u"]);
+    assert_eq!(span_texts(&changed[0]["new"], "insert", false), ["o"]);
+    let stats = &d["stats"];
+    assert_eq!((stats["paragraphsSplit"].as_u64(), stats["paragraphsChanged"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(stats["cosmeticChanges"], 12);
+    assert_eq!(stats["paragraphsMoved"], 0);
+}
+
+#[wasm_bindgen_test]
+fn paragraph_offsets_slice_the_js_strings() {
+    let d = call_str(OLD, NEW, json!(null));
+    for (text, key) in [(OLD, "oldParagraphs"), (NEW, "newParagraphs")] {
+        let s = JsString::from(text);
+        let paragraphs = d[key].as_array().unwrap();
+        assert!(paragraphs.len() > 30);
+        for p in paragraphs {
+            let (start, end) = (p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32);
+            let para = String::from(s.slice(start, end));
+            assert!(!para.is_empty() && para.trim() == para, "{key} {p}: {para:?}");
+            assert!(text.contains(&para));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_on_emoji_cjk_and_combining_marks() {
+    let old = "👍🏽 family 👨‍👩‍👧 over 𝒳\n\n漢字かな混じり文。\n\ne\u{301}le\u{300}ve cafe\u{301}";
+    let new = "👍🏽 family 👨‍👩‍👧‍👦 over 𝒴\n\n漢字かな混じり文です。\n\ne\u{301}le\u{300}ves cafe\u{301}\n\n🎉";
+    let d = call_str(old, new, json!({}));
+    assert_eq!(rebuild(&d), (old.to_string(), new.to_string()));
+    for (text, key, expected) in [
+        (old, "oldParagraphs", vec!["👍🏽 family 👨‍👩‍👧 over 𝒳", "漢字かな混じり文。", "e\u{301}le\u{300}ve cafe\u{301}"]),
+        (new, "newParagraphs", vec!["👍🏽 family 👨‍👩‍👧‍👦 over 𝒴", "漢字かな混じり文です。", "e\u{301}le\u{300}ves cafe\u{301}", "🎉"]),
+    ] {
+        let s = JsString::from(text);
+        let got: Vec<String> = d[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| String::from(s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32)))
+            .collect();
+        assert_eq!(got, expected, "{key}");
+        // The last paragraph ends at the string's length in UTF-16 units (not bytes, not chars).
+        assert_eq!(d[key].as_array().unwrap().last().unwrap()["end"].as_u64(), Some(u64::from(s.length())));
+    }
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_become_u_fffd_and_offsets_stay_in_the_callers_units() {
+    // "a\uD800b\n\nc\uDC00" and "a\uD800b!\n\nc\uDC00": six and seven UTF-16 units.
+    let old: JsValue = JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x0A, 0x0A, 0x63, 0xDC00]).into();
+    let new: JsValue = JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x21, 0x0A, 0x0A, 0x63, 0xDC00]).into();
+    let d = call(&old, &new, &JsValue::NULL);
+    assert_eq!(rebuild(&d), ("a\u{FFFD}b\n\nc\u{FFFD}".to_string(), "a\u{FFFD}b!\n\nc\u{FFFD}".to_string()));
+    assert_eq!(d["oldParagraphs"], json!([{"start": 0, "end": 3}, {"start": 5, "end": 7}]));
+    assert_eq!(d["newParagraphs"], json!([{"start": 0, "end": 4}, {"start": 6, "end": 8}]));
+}
+
+#[wasm_bindgen_test]
+fn edits_rebuild_both_inputs_for_every_option() {
+    let pairs = [
+        (OLD, NEW),
+        (NEW, OLD),
+        ("", ""),
+        ("", "Only new.\n"),
+        ("Only old.", ""),
+        ("Same text.", "Same text."),
+        ("The Cat  sat.\n\nIt left.", "the cat sat.\n\n\n\nIt  left!"),
+        ("A.\n\nB moved here.\n\nC.", "B moved here.\n\nA.\n\nC."),
+    ];
+    let option_sets = [
+        json!({}),
+        json!({"detectMoves": false}),
+        json!({"ignoreCase": true, "ignoreWhitespace": true}),
+        json!({"moveThreshold": 0, "timeoutMs": null}),
+        json!({"moveThreshold": 1, "timeoutMs": 5000, "detectMoves": true}),
+    ];
+    for (old, new) in pairs {
+        for options in &option_sets {
+            let d = call_str(old, new, options.clone());
+            assert_eq!(rebuild(&d), (old.to_string(), new.to_string()), "{options} on {old:?}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn moves_are_linked_through_js() {
+    let old = "Alpha paragraph stands first here.\n\nBravo paragraph is the one that moves.\n\nCharlie paragraph stays.\n\nDelta paragraph stays too.";
+    let new = "Alpha paragraph stands first here.\n\nCharlie paragraph stays.\n\nDelta paragraph stays too.\n\nBravo paragraph is the one that moves.";
+    let d = call_str(old, new, json!({}));
+    let moves = d["moves"].as_array().unwrap();
+    assert_eq!(moves.len(), 1, "{d}");
+    let m = &moves[0];
+    assert_eq!((m["from"].as_u64(), m["to"].as_u64(), m["similarity"].as_f64()), (Some(1), Some(3), Some(1.0)));
+    let rows = d["rows"].as_array().unwrap();
+    let (source, destination) = (&rows[m["oldRow"].as_u64().unwrap() as usize], &rows[m["newRow"].as_u64().unwrap() as usize]);
+    assert!(source["kind"] == "moved" && source["new"].is_null() && source["move"] == 0);
+    assert!(destination["kind"] == "moved" && destination["old"].is_null() && destination["move"] == 0);
+    let off = call_str(old, new, json!({"detectMoves": false}));
+    assert_eq!(off["moves"], json!([]));
+}
+
+/// Every bad argument throws an `Error` saying which argument and why.
+#[wasm_bindgen_test]
+fn bad_arguments_throw_errors_that_name_them() {
+    let obj = |pairs: &[(&str, JsValue)]| -> JsValue {
+        let o = js_sys::Object::new();
+        for (k, v) in pairs {
+            Reflect::set(&o, &js(k), v).unwrap();
+        }
+        o.into()
+    };
+    let text = || js("text");
+    let cases: Vec<(JsValue, JsValue, JsValue, &str)> = vec![
+        (JsValue::from(5), text(), JsValue::UNDEFINED, "diff(): `oldText` must be a string, got number"),
+        (JsValue::NULL, text(), JsValue::UNDEFINED, "diff(): `oldText` must be a string, got null"),
+        (JsValue::UNDEFINED, text(), JsValue::UNDEFINED, "diff(): `oldText` must be a string, got undefined"),
+        (obj(&[]), text(), JsValue::UNDEFINED, "diff(): `oldText` must be a string, got object"),
+        (js_sys::Array::new().into(), text(), JsValue::UNDEFINED, "diff(): `oldText` must be a string, got array"),
+        (JsString::from("boxed").into(), text(), JsValue::UNDEFINED, ""), // a primitive string is fine
+        (text(), JsValue::from(true), JsValue::UNDEFINED, "diff(): `newText` must be a string, got boolean"),
+        (text(), JsValue::from(1u64 << 60), JsValue::UNDEFINED, "diff(): `newText` must be a string, got bigint"),
+        (text(), text(), js("fast"), "diff(): `options` must be an object, undefined or null, got string"),
+        (text(), text(), JsValue::from(0), "diff(): `options` must be an object, undefined or null, got number"),
+        (text(), text(), js_sys::Array::new().into(), "diff(): `options` must be an object, undefined or null, got array"),
+        (
+            text(),
+            text(),
+            obj(&[("timeout", JsValue::from(5))]),
+            "diff(): unknown option `timeout`; the options are detectMoves, ignoreCase, ignoreWhitespace, moveThreshold, timeoutMs",
+        ),
+        (text(), text(), obj(&[("detectMoves", js("yes"))]), "diff(): option `detectMoves` must be a boolean, got string"),
+        (text(), text(), obj(&[("ignoreCase", JsValue::from(1))]), "diff(): option `ignoreCase` must be a boolean, got number"),
+        (text(), text(), obj(&[("ignoreWhitespace", JsValue::NULL)]), "diff(): option `ignoreWhitespace` must be a boolean, got null"),
+        (text(), text(), obj(&[("moveThreshold", js("0.5"))]), "diff(): option `moveThreshold` must be a number, got string"),
+        (text(), text(), obj(&[("moveThreshold", JsValue::from(1.5))]), "diff(): option `moveThreshold` must be a number from 0 to 1, got 1.5"),
+        (text(), text(), obj(&[("moveThreshold", JsValue::from(-0.1))]), "diff(): option `moveThreshold` must be a number from 0 to 1, got -0.1"),
+        (text(), text(), obj(&[("moveThreshold", JsValue::from(f64::NAN))]), "diff(): option `moveThreshold` must be a number from 0 to 1, got NaN"),
+        (text(), text(), obj(&[("timeoutMs", js("100"))]), "diff(): option `timeoutMs` must be a number of milliseconds or null, got string"),
+        (
+            text(),
+            text(),
+            obj(&[("timeoutMs", JsValue::from(0))]),
+            "diff(): option `timeoutMs` must be a positive finite number of milliseconds, or null for no limit, got 0",
+        ),
+        (
+            text(),
+            text(),
+            obj(&[("timeoutMs", JsValue::from(-5))]),
+            "diff(): option `timeoutMs` must be a positive finite number of milliseconds, or null for no limit, got -5",
+        ),
+        (
+            text(),
+            text(),
+            obj(&[("timeoutMs", JsValue::from(f64::INFINITY))]),
+            "diff(): option `timeoutMs` must be a positive finite number of milliseconds, or null for no limit, got Infinity",
+        ),
+        (
+            text(),
+            text(),
+            obj(&[("timeoutMs", JsValue::from(f64::NAN))]),
+            "diff(): option `timeoutMs` must be a positive finite number of milliseconds, or null for no limit, got NaN",
+        ),
+    ];
+    for (old, new, options, expected) in cases {
+        if expected.is_empty() {
+            assert!(diff(old, new, options).is_ok());
+            continue;
+        }
+        assert_eq!(error_of(old, new, options), expected);
+        // The module stays usable after every throw.
+        assert_eq!(call_str("a b", "a c", json!({}))["stats"]["wordsInserted"], 1);
+    }
+}
+
+#[wasm_bindgen_test]
+fn undefined_options_and_fields_mean_the_defaults() {
+    let old = "The Cat sat.";
+    let new = "The cat sat.";
+    let defaults = call_str(old, new, json!({}));
+    for options in [JsValue::UNDEFINED, JsValue::NULL, from_json(&json!({}))] {
+        assert_eq!(call(&js(old), &js(new), &options), defaults);
+    }
+    let o = js_sys::Object::new();
+    Reflect::set(&o, &js("ignoreCase"), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(call(&js(old), &js(new), &o.into()), defaults);
+    // ignoreCase is honoured: the case change becomes cosmetic.
+    assert_eq!(defaults["rows"][0]["cosmetic"], false);
+    assert_eq!(call_str(old, new, json!({"ignoreCase": true}))["rows"][0]["cosmetic"], true);
+}
+
+#[wasm_bindgen_test]
+fn two_calls_after_an_error_still_work() {
+    assert!(diff(JsValue::from(1), js("x"), JsValue::UNDEFINED).is_err());
+    assert!(diff(js("x"), js("y"), from_json(&json!({"bogus": true}))).is_err());
+    let first = call_str(OLD, NEW, json!({}));
+    let second = call_str(NEW, OLD, json!({}));
+    assert_eq!(rebuild(&first), (OLD.to_string(), NEW.to_string()));
+    assert_eq!(rebuild(&second), (NEW.to_string(), OLD.to_string()));
+}
+
+/// Deterministic article-like text: `paragraphs` paragraphs of pseudo-random words.
+fn article(seed: u64, paragraphs: usize) -> String {
+    const WORDS: [&str; 24] = [
+        "council", "river", "budget", "station", "mayor", "report", "winter", "market", "school", "harbour", "vote",
+        "bridge", "theatre", "museum", "orchard", "railway", "garden", "factory", "festival", "library", "street",
+        "election", "museum", "tower",
+    ];
+    let mut state = seed;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut out = String::new();
+    for p in 0..paragraphs {
+        if p > 0 {
+            out.push_str("\n\n");
+        }
+        let words = 40 + (next() % 60) as usize;
+        for w in 0..words {
+            if w > 0 {
+                out.push(if next() % 11 == 0 { ',' } else { ' ' });
+                if out.ends_with(',') {
+                    out.push(' ');
+                }
+            }
+            out.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
+        }
+        out.push('.');
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn a_two_megabyte_input_returns() {
+    let old = OLD.repeat(2_000_000 / OLD.len() + 1);
+    let new = format!("{}\n\nOne more closing paragraph.", NEW.repeat(2_000_000 / NEW.len() + 1));
+    assert!(old.len() >= 2_000_000 && new.len() >= 2_000_000);
+    let d = call_str(&old, &new, json!({}));
+    assert_eq!(rebuild(&d), (old, new));
+    assert!(d["rows"].as_array().unwrap().len() > 1000);
+}
+
+/// The deadline reads the JS clock (`performance.now()` through similar's `wasm32_web_time`):
+/// two large unrelated texts cannot be diffed in a millisecond, so the result must come back
+/// coarser, flagged, and still exact. Without a working clock this would trap or run to the end.
+#[wasm_bindgen_test]
+fn a_deadline_fires_in_the_browser() {
+    let old = article(1, 600);
+    let new = article(2, 600);
+    let d = call_str(&old, &new, json!({"timeoutMs": 1}));
+    assert_eq!(d["approximate"], true, "{}", d["fallback"]);
+    assert_eq!(d["fallback"]["reason"], "deadline");
+    assert!(d["fallback"]["detail"].as_str().is_some_and(|s| !s.is_empty()));
+    assert_eq!(rebuild(&d), (old, new));
+}
