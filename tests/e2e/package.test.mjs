@@ -1,0 +1,76 @@
+// @ts-check
+// The wasm package as a CMS developer meets it: the README's JavaScript example runs in Chromium
+// and logs what its comments say, and pkg/article_diff.d.ts types the API.
+import assert from 'node:assert/strict';
+import {readFile} from 'node:fs/promises';
+import {after, before, test} from 'node:test';
+
+import {launchBrowser, startServer} from './harness.mjs';
+
+const root = new URL('../../', import.meta.url);
+
+/** @type {{url: string, close: () => Promise<void>}} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+
+before(async () => {
+  server = await startServer({port: 0});
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The first ```js block of the README's "Use it from JavaScript" section. */
+async function readmeExample() {
+  const readme = await readFile(new URL('README.md', root), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use it from JavaScript'));
+  const match = /```js\n([\s\S]*?)```/.exec(section);
+  assert.ok(match, 'the README has a JavaScript example');
+  return match[1];
+}
+
+test("the README's JavaScript example runs and logs what its comments say", async () => {
+  const example = await readmeExample();
+  /** @type {string[]} */
+  const expected = [];
+  for (const line of example.split('\n')) {
+    const logged = /^console\.log\(.*\);\s*\/\/ (.*)$/.exec(line);
+    if (logged) expected.push(logged[1]);
+  }
+  assert.ok(expected.length >= 3, `checked lines: ${expected.length}`);
+
+  const page = await browser.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = new URL('readme-example.html', server.url).href;
+  // The example as written, with console.log recording each call's arguments as JSON.
+  const script = `const console = {log: (...args) => window.__logs.push(args.map((a) => JSON.stringify(a)).join(' '))};
+window.__logs = [];
+${example}
+window.__done = true;`;
+  await page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><meta charset="utf-8"><title>README example</title><script type="module">${script}</script>`,
+  }));
+  await page.goto(url);
+  // On a throw the flag never comes; the assertions below then show the error.
+  await page.waitForFunction(() => /** @type {any} */ (window).__done === true, null, {timeout: 10_000}).catch(() => undefined);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__logs), expected);
+  await page.close();
+});
+
+test('pkg/article_diff.d.ts types diff(), its options and its result', async () => {
+  const types = await readFile(new URL('pkg/article_diff.d.ts', root), 'utf8');
+  assert.match(types, /export function diff\(oldText: string, newText: string, options\?: DiffOptions \| null\): ArticleDiff;/);
+  assert.match(types, /export function version\(\): string;/);
+  for (const name of ['ArticleDiff', 'DiffOptions', 'Row', 'Cell', 'Span', 'Move', 'Stats', 'Paragraph', 'Fallback']) {
+    assert.match(types, new RegExp(`export (interface|type) ${name}\\b`), name);
+  }
+  assert.doesNotMatch(types, /export function start/, 'the panic-hook start function stays internal');
+});
