@@ -1,7 +1,7 @@
 //! Paragraph alignment: which old paragraphs sit beside which new ones.
 //!
 //! 1. **Match the obvious first.** Identical paragraphs are matched by hash with `similar`'s
-//!    Patience diff (paragraphs are mostly unique, which is what Patience anchors on). Only
+//!    Myers diff (see [`crate::sequence`] for why not Patience). Only
 //!    paragraphs of [`MIN_ANCHOR_BYTES`] or more anchor at first; short lines are matched
 //!    between those anchors, so "* * *" cannot pin the diff while real paragraphs look moved.
 //!    On a near-identical book this leaves only a few short stretches to look at.
@@ -24,15 +24,17 @@
 //! is one `split` row here (similarity 1.0 against both new paragraphs together), whose only
 //! change is the cosmetic paragraph break.
 //!
-//! Cost: the paragraph diff is O((N+M)·D) on hashes; each hunk costs O(words) to profile plus
+//! Cost: the paragraph diff is O((N+M)·D) on hash ids; each hunk costs O(words) to profile plus
 //! O(candidates · MAX_GROUP) similarity checks; all of it stops at the deadline, leaving the rest
 //! of a hunk unpaired (exact, coarser).
 
 use core::ops::Range;
 
-use similar::{capture_diff_deadline, Algorithm, DiffOp};
+use similar::DiffOp;
 
 use crate::engine::Ctx;
+use crate::order;
+use crate::sequence::{diff_ids, ids_of};
 use crate::intern::FastMap;
 use crate::moves::MIN_MOVE_WORDS;
 use crate::tokenize::count_words;
@@ -63,7 +65,9 @@ pub(crate) enum Unit {
 
 /// Aligns the paragraphs of `old` and `new`.
 pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>) -> Vec<Unit> {
-    let (old_hashes, new_hashes) = (old.hashes(), new.hashes());
+    // Paragraph hashes as dense ids: every diff in the engine runs on `u32` slices.
+    let mut ids = FastMap::default();
+    let (old_hashes, new_hashes) = (ids_of(&old.hashes(), &mut ids), ids_of(&new.hashes(), &mut ids));
     // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
     // ("* * *", "Related article:") cannot hold the diff in place while the long paragraphs
     // around it are called moved.
@@ -71,10 +75,9 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         (0..side.paragraphs.len()).filter(|&i| side.para(i).len() >= MIN_ANCHOR_BYTES).collect()
     };
     let (old_sub, new_sub) = (substantial(old), substantial(new));
-    let old_keys: Vec<u64> = old_sub.iter().map(|&i| old_hashes[i]).collect();
-    let new_keys: Vec<u64> = new_sub.iter().map(|&j| new_hashes[j]).collect();
-    let ops = capture_diff_deadline(
-        Algorithm::Patience,
+    let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
+    let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
+    let ops = diff_ids(
         &old_keys,
         0..old_keys.len(),
         &new_keys,
@@ -92,7 +95,7 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     let (mut o, mut n) = (0, 0);
     let end = (old_hashes.len(), new_hashes.len());
     for (i, j) in anchors.into_iter().chain([end]) {
-        let gap = capture_diff_deadline(Algorithm::Myers, &old_hashes, o..i, &new_hashes, n..j, ctx.deadline.instant());
+        let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline.instant());
         segments_of(gap, &mut segments);
         if (i, j) != end {
             segments.push(Segment::Equal(i, j));
@@ -159,24 +162,25 @@ impl Twins {
         Twins { old: vec![false; old.paragraphs.len()], new: vec![false; new.paragraphs.len()] }
     }
 
-    fn find(segments: &[Segment], old: &Side<'_>, new: &Side<'_>, old_hashes: &[u64], new_hashes: &[u64]) -> Self {
+    fn find(segments: &[Segment], old: &Side<'_>, new: &Side<'_>, old_hashes: &[u32], new_hashes: &[u32]) -> Self {
         let mut twins = Self::none(old, new);
         let movable = |side: &Side<'_>, i: usize| count_words(side.para(i)) >= MIN_MOVE_WORDS;
-        let mut new_changed: FastMap<u64, ()> = FastMap::default();
-        let mut old_changed: FastMap<u64, ()> = FastMap::default();
+        // Hash ids are dense, so "is this id among the changed ones" is a table lookup.
+        let ids = old_hashes.iter().chain(new_hashes).max().map_or(0, |&m| m as usize + 1);
+        let (mut old_changed, mut new_changed) = (vec![false; ids], vec![false; ids]);
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
-                old_changed.extend(o.clone().map(|i| (old_hashes[i], ())));
-                new_changed.extend(n.clone().map(|j| (new_hashes[j], ())));
+                o.clone().for_each(|i| old_changed[old_hashes[i] as usize] = true);
+                n.clone().for_each(|j| new_changed[new_hashes[j] as usize] = true);
             }
         }
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
                 for i in o.clone() {
-                    twins.old[i] = new_changed.contains_key(&old_hashes[i]) && movable(old, i);
+                    twins.old[i] = new_changed[old_hashes[i] as usize] && movable(old, i);
                 }
                 for j in n.clone() {
-                    twins.new[j] = old_changed.contains_key(&new_hashes[j]) && movable(new, j);
+                    twins.new[j] = old_changed[new_hashes[j] as usize] && movable(new, j);
                 }
             }
         }
@@ -281,9 +285,10 @@ fn heaviest_chain(mut groups: Vec<Group>, new_base: usize, new_len: usize) -> Ve
     if groups.is_empty() {
         return groups;
     }
-    groups.sort_by_key(|g| (g.old.start, g.new.start, g.old.end, g.new.end));
+    // Ties on the old start cannot chain with each other, so their order does not matter.
+    order::sort_by_key(&mut groups, |g| order::pair(g.old.start, g.new.start));
     let mut by_end: Vec<usize> = (0..groups.len()).collect();
-    by_end.sort_by_key(|&g| groups[g].old.end);
+    order::sort_by_key(&mut by_end, |&g| groups[g].old.end as u64);
 
     // Fenwick tree over new positions 1..=new_len of (best chain weight ending there, group).
     let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); new_len + 1];

@@ -26,6 +26,7 @@
 
 use crate::align::Unit;
 use crate::engine::Ctx;
+use crate::order;
 use crate::side::{candidates, dice, Side};
 use crate::words::{diff_words, WordDiff};
 
@@ -75,8 +76,8 @@ pub(crate) fn find<'a>(
             (sim >= threshold).then_some((sim, i, j))
         })
         .collect();
-    // Best first; ties by document position so the result never depends on hashing order.
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Best first (verification stops at the deadline, so the likeliest go first).
+    order::sort_by_key(&mut scored, |s| order::descending(s.0));
 
     // Verify each candidate with its order-aware word diff, best upper bound first, until the
     // deadline; then choose partners.
@@ -119,20 +120,25 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
         let (a, b) = (root(&mut parent, c.from), root(&mut parent, old_len + c.to));
         parent[a] = b;
     }
-    let mut groups: crate::intern::FastMap<usize, Vec<FoundMove>> = Default::default();
-    for c in candidates {
-        let r = root(&mut parent, c.from);
-        groups.entry(r).or_default().push(c);
+    // Group candidates by their component's root, in document order.
+    let mut keyed: Vec<(usize, FoundMove)> = candidates.into_iter().map(|c| (root(&mut parent, c.from), c)).collect();
+    order::sort_by_key(&mut keyed, |(r, _)| *r as u64);
+    let mut groups: Vec<Vec<FoundMove>> = Vec::new();
+    let mut last_root = usize::MAX;
+    for (r, c) in keyed {
+        if r != last_root {
+            groups.push(Vec::new());
+            last_root = r;
+        }
+        groups.last_mut().expect("a group was just pushed").push(c);
     }
-    let mut groups: Vec<Vec<FoundMove>> = groups.into_values().collect();
-    groups.sort_by_key(|g| g.iter().map(|c| (c.from, c.to)).min());
     let mut chosen = Vec::new();
     for mut group in groups {
-        group.sort_by_key(|c| (c.from, c.to));
+        order::sort_by_key(&mut group, |c| order::pair(c.from, c.to));
         let mut olds: Vec<usize> = group.iter().map(|c| c.from).collect();
         let mut news: Vec<usize> = group.iter().map(|c| c.to).collect();
         olds.dedup();
-        news.sort_unstable();
+        order::sort_by_key(&mut news, |&j| j as u64);
         news.dedup();
         if group.len() == 1 || olds.len().max(news.len()) > EXACT_ASSIGNMENT_LIMIT {
             chosen.extend(best_first(group));
@@ -160,9 +166,11 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
     chosen
 }
 
-/// Best similarity first, one partner each; ties by document position.
+/// Best similarity first, one partner each; ties by document position (the sort keeps the
+/// order of equal keys as they came, and they came sorted by position).
 fn best_first(mut group: Vec<FoundMove>) -> Vec<FoundMove> {
-    group.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
+    order::sort_by_key(&mut group, |c| order::pair(c.from, c.to));
+    order::sort_by_key(&mut group, |c| order::descending(c.similarity));
     let mut out: Vec<FoundMove> = Vec::new();
     for c in group {
         if out.iter().all(|o| o.from != c.from && o.to != c.to) {
@@ -249,7 +257,7 @@ fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize,
             moves.push(m);
         }
     }
-    moves.sort_by_key(|m| m.to);
+    order::sort_by_key(&mut moves, |m| m.to as u64);
     moves
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn is_own_key(text: &str, fold: Fold) -> bool {
     text.bytes().all(|b| b.is_ascii() && !(fold.ignore_case && b.is_ascii_uppercase()))
         && !text.starts_with(|c: char| c.is_ascii_whitespace() && c != ' ')
         && !(text.len() > 1 && text.starts_with(' '))
-        && !text.contains("--")
+        && !text.as_bytes().windows(2).any(|w| w == b"--")
 }
 
 /// The folded form of a whole change, for deciding whether it is cosmetic: typography folded,

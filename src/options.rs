@@ -86,7 +86,9 @@ impl Options {
         if !(0.0..=1.0).contains(&self.move_threshold) {
             return Err(Error::InvalidOption {
                 name: "moveThreshold",
-                reason: format!("must be a number from 0 to 1, got {}", self.move_threshold),
+                // The value is not echoed: formatting an f64 pulls ~20 KB of float printing
+                // into the wasm module, and the caller has the value at hand.
+                reason: "must be a number from 0 to 1".to_string(),
             });
         }
         if self.timeout == Some(Duration::ZERO) {

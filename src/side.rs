@@ -169,7 +169,7 @@ pub(crate) fn candidates(
     let common = (news.len() / COMMON_WORD_SHARE).clamp(8, COMMON_WORD_MAX);
     let mut counts = vec![0u32; news.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut ranked: Vec<(core::cmp::Reverse<u32>, u32)> = Vec::new();
+    let mut best: Vec<(u32, u32)> = Vec::with_capacity(per_item + 1);
     let mut out = Vec::new();
     for (n, &o) in olds.iter().enumerate() {
         if n % 64 == 63 && deadline.passed() {
@@ -191,19 +191,20 @@ pub(crate) fn candidates(
                 counts[k as usize] += 1;
             }
         }
-        ranked.clear();
-        ranked.extend(touched.iter().map(|&k| (core::cmp::Reverse(counts[k as usize]), k)));
+        // The best `per_item` by shared words (ties: earlier paragraph), kept by insertion into
+        // a short list: per_item is small, and no sort is needed.
+        best.clear();
         for &k in &touched {
+            let entry = (counts[k as usize], k);
+            let at = best.iter().position(|&(c, j)| entry.0 > c || (entry.0 == c && entry.1 < j)).unwrap_or(best.len());
+            if at < per_item {
+                best.insert(at, entry);
+                best.truncate(per_item);
+            }
             counts[k as usize] = 0;
         }
         touched.clear();
-        // Only the best `per_item` are kept: select them, then order just those.
-        if ranked.len() > per_item {
-            ranked.select_nth_unstable(per_item);
-            ranked.truncate(per_item);
-        }
-        ranked.sort_unstable();
-        out.extend(ranked.iter().map(|&(_, k)| (o, news[k as usize])));
+        out.extend(best.iter().map(|&(_, k)| (o, news[k as usize])));
     }
     out
 }

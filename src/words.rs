@@ -28,10 +28,11 @@
 
 use core::ops::Range;
 
-use similar::{capture_diff_deadline, capture_diff_slices, Algorithm, DiffOp};
+use similar::DiffOp;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::Ctx;
+use crate::sequence::{diff_ids, ids_of};
 use crate::normalize::fold_text;
 use crate::tokenize::{tokenize, Token, TokenKind};
 
@@ -138,14 +139,7 @@ fn token_ops(old: &[u32], new: &[u32], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
         }
         return ops;
     }
-    let ops = capture_diff_deadline(
-        Algorithm::Myers,
-        old,
-        0..old.len(),
-        new,
-        0..new.len(),
-        ctx.deadline.instant(),
-    );
+    let ops = diff_ids(old, 0..old.len(), new, 0..new.len(), ctx.deadline.instant());
     if ctx.deadline.passed() && ops.iter().any(|op| !matches!(op, DiffOp::Equal { .. })) {
         ctx.coarsened.word_diffs += 1;
     }
@@ -366,9 +360,10 @@ fn refine_word(a: &str, b: &str, a0: usize, b0: usize, cosmetic: bool, out: &mut
     if longest > MAX_REFINE_LEN || (!cosmetic && ga.len().min(gb.len()) < MIN_REFINE_LEN) {
         return false;
     }
-    let ka: Vec<&str> = ga.iter().map(|g| g.1).collect();
-    let kb: Vec<&str> = gb.iter().map(|g| g.1).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let mut ids = crate::intern::FastMap::default();
+    let ka = ids_of(&ga.iter().map(|g| g.1).collect::<Vec<&str>>(), &mut ids);
+    let kb = ids_of(&gb.iter().map(|g| g.1).collect::<Vec<&str>>(), &mut ids);
+    let ops = diff_ids(&ka, 0..ka.len(), &kb, 0..kb.len(), None);
     let shared: usize = ops
         .iter()
         .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
