@@ -52,6 +52,7 @@ mod assemble;
 mod deadline;
 mod engine;
 mod error;
+mod graphemes;
 mod intern;
 mod model;
 mod moves;

@@ -19,7 +19,6 @@
 //! Cost: one pass, O(n). ASCII takes a byte-at-a-time fast path; other text asks
 //! `unicode-segmentation` for grapheme boundaries.
 
-use unicode_segmentation::GraphemeCursor;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -261,14 +260,7 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
     if !starts_long_cluster(c) && chars.next().is_none_or(|n| !may_extend(n)) && c != '\r' {
         return (after, classify(c));
     }
-    let mut cursor = GraphemeCursor::new(i, text.len(), true);
-    let end = match cursor.next_boundary(text, 0) {
-        Ok(Some(end)) => end,
-        // The whole text is one chunk, so the cursor cannot ask for more; fall back to the
-        // next char boundary rather than trust that.
-        _ => after,
-    };
-    (end, classify(c))
+    (crate::graphemes::cluster_end(text, i), classify(c))
 }
 
 fn classify(c: char) -> Class {

@@ -29,7 +29,6 @@
 use core::ops::Range;
 
 use similar::DiffOp;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::engine::Ctx;
 use crate::sequence::{diff_ids, ids_of};
@@ -351,11 +350,23 @@ fn refine(
     }
 }
 
+/// The grapheme clusters of `word`, with their byte offsets.
+fn clusters(word: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < word.len() {
+        let end = crate::graphemes::cluster_end(word, at);
+        out.push((at, &word[at..end]));
+        at = end;
+    }
+    out
+}
+
 /// Letter-level pieces for one word pair, if they share enough letters (a cosmetic pair always
 /// does: it differs only in typography).
 fn refine_word(a: &str, b: &str, a0: usize, b0: usize, cosmetic: bool, out: &mut Vec<Piece>) -> bool {
-    let ga: Vec<(usize, &str)> = a.grapheme_indices(true).collect();
-    let gb: Vec<(usize, &str)> = b.grapheme_indices(true).collect();
+    let ga = clusters(a);
+    let gb = clusters(b);
     let longest = ga.len().max(gb.len());
     if longest > MAX_REFINE_LEN || (!cosmetic && ga.len().min(gb.len()) < MIN_REFINE_LEN) {
         return false;
