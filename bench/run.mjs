@@ -131,7 +131,7 @@ function category(frame) {
   if (name === '(garbage collector)') return 'GC';
   if ((name === 'now' && !url) || name.startsWith('__wbg_now_')) return 'performance.now() (deadline clock)';
   if (name === 'parse' && !url) return 'JSON.parse';
-  if (url.endsWith('/article_diff.js') || (!url && /^(encode|encodeInto|decode|wasm-to-js|js-to-wasm)$/.test(name))) return 'JS glue: strings in and out';
+  if (url.endsWith('/article_diff.js') || (!url && /^(encode|encodeInto|decode|wasm-to-js|js-to-wasm)$/.test(name))) return 'JS glue: strings and objects across the boundary';
   if (url.includes('/bench/') || (name === 'postMessage' && !url)) return 'bench harness';
   if (name === '(idle)') return 'idle';
   return 'other';

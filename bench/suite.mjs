@@ -345,7 +345,7 @@ export function renderMarkdown(report) {
     lines.push(
       'Sampled CPU profile (DevTools protocol, 100 µs interval) of repeated `diff()` calls in the worker, self time split by ' +
         'where the samples fall: wasm functions of the engine, wasm functions that encode the result (serde, wasm-bindgen), ' +
-        'the wasm-bindgen JS glue that copies strings in and out, `JSON.parse`, the garbage collector, `performance.now()` ' +
+        'the wasm-bindgen JS glue (copying strings, creating the objects, arrays and strings of the result), `JSON.parse`, the garbage collector, `performance.now()` ' +
         '(the deadline clock, called from wasm), the bench harness. The profiler slows calls down: read the shares. ' +
         'Per-call figures are the category\'s time divided by the number of calls.' +
         (profiled.every((c) => /** @type {Profile} */ (c.profile).names)
@@ -354,7 +354,7 @@ export function renderMarkdown(report) {
           : ''),
       '',
     );
-    const order = ['wasm: engine', 'wasm: encoding the result', 'wasm (names stripped)', 'JS glue: strings in and out', 'JSON.parse', 'GC', 'performance.now() (deadline clock)', 'bench harness', 'other'];
+    const order = ['wasm: engine', 'wasm: encoding the result', 'wasm (names stripped)', 'JS glue: strings and objects across the boundary', 'JSON.parse', 'GC', 'performance.now() (deadline clock)', 'bench harness', 'other'];
     const present = order.filter((k) => profiled.some((c) => /** @type {Profile} */ (c.profile).categories[k]));
     lines.push(
       table(
