@@ -264,9 +264,17 @@ fn extend(
     swap: bool,
 ) {
     let single = a.profile_ref(one);
+    // A paragraph without words ("* * *") adds nothing to a group's similarity, so a group that
+    // starts or grows with one would only tie with the pair it contains: leave it on its own.
+    if b.profile_ref(start).is_empty() {
+        return;
+    }
     let mut acc = b.profile_ref(start).to_vec();
     let mut best = pair_sim.max(GROUP_MIN_SIMILARITY - f64::EPSILON);
     for last in start + 1..end.min(start + MAX_GROUP) {
+        if b.profile_ref(last).is_empty() {
+            break;
+        }
         acc = merge_sorted(&acc, b.profile_ref(last));
         let sim = dice(single, &acc);
         if sim > best {
