@@ -34,8 +34,7 @@ use similar::DiffOp;
 
 use crate::engine::Ctx;
 use crate::order;
-use crate::sequence::{diff_ids, ids_of};
-use crate::intern::FastMap;
+use crate::sequence::{dense_ids, diff_ids};
 use crate::moves::MIN_MOVE_WORDS;
 use crate::tokenize::count_words;
 use crate::side::{candidates, dice, merge_sorted, overlap, Side};
@@ -66,8 +65,7 @@ pub(crate) enum Unit {
 /// Aligns the paragraphs of `old` and `new`.
 pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>) -> Vec<Unit> {
     // Paragraph hashes as dense ids: every diff in the engine runs on `u32` slices.
-    let mut ids = FastMap::default();
-    let (old_hashes, new_hashes) = (ids_of(&old.hashes(), &mut ids), ids_of(&new.hashes(), &mut ids));
+    let (old_hashes, new_hashes) = dense_ids(&old.hashes(), &new.hashes());
     // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
     // ("* * *", "Related article:") cannot hold the diff in place while the long paragraphs
     // around it are called moved.

@@ -40,14 +40,20 @@ pub(crate) fn diff_ids(
     }
 }
 
-/// Dense ids for a slice of hashable items (equal items, equal ids), so they can be diffed by
-/// [`diff_ids`].
-pub(crate) fn ids_of<T: core::hash::Hash + Eq + Copy>(items: &[T], ids: &mut crate::intern::FastMap<T, u32>) -> Vec<u32> {
-    items
-        .iter()
-        .map(|item| {
-            let next = ids.len() as u32;
-            *ids.entry(*item).or_insert(next)
-        })
-        .collect()
+/// Dense ids for two slices of `u64` keys (equal keys, equal ids), so they can be diffed by
+/// [`diff_ids`]. Sorting instead of a hash map keeps one more map type out of the wasm module.
+pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>) {
+    let mut order: Vec<usize> = (0..old.len() + new.len()).collect();
+    let key = |i: usize| if i < old.len() { old[i] } else { new[i - old.len()] };
+    crate::order::sort_by_key(&mut order, |&i| key(i));
+    let mut ids = vec![0u32; order.len()];
+    let mut next = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && key(order[k - 1]) != key(i) {
+            next += 1;
+        }
+        ids[i] = next;
+    }
+    let new_ids = ids.split_off(old.len());
+    (ids, new_ids)
 }

@@ -156,16 +156,19 @@ pub(crate) fn candidates(
     if olds.len().saturating_mul(news.len()) <= ALL_PAIRS_LIMIT {
         return olds.iter().flat_map(|&o| news.iter().map(move |&n| (o, n))).collect();
     }
-    let mut postings: crate::intern::FastMap<u32, Vec<u32>> = Default::default();
+    // The inverted index as (word, new paragraph) pairs sorted by word: a word's postings are
+    // one contiguous run, found by binary search.
+    let mut postings: Vec<(u32, u32)> = Vec::new();
     for (k, &n) in news.iter().enumerate() {
         let profile = new.profile_ref(n);
         for (idx, &word) in profile.iter().enumerate() {
             if idx > 0 && profile[idx - 1] == word {
                 continue;
             }
-            postings.entry(word).or_default().push(k as u32);
+            postings.push((word, k as u32));
         }
     }
+    crate::order::sort_by_key(&mut postings, |&(word, k)| (u64::from(word) << 32) | u64::from(k));
     let common = (news.len() / COMMON_WORD_SHARE).clamp(8, COMMON_WORD_MAX);
     let mut counts = vec![0u32; news.len()];
     let mut touched: Vec<u32> = Vec::new();
@@ -180,11 +183,12 @@ pub(crate) fn candidates(
             if idx > 0 && profile[idx - 1] == word {
                 continue;
             }
-            let Some(list) = postings.get(&word) else { continue };
-            if list.len() > common {
+            let first = postings.partition_point(|&(w, _)| w < word);
+            let count = postings[first..].partition_point(|&(w, _)| w == word);
+            if count == 0 || count > common {
                 continue;
             }
-            for &k in list {
+            for &(_, k) in &postings[first..first + count] {
                 if counts[k as usize] == 0 {
                     touched.push(k);
                 }

@@ -31,7 +31,7 @@ use core::ops::Range;
 use similar::DiffOp;
 
 use crate::engine::Ctx;
-use crate::sequence::{diff_ids, ids_of};
+use crate::sequence::diff_ids;
 use crate::normalize::fold_text;
 use crate::tokenize::{tokenize, Token, TokenKind};
 
@@ -350,6 +350,27 @@ fn refine(
     }
 }
 
+/// Ids for clusters: a one-char cluster is its own id, longer ones get ids past the last code
+/// point, equal clusters equal ids (found by a scan of `long`: a word is short).
+fn cluster_ids<'w>(clusters: &[(usize, &'w str)], long: &mut Vec<&'w str>) -> Vec<u32> {
+    clusters
+        .iter()
+        .map(|&(_, g)| {
+            let mut chars = g.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c as u32,
+                _ => {
+                    let at = long.iter().position(|&l| l == g).unwrap_or_else(|| {
+                        long.push(g);
+                        long.len() - 1
+                    });
+                    0x11_0000 + at as u32
+                }
+            }
+        })
+        .collect()
+}
+
 /// The grapheme clusters of `word`, with their byte offsets.
 fn clusters(word: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -364,16 +385,16 @@ fn clusters(word: &str) -> Vec<(usize, &str)> {
 
 /// Letter-level pieces for one word pair, if they share enough letters (a cosmetic pair always
 /// does: it differs only in typography).
-fn refine_word(a: &str, b: &str, a0: usize, b0: usize, cosmetic: bool, out: &mut Vec<Piece>) -> bool {
+fn refine_word<'w>(a: &'w str, b: &'w str, a0: usize, b0: usize, cosmetic: bool, out: &mut Vec<Piece>) -> bool {
     let ga = clusters(a);
     let gb = clusters(b);
     let longest = ga.len().max(gb.len());
     if longest > MAX_REFINE_LEN || (!cosmetic && ga.len().min(gb.len()) < MIN_REFINE_LEN) {
         return false;
     }
-    let mut ids = crate::intern::FastMap::default();
-    let ka = ids_of(&ga.iter().map(|g| g.1).collect::<Vec<&str>>(), &mut ids);
-    let kb = ids_of(&gb.iter().map(|g| g.1).collect::<Vec<&str>>(), &mut ids);
+    let mut long = Vec::new();
+    let ka = cluster_ids(&ga, &mut long);
+    let kb = cluster_ids(&gb, &mut long);
     let ops = diff_ids(&ka, 0..ka.len(), &kb, 0..kb.len(), None);
     let shared: usize = ops
         .iter()
