@@ -78,7 +78,7 @@ impl<'a> Side<'a> {
                 .filter(|t| t.kind == TokenKind::Word)
                 .map(|t| ctx.interner.intern(t.text(text), ctx.fold))
                 .collect();
-            ids.sort_unstable();
+            crate::order::sort_by_key(&mut ids, |&id| u64::from(id));
             ctx.old_tokens = tokens;
             self.profiles[i] = Some(ids.into_boxed_slice());
         }
