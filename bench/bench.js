@@ -88,13 +88,14 @@ const probe = () => /** @type {any} */ (globalThis).__benchProbe ?? null;
 /**
  * Runs one tool on one input.
  *
- * `profilePkg`: glue of a build that keeps wasm function names, profiled in a worker of its own
- * (the release `pkg/` is what gets timed); without it the release build is profiled.
+ * `pkg`: our glue's path from the server root (default `pkg/article_diff.js`). `profilePkg`: glue
+ * of a build that keeps wasm function names, profiled in a worker of its own; without it `pkg`
+ * is profiled.
  * @param {{inputId: string, tool: string, settings?: Settings, overhead?: boolean, done?: CaseResult[],
- *   profilePkg?: string | null}} spec
+ *   pkg?: string | null, profilePkg?: string | null}} spec
  * @returns {Promise<CaseResult>}
  */
-async function runCase({ inputId, tool, settings = DEFAULT_SETTINGS, overhead = false, done = [], profilePkg = null }) {
+async function runCase({ inputId, tool, settings = DEFAULT_SETTINGS, overhead = false, done = [], pkg = null, profilePkg = null }) {
   const inputs = await inputsReady;
   const input = inputs.find((i) => i.id === inputId);
   if (!input) throw new Error(`no input ${inputId}`);
@@ -103,7 +104,7 @@ async function runCase({ inputId, tool, settings = DEFAULT_SETTINGS, overhead = 
 
   const worker = new CaseWorker(settings.cutoffMs);
   try {
-    const { loadMs } = await worker.request('load', { tool });
+    const { loadMs } = await worker.request('load', { tool, pkg: pkg ?? undefined });
     await worker.request('input', { oldText: input.oldText, newText: input.newText, plantedMoves: input.plantedMoves });
     const ran = await worker.request('run', settings);
     /** @type {CaseResult} */
@@ -118,7 +119,7 @@ async function runCase({ inputId, tool, settings = DEFAULT_SETTINGS, overhead = 
     }
     if (overhead) result.overheadMs = (await worker.request('overhead', { calls: 1000, batches: 9 })).medianMs;
     worker.close();
-    if (channel && tool === OURS) result.profile = await profileOurs(input, settings, profilePkg, channel);
+    if (channel && tool === OURS) result.profile = await profileOurs(input, settings, profilePkg ?? pkg, profilePkg !== null, channel);
     return result;
   } catch (failure) {
     const f = /** @type {any} */ (failure);
@@ -134,9 +135,10 @@ async function runCase({ inputId, tool, settings = DEFAULT_SETTINGS, overhead = 
  * @param {import('./inputs.mjs').Input} input
  * @param {Settings} settings
  * @param {string | null} pkg
+ * @param {boolean} names whether `pkg` keeps wasm function names
  * @param {(op: string) => Promise<any>} channel
  */
-async function profileOurs(input, settings, pkg, channel) {
+async function profileOurs(input, settings, pkg, names, channel) {
   const worker = new CaseWorker(settings.cutoffMs);
   try {
     await worker.request('load', { tool: OURS, pkg: pkg ?? undefined });
@@ -145,16 +147,19 @@ async function profileOurs(input, settings, pkg, channel) {
     await worker.request('repeat', { calls: Math.ceil(calls / 2) }); // warm-up
     await channel('profile-begin');
     const repeated = await worker.request('repeat', { calls });
-    return { ...(await channel('profile-end')), calls, medianMs: repeated.medianMs, names: !!pkg };
+    return { ...(await channel('profile-end')), calls, medianMs: repeated.medianMs, names };
   } finally {
     worker.close();
   }
 }
 
-/** Cold `init()` in this page: import of the glue, fetch, compile and instantiate of the wasm. */
-async function measureInit() {
+/**
+ * Cold `init()` in this page: import of the glue, fetch, compile and instantiate of the wasm.
+ * @param {string} [glue] the glue's path from the server root
+ */
+async function measureInit(glue = 'pkg/article_diff.js') {
   const t0 = performance.now();
-  const pkg = await import(new URL('../pkg/article_diff.js', import.meta.url).href);
+  const pkg = await import(new URL('../' + glue, import.meta.url).href);
   await pkg.default();
   return { coldPageMs: performance.now() - t0, version: typeof pkg.version === 'function' ? pkg.version() : null };
 }

@@ -19,7 +19,7 @@
  * The raw figures go to target/bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WASM = path.join(ROOT, 'pkg', 'article_diff_bg.wasm');
 /** The release build's wasm before wasm-bindgen and wasm-opt (what `pkg/` was made from). */
 const CARGO_WASM = path.join(ROOT, 'target/wasm32-unknown-unknown/release/article_diff.wasm');
+/**
+ * A copy of `pkg/` taken when the run starts (git-ignored): every timed call uses it, so a
+ * rebuild of `pkg/` by someone else mid-run cannot mix two builds in one report.
+ */
+const SNAPSHOT = path.join(ROOT, 'bench/.pkg');
 /** A copy of the release build that keeps function names, for the CPU profile only (git-ignored). */
 const PROFILING_PKG = path.join(ROOT, 'bench/.profiling-pkg');
 
@@ -110,8 +115,16 @@ function buildProfilingPkg() {
   return 'bench/.profiling-pkg/article_diff.js';
 }
 
+/** Copies the served package into `SNAPSHOT`; returns its glue's path from the server root. */
+function snapshotPkg() {
+  rmSync(SNAPSHOT, { recursive: true, force: true });
+  mkdirSync(SNAPSHOT, { recursive: true });
+  for (const file of ['article_diff.js', 'article_diff_bg.wasm']) copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
+  return 'bench/.pkg/article_diff.js';
+}
+
 function wasmSize() {
-  const bytes = readFileSync(WASM);
+  const bytes = readFileSync(path.join(SNAPSHOT, 'article_diff_bg.wasm'));
   return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
 }
 
@@ -281,12 +294,13 @@ async function main() {
     if (withOurs) throw new Error(`${path.relative(ROOT, WASM)} is missing: build it first (\`./run bench\` does)`);
   }
   const startedAt = new Date().toISOString();
+  const oursPkg = withOurs ? snapshotPkg() : null;
   const profilePkg = withOurs ? buildProfilingPkg() : null;
   const server = await startServer({ port: 0 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
   try {
     let page = await openPage(browser, server.url);
-    const init = withOurs ? await page.evaluate(() => /** @type {any} */ (globalThis).bench.measureInit()) : null;
+    const init = oursPkg ? await page.evaluate((pkg) => /** @type {any} */ (globalThis).bench.measureInit(pkg), oursPkg) : null;
     const inputs = /** @type {import('./suite.mjs').Report['inputs']} */ (
       await page.evaluate(() => /** @type {any} */ (globalThis).bench.describeInputs())
     ).filter((i) => !only || only.includes(i.id));
@@ -300,6 +314,7 @@ async function main() {
           tool: t.id,
           settings,
           overhead: t.id === OURS && input.id === inputs[0].id,
+          pkg: oursPkg,
           profilePkg,
           done: cases.map(({ inputId, tool, status, reason }) => ({ inputId, tool, status, reason })),
         };
