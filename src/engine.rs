@@ -29,23 +29,32 @@ impl Coarsened {
         if !self.any() {
             return None;
         }
-        let mut parts = Vec::new();
+        // Written piece by piece: `format!` with `join` costs a few KB of wasm.
+        let mut detail = String::from("The time limit was reached: ");
+        let mut part = |text: &str, count: Option<usize>| {
+            if !detail.ends_with(": ") {
+                detail.push_str("; ");
+            }
+            if let Some(n) = count {
+                detail.push_str(&n.to_string());
+                detail.push(' ');
+            }
+            detail.push_str(text);
+        };
         if self.paragraphs {
-            parts.push("paragraphs were matched by a coarser line diff".to_string());
+            part("paragraphs were matched by a coarser line diff", None);
         }
         if self.hunks > 0 {
-            parts.push(format!("{} changed stretch(es) were not paired paragraph by paragraph", self.hunks));
+            part("changed stretch(es) were not paired paragraph by paragraph", Some(self.hunks));
         }
         if self.word_diffs > 0 {
-            parts.push(format!("{} paragraph(s) show a whole-text replacement instead of word changes", self.word_diffs));
+            part("paragraph(s) show a whole-text replacement instead of word changes", Some(self.word_diffs));
         }
         if self.moves {
-            parts.push("move detection stopped early".to_string());
+            part("move detection stopped early", None);
         }
-        Some(Fallback {
-            reason: FallbackReason::Deadline,
-            detail: format!("The time limit was reached: {}. The diff is still exact.", parts.join("; ")),
-        })
+        detail.push_str(". The diff is still exact.");
+        Some(Fallback { reason: FallbackReason::Deadline, detail })
     }
 }
 

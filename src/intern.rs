@@ -2,40 +2,81 @@
 //! compare integers instead of strings.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
 use crate::normalize::{fold_token_into, is_own_key, Fold};
 
-/// A fast, non-cryptographic hash map. Keys here come from the documents being diffed, and a
-/// crafted document could in principle aim for collisions; the cost of that is slowness bounded
-/// by the deadline, never a wrong diff, and FxHash is several times faster than SipHash on the
-/// short keys that dominate this hot path.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// Token key → id, for one diff call.
+/// Token key → id, for one diff call: a small open-addressing table (linear probing, at most
+/// half full) over the keys in id order.
+///
+/// Not `HashMap`: this is the engine's only map, and hashbrown's generic table cost 4 KB of the
+/// wasm module's size budget for a job this narrow (insert-or-get of short strings). FxHash is
+/// several times faster than SipHash on short keys; keys come from the documents, and a crafted
+/// document aiming for collisions could only make the diff slower (bounded by the deadline),
+/// never wrong.
 #[derive(Debug, Default)]
 pub(crate) struct Interner<'a> {
-    ids: FastMap<Cow<'a, str>, u32>,
+    /// Key of each id.
+    keys: Vec<Cow<'a, str>>,
+    /// The table: 0 for an empty slot, else the id plus one. Its length is a power of two.
+    slots: Vec<u32>,
     scratch: String,
+}
+
+fn hash(key: &str) -> usize {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish() as usize
 }
 
 impl<'a> Interner<'a> {
     /// The id of `token`'s folded key. Tokens that are their own key are stored borrowed.
     pub fn intern(&mut self, token: &'a str, fold: Fold) -> u32 {
-        let next = self.ids.len() as u32;
         if is_own_key(token, fold) {
-            return *self.ids.entry(Cow::Borrowed(token)).or_insert(next);
+            return self.id(token, |_| Cow::Borrowed(token));
         }
-        self.scratch.clear();
-        fold_token_into(token, fold, &mut self.scratch);
-        if let Some(&id) = self.ids.get(self.scratch.as_str()) {
-            return id;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        fold_token_into(token, fold, &mut scratch);
+        let id = self.id(&scratch, |key| Cow::Owned(key.to_string()));
+        self.scratch = scratch;
+        id
+    }
+
+    /// The id of `key`, adding `stored(key)` under a new id when it is not there yet.
+    fn id(&mut self, key: &str, stored: impl FnOnce(&str) -> Cow<'a, str>) -> u32 {
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.grow();
         }
-        self.ids.insert(Cow::Owned(self.scratch.clone()), next);
-        next
+        let mask = self.slots.len() - 1;
+        let mut at = hash(key) & mask;
+        loop {
+            match self.slots[at] {
+                0 => {
+                    let id = self.keys.len() as u32;
+                    self.keys.push(stored(key));
+                    self.slots[at] = id + 1;
+                    return id;
+                }
+                slot if self.keys[(slot - 1) as usize] == key => return slot - 1,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Doubles the table and puts every key back.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        self.slots = vec![0; size];
+        for (id, key) in self.keys.iter().enumerate() {
+            let mut at = hash(key) & (size - 1);
+            while self.slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            self.slots[at] = id as u32 + 1;
+        }
     }
 }
 
@@ -53,5 +94,17 @@ mod tests {
         assert_ne!(interner.intern("The", fold), interner.intern("the", fold));
         let nocase = Fold { ignore_case: true, ..fold };
         assert_eq!(interner.intern("THE", nocase), interner.intern("the", nocase));
+    }
+
+    #[test]
+    fn ids_are_dense_and_stable_across_growth() {
+        let mut interner = Interner::default();
+        let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(interner.intern(w, Fold::default()), i as u32);
+        }
+        for (i, w) in words.iter().enumerate().rev() {
+            assert_eq!(interner.intern(w, Fold::default()), i as u32);
+        }
     }
 }

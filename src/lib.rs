@@ -54,6 +54,7 @@ mod engine;
 mod error;
 mod graphemes;
 mod intern;
+mod json;
 mod model;
 mod moves;
 mod normalize;

@@ -130,7 +130,9 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
             groups.push(Vec::new());
             last_root = r;
         }
-        groups.last_mut().expect("a group was just pushed").push(c);
+        if let Some(group) = groups.last_mut() {
+            group.push(c); // always: a group was pushed for this root above
+        }
     }
     let mut chosen = Vec::new();
     for mut group in groups {

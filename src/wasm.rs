@@ -8,19 +8,20 @@
 //!   so every offset still indexes the caller's string. The span and edit texts then carry
 //!   U+FFFD; joined, the edits give `oldText.toWellFormed()` (equal to `oldText` whenever it
 //!   is well formed).
-//! * The result is built by `serde_wasm_bindgen` (`json_compatible`: plain objects, `null` for
-//!   `None`). Measured in headless Chromium on two 1 MB pairs, converting an already computed
-//!   diff took 15–37 ms (5,160 rows) and 62–114 ms (2,926 rows, 17,248 edits); `serde_json`
-//!   plus one `JSON.parse` took 40–76 ms and 66–105 ms: no faster, and a larger module. Either
-//!   way the conversion costs less than the diff itself (0.2–1.5 s on those pairs).
+//! * The result is one JSON text from [`crate::json`] and one `JSON.parse`: plain objects,
+//!   `null` for `None`. It replaced `serde_wasm_bindgen` (`json_compatible`), which built the
+//!   same objects field by field: measured in headless Chromium on two 1 MB pairs, converting
+//!   took 15–37 ms (5,160 rows) and 62–114 ms (2,926 rows, 17,248 edits) that way and 40–76 ms
+//!   and 66–105 ms through `serde_json` and `JSON.parse`, less than the diff itself either way
+//!   (0.2–1.5 s); but serde-wasm-bindgen and the derived serializers were 11 KB of the module's
+//!   60 KB gzipped budget, and the hand-written writer is 1.
 
 use core::time::Duration;
 
 use js_sys::{Array, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Diff, Options, Paragraph};
+use crate::{Options, Paragraph};
 
 // TypeScript types of the result and the options, for editors (written to pkg/article_diff.d.ts).
 #[wasm_bindgen(typescript_custom_section)]
@@ -28,6 +29,13 @@ const TYPES: &str = include_str!("wasm.d.ts");
 
 /// The option names `diff()` accepts, as JavaScript spells them.
 const OPTION_NAMES: [&str; 5] = ["detectMoves", "ignoreCase", "ignoreWhitespace", "moveThreshold", "timeoutMs"];
+/// The same, for messages (a literal: `join` would add a few KB to the module).
+const OPTION_LIST: &str = "detectMoves, ignoreCase, ignoreWhitespace, moveThreshold, timeoutMs";
+
+// Talc instead of the default dlmalloc: smaller in the module and faster (the module has a
+// size budget). The module is single-threaded (no `atomics`).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
@@ -54,7 +62,8 @@ pub fn diff(
     let new = text_arg("newText", &new_text)?;
     let options = options_arg(&options)?;
     let d = crate::diff(&old, &new, &options).map_err(fail)?;
-    JsDiff::new(&d, &old, &new).serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(fail)
+    let json = crate::json::diff_json(&d, &utf16_ranges(&old, &d.old_paragraphs), &utf16_ranges(&new, &d.new_paragraphs));
+    js_sys::JSON::parse(&json).map_err(|_| fail("the result could not be handed to JavaScript"))
 }
 
 fn fail(why: impl core::fmt::Display) -> JsError {
@@ -88,7 +97,7 @@ fn options_arg(value: &JsValue) -> Result<Options, JsError> {
     for key in Object::keys(value.unchecked_ref::<Object>()) {
         let key = key.as_string().unwrap_or_default();
         if !OPTION_NAMES.contains(&key.as_str()) {
-            return Err(fail(format_args!("unknown option `{key}`; the options are {}", OPTION_NAMES.join(", "))));
+            return Err(fail(format_args!("unknown option `{key}`; the options are {}", OPTION_LIST)));
         }
         let v = Reflect::get(value, &JsValue::from_str(&key)).map_err(|_| fail(format_args!("option `{key}` could not be read")))?;
         if v.is_undefined() {
@@ -117,44 +126,8 @@ fn options_arg(value: &JsValue) -> Result<Options, JsError> {
     Ok(options)
 }
 
-/// A paragraph in UTF-16 code units, as JavaScript indexes strings.
-#[derive(Serialize)]
-struct Utf16Range {
-    start: usize,
-    end: usize,
-}
-
-/// [`Diff`] as JavaScript sees it: the same fields, paragraph offsets in UTF-16 units.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsDiff<'d, 'a> {
-    edits: &'d [crate::Edit<'a>],
-    old_paragraphs: Vec<Utf16Range>,
-    new_paragraphs: Vec<Utf16Range>,
-    rows: &'d [crate::Row<'a>],
-    moves: &'d [crate::Move],
-    stats: &'d crate::Stats,
-    approximate: bool,
-    fallback: &'d Option<crate::Fallback>,
-}
-
-impl<'d, 'a> JsDiff<'d, 'a> {
-    fn new(d: &'d Diff<'a>, old: &str, new: &str) -> Self {
-        JsDiff {
-            edits: &d.edits,
-            old_paragraphs: utf16_ranges(old, &d.old_paragraphs),
-            new_paragraphs: utf16_ranges(new, &d.new_paragraphs),
-            rows: &d.rows,
-            moves: &d.moves,
-            stats: &d.stats,
-            approximate: d.approximate,
-            fallback: &d.fallback,
-        }
-    }
-}
-
 /// Converts byte ranges to UTF-16 ranges in one pass over the text (paragraphs are in order).
-fn utf16_ranges(text: &str, paragraphs: &[Paragraph]) -> Vec<Utf16Range> {
+fn utf16_ranges(text: &str, paragraphs: &[Paragraph]) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let (mut byte, mut unit) = (0, 0);
     let mut to_unit = |to: usize| {
@@ -166,5 +139,5 @@ fn utf16_ranges(text: &str, paragraphs: &[Paragraph]) -> Vec<Utf16Range> {
         byte = to;
         unit
     };
-    paragraphs.iter().map(|p| Utf16Range { start: to_unit(p.byte_start), end: to_unit(p.byte_end) }).collect()
+    paragraphs.iter().map(|p| (to_unit(p.byte_start), to_unit(p.byte_end))).collect()
 }

@@ -210,7 +210,12 @@ fn words_in(tokens: &[Token], text: &str) -> (usize, usize) {
     tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .fold((0, 0), |(n, longest), t| (n + 1, longest.max(t.text(text).chars().count())))
+        .fold((0, 0), |(n, longest), t| {
+            // Chars are the bytes that do not continue a UTF-8 sequence (smaller than
+            // `chars().count()` in the wasm module, and as exact).
+            let chars = t.text(text).bytes().filter(|&b| b & 0xC0 != 0x80).count();
+            (n + 1, longest.max(chars))
+        })
 }
 
 /// Folds unchanged stretches stranded between two substantive changes into them.
@@ -239,11 +244,11 @@ fn absorb_stranded(runs: Vec<Run>, ot: &[Token], nt: &[Token], old: &str) -> Vec
             if !stranded {
                 break;
             }
-            let next = out.pop().expect("three runs checked above");
-            out.pop();
-            let prev = out.last_mut().expect("three runs checked above");
-            prev.old.end = next.old.end;
-            prev.new.end = next.new.end;
+            // Three runs were checked above, so both pops and the last run are there.
+            if let (Some(next), Some(_), Some(prev)) = (out.pop(), out.pop(), out.last_mut()) {
+                prev.old.end = next.old.end;
+                prev.new.end = next.new.end;
+            }
         }
     }
     out

@@ -1,0 +1,264 @@
+//! The model as one JSON text, written by hand.
+//!
+//! The wasm binding hands JavaScript one string and one `JSON.parse` instead of building the
+//! objects field by field: that dropped `serde_wasm_bindgen` and the derived serializers from
+//! the module (11 KB of its 60 KB gzipped budget) and costs about the same time. The shape is
+//! exactly what serde's derives produce with `rename_all = "camelCase"` (a test compares the
+//! two), except that paragraphs carry the offsets the caller passes (UTF-16 units for
+//! JavaScript) as `{start, end}` and similarities are rounded to six decimals.
+
+use core::fmt::Write;
+
+use crate::model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Row, RowKind, Span, SpanKind, Stats};
+
+/// Writes `d` as JSON, with `old_paragraphs` and `new_paragraphs` as the paragraph offsets.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn diff_json(d: &Diff<'_>, old_paragraphs: &[(usize, usize)], new_paragraphs: &[(usize, usize)]) -> String {
+    let text: usize = d.edits.iter().map(|e| e.text.len()).sum();
+    let mut w = Writer { out: String::with_capacity(text * 2 + d.rows.len() * 96 + 256) };
+    w.raw("{\"edits\":");
+    w.list(&d.edits, Writer::edit);
+    w.raw(",\"oldParagraphs\":");
+    w.list(old_paragraphs, Writer::range);
+    w.raw(",\"newParagraphs\":");
+    w.list(new_paragraphs, Writer::range);
+    w.raw(",\"rows\":");
+    w.list(&d.rows, Writer::row);
+    w.raw(",\"moves\":");
+    w.list(&d.moves, Writer::movement);
+    w.raw(",\"stats\":");
+    w.stats(&d.stats);
+    w.raw(",\"approximate\":");
+    w.raw(if d.approximate { "true" } else { "false" });
+    w.raw(",\"fallback\":");
+    match &d.fallback {
+        Some(f) => w.fallback(f),
+        None => w.raw("null"),
+    }
+    w.raw("}");
+    w.out
+}
+
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn number(&mut self, n: usize) {
+        // Writing to a String cannot fail.
+        let _ = write!(self.out, "{n}");
+    }
+
+    /// A similarity in `0.0..=1.0`, to six decimals, without the float formatter (which would
+    /// add 20 KB to the module).
+    fn fraction(&mut self, x: f64) {
+        let millionths = (x.clamp(0.0, 1.0) * 1_000_000.0).round() as u32;
+        let (whole, part) = (millionths / 1_000_000, millionths % 1_000_000);
+        let _ = write!(self.out, "{whole}.{part:06}");
+    }
+
+    fn string(&mut self, s: &str) {
+        self.out.push('"');
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escaped = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1F => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[start..i]);
+            if escaped.is_empty() {
+                let _ = write!(self.out, "\\u{:04x}", b);
+            } else {
+                self.out.push_str(escaped);
+            }
+            start = i + 1;
+        }
+        self.out.push_str(&s[start..]);
+        self.out.push('"');
+    }
+
+    fn key(&mut self, first: bool, name: &str) {
+        if !first {
+            self.out.push(',');
+        }
+        self.out.push('"');
+        self.out.push_str(name);
+        self.out.push_str("\":");
+    }
+
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        self.out.push('[');
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            item(self, x);
+        }
+        self.out.push(']');
+    }
+
+    fn edit(&mut self, e: &Edit<'_>) {
+        self.raw(match e.op {
+            Op::Equal => "[0,",
+            Op::Delete => "[-1,",
+            Op::Insert => "[1,",
+        });
+        self.string(e.text);
+        self.raw("]");
+    }
+
+    fn range(&mut self, r: &(usize, usize)) {
+        self.raw("{\"start\":");
+        self.number(r.0);
+        self.raw(",\"end\":");
+        self.number(r.1);
+        self.raw("}");
+    }
+
+    fn row(&mut self, r: &Row<'_>) {
+        self.raw("{\"kind\":\"");
+        self.raw(match r.kind {
+            RowKind::Equal => "equal",
+            RowKind::Changed => "changed",
+            RowKind::Split => "split",
+            RowKind::Merged => "merged",
+            RowKind::Inserted => "inserted",
+            RowKind::Deleted => "deleted",
+            RowKind::Moved => "moved",
+        });
+        self.raw("\",\"old\":");
+        self.cell(r.old.as_ref());
+        self.raw(",\"new\":");
+        self.cell(r.new.as_ref());
+        if let Some(m) = r.move_id {
+            self.raw(",\"move\":");
+            self.number(m);
+        }
+        self.raw(if r.cosmetic { ",\"cosmetic\":true}" } else { ",\"cosmetic\":false}" });
+    }
+
+    fn cell(&mut self, c: Option<&Cell<'_>>) {
+        let Some(c) = c else { return self.raw("null") };
+        self.raw("{\"paragraphs\":");
+        self.list(&c.paragraphs, |w, &p| w.number(p));
+        self.raw(",\"spans\":");
+        self.list(&c.spans, Writer::span);
+        self.raw("}");
+    }
+
+    fn span(&mut self, s: &Span<'_>) {
+        self.raw(match (s.kind, s.cosmetic) {
+            (SpanKind::Equal, false) => "{\"kind\":\"equal\",\"cosmetic\":false,\"text\":",
+            (SpanKind::Equal, true) => "{\"kind\":\"equal\",\"cosmetic\":true,\"text\":",
+            (SpanKind::Insert, false) => "{\"kind\":\"insert\",\"cosmetic\":false,\"text\":",
+            (SpanKind::Insert, true) => "{\"kind\":\"insert\",\"cosmetic\":true,\"text\":",
+            (SpanKind::Delete, false) => "{\"kind\":\"delete\",\"cosmetic\":false,\"text\":",
+            (SpanKind::Delete, true) => "{\"kind\":\"delete\",\"cosmetic\":true,\"text\":",
+        });
+        self.string(s.text);
+        self.raw("}");
+    }
+
+    fn movement(&mut self, m: &Move) {
+        for (i, (name, value)) in [("id", m.id), ("from", m.from), ("to", m.to)].into_iter().enumerate() {
+            self.raw(if i == 0 { "{" } else { "" });
+            self.key(i == 0, name);
+            self.number(value);
+        }
+        self.key(false, "similarity");
+        self.fraction(m.similarity);
+        self.key(false, "oldRow");
+        self.number(m.old_row);
+        self.key(false, "newRow");
+        self.number(m.new_row);
+        self.raw("}");
+    }
+
+    fn stats(&mut self, s: &Stats) {
+        let fields = [
+            ("wordsInserted", s.words_inserted),
+            ("wordsDeleted", s.words_deleted),
+            ("wordsUnchanged", s.words_unchanged),
+            ("paragraphsChanged", s.paragraphs_changed),
+            ("paragraphsInserted", s.paragraphs_inserted),
+            ("paragraphsDeleted", s.paragraphs_deleted),
+            ("paragraphsMoved", s.paragraphs_moved),
+            ("paragraphsSplit", s.paragraphs_split),
+            ("paragraphsMerged", s.paragraphs_merged),
+            ("cosmeticChanges", s.cosmetic_changes),
+        ];
+        self.raw("{");
+        for (i, (name, value)) in fields.into_iter().enumerate() {
+            self.key(i == 0, name);
+            self.number(value);
+        }
+        self.raw("}");
+    }
+
+    fn fallback(&mut self, f: &Fallback) {
+        self.raw("{\"reason\":");
+        self.raw(match f.reason {
+            FallbackReason::Deadline => "\"deadline\"",
+        });
+        self.raw(",\"detail\":");
+        self.string(&f.detail);
+        self.raw("}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{diff, Options};
+
+    /// Our JSON parses to what serde's derives give, paragraph offsets and rounding aside.
+    fn check(old: &str, new: &str, options: &Options) {
+        let d = diff(old, new, options).unwrap();
+        let ranges = |ps: &[crate::Paragraph]| -> Vec<(usize, usize)> { ps.iter().map(|p| (p.byte_start, p.byte_end)).collect() };
+        let ours: serde_json::Value = serde_json::from_str(&diff_json(&d, &ranges(&d.old_paragraphs), &ranges(&d.new_paragraphs))).unwrap();
+        let mut theirs = serde_json::to_value(&d).unwrap();
+        for side in ["oldParagraphs", "newParagraphs"] {
+            for p in theirs[side].as_array_mut().unwrap() {
+                let (s, e) = (p["byteStart"].clone(), p["byteEnd"].clone());
+                *p = serde_json::json!({"start": s, "end": e});
+            }
+        }
+        for m in theirs["moves"].as_array_mut().unwrap() {
+            let sim = m["similarity"].as_f64().unwrap();
+            m["similarity"] = serde_json::json!((sim * 1e6).round() / 1e6);
+        }
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn matches_serde_on_the_seed_pair() {
+        check(include_str!("../tests/fixtures/old.txt"), include_str!("../tests/fixtures/new.txt"), &Options::default());
+    }
+
+    #[test]
+    fn matches_serde_with_moves_escapes_and_a_fallback() {
+        let old = "Tab\there, \"quotes\", back\\slash, \u{1}control, emoji \u{1F600}.\n\nThe moving paragraph talks about sanctions and summits in Helsinki today.\n\nStays.";
+        let new = "Stays.\n\nTab\there, \"quotes\", back\\slash, \u{1}control, emoji \u{1F600}!\n\nThe moving paragraph talks about sanctions and summits in Geneva today.";
+        check(old, new, &Options::default());
+        check(old, new, &Options::default().with_timeout(Some(core::time::Duration::from_nanos(1))));
+    }
+
+    #[test]
+    fn fractions_round_to_six_decimals() {
+        let mut w = Writer { out: String::new() };
+        for x in [0.0, 1.0, 0.8, 2.0 / 3.0] {
+            w.fraction(x);
+            w.raw(" ");
+        }
+        assert_eq!(w.out, "0.000000 1.000000 0.800000 0.666667 ");
+    }
+}
