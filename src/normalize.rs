@@ -65,10 +65,13 @@ pub(crate) fn fold_token_into(text: &str, fold: Fold, out: &mut String) {
 /// ignored) is its own key, which keeps interning allocation-free on most English text.
 #[inline]
 pub(crate) fn is_own_key(text: &str, fold: Fold) -> bool {
-    text.bytes().all(|b| b.is_ascii() && !(fold.ignore_case && b.is_ascii_uppercase()))
-        && !text.starts_with(|c: char| c.is_ascii_whitespace() && c != ' ')
-        && !(text.len() > 1 && text.starts_with(' '))
-        && !text.as_bytes().windows(2).any(|w| w == b"--")
+    let bytes = text.as_bytes();
+    // Whitespace tokens all share the key " ": only a lone space is its own key.
+    if bytes.first().is_some_and(u8::is_ascii_whitespace) {
+        return text == " ";
+    }
+    bytes.iter().all(|&b| b.is_ascii() && !(fold.ignore_case && b.is_ascii_uppercase()))
+        && !bytes.windows(2).any(|w| w == b"--")
 }
 
 /// The folded form of a whole change, for deciding whether it is cosmetic: typography folded,
