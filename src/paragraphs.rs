@@ -3,7 +3,9 @@
 //! A paragraph is a block of non-blank lines separated by blank (empty or whitespace-only)
 //! lines. A text with no blank line between two non-blank lines (a plain scrape, like the
 //! seed's `old.txt`) has one paragraph per non-blank line instead, so both styles of the same
-//! article align.
+//! article align. So does a block with a line longer than [`WRAP_CHARS`]: hard-wrapped prose
+//! never has one, so such a block is paragraphs written one per line (two scrapes pasted one
+//! after the other with a blank line between them, say).
 //!
 //! A paragraph's range runs from its first line's first byte to its last line's last byte,
 //! line terminator excluded (`\n`, `\r\n` and a lone `\r` all end a line). What lies between
@@ -13,6 +15,9 @@
 //! Cost: one pass over the bytes, O(n).
 
 use crate::model::Paragraph;
+
+/// Longest line (in chars) that hard-wrapped prose has; see the module docs.
+const WRAP_CHARS: usize = 100;
 
 /// One line: its byte range without terminator, and whether it is blank.
 struct Line {
@@ -56,22 +61,17 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let (Some(first), Some(last)) = (first, last) else {
         return Vec::new();
     };
-    let has_blank_between = lines[first..=last].iter().any(|l| l.blank);
+    let lines = &lines[first..=last];
+    let has_blank_between = lines.iter().any(|l| l.blank);
     let mut paragraphs = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for line in &lines[first..=last] {
-        if line.blank {
-            if let Some((s, e)) = open.take() {
-                paragraphs.push(Paragraph { byte_start: s, byte_end: e });
-            }
-        } else if !has_blank_between {
-            paragraphs.push(Paragraph { byte_start: line.start, byte_end: line.end });
+    for block in lines.split(|l| l.blank).filter(|b| !b.is_empty()) {
+        let long = |l: &Line| text[l.start..l.end].bytes().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
+        if !has_blank_between || (block.len() > 1 && block.iter().any(long)) {
+            paragraphs.extend(block.iter().map(|l| Paragraph { byte_start: l.start, byte_end: l.end }));
         } else {
-            open = Some((open.map_or(line.start, |(s, _)| s), line.end));
+            let (s, e) = (block[0].start, block[block.len() - 1].end);
+            paragraphs.push(Paragraph { byte_start: s, byte_end: e });
         }
-    }
-    if let Some((s, e)) = open {
-        paragraphs.push(Paragraph { byte_start: s, byte_end: e });
     }
     paragraphs
 }
@@ -108,6 +108,13 @@ mod tests {
     #[test]
     fn whitespace_only_lines_are_blank() {
         assert_eq!(texts("a\n \t\u{a0}\nb"), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_block_with_a_long_line_is_one_paragraph_per_line() {
+        let long = "x".repeat(WRAP_CHARS + 1);
+        let text = format!("{long}\nsecond line\n\nshort\nwrapped");
+        assert_eq!(texts(&text), [long.as_str(), "second line", "short\nwrapped"]);
     }
 
     #[test]

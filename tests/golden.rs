@@ -134,3 +134,18 @@ fn seed_with_moves_off_is_the_same() {
     let off = diff(OLD, NEW, &Options::default().with_detect_moves(false)).unwrap();
     assert_eq!(off, seed());
 }
+
+/// Regression: pasted twice with a blank line between the copies, the plain scrape became two
+/// giant paragraphs and the edits one whole-text replacement. Long lines now mark a block as one
+/// paragraph per line, and the diff is the seed's, twice.
+#[test]
+fn seed_twice_is_the_seed_diff_twice() {
+    let (old, new) = (format!("{OLD}\n\n{OLD}"), format!("{NEW}\n\n{NEW}"));
+    let twice = diff(&old, &new, &Options::default()).unwrap();
+    assert_exact(&twice, &old, &new);
+    let once = seed().stats;
+    let s = twice.stats;
+    assert_eq!((s.words_inserted, s.words_deleted, s.words_unchanged), (2 * once.words_inserted, 2 * once.words_deleted, 2 * once.words_unchanged));
+    assert_eq!((s.paragraphs_split, s.paragraphs_changed, s.cosmetic_changes), (4, 2, 24));
+    assert!(twice.moves.is_empty());
+}
