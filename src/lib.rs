@@ -72,6 +72,11 @@ pub use error::{Error, Side as InputSide};
 pub use model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
 pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};
 
+/// The README's Rust example runs as a doc test, so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Largest input accepted, in bytes of UTF-8: token offsets are `u32`.
 pub const MAX_INPUT_BYTES: usize = u32::MAX as usize;
 
