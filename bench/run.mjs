@@ -33,7 +33,10 @@ import { DEFAULT_SETTINGS, OURS, TOOLS, renderMarkdown } from './suite.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WASM = path.join(ROOT, 'pkg', 'article_diff_bg.wasm');
 /** The release build's wasm before wasm-bindgen and wasm-opt (what `pkg/` was made from). */
-const CARGO_WASM = path.join(ROOT, 'target/wasm32-unknown-unknown/release/article_diff.wasm');
+const CARGO_WASM = path.join(
+  process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target'),
+  'wasm32-unknown-unknown/release/article_diff.wasm',
+);
 /**
  * A copy of `pkg/` taken when the run starts (git-ignored): every timed call uses it, so a
  * rebuild of `pkg/` by someone else mid-run cannot mix two builds in one report.
