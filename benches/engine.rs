@@ -11,6 +11,9 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use article_diff::{diff, Options};
+#[path = "../tests/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const OLD: &str = include_str!("../tests/fixtures/old.txt");
 const NEW: &str = include_str!("../tests/fixtures/new.txt");
@@ -19,19 +22,6 @@ fn main() {
     divan::main();
 }
 
-/// Deterministic xorshift generator.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// Paragraphs of prose drawn from the seed article's vocabulary, about `bytes` in all.
 fn book(seed: u64, bytes: usize) -> Vec<String> {

@@ -57,20 +57,16 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// xorshift64: deterministic, so every run measures the same pair.
-struct Rng(u64);
+#[path = "../tests/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Skewed towards small values, like word frequencies.
+/// Skewed towards small values, like word frequencies.
+trait Skewed {
+    fn skewed(&mut self, n: usize) -> usize;
+}
+
+impl Skewed for Rng {
     fn skewed(&mut self, n: usize) -> usize {
         let a = self.below(n);
         self.below(a + 1)

@@ -2,20 +2,12 @@
 //!
 //! Changes are marked `[-deleted-]` / `[+inserted+]`, cosmetic ones `{-…-}` / `{+…+}`.
 
-use article_diff::{diff, Options, Span, SpanKind};
+use article_diff::{diff, Options};
 
-fn markup(spans: &[Span<'_>]) -> String {
-    spans
-        .iter()
-        .map(|s| match (s.kind, s.cosmetic) {
-            (SpanKind::Equal, _) => s.text.to_string(),
-            (SpanKind::Delete, false) => format!("[-{}-]", s.text),
-            (SpanKind::Insert, false) => format!("[+{}+]", s.text),
-            (SpanKind::Delete, true) => format!("{{-{}-}}", s.text),
-            (SpanKind::Insert, true) => format!("{{+{}+}}", s.text),
-        })
-        .collect()
-}
+// The same markup as the tests' (`[-deleted-]`, `{+cosmetic+}`).
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::markup;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -15,6 +15,9 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use article_diff::{diff, Diff, FallbackReason, Options, RowKind};
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Bytes per side of the large cases (see the module docs).
 const LARGE: usize = if cfg!(debug_assertions) { 200_000 } else { 2_000_000 };
@@ -22,20 +25,6 @@ const LARGE: usize = if cfg!(debug_assertions) { 200_000 } else { 2_000_000 };
 /// A deadline that has passed before the engine's first stage runs.
 const TINY: Duration = Duration::from_nanos(1);
 
-/// xorshift64: deterministic inputs, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// About `bytes` of article-like prose: paragraphs of 10..90 words from a made-up vocabulary,
 /// separated by blank lines.

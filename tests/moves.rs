@@ -7,21 +7,8 @@ mod common;
 
 use article_diff::{diff, Options, RowKind};
 use common::{assert_exact, NEW};
+use common::rng::Rng;
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// The seed's body paragraphs with at least 12 words (long enough to be unique prose).
 fn base() -> Vec<String> {

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod rng;
+
 use article_diff::{Diff, Op, Row, Span, SpanKind};
 
 /// The seed pair: a plain scrape (old) and a later Markdown-ish copy (new).
