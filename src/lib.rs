@@ -25,13 +25,18 @@
 //!  new ─┘ spans, ids  split, hash   rows     word ops  pairs    rows, moves, stats, fallback
 //! ```
 //!
-//! * [`paragraphs`](crate) — blank-line blocks, or one per line when a text has no blank line;
+//! * `tokenize` — Unicode words (CJK by character), whitespace runs, punctuation; grapheme
+//!   clusters are never split (`graphemes`);
+//! * `paragraphs` — blank-line blocks, or one per line when a text has no blank line;
 //! * `align` — identical paragraphs matched by hash first, then each changed stretch aligned
 //!   by the heaviest chain of in-place, split and merged pairs;
-//! * `words` — a word diff over interned, typographically folded tokens, cleaned up to read like
-//!   a human edit and refined to letters inside a misspelled word;
-//! * `moves` — unpaired paragraphs linked best-first over the whole document;
+//! * `words` — a word diff over interned, typographically folded tokens (`normalize`), cleaned
+//!   up to read like a human edit and refined to letters inside a misspelled word;
+//! * `moves` — unpaired paragraphs linked by a global best assignment over the whole document;
 //! * `assemble` — rows, exact flat edits and stats.
+//!
+//! Each module's docs state its cost; `sequence` says why every diff goes through one Myers on
+//! `u32` ids.
 //!
 //! # The model
 //!
