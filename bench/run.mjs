@@ -132,10 +132,11 @@ function wasmSize() {
 }
 
 /** Wasm function names that belong to turning the model into a JS value, not to diffing. */
-const ENCODING_NAMES = /serde|wasm_bindgen|js_sys|JsDiff|utf16_ranges|itoa|ryu/;
+const ENCODING_NAMES = /serde|wasm_bindgen|js_sys|JsDiff|article_diff::json::|article_diff::wasm::|itoa|ryu/;
 
 /**
- * Which self-time bucket a profile node falls in.
+ * Which self-time bucket a profile node falls in. V8 attributes builtins such as `JSON.parse`
+ * to their JS caller, so the glue's closure around `JSON.parse` carries the parse.
  * @param {{functionName: string, url: string}} frame
  */
 function category(frame) {
@@ -146,8 +147,13 @@ function category(frame) {
   }
   if (name === '(garbage collector)') return 'GC';
   if ((name === 'now' && !url) || name.startsWith('__wbg_now_')) return 'performance.now() (deadline clock)';
-  if (name === 'parse' && !url) return 'JSON.parse';
-  if (url.endsWith('/article_diff.js') || (!url && /^(encode|encodeInto|decode|wasm-to-js|js-to-wasm)$/.test(name))) return 'JS glue: strings and objects across the boundary';
+  const glue = url.endsWith('/article_diff.js');
+  if ((!url && /^(encode|encodeInto)$/.test(name)) || (glue && /^passStringToWasm/.test(name))) return 'JS: texts into wasm (UTF-8)';
+  if ((!url && name === 'decode') || (glue && (/^getStringFromWasm|^getCachedStringFromWasm|^decodeText/.test(name) || name === ''))) {
+    return 'JS: result out (decode + JSON.parse)';
+  }
+  if (!url && name === 'parse') return 'JS: result out (decode + JSON.parse)';
+  if (glue || (!url && /^(wasm-to-js|js-to-wasm)$/.test(name))) return 'JS glue: other';
   if (url.includes('/bench/') || (name === 'postMessage' && !url)) return 'bench harness';
   if (name === '(idle)') return 'idle';
   return 'other';
@@ -175,7 +181,7 @@ function summarizeProfile(profile) {
     f.ms += ms;
     functions.set(key, f);
   });
-  const top = [...functions].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8).map(([name, f]) => ({ name, ...f }));
+  const top = [...functions].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10).map(([name, f]) => ({ name, ...f }));
   return { categories, totalMs: Object.values(categories).reduce((a, b) => a + b, 0), top };
 }
 

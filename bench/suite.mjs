@@ -16,6 +16,7 @@
  *   moves?: {found: number, planted: number | null, correct: number | null, falseMoves: number | null} | null,
  *   approximate?: boolean | null, fallback?: {reason: string, detail: string} | null,
  *   stats?: Record<string, number> | null, paragraphs?: {old: number, new: number} | null,
+ *   size?: {jsonChars: number, editChars: number, spanChars: number, rows: number, edits: number} | null,
  *   memoryBytes?: number | null,
  *   heap?: {peakBytes: number, baselineBytes: number, samples: number} | null,
  *   profile?: Profile | null,
@@ -83,6 +84,8 @@ const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms
 const fmtMB = (bytes) => (bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 2 : 1) + ' MB';
 /** @param {number} bytes */
 const fmtKB = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
+/** @param {number} n UTF-16 code units */
+const fmtChars = (n) => (n >= 1e6 ? (n / 1e6).toFixed(2) + 'M' : (n / 1e3).toFixed(1) + 'k') + ' chars';
 /** @param {number} x */
 const fmtRatio = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + '×';
 /** @param {string} s */
@@ -333,7 +336,12 @@ export function renderMarkdown(report) {
           `${s.paragraphsChanged} paragraphs changed, ${s.paragraphsMoved} moved, ${s.paragraphsSplit} split, ` +
           `${s.paragraphsMerged} merged, ${s.cosmeticChanges} cosmetic changes` +
           (ours.fallback ? `; fallback: ${ours.fallback.reason} (${ours.fallback.detail})` : '') +
-          '.',
+          '.' +
+          (ours.size
+            ? ` The result holds ${ours.size.rows} rows and ${ours.size.edits} edits; its text is ${fmtChars(ours.size.editChars)} in edits ` +
+              `and ${fmtChars(ours.size.spanChars)} in row spans, ${fmtChars(ours.size.jsonChars)} as JSON ` +
+              `(inputs: ${fmtChars(input.oldChars + input.newChars)}).`
+            : ''),
         '',
       );
     }
@@ -344,9 +352,11 @@ export function renderMarkdown(report) {
     lines.push('## Where our time goes', '');
     lines.push(
       'Sampled CPU profile (DevTools protocol, 100 µs interval) of repeated `diff()` calls in the worker, self time split by ' +
-        'where the samples fall: wasm functions of the engine, wasm functions that encode the result (serde, wasm-bindgen), ' +
-        'the wasm-bindgen JS glue (copying strings, creating the objects, arrays and strings of the result), `JSON.parse`, the garbage collector, `performance.now()` ' +
-        '(the deadline clock, called from wasm), the bench harness. The profiler slows calls down: read the shares. ' +
+        'where the samples fall: wasm functions of the engine; wasm functions that encode the result (the binding, its JSON ' +
+        'writer, UTF-16 offsets); JS copying the two texts into wasm (UTF-16 → UTF-8); JS turning the result into objects ' +
+        '(decoding the JSON text, `JSON.parse`, which V8 books to the glue closure that calls it); other glue; the garbage ' +
+        'collector; `performance.now()` (the deadline clock, called from wasm); the bench harness. The profiler slows calls ' +
+        'down: read the shares. ' +
         'Per-call figures are the category\'s time divided by the number of calls.' +
         (profiled.every((c) => /** @type {Profile} */ (c.profile).names)
           ? ' To tell engine from encoding by function name, the profile runs the cargo release build through wasm-bindgen ' +
@@ -354,7 +364,18 @@ export function renderMarkdown(report) {
           : ''),
       '',
     );
-    const order = ['wasm: engine', 'wasm: encoding the result', 'wasm (names stripped)', 'JS glue: strings and objects across the boundary', 'JSON.parse', 'GC', 'performance.now() (deadline clock)', 'bench harness', 'other'];
+    const order = [
+      'wasm: engine',
+      'wasm: encoding the result',
+      'wasm (names stripped)',
+      'JS: texts into wasm (UTF-8)',
+      'JS: result out (decode + JSON.parse)',
+      'JS glue: other',
+      'GC',
+      'performance.now() (deadline clock)',
+      'bench harness',
+      'other',
+    ];
     const present = order.filter((k) => profiled.some((c) => /** @type {Profile} */ (c.profile).categories[k]));
     lines.push(
       table(

@@ -15,6 +15,7 @@
  * @typedef {{call: (oldText: string, newText: string) => any, edits: (output: any) => Edit[],
  *   moves?: (output: any) => {from: number, to: number}[], approximate?: (output: any) => boolean,
  *   stats?: (output: any) => object, paragraphs?: (output: any) => {old: number, new: number},
+ *   size?: (output: any) => {jsonChars: number, editChars: number, spanChars: number, rows: number, edits: number},
  *   memoryBytes?: () => number}} Tool
  */
 
@@ -85,6 +86,13 @@ export const LOADERS = {
       approximate: (d) => d.approximate,
       stats: (d) => d.stats,
       paragraphs: (d) => ({ old: d.oldParagraphs.length, new: d.newParagraphs.length }),
+      size: (d) => {
+        let editChars = 0;
+        let spanChars = 0;
+        for (const [, text] of d.edits) editChars += text.length;
+        for (const row of d.rows) for (const c of [row.old, row.new]) if (c) for (const span of c.spans) spanChars += span.text.length;
+        return { jsonChars: JSON.stringify(d).length, editChars, spanChars, rows: d.rows.length, edits: d.edits.length };
+      },
       memoryBytes: () => wasm.memory.buffer.byteLength,
     };
   },
