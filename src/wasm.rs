@@ -5,23 +5,41 @@
 //!   number``); so does an unknown option name or an out-of-range value. The module stays
 //!   usable after a throw.
 //! * Lone surrogates cannot cross into Rust: each becomes U+FFFD, which is one UTF-16 unit too,
-//!   so every offset still indexes the caller's string. The span and edit texts then carry
-//!   U+FFFD; joined, the edits give `oldText.toWellFormed()` (equal to `oldText` whenever it
-//!   is well formed).
-//! * The result is one JSON text from [`crate::json`] and one `JSON.parse`: plain objects,
-//!   `null` for `None`. It replaced `serde_wasm_bindgen` (`json_compatible`), which built the
-//!   same objects field by field: measured in headless Chromium on two 1 MB pairs, converting
-//!   took 15–37 ms (5,160 rows) and 62–114 ms (2,926 rows, 17,248 edits) that way and 40–76 ms
-//!   and 66–105 ms through `serde_json` and `JSON.parse`, less than the diff itself either way
-//!   (0.2–1.5 s); but serde-wasm-bindgen and the derived serializers were 11 KB of the module's
-//!   60 KB gzipped budget, and the hand-written writer is 1.
+//!   so every offset still indexes the caller's string. Texts in the result are slices of the
+//!   caller's own strings, so the edits join to `oldText` and `newText` exactly, lone
+//!   surrogates included.
+//! * The result crosses as one JSON text from [`crate::json`] whose texts are UTF-16 offsets;
+//!   `materialize` (a few lines of JavaScript) parses it and turns each offset pair into a slice
+//!   of the input string, which V8 makes without copying characters. It replaced
+//!   `serde_wasm_bindgen` (`json_compatible`), which built every object and copied every text
+//!   field by field: that was 11 KB of the module's 60 KB gzipped budget, and on a 2 MB
+//!   near-identical pair the text-carrying JSON (6.7 M chars) took longer to decode and parse
+//!   than the diff took to compute.
 
 use core::time::Duration;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{Options, Paragraph};
+use crate::error::Side;
+use crate::Options;
+
+#[wasm_bindgen(inline_js = "export function materialize(json, oldText, newText) {
+  const d = JSON.parse(json);
+  for (const e of d.edits) e[1] = (e[0] === 1 ? newText : oldText).slice(e[1][0], e[1][1]);
+  const texts = (cell, text) => {
+    if (cell) for (const s of cell.spans) s.text = text.slice(s.text[0], s.text[1]);
+  };
+  for (const r of d.rows) {
+    texts(r.old, oldText);
+    texts(r.new, newText);
+  }
+  return d;
+}")]
+extern "C" {
+    /// Parses the JSON of [`crate::json`] and puts slices of the inputs where it has offsets.
+    fn materialize(json: &str, old_text: &JsValue, new_text: &JsValue) -> JsValue;
+}
 
 // TypeScript types of the result and the options, for editors (written to pkg/article_diff.d.ts).
 #[wasm_bindgen(typescript_custom_section)]
@@ -62,8 +80,18 @@ pub fn diff(
     let new = text_arg("newText", &new_text)?;
     let options = options_arg(&options)?;
     let d = crate::diff(&old, &new, &options).map_err(fail)?;
-    let json = crate::json::diff_json(&d, &utf16_ranges(&old, &d.old_paragraphs), &utf16_ranges(&new, &d.new_paragraphs));
-    js_sys::JSON::parse(&json).map_err(|_| fail("the result could not be handed to JavaScript"))
+    let (mut old_units, mut new_units) = (Utf16::new(&old), Utf16::new(&new));
+    let old_paragraphs: Vec<(usize, usize)> = d.old_paragraphs.iter().map(|p| old_units.range(p.byte_start, p.byte_end)).collect();
+    let new_paragraphs: Vec<(usize, usize)> = d.new_paragraphs.iter().map(|p| new_units.range(p.byte_start, p.byte_end)).collect();
+    let mut locate = |side: Side, text: &str| {
+        let (input, units) = if side == Side::Old { (&old, &mut old_units) } else { (&new, &mut new_units) };
+        // Every text in the model borrows from its input, so the pointer difference is its
+        // byte offset.
+        let start = (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize).min(input.len());
+        units.range(start, (start + text.len()).min(input.len()))
+    };
+    let json = crate::json::diff_json(&d, &old_paragraphs, &new_paragraphs, &mut locate);
+    Ok(materialize(&json, &old_text, &new_text))
 }
 
 fn fail(why: impl core::fmt::Display) -> JsError {
@@ -126,18 +154,30 @@ fn options_arg(value: &JsValue) -> Result<Options, JsError> {
     Ok(options)
 }
 
-/// Converts byte ranges to UTF-16 ranges in one pass over the text (paragraphs are in order).
-fn utf16_ranges(text: &str, paragraphs: &[Paragraph]) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let (mut byte, mut unit) = (0, 0);
-    let mut to_unit = |to: usize| {
-        if to < byte {
-            (byte, unit) = (0, 0); // out of order: recount from the start rather than panic
+/// Byte offsets of one text to UTF-16 offsets, counting forward from the last query (the model's
+/// texts come in document order, so each pass over the result is one pass over the text).
+struct Utf16<'t> {
+    bytes: &'t [u8],
+    byte: usize,
+    unit: usize,
+}
+
+impl<'t> Utf16<'t> {
+    fn new(text: &'t str) -> Self {
+        Utf16 { bytes: text.as_bytes(), byte: 0, unit: 0 }
+    }
+
+    fn at(&mut self, to: usize) -> usize {
+        if to < self.byte {
+            (self.byte, self.unit) = (0, 0); // a new pass: count again from the start
         }
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
-        unit += bytes[byte..to].iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
-        byte = to;
-        unit
-    };
-    paragraphs.iter().map(|p| (to_unit(p.byte_start), to_unit(p.byte_end))).collect()
+        self.unit += self.bytes[self.byte..to].iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>();
+        self.byte = to;
+        self.unit
+    }
+
+    fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
+        (self.at(start), self.at(end))
+    }
 }

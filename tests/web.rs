@@ -169,14 +169,30 @@ fn utf16_offsets_on_emoji_cjk_and_combining_marks() {
 }
 
 #[wasm_bindgen_test]
-fn lone_surrogates_become_u_fffd_and_offsets_stay_in_the_callers_units() {
-    // "a\uD800b\n\nc\uDC00" and "a\uD800b!\n\nc\uDC00": six and seven UTF-16 units.
+fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
+    // "a\uD800b\n\nc\uDC00" and "a\uD800b!\n\nc\uDC00": seven and eight UTF-16 units.
     let old: JsValue = JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x0A, 0x0A, 0x63, 0xDC00]).into();
     let new: JsValue = JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x21, 0x0A, 0x0A, 0x63, 0xDC00]).into();
-    let d = call(&old, &new, &JsValue::NULL);
-    assert_eq!(rebuild(&d), ("a\u{FFFD}b\n\nc\u{FFFD}".to_string(), "a\u{FFFD}b!\n\nc\u{FFFD}".to_string()));
-    assert_eq!(d["oldParagraphs"], json!([{"start": 0, "end": 3}, {"start": 5, "end": 7}]));
-    assert_eq!(d["newParagraphs"], json!([{"start": 0, "end": 4}, {"start": 6, "end": 8}]));
+    let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    // The texts of the result are slices of the caller's strings: the edits join to them
+    // exactly, lone surrogates and all (JSON.stringify would escape them, so join in JS).
+    let edits = js_sys::Array::from(&Reflect::get(&result, &"edits".into()).unwrap());
+    let (mut joined_old, mut joined_new) = (JsString::from(""), JsString::from(""));
+    for edit in edits.iter() {
+        let edit = js_sys::Array::from(&edit);
+        let (op, text) = (edit.get(0).as_f64().unwrap(), JsString::from(edit.get(1)));
+        if op <= 0.0 {
+            joined_old = joined_old.concat(&text);
+        }
+        if op >= 0.0 {
+            joined_new = joined_new.concat(&text);
+        }
+    }
+    assert_eq!(JsValue::from(joined_old), old);
+    assert_eq!(JsValue::from(joined_new), new);
+    let paragraphs = |key: &str| JSON::stringify(&Reflect::get(&result, &key.into()).unwrap()).unwrap().as_string().unwrap();
+    assert_eq!(paragraphs("oldParagraphs"), r#"[{"start":0,"end":3},{"start":5,"end":7}]"#);
+    assert_eq!(paragraphs("newParagraphs"), r#"[{"start":0,"end":4},{"start":6,"end":8}]"#);
 }
 
 #[wasm_bindgen_test]
