@@ -19,7 +19,7 @@
  * The raw figures go to target/bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,7 +124,8 @@ function snapshotPkg() {
   mkdirSync(SNAPSHOT, { recursive: true });
   for (const file of ['article_diff.js', 'article_diff_bg.wasm']) copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
   // The module imports wasm-bindgen's snippets (the JavaScript half of the binding).
-  cpSync(path.join(ROOT, 'pkg', 'snippets'), path.join(SNAPSHOT, 'snippets'), {recursive: true});
+  const snippets = path.join(ROOT, 'pkg', 'snippets');
+  if (existsSync(snippets)) cpSync(snippets, path.join(SNAPSHOT, 'snippets'), { recursive: true });
   return 'bench/.pkg/article_diff.js';
 }
 
