@@ -150,13 +150,14 @@ function category(frame) {
   }
   if (name === '(garbage collector)') return 'GC';
   if ((name === 'now' && !url) || name.startsWith('__wbg_now_')) return 'performance.now() (deadline clock)';
-  const glue = url.endsWith('/article_diff.js');
+  // The package's own JS (glue and wasm-bindgen snippets), wherever it is served from.
+  const glue = /\/(pkg|\.pkg|\.profiling-pkg)\//.test(url);
   if ((!url && /^(encode|encodeInto)$/.test(name)) || (glue && /^passStringToWasm/.test(name))) return 'JS: texts into wasm (UTF-8)';
   if ((!url && name === 'decode') || (glue && (/^getStringFromWasm|^getCachedStringFromWasm|^decodeText/.test(name) || name === ''))) {
     return 'JS: result out (decode + JSON.parse)';
   }
   if (!url && name === 'parse') return 'JS: result out (decode + JSON.parse)';
-  if (glue || (!url && /^(wasm-to-js|js-to-wasm)$/.test(name))) return 'JS glue: other';
+  if (glue || (!url && /^(wasm-to-js|js-to-wasm)$/.test(name))) return 'JS: other glue and snippets (building the result objects)';
   if (url.includes('/bench/') || (name === 'postMessage' && !url)) return 'bench harness';
   if (name === '(idle)') return 'idle';
   return 'other';

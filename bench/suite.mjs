@@ -354,7 +354,8 @@ export function renderMarkdown(report) {
       'Sampled CPU profile (DevTools protocol, 100 µs interval) of repeated `diff()` calls in the worker, self time split by ' +
         'where the samples fall: wasm functions of the engine; wasm functions that encode the result (the binding, its JSON ' +
         'writer, UTF-16 offsets); JS copying the two texts into wasm (UTF-16 → UTF-8); JS turning the result into objects ' +
-        '(decoding the JSON text, `JSON.parse`, which V8 books to the glue closure that calls it); other glue; the garbage ' +
+        '(decoding the JSON text, `JSON.parse`, which V8 books to the glue closure that calls it); other glue and wasm-bindgen ' +
+        'snippets (where the binding builds result objects in JS); the garbage ' +
         'collector; `performance.now()` (the deadline clock, called from wasm); the bench harness. The profiler slows calls ' +
         'down: read the shares. ' +
         'Per-call figures are the category\'s time divided by the number of calls.' +
@@ -370,7 +371,7 @@ export function renderMarkdown(report) {
       'wasm (names stripped)',
       'JS: texts into wasm (UTF-8)',
       'JS: result out (decode + JSON.parse)',
-      'JS glue: other',
+      'JS: other glue and snippets (building the result objects)',
       'GC',
       'performance.now() (deadline clock)',
       'bench harness',
