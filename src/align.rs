@@ -219,11 +219,12 @@ fn align_hunk<'a>(
     let olds: Vec<usize> = o.clone().filter(|&i| !twins.old[i]).collect();
     let news: Vec<usize> = n.clone().filter(|&j| !twins.new[j]).collect();
     let pairs = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline);
+    let mut cut = ctx.deadline.passed(); // the index stops at the deadline
 
     let mut groups = Vec::new();
     for (k, &(i, j)) in pairs.iter().enumerate() {
         if k % 256 == 255 && ctx.deadline.passed() {
-            ctx.coarsened.hunks += 1;
+            cut = true;
             break;
         }
         let (a, b) = (old.profile_ref(i), new.profile_ref(j));
@@ -235,6 +236,7 @@ fn align_hunk<'a>(
         extend(i, j, n.end, sim, old, new, |g| groups.push(g), false);
         extend(j, i, o.end, sim, new, old, |g| groups.push(g), true);
     }
+    ctx.coarsened.hunks += usize::from(cut);
     groups.retain(|g| !g.old.clone().any(|i| twins.old[i]) && !g.new.clone().any(|j| twins.new[j]));
     let chain = heaviest_chain(groups, n.start, n.len());
 

@@ -76,6 +76,10 @@ pub(crate) fn find<'a>(
             (sim >= threshold).then_some((sim, i, j))
         })
         .collect();
+    if ctx.deadline.passed() {
+        // The index stops at the deadline: some candidates may be missing.
+        ctx.coarsened.moves = true;
+    }
     // Best first (verification stops at the deadline, so the likeliest go first).
     order::sort_by_key(&mut scored, |s| order::descending(s.0));
 
