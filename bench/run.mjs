@@ -28,6 +28,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../scripts/serve.mjs';
+// The same Debian Chromium and closed-network flags as the end-to-end tests.
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { DEFAULT_SETTINGS, OURS, TOOLS, renderMarkdown } from './suite.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,15 +47,6 @@ const SNAPSHOT = path.join(ROOT, 'bench/.pkg');
 /** A copy of the release build that keeps function names, for the CPU profile only (git-ignored). */
 const PROFILING_PKG = path.join(ROOT, 'bench/.profiling-pkg');
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Gap between heap polls; each poll briefly interrupts the worker. */
 const HEAP_POLL_MS = 1;
@@ -310,7 +303,7 @@ async function main() {
   const oursPkg = withOurs ? snapshotPkg() : null;
   const profilePkg = withOurs ? buildProfilingPkg() : null;
   const server = await startServer({ port: 0 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     let page = await openPage(browser, server.url);
     const init = oursPkg ? await page.evaluate((pkg) => /** @type {any} */ (globalThis).bench.measureInit(pkg), oursPkg) : null;
