@@ -36,8 +36,8 @@ const CONTEXT_ROWS = 1;
 const COLLAPSE_ABOVE = 3;
 
 /**
- * Inputs longer than this (UTF-16 units, both texts) show a "Comparing…" state for one frame
- * before the diff runs on the main thread.
+ * Inputs longer than this (UTF-16 units, both texts) show a "Comparing…" state and are diffed
+ * in a Web Worker (`article-diff-worker.js`), so the page stays responsive.
  */
 const BUSY_ABOVE_CHARS = 200_000;
 
@@ -46,6 +46,42 @@ const FLASH_MS = 1600;
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
 const ENGINE_URL = new URL('./pkg/article_diff.js', import.meta.url).href;
+const WORKER_URL = new URL('./article-diff-worker.js', import.meta.url).href;
+
+/** @type {Worker | null} */
+let worker = null;
+let nextRequest = 0;
+/** @type {Map<number, {resolve: (model: DiffModel) => void, reject: (error: Error) => void}>} */
+const requests = new Map();
+
+/**
+ * Diffs in the page's one worker (started on first use); the result is the same model.
+ * @param {string} oldText @param {string} newText @param {object} options
+ * @returns {Promise<DiffModel>}
+ */
+function diffInWorker(oldText, newText, options) {
+  if (!worker) {
+    worker = new Worker(WORKER_URL, {type: 'module'});
+    worker.addEventListener('message', (event) => {
+      const {id, model, error} = event.data;
+      const request = requests.get(id);
+      requests.delete(id);
+      if (error !== undefined) request?.reject(new Error(error));
+      else request?.resolve(model);
+    });
+    worker.addEventListener('error', (event) => {
+      // The worker could not start (or died): fail what is pending; the next long diff retries.
+      for (const request of requests.values()) request.reject(new Error(event.message || 'the diff worker failed'));
+      requests.clear();
+      worker = null;
+    });
+  }
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    requests.set(id, {resolve, reject});
+    /** @type {Worker} */ (worker).postMessage({id, oldText, newText, options});
+  });
+}
 
 /** @type {Promise<Engine> | null} */
 let engineReady = null;
@@ -420,14 +456,17 @@ export class ArticleDiffElement extends HTMLElement {
       try {
         const engine = await loadEngine();
         if (version !== this.#inputVersion) return; // newer input queued its own update
-        if (oldText.length + newText.length > BUSY_ABOVE_CHARS && this.#model) {
-          // A long diff blocks the page for a moment: say so first, and let that paint.
-          this.#frame.classList.add('busy');
-          this.#counter.textContent = 'Comparing…';
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-          if (version !== this.#inputVersion) return;
+        if (oldText.length + newText.length > BUSY_ABOVE_CHARS) {
+          // A long diff runs in the worker, and the page says so meanwhile.
+          if (this.#model) {
+            this.#frame.classList.add('busy');
+            this.#counter.textContent = 'Comparing…';
+          }
+          model = await diffInWorker(oldText, newText, this.#diffOptions());
+          if (version !== this.#inputVersion) return; // newer input queued its own update
+        } else {
+          model = engine.diff(oldText, newText, this.#diffOptions());
         }
-        model = engine.diff(oldText, newText, this.#diffOptions());
       } catch (error) {
         if (version === this.#inputVersion) {
           this.#frame.classList.remove('busy');
