@@ -12,6 +12,7 @@ use crate::engine::Ctx;
 use crate::model::{Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
 use crate::moves::FoundMove;
 use crate::side::Side;
+use crate::text;
 use crate::tokenize::count_words;
 use crate::words::{diff_words, PieceKind, WordDiff};
 
@@ -81,7 +82,7 @@ impl Edits {
         self.flush();
         self.done
             .into_iter()
-            .map(|(op, r)| Edit { op, text: if op == Op::Insert { &new[r] } else { &old[r] } })
+            .map(|(op, r)| Edit { op, text: text::slice(if op == Op::Insert { new } else { old }, r) })
             .collect()
     }
 }
@@ -103,7 +104,7 @@ impl<'a> Builder<'_, 'a> {
 
     /// Edits for two separators that sit at the same place in the rows.
     fn separators(&mut self, o: Range<usize>, n: Range<usize>) {
-        if self.old.text[o.clone()] == self.new.text[n.clone()] {
+        if text::slice(self.old.text, o.clone()) == text::slice(self.new.text, n.clone()) {
             self.edits.equal(o);
         } else {
             self.edits.delete(o);
@@ -119,7 +120,7 @@ impl<'a> Builder<'_, 'a> {
     fn spans(words: &WordDiff, old_text: &'a str, new_text: &'a str) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
         let (mut o, mut n) = (Vec::new(), Vec::new());
         for p in &words.pieces {
-            let (ot, nt) = (&old_text[p.old.clone()], &new_text[p.new.clone()]);
+            let (ot, nt) = (text::slice(old_text, p.old.clone()), text::slice(new_text, p.new.clone()));
             match p.kind {
                 PieceKind::Equal => {
                     o.push(Span { kind: SpanKind::Equal, cosmetic: false, text: ot });

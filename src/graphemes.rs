@@ -244,11 +244,11 @@ fn extends(c: char) -> bool {
 /// The end (byte offset) of the grapheme cluster that starts at byte `start` of `text`
 /// (`start` must be a char boundary; at the end of the text the cluster is empty).
 pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
-    let mut chars = text[start..].char_indices();
+    let mut chars = crate::text::from(text, start).char_indices();
     let Some((_, first)) = chars.next() else { return start };
     let mut end = start + first.len_utf8();
     if first == '\r' {
-        return if text[end..].starts_with('\n') { end + 1 } else { end };
+        return if text.as_bytes().get(end) == Some(&b'\n') { end + 1 } else { end };
     }
     if in_ranges(CONTROLS, first) {
         return end;

@@ -83,7 +83,7 @@ impl Writer<'_, '_> {
                 0..=0x1F => "",
                 _ => continue,
             };
-            self.out.push_str(&s[start..i]);
+            self.out.push_str(crate::text::slice(s, start..i));
             if escaped.is_empty() {
                 let _ = write!(self.out, "\\u{:04x}", b);
             } else {
@@ -91,7 +91,7 @@ impl Writer<'_, '_> {
             }
             start = i + 1;
         }
-        self.out.push_str(&s[start..]);
+        self.out.push_str(crate::text::from(s, start));
         self.out.push('"');
     }
 

@@ -68,6 +68,7 @@ mod order;
 mod paragraphs;
 mod sequence;
 mod side;
+mod text;
 mod tokenize;
 mod words;
 #[cfg(target_arch = "wasm32")]

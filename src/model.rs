@@ -101,7 +101,7 @@ pub struct Paragraph {
 impl Paragraph {
     /// The paragraph's text within `input`.
     pub fn text<'a>(&self, input: &'a str) -> &'a str {
-        &input[self.byte_start..self.byte_end]
+        crate::text::slice(input, self.byte_start..self.byte_end)
     }
 }
 

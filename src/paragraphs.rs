@@ -15,6 +15,7 @@
 //! Cost: one pass over the bytes, O(n).
 
 use crate::model::Paragraph;
+use crate::text;
 
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
@@ -35,11 +36,11 @@ fn lines(text: &str) -> Vec<Line> {
         if i < start {
             continue; // the `\n` of a `\r\n` already consumed
         }
-        lines.push(Line { start, end: i, blank: is_blank(&text[start..i]) });
+        lines.push(Line { start, end: i, blank: is_blank(text::slice(text, start..i)) });
         start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     if start < bytes.len() {
-        lines.push(Line { start, end: bytes.len(), blank: is_blank(&text[start..]) });
+        lines.push(Line { start, end: bytes.len(), blank: is_blank(text::from(text, start)) });
     }
     lines
 }
@@ -65,7 +66,7 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let has_blank_between = lines.iter().any(|l| l.blank);
     let mut paragraphs = Vec::new();
     for block in lines.split(|l| l.blank).filter(|b| !b.is_empty()) {
-        let long = |l: &Line| text[l.start..l.end].bytes().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
+        let long = |l: &Line| text.as_bytes()[l.start..l.end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
         if !has_blank_between || (block.len() > 1 && block.iter().any(long)) {
             paragraphs.extend(block.iter().map(|l| Paragraph { byte_start: l.start, byte_end: l.end }));
         } else {

@@ -52,7 +52,7 @@ impl<'a> Side<'a> {
     pub fn cell(&self, range: &Range<usize>) -> (usize, &'a str) {
         let start = self.paragraphs[range.start].byte_start;
         let end = self.paragraphs[range.end - 1].byte_end;
-        (start, &self.text[start..end])
+        (start, crate::text::slice(self.text, start..end))
     }
 
     /// Exact-text hashes of all paragraphs, for the paragraph-level diff.

@@ -42,7 +42,7 @@ pub(crate) struct Token {
 impl Token {
     #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start as usize..self.end as usize]
+        crate::text::slice(text, self.start as usize..self.end as usize)
     }
 }
 
@@ -197,7 +197,7 @@ fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
 fn is_dash(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'-' => true,
-        0xE2 => matches!(text[i..].chars().next(), Some('\u{2010}'..='\u{2015}' | '\u{2212}')),
+        0xE2 => matches!(crate::text::from(text, i).chars().next(), Some('\u{2010}'..='\u{2015}' | '\u{2212}')),
         _ => false,
     }
 }
@@ -252,7 +252,7 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
         return (end, ASCII_CLASS[b as usize]);
     }
     // `i` is a char boundary: every caller starts at 0 or at a previous cluster's end.
-    let mut chars = text[i..].chars();
+    let mut chars = crate::text::from(text, i).chars();
     let c = chars.next().unwrap_or(' ');
     let after = i + c.len_utf8();
     // Most text has no combining marks: when the next char cannot extend this one, the cluster

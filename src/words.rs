@@ -277,7 +277,7 @@ fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &
                 push_piece(&mut diff.pieces, Piece { kind: PieceKind::Equal, old: o, new: n });
             }
             PieceKind::Change { cosmetic } => {
-                let cosmetic = cosmetic || fold_text(&old[o.clone()], ctx.fold) == fold_text(&new[n.clone()], ctx.fold);
+                let cosmetic = cosmetic || fold_text(crate::text::slice(old, o.clone()), ctx.fold) == fold_text(crate::text::slice(new, n.clone()), ctx.fold);
                 if cosmetic {
                     diff.stats.cosmetic_changes += 1;
                     diff.stats.unchanged += old_words;
@@ -382,7 +382,7 @@ fn clusters(word: &str) -> Vec<(usize, &str)> {
     let mut at = 0;
     while at < word.len() {
         let end = crate::graphemes::cluster_end(word, at);
-        out.push((at, &word[at..end]));
+        out.push((at, crate::text::slice(word, at..end)));
         at = end;
     }
     out
