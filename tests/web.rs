@@ -195,6 +195,42 @@ fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
     assert_eq!(paragraphs("newParagraphs"), r#"[{"start":0,"end":4},{"start":6,"end":8}]"#);
 }
 
+/// Texts are copied in with one buffer of a byte per UTF-16 unit and, when that overflows, a
+/// second one for the rest: every width of character (lone surrogates too) at every position
+/// around the point where the first buffer fills must come through whole.
+#[wasm_bindgen_test]
+fn texts_of_every_character_width_cross_whole() {
+    let join = |result: &JsValue, keep: f64| {
+        let mut joined = JsString::from("");
+        for edit in js_sys::Array::from(&Reflect::get(result, &"edits".into()).unwrap()).iter() {
+            let edit = js_sys::Array::from(&edit);
+            if edit.get(0).as_f64().unwrap() != keep {
+                joined = joined.concat(&JsString::from(edit.get(1)));
+            }
+        }
+        JsValue::from(joined)
+    };
+    // é (2 bytes), 漢 (3), 👍 (4, a surrogate pair), a lone surrogate (3, as U+FFFD).
+    let wide: [&[u16]; 4] = [&[0xE9], &[0x6F22], &[0xD83D, 0xDC4D], &[0xD800]];
+    for ascii in 0..10 {
+        for unit in wide {
+            for repeats in [1, 2, 3, 7] {
+                let mut units: Vec<u16> = "a b ".encode_utf16().cycle().take(ascii).collect();
+                for _ in 0..repeats {
+                    units.extend_from_slice(unit);
+                }
+                units.extend("\n\nend".encode_utf16());
+                let old: JsValue = JsString::from_char_code(&units).into();
+                units.extend(" more".encode_utf16());
+                let new: JsValue = JsString::from_char_code(&units).into();
+                let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+                assert_eq!(join(&result, 1.0), old, "old text, {ascii} ASCII then {repeats} × {unit:X?}");
+                assert_eq!(join(&result, -1.0), new, "new text, {ascii} ASCII then {repeats} × {unit:X?}");
+            }
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn edits_rebuild_both_inputs_for_every_option() {
     let pairs = [
