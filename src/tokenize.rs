@@ -90,59 +90,43 @@ pub(crate) fn count_words(text: &str) -> usize {
             }
         }
         let (end, class) = cluster(text, i);
-        counter.push(Flags::of(class));
+        counter.push(class);
         i = end;
     }
     counter.words
-}
-
-/// A cluster's class as bits, for [`Counter`]; a bit at bit 7 of a byte in [`Counter::ascii8`].
-#[derive(Debug, Clone, Copy, Default)]
-struct Flags(u8);
-
-impl Flags {
-    // The order of these bits is the order of [`Counter::ascii8`]'s masks.
-    const LETTER: u8 = 1;
-    const DIGIT: u8 = 2;
-    /// Any joiner, `,` included.
-    const JOINER: u8 = 4;
-    /// A joiner that joins digits only (`,`).
-    const COMMA: u8 = 8;
-    const SINGLE: u8 = 16;
-
-    fn of(class: Class) -> Flags {
-        Flags(match class {
-            Class::Letter { digit } => Self::LETTER | if digit { Self::DIGIT } else { 0 },
-            Class::Joiner { digits_only } => Self::JOINER | if digits_only { Self::COMMA } else { 0 },
-            Class::Single => Self::SINGLE,
-            Class::Space | Class::Other => 0,
-        })
-    }
-
-    fn has(self, bit: u8) -> bool {
-        self.0 & bit != 0
-    }
 }
 
 /// Bit 7 of every byte of a `u64`.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// The word count so far and the two clusters before the next one.
+/// The word count so far, and the classes of the clusters before the next one as masks in the
+/// form of [`Counter::ascii8`]: bit 63 is the last cluster, bit 55 the one before it.
 #[derive(Debug, Default)]
 struct Counter {
     words: usize,
-    last: Flags,
-    before_last: Flags,
+    letter: u64,
+    digit: u64,
+    /// Any joiner, `,` included.
+    joiner: u64,
+    /// A joiner that joins digits only (`,`).
+    comma: u64,
 }
 
 impl Counter {
-    fn push(&mut self, c: Flags) {
-        let (p1, p2) = (self.last, self.before_last);
-        let joined = p1.has(Flags::JOINER) && p2.has(Flags::LETTER) && (!p1.has(Flags::COMMA) || (p2.has(Flags::DIGIT) && c.has(Flags::DIGIT)));
-        let starts = c.has(Flags::LETTER) && !p1.has(Flags::LETTER) && !joined;
-        self.words += usize::from(starts) + usize::from(c.has(Flags::SINGLE));
-        (self.before_last, self.last) = (p1, c);
+    fn push(&mut self, class: Class) {
+        let (letter, digit, joiner, comma) = match class {
+            Class::Letter { digit } => (true, digit, false, false),
+            Class::Joiner { digits_only } => (false, false, true, digits_only),
+            _ => (false, false, false, false),
+        };
+        let (last, before_last) = (|m: u64| m >> 63 != 0, |m: u64| m >> 55 & 1 != 0);
+        let joined = last(self.joiner) && before_last(self.letter) && (!last(self.comma) || (before_last(self.digit) && digit));
+        let starts = letter && !last(self.letter) && !joined;
+        self.words += usize::from(starts) + usize::from(class == Class::Single);
+        let shift = |m: u64, bit: bool| m >> 8 | u64::from(bit) << 63;
+        (self.letter, self.digit, self.joiner, self.comma) =
+            (shift(self.letter, letter), shift(self.digit, digit), shift(self.joiner, joiner), shift(self.comma, comma));
     }
 
     /// [`Counter::push`] for eight ASCII bytes (little-endian in `word`) at once: each class is a
@@ -153,23 +137,13 @@ impl Counter {
         let letter = digit | bytes_in(word | (ONES * 0x20), b'a', b'z');
         let comma = bytes_equal(word, b',');
         let joiner = comma | bytes_equal(word, b'\'') | bytes_equal(word, b'-') | bytes_equal(word, b'.');
-        // The masks of the byte before and the one before that, with the clusters before the
-        // chunk shifted in.
-        let masks = [letter, digit, joiner, comma];
-        // Bit `k` of a flags byte is class `k` of `masks` (the order of the `Flags` bits).
-        let (p1, p2) = (u64::from(self.last.0), u64::from(self.before_last.0));
-        let before = |k: usize, mask: u64| mask << 8 | (p1 >> k & 1) << 7;
-        let before2 = |k: usize, mask: u64| mask << 16 | (p1 >> k & 1) << 15 | (p2 >> k & 1) << 7;
-        let joined = before(2, joiner) & before2(0, letter) & (!before(3, comma) | (before2(1, digit) & digit));
-        self.words += (letter & !before(0, letter) & !joined).count_ones() as usize;
-        (self.before_last, self.last) = (flags_at(masks, 55), flags_at(masks, 63));
+        // The masks one and two bytes on, the last two clusters before the chunk shifted in.
+        let joined = (joiner << 8 | self.joiner >> 56)
+            & (letter << 16 | self.letter >> 48)
+            & (!(comma << 8 | self.comma >> 56) | ((digit << 16 | self.digit >> 48) & digit));
+        self.words += (letter & !(letter << 8 | self.letter >> 56) & !joined).count_ones() as usize;
+        (self.letter, self.digit, self.joiner, self.comma) = (letter, digit, joiner, comma);
     }
-}
-
-/// The [`Flags`] of the byte whose bit 7 is bit `at` of the masks of [`Counter::ascii8`].
-#[inline(always)]
-fn flags_at(masks: [u64; 4], at: u32) -> Flags {
-    Flags((masks[0] >> at & 1 | (masks[1] >> at & 1) << 1 | (masks[2] >> at & 1) << 2 | (masks[3] >> at & 1) << 3) as u8)
 }
 
 /// Bit 7 of each byte of `word` (all below 0x80) that is in `lo..=hi`: bit 7 of `b + 0x80 - lo`
