@@ -34,12 +34,26 @@ export function encodeInto(s, from, memory, at, room) {
 export function materialize(json, oldText, newText) {
   const d = JSON.parse(json);
   for (const e of d.edits) e[1] = (e[0] === 1 ? newText : oldText).slice(e[1][0], e[1][1]);
+  const ranges = (flat) => {
+    const out = [];
+    for (let k = 0; k < flat.length; k += 2) out.push({start: flat[k], end: flat[k + 1]});
+    return out;
+  };
+  const olds = (d.oldParagraphs = ranges(d.oldParagraphs));
+  const news = (d.newParagraphs = ranges(d.newParagraphs));
+  const whole = (i, p, text) => ({paragraphs: [i], spans: [{kind: 'equal', cosmetic: false, text: text.slice(p.start, p.end)}]});
   const texts = (cell, text) => {
     if (cell) for (const s of cell.spans) s.text = text.slice(s.text[0], s.text[1]);
   };
-  for (const r of d.rows) {
-    texts(r.old, oldText);
-    texts(r.new, newText);
+  const rows = d.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (Array.isArray(r)) {
+      rows[k] = {kind: 'equal', old: whole(r[0], olds[r[0]], oldText), new: whole(r[1], news[r[1]], newText), cosmetic: false};
+    } else {
+      texts(r.old, oldText);
+      texts(r.new, newText);
+    }
   }
   return d;
 }")]
@@ -51,7 +65,8 @@ extern "C" {
     /// much as fits without cutting a character; returns the bytes written.
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(s: &JsValue, from: usize, memory: &JsValue, at: usize, room: usize) -> usize;
-    /// Parses the JSON of [`crate::json`] and puts slices of the inputs where it has offsets.
+    /// Parses the JSON of [`crate::json`], puts slices of the inputs where it has offsets and
+    /// builds the objects its compact forms stand for (paragraphs, equal rows).
     fn materialize(json: &str, old_text: &JsValue, new_text: &JsValue) -> JsValue;
 }
 
@@ -95,8 +110,8 @@ pub fn diff(
     let options = options_arg(&options)?;
     let d = crate::diff(&old, &new, &options).map_err(fail)?;
     let (mut old_units, mut new_units) = (Utf16::new(old.as_bytes()), Utf16::new(new.as_bytes()));
-    let old_paragraphs: Vec<(usize, usize)> = d.old_paragraphs.iter().map(|p| old_units.range(p.byte_start, p.byte_end)).collect();
-    let new_paragraphs: Vec<(usize, usize)> = d.new_paragraphs.iter().map(|p| new_units.range(p.byte_start, p.byte_end)).collect();
+    let old_paragraphs: Vec<(usize, usize)> = d.old_paragraphs.iter().map(|p| old_units.paragraph(p.byte_start, p.byte_end)).collect();
+    let new_paragraphs: Vec<(usize, usize)> = d.new_paragraphs.iter().map(|p| new_units.paragraph(p.byte_start, p.byte_end)).collect();
     let mut locate = |side: Side, text: &str| {
         let (input, units) = if side == Side::Old { (&old, &mut old_units) } else { (&new, &mut new_units) };
         // Every text in the model borrows from its input, so the pointer difference is its
@@ -198,12 +213,15 @@ fn options_arg(value: &JsValue) -> Result<Options, JsError> {
     Ok(options)
 }
 
-/// Byte offsets of one text to UTF-16 offsets, counting forward from the last query (the model's
-/// texts come in document order, so each pass over the result is one pass over the text).
+/// Byte offsets of one text to UTF-16 offsets, counting forward from the last query or from the
+/// nearest marked offset before it (paragraph ends are marked as they are converted), so each
+/// pass over the result scans only the text between nearby offsets, not all of it again.
 struct Utf16<'t> {
     bytes: &'t [u8],
     byte: usize,
     unit: usize,
+    /// `(byte, unit)` pairs in byte order.
+    marks: Vec<(usize, usize)>,
 }
 
 /// UTF-16 units of whole UTF-8 sequences.
@@ -213,18 +231,20 @@ fn units(bytes: &[u8]) -> usize {
 
 impl<'t> Utf16<'t> {
     fn new(bytes: &'t [u8]) -> Self {
-        Utf16 { bytes, byte: 0, unit: 0 }
+        Utf16 { bytes, byte: 0, unit: 0, marks: Vec::new() }
     }
 
     fn at(&mut self, to: usize) -> usize {
-        if to < self.byte {
-            (self.byte, self.unit) = (0, 0); // a new pass: count again from the start
+        let k = self.marks.partition_point(|&(byte, _)| byte <= to);
+        let (byte, unit) = if k > 0 { self.marks[k - 1] } else { (0, 0) };
+        if to < self.byte || byte > self.byte {
+            (self.byte, self.unit) = (byte, unit);
         }
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
         // Eight ASCII bytes at a time are eight units: most article text is mostly ASCII.
         let mut chunks = self.bytes[self.byte..to].chunks_exact(8);
         for chunk in &mut chunks {
-            let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             self.unit += if word & 0x8080_8080_8080_8080 == 0 { 8 } else { units(chunk) };
         }
         self.unit += units(chunks.remainder());
@@ -234,5 +254,12 @@ impl<'t> Utf16<'t> {
 
     fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
         (self.at(start), self.at(end))
+    }
+
+    /// [`Utf16::range`] of a paragraph, in document order, marking both ends.
+    fn paragraph(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let units = self.range(start, end);
+        self.marks.extend([(start, units.0), (end, units.1)]);
+        units
     }
 }
