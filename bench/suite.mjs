@@ -51,6 +51,7 @@ export const TOOLS = [
     note: 'as above with the library default `Diff_Timeout = 1` s: past it the diff is coarse, so it is not counted as a full diff',
   },
   { id: 'dmp words', full: true, note: 'diff-match-patch word mode: the line-mode trick applied to words (each distinct token → one char), `Diff_Timeout = 0`, no cleanup' },
+  { id: 'dmp words + cleanupSemantic', full: true, note: 'dmp words, then `diff_cleanupSemantic` on the word-level result (the cleanup the library documents for human-readable diffs)' },
   { id: 'fast-diff', full: true, note: 'fast-diff 1.3.0, default call `diff(a, b)`' },
 ];
 

@@ -135,6 +135,20 @@ export const LOADERS = {
     dmp.Diff_Timeout = 0;
     return { call: (a, b) => dmpWords(dmp, a, b), edits: fromTuples };
   },
+  /** What diff-match-patch's docs tell users to do after a diff: word mode, then `diff_cleanupSemantic`. */
+  async 'dmp words + cleanupSemantic'() {
+    const DMP = await commonJs('node_modules/diff-match-patch/index.js');
+    const dmp = new DMP();
+    dmp.Diff_Timeout = 0;
+    return {
+      call: (a, b) => {
+        const d = dmpWords(dmp, a, b);
+        dmp.diff_cleanupSemantic(d);
+        return d;
+      },
+      edits: fromTuples,
+    };
+  },
   async 'fast-diff'() {
     const fastDiff = await commonJs('node_modules/fast-diff/diff.js');
     return { call: (a, b) => fastDiff(a, b), edits: fromTuples };

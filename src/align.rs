@@ -37,7 +37,7 @@ use crate::order;
 use crate::sequence::{dense_ids, diff_ids};
 use crate::moves::MIN_MOVE_WORDS;
 use crate::tokenize::count_words;
-use crate::side::{candidates, dice, merge_sorted, overlap, Side};
+use crate::side::{candidates, dice, overlap, Side};
 
 /// Most paragraphs on one side of a split or merged row.
 pub(crate) const MAX_GROUP: usize = 6;
@@ -222,6 +222,7 @@ fn align_hunk<'a>(
     let mut cut = ctx.deadline.passed(); // the index stops at the deadline
 
     let mut groups = Vec::new();
+    let mut counts = Vec::new();
     for (k, &(i, j)) in pairs.iter().enumerate() {
         if k % 256 == 255 && ctx.deadline.passed() {
             cut = true;
@@ -233,8 +234,8 @@ fn align_hunk<'a>(
             groups.push(Group { old: i..i + 1, new: j..j + 1, weight: overlap(a, b) as f64 * sim });
         }
         // One old paragraph against new j, j+1, … (split), and the mirror (merge).
-        extend(i, j, n.end, sim, old, new, |g| groups.push(g), false);
-        extend(j, i, o.end, sim, new, old, |g| groups.push(g), true);
+        extend(i, j, n.end, sim, old, new, |g| groups.push(g), false, &mut counts);
+        extend(j, i, o.end, sim, new, old, |g| groups.push(g), true, &mut counts);
     }
     ctx.coarsened.hunks += usize::from(cut);
     groups.retain(|g| !g.old.clone().any(|i| twins.old[i]) && !g.new.clone().any(|j| twins.new[j]));
@@ -262,6 +263,7 @@ fn extend(
     b: &Side<'_>,
     mut push: impl FnMut(Group),
     swap: bool,
+    counts: &mut Vec<u32>,
 ) {
     let single = a.profile_ref(one);
     // A paragraph without words ("* * *") adds nothing to a group's similarity, so a group that
@@ -269,22 +271,51 @@ fn extend(
     if b.profile_ref(start).is_empty() {
         return;
     }
-    let mut acc = b.profile_ref(start).to_vec();
+    // How many of each word of `one` the group has not matched yet (indexed by word id; all
+    // zero again on return), so each step costs the size of the added paragraph only.
+    let top = single.last().map_or(0, |&w| w as usize + 1);
+    if counts.len() < top {
+        counts.resize(top, 0);
+    }
+    single.iter().for_each(|&w| counts[w as usize] += 1);
+    let mut shared = take_shared(counts, b.profile_ref(start));
+    let mut size = b.profile_ref(start).len();
     let mut best = pair_sim.max(GROUP_MIN_SIMILARITY - f64::EPSILON);
+    let whole = |size: usize| (single.len() + size) as f64;
     for last in start + 1..end.min(start + MAX_GROUP) {
-        if b.profile_ref(last).is_empty() {
+        let added = b.profile_ref(last);
+        if added.is_empty() {
             break;
         }
-        acc = merge_sorted(&acc, b.profile_ref(last));
-        let sim = dice(single, &acc);
+        size += added.len();
+        // Even sharing every word of `one`, a group this large could not beat `best`, and it
+        // only grows from here.
+        if 2.0 * single.len() as f64 / whole(size) <= best {
+            break;
+        }
+        shared += take_shared(counts, added);
+        let sim = 2.0 * shared as f64 / whole(size);
         if sim > best {
             best = sim;
-            let weight = overlap(single, &acc) as f64 * sim;
+            let weight = shared as f64 * sim;
             let (one_r, many_r) = (one..one + 1, start..last + 1);
             let (old, new) = if swap { (many_r, one_r) } else { (one_r, many_r) };
             push(Group { old, new, weight });
         }
     }
+    single.iter().for_each(|&w| counts[w as usize] = 0);
+}
+
+/// Takes the words of `added` out of `counts` while any are left, and returns how many it took.
+fn take_shared(counts: &mut [u32], added: &[u32]) -> usize {
+    let mut shared = 0;
+    for &w in added {
+        if let Some(c) = counts.get_mut(w as usize).filter(|c| **c > 0) {
+            *c -= 1;
+            shared += 1;
+        }
+    }
+    shared
 }
 
 /// The heaviest chain of groups increasing on both sides without overlap. `new_base` and

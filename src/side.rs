@@ -123,24 +123,6 @@ pub(crate) fn dice(a: &[u32], b: &[u32]) -> f64 {
     2.0 * overlap(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
-/// Merges two sorted lists into one sorted list.
-pub(crate) fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// Candidate pairs `(old, new)` between two lists of paragraph indices: every pair when there
 /// are few, else for each old paragraph the `per_item` new ones sharing the most uncommon words.
 /// Profiles of both lists must be filled.
@@ -223,10 +205,5 @@ mod tests {
         assert_eq!(dice(&[1, 2], &[3, 4]), 0.0);
         assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
         assert_eq!(dice(&[], &[]), 0.0);
-    }
-
-    #[test]
-    fn merge_keeps_order_and_duplicates() {
-        assert_eq!(merge_sorted(&[1, 3, 3], &[2, 3, 9]), [1, 2, 3, 3, 3, 9]);
     }
 }
