@@ -2,7 +2,7 @@
 /**
  * The demo page: two text areas (typed, pasted, opened or dropped files) handed to one
  * <article-diff>. The page keeps the texts out of the URL; the options survive a reload in
- * localStorage.
+ * localStorage. A text too long for a text area is held by the page, and its pane says so.
  */
 import {ArticleDiffElement, decodeText, isTyping} from './article-diff.js';
 import './article-diff-define.js';
@@ -11,6 +11,12 @@ import './article-diff-define.js';
 const TYPING_DELAY_MS = 250;
 const LARGE_TEXT_DELAY_MS = 600;
 const LARGE_TEXT_CHARS = 200_000;
+/**
+ * Texts longer than this (UTF-16 units) are held by the page instead of their text area: the
+ * browser lays out a text area's whole content in one go (about a third of a second per MB on
+ * a slow machine), which froze the page on a large paste. "Show the text" puts it back.
+ */
+const HOLD_ABOVE_CHARS = 200_000;
 /** Files larger than this are refused before reading (an article is far smaller). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const STORAGE_KEY = 'article-diff.options';
@@ -39,6 +45,113 @@ const message = byId('message', HTMLElement);
 const status = byId('status', HTMLElement);
 const inputs = byId('inputs', HTMLElement);
 const optionBoxes = /** @type {HTMLInputElement[]} */ ([...document.querySelectorAll('.options input[data-attr]')]);
+
+// ---- Long texts, held out of the text areas -------------------------------------------------
+
+/**
+ * @typedef {{area: HTMLTextAreaElement, held: string | null, source: string, card: HTMLElement,
+ *   title: HTMLElement, start: HTMLElement}} Pane
+ */
+
+/** @param {'old'|'new'} side @param {HTMLTextAreaElement} area @returns {Pane} */
+function makePane(side, area) {
+  const title = document.createElement('p');
+  title.className = 'held-title';
+  const start = document.createElement('p');
+  start.className = 'held-start';
+  const note = document.createElement('p');
+  note.className = 'held-note';
+  note.textContent = 'Too long to show in a text box without freezing the page; it is compared all the same.';
+  const show = document.createElement('button');
+  show.type = 'button';
+  show.textContent = 'Show the text';
+  show.title = 'Put it in the text box to edit it (that takes a moment)';
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.textContent = 'Clear';
+  const actions = document.createElement('div');
+  actions.className = 'held-actions';
+  actions.append(show, clear);
+  const card = document.createElement('div');
+  card.className = 'held';
+  card.hidden = true;
+  card.setAttribute('role', 'group');
+  card.setAttribute('aria-label', area.getAttribute('aria-label') ?? `${side} version text`);
+  card.append(title, start, note, actions);
+  area.after(card);
+  /** @type {Pane} */
+  const pane = {area, held: null, source: '', card, title, start};
+  show.addEventListener('click', () => {
+    putText(side, textOf(side), pane.source, {show: true});
+    area.focus();
+    area.setSelectionRange(0, 0);
+  });
+  clear.addEventListener('click', () => {
+    putText(side, '', '');
+    area.focus();
+    flush();
+  });
+  return pane;
+}
+
+/** @type {Record<'old'|'new', Pane>} */
+const panes = {old: makePane('old', oldText), new: makePane('new', newText)};
+
+/** A pane's text, wherever it is kept. @param {'old'|'new'} side */
+function textOf(side) {
+  const pane = panes[side];
+  return pane.held ?? pane.area.value;
+}
+
+/**
+ * Puts a text into a pane: into its text area, or, when it is long, into the page with a
+ * summary in the pane (unless `show` asks for the text area anyway).
+ * @param {'old'|'new'} side @param {string} text
+ * @param {string} source what it is, for the summary ("Pasted text", a file name)
+ * @param {{show?: boolean}} [how]
+ */
+function putText(side, text, source, how = {}) {
+  const pane = panes[side];
+  pane.source = source;
+  if (text.length > HOLD_ABOVE_CHARS && !how.show) {
+    pane.held = text;
+    pane.area.value = '';
+    pane.title.textContent = `${source || 'Text'}: ${text.length.toLocaleString('en')} characters`;
+    pane.start.textContent = `“${text.slice(0, 400).trim().replace(/\s+/g, ' ').slice(0, 200)}…”`;
+    pane.area.hidden = true;
+    pane.card.hidden = false;
+  } else {
+    pane.held = null;
+    pane.card.hidden = true;
+    pane.area.hidden = false;
+    pane.area.value = text;
+  }
+}
+
+/**
+ * Pastes that would make a text area's content long go to the page instead, before the
+ * browser inserts (and lays out) them. A paste onto the summary replaces the held text.
+ * @param {'old'|'new'} side @param {ClipboardEvent} event
+ */
+function onPaste(side, event) {
+  const pasted = event.clipboardData?.getData('text/plain') ?? '';
+  const pane = panes[side];
+  let text = pasted;
+  if (event.target === pane.area) {
+    const {value, selectionStart, selectionEnd} = pane.area;
+    if (value.length - (selectionEnd - selectionStart) + pasted.length <= HOLD_ABOVE_CHARS) return; // the browser's own paste
+    text = value.slice(0, selectionStart) + pasted + value.slice(selectionEnd);
+  } else if (!(event.target instanceof Node && pane.card.contains(event.target)) || !pasted) {
+    return; // the label field, say
+  }
+  event.preventDefault();
+  putText(side, text, 'Pasted text');
+  onTyping(side);
+}
+
+for (const side of /** @type {const} */ (['old', 'new'])) {
+  panes[side].area.closest('.pane')?.addEventListener('paste', (event) => onPaste(side, /** @type {ClipboardEvent} */ (event)));
+}
 
 // ---- Options, persisted ---------------------------------------------------------------------
 
@@ -95,20 +208,28 @@ function flush() {
   clearTimeout(typingTimers.new);
   startedAt = performance.now();
   status.textContent = 'Comparing…';
-  diffElement.oldText = oldText.value;
-  diffElement.newText = newText.value;
+  diffElement.oldText = textOf('old');
+  diffElement.newText = textOf('new');
 }
 
 /** @param {'old'|'new'} side */
 function onTyping(side) {
   clearTimeout(typingTimers[side]);
-  const area = side === 'old' ? oldText : newText;
-  const delay = area.value.length > LARGE_TEXT_CHARS ? LARGE_TEXT_DELAY_MS : TYPING_DELAY_MS;
+  const delay = textOf(side).length > LARGE_TEXT_CHARS ? LARGE_TEXT_DELAY_MS : TYPING_DELAY_MS;
   typingTimers[side] = window.setTimeout(flush, delay);
 }
 
-oldText.addEventListener('input', () => onTyping('old'));
-newText.addEventListener('input', () => onTyping('new'));
+/** @param {'old'|'new'} side */
+function onInput(side) {
+  const area = panes[side].area;
+  // A long text that got in without a paste event (dropped text, a script): out of the text
+  // area before the next frame lays it out.
+  if (area.value.length > HOLD_ABOVE_CHARS) putText(side, area.value, 'Text');
+  onTyping(side);
+}
+
+oldText.addEventListener('input', () => onInput('old'));
+newText.addEventListener('input', () => onInput('new'));
 oldLabel.addEventListener('input', () => { diffElement.oldLabel = oldLabel.value; });
 newLabel.addEventListener('input', () => { diffElement.newLabel = newLabel.value; });
 
@@ -118,7 +239,7 @@ diffElement.addEventListener('diff', (event) => {
   // Report once the browser has painted the new rows.
   requestAnimationFrame(() => setTimeout(() => {
     const ms = Math.round(performance.now() - startedAt);
-    const size = (oldText.value.length + newText.value.length) / 1024;
+    const size = (textOf('old').length + textOf('new').length) / 1024;
     const approx = model.approximate ? ' (approximate)' : '';
     status.textContent = startedAt
       ? `${model.rows.length.toLocaleString('en')} rows from ${size.toFixed(size < 10 ? 1 : 0)} KiB, drawn in ${ms} ms${approx}`
@@ -160,7 +281,7 @@ async function openFiles(picks) {
   try {
     const texts = await Promise.all(picks.map(({file}) => readTextFile(file)));
     picks.forEach(({side, file}, i) => {
-      (side === 'old' ? oldText : newText).value = texts[i];
+      putText(side, texts[i], `“${file.name}”`);
       const label = side === 'old' ? oldLabel : newLabel;
       label.value = file.name;
       if (side === 'old') diffElement.oldLabel = file.name;
@@ -216,7 +337,10 @@ document.addEventListener('drop', (event) => {
 // ---- Swap and keys --------------------------------------------------------------------------
 
 byId('swap', HTMLButtonElement).addEventListener('click', () => {
-  [oldText.value, newText.value] = [newText.value, oldText.value];
+  const [wasOld, wasNew] = [textOf('old'), textOf('new')];
+  const [oldSource, newSource] = [panes.old.source, panes.new.source];
+  putText('old', wasNew, newSource);
+  putText('new', wasOld, oldSource);
   [oldLabel.value, newLabel.value] = [newLabel.value, oldLabel.value];
   diffElement.oldLabel = oldLabel.value;
   diffElement.newLabel = newLabel.value;
@@ -244,8 +368,8 @@ async function loadFixtures() {
       return response.arrayBuffer();
     }));
     // Text typed before the fixtures arrived wins.
-    if (!oldText.value) oldText.value = decodeText(oldBytes, 'fixtures/old.txt');
-    if (!newText.value) newText.value = decodeText(newBytes, 'fixtures/new.txt');
+    if (!textOf('old')) putText('old', decodeText(oldBytes, 'fixtures/old.txt'), 'fixtures/old.txt');
+    if (!textOf('new')) putText('new', decodeText(newBytes, 'fixtures/new.txt'), 'fixtures/new.txt');
     oldLabel.value = 'old.txt — plain scrape';
     newLabel.value = 'new.txt — later Markdown copy';
     diffElement.oldLabel = oldLabel.value;

@@ -27,6 +27,9 @@
  * @typedef {{detectMoves: boolean, ignoreCase: boolean, ignoreWhitespace: boolean}} DiffOptions
  * @typedef {{diff: (oldText: string, newText: string, options: object) => DiffModel,
  *   version: () => string}} Engine
+ * @typedef {number | {runStart: number, from: number, to: number}} Item a row, or a folded run
+ * @typedef {{el: HTMLElement, items: Item[], lazy: boolean}} Chunk
+ * @typedef {{model: DiffModel, view: 'split'|'inline', hideCosmetic: boolean, current: Set<number>}} Drawing
  */
 
 /** Equal rows kept visible on each side of a change when a long unchanged run collapses. */
@@ -43,6 +46,26 @@ const BUSY_ABOVE_CHARS = 200_000;
 
 /** How long a jumped-to row stays highlighted (ms); matches the CSS animation. */
 const FLASH_MS = 1600;
+
+/**
+ * Diffs with at most this many items (rows and folded runs) to draw are drawn in one go.
+ * Longer ones are drawn a chunk at a time: the chunks in view first, the rest between frames.
+ */
+const DRAW_AT_ONCE_ITEMS = 300;
+
+/**
+ * Items per chunk: the unit of drawing in slices. A few screens' worth, so the page holds
+ * tens of placeholders rather than thousands, and a chunk draws in a few milliseconds.
+ */
+const CHUNK_ITEMS = 24;
+
+/** Longest slice of background drawing (ms): short enough that a frame stays smooth. */
+const FILL_SLICE_MS = 10;
+/** Even an idle period shorter than this gets one chunk drawn (ms). */
+const FILL_SLICE_MIN_MS = 2;
+
+/** An idle callback that has not come within this long (ms) runs anyway: the page is busy. */
+const FILL_IDLE_TIMEOUT_MS = 100;
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
 const ENGINE_URL = new URL('./pkg/article_diff.js', import.meta.url).href;
@@ -200,14 +223,34 @@ export class ArticleDiffElement extends HTMLElement {
   #fetches = new Set();
   /** @type {Set<number>} rows whose collapsed run the reader expanded (keyed by run start) */
   #expanded = new Set();
-  /** @type {Map<number, HTMLElement>} rendered row elements by model row index */
+  /** @type {Map<number, HTMLElement>} drawn row elements by model row index */
   #rowEls = new Map();
+  /**
+   * What the rows on screen are drawn from: chunks not filled yet are filled from it, never
+   * from a newer model or view (a new draw replaces every chunk at once). `current`: the rows
+   * of the current change when the draw started.
+   * @type {Drawing | null}
+   */
+  #drawing = null;
+  /** @type {Chunk[]} this draw's chunks, in order (expanded runs add more at the end) */
+  #chunks = [];
+  /** Index into `#chunks` per model row (-1: folded away). */
+  #chunkOf = new Int32Array(0);
+  /** @type {Set<Chunk>} chunks still empty, in the order they fill in the background */
+  #pending = new Set();
+  #fillHandle = 0;
+  /** @type {(() => void) | null} resolves `#filled` */
+  #resolveFilled = null;
+  /** @type {Promise<void>} settles when every row element is filled */
+  #filled = Promise.resolve();
   /** @type {number[][]} hunks: runs of adjacent changed rows (model row indices) */
   #hunks = [];
   #current = -1;
   /** @type {ResizeObserver | null} */ #resizeObserver = null;
   #markerFrame = 0;
   #markerTimer = 0;
+  /** @type {HTMLElement[]} the minimap's markers, one per change */ #markers = [];
+  /** @type {number[][] | null} the changes `#markers` were made for */ #markersFor = null;
   /** @type {Map<HTMLElement, number>} */ #flashTimers = new Map();
 
   // Shadow DOM skeleton, built once.
@@ -355,6 +398,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#resizeObserver = null;
     cancelAnimationFrame(this.#markerFrame);
     clearTimeout(this.#markerTimer);
+    // A fill under way goes on (a detached tree costs no layout), so `ready()` still settles.
     for (const timer of this.#flashTimers.values()) clearTimeout(timer);
     this.#flashTimers.clear();
   }
@@ -394,15 +438,16 @@ export class ArticleDiffElement extends HTMLElement {
   }
 
   /**
-   * Resolves once every queued input change is diffed and drawn (or failed). For tests and
-   * hosts that need to read the shadow DOM after setting inputs.
+   * Resolves once every queued input change is diffed and every row drawn (or failed). For
+   * tests and hosts that need to read the shadow DOM after setting inputs.
    */
   async ready() {
     for (;;) {
       const update = this.#lastUpdate;
       await Promise.all([...this.#fetches]);
       await update;
-      if (update === this.#lastUpdate && !this.#updateQueued && this.#fetches.size === 0) return;
+      await this.#filled;
+      if (update === this.#lastUpdate && !this.#updateQueued && this.#fetches.size === 0 && this.#pending.size === 0) return;
     }
   }
 
@@ -510,7 +555,11 @@ export class ArticleDiffElement extends HTMLElement {
     // rather than flash unstyled text.
     this.#frame = h('div', {class: 'frame', part: 'frame'});
     this.#frame.hidden = true;
-    const reveal = () => { this.#frame.hidden = false; this.#scheduleMarkers(); };
+    const reveal = () => {
+      this.#frame.hidden = false;
+      this.#fillVisible();
+      this.#scheduleMarkers();
+    };
     link.addEventListener('load', reveal, {once: true});
     link.addEventListener('error', reveal, {once: true});
 
@@ -603,13 +652,19 @@ export class ArticleDiffElement extends HTMLElement {
     this.#hunks = hunks;
     if (this.#current >= hunks.length) this.#current = hunks.length - 1;
 
-    const fragment = document.createDocumentFragment();
+    // A new draw replaces every row element at once and cancels what the last one had left.
+    this.#cancelFill();
+    this.#drawing = {model, view, hideCosmetic, current: new Set(this.#hunks[this.#current] ?? [])};
     this.#rowEls.clear();
+    this.#chunkOf = new Int32Array(rows.length).fill(-1);
+    this.#chunks = [];
+
+    /** @type {Item[]} what is drawn, in order: rows, and runs folded into a button */
+    const items = [];
     let i = 0;
     while (i < rows.length) {
       if (isChange(rows[i])) {
-        fragment.append(this.#renderRow(model, i, view, hideCosmetic));
-        i++;
+        items.push(i++);
         continue;
       }
       let end = i;
@@ -619,21 +674,193 @@ export class ArticleDiffElement extends HTMLElement {
       const keepTail = end < rows.length ? CONTEXT_ROWS : 0;
       const length = end - i;
       if (length > COLLAPSE_ABOVE && length - keepHead - keepTail > 1 && !this.#expanded.has(i)) {
-        for (let r = i; r < i + keepHead; r++) fragment.append(this.#renderRow(model, r, view, hideCosmetic));
-        fragment.append(this.#renderCollapsed(i, i + keepHead, end - keepTail));
-        for (let r = end - keepTail; r < end; r++) fragment.append(this.#renderRow(model, r, view, hideCosmetic));
+        for (let r = i; r < i + keepHead; r++) items.push(r);
+        items.push({runStart: i, from: i + keepHead, to: end - keepTail});
+        for (let r = end - keepTail; r < end; r++) items.push(r);
       } else {
-        for (let r = i; r < end; r++) fragment.append(this.#renderRow(model, r, view, hideCosmetic));
+        for (let r = i; r < end; r++) items.push(r);
       }
       i = end;
     }
+    const lazy = items.length > DRAW_AT_ONCE_ITEMS;
+    const chunks = this.#makeChunks(items, lazy);
+    if (!lazy) for (const chunk of chunks) this.#fillChunk(chunk);
+    this.#rows.replaceChildren(...chunks.map((chunk) => chunk.el));
     if (rows.length === 0) {
-      fragment.append(h('p', {class: 'empty-note', text: 'Both versions are empty.'}));
+      this.#rows.append(h('p', {class: 'empty-note', text: 'Both versions are empty.'}));
     }
-    this.#rows.replaceChildren(fragment);
+    if (this.#pending.size > 0) this.#startFill();
     this.#markCurrent(false);
     this.#updateCounter();
     this.#scheduleMarkers();
+  }
+
+  // ---- Drawing in slices --------------------------------------------------------------------
+  //
+  // The drawn items (rows and folded runs) are grouped into chunks of CHUNK_ITEMS. A long
+  // diff first gets only its chunks' elements ("lazy" chunks): empty, as tall as their rows
+  // will be before they are laid out, and skipped by layout and paint while off screen
+  // (`content-visibility: auto`). The chunks in view are filled before the next paint, the
+  // others in short slices while the page is idle (filling a skipped chunk costs no layout);
+  // anything that needs a row now (a jump, the next change) fills its chunk first. Thousands
+  // of rows created and laid out in one task are what froze the page on a long diff.
+
+  /**
+   * Chunk elements for `items`, none filled yet; registers them as pending.
+   * @param {Item[]} items
+   * @param {boolean} lazy drawn in slices, and skipped by layout while off screen
+   */
+  #makeChunks(items, lazy) {
+    /** @type {Chunk[]} */
+    const made = [];
+    for (let start = 0; start < items.length; start += CHUNK_ITEMS) {
+      const slice = items.slice(start, start + CHUNK_ITEMS);
+      const chunk = {el: h('div', {class: lazy ? 'chunk lazy pending' : 'chunk pending'}), items: slice, lazy};
+      const id = this.#chunks.length;
+      this.#chunks.push(chunk);
+      let rows = 0;
+      for (const item of slice) {
+        if (typeof item === 'number') {
+          this.#chunkOf[item] = id;
+          rows++;
+        }
+      }
+      if (lazy) {
+        // Its height until it is laid out comes from these counts (article-diff.css).
+        chunk.el.style.setProperty('--rows', String(rows));
+        chunk.el.style.setProperty('--folds', String(slice.length - rows));
+      }
+      this.#pending.add(chunk);
+      made.push(chunk);
+    }
+    return made;
+  }
+
+  /**
+   * Draws a chunk's rows and buttons, from the model and view its draw started with.
+   * @param {Chunk} chunk
+   */
+  #fillChunk(chunk) {
+    if (!this.#pending.delete(chunk)) return;
+    const drawing = /** @type {Drawing} */ (this.#drawing);
+    /** @type {HTMLElement[]} */
+    const els = [];
+    for (const item of chunk.items) {
+      if (typeof item === 'number') {
+        const el = this.#renderRow(drawing, item);
+        if (drawing.current.has(item)) el.classList.add('current');
+        els.push(el);
+      } else {
+        els.push(this.#renderCollapsed(item.runStart, item.from, item.to));
+      }
+    }
+    chunk.el.replaceChildren(...els);
+    chunk.el.classList.remove('pending');
+  }
+
+  /**
+   * A row's element, drawing its chunk first if need be; `undefined` for a row not drawn
+   * (folded into "N unchanged paragraphs").
+   * @param {number} index
+   */
+  #rowElement(index) {
+    const chunk = this.#chunks[this.#chunkOf[index] ?? -1];
+    if (chunk && this.#pending.has(chunk)) {
+      this.#fillChunk(chunk);
+      this.#settleFilled();
+    }
+    return this.#rowEls.get(index);
+  }
+
+  /** Fills the chunks in view now and queues the others for the background. */
+  #startFill() {
+    if (!this.#resolveFilled) {
+      this.#filled = new Promise((resolve) => { this.#resolveFilled = resolve; });
+    }
+    this.#fillVisible();
+    this.#scheduleFill();
+  }
+
+  /** Stops filling the last draw's chunks (a new draw replaces them all). */
+  #cancelFill() {
+    if (this.#fillHandle) {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.#fillHandle);
+      else clearTimeout(this.#fillHandle);
+      this.#fillHandle = 0;
+    }
+    this.#pending.clear();
+    this.#settleFilled();
+  }
+
+  #settleFilled() {
+    if (this.#pending.size > 0) return;
+    this.#resolveFilled?.();
+    this.#resolveFilled = null;
+  }
+
+  #scheduleFill() {
+    if (this.#fillHandle || this.#pending.size === 0) return;
+    /** @param {IdleDeadline} [deadline] */
+    const run = (deadline) => {
+      this.#fillHandle = 0;
+      this.#fillSlice(deadline);
+    };
+    // Safari has no requestIdleCallback; a zero timeout still lets input and paint in between.
+    this.#fillHandle = typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(run, {timeout: FILL_IDLE_TIMEOUT_MS})
+      : window.setTimeout(run, 0);
+  }
+
+  /** Fills chunks in order (a Set iterates in insertion order) for one short slice. */
+  #fillSlice(deadline = /** @type {IdleDeadline|undefined} */ (undefined)) {
+    const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : FILL_SLICE_MS;
+    const stop = performance.now() + Math.max(FILL_SLICE_MIN_MS, Math.min(FILL_SLICE_MS, idle));
+    for (const chunk of this.#pending) {
+      this.#fillChunk(chunk);
+      if (performance.now() >= stop) break;
+    }
+    this.#settleFilled();
+    this.#scheduleFill();
+  }
+
+  /**
+   * Fills the chunks within half a screen of the window's viewport, measuring again after each
+   * round (a filled chunk in view takes its real height, which moves the ones below).
+   */
+  #fillVisible() {
+    if (this.#pending.size === 0) return;
+    const margin = window.innerHeight / 2;
+    const box = this.#rows.getBoundingClientRect();
+    // Hidden (stylesheet not loaded yet) or far from the view: nothing to fill now.
+    if (box.height === 0 || box.bottom < -margin || box.top > window.innerHeight + margin) return;
+    for (let round = 0; round < 4; round++) {
+      /** @type {Chunk[]} */
+      const batch = [];
+      // Tens of chunks, not thousands of rows: measuring them all is cheap once laid out.
+      for (const chunk of this.#pending) {
+        const rect = chunk.el.getBoundingClientRect();
+        if (rect.bottom >= -margin && rect.top <= window.innerHeight + margin && rect.height > 0) batch.push(chunk);
+      }
+      if (batch.length === 0) break;
+      for (const chunk of batch) this.#fillChunk(chunk);
+    }
+    this.#settleFilled();
+  }
+
+  /**
+   * Scrolls a row to the middle of the view, having drawn what lands around it.
+   * @param {HTMLElement} el
+   */
+  #reveal(el) {
+    el.scrollIntoView({block: 'center', behavior: 'instant'});
+    if (this.#pending.size === 0) return;
+    // Chunks filled above it may have pushed it off centre: fill, centre again, fill again.
+    const before = this.#pending.size;
+    this.#fillVisible();
+    if (this.#pending.size !== before) {
+      el.scrollIntoView({block: 'center', behavior: 'instant'});
+      this.#fillVisible();
+    }
   }
 
   /** @param {DiffModel} model */
@@ -683,17 +910,15 @@ export class ArticleDiffElement extends HTMLElement {
   }
 
   /**
-   * @param {DiffModel} model @param {number} index @param {'split'|'inline'} view
-   * @param {boolean} hideCosmetic
+   * A row's element with its content.
+   * @param {Drawing} drawing @param {number} index
    */
-  #renderRow(model, index, view, hideCosmetic) {
+  #renderRow({model, view, hideCosmetic}, index) {
     const row = model.rows[index];
-    // A move is never drawn as equal: its other end must stay reachable.
-    const plain = hideCosmetic && row.cosmetic && row.kind !== 'moved';
-    const kind = plain ? 'equal' : row.kind;
+    const kind = drawnKind(row, hideCosmetic);
     const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
     el.dataset.kind = kind;
-    if (row.cosmetic && !plain) el.classList.add('cosmetic-row');
+    if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');
     const move = row.move != null ? model.moves[row.move] : null;
 
     if (kind !== 'equal') {
@@ -701,37 +926,15 @@ export class ArticleDiffElement extends HTMLElement {
     }
     if (view === 'split') {
       el.append(
-        this.#gutter(row.old, 'old', kind, row.cosmetic),
+        gutter(row.old, 'old', kind, row.cosmetic, view),
         this.#cell(row, 'old', row.old, move, index, hideCosmetic),
-        this.#gutter(row.new, 'new', kind, row.cosmetic),
+        gutter(row.new, 'new', kind, row.cosmetic, view),
         this.#cell(row, 'new', row.new, move, index, hideCosmetic),
       );
     } else {
-      el.append(this.#gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic), this.#inlineCell(model, row, move, index, hideCosmetic));
+      el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view), this.#inlineCell(model, row, move, index, hideCosmetic));
     }
     this.#rowEls.set(index, el);
-    return el;
-  }
-
-  /**
-   * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
-   * @param {Cell|null} cell @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
-   */
-  #gutter(cell, side, kind, cosmetic) {
-    const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
-    if (!cell) return el;
-    const inline = this.view === 'inline';
-    // Inline, the numbers are the new version's; old-only rows show just their sign.
-    if (!inline || side === 'new') {
-      el.append(h('span', {class: 'num', text: paragraphNumbers(cell), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
-    }
-    const sign = kind === 'inserted' ? '+' : kind === 'deleted' ? '−' : kind === 'equal' ? ''
-      : inline ? '±' : side === 'old' ? '−' : '+';
-    if (sign && kind !== 'moved') {
-      const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
-      if (cosmetic) mark.title = 'Cosmetic only: typography, whitespace or paragraph breaks';
-      el.append(mark);
-    }
     return el;
   }
 
@@ -848,13 +1051,15 @@ export class ArticleDiffElement extends HTMLElement {
     for (const el of this.#rows.querySelectorAll('.row.current')) el.classList.remove('current');
     for (const el of this.#minimap.querySelectorAll('.marker.current')) el.classList.remove('current');
     const hunk = this.#hunks[this.#current];
+    // Rows in chunks not drawn yet get the class when they are.
+    if (this.#drawing) this.#drawing.current = new Set(hunk ?? []);
     if (!hunk) return;
     for (const r of hunk) this.#rowEls.get(r)?.classList.add('current');
     this.#minimap.querySelector(`.marker[data-hunk="${this.#current}"]`)?.classList.add('current');
-    const first = this.#rowEls.get(hunk[0]);
-    if (scroll && first) {
+    const first = scroll ? this.#rowElement(hunk[0]) : undefined;
+    if (first) {
       first.focus({preventScroll: true});
-      first.scrollIntoView({block: 'center', behavior: 'instant'});
+      this.#reveal(first);
     }
   }
 
@@ -869,7 +1074,7 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** @param {number} rowIndex */
   #jumpToRow(rowIndex) {
-    const target = this.#rowEls.get(rowIndex);
+    const target = this.#rowElement(rowIndex);
     if (!target) return;
     const hunk = this.#hunks.findIndex((rows) => rows.includes(rowIndex));
     if (hunk >= 0) {
@@ -878,7 +1083,7 @@ export class ArticleDiffElement extends HTMLElement {
       this.#updateCounter();
     }
     target.focus({preventScroll: true});
-    target.scrollIntoView({block: 'center', behavior: 'instant'});
+    this.#reveal(target);
     this.#flash(target);
   }
 
@@ -921,16 +1126,21 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** @param {HTMLElement} button */
   #expand(button) {
-    const model = this.#model;
-    if (!model) return;
+    if (!this.#drawing) return;
     const from = Number(button.dataset.from);
     const to = Number(button.dataset.to);
     this.#expanded.add(Number(button.dataset.run));
-    const fragment = document.createDocumentFragment();
-    for (let r = from; r < to; r++) fragment.append(this.#renderRow(model, r, this.view, this.hideCosmetic));
-    const first = fragment.firstElementChild;
-    button.replaceWith(fragment);
-    if (first instanceof HTMLElement) first.focus({preventScroll: true});
+    /** @type {Item[]} */
+    const items = [];
+    for (let r = from; r < to; r++) items.push(r);
+    // A run of thousands of rows draws like a long diff: its chunks in view first.
+    const lazy = items.length > DRAW_AT_ONCE_ITEMS;
+    const chunks = this.#makeChunks(items, lazy);
+    if (lazy) this.#fillChunk(chunks[0]);
+    else for (const chunk of chunks) this.#fillChunk(chunk);
+    button.replaceWith(...chunks.map((chunk) => chunk.el));
+    if (this.#pending.size > 0) this.#startFill();
+    this.#rowEls.get(from)?.focus({preventScroll: true});
     this.#scheduleMarkers();
   }
 
@@ -943,16 +1153,30 @@ export class ArticleDiffElement extends HTMLElement {
     }
     // Elsewhere on the minimap: bring that part of the diff to the middle of the view.
     const map = this.#minimap.getBoundingClientRect();
-    const y = ((event.clientY - map.top) / map.height) * this.#rows.scrollHeight + this.#rows.offsetTop;
-    const children = /** @type {HTMLElement[]} */ ([...this.#rows.children]);
-    let lo = 0;
-    let hi = children.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (children[mid].offsetTop <= y) lo = mid;
-      else hi = mid - 1;
+    const box = this.#rows.getBoundingClientRect();
+    const y = box.top + ((event.clientY - map.top) / map.height) * box.height;
+    // Down through the chunks (drawing an empty one) to the row or button at that height.
+    /** @type {Element} */
+    let el = this.#rows;
+    for (;;) {
+      const children = el.children;
+      if (children.length === 0) break;
+      let lo = 0;
+      let hi = children.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (children[mid].getBoundingClientRect().top <= y) lo = mid;
+        else hi = mid - 1;
+      }
+      el = children[lo];
+      if (!el.classList.contains('chunk')) break;
+      const chunk = this.#chunks.find((c) => c.el === el);
+      if (chunk && this.#pending.has(chunk)) {
+        this.#fillChunk(chunk);
+        this.#settleFilled();
+      }
     }
-    children[lo]?.scrollIntoView({block: 'center', behavior: 'instant'});
+    if (el instanceof HTMLElement && el !== this.#rows) this.#reveal(el);
   };
 
   #onResize() {
@@ -972,28 +1196,58 @@ export class ArticleDiffElement extends HTMLElement {
   }
 
   #placeMarkers() {
-    const total = this.#rows.scrollHeight;
-    /** @type {HTMLElement[]} */
-    const markers = [];
-    if (total > 0 && !this.#frame.hidden) {
-      const base = this.#rows.offsetTop;
-      this.#hunks.forEach((hunk, i) => {
-        const first = this.#rowEls.get(hunk[0]);
-        const last = this.#rowEls.get(hunk[hunk.length - 1]);
-        if (!first || !last) return;
-        const top = first.offsetTop - base;
-        const height = last.offsetTop + last.offsetHeight - first.offsetTop;
-        const kind = this.#model?.rows[hunk[0]].kind ?? 'changed';
-        const marker = h('button', {class: `marker ${kind}`, part: 'marker',
-          attrs: {type: 'button', tabindex: '-1', 'data-hunk': String(i), title: `Change ${i + 1}`}});
-        marker.style.setProperty('--top', `${(100 * top / total).toFixed(3)}%`);
-        marker.style.setProperty('--height', `${(100 * height / total).toFixed(3)}%`);
-        if (i === this.#current) marker.classList.add('current');
-        markers.push(marker);
-      });
+    const box = this.#rows.getBoundingClientRect();
+    const total = box.height;
+    const model = this.#drawing?.model;
+    if (!(total > 0) || this.#frame.hidden || !model) {
+      this.#minimap.replaceChildren(this.#viewport);
+      this.#markers = [];
+      this.#markersFor = null;
+      return;
     }
-    this.#minimap.replaceChildren(this.#viewport, ...markers);
+    // All reads, then all writes: a write between two reads would force a layout per marker.
+    const places = this.#hunks.map((hunk) => {
+      const first = this.#rowBox(hunk[0]);
+      const last = hunk.length === 1 ? first : this.#rowBox(hunk[hunk.length - 1]);
+      return [`${(100 * (first.top - box.top) / total).toFixed(3)}%`, `${(100 * (last.bottom - first.top) / total).toFixed(3)}%`];
+    });
+    // One marker per change, made once per draw; later calls (resizes, rows laid out as they
+    // scroll into view) only move them.
+    if (this.#markersFor !== this.#hunks) {
+      this.#markersFor = this.#hunks;
+      this.#markers = this.#hunks.map((hunk, i) => {
+        const marker = h('button', {class: `marker ${model.rows[hunk[0]].kind}`, part: 'marker',
+          attrs: {type: 'button', tabindex: '-1', 'data-hunk': String(i), title: `Change ${i + 1}`}});
+        if (i === this.#current) marker.classList.add('current');
+        return marker;
+      });
+      this.#minimap.replaceChildren(this.#viewport, ...this.#markers);
+    }
+    places.forEach(([top, height], i) => {
+      const marker = this.#markers[i];
+      // Writes that change nothing are skipped: they would restyle a thousand markers.
+      if (marker.style.getPropertyValue('--top') !== top) marker.style.setProperty('--top', top);
+      if (marker.style.getPropertyValue('--height') !== height) marker.style.setProperty('--height', height);
+    });
     this.#placeViewport();
+  }
+
+  /**
+   * Where a row is on screen. In a lazy chunk, its share of the chunk: asking the row itself
+   * would lay out a chunk that is skipped while off screen, and a row or two off is finer than
+   * a minimap pixel on a diff that long.
+   * @param {number} index
+   * @returns {{top: number, bottom: number}}
+   */
+  #rowBox(index) {
+    const chunk = this.#chunks[this.#chunkOf[index]];
+    if (!chunk) return {top: 0, bottom: 0};
+    const el = this.#rowEls.get(index);
+    if (el && !chunk.lazy) return el.getBoundingClientRect();
+    const rect = chunk.el.getBoundingClientRect();
+    const slot = chunk.items.indexOf(index);
+    const share = rect.height / chunk.items.length;
+    return {top: rect.top + slot * share, bottom: rect.top + (slot + 1) * share};
   }
 
   /** Scrolling anywhere (window or a scrolling ancestor) moves the minimap's viewport box. */
@@ -1001,6 +1255,8 @@ export class ArticleDiffElement extends HTMLElement {
     if (this.#viewportFrame) return;
     this.#viewportFrame = requestAnimationFrame(() => {
       this.#viewportFrame = 0;
+      // Before this frame paints: rows scrolled into view are never shown empty for long.
+      this.#fillVisible();
       this.#placeViewport();
     });
   };
@@ -1039,6 +1295,39 @@ function describeRow(row) {
     case 'moved': return row.old ? 'Paragraph moved away' : 'Moved paragraph';
     default: return 'Paragraph';
   }
+}
+
+/**
+ * The kind a row is drawn as: with `hide-cosmetic`, a cosmetic-only row reads as unchanged,
+ * except a move, whose other end must stay reachable.
+ * @param {Row} row @param {boolean} hideCosmetic
+ * @returns {RowKind}
+ */
+function drawnKind(row, hideCosmetic) {
+  return hideCosmetic && row.cosmetic && row.kind !== 'moved' ? 'equal' : row.kind;
+}
+
+/**
+ * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
+ * @param {Cell|null} cell @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
+ * @param {'split'|'inline'} view
+ */
+function gutter(cell, side, kind, cosmetic, view) {
+  const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
+  if (!cell) return el;
+  const inline = view === 'inline';
+  // Inline, the numbers are the new version's; old-only rows show just their sign.
+  if (!inline || side === 'new') {
+    el.append(h('span', {class: 'num', text: paragraphNumbers(cell), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
+  }
+  const sign = kind === 'inserted' ? '+' : kind === 'deleted' ? '−' : kind === 'equal' ? ''
+    : inline ? '±' : side === 'old' ? '−' : '+';
+  if (sign && kind !== 'moved') {
+    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
+    if (cosmetic) mark.title = 'Cosmetic only: typography, whitespace or paragraph breaks';
+    el.append(mark);
+  }
+  return el;
 }
 
 /**

@@ -1,14 +1,25 @@
-// First paint of the diff for a ~1 MB article pair in headless Chromium (target: under 1 s).
-// The figure is printed as a test diagnostic; the assertion only guards against a collapse
-// (the machine running the tests is shared and slow, so the bound is loose).
+// A ~1 MB article pair in headless Chromium: the first paint of its diff, and the longest frame
+// a paste of it into the demo page causes. The figures are printed as test diagnostics.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {launchBrowser, startServer} from './harness.mjs';
-import {openElementPage, readFixtures, watchProblems} from './ui.mjs';
+import {largePair, openElementPage, readFixtures, watchProblems} from './ui.mjs';
 
-/** Generous bound for a shared CI machine; the report states the measured figure. */
-const FIRST_PAINT_LIMIT_MS = 5000;
+/**
+ * Issue #6: the first paint of the diff of a 1 MB pair under a second. Measured here (2 shared
+ * cores, nine runs): 280–610 ms, median 404 ms (it was 750–990 ms, median 896 ms, when every
+ * row was drawn at once).
+ */
+const FIRST_PAINT_LIMIT_MS = 1000;
+
+/**
+ * "Responsive": no frame of a 1 MB paste blocks input for longer than this. Measured here (nine
+ * runs): in six no frame took over 50 ms (the shortest a long-animation-frame entry reports),
+ * the longest was 120 ms. It was 670–800 ms, median 712 ms: each text area laid out its 1 MB,
+ * then ~2,300 rows were created and laid out in one task. Past 200 ms a reader feels a stall.
+ */
+const LONGEST_FRAME_LIMIT_MS = 200;
 
 /** @type {{url: string, close: () => Promise<void>}} */
 let server;
@@ -24,39 +35,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/**
- * About `bytes` of article per side: the seed's paragraphs, numbered so that each copy is
- * distinct, with edits a reporter would make: a changed word in every 7th paragraph, a
- * deleted one every 40th, an inserted one every 45th and a moved one every 90th.
- * @param {number} bytes
- */
-function largePair(oldSeed, bytes) {
-  const seedParagraphs = oldSeed.split('\n').filter((p) => p.trim());
-  /** @type {string[]} */
-  const oldParagraphs = [];
-  for (let i = 0, size = 0; size < bytes; i++) {
-    const p = `${seedParagraphs[i % seedParagraphs.length]} [${i}]`;
-    oldParagraphs.push(p);
-    size += p.length + 2;
-  }
-  /** @type {string[]} */
-  const newParagraphs = [];
-  /** @type {string[]} */
-  const moved = [];
-  oldParagraphs.forEach((p, i) => {
-    if (i % 40 === 39) return;
-    if (i % 90 === 10) {
-      moved.push(p);
-      return;
-    }
-    newParagraphs.push(i % 7 === 3 ? p.replace(/\b(the|a|of)\b/, 'this') : p);
-    if (i % 45 === 44) newParagraphs.push(`An editor added this paragraph after paragraph ${i}, with a little new reporting.`);
-    if (i % 90 === 80 && moved.length) newParagraphs.push(/** @type {string} */ (moved.shift()));
-  });
-  newParagraphs.push(...moved);
-  return {oldText: oldParagraphs.join('\n\n') + '\n', newText: newParagraphs.join('\n\n') + '\n'};
-}
 
 test('first paint of a 1 MB pair', async (t) => {
   const {oldText: seed} = await readFixtures();
@@ -76,16 +54,23 @@ test('first paint of a 1 MB pair', async (t) => {
     let diffed = 0;
     el.addEventListener('diff', () => {
       diffed = performance.now();
+      const drawnAtFirst = el.shadowRoot.querySelectorAll('.row').length;
       // The frame after the rows were inserted: its rAF runs before paint, the task after it
       // runs once the frame (style, layout, paint) is done.
-      requestAnimationFrame(() => setTimeout(() => resolve({
-        firstPaint: performance.now() - start,
-        diffAndDom: diffed - start,
-        rows: el.model.rows.length,
-        drawnRows: el.shadowRoot.querySelectorAll('.row').length,
-        approximate: el.model.approximate,
-        bytes: new Blob([oldText]).size + new Blob([newText]).size,
-      })));
+      requestAnimationFrame(() => setTimeout(async () => {
+        const firstPaint = performance.now() - start;
+        await el.ready();
+        resolve({
+          firstPaint,
+          diffAndDom: diffed - start,
+          allDrawn: performance.now() - start,
+          rows: el.model.rows.length,
+          drawnAtFirst,
+          drawnRows: el.shadowRoot.querySelectorAll('.row').length,
+          approximate: el.model.approximate,
+          bytes: new Blob([oldText]).size + new Blob([newText]).size,
+        });
+      }));
     }, {once: true});
     el.oldText = oldText;
     el.newText = newText;
@@ -98,8 +83,10 @@ test('first paint of a 1 MB pair', async (t) => {
     return performance.now() - start;
   }, [oldText, newText]);
   t.diagnostic(`engine diff alone (wasm + JSON.parse): ${diffOnly.toFixed(0)} ms`);
-  t.diagnostic(`1 MB pair: ${(timing.bytes / 1e6).toFixed(2)} MB total, ${timing.rows} rows (${timing.drawnRows} drawn), `
-    + `diff + DOM ${timing.diffAndDom.toFixed(0)} ms, first paint ${timing.firstPaint.toFixed(0)} ms, approximate: ${timing.approximate}`);
+  t.diagnostic(`1 MB pair: ${(timing.bytes / 1e6).toFixed(2)} MB total, ${timing.rows} rows, `
+    + `diff + first rows ${timing.diffAndDom.toFixed(0)} ms (${timing.drawnAtFirst} rows), first paint ${timing.firstPaint.toFixed(0)} ms, `
+    + `all ${timing.drawnRows} rows drawn ${timing.allDrawn.toFixed(0)} ms, approximate: ${timing.approximate}`);
+  assert.ok(timing.drawnAtFirst < timing.drawnRows, 'the first paint does not wait for every row');
   assert.ok(timing.firstPaint < FIRST_PAINT_LIMIT_MS, `first paint took ${timing.firstPaint} ms`);
   assert.deepEqual(problems, []);
   await context.close();
@@ -109,33 +96,60 @@ test('a 1 MB paste into the demo page: the longest frame it causes', async (t) =
   const {oldText: seed} = await readFixtures();
   const {oldText, newText} = largePair(seed, 1_000_000);
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(server.url).origin});
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(new URL('index.html', server.url).href);
   await page.waitForFunction(() => /** @type {any} */ (document.querySelector('article-diff'))?.model);
-  const result = await page.evaluate(([oldText, newText]) => new Promise((resolve) => {
-    /** @type {number[]} */
-    const frames = [];
+  // Hand the texts to the page before measuring: moving 2 MB into it is the test's cost.
+  await page.evaluate(([oldText, newText]) => { /** @type {any} */ (window).__pair = {oldText, newText}; }, [oldText, newText]);
+  const observable = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'));
+  assert.ok(observable, 'this Chromium reports long animation frames');
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__frames = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) frames.push(entry.duration);
+      for (const entry of list.getEntries()) {
+        const frame = /** @type {any} */ (entry);
+        w.__frames.push({duration: frame.duration, scripts: frame.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`)});
+      }
     }).observe({type: 'long-animation-frame'});
     const el = /** @type {any} */ (document.querySelector('article-diff'));
     const start = performance.now();
-    el.addEventListener('diff', () => requestAnimationFrame(() => setTimeout(() => {
-      const drawn = performance.now() - start;
-      // Let the observer deliver the last frames.
-      setTimeout(() => resolve({drawn, longest: Math.max(0, ...frames), rows: el.model.rows.length}), 200);
-    })), {once: true});
-    // What a paste does: the text area changes and fires `input`, once per side.
-    for (const [id, text] of [['old-text', oldText], ['new-text', newText]]) {
-      const area = /** @type {HTMLTextAreaElement} */ (document.getElementById(id));
-      area.value = text;
-      area.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
-    }
-  }), [oldText, newText]);
-  t.diagnostic(`1 MB paste: drawn ${result.drawn.toFixed(0)} ms after the paste (including the debounce), `
-    + `longest frame ${result.longest.toFixed(0)} ms, ${result.rows} rows`);
-  assert.ok(result.longest < FIRST_PAINT_LIMIT_MS, `a frame took ${result.longest} ms`);
+    w.__drawn = new Promise((resolve) => el.addEventListener('diff', () => requestAnimationFrame(() => setTimeout(async () => {
+      const firstPaint = performance.now() - start;
+      await el.ready();
+      resolve({firstPaint, allDrawn: performance.now() - start});
+    })), {once: true}));
+  });
+  // A real paste, as a reader does it: the text on the clipboard, Ctrl+A and Ctrl+V in a pane.
+  for (const [id, key] of [['#old-text', 'oldText'], ['#new-text', 'newText']]) {
+    await page.evaluate((key) => navigator.clipboard.writeText(/** @type {any} */ (window).__pair[key]), key);
+    await page.focus(id);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+  }
+  const drawn = await page.evaluate(() => /** @type {any} */ (window).__drawn);
+  // Let the observer deliver the last frames.
+  await page.waitForTimeout(300);
+  const result = await page.evaluate(() => {
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    const frames = /** @type {any} */ (window).__frames;
+    const longest = frames.reduce((a, b) => (b.duration > a.duration ? b : a), {duration: 0, scripts: []});
+    return {
+      longest, frames: frames.length, rows: el.model.rows.length,
+      sameTexts: el.oldText === /** @type {any} */ (window).__pair.oldText && el.newText === /** @type {any} */ (window).__pair.newText,
+      held: [...document.querySelectorAll('.held')].map((card) => !card.hidden),
+      areas: [...document.querySelectorAll('textarea')].map((area) => area.value.length),
+    };
+  });
+  t.diagnostic(`1 MB paste: first paint ${drawn.firstPaint.toFixed(0)} ms after the paste (including the debounce), `
+    + `all rows ${drawn.allDrawn.toFixed(0)} ms; longest frame ${result.longest.duration.toFixed(0)} ms `
+    + `(${result.longest.scripts.join(', ') || 'no script'}), ${result.frames} frames over 50 ms, ${result.rows} rows`);
+  assert.ok(result.sameTexts, 'the element diffed exactly the pasted texts');
+  assert.deepEqual(result.held, [true, true], 'both panes hold their long text and say so');
+  assert.deepEqual(result.areas, [0, 0], 'the text areas were spared laying out 1 MB each');
+  assert.ok(result.longest.duration < LONGEST_FRAME_LIMIT_MS, `a frame took ${result.longest.duration} ms`);
   assert.deepEqual(problems, []);
   await context.close();
 });

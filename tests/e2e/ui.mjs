@@ -119,3 +119,37 @@ export function shuffledPair(count = 14, from = 2, to = 11) {
   moved[0] = moved[0].replace('a great deal', 'enormously');
   return {oldText: paragraphs.join('\n\n') + '\n', newText: moved.join('\n\n') + '\n'};
 }
+
+/**
+ * About `bytes` of article per side: the seed's paragraphs, numbered so that each copy is
+ * distinct, with edits a reporter would make: a changed word in every 7th paragraph, a
+ * deleted one every 40th, an inserted one every 45th and a moved one every 90th.
+ * @param {string} oldSeed @param {number} bytes
+ * @param {(i: number) => string} [tag] what makes paragraph `i` distinct
+ */
+export function largePair(oldSeed, bytes, tag = (i) => `[${i}]`) {
+  const seedParagraphs = oldSeed.split('\n').filter((p) => p.trim());
+  /** @type {string[]} */
+  const oldParagraphs = [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const p = `${seedParagraphs[i % seedParagraphs.length]} ${tag(i)}`;
+    oldParagraphs.push(p);
+    size += p.length + 2;
+  }
+  /** @type {string[]} */
+  const newParagraphs = [];
+  /** @type {string[]} */
+  const moved = [];
+  oldParagraphs.forEach((p, i) => {
+    if (i % 40 === 39) return;
+    if (i % 90 === 10) {
+      moved.push(p);
+      return;
+    }
+    newParagraphs.push(i % 7 === 3 ? p.replace(/\b(the|a|of)\b/, 'this') : p);
+    if (i % 45 === 44) newParagraphs.push(`An editor added this paragraph after paragraph ${i}, with a little new reporting.`);
+    if (i % 90 === 80 && moved.length) newParagraphs.push(/** @type {string} */ (moved.shift()));
+  });
+  newParagraphs.push(...moved);
+  return {oldText: oldParagraphs.join('\n\n') + '\n', newText: newParagraphs.join('\n\n') + '\n'};
+}
