@@ -238,6 +238,8 @@ export class ArticleDiffElement extends HTMLElement {
   #chunkOf = new Int32Array(0);
   /** @type {Set<Chunk>} chunks still empty, in the order they fill in the background */
   #pending = new Set();
+  /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
+  #diffing = null;
   #fillHandle = 0;
   /** @type {(() => void) | null} resolves `#filled` */
   #resolveFilled = null;
@@ -493,44 +495,56 @@ export class ArticleDiffElement extends HTMLElement {
     if (this.#oldText === null && this.#newText === null) return;
     if (this.#fetches.size > 0) return; // the last load schedules another update
     const version = this.#inputVersion;
-    if (this.#diffedVersion !== version) {
-      const oldText = this.#oldText ?? '';
-      const newText = this.#newText ?? '';
-      /** @type {DiffModel} */
-      let model;
-      try {
-        const engine = await loadEngine();
+    if (this.#diffedVersion === version) return this.#render();
+    // A redraw asked for while these very inputs are being diffed (a view change during a long
+    // diff in the worker) waits for that diff, which draws with the settings of the moment it
+    // lands, rather than starting the same diff again.
+    if (this.#diffing?.version === version) return this.#diffing.done;
+    const done = this.#diffAndDraw(version);
+    this.#diffing = {version, done};
+    try {
+      await done;
+    } finally {
+      if (this.#diffing?.done === done) this.#diffing = null;
+    }
+  }
+
+  /** Diffs the inputs of `version` and draws the result, unless newer inputs came meanwhile. */
+  async #diffAndDraw(/** @type {number} */ version) {
+    const oldText = this.#oldText ?? '';
+    const newText = this.#newText ?? '';
+    /** @type {DiffModel} */
+    let model;
+    try {
+      const engine = await loadEngine();
+      if (version !== this.#inputVersion) return; // newer input queued its own update
+      if (oldText.length + newText.length > BUSY_ABOVE_CHARS) {
+        // A long diff runs in the worker, and the page says so meanwhile.
+        if (this.#model) {
+          this.#frame.classList.add('busy');
+          this.#counter.textContent = 'Comparing…';
+        }
+        model = await diffInWorker(oldText, newText, this.#diffOptions());
         if (version !== this.#inputVersion) return; // newer input queued its own update
-        if (oldText.length + newText.length > BUSY_ABOVE_CHARS) {
-          // A long diff runs in the worker, and the page says so meanwhile.
-          if (this.#model) {
-            this.#frame.classList.add('busy');
-            this.#counter.textContent = 'Comparing…';
-          }
-          model = await diffInWorker(oldText, newText, this.#diffOptions());
-          if (version !== this.#inputVersion) return; // newer input queued its own update
-        } else {
-          model = engine.diff(oldText, newText, this.#diffOptions());
-        }
-      } catch (error) {
-        if (version === this.#inputVersion) {
-          this.#frame.classList.remove('busy');
-          this.#updateCounter();
-          this.#fail(error instanceof Error ? error.message : String(error));
-        }
-        return;
+      } else {
+        model = engine.diff(oldText, newText, this.#diffOptions());
       }
-      this.#frame.classList.remove('busy');
-      this.#diffedVersion = version;
-      this.#model = model;
-      this.#expanded.clear();
-      this.#current = -1;
-      this.#error.hidden = true;
-      this.#render();
-      this.dispatchEvent(new ArticleDiffEvent(model));
+    } catch (error) {
+      if (version === this.#inputVersion) {
+        this.#frame.classList.remove('busy');
+        this.#updateCounter();
+        this.#fail(error instanceof Error ? error.message : String(error));
+      }
       return;
     }
+    this.#frame.classList.remove('busy');
+    this.#diffedVersion = version;
+    this.#model = model;
+    this.#expanded.clear();
+    this.#current = -1;
+    this.#error.hidden = true;
     this.#render();
+    this.dispatchEvent(new ArticleDiffEvent(model));
   }
 
   #renderHeadings() {

@@ -247,3 +247,36 @@ test('expanding a run of thousands of unchanged rows draws it in slices too', as
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a view change while a long diff is in the worker waits for it instead of diffing again', async () => {
+  const {page, problems} = await openElementPage(context, server.url);
+  const {oldText: seed} = await readFixtures();
+  const {oldText, newText} = largePair(seed, 600_000);
+  const result = await page.evaluate(async ([oldText, newText]) => {
+    // Count the diffs sent to the worker (the element starts its worker on first use).
+    let posted = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (/** @type {any[]} */ ...args) {
+      posted++;
+      return post.apply(this, /** @type {any} */ (args));
+    };
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    el.oldText = oldText;
+    el.newText = newText;
+    while (posted === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    el.setAttribute('view', 'inline');
+    await el.ready();
+    const root = el.shadowRoot;
+    return {
+      posted,
+      inline: root.querySelectorAll('.cell.inline').length,
+      split: root.querySelectorAll('.cell.old, .cell.new').length,
+      same: el.model.edits.filter((/** @type {any} */ e) => e[0] <= 0).map((/** @type {any} */ e) => e[1]).join('') === oldText,
+    };
+  }, [oldText, newText]);
+  assert.equal(result.posted, 1, 'one diff sent to the worker');
+  assert.ok(result.inline > 0, 'drawn inline');
+  assert.equal(result.split, 0, 'no split cells left');
+  assert.ok(result.same, 'the model is of the texts set');
+  assert.deepEqual(problems, []);
+});
