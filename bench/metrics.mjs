@@ -113,6 +113,30 @@ export function hunks(edits) {
 }
 
 /**
+ * Hunks that change more than whitespace: what `hunks` counts once both sides of each hunk are
+ * compared with all whitespace removed. The like-for-like figure for jsdiff's `diffWords`,
+ * which ignores whitespace by design (so its edits do not rebuild the old text): a paragraph
+ * break turned into a blank line is a hunk for a tool that rebuilds both texts, not for it.
+ * @param {Edit[]} edits
+ */
+export function hunksIgnoringWhitespace(edits) {
+  let count = 0;
+  let deleted = '';
+  let inserted = '';
+  const close = () => {
+    if (deleted.replace(/\s+/g, '') !== inserted.replace(/\s+/g, '')) count++;
+    deleted = inserted = '';
+  };
+  for (const [op, text] of edits) {
+    if (op === 0 && text.length > 0) close();
+    else if (op < 0) deleted += text;
+    else if (op > 0) inserted += text;
+  }
+  close();
+  return count;
+}
+
+/**
  * Scores found moves against planted ones by paragraph index.
  * @param {{from: number, to: number}[]} found
  * @param {{from: number, to: number}[] | null} planted
@@ -140,6 +164,7 @@ export function quality(edits, oldText, newText) {
     changedWords: exact ? changedWords(edits, oldText, newText) : wordsInChanges(edits),
     changedWordsExact: exact,
     hunks: hunks(edits),
+    hunksIgnoringWhitespace: hunksIgnoringWhitespace(edits),
     edits: edits.length,
   };
 }

@@ -12,7 +12,7 @@
  *   reason?: string,
  *   loadMs?: number, firstMs?: number | null, warmupCalls?: number, times?: number[], medianMs?: number,
  *   reconstructs?: boolean, rebuilds?: {old: boolean, new: boolean}, changedWords?: number | null,
- *   changedWordsExact?: boolean, hunks?: number, edits?: number,
+ *   changedWordsExact?: boolean, hunks?: number, hunksIgnoringWhitespace?: number, edits?: number,
  *   moves?: {found: number, planted: number | null, correct: number | null, falseMoves: number | null} | null,
  *   approximate?: boolean | null, fallback?: {reason: string, detail: string} | null,
  *   stats?: Record<string, number> | null, paragraphs?: {old: number, new: number} | null,
@@ -149,6 +149,7 @@ function resultRow(c, ours, settings) {
     ok ? heap + memory : '—',
     ok ? String(c.changedWords ?? '—') + (c.changedWordsExact === false ? ' *' : '') : '—',
     ok ? String(c.hunks) : '—',
+    ok ? String(c.hunksIgnoringWhitespace ?? '—') : '—',
     ok ? (c.reconstructs ? 'yes' : c.rebuilds?.new ? '**new only**' : c.rebuilds?.old ? '**old only**' : '**no**') : '—',
     moves,
     c.approximate === null || c.approximate === undefined ? '—' : String(c.approximate),
@@ -213,17 +214,26 @@ export function judgeTargets(report) {
           }
         : { target: 'changed words ≤ dmp words', input: input.id, met: null, evidence: `dmp words ${absent(dmpWords)}` },
     );
+    // Like with like: our hunks against diffWordsWithSpace's (both rebuild both texts), and our
+    // hunks that change more than whitespace against diffWords' (which ignores whitespace).
     const jsdiffCases = cases.filter((c) => c.tool.startsWith('jsdiff'));
-    const jsdiffHunks = jsdiffCases.filter((c) => c.status === 'ok').map((c) => `${c.hunks} (${c.tool.replace('jsdiff ', '')})`);
-    const fewest = Math.min(...jsdiffCases.filter((c) => c.status === 'ok').map((c) => /** @type {number} */ (c.hunks)));
+    const jsdiffOk = jsdiffCases.filter((c) => c.status === 'ok');
+    const comparable = (/** @type {CaseResult} */ c) => (c.tool === 'jsdiff diffWords' ? 'hunksIgnoringWhitespace' : 'hunks');
     const floor = input.plantedWordEdits && !input.plantedMoves ? `; ${input.plantedWordEdits} word edits were planted, one hunk each is the floor` : '';
     out.push(
-      jsdiffHunks.length
+      jsdiffOk.length
         ? {
             target: 'fewer hunks than jsdiff',
             input: input.id,
-            met: /** @type {number} */ (ours.hunks) < fewest,
-            evidence: `ours ${ours.hunks}, jsdiff ${jsdiffHunks.join(', ')}${floor}`,
+            met: jsdiffOk.every((c) => /** @type {number} */ (ours[comparable(c)]) < /** @type {number} */ (c[comparable(c)])),
+            evidence:
+              jsdiffOk
+                .map((c) => {
+                  const key = comparable(c);
+                  const what = key === 'hunks' ? '' : ', whitespace ignored';
+                  return `ours ${ours[key]} vs ${c[key]} (${c.tool.replace('jsdiff ', '')}${what})`;
+                })
+                .join('; ') + floor,
           }
         : { target: 'fewer hunks than jsdiff', input: input.id, met: null, evidence: `jsdiff ${jsdiffCases.length ? absent(jsdiffCases[0]) : 'not run'}` },
     );
@@ -329,7 +339,7 @@ export function renderMarkdown(report) {
     lines.push(`### \`${input.id}\`: ${input.title}`, '');
     lines.push(
       table(
-        ['tool', '× our time', 'median ms', 'first call ms', 'runs', 'peak JS heap', 'changed words', 'hunks', 'reconstructs', 'moves found / planted', 'approximate'],
+        ['tool', '× our time', 'median ms', 'first call ms', 'runs', 'peak JS heap', 'changed words', 'hunks', 'hunks, whitespace ignored', 'reconstructs', 'moves found / planted', 'approximate'],
         cases.map((c) => resultRow(/** @type {CaseResult} */ (c), ours, settings)),
       ),
       '',
