@@ -18,7 +18,7 @@
 use core::fmt::Write;
 
 use crate::error::Side;
-use crate::model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Row, RowKind, Span, SpanKind, Stats};
+use crate::model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
 
 /// Where a text borrowed from an input lies in it, in the caller's units: `locate(side, text)`.
 pub(crate) type Locate<'l> = dyn FnMut(Side, &str) -> (usize, usize) + 'l;
@@ -27,7 +27,11 @@ pub(crate) type Locate<'l> = dyn FnMut(Side, &str) -> (usize, usize) + 'l;
 /// every text as the offsets `locate` gives.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn diff_json(d: &Diff<'_>, old_paragraphs: &[(usize, usize)], new_paragraphs: &[(usize, usize)], locate: &mut Locate<'_>) -> String {
-    let mut w = Writer { out: String::with_capacity(d.edits.len() * 24 + d.rows.len() * 160 + 256), locate };
+    let mut w = Writer {
+        out: String::with_capacity(d.edits.len() * 24 + d.rows.len() * 160 + 256),
+        locate,
+        paragraphs: [&d.old_paragraphs, &d.new_paragraphs],
+    };
     w.raw("{\"edits\":");
     w.list(&d.edits, Writer::edit);
     w.raw(",\"oldParagraphs\":");
@@ -54,6 +58,8 @@ pub(crate) fn diff_json(d: &Diff<'_>, old_paragraphs: &[(usize, usize)], new_par
 struct Writer<'w, 'l> {
     out: String,
     locate: &'w mut Locate<'l>,
+    /// The paragraphs of the old and the new text, to tell a whole-paragraph span.
+    paragraphs: [&'w [Paragraph]; 2],
 }
 
 impl Writer<'_, '_> {
@@ -149,7 +155,12 @@ impl Writer<'_, '_> {
     fn row(&mut self, r: &Row<'_>) {
         if let (RowKind::Equal, Some(o), Some(n), None, false) = (r.kind, &r.old, &r.new, r.move_id, r.cosmetic) {
             if let ([i], [j], [os], [ns]) = (&o.paragraphs[..], &n.paragraphs[..], &o.spans[..], &n.spans[..]) {
-                if os.kind == SpanKind::Equal && ns.kind == SpanKind::Equal && !os.cosmetic && !ns.cosmetic {
+                // The compact form stands for the whole paragraphs: write it only for them.
+                let whole = |side: usize, k: usize, s: &Span<'_>| {
+                    self.paragraphs[side].get(k).is_some_and(|p| p.byte_end - p.byte_start == s.text.len())
+                };
+                let plain = |s: &Span<'_>| s.kind == SpanKind::Equal && !s.cosmetic;
+                if plain(os) && plain(ns) && whole(0, *i, os) && whole(1, *j, ns) {
                     self.raw("[");
                     self.number(*i);
                     self.raw(",");
@@ -323,9 +334,26 @@ mod tests {
     }
 
     #[test]
+    fn only_whole_paragraph_equal_rows_are_compact() {
+        let (old, new) = ("One.\n\nTwo, unchanged.\n\nThree.", "One!\n\nTwo, unchanged.\n\nThree?");
+        let mut d = diff(old, new, &Options::default()).unwrap();
+        let ranges = |ps: &[crate::Paragraph]| -> Vec<(usize, usize)> { ps.iter().map(|p| (p.byte_start, p.byte_end)).collect() };
+        let (olds, news) = (ranges(&d.old_paragraphs), ranges(&d.new_paragraphs));
+        let mut locate = |_: Side, _: &str| (0, 0);
+        let rows = |d: &Diff<'_>, locate: &mut Locate<'_>| -> serde_json::Value {
+            serde_json::from_str::<serde_json::Value>(&diff_json(d, &olds, &news, locate)).unwrap()["rows"].clone()
+        };
+        assert_eq!(rows(&d, &mut locate)[1], serde_json::json!([1, 1]));
+        // A (hypothetical) equal row showing part of its paragraph must be written in full.
+        let span = &mut d.rows[1].old.as_mut().unwrap().spans[0];
+        span.text = &span.text[..3];
+        assert_eq!(rows(&d, &mut locate)[1]["kind"], "equal");
+    }
+
+    #[test]
     fn fractions_round_to_six_decimals() {
         let mut locate = |_: Side, _: &str| (0, 0);
-        let mut w = Writer { out: String::new(), locate: &mut locate };
+        let mut w = Writer { out: String::new(), locate: &mut locate, paragraphs: [&[], &[]] };
         for x in [0.0, 1.0, 0.8, 2.0 / 3.0] {
             w.fraction(x);
             w.raw(" ");
