@@ -44,6 +44,28 @@ const newFile = byId('new-file', HTMLInputElement);
 const message = byId('message', HTMLElement);
 const status = byId('status', HTMLElement);
 const inputs = byId('inputs', HTMLElement);
+/** The label each pane got from the page (the name of a fixture or an opened file). */
+const autoLabels = {old: oldLabel.value, new: newLabel.value};
+
+/** Sets a pane's label, in its field and on the element. @param {'old'|'new'} side @param {string} value */
+function setLabel(side, value, auto = true) {
+  (side === 'old' ? oldLabel : newLabel).value = value;
+  if (auto) autoLabels[side] = value;
+  if (side === 'old') diffElement.oldLabel = value;
+  else diffElement.newLabel = value;
+}
+
+/**
+ * A pane's whole text was replaced (a paste over all of it, Clear): a label the page gave it
+ * (a file's name, say) no longer names it, so it goes back to the default; one the user typed
+ * stays. @param {'old'|'new'} side
+ */
+function textReplaced(side) {
+  if ((side === 'old' ? oldLabel : newLabel).value === autoLabels[side]) {
+    setLabel(side, side === 'old' ? 'Old version' : 'New version');
+  }
+}
+
 const optionBoxes = /** @type {HTMLInputElement[]} */ ([...document.querySelectorAll('.options input[data-attr]')]);
 
 // ---- Long texts, held out of the text areas -------------------------------------------------
@@ -88,6 +110,7 @@ function makePane(side, area) {
   });
   clear.addEventListener('click', () => {
     putText(side, '', '');
+    textReplaced(side);
     area.focus();
     flush();
   });
@@ -139,12 +162,14 @@ function onPaste(side, event) {
   let text = pasted;
   if (event.target === pane.area) {
     const {value, selectionStart, selectionEnd} = pane.area;
+    if (pasted && selectionStart === 0 && selectionEnd === value.length) textReplaced(side);
     if (value.length - (selectionEnd - selectionStart) + pasted.length <= HOLD_ABOVE_CHARS) return; // the browser's own paste
     text = value.slice(0, selectionStart) + pasted + value.slice(selectionEnd);
   } else if (!(event.target instanceof Node && pane.card.contains(event.target)) || !pasted) {
     return; // the label field, say
   }
   event.preventDefault();
+  if (event.target !== pane.area) textReplaced(side); // a paste onto the summary replaces the held text
   putText(side, text, 'Pasted text');
   onTyping(side);
 }
@@ -282,10 +307,7 @@ async function openFiles(picks) {
     const texts = await Promise.all(picks.map(({file}) => readTextFile(file)));
     picks.forEach(({side, file}, i) => {
       putText(side, texts[i], `“${file.name}”`);
-      const label = side === 'old' ? oldLabel : newLabel;
-      label.value = file.name;
-      if (side === 'old') diffElement.oldLabel = file.name;
-      else diffElement.newLabel = file.name;
+      setLabel(side, file.name);
     });
     hideMessage();
     flush();
@@ -341,9 +363,10 @@ byId('swap', HTMLButtonElement).addEventListener('click', () => {
   const [oldSource, newSource] = [panes.old.source, panes.new.source];
   putText('old', wasNew, newSource);
   putText('new', wasOld, oldSource);
-  [oldLabel.value, newLabel.value] = [newLabel.value, oldLabel.value];
-  diffElement.oldLabel = oldLabel.value;
-  diffElement.newLabel = newLabel.value;
+  const [labels, auto] = [{old: oldLabel.value, new: newLabel.value}, {...autoLabels}];
+  setLabel('old', labels.new, false);
+  setLabel('new', labels.old, false);
+  [autoLabels.old, autoLabels.new] = [auto.new, auto.old];
   flush();
 });
 
@@ -370,10 +393,8 @@ async function loadFixtures() {
     // Text typed before the fixtures arrived wins.
     if (!textOf('old')) putText('old', decodeText(oldBytes, 'fixtures/old.txt'), 'fixtures/old.txt');
     if (!textOf('new')) putText('new', decodeText(newBytes, 'fixtures/new.txt'), 'fixtures/new.txt');
-    oldLabel.value = 'old.txt — plain scrape';
-    newLabel.value = 'new.txt — later Markdown copy';
-    diffElement.oldLabel = oldLabel.value;
-    diffElement.newLabel = newLabel.value;
+    setLabel('old', 'old.txt — plain scrape');
+    setLabel('new', 'new.txt — later Markdown copy');
   } catch (error) {
     showMessage(`${error instanceof Error ? error.message : String(error)} Paste two texts instead.`);
   }

@@ -178,6 +178,30 @@ describe('demo page', () => {
     await page.close();
   });
 
+  test('a paste over a whole pane drops the label the page gave it, not one the user typed', async () => {
+    const {page, problems} = await open(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(server.url).origin});
+    const pasteOver = async (/** @type {string} */ selector, /** @type {string} */ text) => {
+      await page.evaluate((text) => navigator.clipboard.writeText(text), text);
+      await page.click(selector);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+V');
+    };
+    const heading = (/** @type {'old'|'new'} */ side) => page.evaluate((side) => document.querySelector('article-diff')[`${side}Label`], side);
+    assert.equal(await page.inputValue('#old-label'), 'old.txt — plain scrape');
+    await pasteOver('#old-text', 'A different article, pasted over the fixture.');
+    assert.equal(await page.inputValue('#old-text'), 'A different article, pasted over the fixture.');
+    assert.equal(await page.inputValue('#old-label'), 'Old version');
+    assert.equal(await heading('old'), 'Old version');
+    // A label the user typed is theirs: a paste keeps it.
+    await page.fill('#new-label', 'Revision of 19 March');
+    await pasteOver('#new-text', 'The newer article, pasted.');
+    assert.equal(await page.inputValue('#new-label'), 'Revision of 19 March');
+    assert.equal(await heading('new'), 'Revision of 19 March');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('options survive a reload (localStorage, not the URL); keys work page-wide', async () => {
     const own = await browser.newContext({viewport: {width: 1280, height: 900}});
     const {page} = await open(own);
