@@ -1,28 +1,11 @@
 // End-to-end tests of <article-diff> on its own, in headless Chromium, under the strict CSP.
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {launchBrowser, startServer} from './harness.mjs';
+import {serverAndBrowser} from './harness.mjs';
 import {modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
 
-/** @type {{url: string, close: () => Promise<void>}} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-/** @type {import('playwright-core').BrowserContext} */
-let context;
-
-before(async () => {
-  server = await startServer({port: 0});
-  browser = await launchBrowser();
-  context = await browser.newContext({viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'});
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
 /** Counts of what the model says should be drawn in split view (all changes visible). */
 function expectedCounts(model) {
@@ -37,7 +20,7 @@ function expectedCounts(model) {
 
 describe('<article-diff>', () => {
   test('draws the seed pair exactly as the model says', async () => {
-    const {page, problems} = await openElementPage(context, server.url);
+    const {page, problems} = await openElementPage(env.context, env.server.url);
     const {oldText, newText} = await readFixtures();
     await setTexts(page, oldText, newText);
     const model = await modelInPage(page, oldText, newText);
@@ -84,7 +67,7 @@ describe('<article-diff>', () => {
   });
 
   test('fires one `diff` event per new diff, with the stats, bubbling out of the shadow root', async () => {
-    const {page} = await openElementPage(context, server.url);
+    const {page} = await openElementPage(env.context, env.server.url);
     const result = await page.evaluate(async () => {
       const el = /** @type {any} */ (document.querySelector('article-diff'));
       const events = [];
@@ -105,7 +88,7 @@ describe('<article-diff>', () => {
   });
 
   test('properties set before the element is defined are kept on upgrade; define() is idempotent', async () => {
-    const {page} = await openElementPage(context, server.url);
+    const {page} = await openElementPage(env.context, env.server.url);
     const result = await page.evaluate(async () => {
       const {ArticleDiffElement} = await import('/article-diff.js');
       const late = document.createElement('late-diff');
@@ -124,7 +107,7 @@ describe('<article-diff>', () => {
   });
 
   test('a move badge jumps to the other end and highlights it', async () => {
-    const {page, problems} = await openElementPage(context, server.url);
+    const {page, problems} = await openElementPage(env.context, env.server.url);
     const {oldText, newText} = shuffledPair();
     await setTexts(page, oldText, newText);
     const model = await modelInPage(page, oldText, newText);
@@ -166,7 +149,7 @@ describe('<article-diff>', () => {
   });
 
   test('keyboard: n/p and j/k step through changes, with a counter', async () => {
-    const {page} = await openElementPage(context, server.url);
+    const {page} = await openElementPage(env.context, env.server.url);
     const {oldText, newText} = await readFixtures();
     await setTexts(page, oldText, newText);
     const total = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount);
@@ -212,7 +195,7 @@ describe('<article-diff>', () => {
   });
 
   test('inline view interleaves deletions before insertions, without re-diffing', async () => {
-    const {page} = await openElementPage(context, server.url);
+    const {page} = await openElementPage(env.context, env.server.url);
     await setTexts(page, 'The quick brown fox jumps.\n\nSecond paragraph stays.\n', 'The slow brown fox jumps.\n\nSecond paragraph stays.\n');
     await page.evaluate(() => {
       window.__diffs = 0;
@@ -240,7 +223,7 @@ describe('<article-diff>', () => {
   });
 
   test('hide-cosmetic draws cosmetic changes as plain text and skips them in navigation', async () => {
-    const {page} = await openElementPage(context, server.url);
+    const {page} = await openElementPage(env.context, env.server.url);
     // Only typography changed in the first paragraph; a real edit in the second.
     await setTexts(page, 'He said "yes" - twice.\n\nNothing changed here.\n\nThe vote was close.\n',
       'He said “yes” — twice.\n\nNothing changed here.\n\nThe vote was very close.\n');
@@ -257,7 +240,7 @@ describe('<article-diff>', () => {
   });
 
   test('a collapsed unchanged run expands on click', async () => {
-    const {page} = await openElementPage(context, server.url);
+    const {page} = await openElementPage(env.context, env.server.url);
     const paragraphs = Array.from({length: 12}, (_, i) => `Unchanged paragraph number ${i + 1} of the story.`);
     const edited = [...paragraphs];
     edited[11] = 'Unchanged paragraph number 12 of the whole story.';
@@ -273,7 +256,7 @@ describe('<article-diff>', () => {
   });
 
   test('hostile strings in texts and labels render literally and never run', async () => {
-    const {page, problems} = await openElementPage(context, server.url);
+    const {page, problems} = await openElementPage(env.context, env.server.url);
     const hostile = [
       '<img src=x onerror=window.__pwned=1>',
       '</script><script>window.__pwned=2</script>',
@@ -311,7 +294,7 @@ describe('<article-diff>', () => {
   });
 
   test('old-src/new-src load, and a failed load shows an error but keeps the last diff', async () => {
-    const {page} = await openElementPage(context, server.url,
+    const {page} = await openElementPage(env.context, env.server.url,
       'old-src="/fixtures/old.txt" new-src="/fixtures/new.txt" old-label="Revision of 19 March 2021" new-label="Current"');
     await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
     const rows = await shadow.count(page, '.row');
@@ -348,7 +331,7 @@ describe('<article-diff>', () => {
   });
 
   test('an approximate diff shows its fallback detail', async () => {
-    const {page} = await openElementPage(context, server.url, 'timeout-ms="1"');
+    const {page} = await openElementPage(env.context, env.server.url, 'timeout-ms="1"');
     // A long, heavily edited pair cannot finish its word diffs within one millisecond.
     const {oldText, newText} = await readFixtures();
     const scramble = (text, seed) => text.split(/(\s+)/).map((w, i) => ((i * 7 + seed) % 5 === 0 ? w.split('').reverse().join('') : w)).join('');
@@ -375,8 +358,8 @@ describe('<article-diff>', () => {
   });
 
   test('dark theme follows prefers-color-scheme and the theme attribute overrides it', async () => {
-    const dark = await browser.newContext({colorScheme: 'dark', viewport: {width: 1000, height: 700}});
-    const {page} = await openElementPage(dark, server.url);
+    const dark = await env.browser.newContext({colorScheme: 'dark', viewport: {width: 1000, height: 700}});
+    const {page} = await openElementPage(dark, env.server.url);
     await setTexts(page, 'A cat sat.', 'A black cat sat.');
     const colours = () => page.evaluate(() => {
       const root = document.querySelector('article-diff').shadowRoot;

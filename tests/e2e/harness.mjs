@@ -2,13 +2,18 @@
 /**
  * Shared set-up of the end-to-end tests (`node --test tests/e2e/`, run by `./run test`): the
  * project's static server, Debian's Chromium driven by playwright-core, and where screenshots go.
- * Not a test file itself. Each test file starts its own server on port 0 and closes it.
+ * Not a test file itself. Each test file starts its own server on port 0 and closes it
+ * ([`serverAndBrowser`]).
  */
+import {mkdir} from 'node:fs/promises';
+import {after, before} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
 import {chromium} from 'playwright-core';
 
-export {startServer} from '../../scripts/serve.mjs';
+import {startServer} from '../../scripts/serve.mjs';
+
+export {startServer};
 
 /** Screenshots of test runs (git-ignored). */
 export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -36,4 +41,27 @@ export const CHROMIUM_ARGS = [
  */
 export function launchBrowser(options = {}) {
   return chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...options});
+}
+
+/**
+ * The set-up every test file shares: registers a `before` that starts the static server on a
+ * free port and Chromium (and makes the screenshot folder), and an `after` that closes both
+ * (closing the browser closes its contexts). With `contextOptions`, one browser context for the
+ * whole file too. Returns the object whose `server`, `browser` and `context` are set once
+ * `before` has run.
+ * @param {{contextOptions?: import('playwright-core').BrowserContextOptions}} [options]
+ */
+export function serverAndBrowser({contextOptions} = {}) {
+  const env = /** @type {{server: {url: string, close: () => Promise<void>}, browser: import('playwright-core').Browser, context: import('playwright-core').BrowserContext}} */ ({});
+  before(async () => {
+    env.server = await startServer({port: 0});
+    env.browser = await launchBrowser();
+    if (contextOptions) env.context = await env.browser.newContext(contextOptions);
+    await mkdir(screenshotDir, {recursive: true});
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

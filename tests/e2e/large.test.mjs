@@ -2,33 +2,14 @@
 // work before the last chunk is drawn, and a new diff arriving mid-draw must replace the old
 // one cleanly. Each check below runs inside the `diff` event, before any background slice can
 // run, so the rows it targets are provably not drawn yet.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {mkdir} from 'node:fs/promises';
 
-import {launchBrowser, screenshotDir, startServer} from './harness.mjs';
+import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {largePair, modelInPage, openElementPage, readFixtures} from './ui.mjs';
 
-/** @type {{url: string, close: () => Promise<void>}} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-/** @type {import('playwright-core').BrowserContext} */
-let context;
-
-before(async () => {
-  server = await startServer({port: 0});
-  browser = await launchBrowser();
-  context = await browser.newContext({viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'});
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
 /**
  * In the page: every drawn row holds exactly its model text, and drawn plus folded rows are
@@ -64,7 +45,7 @@ function checkRowsInPage() {
 }
 
 test('navigation, keys, the minimap and move links reach rows not drawn yet', async () => {
-  const {page, problems} = await openElementPage(context, server.url);
+  const {page, problems} = await openElementPage(env.context, env.server.url);
   const {oldText: seed} = await readFixtures();
   const {oldText, newText} = largePair(seed, 1_000_000);
   const result = await page.evaluate(([oldText, newText]) => new Promise((resolve) => {
@@ -164,7 +145,7 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
 });
 
 test('a new diff or view arriving mid-draw replaces the old draw, with no rows mixed', async () => {
-  const {page, problems} = await openElementPage(context, server.url);
+  const {page, problems} = await openElementPage(env.context, env.server.url);
   const {oldText: seed} = await readFixtures();
   const first = largePair(seed, 800_000, (i) => `[first ${i}]`);
   const second = largePair(seed, 600_000, (i) => `{second ${i}}`);
@@ -223,7 +204,7 @@ test('a new diff or view arriving mid-draw replaces the old draw, with no rows m
 });
 
 test('expanding a run of thousands of unchanged rows draws it in slices too', async () => {
-  const {page, problems} = await openElementPage(context, server.url);
+  const {page, problems} = await openElementPage(env.context, env.server.url);
   const paragraphs = Array.from({length: 3000}, (_, i) => `Paragraph ${i + 1} of a long report that nobody edited, with enough words to wrap a line or two in the column.`);
   const edited = [...paragraphs];
   edited[2999] = `${edited[2999]} An editor added this sentence.`;
@@ -249,7 +230,7 @@ test('expanding a run of thousands of unchanged rows draws it in slices too', as
 });
 
 test('a view change while a long diff is in the worker waits for it instead of diffing again', async () => {
-  const {page, problems} = await openElementPage(context, server.url);
+  const {page, problems} = await openElementPage(env.context, env.server.url);
   const {oldText: seed} = await readFixtures();
   const {oldText, newText} = largePair(seed, 600_000);
   const result = await page.evaluate(async ([oldText, newText]) => {

@@ -3,26 +3,13 @@
 // and logs what its comments say, and pkg/article_diff.d.ts types the API.
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launchBrowser, startServer} from './harness.mjs';
+import {serverAndBrowser} from './harness.mjs';
 
 const root = new URL('../../', import.meta.url);
 
-/** @type {{url: string, close: () => Promise<void>}} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer({port: 0});
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** The first ```js block of the README's "Use it from JavaScript" section. */
 async function readmeExample() {
@@ -43,11 +30,11 @@ test("the README's JavaScript example runs and logs what its comments say", asyn
   }
   assert.ok(expected.length >= 3, `checked lines: ${expected.length}`);
 
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  const url = new URL('readme-example.html', server.url).href;
+  const url = new URL('readme-example.html', env.server.url).href;
   // The example as written, with console.log recording each call's arguments as JSON.
   const script = `const console = {log: (...args) => window.__logs.push(args.map((a) => JSON.stringify(a)).join(' '))};
 window.__logs = [];

@@ -1,27 +1,13 @@
 // End-to-end tests of the demo page (www/index.html) and the CMS example (www/embed.html).
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {copyFile, mkdir} from 'node:fs/promises';
+import {copyFile} from 'node:fs/promises';
 import path from 'node:path';
 
-import {launchBrowser, screenshotDir, startServer} from './harness.mjs';
+import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {readFixtures, root, watchProblems} from './ui.mjs';
 
-/** @type {{url: string, close: () => Promise<void>}} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer({port: 0});
-  browser = await launchBrowser();
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /**
  * Opens a page of ours with CSP violations recorded, and waits for its diff to be drawn.
@@ -37,7 +23,7 @@ async function open(context, file = 'index.html') {
       /** @type {any} */ (window).__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await page.goto(new URL(file, server.url).href);
+  await page.goto(new URL(file, env.server.url).href);
   await waitForDiff(page);
   return {page, problems};
 }
@@ -62,7 +48,7 @@ describe('demo page', () => {
   /** @type {import('playwright-core').BrowserContext} */
   let context;
   before(async () => {
-    context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    context = await env.browser.newContext({viewport: {width: 1280, height: 900}});
   });
   after(() => context?.close());
 
@@ -180,7 +166,7 @@ describe('demo page', () => {
 
   test('a paste over a whole pane drops the label the page gave it, not one the user typed', async () => {
     const {page, problems} = await open(context);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(server.url).origin});
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(env.server.url).origin});
     const pasteOver = async (/** @type {string} */ selector, /** @type {string} */ text) => {
       await page.evaluate((text) => navigator.clipboard.writeText(text), text);
       await page.click(selector);
@@ -203,7 +189,7 @@ describe('demo page', () => {
   });
 
   test('options survive a reload (localStorage, not the URL); keys work page-wide', async () => {
-    const own = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const own = await env.browser.newContext({viewport: {width: 1280, height: 900}});
     const {page} = await open(own);
     await page.check('#opt-ignore-case');
     assert.equal(await page.evaluate(() => document.querySelector('article-diff').hasAttribute('ignore-case')), true);
@@ -237,7 +223,7 @@ describe('demo page', () => {
   test('screenshots of the seed diff: light split, dark split, light inline', async () => {
     /** @param {'light'|'dark'} scheme @param {'split'|'inline'} view @param {string} name */
     const shoot = async (scheme, view, name) => {
-      const shot = await browser.newContext({viewport: {width: 1280, height: 1000}, colorScheme: scheme, deviceScaleFactor: 1});
+      const shot = await env.browser.newContext({viewport: {width: 1280, height: 1000}, colorScheme: scheme, deviceScaleFactor: 1});
       await shot.addInitScript((view) => {
         localStorage.setItem('article-diff.options', JSON.stringify({view}));
       }, view);
@@ -262,7 +248,7 @@ describe('demo page', () => {
 
 describe('embed.html (mock CMS, strict CSP)', () => {
   test('loads both revisions through old-src/new-src with no CSP violation', async () => {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const context = await env.browser.newContext({viewport: {width: 1280, height: 900}});
     const {page, problems} = await open(context, 'embed.html');
     const {oldText, newText} = await readFixtures();
     const loaded = await page.evaluate(() => {

@@ -1,9 +1,9 @@
 // A ~1 MB article pair in headless Chromium: the first paint of its diff, and the longest frame
 // a paste of it into the demo page causes. The figures are printed as test diagnostics.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {launchBrowser, startServer} from './harness.mjs';
+import {serverAndBrowser} from './harness.mjs';
 import {largePair, openElementPage, readFixtures, watchProblems} from './ui.mjs';
 
 /**
@@ -21,26 +21,13 @@ const FIRST_PAINT_LIMIT_MS = 1000;
  */
 const LONGEST_FRAME_LIMIT_MS = 200;
 
-/** @type {{url: string, close: () => Promise<void>}} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer({port: 0});
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 test('first paint of a 1 MB pair', async (t) => {
   const {oldText: seed} = await readFixtures();
   const {oldText, newText} = largePair(seed, 1_000_000);
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-  const {page, problems} = await openElementPage(context, server.url);
+  const context = await env.browser.newContext({viewport: {width: 1280, height: 900}});
+  const {page, problems} = await openElementPage(context, env.server.url);
   // Warm up: instantiate the wasm module (a page does this once), so the figure is the diff.
   await page.evaluate(async () => {
     const el = /** @type {any} */ (document.querySelector('article-diff'));
@@ -95,11 +82,11 @@ test('first paint of a 1 MB pair', async (t) => {
 test('a 1 MB paste into the demo page: the longest frame it causes', async (t) => {
   const {oldText: seed} = await readFixtures();
   const {oldText, newText} = largePair(seed, 1_000_000);
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(server.url).origin});
+  const context = await env.browser.newContext({viewport: {width: 1280, height: 900}});
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(env.server.url).origin});
   const page = await context.newPage();
   const problems = watchProblems(page);
-  await page.goto(new URL('index.html', server.url).href);
+  await page.goto(new URL('index.html', env.server.url).href);
   await page.waitForFunction(() => /** @type {any} */ (document.querySelector('article-diff'))?.model);
   // Hand the texts to the page before measuring: moving 2 MB into it is the test's cost.
   await page.evaluate(([oldText, newText]) => { /** @type {any} */ (window).__pair = {oldText, newText}; }, [oldText, newText]);

@@ -2,30 +2,15 @@
 // The pipeline end to end: `./run`'s release pkg/, served by scripts/serve.mjs, loaded by the
 // demo page in headless Chromium, which draws the seed pair diffed word by word.
 import assert from 'node:assert/strict';
-import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launchBrowser, screenshotDir, startServer} from './harness.mjs';
+import {screenshotDir, serverAndBrowser} from './harness.mjs';
 
-/** @type {{url: string, close: () => Promise<void>}} */
-let server;
-/** @type {import('playwright-core').Browser} */
-let browser;
-
-before(async () => {
-  server = await startServer({port: 0});
-  browser = await launchBrowser();
-  await mkdir(screenshotDir, {recursive: true});
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 test('the server sends the wasm module as application/wasm', async () => {
-  const response = await fetch(new URL('pkg/article_diff_bg.wasm', server.url));
+  const response = await fetch(new URL('pkg/article_diff_bg.wasm', env.server.url));
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('content-type'), 'application/wasm');
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -33,13 +18,13 @@ test('the server sends the wasm module as application/wasm', async () => {
 });
 
 test('the served page shows the seed pair diffed word by word, side by side', async () => {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const page = await env.browser.newPage({viewport: {width: 1280, height: 900}});
   /** @type {string[]} */
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
 
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const shadow = page.locator('article-diff');
   // Rendered rows, and the spelling fix of the seed pair as a deleted and an inserted letter.
   await shadow.locator('.row').first().waitFor();
