@@ -4,7 +4,7 @@
  * <article-diff>. The page keeps the texts out of the URL; the options survive a reload in
  * localStorage. A text too long for a text area is held by the page, and its pane says so.
  */
-import {ArticleDiffElement, decodeText, isTyping} from './article-diff.js';
+import {ArticleDiffElement, decodeText, h, isTyping} from './article-diff.js';
 import './article-diff-define.js';
 
 /** Debounce for typing, in ms; long texts wait a little longer so a paste diffs once. */
@@ -77,29 +77,16 @@ const optionBoxes = /** @type {HTMLInputElement[]} */ ([...document.querySelecto
 
 /** @param {'old'|'new'} side @param {HTMLTextAreaElement} area @returns {Pane} */
 function makePane(side, area) {
-  const title = document.createElement('p');
-  title.className = 'held-title';
-  const start = document.createElement('p');
-  start.className = 'held-start';
-  const note = document.createElement('p');
-  note.className = 'held-note';
-  note.textContent = 'Too long to show in a text box without freezing the page; it is compared all the same.';
-  const show = document.createElement('button');
-  show.type = 'button';
-  show.textContent = 'Show the text';
-  show.title = 'Put it in the text box to edit it (that takes a moment)';
-  const clear = document.createElement('button');
-  clear.type = 'button';
-  clear.textContent = 'Clear';
-  const actions = document.createElement('div');
-  actions.className = 'held-actions';
-  actions.append(show, clear);
-  const card = document.createElement('div');
-  card.className = 'held';
+  const title = h('p', {class: 'held-title'});
+  const start = h('p', {class: 'held-start'});
+  const note = h('p', {class: 'held-note', text: 'Too long to show in a text box without freezing the page; it is compared all the same.'});
+  const show = h('button', {text: 'Show the text', attrs: {type: 'button', title: 'Put it in the text box to edit it (that takes a moment)'}});
+  const clear = h('button', {text: 'Clear', attrs: {type: 'button'}});
+  const card = h('div', {
+    class: 'held',
+    attrs: {role: 'group', 'aria-label': area.getAttribute('aria-label') ?? `${side} version text`},
+  }, [title, start, note, h('div', {class: 'held-actions'}, [show, clear])]);
   card.hidden = true;
-  card.setAttribute('role', 'group');
-  card.setAttribute('aria-label', area.getAttribute('aria-label') ?? `${side} version text`);
-  card.append(title, start, note, actions);
   area.after(card);
   /** @type {Pane} */
   const pane = {area, held: null, source: '', card, title, start};

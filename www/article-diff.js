@@ -153,7 +153,7 @@ export class ArticleDiffErrorEvent extends CustomEvent {
  * @param {Array<Node|string|null|false>} [children]
  * @returns {HTMLElementTagNameMap[K]}
  */
-function h(tag, props = {}, children = []) {
+export function h(tag, props = {}, children = []) {
   const el = document.createElement(tag);
   if (props.class) el.className = props.class;
   if (props.part) el.setAttribute('part', props.part);
