@@ -150,7 +150,7 @@ impl<'a> Builder<'_, 'a> {
         let (os, ot) = self.old.cell(&o);
         let (ns, nt) = self.new.cell(&n);
         let (last_old, last_new) = (o.end - 1, n.end - 1);
-        if o.len() == 1 && n.len() == 1 && ot == nt {
+        if o.len() == 1 && n.len() == 1 && text::same(ot, nt) {
             self.stats.words_unchanged += count_words(ot);
             self.edits.equal(os..os + ot.len());
             self.rows.push(Row {

@@ -93,7 +93,7 @@ pub(crate) fn find<'a>(
         }
         let (ot, nt) = (old.para(i), new.para(j));
         let words = diff_words(ot, nt, ctx);
-        let similarity = if ot == nt { 1.0 } else { words.similarity() };
+        let similarity = if crate::text::same(ot, nt) { 1.0 } else { words.similarity() };
         if similarity >= threshold {
             verified.push(FoundMove { from: i, to: j, similarity, words });
         }
