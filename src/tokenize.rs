@@ -153,10 +153,11 @@ fn bytes_in(word: u64, lo: u8, hi: u8) -> u64 {
     (word + ONES * u64::from(0x80 - lo)) & !(word + ONES * u64::from(0x7F - hi)) & HIGH
 }
 
-/// Bit 7 of each byte of `word` (all below 0x80) equal to `c`: bit 7 of `(x & 0x7F) + 0x7F` is
-/// `x != 0`.
+/// Bit 7 of each byte of `word` equal to `c` (any bytes, not only ASCII): bit 7 of
+/// `(x & 0x7F) + 0x7F` is "the low seven bits of `x` are not all zero", and no byte carries
+/// into the next.
 #[inline(always)]
-fn bytes_equal(word: u64, c: u8) -> u64 {
+pub(crate) fn bytes_equal(word: u64, c: u8) -> u64 {
     let x = word ^ (ONES * u64::from(c));
     !(((x & !HIGH) + !HIGH) | x) & HIGH
 }
