@@ -22,7 +22,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Side;
-use crate::Options;
+use crate::text::word_at;
+use crate::{Options, RowKind};
 
 #[wasm_bindgen(inline_js = "export function textLength(s) {
   return typeof s === 'string' ? s.length : -1;
@@ -110,8 +111,28 @@ pub fn diff(
     let options = options_arg(&options)?;
     let d = crate::diff(&old, &new, &options).map_err(fail)?;
     let (mut old_units, mut new_units) = (Utf16::new(old.as_bytes()), Utf16::new(new.as_bytes()));
-    let old_paragraphs: Vec<(usize, usize)> = d.old_paragraphs.iter().map(|p| old_units.paragraph(p.byte_start, p.byte_end)).collect();
-    let new_paragraphs: Vec<(usize, usize)> = d.new_paragraphs.iter().map(|p| new_units.paragraph(p.byte_start, p.byte_end)).collect();
+    let old_paragraphs: Vec<(usize, usize)> = d.old_paragraphs.iter().map(|p| old_units.paragraph(p.byte_start, p.byte_end, None)).collect();
+    // The two paragraphs of an equal row are the same text, so the new one is as many units long
+    // as the old one: on the new side only the rest is counted (on a near-identical pair, the
+    // blank lines between paragraphs instead of the whole text).
+    let mut same_as = vec![usize::MAX; d.new_paragraphs.len()];
+    for row in &d.rows {
+        if let (RowKind::Equal, Some(o), Some(n)) = (row.kind, &row.old, &row.new) {
+            if let ([i], [j]) = (&o.paragraphs[..], &n.paragraphs[..]) {
+                same_as[*j] = *i;
+            }
+        }
+    }
+    let new_paragraphs: Vec<(usize, usize)> = d
+        .new_paragraphs
+        .iter()
+        .zip(&same_as)
+        .map(|(p, &i)| {
+            let twin = d.old_paragraphs.get(i).filter(|o| o.byte_end - o.byte_start == p.byte_end - p.byte_start);
+            let units = twin.and(old_paragraphs.get(i)).map(|&(start, end)| end - start);
+            new_units.paragraph(p.byte_start, p.byte_end, units)
+        })
+        .collect();
     let mut locate = |side: Side, text: &str| {
         let (input, units) = if side == Side::Old { (&old, &mut old_units) } else { (&new, &mut new_units) };
         // Every text in the model borrows from its input, so the pointer difference is its
@@ -243,13 +264,15 @@ impl<'t> Utf16<'t> {
             (self.byte, self.unit) = (byte, unit);
         }
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
-        // Eight ASCII bytes at a time are eight units: most article text is mostly ASCII.
-        let mut chunks = self.bytes[self.byte..to].chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            self.unit += if word & 0x8080_8080_8080_8080 == 0 { 8 } else { units(chunk) };
+        // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII.
+        // (A plain index loop: see `text::word_at`.)
+        let mut i = self.byte;
+        while i + 16 <= to {
+            let ascii = (word_at(self.bytes, i) | word_at(self.bytes, i + 8)) & 0x8080_8080_8080_8080 == 0;
+            self.unit += if ascii { 16 } else { units(&self.bytes[i..i + 16]) };
+            i += 16;
         }
-        self.unit += units(chunks.remainder());
+        self.unit += units(&self.bytes[i..to]);
         self.byte = to;
         self.unit
     }
@@ -258,10 +281,18 @@ impl<'t> Utf16<'t> {
         (self.at(start), self.at(end))
     }
 
-    /// [`Utf16::range`] of a paragraph, in document order, marking both ends.
-    fn paragraph(&mut self, start: usize, end: usize) -> (usize, usize) {
-        let units = self.range(start, end);
-        self.marks.extend([(start, units.0), (end, units.1)]);
-        units
+    /// [`Utf16::range`] of a paragraph, in document order, marking both ends; `units`, when
+    /// known, is its length, which spares counting it.
+    fn paragraph(&mut self, start: usize, end: usize, units: Option<usize>) -> (usize, usize) {
+        let first = self.at(start);
+        let last = match units {
+            Some(n) => {
+                (self.byte, self.unit) = (end, first + n);
+                first + n
+            }
+            None => self.at(end),
+        };
+        self.marks.extend([(start, first), (end, last)]);
+        (first, last)
     }
 }

@@ -168,6 +168,27 @@ fn utf16_offsets_on_emoji_cjk_and_combining_marks() {
     }
 }
 
+/// The new paragraph of an equal row takes its length in UTF-16 units from the old one: wide
+/// characters in equal paragraphs that sit at other offsets on each side must still slice whole.
+#[wasm_bindgen_test]
+fn equal_paragraphs_at_other_offsets_slice_whole() {
+    let old = "Short.\n\n👍🏽 family 👨‍👩‍👧 “over” 𝒳 漢字\n\nnaïve café 🎉\n\nEnd.";
+    let new = "A longer first paragraph, with é and 👍.\n\n\n👍🏽 family 👨‍👩‍👧 “over” 𝒳 漢字\n\nnaïve café 🎉\n\nEnd!";
+    let d = call_str(old, new, json!({}));
+    assert_eq!(rows_of(&d, "equal").len(), 2);
+    for (text, key) in [(old, "oldParagraphs"), (new, "newParagraphs")] {
+        let s = JsString::from(text);
+        let got: Vec<String> = d[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| String::from(s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32)))
+            .collect();
+        let expected: Vec<&str> = text.split("\n\n").map(|p| p.trim_start_matches('\n')).collect();
+        assert_eq!(got, expected, "{key}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
     // "a\uD800b\n\nc\uDC00" and "a\uD800b!\n\nc\uDC00": seven and eight UTF-16 units.
