@@ -67,9 +67,21 @@ impl Writer<'_, '_> {
         self.out.push_str(s);
     }
 
-    fn number(&mut self, n: usize) {
-        // Writing to a String cannot fail.
-        let _ = write!(self.out, "{n}");
+    /// `n` in decimal. By hand, not `write!`: it runs for every paragraph and row (16 K times on
+    /// a 2 MB book), and `core::fmt` took 0.25 ms of that in Chromium.
+    fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        // ASCII digits are always UTF-8.
+        self.out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
     }
 
     /// A similarity in `0.0..=1.0`, to six decimals, without the float formatter (which would
@@ -348,6 +360,17 @@ mod tests {
         let span = &mut d.rows[1].old.as_mut().unwrap().spans[0];
         span.text = &span.text[..3];
         assert_eq!(rows(&d, &mut locate)[1]["kind"], "equal");
+    }
+
+    #[test]
+    fn numbers_in_decimal() {
+        let mut locate = |_: Side, _: &str| (0, 0);
+        let mut w = Writer { out: String::new(), locate: &mut locate, paragraphs: [&[], &[]] };
+        for n in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            w.number(n);
+            w.raw(" ");
+        }
+        assert_eq!(w.out, format!("0 7 10 99 100 12345 {} ", usize::MAX));
     }
 
     #[test]
