@@ -27,7 +27,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|e| (match e.op { Op::Equal => 0, Op::Delete => -1, Op::Insert => 1 }, e.text))
             .collect();
         std::fs::write(format!("{dir}/{id}.ours.json"), serde_json::to_string(&edits)?)?;
-        eprintln!("{id}: {elapsed:?}, {} moves, approximate {}", d.moves.len(), d.approximate);
+        let s = &d.stats;
+        eprintln!(
+            "{id}: {elapsed:?}, {} moves, approximate {}; paragraphs changed {}, split {}, merged {}, moved {}, inserted {}, deleted {}",
+            d.moves.len(),
+            d.approximate,
+            s.paragraphs_changed,
+            s.paragraphs_split,
+            s.paragraphs_merged,
+            s.paragraphs_moved,
+            s.paragraphs_inserted,
+            s.paragraphs_deleted
+        );
     }
     Ok(())
 }
