@@ -342,69 +342,48 @@ fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
 /// `diff_cleanupSemanticLossless` does for characters: a removed sentence reads
 /// `License.[- However, … compliance.-]` rather than `License[-. However, … compliance-].`.
 /// Ties keep the place Myers chose. An equal run between two changes is never emptied (that is
-/// [`slide`]'s job); one at an end of the text may be, and is then dropped.
-fn snap_to_boundaries(runs: &mut Vec<Run>, ok: &[u32], nk: &[u32], ot: &[Token], nt: &[Token], old: &str, new: &str) {
+/// [`slide`]'s job); one at an end of the text may be (the cosmetic split drops it).
+fn snap_to_boundaries(runs: &mut [Run], ok: &[u32], nk: &[u32], ot: &[Token], nt: &[Token], old: &str, new: &str) {
     for i in 1..runs.len().saturating_sub(1) {
-        let (prev, cur, next) = (&runs[i - 1], &runs[i], &runs[i + 1]);
-        if cur.kind != CHANGED || prev.kind != PieceKind::Equal || next.kind != PieceKind::Equal {
+        let (prev, cur, next) = (runs[i - 1].clone(), runs[i].clone(), runs[i + 1].clone());
+        let deletion = cur.new.is_empty();
+        if prev.kind != PieceKind::Equal || cur.kind != CHANGED || next.kind != PieceKind::Equal || deletion == cur.old.is_empty() {
             continue;
         }
         // The changed side: its keys, tokens and text, and the three runs' ranges on it.
-        let (keys, tokens, text, p, c, n) = match (cur.old.is_empty(), cur.new.is_empty()) {
-            (false, true) => (ok, ot, old, &prev.old, &cur.old, &next.old),
-            (true, false) => (nk, nt, new, &prev.new, &cur.new, &next.new),
-            _ => continue,
-        };
-        let score = |at: usize| boundary_score(tokens, text, at);
-        let (mut best, mut best_score) = (0isize, score(c.start) + score(c.end));
-        // Leftwards while the token before the change equals its last one, keeping `prev`.
+        let (keys, tokens, text, p, c, n) =
+            if deletion { (ok, ot, old, prev.old, cur.old, next.old) } else { (nk, nt, new, prev.new, cur.new, next.new) };
+        let len = c.len();
+        let (old_len, new_len) = if deletion { (len, 0) } else { (0, len) };
         // An equal run at either end of the text may empty; one between changes keeps a token.
-        let (keep_p, keep_n) = (usize::from(i > 1), usize::from(i + 2 < runs.len()));
-        let mut t = 0;
-        while c.start - t > p.start + keep_p && keys[c.start - t - 1] == keys[c.end - t - 1] {
-            t += 1;
-            let sc = score(c.start - t) + score(c.end - t);
-            if sc > best_score {
-                (best, best_score) = (-(t as isize), sc);
+        let (low, high) = (p.start + usize::from(i > 1), n.end - usize::from(i + 2 < runs.len()));
+        let (mut first, mut last) = (c.start, c.start);
+        while first > low && keys[first - 1] == keys[first - 1 + len] {
+            first -= 1;
+        }
+        while last + len < high && keys[last] == keys[last + len] {
+            last += 1;
+        }
+        let score = |s: usize| boundary_score(tokens, text, s) + boundary_score(tokens, text, s + len);
+        let mut best = c.start;
+        for s in first..=last {
+            if score(s) > score(best) {
+                best = s;
             }
         }
-        let mut t = 0;
-        while c.end + t + keep_n < n.end && keys[c.start + t] == keys[c.end + t] {
-            t += 1;
-            let sc = score(c.start + t) + score(c.end + t);
-            if sc > best_score {
-                (best, best_score) = (t as isize, sc);
-            }
+        // Both sides of `prev` and `next` move by as many tokens (their keys are equal on both
+        // sides); the change moves on its side and stays empty on the other.
+        let shift = |x: usize| (x + best).wrapping_sub(c.start);
+        for r in [&mut runs[i - 1].old, &mut runs[i - 1].new] {
+            r.end = shift(r.end);
         }
-        if best == 0 {
-            continue;
+        for r in [&mut runs[i + 1].old, &mut runs[i + 1].new] {
+            r.start = shift(r.start);
         }
-        let shift = |r: &mut Range<usize>, start: bool, end: bool| {
-            if start {
-                r.start = r.start.wrapping_add_signed(best);
-            }
-            if end {
-                r.end = r.end.wrapping_add_signed(best);
-            }
-        };
-        // Both sides of `prev`/`next` move by the same token count (their keys are equal on
-        // both sides); the change moves on its side and stays empty on the other.
-        let changed_old = !runs[i].old.is_empty();
-        shift(&mut runs[i - 1].old, false, true);
-        shift(&mut runs[i - 1].new, false, true);
-        shift(&mut runs[i + 1].old, true, false);
-        shift(&mut runs[i + 1].new, true, false);
         let (po, pn) = (runs[i - 1].old.end, runs[i - 1].new.end);
-        let cur = &mut runs[i];
-        if changed_old {
-            cur.old = po..po + cur.old.len();
-            cur.new = pn..pn;
-        } else {
-            cur.new = pn..pn + cur.new.len();
-            cur.old = po..po;
-        }
+        runs[i].old = po..po + old_len;
+        runs[i].new = pn..pn + new_len;
     }
-    runs.retain(|r| !(r.old.is_empty() && r.new.is_empty()));
 }
 
 /// How well a change's end sits between token `at - 1` and token `at` of one side (higher is
