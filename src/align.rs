@@ -158,56 +158,55 @@ pub(crate) fn continue_pairs<'a>(units: &mut Vec<Unit>, found: &[FoundMove], old
         moved_old[m.from] = true;
         moved_new[m.to] = true;
     }
-    // Rebuilt in one pass (plain pushes: a `splice` would add its own code to the wasm).
-    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut k = 0;
-    while k < units.len() {
-        let unit = units[k].clone();
-        k += 1;
-        let Unit::Pair { old: o, new: n, gap } = &unit else {
-            out.push(unit);
+    while k < units.len() && !ctx.deadline.passed() {
+        let Unit::Pair { old: o, new: n, gap } = &units[k] else {
+            k += 1;
             continue;
         };
-        if !gap.is_empty() || ctx.deadline.passed() {
-            out.push(unit);
-            continue;
-        }
+        let (o, n) = (o.clone(), n.clone());
         // An old paragraph continues into later new ones (a split), or a new one gathers later
         // old ones (a merge); a 1:1 pair may do either.
-        let mut split = o.len() == 1;
-        let mut extended = if split { continuation(units, k, o.start, n, old, new, &moved_new, false, ctx) } else { None };
-        if extended.is_none() && n.len() == 1 {
-            split = false;
-            extended = continuation(units, k, n.start, o, new, old, &moved_old, true, ctx);
-        }
-        let Some((last_unit, last)) = extended else {
-            out.push(unit);
-            continue;
-        };
-        // The units up to `last` are all unpaired: those of the many side join the row
-        // (whole), those of the other side follow it.
-        out.push(if split {
-            Unit::Pair { old: o.clone(), new: n.start..last + 1, gap: n.end..last }
+        let extended = if !gap.is_empty() {
+            None
         } else {
-            Unit::Pair { old: o.start..last + 1, new: n.clone(), gap: o.end..last }
-        });
-        for u in &units[k..last_unit] {
-            if matches!((u, split), (Unit::Deleted(_), true) | (Unit::Inserted(_), false)) {
-                out.push(u.clone());
+            let as_split = if o.len() == 1 { continuation(units, k, o.start, &n, old, new, &moved_new, false, ctx) } else { None };
+            match as_split {
+                Some(found) => Some((true, found)),
+                None if n.len() == 1 => continuation(units, k, n.start, &o, new, old, &moved_old, true, ctx).map(|found| (false, found)),
+                None => None,
             }
+        };
+        if let Some((split, (last_unit, last))) = extended {
+            // The paragraphs between the pair and `last` are all unpaired: those of the many
+            // side join the row (whole), those of the other side follow it.
+            let pair = if split {
+                Unit::Pair { old: o, new: n.start..last + 1, gap: n.end..last }
+            } else {
+                Unit::Pair { old: o.start..last + 1, new: n, gap: o.end..last }
+            };
+            let rest: Vec<Unit> = units[k + 1..last_unit]
+                .iter()
+                .filter(|u| matches!((u, split), (Unit::Deleted(_), true) | (Unit::Inserted(_), false)))
+                .cloned()
+                .collect();
+            let skipped = rest.len();
+            units.splice(k..=last_unit, core::iter::once(pair).chain(rest));
+            k += 1 + skipped;
+        } else {
+            k += 1;
         }
-        k = last_unit + 1;
     }
-    *units = out;
 }
 
-/// Where the paragraph `one` of side `a`, paired with paragraphs `many` of side `b` (units
-/// before `from`), continues: the unit index and paragraph of `b` (unpaired, unmoved, with only
-/// unpaired units before it) that best takes up its tail, if any does. `swap`: `a` is new.
+/// Where the paragraph `one` of side `a`, paired with paragraphs `many` of side `b` at
+/// `units[at]`, continues: the unit index and paragraph of `b` (unpaired, unmoved, after the
+/// pair with only unpaired units between) that best takes up its unmatched tail, if any does.
+/// `swap` says `a` is the new side.
 #[allow(clippy::too_many_arguments)]
 fn continuation<'a>(
     units: &[Unit],
-    from: usize,
+    at: usize,
     one: usize,
     many: &Range<usize>,
     a: &Side<'a>,
@@ -218,32 +217,42 @@ fn continuation<'a>(
 ) -> Option<(usize, usize)> {
     // The candidates: unpaired paragraphs of `b` after the pair, in order, up to the first
     // pair or moved paragraph; those of `a` between them will follow the row.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for (u, unit) in units.iter().enumerate().skip(from) {
+    let mut candidates = Vec::new();
+    let mut expected = many.end;
+    for (u, unit) in units.iter().enumerate().skip(at + 1) {
         let p = match (unit, swap) {
             (Unit::Inserted(j), false) | (Unit::Deleted(j), true) => *j,
             (Unit::Deleted(_), false) | (Unit::Inserted(_), true) => continue,
             _ => break,
         };
-        if p != many.end + candidates.len() || moved_b[p] || p >= many.start + MAX_GROUP {
+        // Paragraphs of `b` in the gap stay in order and none is missing (a moved one ends it).
+        if p != expected || moved_b[p] || p >= many.start + MAX_GROUP {
             break;
         }
+        expected += 1;
         candidates.push((u, p));
     }
     if candidates.is_empty() {
         return None;
     }
     // The pair's tail: the words of `one` after the last triple (three consecutive words) it
-    // shares with its partner, matched in order (each at its first place after the last one
-    // matched), so that a phrase the tail repeats from the start ("under this License") does
-    // not count as shared. Continued text is the triples of the tail that the candidate has:
+    // shares with its partner. Continued text is the triples of that tail the candidate has:
     // they must cover a third of the tail and include a run of MIN_CONTINUED_RUN words.
-    // Triples, not single words, keep out the "of the" any two paragraphs share.
+    // Triples (not single words) keep out the "of the" any two paragraphs share.
+    // The partner's triples are matched in order (each at its first place after the last
+    // one matched), so a phrase the tail repeats from the start ("under this License") does
+    // not count as shared.
     let words = word_ids(a.para(one), ctx);
-    let partner = triples(&word_ids(b.cell(many).1, ctx));
+    let triple = |s: usize| hash3(&words[s..s + 3]);
+    let partner = word_ids(b.cell(many).1, ctx);
+    let mut known: Vec<(u32, usize)> = partner.windows(3).enumerate().map(|(k, w)| (hash3(w), k)).collect();
+    crate::order::sort_by_key(&mut known, |&(h, k)| order::pair(h as usize, k));
+    let starts = 0..words.len().saturating_sub(2);
     let (mut tail, mut at) = (0, 0);
-    for s in 0..words.len().saturating_sub(2) {
-        if let Some(k) = find(&partner, hash3(&words[s..s + 3]), at) {
+    for s in starts.clone() {
+        let h = triple(s);
+        let next = known.partition_point(|&(kh, k)| kh < h || (kh == h && k < at));
+        if let Some(&(_, k)) = known.get(next).filter(|&&(kh, _)| kh == h) {
             (tail, at) = (s + 3, k + 1);
         }
     }
@@ -251,50 +260,43 @@ fn continuation<'a>(
     if tail_words < MIN_CONTINUED_RUN {
         return None;
     }
-    let mut best = None;
-    let mut most = 0;
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut covered = vec![false; words.len()];
     for (u, p) in candidates {
-        // Before reading the candidate, its word profile must hold a long enough run of the
-        // tail's words (no tokenizing).
+        // Before reading the candidate, its word profile must hold a run of the tail's words
+        // long enough (cheap: no tokenizing).
         let profile = b.profile_ref(p);
         let mut run = 0;
-        let mut possible = profile.is_empty();
-        for w in &words[tail..] {
-            run = if profile.binary_search(w).is_ok() { run + 1 } else { 0 };
-            possible |= run >= MIN_CONTINUED_RUN;
-        }
+        let possible = profile.is_empty()
+            || words[tail..].iter().any(|w| {
+                run = if profile.binary_search(w).is_ok() { run + 1 } else { 0 };
+                run >= MIN_CONTINUED_RUN
+            });
         if !possible {
             continue;
         }
-        let theirs = triples(&word_ids(b.para(p), ctx));
-        // Words of the tail covered by a shared triple, and the longest run of them.
-        let (mut continued, mut longest, mut run, mut covered_to) = (0, 0, 0, 0);
-        for s in tail..words.len() {
-            let starts_triple = s + 3 <= words.len() && find(&theirs, hash3(&words[s..s + 3]), 0).is_some();
-            if starts_triple {
-                covered_to = s + 3;
+        let mut theirs: Vec<u32> = word_ids(b.para(p), ctx).windows(3).map(hash3).collect();
+        crate::order::sort_by_key(&mut theirs, |&h| u64::from(h));
+        covered.iter_mut().for_each(|c| *c = false);
+        for s in starts.clone().filter(|&s| s >= tail) {
+            if theirs.binary_search(&triple(s)).is_ok() {
+                covered[s..s + 3].iter_mut().for_each(|c| *c = true);
             }
-            run = if s < covered_to { run + 1 } else { 0 };
-            continued += usize::from(s < covered_to);
-            longest = longest.max(run);
         }
-        if longest >= MIN_CONTINUED_RUN && 3 * continued >= tail_words && continued > most {
-            (best, most) = (Some((u, p)), continued);
+        let continued = covered.iter().filter(|&&c| c).count();
+        let longest = covered.split(|&c| !c).map(<[bool]>::len).max().unwrap_or(0);
+        if longest >= MIN_CONTINUED_RUN && 3 * continued >= tail_words && best.is_none_or(|(c, _, _)| continued > c) {
+            best = Some((continued, u, p));
         }
     }
-    best
+    best.map(|(_, u, p)| (u, p))
 }
 
 /// The folded ids of the words of `text`, in order.
 fn word_ids<'a>(text: &'a str, ctx: &mut Ctx<'a>) -> Vec<u32> {
     let mut tokens = core::mem::take(&mut ctx.old_tokens);
     tokenize(text, &mut tokens);
-    let mut ids = Vec::with_capacity(tokens.len());
-    for t in &tokens {
-        if t.kind == TokenKind::Word {
-            ids.push(ctx.interner.intern(t.text(text), ctx.fold));
-        }
-    }
+    let ids = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| ctx.interner.intern(t.text(text), ctx.fold)).collect();
     ctx.old_tokens = tokens;
     ids
 }
@@ -303,22 +305,6 @@ fn word_ids<'a>(text: &'a str, ctx: &mut Ctx<'a>) -> Vec<u32> {
 fn hash3(w: &[u32]) -> u32 {
     let h = (u64::from(w[0]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(w[1])).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ u64::from(w[2]);
     (h >> 32) as u32 ^ h as u32
-}
-
-/// The triples of `words` as sorted keys: hash in the high half, position in the low one.
-fn triples(words: &[u32]) -> Vec<u64> {
-    let mut keys = Vec::with_capacity(words.len());
-    for s in 0..words.len().saturating_sub(2) {
-        keys.push(u64::from(hash3(&words[s..s + 3])) << 32 | s as u64);
-    }
-    order::sort_by_key(&mut keys, |&k| k);
-    keys
-}
-
-/// The first position at or after `from` where the triple hashed `h` occurs, if any.
-fn find(keys: &[u64], h: u32, from: usize) -> Option<usize> {
-    let at = keys.partition_point(|&k| k < (u64::from(h) << 32 | from as u64));
-    keys.get(at).filter(|&&k| (k >> 32) as u32 == h).map(|&k| k as u32 as usize)
 }
 
 /// A stretch of the paragraph-level diff.
