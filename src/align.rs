@@ -35,8 +35,8 @@ use similar::DiffOp;
 use crate::engine::Ctx;
 use crate::order;
 use crate::sequence::{dense_ids, diff_ids};
-use crate::moves::{FoundMove, MIN_MOVE_WORDS};
-use crate::tokenize::{count_words, tokenize, TokenKind};
+use crate::moves::MIN_MOVE_WORDS;
+use crate::tokenize::count_words;
 use crate::side::{candidates, dice, overlap, Side};
 
 /// Most paragraphs on one side of a split or merged row.
@@ -54,10 +54,8 @@ const CANDIDATES_PER_PARAGRAPH: usize = 6;
 /// One step of the alignment, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Unit {
-    /// Old paragraphs `old` shown beside new paragraphs `new` (1:1, 1:n or n:1). `gap` lies
-    /// inside the side with several paragraphs: those are deleted or inserted whole, between
-    /// the paragraphs the one on the other side continues into (see [`continue_pairs`]).
-    Pair { old: Range<usize>, new: Range<usize>, gap: Range<usize> },
+    /// Old paragraphs `old` shown beside new paragraphs `new` (1:1, 1:n or n:1).
+    Pair { old: Range<usize>, new: Range<usize> },
     /// An old paragraph with no counterpart in place.
     Deleted(usize),
     /// A new paragraph with no counterpart in place.
@@ -112,199 +110,11 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     for segment in segments {
         match segment {
             // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
-            Segment::Equal(i, j) => units.push(Unit::Pair { old: i..i + 1, new: j..j + 1, gap: 0..0 }),
+            Segment::Equal(i, j) => units.push(Unit::Pair { old: i..i + 1, new: j..j + 1 }),
             Segment::Hunk(o, n) => align_hunk(o, n, old, new, &twins, ctx, &mut units),
         }
     }
     units
-}
-
-/// Longest run of consecutive words that a paired paragraph's tail must share with a later
-/// paragraph for that one to be where it continues (with a third of the tail shared in runs of
-/// three words or more). Shorter shared phrases ("under the terms of this License", six words)
-/// recur across unrelated paragraphs of one genre; on the two ~1 MB unrelated texts a run of
-/// six made one false split row, and the licences' real continuations share twelve.
-const MIN_CONTINUED_RUN: usize = 8;
-
-/// Extends a pair whose paragraph continues, past paragraphs inserted (or deleted) whole, in a
-/// later paragraph of the other side. GFDL 1.2 → 1.3, section 9: old paragraph 61 became new
-/// 61, two new paragraphs, and new 64, which takes up the old one's last sentence:
-///
-/// ```text
-/// before   old 61  …terminate your rights under this License.[- However, parties who have received copies, or rights, from you under this License will not have …-]
-///          new 61  …terminate your rights under this License.
-///          new 62, 63, 64 inserted whole
-/// after    one split row: old 61 beside new 61–64, new 62 and 63 inserted whole, and in new 64
-///          "[+… does not terminate the licenses of+] parties who have received copies[-,-] or rights[-,-] from you under this License[-…-][+…+]"
-/// ```
-///
-/// The evidence has to be continued text, not shared vocabulary. The pair's *tail* is what
-/// follows the last word triple the paired paragraph shares, in order, with its partner; a
-/// later paragraph continues it when it shares word triples covering a third of the tail, among
-/// them a run of [`MIN_CONTINUED_RUN`] consecutive words. Without masking, the paragraphs in
-/// between would be diffed too and anchor on stray words; the row shows them inserted (or
-/// deleted) whole.
-///
-/// Runs after move detection, so a paragraph that moved is never taken into a row; the row
-/// stays within [`MAX_GROUP`] paragraphs. Measured on GPL-2 → GPL-3, LGPL-2.1 → 3 and GFDL
-/// 1.2 → 1.3 (the three termination clauses, the only rows it makes on the bench inputs): 24 to
-/// 28 fewer changed words each, three or four more hunks (the continued text is matched
-/// now, between changes); nothing on the seed, the books and the unrelated texts. Cost: the
-/// words of each changed pair followed by unpaired paragraphs, and of those of the candidates
-/// whose word profile holds a long enough run of the tail (no word diff); 3–6% of the call.
-pub(crate) fn continue_pairs<'a>(units: &mut Vec<Unit>, found: &[FoundMove], old: &Side<'a>, new: &Side<'a>, ctx: &mut Ctx<'a>) {
-    let (mut moved_old, mut moved_new) = (vec![false; old.paragraphs.len()], vec![false; new.paragraphs.len()]);
-    for m in found {
-        moved_old[m.from] = true;
-        moved_new[m.to] = true;
-    }
-    let mut k = 0;
-    while k < units.len() && !ctx.deadline.passed() {
-        let Unit::Pair { old: o, new: n, gap } = &units[k] else {
-            k += 1;
-            continue;
-        };
-        let (o, n) = (o.clone(), n.clone());
-        // An old paragraph continues into later new ones (a split), or a new one gathers later
-        // old ones (a merge); a 1:1 pair may do either.
-        let extended = if !gap.is_empty() {
-            None
-        } else {
-            let as_split = if o.len() == 1 { continuation(units, k, o.start, &n, old, new, &moved_new, false, ctx) } else { None };
-            match as_split {
-                Some(found) => Some((true, found)),
-                None if n.len() == 1 => continuation(units, k, n.start, &o, new, old, &moved_old, true, ctx).map(|found| (false, found)),
-                None => None,
-            }
-        };
-        if let Some((split, (last_unit, last))) = extended {
-            // The paragraphs between the pair and `last` are all unpaired: those of the many
-            // side join the row (whole), those of the other side follow it.
-            let pair = if split {
-                Unit::Pair { old: o, new: n.start..last + 1, gap: n.end..last }
-            } else {
-                Unit::Pair { old: o.start..last + 1, new: n, gap: o.end..last }
-            };
-            let rest: Vec<Unit> = units[k + 1..last_unit]
-                .iter()
-                .filter(|u| matches!((u, split), (Unit::Deleted(_), true) | (Unit::Inserted(_), false)))
-                .cloned()
-                .collect();
-            let skipped = rest.len();
-            units.splice(k..=last_unit, core::iter::once(pair).chain(rest));
-            k += 1 + skipped;
-        } else {
-            k += 1;
-        }
-    }
-}
-
-/// Where the paragraph `one` of side `a`, paired with paragraphs `many` of side `b` at
-/// `units[at]`, continues: the unit index and paragraph of `b` (unpaired, unmoved, after the
-/// pair with only unpaired units between) that best takes up its unmatched tail, if any does.
-/// `swap` says `a` is the new side.
-#[allow(clippy::too_many_arguments)]
-fn continuation<'a>(
-    units: &[Unit],
-    at: usize,
-    one: usize,
-    many: &Range<usize>,
-    a: &Side<'a>,
-    b: &Side<'a>,
-    moved_b: &[bool],
-    swap: bool,
-    ctx: &mut Ctx<'a>,
-) -> Option<(usize, usize)> {
-    // The candidates: unpaired paragraphs of `b` after the pair, in order, up to the first
-    // pair or moved paragraph; those of `a` between them will follow the row.
-    let mut candidates = Vec::new();
-    let mut expected = many.end;
-    for (u, unit) in units.iter().enumerate().skip(at + 1) {
-        let p = match (unit, swap) {
-            (Unit::Inserted(j), false) | (Unit::Deleted(j), true) => *j,
-            (Unit::Deleted(_), false) | (Unit::Inserted(_), true) => continue,
-            _ => break,
-        };
-        // Paragraphs of `b` in the gap stay in order and none is missing (a moved one ends it).
-        if p != expected || moved_b[p] || p >= many.start + MAX_GROUP {
-            break;
-        }
-        expected += 1;
-        candidates.push((u, p));
-    }
-    if candidates.is_empty() {
-        return None;
-    }
-    // The pair's tail: the words of `one` after the last triple (three consecutive words) it
-    // shares with its partner. Continued text is the triples of that tail the candidate has:
-    // they must cover a third of the tail and include a run of MIN_CONTINUED_RUN words.
-    // Triples (not single words) keep out the "of the" any two paragraphs share.
-    // The partner's triples are matched in order (each at its first place after the last
-    // one matched), so a phrase the tail repeats from the start ("under this License") does
-    // not count as shared.
-    let words = word_ids(a.para(one), ctx);
-    let triple = |s: usize| hash3(&words[s..s + 3]);
-    let partner = word_ids(b.cell(many).1, ctx);
-    let mut known: Vec<(u32, usize)> = partner.windows(3).enumerate().map(|(k, w)| (hash3(w), k)).collect();
-    crate::order::sort_by_key(&mut known, |&(h, k)| order::pair(h as usize, k));
-    let starts = 0..words.len().saturating_sub(2);
-    let (mut tail, mut at) = (0, 0);
-    for s in starts.clone() {
-        let h = triple(s);
-        let next = known.partition_point(|&(kh, k)| kh < h || (kh == h && k < at));
-        if let Some(&(_, k)) = known.get(next).filter(|&&(kh, _)| kh == h) {
-            (tail, at) = (s + 3, k + 1);
-        }
-    }
-    let tail_words = words.len().saturating_sub(tail);
-    if tail_words < MIN_CONTINUED_RUN {
-        return None;
-    }
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut covered = vec![false; words.len()];
-    for (u, p) in candidates {
-        // Before reading the candidate, its word profile must hold a run of the tail's words
-        // long enough (cheap: no tokenizing).
-        let profile = b.profile_ref(p);
-        let mut run = 0;
-        let possible = profile.is_empty()
-            || words[tail..].iter().any(|w| {
-                run = if profile.binary_search(w).is_ok() { run + 1 } else { 0 };
-                run >= MIN_CONTINUED_RUN
-            });
-        if !possible {
-            continue;
-        }
-        let mut theirs: Vec<u32> = word_ids(b.para(p), ctx).windows(3).map(hash3).collect();
-        crate::order::sort_by_key(&mut theirs, |&h| u64::from(h));
-        covered.iter_mut().for_each(|c| *c = false);
-        for s in starts.clone().filter(|&s| s >= tail) {
-            if theirs.binary_search(&triple(s)).is_ok() {
-                covered[s..s + 3].iter_mut().for_each(|c| *c = true);
-            }
-        }
-        let continued = covered.iter().filter(|&&c| c).count();
-        let longest = covered.split(|&c| !c).map(<[bool]>::len).max().unwrap_or(0);
-        if longest >= MIN_CONTINUED_RUN && 3 * continued >= tail_words && best.is_none_or(|(c, _, _)| continued > c) {
-            best = Some((continued, u, p));
-        }
-    }
-    best.map(|(_, u, p)| (u, p))
-}
-
-/// The folded ids of the words of `text`, in order.
-fn word_ids<'a>(text: &'a str, ctx: &mut Ctx<'a>) -> Vec<u32> {
-    let mut tokens = core::mem::take(&mut ctx.old_tokens);
-    tokenize(text, &mut tokens);
-    let ids = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| ctx.interner.intern(t.text(text), ctx.fold)).collect();
-    ctx.old_tokens = tokens;
-    ids
-}
-
-/// A hash of three word ids (a clash can only make a rare false triple match).
-fn hash3(w: &[u32]) -> u32 {
-    let h = (u64::from(w[0]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(w[1])).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ u64::from(w[2]);
-    (h >> 32) as u32 ^ h as u32
 }
 
 /// A stretch of the paragraph-level diff.
@@ -436,7 +246,7 @@ fn align_hunk<'a>(
         unpaired(units, next_old..g.old.start, next_new..g.new.start);
         next_old = g.old.end;
         next_new = g.new.end;
-        units.push(Unit::Pair { old: g.old, new: g.new, gap: 0..0 });
+        units.push(Unit::Pair { old: g.old, new: g.new });
     }
     unpaired(units, next_old..o.end, next_new..n.end);
 }
@@ -572,7 +382,7 @@ mod tests {
     fn identical_paragraphs_pair_one_to_one() {
         assert_eq!(
             units("a b c\n\nd e f", "a b c\n\nd e f"),
-            [Unit::Pair { old: 0..1, new: 0..1, gap: 0..0 }, Unit::Pair { old: 1..2, new: 1..2, gap: 0..0 }]
+            [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Pair { old: 1..2, new: 1..2 }]
         );
     }
 
@@ -583,9 +393,9 @@ mod tests {
         assert_eq!(
             units(old, new),
             [
-                Unit::Pair { old: 0..1, new: 0..1, gap: 0..0 },
-                Unit::Pair { old: 1..2, new: 1..3, gap: 0..0 },
-                Unit::Pair { old: 2..3, new: 3..4, gap: 0..0 }
+                Unit::Pair { old: 0..1, new: 0..1 },
+                Unit::Pair { old: 1..2, new: 1..3 },
+                Unit::Pair { old: 2..3, new: 3..4 }
             ]
         );
     }
@@ -594,7 +404,7 @@ mod tests {
     fn merged_paragraphs_are_one_group() {
         let old = "first half of a sentence about the summit\n\nsecond half of the same sentence in Helsinki";
         let new = "first half of a sentence about the summit second half of the same sentence in Helsinki";
-        assert_eq!(units(old, new), [Unit::Pair { old: 0..2, new: 0..1, gap: 0..0 }]);
+        assert_eq!(units(old, new), [Unit::Pair { old: 0..2, new: 0..1 }]);
     }
 
     #[test]
@@ -604,61 +414,12 @@ mod tests {
         assert_eq!(
             units(old, new),
             [
-                Unit::Pair { old: 0..1, new: 0..1, gap: 0..0 },
-                Unit::Pair { old: 1..2, new: 1..2, gap: 0..0 },
+                Unit::Pair { old: 0..1, new: 0..1 },
+                Unit::Pair { old: 1..2, new: 1..2 },
                 Unit::Deleted(2),
                 Unit::Inserted(2)
             ]
         );
-    }
-
-    /// The units after alignment and [`continue_pairs`] (no moves).
-    fn continued(old: &'static str, new: &'static str) -> Vec<Unit> {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
-        let (mut o, mut n) = (Side::new(old), Side::new(new));
-        let mut units = align(&mut o, &mut n, &mut ctx);
-        continue_pairs(&mut units, &[], &o, &n, &mut ctx);
-        units
-    }
-
-    // GFDL 1.2 → 1.3 section 9, shortened: the old paragraph's last sentence is taken up by
-    // the second new paragraph after it.
-    const TERMINATION_OLD: &str = "Intro line here.\n\nYou may not copy, modify, sublicense, or distribute the Document except as expressly provided under this License, and any attempt otherwise to copy, modify, sublicense or distribute it is void and will automatically terminate your rights. However, parties who have received copies, or rights, from you under this License will not have their licenses terminated.\n\nEnd line here.";
-    const TERMINATION_NEW: &str = "Intro line here.\n\nYou may not copy, modify, sublicense, or distribute the Document except as expressly provided under this License, and any attempt otherwise to copy, modify, sublicense or distribute it is void and will automatically terminate your rights.\n\nMoreover, a licence from a particular copyright holder is reinstated permanently if that holder notifies you of the violation by some reasonable means, this is the first time you have received notice of violation (for any work) from that holder, and you cure the violation prior to thirty days after your receipt of the notice.\n\nTermination of your rights does not terminate the licenses of parties who have received copies or rights from you under this License.\n\nEnd line here.";
-
-    #[test]
-    fn a_paragraph_continued_after_an_inserted_one_is_one_row() {
-        assert_eq!(units(TERMINATION_OLD, TERMINATION_NEW)[1..4], [Unit::Pair { old: 1..2, new: 1..2, gap: 0..0 }, Unit::Inserted(2), Unit::Inserted(3)]);
-        assert_eq!(
-            continued(TERMINATION_OLD, TERMINATION_NEW),
-            [
-                Unit::Pair { old: 0..1, new: 0..1, gap: 0..0 },
-                Unit::Pair { old: 1..2, new: 1..4, gap: 2..3 },
-                Unit::Pair { old: 2..3, new: 4..5, gap: 0..0 }
-            ]
-        );
-    }
-
-    #[test]
-    fn paragraphs_merged_across_a_deleted_one_are_one_row() {
-        assert_eq!(
-            continued(TERMINATION_NEW, TERMINATION_OLD),
-            [
-                Unit::Pair { old: 0..1, new: 0..1, gap: 0..0 },
-                Unit::Pair { old: 1..4, new: 1..2, gap: 2..3 },
-                Unit::Pair { old: 4..5, new: 2..3, gap: 0..0 }
-            ]
-        );
-    }
-
-    #[test]
-    fn a_shared_stock_phrase_does_not_continue_a_paragraph() {
-        // "from you under this License" (five words) is all the later paragraph shares.
-        let old = "Intro line here.\n\nYou may not copy, modify, sublicense, or distribute the Document except as expressly provided under this License, and any attempt otherwise to copy, modify, sublicense or distribute it is void and will automatically terminate your rights. However, parties who received copies from you under this License keep them.\n\nEnd line here.";
-        let new = "Intro line here.\n\nYou may not copy, modify, sublicense, or distribute the Document except as expressly provided under this License, and any attempt otherwise to copy, modify, sublicense or distribute it is void and will automatically terminate your rights.\n\nMoreover, your license from a particular copyright holder is reinstated permanently.\n\nNo warranty applies to anything you receive from you under this License in any case.\n\nEnd line here.";
-        let plain = units(old, new);
-        assert_eq!(plain[1..4], [Unit::Pair { old: 1..2, new: 1..2, gap: 0..0 }, Unit::Inserted(2), Unit::Inserted(3)]);
-        assert_eq!(continued(old, new), plain);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::moves::FoundMove;
 use crate::side::Side;
 use crate::text;
 use crate::tokenize::count_words;
-use crate::words::{diff_words_masked, PieceKind, WordDiff};
+use crate::words::{diff_words, PieceKind, WordDiff};
 
 /// Builds the flat edit list as byte ranges: deletions before insertions within a change, and
 /// adjacent edits of one kind merged (they are contiguous in their text by construction).
@@ -146,17 +146,9 @@ impl<'a> Builder<'_, 'a> {
         self.stats.cosmetic_changes += words.stats.cosmetic_changes;
     }
 
-    fn pair(&mut self, o: Range<usize>, n: Range<usize>, gap: Range<usize>, ctx: &mut Ctx<'a>) {
+    fn pair(&mut self, o: Range<usize>, n: Range<usize>, ctx: &mut Ctx<'a>) {
         let (os, ot) = self.old.cell(&o);
         let (ns, nt) = self.new.cell(&n);
-        // The paragraphs in the gap, with the blank lines around them, as bytes of their cell.
-        let mask = |side: &Side<'_>, start: usize| {
-            if gap.is_empty() {
-                return 0..0;
-            }
-            side.paragraphs[gap.start - 1].byte_end - start..side.paragraphs[gap.end].byte_start - start
-        };
-        let (old_mask, new_mask) = if n.len() > 1 { (0..0, mask(self.new, ns)) } else { (mask(self.old, os), 0..0) };
         let (last_old, last_new) = (o.end - 1, n.end - 1);
         if o.len() == 1 && n.len() == 1 && ot == nt {
             self.stats.words_unchanged += count_words(ot);
@@ -169,7 +161,7 @@ impl<'a> Builder<'_, 'a> {
                 cosmetic: false,
             });
         } else {
-            let words = diff_words_masked(ot, nt, old_mask, new_mask, ctx);
+            let words = diff_words(ot, nt, ctx);
             self.count(&words);
             for p in &words.pieces {
                 match p.kind {
@@ -264,7 +256,7 @@ pub(crate) fn assemble<'a>(
         .collect();
     for unit in units {
         match unit {
-            Unit::Pair { old: o, new: n, gap } => b.pair(o, n, gap, ctx),
+            Unit::Pair { old: o, new: n } => b.pair(o, n, ctx),
             Unit::Deleted(i) => {
                 let moved = old_move[i].map(|id| (id, &found[id]));
                 if let Some((id, _)) = moved {

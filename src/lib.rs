@@ -108,7 +108,5 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
     } else {
         Vec::new()
     };
-    // After move detection, so that a moved paragraph is never taken into a row.
-    align::continue_pairs(&mut units, &found, &old_side, &new_side, &mut ctx);
     Ok(assemble::assemble(&old_side, &new_side, units, found, &mut ctx))
 }

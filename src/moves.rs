@@ -312,7 +312,7 @@ fn pair_in_place(units: &mut Vec<Unit>, i: usize, j: usize) {
     let deleted_first = a < b;
     let before = |u: &&Unit| matches!(u, Unit::Inserted(_)) == deleted_first;
     let mut middle: Vec<Unit> = between.iter().filter(before).cloned().collect();
-    middle.push(Unit::Pair { old: i..i + 1, new: j..j + 1, gap: 0..0 });
+    middle.push(Unit::Pair { old: i..i + 1, new: j..j + 1 });
     middle.extend(between.iter().filter(|u| !before(u)).cloned());
     units.splice(lo..=hi, middle);
 }

@@ -46,7 +46,6 @@ use core::ops::Range;
 use similar::DiffOp;
 
 use crate::engine::Ctx;
-use crate::deadline::Instant;
 use crate::sequence::diff_ids;
 use crate::normalize::fold_text;
 use crate::tokenize::{tokenize, Token, TokenKind};
@@ -123,19 +122,6 @@ type Run = Piece;
 
 /// Diffs `old` against `new` word by word.
 pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> WordDiff {
-    diff_words_masked(old, new, 0..0, 0..0, ctx)
-}
-
-/// Diffs `old` against `new` word by word, where the tokens inside the byte ranges `old_mask`
-/// and `new_mask` match nothing: the paragraphs a row holds between the two whose text
-/// continues across them are shown deleted or inserted whole, not anchored on a stray "the".
-pub(crate) fn diff_words_masked<'a>(
-    old: &'a str,
-    new: &'a str,
-    old_mask: Range<usize>,
-    new_mask: Range<usize>,
-    ctx: &mut Ctx<'a>,
-) -> WordDiff {
     let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
     let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
     let mut old_keys = std::mem::take(&mut ctx.old_keys);
@@ -146,23 +132,8 @@ pub(crate) fn diff_words_masked<'a>(
     new_keys.clear();
     old_keys.extend(old_tokens.iter().map(|t| ctx.interner.intern(t.text(old), ctx.fold)));
     new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
-    // Ids counted down from the top, one per token and side, are never an interned id (a
-    // clash would need over two billion tokens, and could only make the diff coarser).
-    // Masked tokens are one contiguous range per side, as token indices.
-    let mut masked = [0..0, 0..0];
-    for (keys, tokens, mask, side) in [(&mut old_keys, &old_tokens, &old_mask, 0), (&mut new_keys, &new_tokens, &new_mask, 1)] {
-        if mask.is_empty() {
-            continue;
-        }
-        let first = tokens.partition_point(|t| (t.start as usize) < mask.start);
-        let end = tokens.partition_point(|t| (t.end as usize) <= mask.end).max(first);
-        for (k, key) in keys.iter_mut().enumerate().take(end).skip(first) {
-            *key = u32::MAX - ((k as u32) << 1 | side);
-        }
-        masked[side as usize] = first..end;
-    }
 
-    let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, &masked, ctx);
+    let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, ctx);
     let mut runs = slide(runs_of(&ops), &old_keys, &new_keys);
     snap_to_boundaries(&mut runs, &old_keys, &new_keys, &old_tokens, &new_tokens, old, new);
     let runs = split_cosmetic(&runs, &old_tokens, &new_tokens, old, new);
@@ -180,7 +151,7 @@ pub(crate) fn diff_words_masked<'a>(
 /// a longest common subsequence of the word tokens alone, then the spaces and punctuation
 /// between each two consecutive matched words. Past the deadline, one exact replacement of the
 /// differing middle.
-fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], masked: &[Range<usize>; 2], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
+fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
     if ctx.deadline.passed() {
         // Past its deadline Myers stops at once: common prefix, one replacement, common suffix.
         let ops = diff_ids(old, 0..old.len(), new, 0..new.len(), ctx.deadline.instant());
@@ -195,8 +166,8 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], masked: &[Ran
     // costs less to diff in full than those reads: it runs without them, and the deadline, not
     // passed yet, is overshot by at most that much.
     let deadline = if old.len() + new.len() <= CLOCKLESS_TOKENS { None } else { ctx.deadline.instant() };
-    let (old_words, old_ids) = words_only(ot, old, &masked[0]);
-    let (new_words, new_ids) = words_only(nt, new, &masked[1]);
+    let (old_words, old_ids) = words_only(ot, old);
+    let (new_words, new_ids) = words_only(nt, new);
     let word_ops = diff_ids(&old_ids, 0..old_ids.len(), &new_ids, 0..new_ids.len(), deadline);
     let mut ops = Vec::new();
     let (mut o, mut n) = (0, 0);
@@ -205,42 +176,25 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], masked: &[Ran
         for k in 0..len {
             let (i, j) = (old_words[old_index + k], new_words[new_index + k]);
             if o < i || n < j {
-                gap_ops(old, o..i, new, n..j, masked, deadline, &mut ops);
+                ops.append(&mut diff_ids(old, o..i, new, n..j, deadline));
             }
             ops.push(DiffOp::Equal { old_index: i, new_index: j, len: 1 });
             (o, n) = (i + 1, j + 1);
         }
     }
-    gap_ops(old, o..old.len(), new, n..new.len(), masked, deadline, &mut ops);
+    ops.append(&mut diff_ids(old, o..old.len(), new, n..new.len(), deadline));
     if ctx.deadline.passed() && ops.iter().any(|op| !matches!(op, DiffOp::Equal { .. })) {
         ctx.coarsened.word_diffs += 1;
     }
     ops
 }
 
-/// The ops for the tokens between two matched words. A masked range inside them matches
-/// nothing, so it is cut out of the diff (it would only lengthen Myers' search): the tokens
-/// before it are diffed, and it is deleted or inserted whole with the tokens after it.
-fn gap_ops(old: &[u32], o: Range<usize>, new: &[u32], n: Range<usize>, masked: &[Range<usize>; 2], deadline: Option<Instant>, ops: &mut Vec<DiffOp>) {
-    let inside = |m: &Range<usize>, r: &Range<usize>| !m.is_empty() && r.start <= m.start && m.end <= r.end;
-    if inside(&masked[0], &o) {
-        ops.append(&mut diff_ids(old, o.start..masked[0].start, new, n.clone(), deadline));
-        ops.append(&mut diff_ids(old, masked[0].start..o.end, new, n.end..n.end, deadline));
-    } else if inside(&masked[1], &n) {
-        ops.append(&mut diff_ids(old, o.clone(), new, n.start..masked[1].start, deadline));
-        ops.append(&mut diff_ids(old, o.end..o.end, new, masked[1].start..n.end, deadline));
-    } else {
-        ops.append(&mut diff_ids(old, o, new, n, deadline));
-    }
-}
-
-/// The positions of the word tokens among `tokens` outside `masked`, and their ids. (Plain
-/// loops rather than iterator chains: each adaptor type would add its own copy of
-/// `Vec::extend` to the wasm.)
-fn words_only(tokens: &[Token], ids: &[u32], masked: &Range<usize>) -> (Vec<usize>, Vec<u32>) {
+/// The positions of the word tokens among `tokens`, and their ids. (Plain loops rather than
+/// iterator chains: each adaptor type would add its own copy of `Vec::extend` to the wasm.)
+fn words_only(tokens: &[Token], ids: &[u32]) -> (Vec<usize>, Vec<u32>) {
     let (mut at, mut words) = (Vec::new(), Vec::new());
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word && !masked.contains(&i) {
+        if t.kind == TokenKind::Word {
             at.push(i);
             words.push(ids[i]);
         }
@@ -787,17 +741,6 @@ mod tests {
             TERMINATION_OLD,
             "Any [+other +]attempt [-otherwise -]to copy is void, and will terminate your rights under this License.[+ However, parties who have received copies, or rights, from you under this License will not have their licenses.+]",
         );
-    }
-
-    #[test]
-    fn masked_text_matches_nothing() {
-        let (old, new) = ("keep this word and that", "keep this\n\nno word here\n\nand that");
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
-        // Unmasked, "word" in the middle paragraph is matched.
-        let d = diff_words(old, new, &mut ctx);
-        assert_eq!(show(old, new, &d), "keep this{- -}{+\n\n+}[+no +]word [+here\n\n+]and that");
-        let d = diff_words_masked(old, new, 0..0, 9..25, &mut ctx);
-        assert_eq!(show(old, new, &d), "keep this[- word -][+\n\nno word here\n\n+]and that");
     }
 
     #[test]
