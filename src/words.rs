@@ -11,8 +11,14 @@
 //!    6,078 to 5,936 and the time of the whole call from 8.4 to 7.0 ms, as the word sequences
 //!    are half as long; on the seed pair nothing changes. (Earlier, Histogram and Patience
 //!    over all tokens measured within 1% of Myers.)
-//! 3. Matched tokens whose exact text differs become **cosmetic** changes.
-//! 4. **Semantic cleanup**: an unchanged stretch stranded between two substantive changes is
+//! 3. **Ties broken for the reader**: Myers picks one of the alignments that match as many
+//!    tokens by its search order, and may scatter a dropped sentence around words it shares
+//!    with the text before it. An insertion or deletion that can slide over a whole equal run
+//!    into the next change does ([`slide`]: the same words matched, fewer changes); one that
+//!    can sit in several places goes where its ends meet the strongest boundaries
+//!    ([`snap_to_boundaries`]: `License.[- However, … compliance.-]`).
+//! 4. Matched tokens whose exact text differs become **cosmetic** changes.
+//! 5. **Semantic cleanup**: an unchanged stretch stranded between two substantive changes is
 //!    folded into them when it is only spaces/punctuation (free: no word changes), or one short
 //!    word between two changes of [`MIN_CHANGE_WORDS`] or more words each (a coincidental
 //!    "the" inside a rewritten passage):
@@ -26,9 +32,9 @@
 //!    Every fold of a word costs two changed words and saves one hunk. On GPL-2.0 → GPL-3.0:
 //!    5,936 changed words in 212 hunks with this bar, 5,986 in 186 with changes of two words,
 //!    5,886 in 237 with no word folded.
-//! 5. A change that is cosmetic as a whole (same text once typography and whitespace amount
+//! 6. A change that is cosmetic as a whole (same text once typography and whitespace amount
 //!    are folded) is marked so.
-//! 6. **Character refinement**: a substantive change whose two sides have the same shape (same
+//! 7. **Character refinement**: a substantive change whose two sides have the same shape (same
 //!    token kinds, same separators) is shown letter by letter inside each word pair that shares
 //!    most letters: `Stephanopoul[-u-][+o+]s`.
 //!
@@ -128,7 +134,9 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
     new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
 
     let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, ctx);
-    let runs = split_cosmetic(&ops, &old_tokens, &new_tokens, old, new);
+    let mut runs = slide(runs_of(&ops), &old_keys, &new_keys);
+    snap_to_boundaries(&mut runs, &old_keys, &new_keys, &old_tokens, &new_tokens, old, new);
+    let runs = split_cosmetic(&runs, &old_tokens, &new_tokens, old, new);
     let runs = absorb_stranded(runs, &old_tokens, &new_tokens, old, new);
     let result = finish(&runs, &old_tokens, &new_tokens, old, new, ctx);
 
@@ -194,10 +202,166 @@ fn words_only(tokens: &[Token], ids: &[u32]) -> (Vec<usize>, Vec<u32>) {
     (at, words)
 }
 
-/// Turns similar's ops into alternating runs; matched tokens whose exact text differs become
-/// cosmetic changes.
-fn split_cosmetic(ops: &[DiffOp], ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
+/// Turns similar's ops into alternating equal and changed runs (by key).
+fn runs_of(ops: &[DiffOp]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::with_capacity(ops.len());
+    for op in ops {
+        let kind = if matches!(op, DiffOp::Equal { .. }) { PieceKind::Equal } else { CHANGED };
+        let (o, n) = (op.old_range(), op.new_range());
+        match runs.last_mut() {
+            Some(last) if last.kind == kind => {
+                last.old.end = o.end;
+                last.new.end = n.end;
+            }
+            _ => runs.push(Piece { kind, old: o, new: n }),
+        }
+    }
+    runs
+}
+
+/// Among alignments that match as many tokens, prefers the one with fewer changes: an insertion
+/// or deletion that can slide across a whole neighbouring equal run, because it begins with
+/// the run that follows it or ends with the one before it, does so when that joins it to the
+/// change beyond (diff-match-patch's `diff_cleanupMerge` slides the same way). Myers breaks
+/// ties by its search order, which on a sentence dropped after a repeated phrase matches the
+/// phrase's second occurrence word by word:
+///
+/// ```text
+/// Myers:  terminate your [-rights under this License. However, parties who have received copies, or -]rights[-, from you-] under this License[- will not have …-].
+/// slid:   terminate your rights under this License.[- However, parties who have received copies, or rights, from you under this License will not have …-]
+/// ```
+///
+/// The same words are matched, in one change instead of three. One pass over the runs, sliding
+/// at the end of what is built so far: each slide removes an equal run, so the work is linear
+/// in the runs plus the tokens compared.
+fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
+    // The changed side's keys, if `r` is a pure insertion or deletion (an equal run's keys are
+    // the same on both sides, so `ok` serves for those).
+    let pure = |r: &Run| match (r.old.is_empty(), r.new.is_empty()) {
+        (false, true) => Some(&ok[r.old.clone()]),
+        (true, false) => Some(&nk[r.new.clone()]),
+        _ => None,
+    };
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match out.last_mut() {
+            Some(last) if last.kind == run.kind => {
+                last.old.end = run.old.end;
+                last.new.end = run.new.end;
+            }
+            _ => out.push(run),
+        }
+        // Runs alternate, so the last four are change, equal, change, equal or the reverse.
+        while out.len() >= 4 {
+            let k = out.len();
+            let (a, b, c, d) = (&out[k - 4], &out[k - 3], &out[k - 2], &out[k - 1]);
+            if a.kind == CHANGED {
+                // [a] b [-c-] d, where c ends with b: `[a][-b c'-] b d`, one change.
+                let Some(changed) = pure(c).filter(|keys| keys.ends_with(&ok[b.old.clone()])) else { break };
+                let p = b.old.len();
+                let end = |c: &Range<usize>, b: &Range<usize>| if c.is_empty() { b.start } else { c.end - p };
+                let (old_end, new_end) = (end(&c.old, &b.old), end(&c.new, &b.new));
+                debug_assert!(changed.len() >= p);
+                let equal = Piece { kind: PieceKind::Equal, old: old_end..d.old.end, new: new_end..d.new.end };
+                out.truncate(k - 3);
+                // `out[k - 4]` is `a`, a change: the slid one joins it.
+                if let Some(last) = out.last_mut() {
+                    last.old.end = old_end;
+                    last.new.end = new_end;
+                }
+                out.push(equal);
+            } else {
+                // a [-b-] c [d], where b starts with c: `a c [-b' c d-]`, one change.
+                let Some(changed) = pure(b).filter(|keys| keys.starts_with(&ok[c.old.clone()])) else { break };
+                let q = c.old.len();
+                let start = |b: &Range<usize>, c: &Range<usize>| if b.is_empty() { c.end } else { b.start + q };
+                let (old_start, new_start) = (start(&b.old, &c.old), start(&b.new, &c.new));
+                debug_assert!(changed.len() >= q);
+                let equal = Piece { kind: PieceKind::Equal, old: a.old.start..old_start, new: a.new.start..new_start };
+                let change = Piece { kind: CHANGED, old: old_start..d.old.end, new: new_start..d.new.end };
+                out.truncate(k - 4);
+                out.push(equal);
+                out.push(change);
+                // Its tail is now equal, change: nothing more slides until the next run.
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Moves each insertion or deletion that sits between two equal runs, among the places it
+/// could equally be (it may shift while the token leaving one end equals the one entering the
+/// other), to where its ends fall on the strongest boundaries, as diff-match-patch's
+/// `diff_cleanupSemanticLossless` does for characters: a removed sentence reads
+/// `License.[- However, … compliance.-]` rather than `License[-. However, … compliance-].`.
+/// Ties keep the place Myers chose. An equal run between two changes is never emptied (that is
+/// [`slide`]'s job); one at an end of the text may be (the cosmetic split drops it).
+fn snap_to_boundaries(runs: &mut [Run], ok: &[u32], nk: &[u32], ot: &[Token], nt: &[Token], old: &str, new: &str) {
+    for i in 1..runs.len().saturating_sub(1) {
+        let (prev, cur, next) = (runs[i - 1].clone(), runs[i].clone(), runs[i + 1].clone());
+        let deletion = cur.new.is_empty();
+        if prev.kind != PieceKind::Equal || cur.kind != CHANGED || next.kind != PieceKind::Equal || deletion == cur.old.is_empty() {
+            continue;
+        }
+        // The changed side: its keys, tokens and text, and the three runs' ranges on it.
+        let (keys, tokens, text, p, c, n) =
+            if deletion { (ok, ot, old, prev.old, cur.old, next.old) } else { (nk, nt, new, prev.new, cur.new, next.new) };
+        let len = c.len();
+        let (old_len, new_len) = if deletion { (len, 0) } else { (0, len) };
+        // An equal run at either end of the text may empty; one between changes keeps a token.
+        let (low, high) = (p.start + usize::from(i > 1), n.end - usize::from(i + 2 < runs.len()));
+        let (mut first, mut last) = (c.start, c.start);
+        while first > low && keys[first - 1] == keys[first - 1 + len] {
+            first -= 1;
+        }
+        while last + len < high && keys[last] == keys[last + len] {
+            last += 1;
+        }
+        let score = |s: usize| boundary_score(tokens, text, s) + boundary_score(tokens, text, s + len);
+        let mut best = c.start;
+        for s in first..=last {
+            if score(s) > score(best) {
+                best = s;
+            }
+        }
+        // Both sides of `prev` and `next` move by as many tokens (their keys are equal on both
+        // sides); the change moves on its side and stays empty on the other.
+        let shift = |x: usize| (x + best).wrapping_sub(c.start);
+        for r in [&mut runs[i - 1].old, &mut runs[i - 1].new] {
+            r.end = shift(r.end);
+        }
+        for r in [&mut runs[i + 1].old, &mut runs[i + 1].new] {
+            r.start = shift(r.start);
+        }
+        let (po, pn) = (runs[i - 1].old.end, runs[i - 1].new.end);
+        runs[i].old = po..po + old_len;
+        runs[i].new = pn..pn + new_len;
+    }
+}
+
+/// How well a change's end sits between token `at - 1` and token `at` of one side (higher is
+/// better), after diff-match-patch's scale: a paragraph break, a line break, the end of a
+/// sentence or clause (punctuation then a space), a space, punctuation.
+fn boundary_score(tokens: &[Token], text: &str, at: usize) -> u8 {
+    let (Some(x), Some(y)) = (at.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(at)) else { return 6 };
+    let breaks = |t: &Token| if t.kind == TokenKind::Space { t.text(text).bytes().filter(|&b| b == b'\n').count() } else { 0 };
+    match (breaks(x).max(breaks(y)), x.kind, y.kind) {
+        (2.., _, _) => 5,
+        (1, _, _) => 4,
+        (_, TokenKind::Punct, TokenKind::Space) => 3,
+        (_, TokenKind::Space, _) | (_, _, TokenKind::Space) => 2,
+        (_, TokenKind::Punct, _) | (_, _, TokenKind::Punct) => 1,
+        _ => 0,
+    }
+}
+
+/// A substantive change, as the token-level runs carry it before cosmetic ones are told apart.
+const CHANGED: PieceKind = PieceKind::Change { cosmetic: false };
+
+/// Splits runs where matched tokens' exact text differs: those become cosmetic changes.
+fn split_cosmetic(runs_in: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::with_capacity(runs_in.len());
     let push = |runs: &mut Vec<Run>, kind: PieceKind, o: Range<usize>, n: Range<usize>| {
         if let Some(last) = runs.last_mut() {
             if last.kind == kind && last.old.end == o.start && last.new.end == n.start {
@@ -208,20 +372,16 @@ fn split_cosmetic(ops: &[DiffOp], ot: &[Token], nt: &[Token], old: &str, new: &s
         }
         runs.push(Piece { kind, old: o, new: n });
     };
-    for op in ops {
-        match *op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                for k in 0..len {
-                    let (o, n) = (old_index + k, new_index + k);
-                    let same = ot[o].text(old) == nt[n].text(new);
-                    let kind = if same { PieceKind::Equal } else { PieceKind::Change { cosmetic: true } };
-                    push(&mut runs, kind, o..o + 1, n..n + 1);
-                }
+    for run in runs_in {
+        if run.kind == PieceKind::Equal {
+            for k in 0..run.old.len() {
+                let (o, n) = (run.old.start + k, run.new.start + k);
+                let same = ot[o].text(old) == nt[n].text(new);
+                let kind = if same { PieceKind::Equal } else { PieceKind::Change { cosmetic: true } };
+                push(&mut runs, kind, o..o + 1, n..n + 1);
             }
-            _ => {
-                let (o, n) = (op.old_range(), op.new_range());
-                push(&mut runs, PieceKind::Change { cosmetic: false }, o, n);
-            }
+        } else {
+            push(&mut runs, run.kind, run.old.clone(), run.new.clone());
         }
     }
     runs
@@ -558,6 +718,35 @@ mod tests {
             "one two the three four",
             "[-alpha beta-][+one two+] the [-gamma delta-][+three four+]",
         );
+    }
+
+    // GFDL 1.2 → 1.3, section 9, shortened. Myers matches "rights", then "under this License"
+    // inside the dropped sentence: `your [-rights … or -]rights[-, from you-] under this License[-…-].`
+    const TERMINATION_OLD: &str = "Any other attempt to copy is void, and will terminate your rights under this License. However, parties who have received copies, or rights, from you under this License will not have their licenses.";
+    const TERMINATION_NEW: &str = "Any attempt otherwise to copy is void, and will terminate your rights under this License.";
+
+    #[test]
+    fn a_dropped_sentence_after_a_repeated_phrase_is_one_change() {
+        check(
+            TERMINATION_OLD,
+            TERMINATION_NEW,
+            "Any [-other -]attempt [+otherwise +]to copy is void, and will terminate your rights under this License.[- However, parties who have received copies, or rights, from you under this License will not have their licenses.-]",
+        );
+    }
+
+    #[test]
+    fn an_added_sentence_after_a_repeated_phrase_is_one_change() {
+        check(
+            TERMINATION_NEW,
+            TERMINATION_OLD,
+            "Any [+other +]attempt [-otherwise -]to copy is void, and will terminate your rights under this License.[+ However, parties who have received copies, or rights, from you under this License will not have their licenses.+]",
+        );
+    }
+
+    #[test]
+    fn a_removed_sentence_takes_the_space_before_it() {
+        // Myers: `He left. [-She came. -]They sat.`
+        check("He left. She came. They sat.", "He left. They sat.", "He left.[- She came.-] They sat.");
     }
 
     #[test]
