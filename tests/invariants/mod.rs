@@ -147,6 +147,16 @@ pub fn check_rows(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
             RowKind::Equal => {
                 ensure!(del.is_empty() && ins.is_empty(), "{at}: an equal row with changes");
                 ensure!(!row.cosmetic, "{at}: an equal row marked cosmetic");
+                // The wasm binding counts an equal row's UTF-16 length on the old side only,
+                // whatever the options (ignoreCase, ignoreWhitespace): the texts must be identical.
+                fn text<'t>(c: &Option<Cell<'_>>, paragraphs: &[Paragraph], input: &'t str) -> Option<&'t str> {
+                    let p = &paragraphs[*c.as_ref()?.paragraphs.first()?];
+                    input.get(p.byte_start..p.byte_end)
+                }
+                ensure!(
+                    text(&row.old, &d.old_paragraphs, old) == text(&row.new, &d.new_paragraphs, new),
+                    "{at}: an equal row whose paragraphs differ"
+                );
             }
             RowKind::Inserted | RowKind::Deleted => {
                 let all_changed = row.old.iter().chain(&row.new).flat_map(|c| &c.spans).all(|s| s.kind != SpanKind::Equal);
