@@ -122,13 +122,27 @@ function snapshotPkg() {
   return 'bench/.pkg/article_diff.js';
 }
 
+/**
+ * The served module's size, gzipped as `./run test` checks its budget: GNU `gzip -9`. Node's
+ * zlib at level 9 makes a different stream, 1.6 KB larger on this module, which would put the
+ * report at odds with the budget; it stands in only where `gzip` is missing (and says so).
+ */
 function wasmSize() {
-  const bytes = readFileSync(path.join(SNAPSHOT, 'article_diff_bg.wasm'));
-  return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  const file = path.join(SNAPSHOT, 'article_diff_bg.wasm');
+  const bytes = readFileSync(file);
+  try {
+    return { rawBytes: bytes.length, gzipBytes: execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length, gzip: 'gzip -9' };
+  } catch {
+    return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, gzip: 'zlib level 9' };
+  }
 }
 
-/** Wasm function names that belong to turning the model into a JS value, not to diffing. */
-const ENCODING_NAMES = /serde|wasm_bindgen|js_sys|JsDiff|article_diff::json::|article_diff::wasm::|itoa|ryu/;
+/**
+ * Wasm function names that belong to turning the model into a JS value, not to diffing:
+ * the binding, its JSON writer, and wasm-bindgen's exported helpers (`__wbindgen_malloc`,
+ * `__externref_table_alloc`, …). The allocator and `memcpy` serve both sides and count as engine.
+ */
+const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::json::|article_diff::wasm::|itoa|ryu/;
 
 /**
  * Which self-time bucket a profile node falls in. V8 attributes builtins such as `JSON.parse`
