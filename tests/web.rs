@@ -216,9 +216,10 @@ fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
     assert_eq!(paragraphs("newParagraphs"), r#"[{"start":0,"end":4},{"start":6,"end":8}]"#);
 }
 
-/// Texts are copied in with one buffer of a byte per UTF-16 unit and, when that overflows, a
-/// second one for the rest: every width of character (lone surrogates too) at every position
-/// around the point where the first buffer fills must come through whole.
+/// Texts are copied in with one buffer of a byte and an eighth per UTF-16 unit and, when that
+/// overflows, a second one for the rest, from where the encoder says it stopped: every width of
+/// character (lone surrogates too) at every position around the point where the first buffer
+/// fills must come through whole, in short texts and in longer ones.
 #[wasm_bindgen_test]
 fn texts_of_every_character_width_cross_whole() {
     let join = |result: &JsValue, keep: f64| {
@@ -233,9 +234,9 @@ fn texts_of_every_character_width_cross_whole() {
     };
     // é (2 bytes), 漢 (3), 👍 (4, a surrogate pair), a lone surrogate (3, as U+FFFD).
     let wide: [&[u16]; 4] = [&[0xE9], &[0x6F22], &[0xD83D, 0xDC4D], &[0xD800]];
-    for ascii in 0..10 {
+    for ascii in (0..10).chain([100, 1000]) {
         for unit in wide {
-            for repeats in [1, 2, 3, 7] {
+            for repeats in [1, 2, 3, 7, 60, 400] {
                 let mut units: Vec<u16> = "a b ".encode_utf16().cycle().take(ascii).collect();
                 for _ in 0..repeats {
                     units.extend_from_slice(unit);
