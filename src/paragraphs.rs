@@ -16,8 +16,7 @@
 
 use crate::model::Paragraph;
 use crate::text;
-use crate::text::word_at;
-use crate::tokenize::bytes_equal;
+use crate::text::{bytes_below, bytes_equal, word_at};
 
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
@@ -76,15 +75,6 @@ fn line_breaks(bytes: &[u8], mut found: impl FnMut(usize)) {
         }
         at += 1;
     }
-}
-
-/// Bit 7 of each byte of `word` below `n` (`n` at most 0x80; any bytes): bit 7 of
-/// `(x & 0x7F) + 0x80 - n` is "the low seven bits are at least `n`".
-#[inline(always)]
-fn bytes_below(word: u64, n: u8) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    !(((word & !HIGH) + ONES * u64::from(0x80 - n)) | word) & HIGH
 }
 
 fn is_blank(line: &str) -> bool {

@@ -17,8 +17,9 @@
 //! and tabs included).
 //!
 //! Cost: one pass, O(n). ASCII takes a byte-at-a-time fast path; other text asks
-//! `unicode-segmentation` for grapheme boundaries.
+//! [`crate::graphemes`] for grapheme boundaries.
 
+use crate::text::{bytes_equal, bytes_in, HIGH, ONES};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,10 +97,6 @@ pub(crate) fn count_words(text: &str) -> usize {
     counter.words
 }
 
-/// Bit 7 of every byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
 /// The word count so far, and the classes of the clusters before the next one as masks in the
 /// form of [`Counter::ascii8`]: bit 63 is the last cluster, bit 55 the one before it (read for
 /// letters and digits only).
@@ -159,21 +156,6 @@ impl Counter {
     }
 }
 
-/// Bit 7 of each byte of `word` (all below 0x80) that is in `lo..=hi`: bit 7 of `b + 0x80 - lo`
-/// is `b >= lo`, of `b + 0x7F - hi` it is `b > hi`, and no byte carries into the next.
-#[inline(always)]
-fn bytes_in(word: u64, lo: u8, hi: u8) -> u64 {
-    (word + ONES * u64::from(0x80 - lo)) & !(word + ONES * u64::from(0x7F - hi)) & HIGH
-}
-
-/// Bit 7 of each byte of `word` equal to `c` (any bytes, not only ASCII): bit 7 of
-/// `(x & 0x7F) + 0x7F` is "the low seven bits of `x` are not all zero", and no byte carries
-/// into the next.
-#[inline(always)]
-pub(crate) fn bytes_equal(word: u64, c: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(c));
-    !(((x & !HIGH) + !HIGH) | x) & HIGH
-}
 
 /// Classes of ASCII bytes, as [`classify`] gives them.
 const ASCII_CLASS: [Class; 128] = {

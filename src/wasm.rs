@@ -22,7 +22,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Side;
-use crate::text::word_at;
+use crate::text::{word_at, HIGH};
 use crate::{Options, RowKind};
 
 #[wasm_bindgen(inline_js = "export function textLength(s) {
@@ -283,7 +283,7 @@ impl<'t> Utf16<'t> {
         // (A plain index loop: see `text::word_at`.)
         let mut i = self.byte;
         while i + 16 <= to {
-            let ascii = (word_at(self.bytes, i) | word_at(self.bytes, i + 8)) & 0x8080_8080_8080_8080 == 0;
+            let ascii = (word_at(self.bytes, i) | word_at(self.bytes, i + 8)) & HIGH == 0;
             self.unit += if ascii { 16 } else { units(&self.bytes[i..i + 16]) };
             i += 16;
         }
