@@ -83,6 +83,17 @@ fn span_texts(cell: &Value, kind: &str, cosmetic: bool) -> Vec<String> {
         .collect()
 }
 
+/// The paragraphs `d[key]` lists, sliced out of `text` as JavaScript would (UTF-16 offsets).
+fn paragraph_texts(d: &Value, key: &str, text: &str) -> Vec<String> {
+    let s = JsString::from(text);
+    d[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| String::from(s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32)))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
@@ -155,16 +166,10 @@ fn utf16_offsets_on_emoji_cjk_and_combining_marks() {
         (old, "oldParagraphs", vec!["👍🏽 family 👨‍👩‍👧 over 𝒳", "漢字かな混じり文。", "e\u{301}le\u{300}ve cafe\u{301}"]),
         (new, "newParagraphs", vec!["👍🏽 family 👨‍👩‍👧‍👦 over 𝒴", "漢字かな混じり文です。", "e\u{301}le\u{300}ves cafe\u{301}", "🎉"]),
     ] {
-        let s = JsString::from(text);
-        let got: Vec<String> = d[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| String::from(s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32)))
-            .collect();
-        assert_eq!(got, expected, "{key}");
+        assert_eq!(paragraph_texts(&d, key, text), expected, "{key}");
         // The last paragraph ends at the string's length in UTF-16 units (not bytes, not chars).
-        assert_eq!(d[key].as_array().unwrap().last().unwrap()["end"].as_u64(), Some(u64::from(s.length())));
+        let units = JsString::from(text).length();
+        assert_eq!(d[key].as_array().unwrap().last().unwrap()["end"].as_u64(), Some(u64::from(units)));
     }
 }
 
@@ -177,15 +182,8 @@ fn equal_paragraphs_at_other_offsets_slice_whole() {
     let d = call_str(old, new, json!({}));
     assert_eq!(rows_of(&d, "equal").len(), 2);
     for (text, key) in [(old, "oldParagraphs"), (new, "newParagraphs")] {
-        let s = JsString::from(text);
-        let got: Vec<String> = d[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| String::from(s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32)))
-            .collect();
         let expected: Vec<&str> = text.split("\n\n").map(|p| p.trim_start_matches('\n')).collect();
-        assert_eq!(got, expected, "{key}");
+        assert_eq!(paragraph_texts(&d, key, text), expected, "{key}");
     }
 }
 
