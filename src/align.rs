@@ -146,7 +146,7 @@ fn segments_of(ops: Vec<DiffOp>, out: &mut Vec<Segment>) {
 /// Changed paragraphs whose exact text is also among the other side's changed paragraphs.
 ///
 /// Such a paragraph is a move (or stays in place) with similarity 1; pairing it in its hunk
-/// with a look-alike ("item [-0-][+45+] of the list") would leave its twin with no partner and
+/// with a look-alike (`item [-0-][+45+] of the list`) would leave its twin with no partner and
 /// show it as an unrelated deletion and insertion. Twins are therefore left out of the hunk
 /// pairing and handed to move detection, which links them, or gives a twin that turns out to be
 /// in place back as a pair. Only paragraphs long enough to move count.
