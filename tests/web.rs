@@ -69,6 +69,19 @@ fn rebuild(d: &Value) -> (String, String) {
     (old, new)
 }
 
+/// The texts of a result object's edits, except those with op `skip`, joined as JS strings (so
+/// lone surrogates stay as they are, which JSON would not keep).
+fn joined(result: &JsValue, skip: f64) -> JsValue {
+    let mut joined = JsString::from("");
+    for edit in js_sys::Array::from(&Reflect::get(result, &"edits".into()).unwrap()).iter() {
+        let edit = js_sys::Array::from(&edit);
+        if edit.get(0).as_f64().unwrap() != skip {
+            joined = joined.concat(&JsString::from(edit.get(1)));
+        }
+    }
+    JsValue::from(joined)
+}
+
 fn rows_of<'a>(d: &'a Value, kind: &str) -> Vec<&'a Value> {
     d["rows"].as_array().unwrap().iter().filter(|r| r["kind"] == kind).collect()
 }
@@ -220,16 +233,6 @@ fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
 /// fills must come through whole, in short texts and in longer ones.
 #[wasm_bindgen_test]
 fn texts_of_every_character_width_cross_whole() {
-    let join = |result: &JsValue, keep: f64| {
-        let mut joined = JsString::from("");
-        for edit in js_sys::Array::from(&Reflect::get(result, &"edits".into()).unwrap()).iter() {
-            let edit = js_sys::Array::from(&edit);
-            if edit.get(0).as_f64().unwrap() != keep {
-                joined = joined.concat(&JsString::from(edit.get(1)));
-            }
-        }
-        JsValue::from(joined)
-    };
     // é (2 bytes), 漢 (3), 👍 (4, a surrogate pair), a lone surrogate (3, as U+FFFD).
     let wide: [&[u16]; 4] = [&[0xE9], &[0x6F22], &[0xD83D, 0xDC4D], &[0xD800]];
     for ascii in (0..10).chain([100, 1000]) {
@@ -244,8 +247,8 @@ fn texts_of_every_character_width_cross_whole() {
                 units.extend(" more".encode_utf16());
                 let new: JsValue = JsString::from_char_code(&units).into();
                 let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
-                assert_eq!(join(&result, 1.0), old, "old text, {ascii} ASCII then {repeats} × {unit:X?}");
-                assert_eq!(join(&result, -1.0), new, "new text, {ascii} ASCII then {repeats} × {unit:X?}");
+                assert_eq!(joined(&result, 1.0), old, "old text, {ascii} ASCII then {repeats} × {unit:X?}");
+                assert_eq!(joined(&result, -1.0), new, "new text, {ascii} ASCII then {repeats} × {unit:X?}");
             }
         }
     }
@@ -452,4 +455,116 @@ fn a_deadline_fires_in_the_browser() {
     assert_eq!(d["fallback"]["reason"], "deadline");
     assert!(d["fallback"]["detail"].as_str().is_some_and(|s| !s.is_empty()));
     assert_eq!(rebuild(&d), (old, new));
+}
+
+/// The new text's `(old, new)` core model, as the JS path must give it (fields the binding
+/// passes through unchanged; see `seed_pair_through_js_matches_the_core_model`).
+fn assert_matches_core(old: &str, new: &str, what: &str) {
+    let mut d = call_str(old, new, json!({}));
+    let mut core = serde_json::to_value(article_diff::diff(old, new, &article_diff::Options::default()).unwrap()).unwrap();
+    // Similarities cross to six decimals (src/json.rs), and JSON does not tell `1` from `1.0`.
+    for model in [&mut d, &mut core] {
+        for m in model["moves"].as_array_mut().unwrap() {
+            m["similarity"] = json!((m["similarity"].as_f64().unwrap() * 1e6).round() / 1e6);
+        }
+    }
+    for field in ["edits", "rows", "moves", "stats"] {
+        assert!(d[field] == core[field], "{what}: {field} differs from the core model");
+    }
+}
+
+/// Long texts copy the lines the new text shares with the old one from the old text's bytes
+/// (`text_arg` in src/wasm.rs). Each case must take that shortcut and still give the core's
+/// model of the same two texts: edits, moves and insertions next to every width of character, at
+/// both ends, with `\r\n` lines, and new texts too wide for the first buffer (the copy then
+/// stops in a stretch it encodes, or before a run it would copy, and the rest is encoded).
+#[wasm_bindgen_test]
+fn long_texts_share_their_common_lines_exactly() {
+    let base = article(7, 500);
+    assert!(base.len() > 100_000);
+    let paragraphs: Vec<&str> = base.split("\n\n").collect();
+    let with = |edit: &dyn Fn(&mut Vec<String>)| {
+        let mut p: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        edit(&mut p);
+        p.join("\n\n")
+    };
+    let wide = ["é", "漢", "👍", "x"];
+    let mut cases: Vec<(String, String, String)> = Vec::new();
+    for (k, w) in wide.iter().enumerate() {
+        // A wide character at the end and the start of the lines around each change.
+        let old = with(&|p| {
+            for i in (10..p.len()).step_by(37) {
+                p[i - 1].push_str(w);
+                p[i + 1].insert_str(0, w);
+            }
+        });
+        let new = with(&|p| {
+            for i in (10..p.len()).step_by(37) {
+                p[i - 1].push_str(w);
+                p[i + 1].insert_str(0, w);
+                p[i] = p[i].replacen("river", &format!("stream{w}"), 1) + if k % 2 == 0 { " Added." } else { "" };
+            }
+            let moved = p.remove(5);
+            p.insert(300, moved);
+            p.insert(200, format!("A new paragraph {w} here."));
+            p.remove(400);
+        });
+        cases.push((format!("edits by {w}"), old, new));
+    }
+    cases.push(("first and last paragraphs changed".into(), base.clone(), with(&|p| {
+        p[0].push_str(" First.");
+        p.last_mut().unwrap().insert_str(0, "Last. ");
+    })));
+    cases.push(("CRLF lines".into(), base.replace("\n", "\r\n"), with(&|p| p[250].push_str(" x")).replace("\n", "\r\n")));
+    // The new text outgrows its first buffer (a byte and an eighth a unit) in a stretch it
+    // encodes (three-byte characters), or only at the run after it (two-byte ones).
+    cases.push(("identical".into(), base.clone(), base.clone()));
+    for (filler, units) in [("漢", 100_000), ("д", 60_000)] {
+        let new = with(&|p| p.insert(250, filler.repeat(units)));
+        cases.push((format!("{units} × {filler} inserted"), base.clone(), new));
+    }
+    for (what, old, new) in &cases {
+        assert_matches_core(old, new, what);
+        let shared = article_diff::wasm::shared_bytes_of_last_call();
+        // Where the new text outgrows its buffer, what comes before the insertion is copied.
+        let least = if what.ends_with("inserted") { base.len() / 3 } else { new.len() / 2 };
+        assert!(shared > least, "{what}: {shared} of {} bytes copied from the old text", new.len());
+    }
+    // Unrelated long texts, short ones and an old text too wide for its first buffer (in a
+    // stretch before a run, or in a run) are encoded whole.
+    let mut whole = vec![("unrelated", article(1, 400), article(2, 400)), ("short", OLD.to_string(), NEW.to_string())];
+    for (filler, units, what) in [("漢", 100_000, "old text outgrows its buffer in a stretch"), ("д", 60_000, "old text outgrows its buffer in a run")] {
+        whole.push((what, with(&|p| p.insert(250, filler.repeat(units))), base.clone()));
+    }
+    for (what, old, new) in whole {
+        assert_matches_core(&old, &new, what);
+        assert_eq!(article_diff::wasm::shared_bytes_of_last_call(), 0, "{what}");
+    }
+}
+
+/// The same shortcut with texts only JavaScript can hold: lone surrogates (which cross as
+/// U+FFFD) inside shared lines and in the changed lines between them.
+#[wasm_bindgen_test]
+fn long_texts_with_lone_surrogates_share_lines_and_rebuild() {
+    let base: Vec<u16> = article(9, 400).encode_utf16().collect();
+    let line_after = |text: &[u16], at: usize| at + text[at..].iter().position(|&u| u == u16::from(b'\n')).unwrap() + 1;
+    let mut base = base;
+    for at in [30_000, 90_000] {
+        let at = line_after(&base, at);
+        base.splice(at..at, [0x20, 0xDBFF, 0x0A]);
+    }
+    let mut old = base.clone();
+    let mut new = base;
+    for (i, at) in [1000usize, 50_000, 120_000].into_iter().enumerate() {
+        let (a, b) = (line_after(&old, at), line_after(&new, at));
+        old.splice(a..a, [0xD800, 0x41, 0x0A]);
+        new.splice(b..b, [0xD800 + i as u16, 0x42, 0xDC00, 0x0A]);
+    }
+    // (`fromCharCode` takes its units as arguments: a few thousand at a time.)
+    let string = |units: &[u16]| JsValue::from(units.chunks(4096).fold(JsString::from(""), |s, c| s.concat(&JsString::from_char_code(c).into())));
+    let (old, new) = (string(&old), string(&new));
+    let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    assert!(article_diff::wasm::shared_bytes_of_last_call() > 100_000);
+    assert_eq!(joined(&result, 1.0), old);
+    assert_eq!(joined(&result, -1.0), new);
 }
