@@ -159,7 +159,9 @@ function category(frame) {
   if ((name === 'now' && !url) || name.startsWith('__wbg_now_')) return 'performance.now() (deadline clock)';
   // The package's own JS (glue and wasm-bindgen snippets), wherever it is served from.
   const glue = /\/(pkg|\.pkg|\.profiling-pkg)\//.test(url);
-  if ((!url && /^(encode|encodeInto)$/.test(name)) || (glue && /^passStringToWasm/.test(name))) return 'JS: texts into wasm (UTF-8)';
+  // (The binding's own copy: encodeInto and the line walk that lets it skip the shared lines.)
+  const copying = /^(encode|encodeInto|encodeRange|sharedRuns|commonLength|same|sameLine|lineEnd)$/;
+  if ((!url && /^(encode|encodeInto)$/.test(name)) || (glue && (copying.test(name) || /^passStringToWasm/.test(name)))) return 'JS: texts into wasm (UTF-8)';
   if ((!url && name === 'decode') || (glue && (/^getStringFromWasm|^getCachedStringFromWasm|^decodeText/.test(name) || name === ''))) {
     return 'JS: result out (decode + JSON.parse)';
   }

@@ -43,9 +43,10 @@ const median = (xs) => {
 };
 
 /**
- * The least any WebAssembly engine pays before diffing: both texts copied into linear memory
- * as UTF-8 with `TextEncoder.encodeInto` (what our binding does), median of `runs` copies into
- * a buffer allocated beforehand.
+ * What a WebAssembly engine that copies both texts as they are pays before diffing: both texts
+ * encoded whole into linear memory as UTF-8 with `TextEncoder.encodeInto`, median of `runs`
+ * copies into a buffer allocated beforehand. (Our binding encodes the old text and only the new
+ * text's lines it does not share with it.)
  * @param {number} runs
  */
 function copyFloor(runs) {
