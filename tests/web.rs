@@ -457,8 +457,8 @@ fn a_deadline_fires_in_the_browser() {
     assert_eq!(rebuild(&d), (old, new));
 }
 
-/// The new text's `(old, new)` core model, as the JS path must give it (fields the binding
-/// passes through unchanged; see `seed_pair_through_js_matches_the_core_model`).
+/// Asserts that `diff()` called as from JavaScript gives the core's model of `(old, new)`: the
+/// fields the binding passes through unchanged (see `seed_pair_through_js_matches_the_core_model`).
 fn assert_matches_core(old: &str, new: &str, what: &str) {
     let mut d = call_str(old, new, json!({}));
     let mut core = serde_json::to_value(article_diff::diff(old, new, &article_diff::Options::default()).unwrap()).unwrap();
