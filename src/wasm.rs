@@ -30,8 +30,9 @@ use crate::{Options, RowKind};
 }
 const encoder = new TextEncoder();
 let read = 0;
-// Lines the new text shares with the old one, found as the old one is copied: the runs of
-// `sharedRuns`, the old text's byte offsets of each run's start and end, and the two strings.
+// What the new text can copy, found as the old one is copied: flat [newStart, newEnd, oldByte,
+// oldByteEnd] quadruples (UTF-16 units of the new text, bytes of the old one), and the two
+// strings they belong to.
 let plan = null;
 // Bytes of the last new text copied from the old one rather than encoded (for tests).
 let copied = 0;
@@ -56,7 +57,7 @@ function commonLength(a, p, b, q) {
     lo += n;
   }
   for (; lo < max && n > 64; n >>= 1) if (same(lo, n >> 1)) lo += n >> 1;
-  return Math.min(lo, max);
+  return lo;
 }
 // Runs of whole lines the old text `a` and the new text `b` share, in order in both, as flat
 // [oldStart, oldEnd, newStart] triples; each at least RUN units long. While in step, the common
@@ -115,30 +116,32 @@ export function encodeInto(s, from, memory, at, room, twin, twinAt) {
   plan = null;
   if (from === 0 && twinAt === 0) copied = 0;
   if (from === 0 && twinAt === 0 && s.length >= LONG && typeof twin === 'string' && twin.length >= LONG) {
-    // In pieces cut at each run's ends, noting the bytes written so far at each cut. A piece that
-    // does not fit ends the copy here (the caller continues from `read`), with no plan.
-    const runs = sharedRuns(s, twin), offsets = [];
+    // In pieces cut at each run's ends, noting each run's bytes. A piece that does not fit ends
+    // the copy here (the caller continues from `read`), with no plan.
+    const runs = sharedRuns(s, twin), copies = [];
     let w = 0, cur = 0;
-    for (let k = 0; k <= runs.length; k += 3) {
-      for (const to of k < runs.length ? [runs[k], runs[k + 1]] : [s.length]) {
-        w += encodeRange(s, cur, (cur = to), bytes, w);
-        if (read !== to) return w;
-        offsets.push(w);
-      }
+    for (let k = 0; k < runs.length; k += 3) {
+      const [p0, p1, q0] = [runs[k], runs[k + 1], runs[k + 2]];
+      w += encodeRange(s, cur, p0, bytes, w);
+      if (read !== p0) return w;
+      const b0 = w;
+      w += encodeRange(s, p0, (cur = p1), bytes, w);
+      if (read !== p1) return w;
+      copies.push(q0, q0 + p1 - p0, b0, w);
     }
-    plan = {old: s, new: twin, runs, offsets};
+    w += encodeRange(s, cur, s.length, bytes, w);
+    if (read === s.length) plan = {old: s, new: twin, copies};
     return w;
   }
   if (from === 0 && twinAt !== 0 && p && p.new === s && p.old === twin) {
-    const {runs, offsets} = p, memoryBytes = new Uint8Array(memory.buffer);
+    const {copies} = p, memoryBytes = new Uint8Array(memory.buffer);
     let w = 0, cur = 0;
-    read = 0;
-    for (let k = 0; k < runs.length; k += 3) {
-      w += encodeRange(s, cur, runs[k + 2], bytes, w);
-      const [b0, b1] = [offsets[(k / 3) * 2], offsets[(k / 3) * 2 + 1]];
-      if (read !== runs[k + 2] || w + b1 - b0 > room) return w;
+    for (let k = 0; k < copies.length; k += 4) {
+      const [q0, q1, b0, b1] = [copies[k], copies[k + 1], copies[k + 2], copies[k + 3]];
+      w += encodeRange(s, cur, q0, bytes, w);
+      if (read !== q0 || w + b1 - b0 > room) return w;
       memoryBytes.copyWithin(at + w, twinAt + b0, twinAt + b1);
-      (w += b1 - b0), (copied += b1 - b0), (cur = read = runs[k + 2] + runs[k + 1] - runs[k]);
+      (w += b1 - b0), (copied += b1 - b0), (cur = q1);
     }
     return w + encodeRange(s, cur, s.length, bytes, w);
   }
@@ -189,6 +192,7 @@ extern "C" {
     /// The UTF-16 unit the last [`encode_into`] stopped at.
     #[wasm_bindgen(js_name = encodedRead)]
     fn encoded_read() -> usize;
+    /// Bytes of the last new text copied from the old text's rather than encoded.
     #[wasm_bindgen(js_name = copiedBytes)]
     fn copied_bytes() -> usize;
     /// Parses the JSON of [`crate::json`], puts slices of the inputs where it has offsets and

@@ -112,14 +112,27 @@ fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
+/// Asserts that `diff()` called as from JavaScript gives the core's model of `(old, new)`: the
+/// binding passes it through unchanged, except paragraph offsets (see the next tests). Returns
+/// the JS result.
+fn assert_matches_core(old: &str, new: &str, what: &str) -> Value {
+    let mut d = call(&js(old), &js(new), &JsValue::UNDEFINED);
+    let mut core = serde_json::to_value(article_diff::diff(old, new, &article_diff::Options::default()).unwrap()).unwrap();
+    // Similarities cross to six decimals (src/json.rs), and JSON does not tell `1` from `1.0`.
+    for model in [&mut d, &mut core] {
+        for m in model["moves"].as_array_mut().unwrap() {
+            m["similarity"] = json!((m["similarity"].as_f64().unwrap() * 1e6).round() / 1e6);
+        }
+    }
+    for field in ["edits", "rows", "moves", "stats", "approximate", "fallback"] {
+        assert!(d[field] == core[field], "{what}: {field} differs from the core model");
+    }
+    d
+}
+
 #[wasm_bindgen_test]
 fn seed_pair_through_js_matches_the_core_model() {
-    let d = call(&js(OLD), &js(NEW), &JsValue::UNDEFINED);
-    let core = serde_json::to_value(article_diff::diff(OLD, NEW, &article_diff::Options::default()).unwrap()).unwrap();
-    // The binding passes the model through unchanged, except paragraph offsets (next test).
-    for field in ["edits", "rows", "moves", "stats", "approximate", "fallback"] {
-        assert_eq!(d[field], core[field], "{field}");
-    }
+    let d = assert_matches_core(OLD, NEW, "seed");
     let keys: Vec<&String> = d.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 8, "{keys:?}");
     // `null`, not a missing key, for an absent fallback; no byte offsets leak out.
@@ -455,22 +468,6 @@ fn a_deadline_fires_in_the_browser() {
     assert_eq!(d["fallback"]["reason"], "deadline");
     assert!(d["fallback"]["detail"].as_str().is_some_and(|s| !s.is_empty()));
     assert_eq!(rebuild(&d), (old, new));
-}
-
-/// Asserts that `diff()` called as from JavaScript gives the core's model of `(old, new)`: the
-/// fields the binding passes through unchanged (see `seed_pair_through_js_matches_the_core_model`).
-fn assert_matches_core(old: &str, new: &str, what: &str) {
-    let mut d = call_str(old, new, json!({}));
-    let mut core = serde_json::to_value(article_diff::diff(old, new, &article_diff::Options::default()).unwrap()).unwrap();
-    // Similarities cross to six decimals (src/json.rs), and JSON does not tell `1` from `1.0`.
-    for model in [&mut d, &mut core] {
-        for m in model["moves"].as_array_mut().unwrap() {
-            m["similarity"] = json!((m["similarity"].as_f64().unwrap() * 1e6).round() / 1e6);
-        }
-    }
-    for field in ["edits", "rows", "moves", "stats"] {
-        assert!(d[field] == core[field], "{what}: {field} differs from the core model");
-    }
 }
 
 /// Long texts copy the lines the new text shares with the old one from the old text's bytes
