@@ -75,13 +75,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// on the two clusters before it: a [`Class::Single`] cluster is a word, and a letter starts one
 /// unless the cluster before it is a letter, or a joiner with a letter before it (for `,`, only
 /// between digits). That makes eight ASCII bytes at a time one word-sized computation
-/// ([`Counter::ascii8`]); other clusters go one by one.
+/// ([`Counter::ascii8`]), and in a wasm build with SIMD sixteen one vector computation
+/// ([`Counter::ascii16`]: 1.1 instead of 1.5 ms for the 2 MB of a near-identical book pair in
+/// Chromium); other clusters go one by one. The browser tests check the vector path against the
+/// tokenizer; the native property tests check the word path.
 pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut counter = Counter::default();
     let mut i = 0;
     while i < bytes.len() {
-        // Eight ASCII bytes followed by ASCII (or the end) are eight clusters.
+        // Sixteen or eight ASCII bytes followed by ASCII (or the end) are as many clusters.
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        if i + 16 <= bytes.len() {
+            let (low, high) = (crate::text::word_at(bytes, i), crate::text::word_at(bytes, i + 8));
+            if (low | high) & HIGH == 0 && bytes.get(i + 16).is_none_or(|&n| n < 0x80) {
+                counter.ascii16(low, high);
+                i += 16;
+                continue;
+            }
+        }
         if let Some(chunk) = bytes.get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             if word & HIGH == 0 && bytes.get(i + 8).is_none_or(|&n| n < 0x80) {
@@ -153,6 +165,39 @@ impl Counter {
         self.joiner = u64::from(matches!(last, b'\'' | b',' | b'-' | b'.')) << 63;
         self.comma = u64::from(last == b',') << 63;
         (self.letter, self.digit) = (letter, digit);
+    }
+
+    /// [`Counter::ascii8`] for sixteen ASCII bytes (`low`, then `high`) in one wasm SIMD vector,
+    /// a lane per byte: the same tests, a third of the instructions per byte. The masks of the
+    /// clusters before the chunk go in as the upper lanes of a vector, and "the byte before"
+    /// is a shuffle of the two.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline(always)]
+    fn ascii16(&mut self, low: u64, high: u64) {
+        use core::arch::wasm32::*;
+        let (bytes, splat) = (u64x2(low, high), u8x16_splat);
+        let digit = u8x16_le(u8x16_sub(bytes, splat(b'0')), splat(9));
+        let letter = v128_or(digit, u8x16_le(u8x16_sub(v128_or(bytes, splat(0x20)), splat(b'a')), splat(25)));
+        // A mask in `Counter`'s form as lanes 8 to 15 (all ones where bit 7 is set).
+        let earlier = |mask: u64| i8x16_lt(u64x2(0, mask), splat(0));
+        let one_before = |earlier: v128, now: v128| i8x16_shuffle::<15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30>(earlier, now);
+        let two_before = |earlier: v128, now: v128| i8x16_shuffle::<14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29>(earlier, now);
+        let letters_before = earlier(self.letter);
+        let starts = v128_andnot(letter, one_before(letters_before, letter));
+        let mark = u8x16_le(u8x16_sub(bytes, splat(b'\'')), splat(b'.' - b'\''));
+        let mut joined = v128_and(v128_and(starts, one_before(earlier(self.joiner), mark)), two_before(letters_before, letter));
+        if v128_any_true(joined) {
+            let comma = i8x16_eq(bytes, splat(b','));
+            let joiner = v128_or(v128_or(comma, i8x16_eq(bytes, splat(b'\''))), v128_or(i8x16_eq(bytes, splat(b'-')), i8x16_eq(bytes, splat(b'.'))));
+            let digits = v128_and(two_before(earlier(self.digit), digit), digit);
+            joined = v128_and(joined, one_before(earlier(self.joiner), joiner));
+            joined = v128_and(joined, v128_or(v128_not(one_before(earlier(self.comma), comma)), digits));
+        }
+        self.words += u8x16_bitmask(v128_andnot(starts, joined)).count_ones() as usize;
+        let last = (high >> 56) as u8;
+        self.joiner = u64::from(matches!(last, b'\'' | b',' | b'-' | b'.')) << 63;
+        self.comma = u64::from(last == b',') << 63;
+        (self.letter, self.digit) = (u64x2_extract_lane::<1>(letter) & HIGH, u64x2_extract_lane::<1>(digit) & HIGH);
     }
 }
 

@@ -456,6 +456,39 @@ fn a_two_megabyte_input_returns() {
     assert!(d["rows"].as_array().unwrap().len() > 1000);
 }
 
+/// Words of unchanged paragraphs are counted by a scan that takes sixteen ASCII bytes a step
+/// with wasm SIMD (`count_words` in src/tokenize.rs); those of changed paragraphs come from the
+/// tokenizer, in the word diff. The two must agree on every text: each text here is one
+/// paragraph, once unchanged and once with a word appended, which keeps all its words. Joiners,
+/// digits and commas, non-ASCII letters and combining marks fall on every offset of a sixteen-byte
+/// step, and on the byte after one.
+#[wasm_bindgen_test]
+fn unchanged_and_changed_paragraphs_count_words_alike() {
+    const PIECES: [&str; 40] = [
+        "a", "Zz", "word", "q9", "7", "1,000", "12", ",", "'", ".", "-", "--", " ", " ", " ", "  ", "\t", "don't", "U.S.", "3.14",
+        "a,b", "9,x", "x,9", "a-", "-b", "(", ")", "+", "*", "@", "[", "`", "{", "e\u{301}", "é", "’", "漢字", "👍", "'s", ".5",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for case in 0..400 {
+        let mut text = String::new();
+        for _ in 0..20 + next(60) {
+            // Mostly ASCII, so that whole sixteen-byte steps occur.
+            let among = if next(4) == 0 { PIECES.len() } else { 33 };
+            text.push_str(PIECES[next(among)]);
+        }
+        let unchanged = &call_str(&text, &text, json!({}))["stats"];
+        let changed = &call_str(&text, &format!("{text} zq"), json!({}))["stats"];
+        assert_eq!(unchanged["wordsUnchanged"], changed["wordsUnchanged"], "case {case}: {text:?}");
+        assert_eq!(changed["wordsInserted"], 1, "case {case}: {text:?}");
+    }
+}
+
 /// The deadline reads the JS clock (`performance.now()` through similar's `wasm32_web_time`):
 /// two large unrelated texts cannot be diffed in a millisecond, so the result must come back
 /// coarser, flagged, and still exact. Without a working clock this would trap or run to the end.
