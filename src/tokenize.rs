@@ -76,7 +76,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// unless the cluster before it is a letter, or a joiner with a letter before it (for `,`, only
 /// between digits). That makes eight ASCII bytes at a time one word-sized computation
 /// ([`Counter::ascii8`]), and in a wasm build with SIMD sixteen one vector computation
-/// ([`Counter::ascii16`]; in Chromium, one 2 MB text in 1.7 instead of 3.3 ms, and 0.9 instead
+/// (`Counter::ascii16`, wasm only; in Chromium, one 2 MB text in 1.7 instead of 3.3 ms, and 0.9 instead
 /// of 1.8 ms of the book pair's sampled profile in `bench/`); other clusters go one by one. The browser tests check the vector path against the
 /// tokenizer; the native property tests check the word path.
 pub(crate) fn count_words(text: &str) -> usize {
