@@ -19,7 +19,7 @@
 //! Cost: one pass, O(n). ASCII takes a byte-at-a-time fast path; other text asks
 //! [`crate::graphemes`] for grapheme boundaries.
 
-use crate::text::{bytes_equal, bytes_in, HIGH, ONES};
+use crate::text::{bytes_equal, bytes_in, word_at, HIGH, ONES};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,9 +76,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// unless the cluster before it is a letter, or a joiner with a letter before it (for `,`, only
 /// between digits). That makes eight ASCII bytes at a time one word-sized computation
 /// ([`Counter::ascii8`]), and in a wasm build with SIMD sixteen one vector computation
-/// (`Counter::ascii16`, wasm only; in Chromium, one 2 MB text in 1.7 instead of 3.3 ms, and 0.9 instead
-/// of 1.8 ms of the book pair's sampled profile in `bench/`); other clusters go one by one. The browser tests check the vector path against the
-/// tokenizer; the native property tests check the word path.
+/// (`Counter::ascii16`, wasm only; in Chromium, one 2 MB text in 1.7 instead of 3.3 ms, and 0.9
+/// instead of 1.8 ms of the book pair's sampled profile in `bench/`); other clusters go one by
+/// one. The browser tests check the vector path against the tokenizer; the native property
+/// tests check the word path.
 pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut counter = Counter::default();
@@ -87,15 +88,15 @@ pub(crate) fn count_words(text: &str) -> usize {
         // Sixteen or eight ASCII bytes followed by ASCII (or the end) are as many clusters.
         #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
         if i + 16 <= bytes.len() {
-            let (low, high) = (crate::text::word_at(bytes, i), crate::text::word_at(bytes, i + 8));
+            let (low, high) = (word_at(bytes, i), word_at(bytes, i + 8));
             if (low | high) & HIGH == 0 && bytes.get(i + 16).is_none_or(|&n| n < 0x80) {
                 counter.ascii16(low, high);
                 i += 16;
                 continue;
             }
         }
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if i + 8 <= bytes.len() {
+            let word = word_at(bytes, i);
             if word & HIGH == 0 && bytes.get(i + 8).is_none_or(|&n| n < 0x80) {
                 counter.ascii8(word);
                 i += 8;
@@ -160,8 +161,14 @@ impl Counter {
                 & (!(comma << 8 | self.comma >> 56) | ((digit << 16 | self.digit >> 48) & digit));
         }
         self.words += (starts & !joined).count_ones() as usize;
-        // Of the joiner and comma masks only the last cluster's bit is ever read.
-        let last = (word >> 56) as u8;
+        self.carry(letter, digit, (word >> 56) as u8);
+    }
+
+    /// Keeps what the next chunk reads of this one: its letter and digit masks (in `u64` form),
+    /// and whether its `last` byte is a joiner or a comma (only the last cluster's bit of those
+    /// is ever read).
+    #[inline(always)]
+    fn carry(&mut self, letter: u64, digit: u64, last: u8) {
         self.joiner = u64::from(matches!(last, b'\'' | b',' | b'-' | b'.')) << 63;
         self.comma = u64::from(last == b',') << 63;
         (self.letter, self.digit) = (letter, digit);
@@ -194,13 +201,9 @@ impl Counter {
             joined = v128_and(joined, v128_or(v128_not(one_before(earlier(self.comma), comma)), digits));
         }
         self.words += u8x16_bitmask(v128_andnot(starts, joined)).count_ones() as usize;
-        let last = (high >> 56) as u8;
-        self.joiner = u64::from(matches!(last, b'\'' | b',' | b'-' | b'.')) << 63;
-        self.comma = u64::from(last == b',') << 63;
-        (self.letter, self.digit) = (u64x2_extract_lane::<1>(letter) & HIGH, u64x2_extract_lane::<1>(digit) & HIGH);
+        self.carry(u64x2_extract_lane::<1>(letter) & HIGH, u64x2_extract_lane::<1>(digit) & HIGH, (high >> 56) as u8);
     }
 }
-
 
 /// Classes of ASCII bytes, as [`classify`] gives them.
 const ASCII_CLASS: [Class; 128] = {
