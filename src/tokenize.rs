@@ -75,10 +75,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// on the two clusters before it: a [`Class::Single`] cluster is a word, and a letter starts one
 /// unless the cluster before it is a letter, or a joiner with a letter before it (for `,`, only
 /// between digits). That makes eight ASCII bytes at a time one word-sized computation
-/// ([`Counter::ascii8`]), and in a wasm build with SIMD sixteen one vector computation
-/// (`Counter::ascii16`, wasm only; in Chromium, one 2 MB text in 1.7 instead of 3.3 ms, and 0.9
-/// instead of 1.8 ms of the book pair's sampled profile in `bench/`); other clusters go one by
-/// one. The browser tests check the vector path against the tokenizer; the native property
+/// ([`Counter::ascii8`]), and in a wasm build with SIMD a run of sixteen-byte chunks a vector
+/// computation each (`Counter::ascii16`, wasm only: in Chromium, counting one 2 MB text takes
+/// ~0.85 ms, against ~1.2 ms when the masks crossed to `u64` form at every chunk and ~3.3 ms with
+/// `u64` words only); other clusters go one by one. The browser tests check the vector path against the tokenizer; the native property
 /// tests check the word path.
 pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -87,11 +87,10 @@ pub(crate) fn count_words(text: &str) -> usize {
     while i < bytes.len() {
         // Sixteen or eight ASCII bytes followed by ASCII (or the end) are as many clusters.
         #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-        if i + 16 <= bytes.len() {
-            let (low, high) = (word_at(bytes, i), word_at(bytes, i + 8));
-            if (low | high) & HIGH == 0 && bytes.get(i + 16).is_none_or(|&n| n < 0x80) {
-                counter.ascii16(low, high);
-                i += 16;
+        {
+            let after = counter.ascii16(bytes, i);
+            if after > i {
+                i = after;
                 continue;
             }
         }
@@ -169,39 +168,65 @@ impl Counter {
     /// is ever read).
     #[inline(always)]
     fn carry(&mut self, letter: u64, digit: u64, last: u8) {
-        self.joiner = u64::from(matches!(last, b'\'' | b',' | b'-' | b'.')) << 63;
-        self.comma = u64::from(last == b',') << 63;
+        (self.joiner, self.comma) = Counter::joiner_masks(last);
         (self.letter, self.digit) = (letter, digit);
     }
 
-    /// [`Counter::ascii8`] for sixteen ASCII bytes (`low`, then `high`) in one wasm SIMD vector,
-    /// a lane per byte: the same tests, a third of the instructions per byte. The masks of the
-    /// clusters before the chunk go in as the upper lanes of a vector, and "the byte before"
-    /// is a shuffle of the two.
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    /// The `joiner` and `comma` masks after a chunk whose last byte is `last`.
     #[inline(always)]
-    fn ascii16(&mut self, low: u64, high: u64) {
+    fn joiner_masks(last: u8) -> (u64, u64) {
+        (u64::from(matches!(last, b'\'' | b',' | b'-' | b'.')) << 63, u64::from(last == b',') << 63)
+    }
+
+    /// [`Counter::ascii8`] for the run of sixteen-byte ASCII chunks from `bytes[i]` on (each
+    /// followed by ASCII or the end), a wasm SIMD vector per chunk with a lane per byte: the
+    /// same tests, a third of the instructions per byte. Returns where the run ends (`i` when
+    /// there is none).
+    ///
+    /// "The byte before" is a shuffle of the chunk's vector with the one before it, so what a
+    /// chunk hands the next stays a vector for the whole run, and the masks cross to and from
+    /// `Counter`'s `u64` form only at its ends: converting them at every chunk was most of the
+    /// cost. The cheap joiner test reads the chunk before through its range test, a superset;
+    /// the exact one, rarely run, through its last byte.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn ascii16(&mut self, bytes: &[u8], mut i: usize) -> usize {
         use core::arch::wasm32::*;
-        let (bytes, splat) = (u64x2(low, high), u8x16_splat);
-        let digit = u8x16_le(u8x16_sub(bytes, splat(b'0')), splat(9));
-        let letter = v128_or(digit, u8x16_le(u8x16_sub(v128_or(bytes, splat(0x20)), splat(b'a')), splat(25)));
-        // A mask in `Counter`'s form as lanes 8 to 15 (all ones where bit 7 is set).
-        let earlier = |mask: u64| i8x16_lt(u64x2(0, mask), splat(0));
+        let splat = u8x16_splat;
+        // A mask in `Counter`'s form as lanes 8 to 15 (all ones where bit 7 is set), and back.
+        let vector = |mask: u64| i8x16_lt(u64x2(0, mask), splat(0));
+        let mask = |v: v128| u64x2_extract_lane::<1>(v) & HIGH;
         let one_before = |earlier: v128, now: v128| i8x16_shuffle::<15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30>(earlier, now);
         let two_before = |earlier: v128, now: v128| i8x16_shuffle::<14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29>(earlier, now);
-        let letters_before = earlier(self.letter);
-        let starts = v128_andnot(letter, one_before(letters_before, letter));
-        let mark = u8x16_le(u8x16_sub(bytes, splat(b'\'')), splat(b'.' - b'\''));
-        let mut joined = v128_and(v128_and(starts, one_before(earlier(self.joiner), mark)), two_before(letters_before, letter));
-        if v128_any_true(joined) {
-            let comma = i8x16_eq(bytes, splat(b','));
-            let joiner = v128_or(v128_or(comma, i8x16_eq(bytes, splat(b'\''))), v128_or(i8x16_eq(bytes, splat(b'-')), i8x16_eq(bytes, splat(b'.'))));
-            let digits = v128_and(two_before(earlier(self.digit), digit), digit);
-            joined = v128_and(joined, one_before(earlier(self.joiner), joiner));
-            joined = v128_and(joined, v128_or(v128_not(one_before(earlier(self.comma), comma)), digits));
+        let (mut letter_before, mut digit_before, mut mark_before) = (vector(self.letter), vector(self.digit), vector(self.joiner));
+        let (mut joiner_last, mut comma_last) = (self.joiner, self.comma);
+        let start = i;
+        while i + 16 <= bytes.len() {
+            let (low, high) = (word_at(bytes, i), word_at(bytes, i + 8));
+            if (low | high) & HIGH != 0 || bytes.get(i + 16).is_some_and(|&n| n >= 0x80) {
+                break;
+            }
+            let bytes = u64x2(low, high);
+            let digit = u8x16_le(u8x16_sub(bytes, splat(b'0')), splat(9));
+            let letter = v128_or(digit, u8x16_le(u8x16_sub(v128_or(bytes, splat(0x20)), splat(b'a')), splat(25)));
+            let starts = v128_andnot(letter, one_before(letter_before, letter));
+            let mark = u8x16_le(u8x16_sub(bytes, splat(b'\'')), splat(b'.' - b'\''));
+            let mut joined = v128_and(v128_and(starts, one_before(mark_before, mark)), two_before(letter_before, letter));
+            if v128_any_true(joined) {
+                let comma = i8x16_eq(bytes, splat(b','));
+                let joiner = v128_or(v128_or(comma, i8x16_eq(bytes, splat(b'\''))), v128_or(i8x16_eq(bytes, splat(b'-')), i8x16_eq(bytes, splat(b'.'))));
+                let digits = v128_and(two_before(digit_before, digit), digit);
+                joined = v128_and(joined, one_before(vector(joiner_last), joiner));
+                joined = v128_and(joined, v128_or(v128_not(one_before(vector(comma_last), comma)), digits));
+            }
+            self.words += u8x16_bitmask(v128_andnot(starts, joined)).count_ones() as usize;
+            (letter_before, digit_before, mark_before) = (letter, digit, mark);
+            (joiner_last, comma_last) = Counter::joiner_masks((high >> 56) as u8);
+            i += 16;
         }
-        self.words += u8x16_bitmask(v128_andnot(starts, joined)).count_ones() as usize;
-        self.carry(u64x2_extract_lane::<1>(letter) & HIGH, u64x2_extract_lane::<1>(digit) & HIGH, (high >> 56) as u8);
+        if i > start {
+            (self.letter, self.digit, self.joiner, self.comma) = (mask(letter_before), mask(digit_before), joiner_last, comma_last);
+        }
+        i
     }
 }
 
