@@ -76,10 +76,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// unless the cluster before it is a letter, or a joiner with a letter before it (for `,`, only
 /// between digits). That makes eight ASCII bytes at a time one word-sized computation
 /// ([`Counter::ascii8`]), and in a wasm build with SIMD a run of sixteen-byte chunks a vector
-/// computation each (`Counter::ascii16`, wasm only: in Chromium, counting one 2 MB text takes
-/// ~0.85 ms, against ~1.2 ms when the masks crossed to `u64` form at every chunk and ~3.3 ms with
-/// `u64` words only); other clusters go one by one. The browser tests check the vector path against the tokenizer; the native property
-/// tests check the word path.
+/// computation each (`Counter::ascii16`, wasm only: in Chromium, counting one 2 MB English text,
+/// copy excluded, takes ~0.9 ms, against ~1.2 ms when the masks crossed to `u64` form at every
+/// chunk and ~1.5 ms with `u64` words only); other clusters go one by one. The browser tests
+/// check the vector path against the tokenizer; the native property tests check the word path.
 pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut counter = Counter::default();
