@@ -191,23 +191,13 @@ const HANGUL_T_RANGES: &[(u32, u32)] = &[
 /// `Indic_Conjunct_Break=Linker` (GB9c).
 const LINKERS: &[u32] = &[0x94D, 0x9CD, 0xACD, 0xB4D, 0xC4D, 0xD4D, 0x1039, 0x17D2, 0x1A60, 0x1B44, 0x1BAB, 0xA9C0, 0xAAF6, 0x10A3F, 0x11133, 0x113D0, 0x1193E, 0x11A47, 0x11A99, 0x11F42];
 
-// The property tables, by their place in [`RANGES`] and [`Tables`].
-const EXTEND: usize = 0;
-const SPACING_MARKS: usize = 1;
-const CONTROLS: usize = 2;
-const PREPEND: usize = 3;
-const PICTOGRAPHS: usize = 4;
-const CONSONANTS: usize = 5;
-const HANGUL_L: usize = 6;
-const HANGUL_V: usize = 7;
-const HANGUL_T: usize = 8;
 const RANGES: [&[(u32, u32)]; 9] =
     [EXTEND_RANGES, SPACING_MARKS_RANGES, CONTROLS_RANGES, PREPEND_RANGES, PICTOGRAPHS_RANGES, CONSONANTS_RANGES, HANGUL_L_RANGES, HANGUL_V_RANGES, HANGUL_T_RANGES];
 
 /// The tables as the module holds them, packed at compile time: each is its number of ranges,
 /// then for each range the gap since the end of the one before and its length, all as LEB128
 /// numbers (mostly one byte each): 1.8 KB instead of 6.5 KB of `(u32, u32)` pairs, which made
-/// the wasm module 4.0 KB smaller, 0.9 KB gzipped (61,307 -> 60,371 bytes). They are unpacked
+/// the wasm module 3.5 KB smaller, 0.7 KB gzipped (61,307 -> 60,639 bytes). They are unpacked
 /// once, by the first cluster that needs them ([`tables`]), and the same speed after that.
 static PACKED: [u8; packed(&RANGES, &mut [])] = {
     let mut out = [0; packed(&RANGES, &mut [])];
@@ -248,11 +238,23 @@ const fn packed(tables: &[&[(u32, u32)]], out: &mut [u8]) -> usize {
     at
 }
 
-/// The property tables, unpacked.
-type Tables = [Vec<(u32, u32)>; RANGES.len()];
+/// The property tables unpacked, each in an array of its own length.
+struct Tables {
+    extend: [(u32, u32); EXTEND_RANGES.len()],
+    spacing_marks: [(u32, u32); SPACING_MARKS_RANGES.len()],
+    controls: [(u32, u32); CONTROLS_RANGES.len()],
+    prepend: [(u32, u32); PREPEND_RANGES.len()],
+    pictographs: [(u32, u32); PICTOGRAPHS_RANGES.len()],
+    consonants: [(u32, u32); CONSONANTS_RANGES.len()],
+    hangul_l: [(u32, u32); HANGUL_L_RANGES.len()],
+    hangul_v: [(u32, u32); HANGUL_V_RANGES.len()],
+    hangul_t: [(u32, u32); HANGUL_T_RANGES.len()],
+}
 
-/// [`PACKED`] unpacked, on first use. (Fetched once per cluster: a lookup per property test
-/// made non-Latin text 6% slower to diff.)
+/// [`PACKED`] unpacked, on first use, into a static rather than the heap: tables allocated
+/// during the first diff stayed in the middle of the heap for good, and every later call of the
+/// ~100 KB licence pair then needed 0.3 MB more wasm memory. Fetched once per cluster, and
+/// each table a field: a lookup per property test made non-Latin text 6–8% slower to diff.
 fn tables() -> &'static Tables {
     static UNPACKED: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
     UNPACKED.get_or_init(|| {
@@ -268,23 +270,51 @@ fn tables() -> &'static Tables {
             }
             x
         };
-        // `from_fn` builds the tables in order, as they were packed.
-        core::array::from_fn(|_| {
-            let (count, mut next) = (number(), 0);
-            let mut table = Vec::new();
-            for _ in 0..count {
-                let lo = next + number();
-                next = lo + number() + 1;
-                table.push((lo, next - 1));
-            }
-            table
-        })
+        let none = (0, 0);
+        let mut t = Tables {
+            extend: [none; EXTEND_RANGES.len()],
+            spacing_marks: [none; SPACING_MARKS_RANGES.len()],
+            controls: [none; CONTROLS_RANGES.len()],
+            prepend: [none; PREPEND_RANGES.len()],
+            pictographs: [none; PICTOGRAPHS_RANGES.len()],
+            consonants: [none; CONSONANTS_RANGES.len()],
+            hangul_l: [none; HANGUL_L_RANGES.len()],
+            hangul_v: [none; HANGUL_V_RANGES.len()],
+            hangul_t: [none; HANGUL_T_RANGES.len()],
+        };
+        // In the order of `RANGES`, as they were packed.
+        for table in [
+            &mut t.extend[..],
+            &mut t.spacing_marks,
+            &mut t.controls,
+            &mut t.prepend,
+            &mut t.pictographs,
+            &mut t.consonants,
+            &mut t.hangul_l,
+            &mut t.hangul_v,
+            &mut t.hangul_t,
+        ] {
+            unpack(&mut number, table);
+        }
+        t
     })
 }
 
-fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+/// Reads the next table of [`PACKED`] through `number` into `out`.
+fn unpack(number: &mut impl FnMut() -> u32, out: &mut [(u32, u32)]) {
+    let (count, mut next) = (number() as usize, 0);
+    for k in 0..count {
+        let lo = next + number();
+        next = lo + number() + 1;
+        if let Some(range) = out.get_mut(k) {
+            *range = (lo, next - 1);
+        }
+    }
+}
+
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
     let c = c as u32;
-    table
+    ranges
         .binary_search_by(|&(lo, hi)| {
             if hi < c {
                 core::cmp::Ordering::Less
@@ -313,11 +343,11 @@ fn hangul(t: &Tables, c: char) -> Option<Hangul> {
     if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
         return Some(if (c as u32 - 0xAC00) % 28 == 0 { Hangul::Lv } else { Hangul::Lvt });
     }
-    if in_ranges(&t[HANGUL_L], c) {
+    if in_ranges(&t.hangul_l, c) {
         Some(Hangul::L)
-    } else if in_ranges(&t[HANGUL_V], c) {
+    } else if in_ranges(&t.hangul_v, c) {
         Some(Hangul::V)
-    } else if in_ranges(&t[HANGUL_T], c) {
+    } else if in_ranges(&t.hangul_t, c) {
         Some(Hangul::T)
     } else {
         None
@@ -330,7 +360,7 @@ fn is_regional_indicator(c: char) -> bool {
 
 /// Whether `c` extends whatever comes before it (GB9, GB9a).
 fn extends(t: &Tables, c: char) -> bool {
-    c == ZWJ || in_ranges(&t[EXTEND], c) || in_ranges(&t[SPACING_MARKS], c)
+    c == ZWJ || in_ranges(&t.extend, c) || in_ranges(&t.spacing_marks, c)
 }
 
 /// The end (byte offset) of the grapheme cluster that starts at byte `start` of `text`
@@ -343,21 +373,21 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
     if first == '\r' {
         return if text.as_bytes().get(end) == Some(&b'\n') { end + 1 } else { end };
     }
-    if in_ranges(&t[CONTROLS], first) {
+    if in_ranges(&t.controls, first) {
         return end;
     }
     let mut prev = first;
     // GB11: the cluster ends in a pictograph and Extend*; and: it ends in such a run and a ZWJ.
-    let mut pictograph = in_ranges(&t[PICTOGRAPHS], first);
+    let mut pictograph = in_ranges(&t.pictographs, first);
     let mut pictograph_zwj = false;
     // GB12/13: regional indicators in a row so far.
     let mut regional = usize::from(is_regional_indicator(first));
     // GB9c: 0 nothing, 1 a consonant then Extend/Linker*, 2 the same with a Linker among them.
-    let mut conjunct = u8::from(in_ranges(&t[CONSONANTS], first));
+    let mut conjunct = u8::from(in_ranges(&t.consonants, first));
     for (at, c) in chars {
-        let join = if in_ranges(&t[CONTROLS], c) {
+        let join = if in_ranges(&t.controls, c) {
             false
-        } else if in_ranges(&t[PREPEND], prev) || extends(t, c) {
+        } else if in_ranges(&t.prepend, prev) || extends(t, c) {
             true
         } else if let (Some(a), Some(b)) = (hangul(t, prev), hangul(t, c)) {
             matches!(
@@ -366,10 +396,10 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
                     | (Hangul::Lv | Hangul::V, Hangul::V | Hangul::T)
                     | (Hangul::Lvt | Hangul::T, Hangul::T)
             )
-        } else if conjunct == 2 && in_ranges(&t[CONSONANTS], c) {
+        } else if conjunct == 2 && in_ranges(&t.consonants, c) {
             true
         } else if pictograph_zwj {
-            in_ranges(&t[PICTOGRAPHS], c)
+            in_ranges(&t.pictographs, c)
         } else {
             is_regional_indicator(c) && regional % 2 == 1 && is_regional_indicator(prev)
         };
@@ -378,11 +408,11 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
         }
         regional = if is_regional_indicator(c) { regional + 1 } else { 0 };
         let is_linker = LINKERS.contains(&(c as u32));
-        conjunct = if in_ranges(&t[CONSONANTS], c) {
+        conjunct = if in_ranges(&t.consonants, c) {
             1
         } else if is_linker && conjunct > 0 {
             2
-        } else if c == ZWJ || (c != '\u{200C}' && in_ranges(&t[EXTEND], c)) {
+        } else if c == ZWJ || (c != '\u{200C}' && in_ranges(&t.extend, c)) {
             // `InCB=Extend` is approximated by Extend (ZWNJ aside) and ZWJ; it is Extend with a
             // nonzero combining class. A 3 KB table saved for the rare vowel sign written
             // between a virama and the next consonant.
@@ -396,8 +426,8 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
             pictograph = false;
         } else {
             pictograph_zwj = false;
-            if !in_ranges(&t[EXTEND], c) {
-                pictograph = in_ranges(&t[PICTOGRAPHS], c);
+            if !in_ranges(&t.extend, c) {
+                pictograph = in_ranges(&t.pictographs, c);
             }
         }
         end = start + at + c.len_utf8();
@@ -413,9 +443,10 @@ mod tests {
 
     #[test]
     fn packed_tables_unpack_to_the_ranges() {
-        for (unpacked, table) in tables().iter().zip(RANGES) {
-            assert_eq!(unpacked, table);
-        }
+        let t = tables();
+        let unpacked: [&[(u32, u32)]; 9] =
+            [&t.extend, &t.spacing_marks, &t.controls, &t.prepend, &t.pictographs, &t.consonants, &t.hangul_l, &t.hangul_v, &t.hangul_t];
+        assert_eq!(unpacked, RANGES);
         // Numbers of one, two and three bytes: a gap of 0x80 and a length of 0x4000 included.
         let mut out = [0; 16];
         let len = packed(&[&[(0x80, 0x4080)], &[]], &mut out);
