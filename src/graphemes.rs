@@ -5,13 +5,16 @@
 //! conjunct. The `unicode-segmentation` crate does this with its full property tables, which
 //! cost 28 KB of the wasm module. The rules below need only the ranges of the properties they
 //! test, which were extracted from that crate's tables (Unicode 17.0.0), about 800 ranges,
-//! packed at compile time into 1.8 KB ([`PACKED`]).
+//! packed at compile time into 1.8 KB ([`PACKED`]). Each char's properties are looked up in
+//! them once and remembered ([`crate::memo`]).
 //!
 //! All rules are implemented: GB3–5 (CR LF, controls), GB6–8 (Hangul), GB9/9a (Extend, ZWJ,
 //! SpacingMark), GB9b (Prepend), GB9c (Indic conjuncts; `InCB=Extend` approximated by Extend and ZWJ),
 //! GB11 (emoji ZWJ sequences) and GB12/13 (regional-indicator pairs). A
 //! property test checks the result against `unicode-segmentation` (a dev-dependency) on a
 //! hostile alphabet.
+
+use crate::memo::CharMemo;
 
 /// `Grapheme_Cluster_Break=Extend` (GB9).
 const EXTEND_RANGES: &[(u32, u32)] = &[
@@ -329,38 +332,117 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 
 const ZWJ: char = '\u{200D}';
 
-/// Hangul syllable types for GB6–8.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Hangul {
-    L,
-    V,
-    T,
-    Lv,
-    Lvt,
+/// A char's properties for the rules: its `Grapheme_Cluster_Break` kind (`KIND_*`, never 0)
+/// in the low four bits, and the flags `PICTOGRAPH`, `CONSONANT` and `LINKER`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Props(u8);
+
+const KIND_OTHER: u8 = 1;
+const KIND_CONTROL: u8 = 2;
+const KIND_PREPEND: u8 = 3;
+const KIND_EXTEND: u8 = 4;
+const KIND_ZWJ: u8 = 5;
+const KIND_SPACING_MARK: u8 = 6;
+const KIND_REGIONAL: u8 = 7;
+const KIND_L: u8 = 8;
+const KIND_V: u8 = 9;
+const KIND_T: u8 = 10;
+const KIND_LV: u8 = 11;
+const KIND_LVT: u8 = 12;
+/// `Extended_Pictographic` (GB11).
+const PICTOGRAPH: u8 = 0x10;
+/// `Indic_Conjunct_Break=Consonant` (GB9c).
+const CONSONANT: u8 = 0x20;
+/// `Indic_Conjunct_Break=Linker` (GB9c).
+const LINKER: u8 = 0x40;
+
+impl Props {
+    #[inline]
+    fn kind(self) -> u8 {
+        self.0 & 0x0F
+    }
+
+    #[inline]
+    fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+
+    /// GB9, GB9a: it extends whatever comes before it.
+    #[inline]
+    fn extends(self) -> bool {
+        matches!(self.kind(), KIND_EXTEND | KIND_ZWJ | KIND_SPACING_MARK)
+    }
 }
 
-fn hangul(t: &Tables, c: char) -> Option<Hangul> {
-    if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
-        return Some(if (c as u32 - 0xAC00) % 28 == 0 { Hangul::Lv } else { Hangul::Lvt });
-    }
-    if in_ranges(&t.hangul_l, c) {
-        Some(Hangul::L)
+/// The properties of `c`, looked up in the tables once per char ([`crate::memo`]).
+#[inline]
+fn props(c: char) -> Props {
+    static KNOWN: CharMemo = CharMemo::new();
+    Props(KNOWN.get(c, |c| lookup(c).0))
+}
+
+/// [`props`] from the tables. The kinds are exclusive (a unit test checks every char).
+fn lookup(c: char) -> Props {
+    let t = tables();
+    let kind = if in_ranges(&t.controls, c) {
+        KIND_CONTROL
+    } else if in_ranges(&t.prepend, c) {
+        KIND_PREPEND
+    } else if c == ZWJ {
+        KIND_ZWJ
+    } else if in_ranges(&t.extend, c) {
+        KIND_EXTEND
+    } else if in_ranges(&t.spacing_marks, c) {
+        KIND_SPACING_MARK
+    } else if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+        KIND_REGIONAL
+    } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+        if (c as u32 - 0xAC00) % 28 == 0 { KIND_LV } else { KIND_LVT }
+    } else if in_ranges(&t.hangul_l, c) {
+        KIND_L
     } else if in_ranges(&t.hangul_v, c) {
-        Some(Hangul::V)
+        KIND_V
     } else if in_ranges(&t.hangul_t, c) {
-        Some(Hangul::T)
+        KIND_T
     } else {
-        None
+        KIND_OTHER
+    };
+    let flag = |yes: bool, flag: u8| if yes { flag } else { 0 };
+    Props(
+        kind | flag(in_ranges(&t.pictographs, c), PICTOGRAPH)
+            | flag(in_ranges(&t.consonants, c), CONSONANT)
+            | flag(LINKERS.contains(&(c as u32)), LINKER),
+    )
+}
+
+/// Whether a cluster holding `prev` goes on with `next`, by the rules that look at these two
+/// chars only (GB4–9b, GB6–8, and GB12/13 for the first pair of regional indicators).
+#[inline]
+fn pair_joins(prev: Props, next: Props) -> bool {
+    if prev.kind() == KIND_CONTROL || next.kind() == KIND_CONTROL {
+        return false;
     }
+    prev.kind() == KIND_PREPEND
+        || next.extends()
+        || matches!(
+            (prev.kind(), next.kind()),
+            (KIND_L, KIND_L | KIND_V | KIND_LV | KIND_LVT)
+                | (KIND_LV | KIND_V, KIND_V | KIND_T)
+                | (KIND_LVT | KIND_T, KIND_T)
+                | (KIND_REGIONAL, KIND_REGIONAL)
+        )
 }
 
-fn is_regional_indicator(c: char) -> bool {
-    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
-}
-
-/// Whether `c` extends whatever comes before it (GB9, GB9a).
-fn extends(t: &Tables, c: char) -> bool {
-    c == ZWJ || in_ranges(&t.extend, c) || in_ranges(&t.spacing_marks, c)
+/// How `c` may take part in a cluster with a neighbour, for callers that want to skip
+/// [`cluster_end`] where it would return one char: `(before, after)`, where `before` says that
+/// `c` may join the char after it (CR, Prepend, Hangul jamo and syllables, regional
+/// indicators) and `after` that it may join the char before it (Extend, ZWJ, SpacingMark, LF,
+/// Hangul, regional indicators). A char `c` followed by `n` is a cluster of its own whenever
+/// `c` has no `before` and `n` no `after`.
+pub(crate) fn joining(c: char) -> (bool, bool) {
+    let p = props(c);
+    let hangul_or_regional = matches!(p.kind(), KIND_REGIONAL | KIND_L | KIND_V | KIND_T | KIND_LV | KIND_LVT);
+    (c == '\r' || p.kind() == KIND_PREPEND || hangul_or_regional, c == '\n' || p.extends() || hangul_or_regional)
 }
 
 /// The end (byte offset) of the grapheme cluster that starts at byte `start` of `text`
@@ -368,51 +450,40 @@ fn extends(t: &Tables, c: char) -> bool {
 pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
     let mut chars = crate::text::from(text, start).char_indices();
     let Some((_, first)) = chars.next() else { return start };
-    let t = tables();
     let mut end = start + first.len_utf8();
     if first == '\r' {
         return if text.as_bytes().get(end) == Some(&b'\n') { end + 1 } else { end };
     }
-    if in_ranges(&t.controls, first) {
-        return end;
-    }
-    let mut prev = first;
+    let mut prev = props(first);
     // GB11: the cluster ends in a pictograph and Extend*; and: it ends in such a run and a ZWJ.
-    let mut pictograph = in_ranges(&t.pictographs, first);
+    let mut pictograph = prev.has(PICTOGRAPH);
     let mut pictograph_zwj = false;
     // GB12/13: regional indicators in a row so far.
-    let mut regional = usize::from(is_regional_indicator(first));
+    let mut regional = usize::from(prev.kind() == KIND_REGIONAL);
     // GB9c: 0 nothing, 1 a consonant then Extend/Linker*, 2 the same with a Linker among them.
-    let mut conjunct = u8::from(in_ranges(&t.consonants, first));
+    let mut conjunct = u8::from(prev.has(CONSONANT));
     for (at, c) in chars {
-        let join = if in_ranges(&t.controls, c) {
+        let next = props(c);
+        let join = if next.kind() == KIND_REGIONAL && prev.kind() == KIND_REGIONAL {
+            regional % 2 == 1
+        } else if pair_joins(prev, next) {
+            true
+        } else if next.kind() == KIND_CONTROL || prev.kind() == KIND_CONTROL {
             false
-        } else if in_ranges(&t.prepend, prev) || extends(t, c) {
+        } else if conjunct == 2 && next.has(CONSONANT) {
             true
-        } else if let (Some(a), Some(b)) = (hangul(t, prev), hangul(t, c)) {
-            matches!(
-                (a, b),
-                (Hangul::L, Hangul::L | Hangul::V | Hangul::Lv | Hangul::Lvt)
-                    | (Hangul::Lv | Hangul::V, Hangul::V | Hangul::T)
-                    | (Hangul::Lvt | Hangul::T, Hangul::T)
-            )
-        } else if conjunct == 2 && in_ranges(&t.consonants, c) {
-            true
-        } else if pictograph_zwj {
-            in_ranges(&t.pictographs, c)
         } else {
-            is_regional_indicator(c) && regional % 2 == 1 && is_regional_indicator(prev)
+            pictograph_zwj && next.has(PICTOGRAPH)
         };
         if !join {
             break;
         }
-        regional = if is_regional_indicator(c) { regional + 1 } else { 0 };
-        let is_linker = LINKERS.contains(&(c as u32));
-        conjunct = if in_ranges(&t.consonants, c) {
+        regional = if next.kind() == KIND_REGIONAL { regional + 1 } else { 0 };
+        conjunct = if next.has(CONSONANT) {
             1
-        } else if is_linker && conjunct > 0 {
+        } else if next.has(LINKER) && conjunct > 0 {
             2
-        } else if c == ZWJ || (c != '\u{200C}' && in_ranges(&t.extend, c)) {
+        } else if c == ZWJ || (c != '\u{200C}' && next.kind() == KIND_EXTEND) {
             // `InCB=Extend` is approximated by Extend (ZWNJ aside) and ZWJ; it is Extend with a
             // nonzero combining class. A 3 KB table saved for the rare vowel sign written
             // between a virama and the next consonant.
@@ -426,12 +497,12 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
             pictograph = false;
         } else {
             pictograph_zwj = false;
-            if !in_ranges(&t.extend, c) {
-                pictograph = in_ranges(&t.pictographs, c);
+            if next.kind() != KIND_EXTEND {
+                pictograph = next.has(PICTOGRAPH);
             }
         }
         end = start + at + c.len_utf8();
-        prev = c;
+        prev = next;
     }
     end
 }
@@ -451,6 +522,55 @@ mod tests {
         let mut out = [0; 16];
         let len = packed(&[&[(0x80, 0x4080)], &[]], &mut out);
         assert_eq!(&out[..len], [1, 0x80, 1, 0x80, 0x80, 1, 0]);
+    }
+
+    #[test]
+    fn every_char_has_one_kind_and_its_flags() {
+        let t = tables();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let syllable = ('\u{AC00}'..='\u{D7A3}').contains(&c);
+            let kinds = [
+                (in_ranges(&t.controls, c), KIND_CONTROL),
+                (in_ranges(&t.prepend, c), KIND_PREPEND),
+                (c == ZWJ, KIND_ZWJ),
+                (in_ranges(&t.extend, c), KIND_EXTEND),
+                (in_ranges(&t.spacing_marks, c), KIND_SPACING_MARK),
+                (('\u{1F1E6}'..='\u{1F1FF}').contains(&c), KIND_REGIONAL),
+                (syllable && (c as u32 - 0xAC00) % 28 == 0, KIND_LV),
+                (syllable && (c as u32 - 0xAC00) % 28 != 0, KIND_LVT),
+                (in_ranges(&t.hangul_l, c), KIND_L),
+                (in_ranges(&t.hangul_v, c), KIND_V),
+                (in_ranges(&t.hangul_t, c), KIND_T),
+            ];
+            let held: Vec<u8> = kinds.iter().filter(|k| k.0).map(|k| k.1).collect();
+            assert!(held.len() <= 1, "{c:?} has kinds {held:?}");
+            // Twice: the second answer comes from the memo for the Basic Multilingual Plane.
+            for p in [props(c), props(c)] {
+                assert_eq!(p.kind(), held.first().copied().unwrap_or(KIND_OTHER), "{c:?}");
+                assert_eq!(p.has(PICTOGRAPH), in_ranges(&t.pictographs, c), "{c:?}");
+                assert_eq!(p.has(CONSONANT), in_ranges(&t.consonants, c), "{c:?}");
+                assert_eq!(p.has(LINKER), LINKERS.contains(&(c as u32)), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_char_with_neither_joining_side_is_a_cluster_of_its_own() {
+        let chars = ["a", "\r", "\n", "\u{301}", "\u{200D}", "\u{890}", "\u{D4E}", "\u{600}", "\u{1F1FA}", "\u{1100}", "\u{1161}",
+            "\u{11A8}", "\u{AC00}", "\u{AC01}", "\u{915}", "\u{94D}", "\u{93F}", "\u{1F44D}", "\u{1F3FD}", "\0", "ж", "\u{E33}"];
+        let mut joined = 0;
+        for first in chars {
+            for second in chars {
+                let text = format!("{first}{second}");
+                let one = text.graphemes(true).next() == Some(first);
+                assert_eq!(cluster_end(&text, 0) == first.len(), one, "{text:?}");
+                let (before, _) = joining(first.chars().next().unwrap());
+                let (_, after) = joining(second.chars().next().unwrap());
+                assert!(one || before || after, "{text:?}");
+                joined += usize::from(!one);
+            }
+        }
+        assert!(joined > 60, "{joined}");
     }
 
     fn clusters(text: &str) -> Vec<&str> {
@@ -489,6 +609,7 @@ mod tests {
                 "日", "の", "한", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "क", "ष", "\u{93F}", "\u{94D}", "ש",
                 "\u{5B8}", "ت", "\u{64E}", "\u{600}", "\u{a0}", "\u{3099}", "\u{E01}", "\u{E31}", "\u{E33}",
                 "\u{feff}", "\0", "\u{E0067}", "\u{1F3F4}", "\u{102B}", "\u{1000}", "\u{1039}", "\u{AD}",
+                "\u{890}", "\u{D4E}", "\u{D15}", "\u{D4D}",
             ]), 0..30).prop_map(|parts: Vec<&'static str>| -> String { parts.concat() })
         ) {
             let expected: Vec<&str> = text.graphemes(true).collect();

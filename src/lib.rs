@@ -60,6 +60,7 @@ mod error;
 mod graphemes;
 mod intern;
 mod json;
+mod memo;
 mod model;
 mod moves;
 mod normalize;

@@ -16,9 +16,11 @@
 //! The tokens tile the input: their concatenation is the input, byte for byte (CRLF, BOM, NUL
 //! and tabs included).
 //!
-//! Cost: one pass, O(n). ASCII takes a byte-at-a-time fast path; other text asks
-//! [`crate::graphemes`] for grapheme boundaries.
+//! Cost: one pass, O(n). ASCII takes a byte-at-a-time fast path; other chars are classified
+//! once per char and remembered ([`crate::memo`]), and only a char that may join its neighbour
+//! asks [`crate::graphemes`] for the cluster's end.
 
+use crate::memo::CharMemo;
 use crate::text::{bytes_equal, bytes_in, word_at, HIGH, ONES};
 
 /// What a token is.
@@ -86,15 +88,16 @@ pub(crate) fn count_words(text: &str) -> usize {
     let mut i = 0;
     while i < bytes.len() {
         // Sixteen or eight ASCII bytes followed by ASCII (or the end) are as many clusters.
+        // Not tried inside a run of other chars: in other scripts it would fail at every one.
         #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-        {
+        if bytes[i] < 0x80 {
             let after = counter.ascii16(bytes, i);
             if after > i {
                 i = after;
                 continue;
             }
         }
-        if i + 8 <= bytes.len() {
+        if i + 8 <= bytes.len() && bytes[i] < 0x80 {
             let word = word_at(bytes, i);
             if word & HIGH == 0 && bytes.get(i + 8).is_none_or(|&n| n < 0x80) {
                 counter.ascii8(word);
@@ -332,34 +335,6 @@ fn skip_ascii(bytes: &[u8], mut i: usize, keep: impl Fn(u8) -> bool) -> usize {
     i
 }
 
-/// Whether `c` may extend the cluster before it (a combining mark, joiner, variation selector,
-/// emoji modifier, regional indicator, Hangul jamo, Indic vowel sign, …). `false` only for
-/// ranges known to hold none, which covers Latin, Greek, Cyrillic, general punctuation, kana,
-/// CJK ideographs and Hangul syllables; anything else asks the grapheme rules.
-#[inline]
-fn may_extend(c: char) -> bool {
-    !matches!(c as u32,
-        0..=0x2FF
-        | 0x370..=0x482
-        | 0x48A..=0x52F
-        | 0x2010..=0x2027
-        | 0x2030..=0x205E
-        | 0x2070..=0x20CF
-        | 0x3000..=0x3098
-        | 0x309B..=0x30FF
-        | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7A3
-        | 0xFF01..=0xFF9D
-    )
-}
-
-/// Whether a cluster starting with `c` can take more than one char even when the next char
-/// cannot extend it (a Prepend mark, a regional indicator or a Hangul leading jamo).
-#[inline]
-fn starts_long_cluster(c: char) -> bool {
-    matches!(c as u32, 0x600..=0x605 | 0x6DD | 0x70F | 0x8E2 | 0x110BD | 0x1F1E6..=0x1F1FF | 0x1100..=0x115F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF | 0xAC00..=0xD7A3 | 0x1160..=0x11FF)
-}
-
 /// The grapheme cluster starting at byte `i` (its end) and its class.
 #[inline]
 fn cluster(text: &str, i: usize) -> (usize, Class) {
@@ -374,13 +349,78 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
     // `i` is a char boundary: every caller starts at 0 or at a previous cluster's end.
     let mut chars = crate::text::from(text, i).chars();
     let c = chars.next().unwrap_or(' ');
-    let after = i + c.len_utf8();
-    // Most text has no combining marks: when the next char cannot extend this one, the cluster
-    // is one char and the (slower) grapheme rules need not run.
-    if !starts_long_cluster(c) && chars.next().is_none_or(|n| !may_extend(n)) && c != '\r' {
-        return (after, classify(c));
+    let char = Char::of(c);
+    // Most text has few combining marks: when neither char can join the other, the cluster is
+    // one char and the (slower) grapheme rules need not run.
+    let alone = !char.joins_next() && chars.next().is_none_or(|n| !Char::of(n).joins_previous());
+    let end = if alone { i + c.len_utf8() } else { crate::graphemes::cluster_end(text, i) };
+    (end, char.class())
+}
+
+/// What the tokenizer needs to know of a char, worked out once per char ([`crate::memo`]):
+/// its [`Class`] in the low three bits ([`Class::code`]), and whether it may join the char
+/// after it (`JOINS_NEXT`) or before it (`JOINS_PREVIOUS`) in a grapheme cluster
+/// ([`crate::graphemes::joining`]). `char::is_alphanumeric`, `char::is_numeric` and the
+/// grapheme tables search Unicode tables at every call: a 2.4 MB text in scripts other than
+/// Latin took ten times longer to count this way.
+#[derive(Clone, Copy)]
+struct Char(u8);
+
+const JOINS_NEXT: u8 = 0x08;
+const JOINS_PREVIOUS: u8 = 0x10;
+
+impl Char {
+    #[inline]
+    fn of(c: char) -> Char {
+        static KNOWN: CharMemo = CharMemo::new();
+        Char(KNOWN.get(c, |c| {
+            let (next, previous) = crate::graphemes::joining(c);
+            classify(c).code() | if next { JOINS_NEXT } else { 0 } | if previous { JOINS_PREVIOUS } else { 0 }
+        }))
     }
-    (crate::graphemes::cluster_end(text, i), classify(c))
+
+    #[inline]
+    fn class(self) -> Class {
+        Class::from_code(self.0 & 0x07)
+    }
+
+    #[inline]
+    fn joins_next(self) -> bool {
+        self.0 & JOINS_NEXT != 0
+    }
+
+    #[inline]
+    fn joins_previous(self) -> bool {
+        self.0 & JOINS_PREVIOUS != 0
+    }
+}
+
+impl Class {
+    /// A nonzero number below 8, for [`Char`].
+    fn code(self) -> u8 {
+        match self {
+            Class::Space => 1,
+            Class::Letter { digit: false } => 2,
+            Class::Letter { digit: true } => 3,
+            Class::Single => 4,
+            Class::Joiner { digits_only: false } => 5,
+            Class::Joiner { digits_only: true } => 6,
+            Class::Other => 7,
+        }
+    }
+
+    #[inline]
+    fn from_code(code: u8) -> Class {
+        match code {
+            1 => Class::Space,
+            2 => Class::Letter { digit: false },
+            3 => Class::Letter { digit: true },
+            4 => Class::Single,
+            5 => Class::Joiner { digits_only: false },
+            6 => Class::Joiner { digits_only: true },
+            _ => Class::Other,
+        }
+    }
 }
 
 fn classify(c: char) -> Class {
@@ -518,6 +558,17 @@ mod tests {
     }
 
     #[test]
+    fn each_char_is_worked_out_once_and_alike() {
+        // Twice: the second answer comes from the memo (first two planes), or is worked out again.
+        for c in (0..0x30000).filter_map(char::from_u32) {
+            for known in [Char::of(c), Char::of(c)] {
+                assert_eq!(known.class(), classify(c), "{c:?}");
+                assert_eq!((known.joins_next(), known.joins_previous()), crate::graphemes::joining(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn count_words_matches_tokenize() {
         let text = "Biden’s “linguistic intemperance” — 日本 1,000 don't";
         assert_eq!(count_words(text), words(text).len());
@@ -593,6 +644,8 @@ mod tests {
                 "\u{1F1E6}", "é", "ß", "Ж", "ω", "日", "の", "한", "\u{1100}", "\u{1161}", "\u{11A8}",
                 "क", "\u{93F}", "\u{94D}", "ש", "\u{5B8}", "ت", "\u{64E}", "\u{600}", "\u{a0}", "—",
                 "\u{3099}", "\u{E01}", "\u{E31}", "\u{feff}", "\0", "\u{2013}", "\u{2212}",
+                // Prepend marks join what follows, even ASCII; Adlam and Chakma are beyond the BMP.
+                "\u{890}", "\u{D4E}", "\u{1E922}", "\u{1E944}", "\u{11103}", "\u{11127}", "\u{11133}",
             ]), 0..40).prop_map(|parts: Vec<&'static str>| -> String { parts.concat() })
         ) {
             let mut tokens = Vec::new();

@@ -405,6 +405,14 @@ fn units(bytes: &[u8]) -> usize {
     bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
+/// UTF-16 units of the UTF-8 sequences that start in the eight bytes of `word`: each byte
+/// that is not a continuation byte (`10xxxxxx`) starts one; a four-byte lead (`11110xxx`) two.
+fn units_in(word: u64) -> usize {
+    let continuation = word & !(word << 1) & HIGH;
+    let four_byte = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
+    8 - continuation.count_ones() as usize + four_byte.count_ones() as usize
+}
+
 impl<'t> Utf16<'t> {
     fn new(bytes: &'t [u8]) -> Self {
         Utf16 { bytes, byte: 0, unit: 0, marks: Vec::new() }
@@ -417,12 +425,13 @@ impl<'t> Utf16<'t> {
             (self.byte, self.unit) = (byte, unit);
         }
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
-        // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII.
-        // (A plain index loop: see `text::word_at`.)
+        // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII;
+        // other text is counted eight bytes at a time. (A plain index loop: see
+        // `text::word_at`.)
         let mut i = self.byte;
         while i + 16 <= to {
-            let ascii = (word_at(self.bytes, i) | word_at(self.bytes, i + 8)) & HIGH == 0;
-            self.unit += if ascii { 16 } else { units(&self.bytes[i..i + 16]) };
+            let (low, high) = (word_at(self.bytes, i), word_at(self.bytes, i + 8));
+            self.unit += if (low | high) & HIGH == 0 { 16 } else { units_in(low) + units_in(high) };
             i += 16;
         }
         self.unit += units(&self.bytes[i..to]);
