@@ -506,8 +506,8 @@ fn a_deadline_fires_in_the_browser() {
 /// Long texts copy the lines the new text shares with the old one from the old text's bytes
 /// (`text_arg` in src/wasm.rs). Each case must take that shortcut and still give the core's
 /// model of the same two texts: edits, moves and insertions next to every width of character, at
-/// both ends, with `\r\n` lines, and new texts too wide for the first buffer (the copy then
-/// stops in a stretch it encodes, or before a run it would copy, and the rest is encoded).
+/// both ends, with `\r\n` lines, and texts too wide for the first buffer (the copy then stops in
+/// a stretch it encodes, or before or inside a run, and goes on from there).
 #[wasm_bindgen_test]
 fn long_texts_share_their_common_lines_exactly() {
     let base = article(7, 500);
@@ -546,26 +546,30 @@ fn long_texts_share_their_common_lines_exactly() {
         p.last_mut().unwrap().insert_str(0, "Last. ");
     })));
     cases.push(("CRLF lines".into(), base.replace("\n", "\r\n"), with(&|p| p[250].push_str(" x")).replace("\n", "\r\n")));
-    // The new text outgrows its first buffer (a byte and an eighth a unit) in a stretch it
-    // encodes (three-byte characters), or only at the run after it (two-byte ones).
     cases.push(("identical".into(), base.clone(), base.clone()));
+    // A text outgrows its first buffer (a byte and an eighth a unit) in a stretch it encodes
+    // (three-byte characters), or only at the run after it (two-byte ones); the copy goes on
+    // from there in the larger buffer.
     for (filler, units) in [("漢", 100_000), ("д", 60_000)] {
-        let new = with(&|p| p.insert(250, filler.repeat(units)));
-        cases.push((format!("{units} × {filler} inserted"), base.clone(), new));
+        let wider = with(&|p| p.insert(250, filler.repeat(units)));
+        cases.push((format!("{units} × {filler} inserted"), base.clone(), wider.clone()));
+        cases.push((format!("{units} × {filler} deleted"), wider, base.clone()));
     }
+    // Both texts in Cyrillic throughout, as wide as the buffers get: each text stops in a run
+    // or a stretch and goes on; every word edit of the first case, and moves.
+    let cyrillic = |text: &str| -> String {
+        text.chars().map(|c| if c.is_ascii_lowercase() { char::from_u32(0x430 + (c as u32 - 0x61)).unwrap() } else { c }).collect()
+    };
+    cases.push(("Cyrillic throughout".into(), cyrillic(&base), cyrillic(&cases[0].2)));
     for (what, old, new) in &cases {
         assert_matches_core(old, new, what);
         let shared = article_diff::wasm::shared_bytes_of_last_call();
-        // Where the new text outgrows its buffer, what comes before the insertion is copied.
-        let least = if what.ends_with("inserted") { base.len() / 3 } else { new.len() / 2 };
+        // All but the inserted stretch, or all but the changed lines, is copied.
+        let least = if what.ends_with("inserted") { base.len() * 9 / 10 } else { new.len() / 2 };
         assert!(shared > least, "{what}: {shared} of {} bytes copied from the old text", new.len());
     }
-    // Unrelated long texts, short ones and an old text too wide for its first buffer (in a
-    // stretch before a run, or in a run) are encoded whole.
-    let mut whole = vec![("unrelated", article(1, 400), article(2, 400)), ("short", OLD.to_string(), NEW.to_string())];
-    for (filler, units, what) in [("漢", 100_000, "old text outgrows its buffer in a stretch"), ("д", 60_000, "old text outgrows its buffer in a run")] {
-        whole.push((what, with(&|p| p.insert(250, filler.repeat(units))), base.clone()));
-    }
+    // Unrelated long texts and short ones are encoded whole.
+    let whole = vec![("unrelated", article(1, 400), article(2, 400)), ("short", OLD.to_string(), NEW.to_string())];
     for (what, old, new) in whole {
         assert_matches_core(&old, &new, what);
         assert_eq!(article_diff::wasm::shared_bytes_of_last_call(), 0, "{what}");
