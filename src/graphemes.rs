@@ -15,6 +15,7 @@
 //! hostile alphabet.
 
 use crate::memo::CharMemo;
+use crate::text::char_at;
 
 /// `Grapheme_Cluster_Break=Extend` (GB9).
 const EXTEND_RANGES: &[(u32, u32)] = &[
@@ -448,9 +449,11 @@ pub(crate) fn joining(c: char) -> (bool, bool) {
 /// The end (byte offset) of the grapheme cluster that starts at byte `start` of `text`
 /// (`start` must be a char boundary; at the end of the text the cluster is empty).
 pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
-    let mut chars = crate::text::from(text, start).char_indices();
-    let Some((_, first)) = chars.next() else { return start };
-    let mut end = start + first.len_utf8();
+    if start >= text.len() {
+        return start;
+    }
+    let (first, len) = char_at(text, start);
+    let mut end = start + len;
     if first == '\r' {
         return if text.as_bytes().get(end) == Some(&b'\n') { end + 1 } else { end };
     }
@@ -462,7 +465,8 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
     let mut regional = usize::from(prev.kind() == KIND_REGIONAL);
     // GB9c: 0 nothing, 1 a consonant then Extend/Linker*, 2 the same with a Linker among them.
     let mut conjunct = u8::from(prev.has(CONSONANT));
-    for (at, c) in chars {
+    while end < text.len() {
+        let (c, len) = char_at(text, end);
         let next = props(c);
         let join = if next.kind() == KIND_REGIONAL && prev.kind() == KIND_REGIONAL {
             regional % 2 == 1
@@ -501,7 +505,7 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
                 pictograph = next.has(PICTOGRAPH);
             }
         }
-        end = start + at + c.len_utf8();
+        end += len;
         prev = next;
     }
     end

@@ -21,6 +21,24 @@ pub(crate) fn from(text: &str, start: usize) -> &str {
     text.get(start..).unwrap_or_else(|| inside_a_character())
 }
 
+/// The char that starts at byte `i` of `text` (a char boundary) and its length in bytes, decoded
+/// in place: `str::chars` decodes through a call per char in the wasm build, and the tokenizer
+/// reads each char of text in other scripts than Latin twice. `(U+FFFD, 1)` where no char
+/// starts (never at a boundary of a `str` before its end).
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    let byte = |k: usize| u32::from(text.as_bytes().get(i + k).copied().unwrap_or(0));
+    let (lead, len) = match text.as_bytes().get(i).copied() {
+        Some(b @ 0..=0x7F) => return (char::from(b), 1),
+        Some(b @ 0xC0..=0xDF) => (u32::from(b & 0x1F), 2),
+        Some(b @ 0xE0..=0xEF) => (u32::from(b & 0x0F), 3),
+        Some(b @ 0xF0..=0xF7) => (u32::from(b & 0x07), 4),
+        _ => return ('\u{FFFD}', 1),
+    };
+    let c = (1..len).fold(lead, |c, k| c << 6 | byte(k) & 0x3F);
+    (char::from_u32(c).unwrap_or('\u{FFFD}'), len)
+}
+
 /// `a == b`, sixteen bytes a step.
 ///
 /// Rows compare every pair of paragraphs the hashes matched (a collision must show as a change),
@@ -91,6 +109,18 @@ fn inside_a_character() -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_at_decodes_every_char_and_nothing_inside_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(char_at(&text, 1), (c, c.len_utf8()), "{c:?}");
+            for inside in 2..1 + c.len_utf8() {
+                assert_eq!(char_at(&text, inside), ('\u{FFFD}', 1), "{c:?} at {inside}");
+            }
+        }
+        assert_eq!(char_at("a", 1), ('\u{FFFD}', 1));
+    }
 
     #[test]
     fn slices_like_indexing() {

@@ -347,13 +347,12 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
         return (end, ASCII_CLASS[b as usize]);
     }
     // `i` is a char boundary: every caller starts at 0 or at a previous cluster's end.
-    let mut chars = crate::text::from(text, i).chars();
-    let c = chars.next().unwrap_or(' ');
+    let (c, len) = crate::text::char_at(text, i);
     let char = Char::of(c);
     // Most text has few combining marks: when neither char can join the other, the cluster is
     // one char and the (slower) grapheme rules need not run.
-    let alone = !char.joins_next() && chars.next().is_none_or(|n| !Char::of(n).joins_previous());
-    let end = if alone { i + c.len_utf8() } else { crate::graphemes::cluster_end(text, i) };
+    let alone = !char.joins_next() && (i + len == bytes.len() || !Char::of(crate::text::char_at(text, i + len).0).joins_previous());
+    let end = if alone { i + len } else { crate::graphemes::cluster_end(text, i) };
     (end, char.class())
 }
 
