@@ -14,6 +14,8 @@
 //! property test checks the result against `unicode-segmentation` (a dev-dependency) on a
 //! hostile alphabet.
 
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
 use crate::memo::CharMemo;
 use crate::text::char_at;
 
@@ -202,7 +204,7 @@ const RANGES: [&[(u32, u32)]; 9] =
 /// then for each range the gap since the end of the one before and its length, all as LEB128
 /// numbers (mostly one byte each): 1.8 KB instead of 6.5 KB of `(u32, u32)` pairs, which made
 /// the wasm module 3.5 KB smaller, 0.7 KB gzipped (61,307 -> 60,639 bytes). They are unpacked
-/// once, by the first cluster that needs them ([`tables`]), and the same speed after that.
+/// once, by the first cluster that needs them ([`ranges`]).
 static PACKED: [u8; packed(&RANGES, &mut [])] = {
     let mut out = [0; packed(&RANGES, &mut [])];
     packed(&RANGES, &mut out);
@@ -242,26 +244,41 @@ const fn packed(tables: &[&[(u32, u32)]], out: &mut [u8]) -> usize {
     at
 }
 
-/// The property tables unpacked, each in an array of its own length.
-struct Tables {
-    extend: [(u32, u32); EXTEND_RANGES.len()],
-    spacing_marks: [(u32, u32); SPACING_MARKS_RANGES.len()],
-    controls: [(u32, u32); CONTROLS_RANGES.len()],
-    prepend: [(u32, u32); PREPEND_RANGES.len()],
-    pictographs: [(u32, u32); PICTOGRAPHS_RANGES.len()],
-    consonants: [(u32, u32); CONSONANTS_RANGES.len()],
-    hangul_l: [(u32, u32); HANGUL_L_RANGES.len()],
-    hangul_v: [(u32, u32); HANGUL_V_RANGES.len()],
-    hangul_t: [(u32, u32); HANGUL_T_RANGES.len()],
-}
+/// Each table's index in [`RANGES`], and so in [`PACKED`] and [`UNPACKED`].
+const EXTEND: usize = 0;
+const SPACING_MARKS: usize = 1;
+const CONTROLS: usize = 2;
+const PREPEND: usize = 3;
+const PICTOGRAPHS: usize = 4;
+const CONSONANTS: usize = 5;
+const HANGUL_L: usize = 6;
+const HANGUL_V: usize = 7;
+const HANGUL_T: usize = 8;
 
-/// [`PACKED`] unpacked, on first use, into a static rather than the heap: tables allocated
-/// during the first diff stayed in the middle of the heap for good, and every later call of the
-/// ~100 KB licence pair then needed 0.3 MB more wasm memory. Fetched once per cluster, and
-/// each table a field: a lookup per property test made non-Latin text 6–8% slower to diff.
-fn tables() -> &'static Tables {
-    static UNPACKED: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
-    UNPACKED.get_or_init(|| {
+/// Where each table starts in [`UNPACKED`], and (last) their total length.
+const STARTS: [usize; 10] = {
+    let mut starts = [0; 10];
+    let mut t = 0;
+    while t < RANGES.len() {
+        starts[t + 1] = starts[t] + RANGES[t].len();
+        t += 1;
+    }
+    starts
+};
+
+/// [`PACKED`] unpacked, the tables one after the other, by the first char looked up
+/// ([`ranges`]): a static of zeroed memory rather than the heap (tables allocated during the
+/// first diff stayed in the middle of the heap for good, and every later call of the ~100 KB
+/// licence pair then needed 0.3 MB more wasm memory), and atomics rather than a `OnceLock`
+/// (whose machinery cost 1 KB of the module). Unpacking twice, as two threads racing might,
+/// stores the same numbers. Lookups are remembered per char ([`props`]), so their speed
+/// hardly matters.
+static UNPACKED: [[AtomicU32; 2]; STARTS[9]] = [const { [const { AtomicU32::new(0) }; 2] }; STARTS[9]];
+static UNPACKED_READY: AtomicBool = AtomicBool::new(false);
+
+/// The ranges of table `t` (an index into [`RANGES`]), unpacked on first use.
+fn ranges(t: usize) -> &'static [[AtomicU32; 2]] {
+    if !UNPACKED_READY.load(Ordering::Acquire) {
         let mut bytes = PACKED.iter();
         let mut number = || {
             let (mut x, mut shift) = (0, 0);
@@ -274,61 +291,28 @@ fn tables() -> &'static Tables {
             }
             x
         };
-        let none = (0, 0);
-        let mut t = Tables {
-            extend: [none; EXTEND_RANGES.len()],
-            spacing_marks: [none; SPACING_MARKS_RANGES.len()],
-            controls: [none; CONTROLS_RANGES.len()],
-            prepend: [none; PREPEND_RANGES.len()],
-            pictographs: [none; PICTOGRAPHS_RANGES.len()],
-            consonants: [none; CONSONANTS_RANGES.len()],
-            hangul_l: [none; HANGUL_L_RANGES.len()],
-            hangul_v: [none; HANGUL_V_RANGES.len()],
-            hangul_t: [none; HANGUL_T_RANGES.len()],
-        };
-        // In the order of `RANGES`, as they were packed.
-        for table in [
-            &mut t.extend[..],
-            &mut t.spacing_marks,
-            &mut t.controls,
-            &mut t.prepend,
-            &mut t.pictographs,
-            &mut t.consonants,
-            &mut t.hangul_l,
-            &mut t.hangul_v,
-            &mut t.hangul_t,
-        ] {
-            unpack(&mut number, table);
-        }
-        t
-    })
-}
-
-/// Reads the next table of [`PACKED`] through `number` into `out`.
-fn unpack(number: &mut impl FnMut() -> u32, out: &mut [(u32, u32)]) {
-    let (count, mut next) = (number() as usize, 0);
-    for k in 0..count {
-        let lo = next + number();
-        next = lo + number() + 1;
-        if let Some(range) = out.get_mut(k) {
-            *range = (lo, next - 1);
-        }
-    }
-}
-
-fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
-    let c = c as u32;
-    ranges
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                core::cmp::Ordering::Less
-            } else if lo > c {
-                core::cmp::Ordering::Greater
-            } else {
-                core::cmp::Ordering::Equal
+        // Each table: its count (known from `STARTS`), then for each range the gap since the
+        // end of the one before and its length.
+        for t in 0..RANGES.len() {
+            number();
+            let mut next = 0;
+            for range in &UNPACKED[STARTS[t]..STARTS[t + 1]] {
+                let lo = next + number();
+                next = lo + number() + 1;
+                range[0].store(lo, Ordering::Relaxed);
+                range[1].store(next - 1, Ordering::Relaxed);
             }
-        })
-        .is_ok()
+        }
+        UNPACKED_READY.store(true, Ordering::Release);
+    }
+    &UNPACKED[STARTS[t]..STARTS[t + 1]]
+}
+
+/// Whether `c` is in table `t` (an index into [`RANGES`]).
+fn in_ranges(t: usize, c: char) -> bool {
+    let (ranges, c) = (ranges(t), c as u32);
+    let i = ranges.partition_point(|r| r[1].load(Ordering::Relaxed) < c);
+    ranges.get(i).is_some_and(|r| r[0].load(Ordering::Relaxed) <= c)
 }
 
 const ZWJ: char = '\u{200D}';
@@ -384,34 +368,33 @@ fn props(c: char) -> Props {
 
 /// [`props`] from the tables. The kinds are exclusive (a unit test checks every char).
 fn lookup(c: char) -> Props {
-    let t = tables();
-    let kind = if in_ranges(&t.controls, c) {
+    let kind = if in_ranges(CONTROLS, c) {
         KIND_CONTROL
-    } else if in_ranges(&t.prepend, c) {
+    } else if in_ranges(PREPEND, c) {
         KIND_PREPEND
     } else if c == ZWJ {
         KIND_ZWJ
-    } else if in_ranges(&t.extend, c) {
+    } else if in_ranges(EXTEND, c) {
         KIND_EXTEND
-    } else if in_ranges(&t.spacing_marks, c) {
+    } else if in_ranges(SPACING_MARKS, c) {
         KIND_SPACING_MARK
     } else if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
         KIND_REGIONAL
     } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
         if (c as u32 - 0xAC00) % 28 == 0 { KIND_LV } else { KIND_LVT }
-    } else if in_ranges(&t.hangul_l, c) {
+    } else if in_ranges(HANGUL_L, c) {
         KIND_L
-    } else if in_ranges(&t.hangul_v, c) {
+    } else if in_ranges(HANGUL_V, c) {
         KIND_V
-    } else if in_ranges(&t.hangul_t, c) {
+    } else if in_ranges(HANGUL_T, c) {
         KIND_T
     } else {
         KIND_OTHER
     };
     let flag = |yes: bool, flag: u8| if yes { flag } else { 0 };
     Props(
-        kind | flag(in_ranges(&t.pictographs, c), PICTOGRAPH)
-            | flag(in_ranges(&t.consonants, c), CONSONANT)
+        kind | flag(in_ranges(PICTOGRAPHS, c), PICTOGRAPH)
+            | flag(in_ranges(CONSONANTS, c), CONSONANT)
             | flag(LINKERS.contains(&(c as u32)), LINKER),
     )
 }
@@ -518,10 +501,11 @@ mod tests {
 
     #[test]
     fn packed_tables_unpack_to_the_ranges() {
-        let t = tables();
-        let unpacked: [&[(u32, u32)]; 9] =
-            [&t.extend, &t.spacing_marks, &t.controls, &t.prepend, &t.pictographs, &t.consonants, &t.hangul_l, &t.hangul_v, &t.hangul_t];
-        assert_eq!(unpacked, RANGES);
+        for (t, table) in RANGES.iter().enumerate() {
+            let unpacked: Vec<(u32, u32)> =
+                ranges(t).iter().map(|r| (r[0].load(Ordering::Relaxed), r[1].load(Ordering::Relaxed))).collect();
+            assert_eq!(unpacked, *table, "table {t}");
+        }
         // Numbers of one, two and three bytes: a gap of 0x80 and a length of 0x4000 included.
         let mut out = [0; 16];
         let len = packed(&[&[(0x80, 0x4080)], &[]], &mut out);
@@ -530,29 +514,28 @@ mod tests {
 
     #[test]
     fn every_char_has_one_kind_and_its_flags() {
-        let t = tables();
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let syllable = ('\u{AC00}'..='\u{D7A3}').contains(&c);
             let kinds = [
-                (in_ranges(&t.controls, c), KIND_CONTROL),
-                (in_ranges(&t.prepend, c), KIND_PREPEND),
+                (in_ranges(CONTROLS, c), KIND_CONTROL),
+                (in_ranges(PREPEND, c), KIND_PREPEND),
                 (c == ZWJ, KIND_ZWJ),
-                (in_ranges(&t.extend, c), KIND_EXTEND),
-                (in_ranges(&t.spacing_marks, c), KIND_SPACING_MARK),
+                (in_ranges(EXTEND, c), KIND_EXTEND),
+                (in_ranges(SPACING_MARKS, c), KIND_SPACING_MARK),
                 (('\u{1F1E6}'..='\u{1F1FF}').contains(&c), KIND_REGIONAL),
                 (syllable && (c as u32 - 0xAC00) % 28 == 0, KIND_LV),
                 (syllable && (c as u32 - 0xAC00) % 28 != 0, KIND_LVT),
-                (in_ranges(&t.hangul_l, c), KIND_L),
-                (in_ranges(&t.hangul_v, c), KIND_V),
-                (in_ranges(&t.hangul_t, c), KIND_T),
+                (in_ranges(HANGUL_L, c), KIND_L),
+                (in_ranges(HANGUL_V, c), KIND_V),
+                (in_ranges(HANGUL_T, c), KIND_T),
             ];
             let held: Vec<u8> = kinds.iter().filter(|k| k.0).map(|k| k.1).collect();
             assert!(held.len() <= 1, "{c:?} has kinds {held:?}");
             // Twice: the second answer comes from the memo for the Basic Multilingual Plane.
             for p in [props(c), props(c)] {
                 assert_eq!(p.kind(), held.first().copied().unwrap_or(KIND_OTHER), "{c:?}");
-                assert_eq!(p.has(PICTOGRAPH), in_ranges(&t.pictographs, c), "{c:?}");
-                assert_eq!(p.has(CONSONANT), in_ranges(&t.consonants, c), "{c:?}");
+                assert_eq!(p.has(PICTOGRAPH), in_ranges(PICTOGRAPHS, c), "{c:?}");
+                assert_eq!(p.has(CONSONANT), in_ranges(CONSONANTS, c), "{c:?}");
                 assert_eq!(p.has(LINKER), LINKERS.contains(&(c as u32)), "{c:?}");
             }
         }
