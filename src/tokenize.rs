@@ -165,6 +165,8 @@ impl Counter {
         let mut char = Char::of(c);
         let end = loop {
             let next = i + len;
+            // At eight ASCII bytes the run stops without reading the next char: no ASCII char
+            // joins the char before it (`\n` does after `\r`, whose own `joins_next` is set).
             let ascii_run = next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0;
             let after = (next < bytes.len() && !ascii_run).then(|| {
                 let (c, len) = crate::text::char_at(text, next);
