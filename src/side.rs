@@ -132,18 +132,17 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// Size of the multiset intersection of two sorted lists.
+///
+/// Without branches on the comparison: which side steps is as good as random, so a three-way
+/// `match` mispredicts about every other step. (Pairing a changed stretch computes this for
+/// up to 4,096 pairs of paragraphs.)
 pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            core::cmp::Ordering::Less => i += 1,
-            core::cmp::Ordering::Greater => j += 1,
-            core::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
@@ -264,5 +263,28 @@ mod tests {
         assert_eq!(dice(&[1, 2], &[3, 4]), 0.0);
         assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
         assert_eq!(dice(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn overlap_is_the_multiset_intersection() {
+        // Sorted lists with repeats drawn from a few values, against counting each value.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as u32
+        };
+        for round in 0..500 {
+            let values = 1 + u64::from(next(12));
+            let mut a: Vec<u32> = (0..next(20)).map(|_| next(values)).collect();
+            let mut b: Vec<u32> = (0..next(20)).map(|_| next(values)).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            let count = |list: &[u32], v: u32| list.iter().filter(|&&w| w == v).count();
+            let expected: usize = (0..values as u32).map(|v| count(&a, v).min(count(&b, v))).sum();
+            assert_eq!(overlap(&a, &b), expected, "round {round}: {a:?} {b:?}");
+            assert_eq!(overlap(&b, &a), expected, "round {round}: {b:?} {a:?}");
+        }
     }
 }
