@@ -310,9 +310,11 @@ fn extend(
 fn take_shared(counts: &mut [u32], added: &[u32]) -> usize {
     let mut shared = 0;
     for &w in added {
-        if let Some(c) = counts.get_mut(w as usize).filter(|c| **c > 0) {
-            *c -= 1;
-            shared += 1;
+        // Without a branch on the count (see `side::overlap`).
+        if let Some(c) = counts.get_mut(w as usize) {
+            let took = u32::from(*c > 0);
+            *c -= took;
+            shared += took as usize;
         }
     }
     shared
