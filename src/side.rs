@@ -244,9 +244,15 @@ pub(crate) fn candidates(
     out
 }
 
+// The tests' seeded generator, shared with `tests/`, the benches and the examples.
+#[cfg(test)]
+#[path = "../tests/common/rng.rs"]
+mod rng;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rng::Rng;
 
     #[test]
     fn hash_sees_every_byte_and_only_the_bytes() {
@@ -287,13 +293,8 @@ mod tests {
         use crate::normalize::Fold;
         // 80 × 80 paragraphs (past ALL_PAIRS_LIMIT, so the index is used) of words drawn from a
         // small vocabulary, some of them common enough to be left out; against counting directly.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         let mut text = || {
             let paragraphs: Vec<String> = (0..80)
                 .map(|_| (0..3 + next(12)).map(|_| format!("w{}", next(150))).collect::<Vec<_>>().join(" "))
@@ -331,13 +332,8 @@ mod tests {
     #[test]
     fn overlap_is_the_multiset_intersection() {
         // Sorted lists with repeats drawn from a few values, against counting each value.
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as u32
-        };
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: u64| rng.below(n as usize) as u32;
         for round in 0..500 {
             let values = 1 + u64::from(next(12));
             let mut a: Vec<u32> = (0..next(20)).map(|_| next(values)).collect();

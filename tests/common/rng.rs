@@ -1,7 +1,7 @@
 //! xorshift64: deterministic pseudo-random numbers, so every generated input reproduces.
 //!
-//! Shared by the tests (through `tests/common`), the benches and the examples (which include
-//! this file with `#[path]`).
+//! Shared by the tests (through `tests/common`), the unit tests of `src/side.rs`, the benches and
+//! the examples (which include this file with `#[path]`).
 
 /// A xorshift64 generator; the seed must not be zero.
 pub struct Rng(pub u64);
