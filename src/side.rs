@@ -211,7 +211,7 @@ pub(crate) fn candidates(
         }
         let profile = old.profile_ref(o);
         for (idx, &word) in profile.iter().enumerate() {
-            if idx > 0 && profile[idx - 1] == word {
+            if !distinct(profile, idx) {
                 continue;
             }
             let Some(&[first, end]) = start.get(word as usize..word as usize + 2) else { continue };
