@@ -71,38 +71,140 @@ const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
 const ENGINE_URL = new URL('./pkg/article_diff.js', import.meta.url).href;
 const WORKER_URL = new URL('./article-diff-worker.js', import.meta.url).href;
 
+/**
+ * The name of the Trusted Types policy that starts the worker. A page that restricts policies
+ * allows it with `trusted-types article-diff` in its Content-Security-Policy.
+ */
+export const TRUSTED_TYPES_POLICY = 'article-diff';
+
+/** Thrown by `diffInWorker` when the worker cannot run on this page; the message says why. */
+class WorkerUnavailableError extends Error {}
+
 /** @type {Worker | null} */
 let worker = null;
+/** Whether `worker` has answered yet: an error before its first answer means it never started. */
+let workerAnswered = false;
+/** Why the worker cannot run on this page, once it failed to start; it is not tried again. */
+let workerUnavailable = '';
 let nextRequest = 0;
 /** @type {Map<number, {resolve: (model: DiffModel) => void, reject: (error: Error) => void}>} */
 const requests = new Map();
 
+/** @type {{createScriptURL: (url: string) => unknown} | null} */
+let workerPolicy = null;
+/** Why the page's Trusted Types refused our policy, if they did. */
+let policyRefused = '';
+/** The one `blob:` URL the policy vouches for besides the worker's own, while it is started. */
+let shimToStart = '';
+
 /**
- * Diffs in the page's one worker (started on first use); the result is the same model.
+ * `url` as a `TrustedScriptURL` where the browser has Trusted Types, through our policy (which
+ * vouches only for the worker module and the shim being started). A page that refuses the
+ * policy gets the plain URL: fine unless it also enforces Trusted Types.
+ * @param {string} url
+ */
+function trustedScriptURL(url) {
+  const factory = /** @type {any} */ (globalThis).trustedTypes;
+  if (!factory || policyRefused) return url;
+  try {
+    workerPolicy ??= factory.createPolicy(TRUSTED_TYPES_POLICY, {
+      createScriptURL: (/** @type {string} */ input) => {
+        if (input === WORKER_URL || (input !== '' && input === shimToStart)) return input;
+        throw new TypeError(`The "${TRUSTED_TYPES_POLICY}" policy only starts the diff worker`);
+      },
+    });
+  } catch (error) {
+    policyRefused = `the page's Trusted Types do not allow the policy "${TRUSTED_TYPES_POLICY}": ${messageOf(error)}`;
+    return url;
+  }
+  return /** @type {{createScriptURL: (url: string) => unknown}} */ (workerPolicy).createScriptURL(url);
+}
+
+/** @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Starts the page's one worker, or throws `WorkerUnavailableError`. A worker's script must come
+ * from the page's own origin, so when the element is hosted elsewhere (a CDN) a same-origin
+ * `blob:` module that imports the worker module by its URL stands in for it. The import needs
+ * CORS, which a CDN sends, and a page with a CSP allows `blob:` and the CDN in `worker-src`
+ * (a module worker's imports are worker scripts too).
+ */
+function startWorker() {
+  let shim = new URL(WORKER_URL).origin === location.origin
+    ? ''
+    : URL.createObjectURL(new Blob([`import ${JSON.stringify(WORKER_URL)};\n`], {type: 'text/javascript'}));
+  const forget = () => {
+    // Only once the worker answered or failed: its script may still be loading until then.
+    if (shim) URL.revokeObjectURL(shim);
+    shim = '';
+  };
+  /** @type {Worker} */
+  let started;
+  shimToStart = shim;
+  try {
+    started = new Worker(/** @type {any} */ (trustedScriptURL(shim || WORKER_URL)), {type: 'module'});
+  } catch (error) {
+    forget();
+    // Trusted Types refuse a plain URL with a TypeError; a CSP refuses with a SecurityError.
+    throw new WorkerUnavailableError(policyRefused && error instanceof TypeError ? policyRefused : messageOf(error));
+  } finally {
+    shimToStart = '';
+  }
+  started.addEventListener('message', (event) => {
+    workerAnswered = true;
+    forget();
+    const {id, model, error} = event.data;
+    const request = requests.get(id);
+    requests.delete(id);
+    if (error !== undefined) request?.reject(new Error(error));
+    else request?.resolve(model);
+  });
+  started.addEventListener('error', (event) => {
+    forget();
+    started.terminate();
+    if (worker === started) worker = null;
+    const detail = event instanceof ErrorEvent && event.message ? event.message : '';
+    /** @type {Error} */
+    let failure;
+    if (workerAnswered) {
+      // It ran, then died: fail what is pending; the next long diff starts a new one.
+      failure = new Error(detail || 'the diff worker failed');
+    } else {
+      // It never ran: the page's CSP refused it (`worker-src`), or its module did not load
+      // (no CORS from another origin, a 404, the network).
+      workerUnavailable = `its script did not load${detail ? ` (${detail})` : ''}`;
+      failure = new WorkerUnavailableError(workerUnavailable);
+    }
+    for (const request of requests.values()) request.reject(failure);
+    requests.clear();
+  });
+  workerAnswered = false;
+  return started;
+}
+
+/**
+ * Diffs in the page's one worker (started on first use); the result is the same model. Rejects
+ * with `WorkerUnavailableError` when the worker cannot run on this page.
  * @param {string} oldText @param {string} newText @param {object} options
  * @returns {Promise<DiffModel>}
  */
 function diffInWorker(oldText, newText, options) {
-  if (!worker) {
-    worker = new Worker(WORKER_URL, {type: 'module'});
-    worker.addEventListener('message', (event) => {
-      const {id, model, error} = event.data;
-      const request = requests.get(id);
-      requests.delete(id);
-      if (error !== undefined) request?.reject(new Error(error));
-      else request?.resolve(model);
-    });
-    worker.addEventListener('error', (event) => {
-      // The worker could not start (or died): fail what is pending; the next long diff retries.
-      for (const request of requests.values()) request.reject(new Error(event.message || 'the diff worker failed'));
-      requests.clear();
-      worker = null;
-    });
+  if (!worker && !workerUnavailable) {
+    try {
+      worker = startWorker();
+    } catch (error) {
+      workerUnavailable = messageOf(error);
+    }
   }
+  if (!worker) return Promise.reject(new WorkerUnavailableError(workerUnavailable));
+  const running = worker;
   const id = nextRequest++;
   return new Promise((resolve, reject) => {
     requests.set(id, {resolve, reject});
-    /** @type {Worker} */ (worker).postMessage({id, oldText, newText, options});
+    running.postMessage({id, oldText, newText, options});
   });
 }
 
@@ -144,6 +246,24 @@ export class ArticleDiffErrorEvent extends CustomEvent {
     this.message = message;
   }
 }
+
+/**
+ * Fired before a long diff runs on the main thread because the page cannot run the worker (its
+ * CSP or Trusted Types refuse it, or its files did not load). `detail.message` says why; the
+ * diff itself goes on and fires `diff` as usual.
+ */
+export class ArticleDiffWorkerUnavailableEvent extends CustomEvent {
+  /** @param {string} reason */
+  constructor(reason) {
+    const message = `the diff worker cannot run on this page (${reason}), so texts over ` +
+      `${BUSY_ABOVE_CHARS.toLocaleString('en')} characters are diffed on the main thread, which waits meanwhile`;
+    super('article-diff-worker-unavailable', {bubbles: true, composed: true, detail: {message, reason}});
+    this.message = message;
+  }
+}
+
+/** Whether the console was told once that this page diffs long texts on the main thread. */
+let workerWarned = false;
 
 /**
  * Creates an element; text goes in through `textContent` only.
@@ -524,7 +644,16 @@ export class ArticleDiffElement extends HTMLElement {
           this.#frame.classList.add('busy');
           this.#counter.textContent = 'Comparing…';
         }
-        model = await diffInWorker(oldText, newText, this.#diffOptions());
+        const options = this.#diffOptions();
+        try {
+          model = await diffInWorker(oldText, newText, options);
+        } catch (error) {
+          if (!(error instanceof WorkerUnavailableError)) throw error;
+          if (version !== this.#inputVersion) return;
+          // The page cannot run the worker: diff here (the page waits), and tell the page why.
+          this.#workerUnavailable(error.message);
+          model = engine.diff(oldText, newText, options);
+        }
         if (version !== this.#inputVersion) return; // newer input queued its own update
       } else {
         model = engine.diff(oldText, newText, this.#diffOptions());
@@ -552,6 +681,14 @@ export class ArticleDiffElement extends HTMLElement {
     this.#newHeading.textContent = this.newLabel ?? 'New version';
     this.#oldHeading.title = this.#oldHeading.textContent;
     this.#newHeading.title = this.#newHeading.textContent;
+  }
+
+  /** @param {string} reason why the worker cannot run */
+  #workerUnavailable(reason) {
+    const event = new ArticleDiffWorkerUnavailableEvent(reason);
+    if (!workerWarned) console.warn(`<article-diff>: ${event.message}`);
+    workerWarned = true;
+    this.dispatchEvent(event);
   }
 
   /** @param {string} message */
