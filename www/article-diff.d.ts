@@ -1,0 +1,137 @@
+// Types of `article-diff` (www/article-diff.js): the `<article-diff>` element class and its
+// events. Importing the module defines nothing; `article-diff/define` registers the tag.
+// The model's types (`ArticleDiff`, `Stats`, …) come from the wasm package.
+import type {ArticleDiff, Stats} from './pkg/article_diff.js';
+
+export type {ArticleDiff, Stats};
+
+/** The name of the Trusted Types policy that starts the worker (`trusted-types article-diff`). */
+export declare const TRUSTED_TYPES_POLICY: 'article-diff';
+
+/**
+ * Loads and instantiates the wasm engine once per page (the element does so on first use) and
+ * resolves to it: the same module as `article-diff/engine`'s `diff` and `version`.
+ */
+export declare function loadEngine(): Promise<typeof import('./pkg/article_diff.js')>;
+
+/** Fired (`diff`) with the stats after each new diff is drawn. */
+export declare class ArticleDiffEvent extends CustomEvent<Stats> {
+  constructor(model: ArticleDiff);
+  /** The whole model that was drawn. */
+  readonly model: ArticleDiff;
+}
+
+/** Fired (`article-diff-error`) when loading, decoding or diffing fails; the last good diff stays. */
+export declare class ArticleDiffErrorEvent extends CustomEvent<{message: string}> {
+  constructor(message: string);
+  readonly message: string;
+}
+
+/**
+ * Fired (`article-diff-worker-unavailable`) before a long diff runs on the main thread because
+ * the page cannot run the worker. `message` says why and what the page can allow.
+ */
+export declare class ArticleDiffWorkerUnavailableEvent extends CustomEvent<{message: string, reason: string}> {
+  constructor(reason: string);
+  readonly message: string;
+}
+
+/** The events `<article-diff>` fires, for `addEventListener`. */
+export interface ArticleDiffElementEventMap extends HTMLElementEventMap {
+  'diff': ArticleDiffEvent;
+  'article-diff-error': ArticleDiffErrorEvent;
+  'article-diff-worker-unavailable': ArticleDiffWorkerUnavailableEvent;
+}
+
+/** `<article-diff>`: two versions of an article side by side (see the package README). */
+export declare class ArticleDiffElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /**
+   * Registers the element (once; a second call with the same tag does nothing). Returns the class.
+   * @param tag default `'article-diff'`
+   * @param registry default `customElements`
+   */
+  static define(tag?: string, registry?: CustomElementRegistry): typeof ArticleDiffElement;
+
+  /** The old text (set directly, or loaded from `old-src`); `null` until known. Setting it re-diffs. */
+  get oldText(): string | null;
+  set oldText(value: string | null);
+  /** The new text (set directly, or loaded from `new-src`); `null` until known. Setting it re-diffs. */
+  get newText(): string | null;
+  set newText(value: string | null);
+  /** The last diff drawn, or `null`. */
+  get model(): ArticleDiff | null;
+  /** The last diff's stats, or `null`. */
+  get stats(): Stats | null;
+
+  /** `old-src`: a URL to fetch the old text from (UTF-8). */
+  get oldSrc(): string | null;
+  set oldSrc(value: string | null);
+  /** `new-src`: a URL to fetch the new text from (UTF-8). */
+  get newSrc(): string | null;
+  set newSrc(value: string | null);
+  /** `old-label`: the old column's heading (default "Old version"). */
+  get oldLabel(): string | null;
+  set oldLabel(value: string | null);
+  /** `new-label`: the new column's heading (default "New version"). */
+  get newLabel(): string | null;
+  set newLabel(value: string | null);
+  /** `ignore-case`: letter-case changes count as cosmetic. */
+  get ignoreCase(): boolean;
+  set ignoreCase(on: boolean);
+  /** `ignore-whitespace`: every whitespace difference counts as cosmetic. */
+  get ignoreWhitespace(): boolean;
+  set ignoreWhitespace(on: boolean);
+  /** `hide-cosmetic`: draw cosmetic changes as unchanged text (redraws without re-diffing). */
+  get hideCosmetic(): boolean;
+  set hideCosmetic(on: boolean);
+  /** `true` unless the `no-moves` attribute is set. */
+  get detectMoves(): boolean;
+  set detectMoves(on: boolean);
+  /** `view`: side by side (default) or one column. */
+  get view(): 'split' | 'inline';
+  set view(value: 'split' | 'inline');
+  /** `theme`: `'light'`, `'dark'`, or `null` to follow `prefers-color-scheme`. */
+  get theme(): string | null;
+  set theme(value: 'light' | 'dark' | null);
+  /** `timeout-ms`: the engine's time budget in ms; `null` for its default (one second). */
+  get timeoutMs(): number | null;
+  set timeoutMs(ms: number | null);
+
+  /** Number of changes (runs of adjacent changed rows) the navigation steps through. */
+  get changeCount(): number;
+  /** Index of the current change, or -1 before the first step. */
+  get currentChange(): number;
+  /** Moves to the next change (wrapping to the first). */
+  next(): void;
+  /** Moves to the previous change (wrapping to the last). */
+  previous(): void;
+  /** Moves to change `index` (0-based); out of range does nothing. */
+  goToChange(index: number): void;
+
+  /** Resolves once every pending input is loaded, diffed and every row drawn. */
+  ready(): Promise<void>;
+  /** Diffs (when a text or diff option changed) and draws now. */
+  update(): Promise<void>;
+
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;
+
+  addEventListener<K extends keyof ArticleDiffElementEventMap>(type: K,
+    listener: (this: ArticleDiffElement, event: ArticleDiffElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ArticleDiffElementEventMap>(type: K,
+    listener: (this: ArticleDiffElement, event: ArticleDiffElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-diff': ArticleDiffElement;
+  }
+}
