@@ -32,7 +32,7 @@ const MOUNTS = [
 ].map(([prefix, dir]) => ({prefix, dir: path.join(ROOT, dir)}));
 
 /** Browsers refuse `WebAssembly.instantiateStreaming` and module scripts without these. */
-const MIME = {
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
