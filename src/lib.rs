@@ -60,6 +60,8 @@ mod error;
 mod graphemes;
 mod intern;
 mod json;
+#[cfg(feature = "markup")]
+pub mod markup;
 mod memo;
 mod model;
 mod moves;
@@ -72,8 +74,10 @@ mod side;
 mod text;
 mod tokenize;
 mod words;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "markup-module")))]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "markup-module"))]
+pub mod wasm_markup;
 
 pub use error::{Error, Side as InputSide};
 pub use model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};

@@ -1,0 +1,137 @@
+//! Prints what the markup reader reads, as JSON.
+//!
+//! ```text
+//! cargo run --example read_markup -- html < article.html          one document
+//! cargo run --example read_markup -- --batch < cases.json          [{"source", "markup"}] → [document]
+//! ```
+//!
+//! Offsets in the output are UTF-16 code units (as JavaScript counts), marks and embeds
+//! relative to their block's text; `tests/e2e/markup.test.mjs` compares this output with
+//! what Chromium's parser gives.
+
+use std::io::Read;
+
+use article_diff::markup::{read, BlockKind, Document, EmbedKind, MarkKind, Markup};
+use serde_json::{json, Value};
+
+fn utf16(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+fn kind_name(kind: BlockKind) -> String {
+    match kind {
+        BlockKind::Paragraph => "p".into(),
+        BlockKind::Heading(n) => format!("h{n}"),
+        BlockKind::Preformatted => "pre".into(),
+        BlockKind::Term => "dt".into(),
+        BlockKind::Description => "dd".into(),
+        BlockKind::Caption => "caption".into(),
+        BlockKind::TableCell { header: false } => "td".into(),
+        BlockKind::TableCell { header: true } => "th".into(),
+        _ => "?".into(),
+    }
+}
+
+fn mark_name(kind: &MarkKind) -> (&'static str, Value) {
+    match kind {
+        MarkKind::Bold => ("bold", Value::Null),
+        MarkKind::Italic => ("italic", Value::Null),
+        MarkKind::Underline => ("underline", Value::Null),
+        MarkKind::Strike => ("strike", Value::Null),
+        MarkKind::Code => ("code", Value::Null),
+        MarkKind::Subscript => ("sub", Value::Null),
+        MarkKind::Superscript => ("sup", Value::Null),
+        MarkKind::Highlight => ("highlight", Value::Null),
+        MarkKind::Link(target) => ("link", json!(target)),
+        _ => ("?", Value::Null),
+    }
+}
+
+fn embed_name(kind: EmbedKind) -> &'static str {
+    match kind {
+        EmbedKind::Image => "image",
+        EmbedKind::Video => "video",
+        EmbedKind::Audio => "audio",
+        EmbedKind::Frame => "frame",
+        EmbedKind::Object => "object",
+        EmbedKind::Svg => "svg",
+        _ => "?",
+    }
+}
+
+/// The block holding text offset `at`, and `at`'s UTF-16 offset inside it.
+fn locate(doc: &Document, at: usize) -> (usize, usize) {
+    let i = doc.blocks.partition_point(|b| b.text.end < at).min(doc.blocks.len().saturating_sub(1));
+    let start = doc.blocks.get(i).map_or(0, |b| b.text.start);
+    (i, utf16(&doc.text[start..at.max(start)]))
+}
+
+fn to_json(doc: &Document) -> Value {
+    let blocks: Vec<Value> = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            json!({
+                "kind": kind_name(b.kind),
+                "quote": b.quote_depth,
+                "list": b.list.map(|l| json!({"ordered": l.ordered, "depth": l.depth, "number": l.number, "first": l.first})),
+                "text": &doc.text[b.text.clone()],
+                "source": [b.source.start, b.source.end],
+            })
+        })
+        .collect();
+    let marks: Vec<Value> = doc
+        .marks
+        .iter()
+        .map(|m| {
+            let (block, start) = locate(doc, m.text.start);
+            let (_, end) = locate(doc, m.text.end);
+            let (kind, href) = mark_name(&m.kind);
+            json!({"block": block, "kind": kind, "href": href, "start": start, "end": end})
+        })
+        .collect();
+    let embeds: Vec<Value> = doc
+        .embeds
+        .iter()
+        .map(|e| {
+            let (block, at) = locate(doc, e.at);
+            json!({"block": block, "kind": embed_name(e.kind), "src": e.src, "alt": e.alt, "at": at})
+        })
+        .collect();
+    json!({"text": doc.text, "blocks": blocks, "marks": marks, "embeds": embeds})
+}
+
+fn read_json(source: &str, markup: &str) -> Value {
+    let Some(markup) = Markup::from_name(markup) else { return json!({"error": format!("unknown markup {markup}")}) };
+    match read(source, markup) {
+        Ok(doc) => to_json(&doc),
+        Err(e) => json!({"error": e.to_string()}),
+    }
+}
+
+fn main() {
+    let mut input = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
+        eprintln!("read_markup: stdin: {e}");
+        std::process::exit(2);
+    }
+    let arg = std::env::args().nth(1).unwrap_or_else(|| "html".into());
+    let out = if arg == "--batch" {
+        let cases: Vec<Value> = match serde_json::from_str(&input) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("read_markup: --batch wants a JSON array of {{source, markup}}: {e}");
+                std::process::exit(2);
+            }
+        };
+        Value::Array(
+            cases
+                .iter()
+                .map(|c| read_json(c["source"].as_str().unwrap_or(""), c["markup"].as_str().unwrap_or("html")))
+                .collect(),
+        )
+    } else {
+        read_json(&input, &arg)
+    };
+    println!("{out}");
+}

@@ -1,0 +1,264 @@
+//! The read document: what a reader sees of an HTML or Markdown article, as plain data.
+//!
+//! ```text
+//!  <h2>Intro</h2>                        blocks  0 Heading(2)  "Intro"
+//!  <p>A <b>bold</b> <a href="/x">move</a>        1 Paragraph   "A bold move"
+//!  <ul><li>one<li>two</ul>                        2 Paragraph, list: unordered depth 1  "one"
+//!                                                 3 Paragraph, list: unordered depth 1  "two"
+//!  text  "Intro\n\nA bold move\n\none\n\ntwo"
+//!  marks Bold over "bold", Link("/x") over "move"
+//! ```
+//!
+//! [`Document::text`] is the blocks' visible texts joined by a blank line (`"\n\n"`), so a
+//! document whose blocks hold no blank line reads back into the same paragraphs as plain text
+//! would. A line break inside a block (`<br>`, a Markdown hard break, a line of a code block)
+//! is `"\n"`. Each image or embed is one U+FFFC (OBJECT REPLACEMENT CHARACTER) in the text,
+//! described by an [`Embed`] at that offset.
+//!
+//! All offsets are bytes: into [`Document::text`] for `text` ranges, into the source for
+//! `source` ranges; both always fall on char boundaries.
+
+use core::ops::Range;
+
+/// An HTML or Markdown article as a reader sees it. See the [module docs](self).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The visible text: each block's text, joined by `"\n\n"`.
+    pub text: String,
+    /// The blocks (paragraphs, headings, list items…) in reading order.
+    pub blocks: Vec<Block>,
+    /// Inline formatting, sorted by start; each lies inside one block, starts and ends on a
+    /// visible character (never on whitespace), and marks of one kind never touch or overlap.
+    pub marks: Vec<Mark>,
+    /// Images and other embedded objects, in text order.
+    pub embeds: Vec<Embed>,
+    /// Anchors `(text offset, source offset)`, sorted by text offset; see [`Document::source_offset`].
+    pub(crate) anchors: Vec<(u32, u32)>,
+}
+
+/// One paragraph-like block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What kind of block it is.
+    pub kind: BlockKind,
+    /// How many block quotes (`<blockquote>`, Markdown `>`) it sits in.
+    pub quote_depth: u32,
+    /// The list item it belongs to, if any.
+    pub list: Option<ListItem>,
+    /// Its text in [`Document::text`].
+    pub text: Range<usize>,
+    /// Its range in the source: from the start tag (or Markdown block) that opened it, or its
+    /// first visible character, to the end tag that closed it, or its last visible character.
+    pub source: Range<usize>,
+}
+
+/// What a block is. Text that sits directly in a container (`<div>`, `<li>`, a tight Markdown
+/// list item) is a [`BlockKind::Paragraph`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// `<p>`, or text in any other container.
+    Paragraph,
+    /// `<h1>`–`<h6>`, Markdown ATX and setext headings; the level is 1–6.
+    Heading(u8),
+    /// `<pre>` (and `<listing>`, `<xmp>`, `<plaintext>`), Markdown fenced and indented code.
+    Preformatted,
+    /// `<dt>`.
+    Term,
+    /// `<dd>`.
+    Description,
+    /// `<caption>`, `<figcaption>`.
+    Caption,
+    /// `<td>`, or `<th>` (`header`); Markdown table cells.
+    TableCell {
+        /// A header cell.
+        header: bool,
+    },
+}
+
+/// Where a block sits in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListItem {
+    /// An ordered (numbered) list.
+    pub ordered: bool,
+    /// How many lists the item sits in (1 for a top-level item; 0 for an `<li>` outside any list).
+    pub depth: u32,
+    /// The item's number in an ordered list (`<ol start>`, `reversed`, `<li value>`).
+    pub number: Option<i64>,
+    /// The item's first block, the one its marker is drawn beside.
+    pub first: bool,
+}
+
+/// Inline formatting over a stretch of one block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Which formatting.
+    pub kind: MarkKind,
+    /// The stretch of [`Document::text`] it covers.
+    pub text: Range<usize>,
+}
+
+/// A kind of inline formatting.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MarkKind {
+    /// `<b>`, `<strong>`, Markdown `**`.
+    Bold,
+    /// `<i>`, `<em>`, `<cite>`, `<dfn>`, `<var>`, Markdown `*`.
+    Italic,
+    /// `<u>`, `<ins>`.
+    Underline,
+    /// `<s>`, `<strike>`, `<del>`, Markdown `~~`.
+    Strike,
+    /// `<code>`, `<kbd>`, `<samp>`, `<tt>`, Markdown code spans (not inside a preformatted block).
+    Code,
+    /// `<sub>`.
+    Subscript,
+    /// `<sup>`.
+    Superscript,
+    /// `<mark>`.
+    Highlight,
+    /// A link; its target only when it is `http:`, `https:`, `mailto:` or relative
+    /// ([`link_target`]), never `javascript:` or any other scheme.
+    Link(Option<String>),
+}
+
+/// An image or other embedded object: one U+FFFC in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Embed {
+    /// What is embedded.
+    pub kind: EmbedKind,
+    /// Offset of its U+FFFC in [`Document::text`].
+    pub at: usize,
+    /// Its source URL when `http:`, `https:`, `data:` or relative ([`embed_source`]).
+    pub src: Option<String>,
+    /// Its text alternative: `alt` for images, `title` for the others.
+    pub alt: String,
+}
+
+/// A kind of embedded object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EmbedKind {
+    /// `<img>`, Markdown `![alt](src)`.
+    Image,
+    /// `<video>`.
+    Video,
+    /// `<audio>`.
+    Audio,
+    /// `<iframe>`.
+    Frame,
+    /// `<embed>`, `<object>`, `<applet>`.
+    Object,
+    /// Inline `<svg>`.
+    Svg,
+}
+
+impl Document {
+    /// The visible text of block `i`.
+    ///
+    /// # Panics
+    /// If `i` is out of range.
+    pub fn block_text(&self, i: usize) -> &str {
+        &self.text[self.blocks[i].text.clone()]
+    }
+
+    /// The source offset of text offset `at` (inside a block). Exact at the edges of every
+    /// visible character that came verbatim from the source; a character that was decoded (a
+    /// character reference, collapsed whitespace) maps to the start of its source.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let at = at as u64;
+        let i = self.anchors.partition_point(|&(t, _)| u64::from(t) <= at);
+        if i == 0 {
+            return 0;
+        }
+        let (t, s) = self.anchors[i - 1];
+        let offset = at - u64::from(t);
+        match self.anchors.get(i) {
+            // Inside a stretch that is not verbatim (its lengths differ): its start.
+            Some(&(t2, s2)) if u64::from(t2 - t) != u64::from(s2.saturating_sub(s)) => s as usize,
+            _ => (u64::from(s) + offset) as usize,
+        }
+    }
+
+    /// The anchors `(text offset, source offset)` behind [`Document::source_offset`]: between
+    /// two anchors whose offsets advance by the same amount the text is a verbatim copy of the
+    /// source.
+    pub fn source_anchors(&self) -> &[(u32, u32)] {
+        &self.anchors
+    }
+}
+
+/// Strips what a URL parser strips (leading and trailing controls and spaces; tabs and line
+/// breaks anywhere) and returns the scheme, lower-cased, if the URL has one.
+fn clean_url(url: &str) -> (String, Option<String>) {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let clean: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let end = clean.find([':', '/', '?', '#']);
+    let scheme = match end {
+        Some(i) if clean.as_bytes()[i] == b':' && i > 0 => {
+            let s = &clean[..i];
+            let valid = s.as_bytes()[0].is_ascii_alphabetic()
+                && s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+            valid.then(|| s.to_ascii_lowercase())
+        }
+        _ => None,
+    };
+    (clean, scheme)
+}
+
+/// The target a link may lead to: `http:`, `https:`, `mailto:` and relative URLs (cleaned as a
+/// URL parser would), `None` for any other scheme (`javascript:`, `data:`, `vbscript:`…).
+pub fn link_target(href: &str) -> Option<String> {
+    let (clean, scheme) = clean_url(href);
+    match scheme.as_deref() {
+        None | Some("http" | "https" | "mailto") => Some(clean),
+        Some(_) => None,
+    }
+}
+
+/// The source an embed may name: `http:`, `https:`, `data:` and relative URLs, `None` otherwise.
+pub fn embed_source(src: &str) -> Option<String> {
+    let (clean, scheme) = clean_url(src);
+    match scheme.as_deref() {
+        None | Some("http" | "https" | "data") => Some(clean),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_targets_keep_safe_schemes_only() {
+        assert_eq!(link_target(" https://a.example/x "), Some("https://a.example/x".into()));
+        assert_eq!(link_target("HTTP://a"), Some("HTTP://a".into()));
+        assert_eq!(link_target("mailto:a@b"), Some("mailto:a@b".into()));
+        assert_eq!(link_target("/quuz?x=1#y"), Some("/quuz?x=1#y".into()));
+        assert_eq!(link_target("#"), Some("#".into()));
+        assert_eq!(link_target("a/b:c"), Some("a/b:c".into()));
+        assert_eq!(link_target("javascript:alert(1)"), None);
+        assert_eq!(link_target(" java\tscript:alert(1)"), None);
+        assert_eq!(link_target("\u{1}JavaScript:x"), None);
+        assert_eq!(link_target("data:text/html,x"), None);
+        assert_eq!(link_target("vbscript:x"), None);
+    }
+
+    #[test]
+    fn embed_sources_allow_data() {
+        assert_eq!(embed_source("data:image/png;base64,AAAA"), Some("data:image/png;base64,AAAA".into()));
+        assert_eq!(embed_source("javascript:x"), None);
+        assert_eq!(embed_source("img/a.png"), Some("img/a.png".into()));
+    }
+
+    #[test]
+    fn source_offsets_follow_the_anchors() {
+        // "a&amp;b" read as "a&b": a verbatim, "&" from 5 bytes, b verbatim.
+        let doc = Document { text: "a&b".into(), anchors: vec![(0, 0), (1, 1), (2, 6)], ..Document::default() };
+        assert_eq!(doc.source_offset(0), 0);
+        assert_eq!(doc.source_offset(1), 1);
+        assert_eq!(doc.source_offset(2), 6);
+        assert_eq!(doc.source_offset(3), 7);
+    }
+}

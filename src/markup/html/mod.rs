@@ -1,0 +1,44 @@
+//! The HTML reader: tokenizer → tree construction → rendering walk, each a module.
+//!
+//! Malformed markup is read the way a browser reads it, because the first two stages follow
+//! the WHATWG parsing algorithm (see [`tree`] for what is and is not modelled), and
+//! `tests/e2e/markup.test.mjs` checks the result against Chromium's own parser.
+
+mod render;
+mod tags;
+mod tokenizer;
+mod tree;
+
+use super::builder::Builder;
+use super::ReadError;
+
+/// Reads `input` (HTML) into `out`; `pos` maps offsets in `input` to offsets in the source
+/// the document describes (the identity, except for HTML blocks inside Markdown).
+pub(crate) fn read_into(input: &str, out: &mut Builder, pos: &dyn Fn(usize) -> usize) -> Result<(), ReadError> {
+    let tree = tree::build(input)?;
+    render::render(&tree, out, pos);
+    Ok(())
+}
+
+/// One tag of raw HTML inside Markdown (`a <b>bold</b> word`), as the tokenizer reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct InlineTag {
+    pub(crate) name: String,
+    pub(crate) end: bool,
+    pub(crate) href: Option<String>,
+    pub(crate) src: Option<String>,
+    pub(crate) alt: Option<String>,
+    pub(crate) title: Option<String>,
+}
+
+/// The tag `html` holds, if it is a start or end tag (not a comment, a declaration or text).
+pub(crate) fn inline_tag(html: &str) -> Option<InlineTag> {
+    let mut tokenizer = tokenizer::Tokenizer::new(html);
+    let (name, end, attributes) = match tokenizer.next_token() {
+        tokenizer::Token::StartTag { name, attributes, .. } => (name, false, attributes),
+        tokenizer::Token::EndTag { name, .. } => (name, true, Vec::new()),
+        _ => return None,
+    };
+    let get = |n: &str| attributes.iter().find(|a| a.name == n).map(|a| a.value.clone().into_owned());
+    Some(InlineTag { name: name.into_owned(), end, href: get("href"), src: get("src"), alt: get("alt"), title: get("title") })
+}

@@ -1,0 +1,145 @@
+//! Tag names as small numbers, and the element categories of the HTML parser ("special",
+//! "formatting", the scope boundaries, void elements).
+//!
+//! Every name the parser or the reader treats differently from an unknown element has a
+//! constant; other names are interned on first sight ([`Names`]) so that end tags still match
+//! start tags by number.
+
+use std::collections::HashMap;
+
+/// A tag name, lower-cased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Tag(pub(crate) u32);
+
+macro_rules! known_tags {
+    ($($id:ident = $name:literal,)*) => {
+        /// Numbers the known tags in order.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u32)]
+        enum Known { $($id,)* }
+        #[allow(dead_code)]
+        impl Tag {
+            $(pub(crate) const $id: Tag = Tag(Known::$id as u32);)*
+        }
+        /// The names of the known tags, indexed by their number.
+        const KNOWN: &[&str] = &[$($name,)*];
+    };
+}
+
+known_tags! {
+    A = "a", ADDRESS = "address", ANNOTATION = "annotation", ANNOTATION_XML = "annotation-xml", APPLET = "applet", AREA = "area",
+    ARTICLE = "article", ASIDE = "aside", AUDIO = "audio", B = "b", BASE = "base", BASEFONT = "basefont",
+    BGSOUND = "bgsound", BIG = "big", BLOCKQUOTE = "blockquote", BODY = "body", BR = "br", BUTTON = "button",
+    CANVAS = "canvas", CAPTION = "caption", CENTER = "center", CITE = "cite", CODE = "code", COL = "col",
+    COLGROUP = "colgroup", DATALIST = "datalist", DD = "dd", DEL = "del", DESC = "desc", DETAILS = "details",
+    DFN = "dfn", DIALOG = "dialog", DIR = "dir", DIV = "div", DL = "dl", DT = "dt", EM = "em", EMBED = "embed",
+    FIELDSET = "fieldset", FIGCAPTION = "figcaption", FIGURE = "figure", FONT = "font", FOOTER = "footer",
+    FOREIGNOBJECT = "foreignobject", FORM = "form", FRAME = "frame", FRAMESET = "frameset", H1 = "h1", H2 = "h2",
+    H3 = "h3", H4 = "h4", H5 = "h5", H6 = "h6", HEAD = "head", HEADER = "header", HGROUP = "hgroup", HR = "hr",
+    HTML = "html", I = "i", IFRAME = "iframe", IMAGE = "image", IMG = "img", INPUT = "input", INS = "ins",
+    KBD = "kbd", KEYGEN = "keygen", LEGEND = "legend", LI = "li", LINK = "link", LISTING = "listing", MAIN = "main",
+    MALIGNMARK = "malignmark", MARK = "mark", MARQUEE = "marquee", MATH = "math", MENU = "menu", META = "meta",
+    MGLYPH = "mglyph", MI = "mi", MN = "mn", MO = "mo", MS = "ms", MTEXT = "mtext", NAV = "nav", NOBR = "nobr",
+    NOEMBED = "noembed", NOFRAMES = "noframes", NOSCRIPT = "noscript", OBJECT = "object", OL = "ol",
+    OPTGROUP = "optgroup", OPTION = "option", P = "p", PARAM = "param", PLAINTEXT = "plaintext", PRE = "pre",
+    RB = "rb", RP = "rp", RT = "rt", RTC = "rtc", RUBY = "ruby", S = "s", SAMP = "samp", SCRIPT = "script",
+    SEARCH = "search", SECTION = "section", SELECT = "select", SEMANTICS = "semantics", SMALL = "small", SOURCE = "source", SPAN = "span",
+    STRIKE = "strike", STRONG = "strong", STYLE = "style", SUB = "sub", SUMMARY = "summary", SUP = "sup",
+    SVG = "svg", TABLE = "table", TBODY = "tbody", TD = "td", TEMPLATE = "template", TEXTAREA = "textarea",
+    TFOOT = "tfoot", TH = "th", THEAD = "thead", TITLE = "title", TR = "tr", TRACK = "track", TT = "tt", U = "u",
+    UL = "ul", VAR = "var", VIDEO = "video", WBR = "wbr", XMP = "xmp",
+}
+
+/// Interns tag names: the known ones by their constant, the others as they come.
+pub(crate) struct Names {
+    others: HashMap<String, Tag>,
+    other_names: Vec<String>,
+}
+
+impl Names {
+    pub(crate) fn new() -> Names {
+        Names { others: HashMap::new(), other_names: Vec::new() }
+    }
+
+    pub(crate) fn intern(&mut self, name: &str) -> Tag {
+        if let Ok(i) = KNOWN.binary_search(&name) {
+            return Tag(i as u32);
+        }
+        if let Some(&tag) = self.others.get(name) {
+            return tag;
+        }
+        let tag = Tag((KNOWN.len() + self.other_names.len()) as u32);
+        self.others.insert(name.to_owned(), tag);
+        self.other_names.push(name.to_owned());
+        tag
+    }
+
+    /// How many distinct tags there are so far (the bound of their numbers).
+    pub(crate) fn len(&self) -> usize {
+        KNOWN.len() + self.other_names.len()
+    }
+}
+
+impl Tag {
+    pub(crate) fn is_heading(self) -> bool {
+        (Tag::H1.0..=Tag::H6.0).contains(&self.0)
+    }
+
+    /// The HTML parser's "special" category (HTML elements only).
+    pub(crate) fn is_special(self) -> bool {
+        matches!(
+            self,
+            Tag::ADDRESS | Tag::APPLET | Tag::AREA | Tag::ARTICLE | Tag::ASIDE | Tag::BASE | Tag::BASEFONT
+                | Tag::BGSOUND | Tag::BLOCKQUOTE | Tag::BODY | Tag::BR | Tag::BUTTON | Tag::CAPTION | Tag::CENTER
+                | Tag::COL | Tag::COLGROUP | Tag::DD | Tag::DETAILS | Tag::DIR | Tag::DIV | Tag::DL | Tag::DT
+                | Tag::EMBED | Tag::FIELDSET | Tag::FIGCAPTION | Tag::FIGURE | Tag::FOOTER | Tag::FORM | Tag::FRAME
+                | Tag::FRAMESET | Tag::HEAD | Tag::HEADER | Tag::HGROUP | Tag::HR | Tag::HTML | Tag::IFRAME
+                | Tag::IMG | Tag::INPUT | Tag::KEYGEN | Tag::LI | Tag::LINK | Tag::LISTING | Tag::MAIN
+                | Tag::MARQUEE | Tag::MENU | Tag::META | Tag::NAV | Tag::NOEMBED | Tag::NOFRAMES | Tag::NOSCRIPT
+                | Tag::OBJECT | Tag::OL | Tag::P | Tag::PARAM | Tag::PLAINTEXT | Tag::PRE | Tag::SCRIPT
+                | Tag::SEARCH | Tag::SECTION | Tag::SELECT | Tag::SOURCE | Tag::STYLE | Tag::SUMMARY | Tag::TABLE
+                | Tag::TBODY | Tag::TD | Tag::TEMPLATE | Tag::TEXTAREA | Tag::TFOOT | Tag::TH | Tag::THEAD
+                | Tag::TITLE | Tag::TR | Tag::TRACK | Tag::UL | Tag::WBR | Tag::XMP
+        ) || self.is_heading()
+    }
+
+    /// The formatting elements, which the list of active formatting elements reopens.
+    pub(crate) fn is_formatting(self) -> bool {
+        matches!(
+            self,
+            Tag::A | Tag::B | Tag::BIG | Tag::CODE | Tag::EM | Tag::FONT | Tag::I | Tag::NOBR | Tag::S | Tag::SMALL
+                | Tag::STRIKE | Tag::STRONG | Tag::TT | Tag::U
+        )
+    }
+
+    /// Elements whose end tag "generate implied end tags" supplies.
+    pub(crate) fn has_implied_end(self) -> bool {
+        matches!(
+            self,
+            Tag::DD | Tag::DT | Tag::LI | Tag::OPTGROUP | Tag::OPTION | Tag::P | Tag::RB | Tag::RP | Tag::RT | Tag::RTC
+        )
+    }
+
+    /// … and "generate all implied end tags thoroughly".
+    pub(crate) fn has_implied_end_thoroughly(self) -> bool {
+        self.has_implied_end()
+            || matches!(self, Tag::CAPTION | Tag::COLGROUP | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_names_are_sorted_and_numbered() {
+        assert!(KNOWN.windows(2).all(|w| w[0] < w[1]));
+        let mut names = Names::new();
+        assert_eq!(names.intern("xmp"), Tag::XMP);
+        assert_eq!(names.intern("h3"), Tag::H3);
+        assert_eq!(names.intern("annotation-xml"), Tag::ANNOTATION_XML);
+        let custom = names.intern("my-element");
+        assert_eq!(names.intern("my-element"), custom);
+        assert!(custom.0 as usize >= KNOWN.len());
+    }
+}

@@ -1,0 +1,291 @@
+//! The Markdown reader: CommonMark (plus GFM tables and strikethrough, and YAML front matter,
+//! which is skipped) parsed by `pulldown-cmark`, its events handed to the [`Builder`].
+//!
+//! * Blocks: paragraphs, ATX and setext headings, list items (nested, numbered from the
+//!   list's start), block quotes, fenced and indented code, table cells; a thematic break
+//!   only separates blocks.
+//! * Formatting: `*`/`_` emphasis, `**` strong, `~~` strikethrough, code spans, links
+//!   (autolinks and e-mail autolinks included), never as words. Images are embeds whose
+//!   `alt` is the image's text.
+//! * Raw HTML, as a browser would show the rendered Markdown: an HTML block goes through the
+//!   HTML reader (same rules, same offsets into the Markdown source); inline tags give
+//!   formatting (`<b>`, `<em>`, `<a href>`, `<sub>`…), line breaks (`<br>`) and embeds
+//!   (`<img>`), `<script>`/`<style>`/`<textarea>`/`<title>` hide what they hold, comments and
+//!   other tags are dropped. An inline tag left open ends with its block.
+//!
+//! Cost: linear (`pulldown-cmark` is linear on all inputs it has been fuzzed with).
+
+use core::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::builder::{Builder, Context};
+use super::document::{embed_source, link_target, BlockKind, EmbedKind, MarkKind};
+use super::html;
+use super::ReadError;
+
+/// The elements whose content an inline tag hides until its end tag.
+const HIDING: [&str; 8] = ["script", "style", "textarea", "title", "template", "noscript", "noembed", "noframes"];
+
+fn inline_mark(tag: &html::InlineTag) -> Option<MarkKind> {
+    Some(match tag.name.as_str() {
+        "b" | "strong" => MarkKind::Bold,
+        "i" | "em" | "cite" | "dfn" | "var" => MarkKind::Italic,
+        "u" | "ins" => MarkKind::Underline,
+        "s" | "strike" | "del" => MarkKind::Strike,
+        "code" | "kbd" | "samp" | "tt" => MarkKind::Code,
+        "sub" => MarkKind::Subscript,
+        "sup" => MarkKind::Superscript,
+        "mark" => MarkKind::Highlight,
+        "a" => MarkKind::Link(link_target(tag.href.as_deref()?)),
+        _ => return None,
+    })
+}
+
+struct Reader<'b> {
+    out: &'b mut Builder,
+    saved: Vec<Context>,
+    lists: Vec<u32>,
+    /// Inside an image (nested images count): its alt text so far.
+    image: Option<(u32, String, Option<String>, Range<usize>)>,
+    metadata: bool,
+    /// An HTML block's lines: their text, and where each starts in it and in the source.
+    html_block: Option<(String, Vec<(usize, Range<usize>)>)>,
+    table_head: bool,
+    /// Inline HTML elements open in the current block, and the formatting each gave.
+    inline_open: Vec<(String, Option<MarkKind>)>,
+    /// Text is hidden until this inline end tag.
+    hidden_until: Option<String>,
+}
+
+/// Reads Markdown `source` into `out`.
+pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut reader = Reader {
+        out,
+        saved: Vec::new(),
+        lists: Vec::new(),
+        image: None,
+        metadata: false,
+        html_block: None,
+        table_head: false,
+        inline_open: Vec::new(),
+        hidden_until: None,
+    };
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        reader.event(event, range)?;
+    }
+    Ok(())
+}
+
+impl Reader<'_> {
+    fn open_block(&mut self, at: usize, change: impl FnOnce(&mut Context)) {
+        self.end_inline_html();
+        let ctx = self.out.context();
+        self.saved.push(ctx);
+        self.out.block_start(at);
+        let mut new = ctx;
+        change(&mut new);
+        self.out.set_context(new);
+    }
+
+    fn close_block(&mut self, end: usize) {
+        self.end_inline_html();
+        self.out.block_end(Some(end));
+        if let Some(ctx) = self.saved.pop() {
+            self.out.set_context(ctx);
+        }
+    }
+
+    fn end_inline_html(&mut self) {
+        for (_, mark) in self.inline_open.drain(..).rev() {
+            if let Some(mark) = mark {
+                self.out.mark_leave(&mark);
+            }
+        }
+        self.hidden_until = None;
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) -> Result<(), ReadError> {
+        if let Some((depth, alt, _, _)) = &mut self.image {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::Start(Tag::Image { .. }) => *depth += 1,
+                Event::End(TagEnd::Image) if *depth > 1 => *depth -= 1,
+                Event::End(TagEnd::Image) => {
+                    if let Some((_, alt, src, source)) = self.image.take() {
+                        self.out.embed(EmbedKind::Image, src, alt, source);
+                    }
+                }
+                _ => {}
+            }
+            return Ok(());
+        }
+        if let Some((text, pieces)) = &mut self.html_block {
+            match event {
+                Event::Html(t) | Event::Text(t) => {
+                    pieces.push((text.len(), range));
+                    text.push_str(&t);
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some((text, pieces)) = self.html_block.take() {
+                        self.html(&text, &pieces)?;
+                    }
+                }
+                _ => {}
+            }
+            return Ok(());
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) if !self.metadata && self.hidden_until.is_none() => self.out.text(&t, range),
+            Event::Code(t) if self.hidden_until.is_none() => {
+                self.out.mark_enter(MarkKind::Code);
+                self.out.text(&t, range);
+                self.out.mark_leave(&MarkKind::Code);
+            }
+            Event::InlineHtml(t) | Event::Html(t) => self.inline_html(&t, range),
+            Event::SoftBreak if self.hidden_until.is_none() => self.out.text("\n", range),
+            Event::HardBreak if self.hidden_until.is_none() => self.out.line_break(range),
+            Event::Rule => {
+                self.out.block_start(range.start);
+                self.out.block_end(Some(range.end));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.open_block(range.start, |c| c.kind = BlockKind::Paragraph),
+            Tag::Heading { level, .. } => self.open_block(range.start, |c| c.kind = BlockKind::Heading(level as u8)),
+            Tag::BlockQuote(_) => self.open_block(range.start, |c| {
+                c.kind = BlockKind::Paragraph;
+                c.quote_depth += 1;
+            }),
+            Tag::CodeBlock(_) => self.open_block(range.start, |c| {
+                c.kind = BlockKind::Preformatted;
+                c.pre = true;
+            }),
+            Tag::HtmlBlock => self.html_block = Some((String::new(), Vec::new())),
+            Tag::List(start) => {
+                let start = start.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+                let id = self.out.new_list(start.is_some(), false, start);
+                self.lists.push(id);
+                self.open_block(range.start, |_| {});
+            }
+            Tag::Item => {
+                let item = self.out.new_item(self.lists.last().copied(), None);
+                let depth = self.lists.len() as u32;
+                self.open_block(range.start, |c| {
+                    c.kind = BlockKind::Paragraph;
+                    c.item = Some((item, depth));
+                });
+            }
+            Tag::Table(_) | Tag::TableRow => self.open_block(range.start, |_| {}),
+            Tag::TableHead => {
+                self.table_head = true;
+                self.open_block(range.start, |_| {});
+            }
+            Tag::TableCell => {
+                let header = self.table_head;
+                self.open_block(range.start, |c| c.kind = BlockKind::TableCell { header });
+            }
+            Tag::Emphasis => self.out.mark_enter(MarkKind::Italic),
+            Tag::Strong => self.out.mark_enter(MarkKind::Bold),
+            Tag::Strikethrough => self.out.mark_enter(MarkKind::Strike),
+            Tag::Superscript => self.out.mark_enter(MarkKind::Superscript),
+            Tag::Subscript => self.out.mark_enter(MarkKind::Subscript),
+            Tag::Link { link_type, dest_url, .. } => {
+                let target = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+                self.out.mark_enter(MarkKind::Link(link_target(&target)));
+            }
+            Tag::Image { dest_url, .. } => self.image = Some((1, String::new(), embed_source(&dest_url), range)),
+            Tag::MetadataBlock(_) => self.metadata = true,
+            _ => self.open_block(range.start, |_| {}),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Emphasis => self.out.mark_leave(&MarkKind::Italic),
+            TagEnd::Strong => self.out.mark_leave(&MarkKind::Bold),
+            TagEnd::Strikethrough => self.out.mark_leave(&MarkKind::Strike),
+            TagEnd::Superscript => self.out.mark_leave(&MarkKind::Superscript),
+            TagEnd::Subscript => self.out.mark_leave(&MarkKind::Subscript),
+            TagEnd::Link => self.out.mark_leave(&MarkKind::Link(None)),
+            TagEnd::MetadataBlock(_) => self.metadata = false,
+            TagEnd::Image | TagEnd::HtmlBlock => {}
+            TagEnd::List(_) => {
+                self.lists.pop();
+                self.close_block(range.end);
+            }
+            TagEnd::TableHead => {
+                self.table_head = false;
+                self.close_block(range.end);
+            }
+            _ => self.close_block(range.end),
+        }
+    }
+
+    /// An HTML block: read by the HTML reader, its offsets mapped back through `pieces`.
+    fn html(&mut self, text: &str, pieces: &[(usize, Range<usize>)]) -> Result<(), ReadError> {
+        let pos = |p: usize| -> usize {
+            let i = pieces.partition_point(|(at, _)| *at <= p).saturating_sub(1);
+            let Some((at, source)) = pieces.get(i) else { return 0 };
+            let piece_end = pieces.get(i + 1).map_or(text.len(), |next| next.0);
+            if piece_end - at == source.len() {
+                source.start + (p - at).min(source.len())
+            } else if p == piece_end {
+                source.end
+            } else {
+                source.start
+            }
+        };
+        html::read_into(text, self.out, &pos)
+    }
+
+    fn inline_html(&mut self, html_text: &str, range: Range<usize>) {
+        let Some(tag) = html::inline_tag(html_text) else { return };
+        if let Some(until) = &self.hidden_until {
+            if tag.end && tag.name == *until {
+                self.hidden_until = None;
+            }
+            return;
+        }
+        if tag.end {
+            if let Some(i) = self.inline_open.iter().rposition(|(name, _)| *name == tag.name) {
+                for (_, mark) in self.inline_open.drain(i..).rev() {
+                    if let Some(mark) = mark {
+                        self.out.mark_leave(&mark);
+                    }
+                }
+            }
+            return;
+        }
+        match tag.name.as_str() {
+            name if HIDING.contains(&name) => self.hidden_until = Some(tag.name.clone()),
+            "br" => self.out.line_break(range),
+            "img" => self.out.embed(
+                EmbedKind::Image,
+                tag.src.as_deref().and_then(embed_source),
+                tag.alt.clone().unwrap_or_default(),
+                range,
+            ),
+            "iframe" => {
+                let src = tag.src.as_deref().and_then(embed_source);
+                self.out.embed(EmbedKind::Frame, src, tag.title.clone().unwrap_or_default(), range);
+                self.hidden_until = Some(tag.name.clone());
+            }
+            _ => {
+                let mark = inline_mark(&tag);
+                if let Some(mark) = &mark {
+                    self.out.mark_enter(mark.clone());
+                }
+                self.inline_open.push((tag.name, mark));
+            }
+        }
+    }
+}

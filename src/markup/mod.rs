@@ -1,0 +1,111 @@
+//! Articles as a CMS stores them: HTML and Markdown read into what a reader sees.
+//!
+//! [`read`] turns a source into a [`Document`]: the visible text of each block (paragraph,
+//! heading, list item, quote, code block, table cell…), its inline formatting ([`Mark`]s:
+//! bold, italic, links with their targets…), images and embeds as placeholders, and where each
+//! block came from in the source. Nothing of the markup is text: tags, attributes, comments
+//! (WordPress's `<!-- wp:… -->` included), scripts and styles never appear in
+//! [`Document::text`].
+//!
+//! ```
+//! use article_diff::markup::{read, BlockKind, Markup, MarkKind};
+//!
+//! let doc = read("<!-- wp:heading --><h2>Hi</h2><!-- /wp:heading -->\n<p>A <b>bold</b>  move</p>", Markup::Html)?;
+//! assert_eq!(doc.text, "Hi\n\nA bold move");
+//! assert_eq!(doc.blocks[0].kind, BlockKind::Heading(2));
+//! assert_eq!(doc.marks[0].kind, MarkKind::Bold);
+//! assert_eq!(&doc.text[doc.marks[0].text.clone()], "bold");
+//! # Ok::<(), article_diff::markup::ReadError>(())
+//! ```
+//!
+//! * HTML ([`html`]) is parsed by the WHATWG algorithm, malformed input included, and
+//!   rendered by the rules in `html/render.rs` and [`builder`]: whitespace collapses as CSS
+//!   collapses it, `<pre>` keeps it.
+//! * Markdown ([`markdown`]) is CommonMark (with GFM tables and strikethrough), parsed by
+//!   `pulldown-cmark`; raw HTML inside it is read by the HTML reader.
+//!
+//! Cost: linear in the source. The HTML tree builder counts the steps of its stack walks and
+//! stops with [`ReadError::TooComplex`] rather than take quadratic time on hostile nesting.
+
+mod builder;
+mod charref;
+mod document;
+mod entities;
+mod html;
+mod markdown;
+
+use core::fmt;
+
+pub use document::{embed_source, link_target, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind};
+
+/// The markup a source is written in. (Plain text needs no reader: the engine diffs it as it is.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Markup {
+    /// HTML: a whole document or a fragment such as a CMS's article body.
+    Html,
+    /// CommonMark Markdown, with GFM tables and strikethrough.
+    Markdown,
+}
+
+impl Markup {
+    /// The markup named `name` (`"html"`, `"markdown"`), as the JavaScript API spells it.
+    pub fn from_name(name: &str) -> Option<Markup> {
+        match name {
+            "html" => Some(Markup::Html),
+            "markdown" => Some(Markup::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Why a source could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The markup nests so that reading it as a browser does would take more than linear time
+    /// (thousands of open elements that every later tag has to walk past).
+    TooComplex {
+        /// The steps taken when the reader stopped.
+        steps: u64,
+    },
+    /// The source is larger than the document's `u32` offsets can address.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooComplex { steps } => write!(
+                f,
+                "the markup nests too deeply to be read in time (stopped after {steps} steps); \
+                 try diffing it as text"
+            ),
+            ReadError::TooLarge { bytes } => {
+                write!(f, "the source is {bytes} bytes; the most the reader accepts is {} bytes", u32::MAX)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads `source`, written in `markup`, into what a reader sees of it.
+///
+/// # Errors
+/// [`ReadError::TooLarge`] past 4 GiB; [`ReadError::TooComplex`] for HTML whose nesting would
+/// make a browser's parsing algorithm quadratic.
+pub fn read(source: &str, markup: Markup) -> Result<Document, ReadError> {
+    if source.len() >= u32::MAX as usize {
+        return Err(ReadError::TooLarge { bytes: source.len() });
+    }
+    let mut out = builder::Builder::new();
+    match markup {
+        Markup::Html => html::read_into(source, &mut out, &|p| p)?,
+        Markup::Markdown => markdown::read_into(source, &mut out)?,
+    }
+    Ok(out.finish())
+}
