@@ -32,6 +32,7 @@ mod charref;
 mod document;
 mod entities;
 mod html;
+#[cfg(feature = "markdown")]
 mod markdown;
 
 use core::fmt;
@@ -69,6 +70,11 @@ pub enum ReadError {
         /// The steps taken when the reader stopped.
         steps: u64,
     },
+    /// This build of the crate leaves out the reader for this markup (a cargo feature).
+    NotBuiltIn {
+        /// The cargo feature that adds it.
+        feature: &'static str,
+    },
     /// The source is larger than the document's `u32` offsets can address.
     TooLarge {
         /// Its size in bytes.
@@ -84,6 +90,9 @@ impl fmt::Display for ReadError {
                 "the markup nests too deeply to be read in time (stopped after {steps} steps); \
                  try diffing it as text"
             ),
+            ReadError::NotBuiltIn { feature } => {
+                write!(f, "this build of article-diff reads no {feature} (its cargo feature `{feature}` is off)")
+            }
             ReadError::TooLarge { bytes } => {
                 write!(f, "the source is {bytes} bytes; the most the reader accepts is {} bytes", u32::MAX)
             }
@@ -105,7 +114,10 @@ pub fn read(source: &str, markup: Markup) -> Result<Document, ReadError> {
     let mut out = builder::Builder::new();
     match markup {
         Markup::Html => html::read_into(source, &mut out, &|p| p)?,
+        #[cfg(feature = "markdown")]
         Markup::Markdown => markdown::read_into(source, &mut out)?,
+        #[cfg(not(feature = "markdown"))]
+        Markup::Markdown => return Err(ReadError::NotBuiltIn { feature: "markdown" }),
     }
     Ok(out.finish())
 }

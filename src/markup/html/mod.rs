@@ -20,6 +20,7 @@ pub(crate) fn read_into(input: &str, out: &mut Builder, pos: &dyn Fn(usize) -> u
     Ok(())
 }
 
+#[cfg(feature = "markdown")]
 /// One tag of raw HTML inside Markdown (`a <b>bold</b> word`), as the tokenizer reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct InlineTag {
@@ -31,6 +32,7 @@ pub(crate) struct InlineTag {
     pub(crate) title: Option<String>,
 }
 
+#[cfg(feature = "markdown")]
 /// The tag `html` holds, if it is a start or end tag (not a comment, a declaration or text).
 pub(crate) fn inline_tag(html: &str) -> Option<InlineTag> {
     let mut tokenizer = tokenizer::Tokenizer::new(html);

@@ -5,7 +5,7 @@
 //! constant; other names are interned on first sight ([`Names`]) so that end tags still match
 //! start tags by number.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A tag name, lower-cased.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,13 +52,13 @@ known_tags! {
 
 /// Interns tag names: the known ones by their constant, the others as they come.
 pub(crate) struct Names {
-    others: HashMap<String, Tag>,
+    others: FxHashMap<String, Tag>,
     other_names: Vec<String>,
 }
 
 impl Names {
     pub(crate) fn new() -> Names {
-        Names { others: HashMap::new(), other_names: Vec::new() }
+        Names { others: FxHashMap::default(), other_names: Vec::new() }
     }
 
     pub(crate) fn intern(&mut self, name: &str) -> Tag {

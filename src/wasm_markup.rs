@@ -1,0 +1,172 @@
+//! The reader's JavaScript boundary, compiled only into the reader's own wasm module
+//! (`--features markup-module --out-name article_diff_markup`), never into the engine's: the
+//! engine's module has a 60 KB gzipped budget that an HTML reader with its entity table does
+//! not fit in. A page loads this module only when a format other than text is asked for.
+//!
+//! `read(source, markup)` returns the [`crate::markup::Document`] as flat typed arrays and one
+//! string, which the engine module takes as they are (stage 2 of issue 27). Every offset is in
+//! UTF-16 code units: of `text` for text offsets, of `source` for source offsets.
+//!
+//! ```text
+//! { text: string,
+//!   blocks:  Int32Array, 10 per block: kind, level, quoteDepth, listFlags, listDepth, number,
+//!            textStart, textEnd, sourceStart, sourceEnd
+//!            kind 0 paragraph, 1 heading (level 1–6), 2 preformatted, 3 term, 4 description,
+//!            5 caption, 6 table cell (level 1 = header); listFlags bit 0 in a list item,
+//!            bit 1 ordered, bit 2 the item's first block, bit 3 has a number
+//!   marks:   Int32Array, 4 per mark: kind, textStart, textEnd, href (index in strings, or -1)
+//!            kind 0 bold, 1 italic, 2 underline, 3 strike, 4 code, 5 sub, 6 sup, 7 highlight,
+//!            8 link
+//!   embeds:  Int32Array, 4 per embed: kind, at, src (index in strings, or -1), alt (index)
+//!            kind 0 image, 1 video, 2 audio, 3 frame, 4 object, 5 svg
+//!   anchors: Int32Array, 2 per anchor: text offset, source offset
+//!   strings: string[] }
+//! ```
+
+use js_sys::{Array, Int32Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::markup::{read as read_markup, BlockKind, Document, EmbedKind, MarkKind, Markup};
+
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[wasm_bindgen(start, skip_typescript)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Byte offsets of one string to UTF-16 offsets, through checkpoints every few dozen bytes.
+struct Utf16<'a> {
+    text: &'a str,
+    checkpoints: Vec<(u32, u32)>,
+}
+
+impl<'a> Utf16<'a> {
+    const STRIDE: usize = 64;
+
+    fn new(text: &'a str) -> Utf16<'a> {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let mut units = 0u32;
+        let mut next = 0usize;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i as u32, units));
+                next = i + Self::STRIDE;
+            }
+            units += c.len_utf16() as u32;
+        }
+        checkpoints.push((text.len() as u32, units));
+        Utf16 { text, checkpoints }
+    }
+
+    fn at(&self, byte: usize) -> i32 {
+        let i = self.checkpoints.partition_point(|&(b, _)| b as usize <= byte).saturating_sub(1);
+        let (b, units) = self.checkpoints[i];
+        let tail = self.text.get(b as usize..byte).map_or(0, |s| s.encode_utf16().count());
+        (units as usize + tail) as i32
+    }
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn strings_index(strings: &mut Vec<String>, s: &str) -> i32 {
+    strings.push(s.to_owned());
+    (strings.len() - 1) as i32
+}
+
+fn to_js(doc: &Document, source: &str) -> Object {
+    let text16 = Utf16::new(&doc.text);
+    let source16 = Utf16::new(source);
+    let mut strings = Vec::new();
+    let mut blocks = Vec::with_capacity(doc.blocks.len() * 10);
+    for b in &doc.blocks {
+        let (kind, level) = match b.kind {
+            BlockKind::Paragraph => (0, 0),
+            BlockKind::Heading(n) => (1, i32::from(n)),
+            BlockKind::Preformatted => (2, 0),
+            BlockKind::Term => (3, 0),
+            BlockKind::Description => (4, 0),
+            BlockKind::Caption => (5, 0),
+            BlockKind::TableCell { header } => (6, i32::from(header)),
+        };
+        let (flags, depth, number) = match b.list {
+            None => (0, 0, 0),
+            Some(l) => (
+                1 | i32::from(l.ordered) << 1 | i32::from(l.first) << 2 | i32::from(l.number.is_some()) << 3,
+                l.depth as i32,
+                l.number.map_or(0, |n| n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32),
+            ),
+        };
+        blocks.extend_from_slice(&[
+            kind,
+            level,
+            b.quote_depth as i32,
+            flags,
+            depth,
+            number,
+            text16.at(b.text.start),
+            text16.at(b.text.end),
+            source16.at(b.source.start),
+            source16.at(b.source.end),
+        ]);
+    }
+    let mut marks = Vec::with_capacity(doc.marks.len() * 4);
+    for m in &doc.marks {
+        let (kind, href) = match &m.kind {
+            MarkKind::Bold => (0, -1),
+            MarkKind::Italic => (1, -1),
+            MarkKind::Underline => (2, -1),
+            MarkKind::Strike => (3, -1),
+            MarkKind::Code => (4, -1),
+            MarkKind::Subscript => (5, -1),
+            MarkKind::Superscript => (6, -1),
+            MarkKind::Highlight => (7, -1),
+            MarkKind::Link(target) => (8, target.as_deref().map_or(-1, |t| strings_index(&mut strings, t))),
+        };
+        marks.extend_from_slice(&[kind, text16.at(m.text.start), text16.at(m.text.end), href]);
+    }
+    let mut embeds = Vec::with_capacity(doc.embeds.len() * 4);
+    for e in &doc.embeds {
+        let kind = match e.kind {
+            EmbedKind::Image => 0,
+            EmbedKind::Video => 1,
+            EmbedKind::Audio => 2,
+            EmbedKind::Frame => 3,
+            EmbedKind::Object => 4,
+            EmbedKind::Svg => 5,
+        };
+        let src = e.src.as_deref().map_or(-1, |s| strings_index(&mut strings, s));
+        let alt = strings_index(&mut strings, &e.alt);
+        embeds.extend_from_slice(&[kind, text16.at(e.at), src, alt]);
+    }
+    let mut anchors = Vec::with_capacity(doc.source_anchors().len() * 2);
+    for &(t, s) in doc.source_anchors() {
+        anchors.extend_from_slice(&[text16.at(t as usize), source16.at(s as usize)]);
+    }
+    let out = Object::new();
+    set(&out, "text", &JsValue::from_str(&doc.text));
+    set(&out, "blocks", &Int32Array::from(&blocks[..]));
+    set(&out, "marks", &Int32Array::from(&marks[..]));
+    set(&out, "embeds", &Int32Array::from(&embeds[..]));
+    set(&out, "anchors", &Int32Array::from(&anchors[..]));
+    set(&out, "strings", &strings.iter().map(|s| JsValue::from_str(s)).collect::<Array>());
+    out
+}
+
+/// Reads `source` written in `markup` (`"html"` or `"markdown"`) into what a reader sees of
+/// it (see the module docs for the shape).
+///
+/// # Errors
+/// A JS `Error` for an unknown markup name, or from [`crate::markup::ReadError`].
+#[wasm_bindgen(js_name = read)]
+pub fn read(source: &str, markup: &str) -> Result<JsValue, JsError> {
+    let Some(markup) = Markup::from_name(markup) else {
+        return Err(JsError::new(&format!("read(): `markup` must be \"html\" or \"markdown\", got {markup:?}")));
+    };
+    let doc = read_markup(source, markup)?;
+    Ok(to_js(&doc, source).into())
+}
