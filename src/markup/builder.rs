@@ -152,10 +152,11 @@ impl Builder {
         self.lists[id as usize].ordered
     }
 
-    /// A block element starts at source offset `at`: the current block ends.
-    pub(crate) fn block_start(&mut self, at: usize) {
+    /// A block element starts (its start tag at source offset `at`, if it had one): the
+    /// current block ends.
+    pub(crate) fn block_start(&mut self, at: Option<usize>) {
         self.block_break(None);
-        self.opener = Some(at);
+        self.opener = at;
     }
 
     /// A block element ends; `end` is the end of its end tag when it had one.
@@ -284,13 +285,13 @@ impl Builder {
         if !pending.pre.is_empty() {
             self.write_pre(&pending, 0);
         } else if pending.breaks > 0 {
-            self.anchor(self.doc.text.len(), pending.source.unwrap_or(self.ink_source_end));
+            self.anchor(self.doc.text.len(), pending.source.unwrap_or(self.ink_source_end), false);
             for _ in 0..pending.breaks {
                 self.doc.text.push('\n');
             }
         } else if pending.space {
             let source = pending.source.unwrap_or(self.ink_source_end);
-            self.anchor(self.doc.text.len(), source);
+            self.anchor(self.doc.text.len(), source, false);
             self.doc.text.push(' ');
         }
     }
@@ -306,10 +307,10 @@ impl Builder {
             let piece = &pending.pre[start..end];
             let verbatim = end - at == source.len();
             let source_start = if verbatim { source.start + (start - at) } else { source.start };
-            self.anchor(self.doc.text.len(), source_start);
+            self.anchor(self.doc.text.len(), source_start, verbatim);
             self.doc.text.push_str(piece);
             if !verbatim {
-                self.anchor(self.doc.text.len(), source.end);
+                self.anchor(self.doc.text.len(), source.end, false);
             }
         }
     }
@@ -320,21 +321,24 @@ impl Builder {
         if self.marks_dirty {
             self.sync_marks(at);
         }
-        self.anchor(at, source.start);
+        self.anchor(at, source.start, verbatim);
         self.doc.text.push_str(text);
         if !verbatim {
-            self.anchor(self.doc.text.len(), source.end);
+            self.anchor(self.doc.text.len(), source.end, false);
         }
         self.ink_end = self.doc.text.len();
         self.ink_source_end = source.end;
     }
 
-    fn anchor(&mut self, text: usize, source: usize) {
+    /// Records that text offset `text` comes from source offset `source`. A verbatim piece
+    /// whose start the last anchor already predicts needs none; every other piece (decoded,
+    /// collapsed) starts with one, so that no stretch between anchors mixes the two.
+    fn anchor(&mut self, text: usize, source: usize, verbatim: bool) {
         let (t, s) = (text as u32, source as u32);
         if let Some(&(lt, ls)) = self.doc.anchors.last() {
             if lt == t {
                 self.doc.anchors.pop();
-            } else if t - lt == s.wrapping_sub(ls) {
+            } else if verbatim && t - lt == s.wrapping_sub(ls) {
                 return;
             }
         }

@@ -83,7 +83,7 @@ impl Reader<'_> {
         self.end_inline_html();
         let ctx = self.out.context();
         self.saved.push(ctx);
-        self.out.block_start(at);
+        self.out.block_start(Some(at));
         let mut new = ctx;
         change(&mut new);
         self.out.set_context(new);
@@ -149,7 +149,7 @@ impl Reader<'_> {
             Event::SoftBreak if self.hidden_until.is_none() => self.out.text("\n", range),
             Event::HardBreak if self.hidden_until.is_none() => self.out.line_break(range),
             Event::Rule => {
-                self.out.block_start(range.start);
+                self.out.block_start(Some(range.start));
                 self.out.block_end(Some(range.end));
             }
             _ => {}

@@ -185,7 +185,8 @@ fn enter(
     if e.ns == Ns::Html {
         let mut ctx = saved;
         if is_block(e.tag) {
-            out.block_start(source.start);
+            // An element the parser implied has no start tag to begin the block's source.
+            out.block_start((!e.start.is_empty()).then_some(source.start));
             frame.block = true;
         }
         match e.tag {
