@@ -9,15 +9,25 @@
 //! relative to their block's text; `tests/e2e/markup.test.mjs` compares this output with
 //! what Chromium's parser gives.
 
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
+
 use std::io::Read;
 
+#[cfg(not(target_arch = "wasm32"))]
 use article_diff::markup::{read, BlockKind, Document, EmbedKind, MarkKind, Markup};
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::{json, Value};
 
+/// `wasm-pack test` builds the examples for wasm32 too, where the reader is not compiled.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn utf16(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn kind_name(kind: BlockKind) -> String {
     match kind {
         BlockKind::Paragraph => "p".into(),
@@ -32,6 +42,7 @@ fn kind_name(kind: BlockKind) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn mark_name(kind: &MarkKind) -> (&'static str, Value) {
     match kind {
         MarkKind::Bold => ("bold", Value::Null),
@@ -47,6 +58,7 @@ fn mark_name(kind: &MarkKind) -> (&'static str, Value) {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn embed_name(kind: EmbedKind) -> &'static str {
     match kind {
         EmbedKind::Image => "image",
@@ -60,12 +72,14 @@ fn embed_name(kind: EmbedKind) -> &'static str {
 }
 
 /// The block holding text offset `at`, and `at`'s UTF-16 offset inside it.
+#[cfg(not(target_arch = "wasm32"))]
 fn locate(doc: &Document, at: usize) -> (usize, usize) {
     let i = doc.blocks.partition_point(|b| b.text.end < at).min(doc.blocks.len().saturating_sub(1));
     let start = doc.blocks.get(i).map_or(0, |b| b.text.start);
     (i, utf16(&doc.text[start..at.max(start)]))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn to_json(doc: &Document) -> Value {
     let blocks: Vec<Value> = doc
         .blocks
@@ -101,6 +115,7 @@ fn to_json(doc: &Document) -> Value {
     json!({"text": doc.text, "blocks": blocks, "marks": marks, "embeds": embeds})
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_json(source: &str, markup: &str) -> Value {
     let Some(markup) = Markup::from_name(markup) else { return json!({"error": format!("unknown markup {markup}")}) };
     match read(source, markup) {
@@ -109,6 +124,7 @@ fn read_json(source: &str, markup: &str) -> Value {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let mut input = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut input) {

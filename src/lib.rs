@@ -62,7 +62,9 @@ mod error;
 mod graphemes;
 mod intern;
 mod json;
-#[cfg(feature = "markup")]
+// On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
+// module it would be dead code that still costs bytes (a few hundred, through inlining).
+#[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub mod markup;
 mod memo;
 mod model;

@@ -2,7 +2,7 @@
 //! HTML and Markdown make, what is never text, how references and whitespace read, how
 //! malformed markup reads (as a browser reads it; `tests/e2e/markup.test.mjs` compares with
 //! Chromium itself), formatting, embeds, source ranges, and hostile input.
-#![cfg(feature = "markdown")]
+#![cfg(all(feature = "markdown", not(target_arch = "wasm32")))]
 
 use article_diff::markup::{read, BlockKind, Document, EmbedKind, MarkKind, Markup, ReadError};
 

@@ -4,7 +4,7 @@
 //!
 //! Each block is one line: index, kind, quote depth, list item, source range, text; its marks
 //! and embeds follow, indented.
-#![cfg(feature = "markdown")]
+#![cfg(all(feature = "markdown", not(target_arch = "wasm32")))]
 
 use std::fmt::Write;
 

@@ -7,7 +7,7 @@
 //! Generators: tag soup glued from HTML pieces (tags, attributes, comments, references, raw-text
 //! elements, multibyte text) and from Markdown pieces, and arbitrary Unicode. `PROPTEST_CASES=n`
 //! scales them.
-#![cfg(feature = "markdown")]
+#![cfg(all(feature = "markdown", not(target_arch = "wasm32")))]
 
 use article_diff::markup::{read, Document, Markup, ReadError};
 use proptest::prelude::*;

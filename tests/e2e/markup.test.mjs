@@ -7,6 +7,10 @@
  * (`markup-reference.mjs`) turn Chromium's tree into blocks, text, marks and embeds; both
  * results must be equal.
  *
+ * A third test loads the reader's own wasm module (`pkg/article_diff_markup_bg.wasm`, built by
+ * `./run`) in Chromium and checks that it returns what the native reader returns, offsets
+ * included: one implementation, the same result by construction.
+ *
  * Deliberate differences, kept out of the random soup: Chromium nests at most 512 elements
  * deep (deeper ones become siblings), and its `<select>` parsing is not modelled (a select's
  * content is never shown). `SEED=n` explores another random soup.
@@ -16,7 +20,7 @@ import {execFileSync} from 'node:child_process';
 import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
-import {launchBrowser} from './harness.mjs';
+import {launchBrowser, startServer} from './harness.mjs';
 import {referenceRead} from './markup-reference.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -172,9 +176,9 @@ async function chromiumRead(source) {
   return page.evaluate(referenceRead);
 }
 
-/** @param {string[]} sources */
-function nativeRead(sources) {
-  const input = JSON.stringify(sources.map((source) => ({source, markup: 'html'})));
+/** @param {string[]} sources @param {string} [markup] */
+function nativeRead(sources, markup = 'html') {
+  const input = JSON.stringify(sources.map((source) => ({source, markup})));
   const out = execFileSync('cargo', ['run', '--quiet', '--example', 'read_markup', '--', '--batch'], {
     cwd: root,
     input,
@@ -224,4 +228,61 @@ test('random tag soup reads as Chromium reads it', async () => {
   const rand = rng(seed);
   const sources = Array.from({length: Number(process.env.SOUPS ?? 300)}, () => soup(rand));
   await compareAll(sources, `soups (SEED=${seed})`);
+});
+
+test("the reader's wasm module returns what the native reader returns", async () => {
+  const server = await startServer({port: 0});
+  try {
+    const wasmPage = await browser.newPage();
+    await wasmPage.goto(server.url);
+    const markdown = ['# Title\n\nSome *em* and **strong**, a [link](/x) and `code`.\n\n- one\n- two ’😀\n\n> quote\n\n<p>html <b>block</b></p>\n'];
+    const cases = [...CORPUS.map((source) => ({source, markup: 'html'})), ...markdown.map((source) => ({source, markup: 'markdown'}))];
+    const fromWasm = await wasmPage.evaluate(async (cases) => {
+      const module = await import('/pkg/article_diff_markup.js');
+      await module.default();
+      const KINDS = ['p', 'h', 'pre', 'dt', 'dd', 'caption', 'td'];
+      const MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'sub', 'sup', 'highlight', 'link'];
+      const EMBEDS = ['image', 'video', 'audio', 'frame', 'object', 'svg'];
+      return cases.map(({source, markup}) => {
+        const d = module.read(source, markup);
+        const blocks = [];
+        for (let i = 0; i < d.blocks.length; i += 10) {
+          const [kind, level, quote, flags, depth, number, ts, te, ss, se] = d.blocks.subarray(i, i + 10);
+          const name = kind === 1 ? `h${level}` : kind === 6 && level ? 'th' : KINDS[kind];
+          const list = flags & 1 ? {ordered: Boolean(flags & 2), depth, number: flags & 8 ? number : null, first: Boolean(flags & 4)} : null;
+          blocks.push({kind: name, quote, list, text: d.text.slice(ts, te), start: ts, source: [ss, se]});
+        }
+        const at = (/** @type {number} */ t) => {
+          let b = 0;
+          while (b + 1 < blocks.length && blocks[b + 1].start <= t) b++;
+          return [b, t - blocks[b].start];
+        };
+        const marks = [];
+        for (let i = 0; i < d.marks.length; i += 4) {
+          const [kind, ts, te, href] = d.marks.subarray(i, i + 4);
+          const [block, start] = at(ts);
+          marks.push({block, kind: MARKS[kind], href: href < 0 ? null : d.strings[href], start, end: te - blocks[block].start});
+        }
+        const embeds = [];
+        for (let i = 0; i < d.embeds.length; i += 4) {
+          const [kind, t, src, alt] = d.embeds.subarray(i, i + 4);
+          const [block, a] = at(t);
+          embeds.push({block, kind: EMBEDS[kind], src: src < 0 ? null : d.strings[src], alt: d.strings[alt], at: a});
+        }
+        return {text: d.text, blocks: blocks.map(({start, ...b}) => b), marks, embeds};
+      });
+    }, cases);
+    const native = [...nativeRead(CORPUS), ...nativeRead(markdown, 'markdown')];
+    for (let i = 0; i < cases.length; i++) {
+      const utf16 = (/** @type {number} */ byte) => Buffer.from(cases[i].source).subarray(0, byte).toString().length;
+      const n = comparable(native[i]);
+      const nativeSources = native[i].blocks.map((/** @type {any} */ b) => [utf16(b.source[0]), utf16(b.source[1])]);
+      const w = comparable(fromWasm[i]);
+      assert.deepEqual(w, n, JSON.stringify(cases[i].source));
+      assert.deepEqual(fromWasm[i].blocks.map((/** @type {any} */ b) => b.source), nativeSources, JSON.stringify(cases[i].source));
+    }
+    await wasmPage.close();
+  } finally {
+    await server.close();
+  }
 });
