@@ -51,9 +51,38 @@ pub(crate) enum Ns {
     MathMl,
 }
 
-/// The attributes the reader looks at; the others only count for Noah's Ark ([`Element::attr_hash`]).
+/// The attributes the reader looks at, boxed because most elements have none of them (an
+/// element then costs a pointer, not the dozen fields); the others only count for Noah's Ark
+/// ([`Element::attr_hash`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Attrs {
+pub(crate) struct Attrs(Option<Box<AttrValues>>);
+
+impl core::ops::Deref for Attrs {
+    type Target = AttrValues;
+
+    fn deref(&self) -> &AttrValues {
+        self.0.as_deref().unwrap_or(&NO_ATTRS)
+    }
+}
+
+static NO_ATTRS: AttrValues = AttrValues {
+    href: None,
+    src: None,
+    alt: None,
+    title: None,
+    data: None,
+    start: None,
+    value: None,
+    kind: None,
+    encoding: None,
+    reversed: false,
+    hidden: false,
+    open: false,
+    font_attrs: false,
+};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct AttrValues {
     pub(crate) href: Option<String>,
     pub(crate) src: Option<String>,
     pub(crate) alt: Option<String>,
@@ -225,7 +254,7 @@ fn attr_hash(attributes: &[Attribute<'_>]) -> u64 {
 }
 
 fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
-    let mut attrs = Attrs::default();
+    let mut attrs = AttrValues::default();
     for a in attributes {
         let value = || Some(a.value.clone().into_owned());
         match a.name.as_ref() {
@@ -245,7 +274,7 @@ fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
             _ => {}
         }
     }
-    attrs
+    Attrs((attrs != NO_ATTRS).then(|| Box::new(attrs)))
 }
 
 fn is_ws_text(text: &str) -> bool {
