@@ -42,15 +42,26 @@ fn inline_mark(tag: &html::InlineTag) -> Option<MarkKind> {
     })
 }
 
+/// Pieces of a text gathered from several source ranges: where each starts in the text, and its range.
+type Pieces = Vec<(usize, Range<usize>)>;
+
+/// An image being read: its alt text comes from the events inside it.
+struct Image {
+    /// Nested images inside its alt text count too.
+    depth: u32,
+    alt: String,
+    src: Option<String>,
+    source: Range<usize>,
+}
+
 struct Reader<'b> {
     out: &'b mut Builder,
     saved: Vec<Context>,
     lists: Vec<u32>,
-    /// Inside an image (nested images count): its alt text so far.
-    image: Option<(u32, String, Option<String>, Range<usize>)>,
+    image: Option<Image>,
     metadata: bool,
     /// An HTML block's lines: their text, and where each starts in it and in the source.
-    html_block: Option<(String, Vec<(usize, Range<usize>)>)>,
+    html_block: Option<(String, Pieces)>,
     table_head: bool,
     /// Inline HTML elements open in the current block, and the formatting each gave.
     inline_open: Vec<(String, Option<MarkKind>)>,
@@ -107,13 +118,13 @@ impl Reader<'_> {
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) -> Result<(), ReadError> {
-        if let Some((depth, alt, _, _)) = &mut self.image {
+        if let Some(image) = &mut self.image {
             match event {
-                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
-                Event::Start(Tag::Image { .. }) => *depth += 1,
-                Event::End(TagEnd::Image) if *depth > 1 => *depth -= 1,
+                Event::Text(t) | Event::Code(t) => image.alt.push_str(&t),
+                Event::Start(Tag::Image { .. }) => image.depth += 1,
+                Event::End(TagEnd::Image) if image.depth > 1 => image.depth -= 1,
                 Event::End(TagEnd::Image) => {
-                    if let Some((_, alt, src, source)) = self.image.take() {
+                    if let Some(Image { alt, src, source, .. }) = self.image.take() {
                         self.out.embed(EmbedKind::Image, src, alt, source);
                     }
                 }
@@ -202,7 +213,9 @@ impl Reader<'_> {
                 let target = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
                 self.out.mark_enter(MarkKind::Link(link_target(&target)));
             }
-            Tag::Image { dest_url, .. } => self.image = Some((1, String::new(), embed_source(&dest_url), range)),
+            Tag::Image { dest_url, .. } => {
+                self.image = Some(Image { depth: 1, alt: String::new(), src: embed_source(&dest_url), source: range });
+            }
             Tag::MetadataBlock(_) => self.metadata = true,
             _ => self.open_block(range.start, |_| {}),
         }

@@ -1266,12 +1266,13 @@ impl<'s> Builder<'s> {
             }
             Tag::IFRAME | Tag::NOEMBED | Tag::NOSCRIPT => return self.raw_element(&tok, State::RawText),
             Tag::SELECT => {
+                // A select inside a select closes it.
                 if self.in_scope(&[Tag::SELECT], Scope::Default)? {
                     self.pop_until(&[Tag::SELECT]);
-                } else {
-                    self.reconstruct_formatting(at)?;
-                    self.insert_start(&tok)?;
+                    return Ok(None);
                 }
+                self.reconstruct_formatting(at)?;
+                self.insert_start(&tok)?;
             }
             Tag::OPTION | Tag::OPTGROUP => {
                 if self.in_scope(&[Tag::SELECT], Scope::Default)? {
