@@ -50,6 +50,15 @@
 //! pairs get a whole-text replacement instead of a word diff and move detection stops; the
 //! result is exact but coarser, and [`Diff::fallback`] says what was cut. In the browser the
 //! clock is JavaScript's (`performance.now()`), through similar's `wasm32_web_time` feature.
+//!
+//! # Feature flags
+//!
+//! * `markup` (default): [`markup`], the HTML reader: what a reader sees of an article a CMS
+//!   stores as HTML (`docs/markup.md`).
+//! * `markdown` (default): Markdown in the reader too (`pulldown-cmark`).
+//! * `markup-module`: builds the reader's own wasm module (`src/wasm_markup.rs`) instead of the
+//!   engine's. On wasm32 the reader is compiled only with it, so the engine's module never
+//!   carries it.
 #![warn(missing_docs)]
 // The reader's wasm module (src/wasm_markup.rs) uses none of the engine's binding helpers.
 #![cfg_attr(feature = "markup-module", allow(dead_code))]
