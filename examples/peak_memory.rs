@@ -190,7 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let after_kib = vm_hwm_kib();
 
     println!("old {} bytes, new {} bytes ({} + {} paragraphs)", old.len(), new.len(), d.old_paragraphs.len(), d.new_paragraphs.len());
-    println!("timeout {timeout:?}: {elapsed:.2?}, {} rows, {} moves, approximate {}", d.rows.len(), d.moves.len(), d.approximate);
+    println!("timeout {timeout:?}: {elapsed:.2?}, {} rows, {} moves, approximate {}", d.row_count(), d.moves.len(), d.approximate);
     if let Some(f) = &d.fallback {
         println!("fallback: {}", f.detail);
     }

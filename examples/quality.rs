@@ -41,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             paras.iter().map(|p| (to_units(p.byte_start), to_units(p.byte_end))).collect()
         };
         let cells = |c: &Option<article_diff::Cell<'_>>| c.as_ref().map_or(Vec::new(), |c| c.paragraphs.clone());
-        let rows: Vec<(Vec<usize>, Vec<usize>)> = d.rows.iter().map(|r| (cells(&r.old), cells(&r.new))).collect();
+        let rows: Vec<(Vec<usize>, Vec<usize>)> = d.rows().map(|r| (cells(&r.old), cells(&r.new))).collect();
         let layout = (utf16(&old, &d.old_paragraphs), utf16(&new, &d.new_paragraphs), rows);
         std::fs::write(format!("{dir}/{id}.rows.json"), serde_json::to_string(&layout)?)?;
         let s = &d.stats;

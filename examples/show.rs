@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::read_to_string(new_path)?,
     );
     let d = diff(&old, &new, &Options::default())?;
-    for (i, row) in d.rows.iter().enumerate() {
+    for (i, row) in d.rows().enumerate() {
         let mv = row
             .move_id
             .map(|m| format!(" move#{}", m + 1))

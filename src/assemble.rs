@@ -1,4 +1,9 @@
-//! Assembly: alignment units and moves become the model's rows, flat edits and stats.
+//! Assembly: alignment units and moves become the model's blocks, flat edits and stats.
+//!
+//! What it allocates grows with the changes, not with the paragraphs: a run of unchanged
+//! paragraphs extends one [`Block::Equal`], moves are looked up through a list sorted by
+//! paragraph (the units come in document order on each side), and only rows with a change get
+//! cells and spans.
 //!
 //! Every byte of both texts lands in exactly one place: paragraph text in a row's cells (and in
 //! the edits), and what lies between paragraphs (blank lines, leading and trailing whitespace)
@@ -9,7 +14,7 @@ use core::ops::Range;
 
 use crate::align::Unit;
 use crate::engine::Ctx;
-use crate::model::{Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
+use crate::model::{Block, Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
 use crate::moves::FoundMove;
 use crate::side::Side;
 use crate::text;
@@ -90,12 +95,31 @@ impl Edits {
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
-    rows: Vec<Row<'a>>,
+    blocks: Vec<Block<'a>>,
+    /// Rows so far (each unchanged pair counts one): the index of the next row.
+    rows: usize,
     edits: Edits,
     stats: Stats,
 }
 
 impl<'a> Builder<'_, 'a> {
+    fn push_row(&mut self, row: Row<'a>) {
+        self.blocks.push(Block::Row(row));
+        self.rows += 1;
+    }
+
+    /// One more unchanged pair: extends the last block when it is the run just before.
+    fn push_equal(&mut self, i: usize, j: usize) {
+        self.rows += 1;
+        if let Some(Block::Equal { old, new }) = self.blocks.last_mut() {
+            if old.end == i && new.end == j {
+                (old.end, new.end) = (i + 1, j + 1);
+                return;
+            }
+        }
+        self.blocks.push(Block::Equal { old: i..i + 1, new: j..j + 1 });
+    }
+
     /// The bytes after paragraph `i` up to the next paragraph (or the end of the text).
     fn separator(side: &Side<'a>, i: usize) -> Range<usize> {
         let end = side.paragraphs.get(i + 1).map_or(side.text.len(), |p| p.byte_start);
@@ -153,13 +177,7 @@ impl<'a> Builder<'_, 'a> {
         if o.len() == 1 && n.len() == 1 && text::same(ot, nt) {
             self.stats.words_unchanged += count_words(ot);
             self.edits.equal(os..os + ot.len());
-            self.rows.push(Row {
-                kind: RowKind::Equal,
-                old: Some(Self::whole_cell(self.old, o.start, SpanKind::Equal)),
-                new: Some(Self::whole_cell(self.new, n.start, SpanKind::Equal)),
-                move_id: None,
-                cosmetic: false,
-            });
+            self.push_equal(o.start, n.start);
         } else {
             let words = diff_words(ot, nt, ctx);
             self.count(&words);
@@ -182,7 +200,7 @@ impl<'a> Builder<'_, 'a> {
             self.stats.paragraphs_split += usize::from(kind == RowKind::Split);
             self.stats.paragraphs_merged += usize::from(kind == RowKind::Merged);
             let (old_spans, new_spans) = Self::spans(&words, ot, nt);
-            self.rows.push(Row {
+            self.push_row(Row {
                 kind,
                 old: Some(Cell { paragraphs: o.collect(), spans: old_spans }),
                 new: Some(Cell { paragraphs: n.collect(), spans: new_spans }),
@@ -208,7 +226,7 @@ impl<'a> Builder<'_, 'a> {
                 Row { kind: RowKind::Deleted, old: Some(Self::whole_cell(self.old, i, SpanKind::Delete)), new: None, move_id: None, cosmetic: false }
             }
         };
-        self.rows.push(row);
+        self.push_row(row);
         self.edits.delete(Self::separator(self.old, i));
     }
 
@@ -226,8 +244,28 @@ impl<'a> Builder<'_, 'a> {
                 Row { kind: RowKind::Inserted, old: None, new: Some(Self::whole_cell(self.new, j, SpanKind::Insert)), move_id: None, cosmetic: false }
             }
         };
-        self.rows.push(row);
+        self.push_row(row);
         self.edits.insert(Self::separator(self.new, j));
+    }
+}
+
+/// Move ids by paragraph: `(paragraph, move id)` pairs sorted by paragraph, searched by
+/// halves (one allocation per move, not per paragraph).
+struct MoveIndex {
+    by_paragraph: Vec<(usize, usize)>,
+}
+
+impl MoveIndex {
+    fn new(pairs: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut by_paragraph: Vec<(usize, usize)> = pairs.collect();
+        crate::order::sort_by_key(&mut by_paragraph, |&(p, _)| p as u64);
+        MoveIndex { by_paragraph }
+    }
+
+    /// The move of paragraph `i`, if it moved.
+    fn get(&self, i: usize) -> Option<usize> {
+        let k = self.by_paragraph.partition_point(|&(p, _)| p < i);
+        self.by_paragraph.get(k).filter(|&&(p, _)| p == i).map(|&(_, id)| id)
     }
 }
 
@@ -239,13 +277,9 @@ pub(crate) fn assemble<'a>(
     found: Vec<FoundMove>,
     ctx: &mut Ctx<'a>,
 ) -> Diff<'a> {
-    let mut old_move = vec![None; old.paragraphs.len()];
-    let mut new_move = vec![None; new.paragraphs.len()];
-    for (id, m) in found.iter().enumerate() {
-        old_move[m.from] = Some(id);
-        new_move[m.to] = Some(id);
-    }
-    let mut b = Builder { old, new, rows: Vec::with_capacity(units.len()), edits: Edits::default(), stats: Stats::default() };
+    let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
+    let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
+    let mut b = Builder { old, new, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
     let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
     b.separators(preamble(old), preamble(new));
 
@@ -258,16 +292,16 @@ pub(crate) fn assemble<'a>(
         match unit {
             Unit::Pair { old: o, new: n } => b.pair(o, n, ctx),
             Unit::Deleted(i) => {
-                let moved = old_move[i].map(|id| (id, &found[id]));
+                let moved = old_move.get(i).map(|id| (id, &found[id]));
                 if let Some((id, _)) = moved {
-                    moves[id].old_row = b.rows.len();
+                    moves[id].old_row = b.rows;
                 }
                 b.deleted(i, moved);
             }
             Unit::Inserted(j) => {
-                let moved = new_move[j].map(|id| (id, &found[id]));
+                let moved = new_move.get(j).map(|id| (id, &found[id]));
                 if let Some((id, _)) = moved {
-                    moves[id].new_row = b.rows.len();
+                    moves[id].new_row = b.rows;
                 }
                 b.inserted(j, moved);
             }
@@ -279,10 +313,26 @@ pub(crate) fn assemble<'a>(
         edits: b.edits.finish(old.text, new.text),
         old_paragraphs: old.paragraphs.clone(),
         new_paragraphs: new.paragraphs.clone(),
-        rows: b.rows,
+        blocks: b.blocks,
         moves,
         stats: b.stats,
         approximate: fallback.is_some(),
         fallback,
+        old_text: old.text,
+        new_text: new.text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MoveIndex;
+
+    #[test]
+    fn move_index_finds_each_moved_paragraph() {
+        let index = MoveIndex::new([(9, 0), (2, 1), (5, 2)].into_iter());
+        let found: Vec<Option<usize>> = (0..11).map(|i| index.get(i)).collect();
+        assert_eq!(found, [None, None, Some(1), None, None, Some(2), None, None, None, Some(0), None]);
+        assert_eq!((index.get(5), index.get(3), index.get(2)), (Some(2), None, Some(1)));
+        assert_eq!(MoveIndex::new(core::iter::empty()).get(0), None);
     }
 }

@@ -7,9 +7,10 @@
 //! use article_diff::{diff, Options, RowKind, SpanKind};
 //!
 //! let d = diff("A cat sat.", "A black cat sat.", &Options::default())?;
-//! assert_eq!(d.rows.len(), 1);
-//! assert_eq!(d.rows[0].kind, RowKind::Changed);
-//! let inserted: Vec<&str> = d.rows[0].new.as_ref().unwrap().spans.iter()
+//! let rows: Vec<_> = d.rows().collect();
+//! assert_eq!(rows.len(), 1);
+//! assert_eq!(rows[0].kind, RowKind::Changed);
+//! let inserted: Vec<&str> = rows[0].new.as_ref().unwrap().spans.iter()
 //!     .filter(|s| s.kind == SpanKind::Insert)
 //!     .map(|s| s.text)
 //!     .collect();
@@ -33,7 +34,8 @@
 //! * `words` — a word diff over interned, typographically folded tokens (`normalize`), cleaned
 //!   up to read like a human edit and refined to letters inside a misspelled word;
 //! * `moves` — unpaired paragraphs linked by a global best assignment over the whole document;
-//! * `assemble` — rows, exact flat edits and stats.
+//! * `assemble` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
+//!   and stats.
 //!
 //! Each module's docs state its cost; `sequence` says why every diff goes through one Myers on
 //! `u32` ids.
@@ -43,6 +45,25 @@
 //! [`Diff`] borrows all its text from the inputs. Its flat [`Diff::edits`] always rebuild both
 //! inputs exactly (equal + delete = old, equal + insert = new), whatever the options and even
 //! when the deadline cut the work short ([`Diff::approximate`]).
+//!
+//! Its size follows the changes, not the paragraphs: [`Diff::blocks`] holds a run of unchanged
+//! paragraphs as one [`Block::Equal`] and only rows with a change in full. [`Diff::rows`] still
+//! yields every row, unchanged ones built on the fly, and row indices ([`Move::old_row`]) count
+//! rows as before.
+//!
+//! ```
+//! use article_diff::{diff, Block, Options, RowKind};
+//!
+//! let old = "One.\n\nTwo.\n\nThree.\n\nFour.";
+//! let new = "One.\n\nTwo.\n\nThree!\n\nFour.";
+//! let d = diff(old, new, &Options::default())?;
+//! assert_eq!(d.blocks.len(), 3);
+//! assert_eq!(d.blocks[0], Block::Equal { old: 0..2, new: 0..2 });
+//! assert!(matches!(&d.blocks[1], Block::Row(r) if r.kind == RowKind::Changed));
+//! assert_eq!(d.row_count(), 4);
+//! assert_eq!(d.row(1).unwrap().kind, RowKind::Equal);
+//! # Ok::<(), article_diff::Error>(())
+//! ```
 //!
 //! # Deadline
 //!
@@ -70,7 +91,6 @@ mod engine;
 mod error;
 mod graphemes;
 mod intern;
-mod json;
 // On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
 // module it would be dead code that still costs bytes (a few hundred, through inlining).
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
@@ -81,6 +101,7 @@ mod moves;
 mod normalize;
 mod options;
 mod order;
+mod pack;
 mod paragraphs;
 mod sequence;
 mod side;
@@ -93,7 +114,7 @@ pub mod wasm;
 pub mod wasm_markup;
 
 pub use error::{Error, Side as InputSide};
-pub use model::{Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
+pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
 pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};
 
 /// The README's Rust example runs as a doc test, so the README cannot drift from the API.

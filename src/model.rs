@@ -1,8 +1,30 @@
 //! The diff model: everything a renderer needs, computed once by the core.
 //!
-//! A renderer draws [`Diff::rows`] top to bottom and never computes anything itself: which
+//! A renderer draws [`Diff::blocks`] top to bottom and never computes anything itself: which
 //! rows are moves, where a move's other end is, what is cosmetic and the counts for a summary
 //! bar are all facts stored here.
+//!
+//! # Blocks and rows
+//!
+//! The model's size follows the changes, not the paragraphs. A run of unchanged paragraphs is
+//! one [`Block::Equal`] (its paragraph ranges on both sides); every row with a change (changed,
+//! split, merged, inserted, deleted, moved) is a full [`Block::Row`] with its cells and spans.
+//! A ~2 MB document with 16,000 paragraphs and 20 edited words is a few dozen blocks.
+//!
+//! ```text
+//!  blocks                                   rows (Diff::rows, Move::old_row / new_row)
+//!  Equal { old: 0..3, new: 0..3 }     ─►    0 equal  old 0 │ new 0
+//!                                           1 equal  old 1 │ new 1
+//!                                           2 equal  old 2 │ new 2
+//!  Row(changed, old [3], new [3])     ─►    3 changed old 3 │ new 3
+//!  Equal { old: 4..6, new: 4..6 }     ─►    4 equal  old 4 │ new 4
+//!                                           5 equal  old 5 │ new 5
+//! ```
+//!
+//! Rows are still the unit of indexing: row `r` is the `r`-th row [`Diff::rows`] yields, each
+//! unchanged paragraph pair counting as one [`RowKind::Equal`] row, exactly as when the model
+//! stored every row. [`Move::old_row`] and [`Move::new_row`] are such indices, and
+//! [`Diff::row`] builds one row from its index.
 //!
 //! All text in the model borrows from the two inputs (`&'a str`), so building it copies no
 //! article text. Offsets are **bytes** into the inputs ([`Paragraph::byte_start`]); the wasm
@@ -12,16 +34,23 @@
 //! * the texts of [`Op::Equal`] and [`Op::Delete`] edits, joined, are the old text exactly, and
 //!   those of [`Op::Equal`] and [`Op::Insert`] the new text exactly;
 //! * every paragraph of each side sits in exactly one row cell;
+//! * an equal block pairs paragraphs that are byte for byte the same, its two ranges are as
+//!   long as each other and never empty, and two equal blocks are never adjacent; a row block
+//!   is never of kind [`RowKind::Equal`];
 //! * within a cell, the span texts joined are the cell's text (first paragraph's start to last
 //!   paragraph's end), and the k-th `equal` span of a row's old cell has the same text as the
 //!   k-th `equal` span of its new cell, so an inline view can interleave the two cells without
 //!   diffing;
 //! * a move links one old paragraph to one new paragraph.
 
+use core::iter::FusedIterator;
+use core::ops::Range;
+
 use serde::ser::{SerializeTuple, Serializer};
 use serde::Serialize;
 
-/// The result of [`crate::diff`]: two texts turned into rows, moves, stats and flat edits.
+/// The result of [`crate::diff`]: two texts turned into blocks of rows, moves, stats and flat
+/// edits.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diff<'a> {
@@ -31,9 +60,10 @@ pub struct Diff<'a> {
     pub old_paragraphs: Vec<Paragraph>,
     /// Paragraphs of the new text, in order.
     pub new_paragraphs: Vec<Paragraph>,
-    /// Side-by-side rows, top to bottom: old paragraphs appear in old order, new paragraphs in
-    /// new order.
-    pub rows: Vec<Row<'a>>,
+    /// The side-by-side view top to bottom, as runs of unchanged paragraphs and rows with a
+    /// change: old paragraphs appear in old order, new paragraphs in new order.
+    /// [`Diff::rows`] expands it into one [`Row`] per row.
+    pub blocks: Vec<Block<'a>>,
     /// Moved paragraphs; [`Row::move_id`] indexes into this list.
     pub moves: Vec<Move>,
     /// Counts for a summary bar.
@@ -43,6 +73,121 @@ pub struct Diff<'a> {
     pub approximate: bool,
     /// Why the result is approximate, if it is.
     pub fallback: Option<Fallback>,
+    /// The old input: every old-side text of the model borrows from it.
+    #[serde(skip)]
+    pub old_text: &'a str,
+    /// The new input: every new-side text of the model borrows from it.
+    #[serde(skip)]
+    pub new_text: &'a str,
+}
+
+impl<'a> Diff<'a> {
+    /// Every row top to bottom, as the model stored them before it had blocks: an unchanged
+    /// paragraph pair is built into a [`RowKind::Equal`] row (one paragraph and one `equal` span
+    /// a side) as the iterator reaches it; rows with a change are cloned from their block.
+    ///
+    /// Cost: O(1) per row plus the clone of a changed row's cells. To walk the view without
+    /// building the unchanged rows, read [`Diff::blocks`].
+    pub fn rows(&self) -> Rows<'_, 'a> {
+        Rows { diff: self, block: 0, offset: 0, remaining: self.row_count() }
+    }
+
+    /// How many rows [`Diff::rows`] yields: O(blocks).
+    pub fn row_count(&self) -> usize {
+        self.blocks.iter().map(Block::row_count).sum()
+    }
+
+    /// Row `index` (as [`Move::old_row`] and [`Move::new_row`] count), or `None` past the last
+    /// row. O(blocks) to find it.
+    pub fn row(&self, mut index: usize) -> Option<Row<'a>> {
+        for block in &self.blocks {
+            let n = block.row_count();
+            if index < n {
+                return Some(self.row_in(block, index));
+            }
+            index -= n;
+        }
+        None
+    }
+
+    /// Row `offset` of `block` (`offset < block.row_count()`).
+    fn row_in(&self, block: &Block<'a>, offset: usize) -> Row<'a> {
+        match block {
+            Block::Equal { old, new } => {
+                let cell = |i: usize, paragraphs: &[Paragraph], text: &'a str| Cell {
+                    paragraphs: vec![i],
+                    spans: vec![Span { kind: SpanKind::Equal, cosmetic: false, text: paragraphs[i].text(text) }],
+                };
+                Row {
+                    kind: RowKind::Equal,
+                    old: Some(cell(old.start + offset, &self.old_paragraphs, self.old_text)),
+                    new: Some(cell(new.start + offset, &self.new_paragraphs, self.new_text)),
+                    move_id: None,
+                    cosmetic: false,
+                }
+            }
+            Block::Row(row) => row.clone(),
+        }
+    }
+}
+
+/// Iterator over the rows of a [`Diff`], from [`Diff::rows`].
+#[derive(Debug, Clone)]
+pub struct Rows<'d, 'a> {
+    diff: &'d Diff<'a>,
+    block: usize,
+    /// Rows of `block` already yielded.
+    offset: usize,
+    remaining: usize,
+}
+
+impl<'a> Iterator for Rows<'_, 'a> {
+    type Item = Row<'a>;
+
+    fn next(&mut self) -> Option<Row<'a>> {
+        let block = self.diff.blocks.get(self.block)?;
+        let row = self.diff.row_in(block, self.offset);
+        self.offset += 1;
+        if self.offset == block.row_count() {
+            (self.block, self.offset) = (self.block + 1, 0);
+        }
+        self.remaining -= 1;
+        Some(row)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for Rows<'_, '_> {}
+impl FusedIterator for Rows<'_, '_> {}
+
+/// A stretch of the side-by-side view: a run of unchanged paragraphs, or one row with a change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Block<'a> {
+    /// Unchanged paragraphs, paired in order: old paragraph `old.start + k` and new paragraph
+    /// `new.start + k` are byte for byte the same, and each pair is one [`RowKind::Equal`] row.
+    /// The two ranges are equally long and never empty.
+    Equal {
+        /// Indices into [`Diff::old_paragraphs`].
+        old: Range<usize>,
+        /// Indices into [`Diff::new_paragraphs`].
+        new: Range<usize>,
+    },
+    /// One row with a change: any [`RowKind`] but [`RowKind::Equal`].
+    Row(Row<'a>),
+}
+
+impl Block<'_> {
+    /// How many rows the block stands for: the run's length, or 1.
+    pub fn row_count(&self) -> usize {
+        match self {
+            Block::Equal { old, .. } => old.len(),
+            Block::Row(_) => 1,
+        }
+    }
 }
 
 /// One flat edit: an operation and the text it covers.
@@ -105,7 +250,8 @@ impl Paragraph {
     }
 }
 
-/// One side-by-side row.
+/// One side-by-side row: a [`Block::Row`], or one paragraph pair of a [`Block::Equal`] as
+/// [`Diff::rows`] builds it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Row<'a> {
@@ -194,9 +340,10 @@ pub struct Move {
     pub to: usize,
     /// Word similarity of the two paragraphs, `0.0..=1.0` (`1.0`: moved unchanged).
     pub similarity: f64,
-    /// Index of the row showing the source (old side).
+    /// Index of the row showing the source (old side), counted as [`Diff::rows`] yields rows
+    /// (each unchanged paragraph pair is one row); [`Diff::row`] builds it.
     pub old_row: usize,
-    /// Index of the row showing the destination (new side).
+    /// Index of the row showing the destination (new side), counted the same way.
     pub new_row: usize,
 }
 

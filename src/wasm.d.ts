@@ -1,5 +1,6 @@
-// The shape of what `diff()` returns, appended to pkg/article_diff.d.ts by wasm-bindgen
-// (src/wasm.rs, `typescript_custom_section`). It mirrors src/model.rs; keep the two in step.
+// The shape of what `diff()` and `unpack()` return, appended to pkg/article_diff.d.ts by
+// wasm-bindgen (src/wasm.rs, `typescript_custom_section`). It mirrors src/model.rs (blocks, rows)
+// as src/model.js presents it; keep the three in step.
 /** Options of `diff()`; every field is optional. */
 export interface DiffOptions {
   /** Link paragraphs that moved (default true). */
@@ -30,7 +31,38 @@ export interface Row {
   /** Every change in the row is cosmetic. */
   cosmetic: boolean;
 }
-export interface Move { id: number; from: number; to: number; similarity: number; oldRow: number; newRow: number; }
+/**
+ * A stretch of the view: a run of unchanged paragraphs (kind "equal", `rowCount` rows, one
+ * per paragraph pair), or one row with a change (any other kind, `rowCount` 1).
+ */
+export interface Block {
+  kind: RowKind;
+  /** Index of its first row, as `rows`, `row()` and `Move.oldRow`/`newRow` count rows. */
+  row: number;
+  /** Rows it stands for: the run's length, or 1. */
+  rowCount: number;
+  /**
+   * Its paragraphs, `[oldStart, oldEnd)` into `oldParagraphs` and `[newStart, newEnd)` into
+   * `newParagraphs`; an empty range (start === end) where it has no cell on that side, at the
+   * place it would be. An equal run's two ranges are as long as each other.
+   */
+  oldStart: number; oldEnd: number; newStart: number; newEnd: number;
+  /** Every change in the row is cosmetic (false on an equal run). */
+  cosmetic: boolean;
+  /** On "moved" blocks: index into `moves`. */
+  move?: number;
+}
+export interface Move {
+  id: number;
+  /** Old paragraph index. */
+  from: number;
+  /** New paragraph index. */
+  to: number;
+  /** Word similarity, 0 to 1 (1: moved unchanged), to six decimals. */
+  similarity: number;
+  /** Row of the source and of the destination (see `Block.row`). */
+  oldRow: number; newRow: number;
+}
 export interface Stats {
   wordsInserted: number; wordsDeleted: number; wordsUnchanged: number;
   paragraphsChanged: number; paragraphsInserted: number; paragraphsDeleted: number;
@@ -38,14 +70,44 @@ export interface Stats {
   cosmeticChanges: number;
 }
 export interface Fallback { reason: "deadline"; detail: string; }
-/** What `diff()` returns. */
+/**
+ * What `diff()` and `unpack()` return. Its size follows the changes: `blocks`, `moves` and
+ * `stats` are read at once; rows, spans, edits and paragraph objects are built when read, their
+ * texts sliced from `oldText` and `newText` (no text crosses from wasm). A renderer reads
+ * `blocks` and calls `row(i)` for the rows it draws; `rows`, `edits` and the paragraph lists
+ * are built once, on first read, and kept.
+ */
 export interface ArticleDiff {
-  edits: Edit[];
-  oldParagraphs: Paragraph[];
-  newParagraphs: Paragraph[];
-  rows: Row[];
+  /** Runs of unchanged paragraphs and rows with a change, top to bottom. */
+  readonly blocks: Block[];
+  /** How many rows there are (`rows.length`, without building them). */
+  readonly rowCount: number;
+  /** Row `index`, built on demand (O(log blocks)); `undefined` past the last row. */
+  row(index: number): Row | undefined;
+  /** Every row top to bottom, built on first read (an object per paragraph pair: prefer `blocks` and `row()`). */
+  readonly rows: Row[];
+  /** Flat edits in document order, built on first read: equal + deleted rebuild `oldText`, equal + inserted `newText`, exactly, always. */
+  readonly edits: Edit[];
+  /** Paragraphs of each text, built on first read. */
+  readonly oldParagraphs: Paragraph[];
+  readonly newParagraphs: Paragraph[];
   moves: Move[];
   stats: Stats;
+  /** A budget was hit: coarser than it could be, still exact. */
   approximate: boolean;
   fallback: Fallback | null;
+  /** The two texts the diff was computed from. */
+  readonly oldText: string;
+  readonly newText: string;
+  /**
+   * The whole model in one array (UTF-16 offsets, no text; layout in `src/pack.rs`, private to
+   * this version): post it from a worker with `postMessage(m, [packed.buffer])` and rebuild the
+   * model there with `unpack(packed, oldText, newText)`.
+   */
+  readonly packed: Uint32Array;
+  /** Plain data for `JSON.stringify`: every field above but the texts and `packed`. */
+  toJSON(): {
+    edits: Edit[]; oldParagraphs: Paragraph[]; newParagraphs: Paragraph[]; blocks: Block[]; rows: Row[];
+    moves: Move[]; stats: Stats; approximate: boolean; fallback: Fallback | null;
+  };
 }

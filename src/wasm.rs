@@ -8,22 +8,21 @@
 //!   so every offset still indexes the caller's string. Texts in the result are slices of the
 //!   caller's own strings, so the edits join to `oldText` and `newText` exactly, lone
 //!   surrogates included.
-//! * The result crosses as one JSON text from [`crate::json`] whose texts are UTF-16 offsets;
-//!   `materialize` (a few lines of JavaScript) parses it and turns each offset pair into a slice
-//!   of the input string, which V8 makes without copying characters. It replaced
-//!   `serde_wasm_bindgen` (`json_compatible`), which built every object and copied every text
-//!   field by field: that was 11 KB of the module's 60 KB gzipped budget, and on a 2 MB
-//!   near-identical pair the text-carrying JSON (6.7 M chars) took longer to decode and parse
-//!   than the diff took to compute.
+//! * The result crosses as one `Uint32Array` ([`crate::pack`]: UTF-16 offsets, no text), copied
+//!   once out of linear memory by `materialize` in `src/model.js`, which wraps it in an
+//!   `ArticleDiff`: blocks, moves and stats at once; rows, spans, edits and paragraph objects
+//!   only when asked for, their texts sliced from the caller's own strings (V8 shares the
+//!   characters). Before, the model was one JSON text parsed into an object per row: on a 2 MB
+//!   document of 16,000 short paragraphs that took 3–8× as long as the diff itself.
+//! * [`unpack`] rebuilds an `ArticleDiff` from its `packed` array in another thread, so a worker
+//!   posts the array (transferred, not copied) and the page never receives a long message.
 
 use core::time::Duration;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::error::Side;
-use crate::text::{word_at, HIGH};
-use crate::{Options, RowKind};
+use crate::Options;
 
 #[wasm_bindgen(inline_js = "export function textLength(s) {
   return typeof s === 'string' ? s.length : -1;
@@ -184,31 +183,6 @@ export function encodedRead() {
 export function copiedBytes() {
   return copied;
 }
-export function materialize(json, oldText, newText) {
-  const d = JSON.parse(json);
-  for (const e of d.edits) e[1] = (e[0] === 1 ? newText : oldText).slice(e[1][0], e[1][1]);
-  const ranges = (flat) => {
-    const out = [];
-    for (let k = 0; k < flat.length; k += 2) out.push({start: flat[k], end: flat[k + 1]});
-    return out;
-  };
-  const olds = (d.oldParagraphs = ranges(d.oldParagraphs));
-  const news = (d.newParagraphs = ranges(d.newParagraphs));
-  const whole = (i, p, text) => ({paragraphs: [i], spans: [{kind: 'equal', cosmetic: false, text: text.slice(p.start, p.end)}]});
-  const texts = (cell, text) => {
-    if (cell) for (const s of cell.spans) s.text = text.slice(s.text[0], s.text[1]);
-  };
-  const rows = d.rows;
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    if (Array.isArray(r)) {
-      rows[k] = {kind: 'equal', old: whole(r[0], olds[r[0]], oldText), new: whole(r[1], news[r[1]], newText), cosmetic: false};
-    } else {
-      texts(r.old, oldText);
-      texts(r.new, newText);
-    }
-  }
-  return d;
 }")]
 extern "C" {
     /// `s.length` for a string, `-1` for anything else.
@@ -226,9 +200,15 @@ extern "C" {
     /// Bytes of the last new text copied from the old text's rather than encoded.
     #[wasm_bindgen(js_name = copiedBytes)]
     fn copied_bytes() -> usize;
-    /// Parses the JSON of [`crate::json`], puts slices of the inputs where it has offsets and
-    /// builds the objects its compact forms stand for (paragraphs, equal rows).
-    fn materialize(json: &str, old_text: &JsValue, new_text: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/src/model.js")]
+extern "C" {
+    /// Copies a [`crate::pack`]ed model out of linear memory into an `ArticleDiff`.
+    fn materialize(packed: &[u32], old_text: &JsValue, new_text: &JsValue) -> JsValue;
+    /// `new ArticleDiff(packed, oldText, newText)`, after checking that they belong together.
+    #[wasm_bindgen(catch, js_name = unpack)]
+    fn unpack_js(packed: &JsValue, old_text: &JsValue, new_text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 // TypeScript types of the result and the options, for editors (written to pkg/article_diff.d.ts).
@@ -272,38 +252,22 @@ pub fn diff(
     let new = utf8("newText", &new_bytes)?;
     let options = options_arg(&options)?;
     let d = crate::diff(old, new, &options).map_err(fail)?;
-    let (mut old_units, mut new_units) = (Utf16::new(old.as_bytes()), Utf16::new(new.as_bytes()));
-    let old_paragraphs: Vec<(usize, usize)> = d.old_paragraphs.iter().map(|p| old_units.paragraph(p.byte_start, p.byte_end, None)).collect();
-    // The two paragraphs of an equal row are the same text, so the new one is as many units long
-    // as the old one: on the new side only the rest is counted (on a near-identical pair, the
-    // blank lines between paragraphs instead of the whole text).
-    let mut same_as = vec![usize::MAX; d.new_paragraphs.len()];
-    for row in &d.rows {
-        if let (RowKind::Equal, Some(o), Some(n)) = (row.kind, &row.old, &row.new) {
-            if let ([i], [j]) = (&o.paragraphs[..], &n.paragraphs[..]) {
-                same_as[*j] = *i;
-            }
-        }
-    }
-    let new_paragraphs: Vec<(usize, usize)> = d
-        .new_paragraphs
-        .iter()
-        .zip(&same_as)
-        .map(|(p, &i)| {
-            let twin = d.old_paragraphs.get(i).filter(|o| o.byte_end - o.byte_start == p.byte_end - p.byte_start);
-            let units = twin.and(old_paragraphs.get(i)).map(|&(start, end)| end - start);
-            new_units.paragraph(p.byte_start, p.byte_end, units)
-        })
-        .collect();
-    let mut locate = |side: Side, text: &str| {
-        let (input, units) = if side == Side::Old { (old, &mut old_units) } else { (new, &mut new_units) };
-        // Every text in the model borrows from its input, so the pointer difference is its
-        // byte offset.
-        let start = (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize).min(input.len());
-        units.range(start, (start + text.len()).min(input.len()))
-    };
-    let json = crate::json::diff_json(&d, &old_paragraphs, &new_paragraphs, &mut locate);
-    Ok(materialize(&json, &old_text, &new_text))
+    Ok(materialize(&crate::pack::pack(&d), &old_text, &new_text))
+}
+
+/// Rebuilds the `ArticleDiff` whose `packed` array this is, for the two texts it was computed
+/// from: how a page reads a diff a worker computed (the worker posts `packed`, transferred).
+///
+/// # Errors
+/// Throws an `Error` when `packed` is not a packed model of this version or the texts are not
+/// as long as the ones it was computed from.
+#[wasm_bindgen(unchecked_return_type = "ArticleDiff")]
+pub fn unpack(
+    #[wasm_bindgen(unchecked_param_type = "Uint32Array")] packed: JsValue,
+    #[wasm_bindgen(js_name = oldText, unchecked_param_type = "string")] old_text: JsValue,
+    #[wasm_bindgen(js_name = newText, unchecked_param_type = "string")] new_text: JsValue,
+) -> Result<JsValue, JsValue> {
+    unpack_js(&packed, &old_text, &new_text)
 }
 
 /// How many bytes of the last [`diff`]'s new text were copied from the old text's rather than
@@ -430,74 +394,4 @@ fn options_arg(value: &JsValue) -> Result<Options, JsError> {
         }
     }
     Ok(options)
-}
-
-/// Byte offsets of one text to UTF-16 offsets, counting forward from the last query or from the
-/// nearest marked offset before it (paragraph ends are marked as they are converted), so each
-/// pass over the result scans only the text between nearby offsets, not all of it again.
-struct Utf16<'t> {
-    bytes: &'t [u8],
-    byte: usize,
-    unit: usize,
-    /// `(byte, unit)` pairs in byte order.
-    marks: Vec<(usize, usize)>,
-}
-
-/// UTF-16 units of whole UTF-8 sequences.
-fn units(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
-}
-
-/// UTF-16 units of the UTF-8 sequences that start in the eight bytes of `word`: each byte
-/// that is not a continuation byte (`10xxxxxx`) starts one; a four-byte lead (`11110xxx`) two.
-fn units_in(word: u64) -> usize {
-    let continuation = word & !(word << 1) & HIGH;
-    let four_byte = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
-    8 - continuation.count_ones() as usize + four_byte.count_ones() as usize
-}
-
-impl<'t> Utf16<'t> {
-    fn new(bytes: &'t [u8]) -> Self {
-        Utf16 { bytes, byte: 0, unit: 0, marks: Vec::new() }
-    }
-
-    fn at(&mut self, to: usize) -> usize {
-        let k = self.marks.partition_point(|&(byte, _)| byte <= to);
-        let (byte, unit) = if k > 0 { self.marks[k - 1] } else { (0, 0) };
-        if to < self.byte || byte > self.byte {
-            (self.byte, self.unit) = (byte, unit);
-        }
-        // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
-        // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII;
-        // other text is counted eight bytes at a time. (A plain index loop: see
-        // `text::word_at`.)
-        let mut i = self.byte;
-        while i + 16 <= to {
-            let (low, high) = (word_at(self.bytes, i), word_at(self.bytes, i + 8));
-            self.unit += if (low | high) & HIGH == 0 { 16 } else { units_in(low) + units_in(high) };
-            i += 16;
-        }
-        self.unit += units(&self.bytes[i..to]);
-        self.byte = to;
-        self.unit
-    }
-
-    fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
-        (self.at(start), self.at(end))
-    }
-
-    /// [`Utf16::range`] of a paragraph, in document order, marking both ends; `units`, when
-    /// known, is its length, which spares counting it.
-    fn paragraph(&mut self, start: usize, end: usize, units: Option<usize>) -> (usize, usize) {
-        let first = self.at(start);
-        let last = match units {
-            Some(n) => {
-                (self.byte, self.unit) = (end, first + n);
-                first + n
-            }
-            None => self.at(end),
-        };
-        self.marks.extend([(start, first), (end, last)]);
-        (first, last)
-    }
 }

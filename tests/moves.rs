@@ -71,11 +71,12 @@ fn check(k: usize, edited: bool, seed: u64) {
     assert_eq!(found, planted, "k={k} edited={edited} seed={seed}");
     for m in &d.moves {
         assert!(m.similarity >= article_diff::DEFAULT_MOVE_THRESHOLD);
-        assert_eq!(d.rows[m.old_row].kind, RowKind::Moved);
-        assert_eq!(d.rows[m.new_row].kind, RowKind::Moved);
-        assert_eq!(d.rows[m.old_row].move_id, Some(m.id));
-        assert_eq!(d.rows[m.new_row].move_id, Some(m.id));
-        assert!(d.rows[m.old_row].new.is_none() && d.rows[m.new_row].old.is_none());
+        let (src, dst) = (d.row(m.old_row).unwrap(), d.row(m.new_row).unwrap());
+        assert_eq!(src.kind, RowKind::Moved);
+        assert_eq!(dst.kind, RowKind::Moved);
+        assert_eq!(src.move_id, Some(m.id));
+        assert_eq!(dst.move_id, Some(m.id));
+        assert!(src.new.is_none() && dst.old.is_none());
         if !edited {
             assert_eq!(m.similarity, 1.0);
         }
@@ -112,8 +113,7 @@ fn moved_and_edited_paragraph_shows_its_word_diff() {
     assert_eq!(d.moves.len(), 1);
     let m = d.moves[0];
     assert_eq!((m.from, m.to), (1, 3));
-    let src = d.rows[m.old_row].old.as_ref().unwrap();
-    let dst = d.rows[m.new_row].new.as_ref().unwrap();
+    let (src, dst) = (d.row(m.old_row).unwrap().old.unwrap(), d.row(m.new_row).unwrap().new.unwrap());
     assert_eq!(common::changes(&src.spans, article_diff::SpanKind::Delete, false), ["Helsinki"]);
     assert_eq!(common::changes(&dst.spans, article_diff::SpanKind::Insert, false), ["Geneva"]);
     assert!(m.similarity > 0.85 && m.similarity < 1.0);
@@ -133,7 +133,7 @@ fn no_moves_when_order_is_unchanged() {
     let (old, _, _) = plant(1, false, 5);
     let d = diff(&old, &old, &Options::default()).unwrap();
     assert!(d.moves.is_empty());
-    assert!(d.rows.iter().all(|r| r.kind == RowKind::Equal));
+    assert!(d.rows().all(|r| r.kind == RowKind::Equal));
 }
 
 #[test]

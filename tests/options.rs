@@ -12,13 +12,13 @@ fn case_change_is_substantive_by_default_and_cosmetic_when_ignored() {
     let (old, new) = ("The Senate Voted on Tuesday.", "The senate voted on Tuesday.");
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
-    assert!(!d.rows[0].cosmetic);
+    assert!(!d.row(0).unwrap().cosmetic);
     assert_eq!((d.stats.words_deleted, d.stats.words_inserted), (2, 2));
 
     let d = diff(old, new, &Options::default().with_ignore_case(true)).unwrap();
     assert_exact(&d, old, new);
-    assert_eq!(d.rows[0].kind, RowKind::Changed);
-    assert!(d.rows[0].cosmetic);
+    assert_eq!(d.row(0).unwrap().kind, RowKind::Changed);
+    assert!(d.row(0).unwrap().cosmetic);
     assert_eq!((d.stats.words_deleted, d.stats.words_inserted), (0, 0));
     assert_eq!(d.stats.cosmetic_changes, 2);
 }
@@ -28,11 +28,11 @@ fn whitespace_presence_is_cosmetic_only_when_ignored() {
     let (old, new) = ("It ended.Next came the vote.", "It ended. Next came the vote.");
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
-    assert!(!d.rows[0].cosmetic);
+    assert!(!d.row(0).unwrap().cosmetic);
 
     let d = diff(old, new, &Options::default().with_ignore_whitespace(true)).unwrap();
     assert_exact(&d, old, new);
-    assert!(d.rows[0].cosmetic);
+    assert!(d.row(0).unwrap().cosmetic);
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn whitespace_amount_is_always_cosmetic() {
     let (old, new) = ("two  spaces here", "two spaces\there");
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
-    assert!(d.rows[0].cosmetic);
+    assert!(d.row(0).unwrap().cosmetic);
     assert_eq!(d.stats.cosmetic_changes, 2);
 }
 

@@ -302,7 +302,7 @@ fn check_mirror(ab: &Diff<'_>, ba: &Diff<'_>) -> Result<(), TestCaseError> {
     prop_assert_eq!(&ab.old_paragraphs, &ba.new_paragraphs);
     prop_assert_eq!(&ab.new_paragraphs, &ba.old_paragraphs);
     let kinds = |d: &Diff<'_>, mirror: bool| {
-        let mut k: Vec<RowKind> = d.rows.iter().map(|r| if mirror { mirrored(r.kind) } else { r.kind }).collect();
+        let mut k: Vec<RowKind> = d.rows().map(|r| if mirror { mirrored(r.kind) } else { r.kind }).collect();
         k.sort_by_key(|k| format!("{k:?}"));
         k
     };

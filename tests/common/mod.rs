@@ -42,7 +42,7 @@ pub fn show_row(row: &Row<'_>) -> String {
 
 /// The whole diff as reviewable text.
 pub fn show(d: &Diff<'_>) -> String {
-    let mut s: Vec<String> = d.rows.iter().map(show_row).collect();
+    let mut s: Vec<String> = d.rows().map(|r| show_row(&r)).collect();
     s.push(format!("moves: {:?}", d.moves));
     s.push(format!("stats: {:?}", d.stats));
     s.push(format!("approximate: {}", d.approximate));

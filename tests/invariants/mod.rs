@@ -6,7 +6,7 @@
 //! property test can report it with the inputs and the fuzzer can abort on it.
 #![allow(dead_code)]
 
-use article_diff::{Cell, Diff, Op, Options, Paragraph, RowKind, Span, SpanKind};
+use article_diff::{Block, Cell, Diff, Op, Options, Paragraph, RowKind, Span, SpanKind};
 
 /// Fails the surrounding `check*` function with a message.
 macro_rules! ensure {
@@ -25,6 +25,7 @@ pub fn check(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<()
     check_edits(d, old, new)?;
     check_paragraphs(&d.old_paragraphs, old, "old")?;
     check_paragraphs(&d.new_paragraphs, new, "new")?;
+    check_blocks(d, old, new)?;
     check_rows(d, old, new)?;
     check_moves(d, options)?;
     check_stats(d)?;
@@ -111,11 +112,45 @@ fn changes<'c, 'a>(cell: &'c Option<Cell<'a>>) -> Vec<&'c Span<'a>> {
     cell.iter().flat_map(|c| c.spans.iter()).filter(|s| s.kind != SpanKind::Equal).collect()
 }
 
+/// The compact form is compact and faithful: an equal block pairs byte-identical paragraphs
+/// over two equally long, non-empty ranges, is never next to another equal block (a run is one
+/// block), and stands for as many rows as its length; a row block is never of kind equal; the
+/// inputs are the ones diffed; `row(i)` is the `i`-th row of `rows()`.
+pub fn check_blocks(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
+    ensure!(core::ptr::eq(d.old_text, old) && core::ptr::eq(d.new_text, new), "the model does not borrow the inputs it diffed");
+    let mut previous_equal = false;
+    for (k, block) in d.blocks.iter().enumerate() {
+        match block {
+            Block::Equal { old: o, new: n } => {
+                ensure!(!o.is_empty() && o.len() == n.len(), "block {k}: equal ranges {o:?} and {n:?}");
+                ensure!(!previous_equal, "block {k}: an equal block right after another");
+                ensure!(o.end <= d.old_paragraphs.len() && n.end <= d.new_paragraphs.len(), "block {k}: ranges {o:?}, {n:?} out of bounds");
+                for (i, j) in o.clone().zip(n.clone()) {
+                    ensure!(d.old_paragraphs[i].text(old) == d.new_paragraphs[j].text(new), "block {k}: old {i} and new {j} differ");
+                }
+                previous_equal = true;
+            }
+            Block::Row(r) => {
+                ensure!(r.kind != RowKind::Equal, "block {k}: a row block of kind equal");
+                previous_equal = false;
+            }
+        }
+        ensure!(block.row_count() >= 1, "block {k} stands for no row");
+    }
+    let rows: Vec<_> = d.rows().collect();
+    ensure!(rows.len() == d.row_count() && d.rows().len() == rows.len(), "rows() yields {} rows, row_count() says {}", rows.len(), d.row_count());
+    for (i, row) in rows.iter().enumerate().step_by(rows.len() / 64 + 1) {
+        ensure!(d.row(i).as_ref() == Some(row), "row({i}) is not the {i}-th row");
+    }
+    ensure!(d.row(rows.len()).is_none(), "row({}) past the end", rows.len());
+    Ok(())
+}
+
 /// Each paragraph sits in exactly one cell, in document order on both sides; row kinds agree
 /// with their cells; cells are exact.
 pub fn check_rows(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
     let (mut next_old, mut next_new) = (0, 0);
-    for (r, row) in d.rows.iter().enumerate() {
+    for (r, row) in d.rows().enumerate() {
         let at = format!("row {r} ({:?})", row.kind);
         if let Some(c) = &row.old {
             check_cell(c, &d.old_paragraphs, old, SpanKind::Delete, &format!("{at} old"))?;
@@ -180,7 +215,8 @@ pub fn check_moves(d: &Diff<'_>, options: &Options) -> Result<(), String> {
     if !options.detect_moves {
         ensure!(d.moves.is_empty(), "moves with detect_moves off: {:?}", d.moves);
     }
-    let mut owner = vec![None; d.rows.len()];
+    let rows: Vec<_> = d.rows().collect();
+    let mut owner = vec![None; rows.len()];
     for (id, m) in d.moves.iter().enumerate() {
         let at = format!("move {id}");
         ensure!(m.id == id, "{at} has id {}", m.id);
@@ -190,7 +226,7 @@ pub fn check_moves(d: &Diff<'_>, options: &Options) -> Result<(), String> {
             m.similarity,
             options.move_threshold
         );
-        let (Some(src), Some(dst)) = (d.rows.get(m.old_row), d.rows.get(m.new_row)) else {
+        let (Some(src), Some(dst)) = (rows.get(m.old_row), rows.get(m.new_row)) else {
             return Err(format!("{at}: rows {} and {} out of range", m.old_row, m.new_row));
         };
         ensure!(src.kind == RowKind::Moved && dst.kind == RowKind::Moved, "{at}: rows are {:?} and {:?}", src.kind, dst.kind);
@@ -209,7 +245,7 @@ pub fn check_moves(d: &Diff<'_>, options: &Options) -> Result<(), String> {
             owner[row] = Some(id);
         }
     }
-    let moved_rows = d.rows.iter().filter(|r| r.kind == RowKind::Moved).count();
+    let moved_rows = rows.iter().filter(|r| r.kind == RowKind::Moved).count();
     ensure!(moved_rows == 2 * d.moves.len(), "{moved_rows} moved rows for {} moves", d.moves.len());
     Ok(())
 }
@@ -217,7 +253,8 @@ pub fn check_moves(d: &Diff<'_>, options: &Options) -> Result<(), String> {
 /// Paragraph counts in the stats agree with the rows.
 pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
     let s = &d.stats;
-    let rows = |kind: RowKind| d.rows.iter().filter(move |r| r.kind == kind);
+    let all: Vec<_> = d.rows().collect();
+    let rows = |kind: RowKind| all.iter().filter(move |r| r.kind == kind);
     let paragraphs = |kind: RowKind, old: bool| -> usize {
         rows(kind)
             .filter_map(|r| if old { r.old.as_ref() } else { r.new.as_ref() })
@@ -229,8 +266,7 @@ pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
     ensure!(s.paragraphs_merged == rows(RowKind::Merged).count(), "paragraphs_merged {}", s.paragraphs_merged);
     ensure!(s.paragraphs_inserted == paragraphs(RowKind::Inserted, false), "paragraphs_inserted {}", s.paragraphs_inserted);
     ensure!(s.paragraphs_deleted == paragraphs(RowKind::Deleted, true), "paragraphs_deleted {}", s.paragraphs_deleted);
-    let changed = d
-        .rows
+    let changed = all
         .iter()
         .filter(|r| matches!(r.kind, RowKind::Changed | RowKind::Split | RowKind::Merged) && !r.cosmetic)
         .count();
@@ -240,8 +276,9 @@ pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
 
 /// `diff(a, a)`: every row equal, no move, no changed word, one equal edit (none for "").
 pub fn check_identical(d: &Diff<'_>, text: &str) -> Result<(), String> {
-    ensure!(d.rows.iter().all(|r| r.kind == RowKind::Equal), "a row that is not equal: {:?}", d.rows.iter().find(|r| r.kind != RowKind::Equal));
-    ensure!(d.rows.len() == d.old_paragraphs.len(), "{} rows for {} paragraphs", d.rows.len(), d.old_paragraphs.len());
+    ensure!(d.rows().all(|r| r.kind == RowKind::Equal), "a row that is not equal: {:?}", d.rows().find(|r| r.kind != RowKind::Equal));
+    ensure!(d.row_count() == d.old_paragraphs.len(), "{} rows for {} paragraphs", d.row_count(), d.old_paragraphs.len());
+    ensure!(d.blocks.len() <= 1, "{} blocks for two identical texts: an unchanged run is one block", d.blocks.len());
     ensure!(d.moves.is_empty(), "moves: {:?}", d.moves);
     let s = &d.stats;
     ensure!(

@@ -1,0 +1,406 @@
+//! The model packed into one `u32` buffer for JavaScript, every offset in UTF-16 code units.
+//!
+//! The wasm binding hands JavaScript this buffer (one copy out of linear memory, transferable
+//! to another thread) instead of a JSON text or an object per row; `src/model.js` reads it and
+//! builds row, span and text objects only when asked for. Nothing in it is text: texts are
+//! `[start, end)` offsets into the caller's own strings, which JavaScript slices without copying
+//! characters. Its size follows the changes: an unchanged run is one block record, whatever its
+//! length; only the paragraph offsets grow with the paragraphs (four numbers a pair).
+//!
+//! Layout (`src/model.js` reads the same constants; `tests/web.rs` checks them end to end):
+//!
+//! ```text
+//!  header  HEADER words: MAGIC, old text units, new text units, old paragraphs P,
+//!          new paragraphs Q, blocks B, spans S, edits E, moves M, rows R,
+//!          fallback reason (0 none, 1 deadline), fallback detail bytes D, then the ten stats
+//!          in Stats' field order
+//!  2P      old paragraphs: start, end
+//!  2Q      new paragraphs: start, end
+//!  10B     blocks: kind | cosmetic << 3, first row, old start, old end, new start, new end
+//!          (paragraph indices; an empty range where the block has no cell on that side, at
+//!          the place it would be), move + 1 (0: none), first span, old spans, new spans
+//!  3S      spans: kind | cosmetic << 2, start, end (in the text of the cell's side); a block's
+//!          old cell's spans, then its new cell's
+//!  3E      edits: op + 1 (0 delete, 1 equal, 2 insert), start, end
+//!  5M      moves: from, to, similarity in millionths, old row, new row
+//!  D       the fallback detail as UTF-8, one byte a word
+//! ```
+//!
+//! Row kinds are coded in [`RowKind`]'s order (0 equal … 6 moved), span kinds as 0 equal,
+//! 1 insert, 2 delete. Every number fits: inputs are at most [`crate::MAX_INPUT_BYTES`]
+//! (`u32::MAX`) bytes, and no count or offset exceeds its input's length.
+
+use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind};
+use crate::text::{word_at, HIGH};
+
+/// First word of a packed model: "AD" and the layout's version.
+pub(crate) const MAGIC: u32 = 0x4144_0001;
+/// Words before the first section.
+pub(crate) const HEADER: usize = 22;
+/// Words per block record.
+pub(crate) const BLOCK: usize = 10;
+/// Words per span record.
+pub(crate) const SPAN: usize = 3;
+/// Words per edit record.
+pub(crate) const EDIT: usize = 3;
+/// Words per move record.
+pub(crate) const MOVE: usize = 5;
+
+/// A count or offset as a word (see the module docs for why it always fits).
+fn word(n: usize) -> u32 {
+    n as u32
+}
+
+/// `d` packed as the module docs lay out.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn pack(d: &Diff<'_>) -> Vec<u32> {
+    let (mut spans, mut rows) = (0, 0);
+    for block in &d.blocks {
+        rows += block.row_count();
+        if let Block::Row(r) = block {
+            spans += [&r.old, &r.new].iter().filter_map(|c| c.as_ref()).map(|c| c.spans.len()).sum::<usize>();
+        }
+    }
+    let detail = d.fallback.as_ref().map_or(&[][..], |f| f.detail.as_bytes());
+    let (p, q) = (d.old_paragraphs.len(), d.new_paragraphs.len());
+    let size = HEADER + 2 * (p + q) + BLOCK * d.blocks.len() + SPAN * spans + EDIT * d.edits.len() + MOVE * d.moves.len() + detail.len();
+    let mut out = Vec::with_capacity(size);
+    let (mut old_units, mut new_units) = (Utf16::new(d.old_text.as_bytes()), Utf16::new(d.new_text.as_bytes()));
+    let s = &d.stats;
+    let reason = match d.fallback.as_ref().map(|f| f.reason) {
+        None => 0,
+        Some(FallbackReason::Deadline) => 1,
+    };
+    // The text lengths (words 1 and 2) are known once the texts are counted, at the end.
+    let counts = [0, 0, p, q, d.blocks.len(), spans, d.edits.len(), d.moves.len(), rows, reason, detail.len()];
+    out.push(MAGIC);
+    out.extend_from_slice(&counts.map(word));
+    out.extend_from_slice(
+        &[
+            s.words_inserted,
+            s.words_deleted,
+            s.words_unchanged,
+            s.paragraphs_changed,
+            s.paragraphs_inserted,
+            s.paragraphs_deleted,
+            s.paragraphs_moved,
+            s.paragraphs_split,
+            s.paragraphs_merged,
+            s.cosmetic_changes,
+        ]
+        .map(word),
+    );
+    for para in &d.old_paragraphs {
+        let (start, end) = old_units.paragraph(para, None);
+        out.extend_from_slice(&[word(start), word(end)]);
+    }
+    new_paragraphs(d, &mut out, &mut new_units);
+    blocks(d, &mut out);
+    let mut at = |op: Op, text: &str| {
+        let (input, units) = if op == Op::Insert { (d.new_text, &mut new_units) } else { (d.old_text, &mut old_units) };
+        // Every text in the model borrows from its input, so the pointer difference is its
+        // byte offset.
+        let start = (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize).min(input.len());
+        let (s, e) = units.range(start, (start + text.len()).min(input.len()));
+        [word(s), word(e)]
+    };
+    for block in &d.blocks {
+        let Block::Row(r) = block else { continue };
+        for (cell, side) in [(&r.old, Op::Delete), (&r.new, Op::Insert)] {
+            for span in cell.iter().flat_map(|c| &c.spans) {
+                let kind = match span.kind {
+                    SpanKind::Equal => 0,
+                    SpanKind::Insert => 1,
+                    SpanKind::Delete => 2,
+                };
+                let [start, end] = at(side, span.text);
+                out.extend_from_slice(&[kind | u32::from(span.cosmetic) << 2, start, end]);
+            }
+        }
+    }
+    for e in &d.edits {
+        let [start, end] = at(e.op, e.text);
+        out.extend_from_slice(&[(e.op.as_i8() + 1) as u32, start, end]);
+    }
+    for m in &d.moves {
+        let millionths = (m.similarity.clamp(0.0, 1.0) * 1_000_000.0).round() as u32;
+        out.extend_from_slice(&[word(m.from), word(m.to), millionths, word(m.old_row), word(m.new_row)]);
+    }
+    out.extend(detail.iter().map(|&b| u32::from(b)));
+    (out[1], out[2]) = (word(old_units.at(d.old_text.len())), word(new_units.at(d.new_text.len())));
+    debug_assert_eq!(out.len(), size);
+    out
+}
+
+/// The new paragraphs' offsets. A paragraph of an equal block is the same text as its old
+/// twin, so it is as many units long: only the text between paragraphs is counted there (on a
+/// near-identical pair, the blank lines instead of the whole text).
+fn new_paragraphs(d: &Diff<'_>, out: &mut Vec<u32>, units: &mut Utf16<'_>) {
+    let old_start = HEADER;
+    let old_len = |i: usize, out: &[u32]| out[old_start + 2 * i + 1] - out[old_start + 2 * i];
+    let mut j = 0;
+    let mut convert = |j: usize, twin: Option<usize>, out: &mut Vec<u32>| {
+        let (start, end) = units.paragraph(&d.new_paragraphs[j], twin.map(|i| old_len(i, out) as usize));
+        out.extend_from_slice(&[word(start), word(end)]);
+    };
+    for block in &d.blocks {
+        if let Block::Equal { old, new } = block {
+            // Equal blocks come in new order; the paragraphs before one are converted as they are.
+            for k in j..new.start.max(j) {
+                convert(k, None, out);
+            }
+            for (k, i) in new.clone().zip(old.clone()).skip(j.saturating_sub(new.start)) {
+                convert(k, Some(i), out);
+            }
+            j = j.max(new.end);
+        }
+    }
+    for k in j..d.new_paragraphs.len() {
+        convert(k, None, out);
+    }
+}
+
+/// The block records.
+fn blocks(d: &Diff<'_>, out: &mut Vec<u32>) {
+    let (mut row, mut span, mut next_old, mut next_new) = (0, 0, 0, 0);
+    for block in &d.blocks {
+        let record = match block {
+            Block::Equal { old, new } => [0, row, old.start, old.end, new.start, new.end, 0, span, 0, 0],
+            Block::Row(r) => {
+                let range = |cell: &Option<crate::Cell<'_>>, next: usize| match cell {
+                    Some(c) => (c.paragraphs.first().copied().unwrap_or(next), c.paragraphs.last().map_or(next, |&l| l + 1), c.spans.len()),
+                    None => (next, next, 0),
+                };
+                let (os, oe, on) = range(&r.old, next_old);
+                let (ns, ne, nn) = range(&r.new, next_new);
+                let kind = kind_code(r.kind) | usize::from(r.cosmetic) << 3;
+                [kind, row, os, oe, ns, ne, r.move_id.map_or(0, |m| m + 1), span, on, nn]
+            }
+        };
+        (next_old, next_new) = (record[3], record[5]);
+        row += block.row_count();
+        span += record[8] + record[9];
+        out.extend_from_slice(&record.map(word));
+    }
+}
+
+/// A row kind's code: its place in [`RowKind`]'s declaration.
+fn kind_code(kind: RowKind) -> usize {
+    match kind {
+        RowKind::Equal => 0,
+        RowKind::Changed => 1,
+        RowKind::Split => 2,
+        RowKind::Merged => 3,
+        RowKind::Inserted => 4,
+        RowKind::Deleted => 5,
+        RowKind::Moved => 6,
+    }
+}
+
+/// Byte offsets of one text to UTF-16 offsets, counting forward from the last query or from the
+/// nearest marked offset before it (paragraph ends are marked as they are converted), so each
+/// pass over the model scans only the text between nearby offsets, not all of it again.
+struct Utf16<'t> {
+    bytes: &'t [u8],
+    byte: usize,
+    unit: usize,
+    /// `(byte, unit)` pairs in byte order.
+    marks: Vec<(usize, usize)>,
+}
+
+/// UTF-16 units of whole UTF-8 sequences.
+fn units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+}
+
+/// UTF-16 units of the UTF-8 sequences that start in the eight bytes of `word`: each byte
+/// that is not a continuation byte (`10xxxxxx`) starts one; a four-byte lead (`11110xxx`) two.
+fn units_in(word: u64) -> usize {
+    let continuation = word & !(word << 1) & HIGH;
+    let four_byte = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
+    8 - continuation.count_ones() as usize + four_byte.count_ones() as usize
+}
+
+impl<'t> Utf16<'t> {
+    fn new(bytes: &'t [u8]) -> Self {
+        Utf16 { bytes, byte: 0, unit: 0, marks: Vec::new() }
+    }
+
+    fn at(&mut self, to: usize) -> usize {
+        let k = self.marks.partition_point(|&(byte, _)| byte <= to);
+        let (byte, unit) = if k > 0 { self.marks[k - 1] } else { (0, 0) };
+        if to < self.byte || byte > self.byte {
+            (self.byte, self.unit) = (byte, unit);
+        }
+        // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
+        // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII;
+        // other text is counted eight bytes at a time. (A plain index loop: see
+        // `text::word_at`.)
+        let mut i = self.byte;
+        while i + 16 <= to {
+            let (low, high) = (word_at(self.bytes, i), word_at(self.bytes, i + 8));
+            self.unit += if (low | high) & HIGH == 0 { 16 } else { units_in(low) + units_in(high) };
+            i += 16;
+        }
+        self.unit += units(&self.bytes[i..to]);
+        self.byte = to;
+        self.unit
+    }
+
+    fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
+        (self.at(start), self.at(end))
+    }
+
+    /// [`Utf16::range`] of a paragraph, in document order, marking both ends; `units`, when
+    /// known, is its length, which spares counting it.
+    fn paragraph(&mut self, p: &Paragraph, units: Option<usize>) -> (usize, usize) {
+        let first = self.at(p.byte_start);
+        let last = match units {
+            Some(n) => {
+                (self.byte, self.unit) = (p.byte_end, first + n);
+                first + n
+            }
+            None => self.at(p.byte_end),
+        };
+        self.marks.extend([(p.byte_start, first), (p.byte_end, last)]);
+        (first, last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{diff, Options};
+
+    /// A packed model read back the way `src/model.js` reads it, with Rust strings indexed by
+    /// UTF-16 units, checked against the model it came from.
+    fn check(old: &str, new: &str, options: &Options) {
+        let d = diff(old, new, options).unwrap();
+        let packed = pack(&d);
+        let (o16, n16): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
+        let text = |side: &[u16], s: u32, e: u32| String::from_utf16(&side[s as usize..e as usize]).unwrap();
+        let h = |k: usize| packed[k] as usize;
+        assert_eq!(packed[0], MAGIC);
+        assert_eq!((h(1), h(2)), (o16.len(), n16.len()));
+        let (p, q, b, s, e, m, rows, d_len) = (h(3), h(4), h(5), h(6), h(7), h(8), h(9), h(11));
+        assert_eq!((p, q, b, e, m, rows), (d.old_paragraphs.len(), d.new_paragraphs.len(), d.blocks.len(), d.edits.len(), d.moves.len(), d.row_count()));
+        assert_eq!(packed.len(), HEADER + 2 * (p + q) + BLOCK * b + SPAN * s + EDIT * e + MOVE * m + d_len);
+        let stats = &packed[12..22];
+        assert_eq!(stats[0] as usize, d.stats.words_inserted);
+        assert_eq!(stats[9] as usize, d.stats.cosmetic_changes);
+        let mut at = HEADER;
+        for (paragraphs, units, input) in [(&d.old_paragraphs, &o16, old), (&d.new_paragraphs, &n16, new)] {
+            for para in paragraphs.iter() {
+                assert_eq!(text(units, packed[at], packed[at + 1]), para.text(input));
+                at += 2;
+            }
+        }
+        let (blocks_at, spans_at) = (at, at + BLOCK * b);
+        let edits_at = spans_at + SPAN * s;
+        let moves_at = edits_at + EDIT * e;
+        // Rows rebuilt from the records are the rows of the model.
+        let mut rebuilt = Vec::new();
+        for k in 0..b {
+            let r = &packed[blocks_at + BLOCK * k..blocks_at + BLOCK * (k + 1)];
+            assert_eq!(r[1] as usize, rebuilt.len(), "first row of block {k}");
+            let kind = r[0] & 7;
+            if kind == 0 {
+                for j in 0..r[3] - r[2] {
+                    rebuilt.push(format!("equal {} {}", r[2] + j, r[4] + j));
+                }
+                continue;
+            }
+            let span_text = |first: u32, count: u32, units: &[u16]| -> Vec<(u32, String)> {
+                (first..first + count).map(|t| {
+                    let x = spans_at + SPAN * t as usize;
+                    (packed[x], text(units, packed[x + 1], packed[x + 2]))
+                }).collect()
+            };
+            let (old_spans, new_spans) = (span_text(r[7], r[8], &o16), span_text(r[7] + r[8], r[9], &n16));
+            // A row's cells are never empty, so an empty range stands for a missing cell.
+            let range = |s: u32, e: u32| if s == e { "none".to_string() } else { format!("{s}..{e}") };
+            rebuilt.push(format!("{kind} {} {} {} {old_spans:?} {new_spans:?} {}", r[0] >> 3, range(r[2], r[3]), range(r[4], r[5]), r[6]));
+        }
+        let spans = |c: &Option<crate::Cell<'_>>| -> Vec<(u32, String)> {
+            let code = |k: SpanKind| match k {
+                SpanKind::Equal => 0,
+                SpanKind::Insert => 1,
+                SpanKind::Delete => 2,
+            };
+            c.iter().flat_map(|c| &c.spans).map(|s| (code(s.kind) | u32::from(s.cosmetic) << 2, s.text.to_string())).collect()
+        };
+        let range = |c: &Option<crate::Cell<'_>>| c.as_ref().map_or("none".to_string(), |c| format!("{}..{}", c.paragraphs[0], c.paragraphs.last().unwrap() + 1));
+        let expected: Vec<String> = d
+            .rows()
+            .map(|row| match row.kind {
+                RowKind::Equal => format!("equal {} {}", row.old.unwrap().paragraphs[0], row.new.unwrap().paragraphs[0]),
+                kind => format!(
+                    "{} {} {} {} {:?} {:?} {}",
+                    kind_code(kind),
+                    u32::from(row.cosmetic),
+                    range(&row.old),
+                    range(&row.new),
+                    spans(&row.old),
+                    spans(&row.new),
+                    row.move_id.map_or(0, |m| m + 1)
+                ),
+            })
+            .collect();
+        assert_eq!(rebuilt, expected);
+        // Edits rebuild both texts.
+        let (mut rebuilt_old, mut rebuilt_new) = (String::new(), String::new());
+        for k in 0..e {
+            let x = edits_at + EDIT * k;
+            let (op, s, t) = (packed[x], packed[x + 1], packed[x + 2]);
+            if op != 2 {
+                rebuilt_old += &text(&o16, s, t);
+            }
+            // Equal edits are offsets into the old text, as their texts borrow from it.
+            match op {
+                1 => rebuilt_new += &text(&o16, s, t),
+                2 => rebuilt_new += &text(&n16, s, t),
+                _ => {}
+            }
+        }
+        assert_eq!((rebuilt_old.as_str(), rebuilt_new.as_str()), (old, new));
+        for (k, mv) in d.moves.iter().enumerate() {
+            let x = moves_at + MOVE * k;
+            assert_eq!(&packed[x..x + 5], &[mv.from as u32, mv.to as u32, (mv.similarity * 1e6).round() as u32, mv.old_row as u32, mv.new_row as u32]);
+        }
+        let detail: Vec<u8> = packed[moves_at + MOVE * m..].iter().map(|&b| b as u8).collect();
+        assert_eq!(String::from_utf8(detail).unwrap(), d.fallback.map(|f| f.detail).unwrap_or_default());
+    }
+
+    #[test]
+    fn round_trips_the_seed_pair() {
+        check(include_str!("../tests/fixtures/old.txt"), include_str!("../tests/fixtures/new.txt"), &Options::default());
+    }
+
+    #[test]
+    fn round_trips_moves_astral_text_and_a_fallback() {
+        let old = "Tab\there, \"quotes\", emoji \u{1F600} and \u{10437}.\n\nThe moving paragraph talks about sanctions and summits in Helsinki today.\n\nStays.\n\nStays too.";
+        let new = "Stays.\n\nStays too.\n\nTab\there, \"quotes\", emoji \u{1F600} and \u{10437}!\n\nThe moving paragraph talks about sanctions and summits in Geneva today.";
+        check(old, new, &Options::default());
+        check(old, new, &Options::default().with_timeout(Some(core::time::Duration::from_nanos(1))));
+    }
+
+    #[test]
+    fn an_unchanged_run_is_one_record_whatever_its_length() {
+        let old: String = (0..500).map(|i| format!("Paragraph {i} is here.\n\n")).collect();
+        let new = old.replacen("Paragraph 250 is", "Paragraph 250 was", 1);
+        let d = diff(&old, &new, &Options::default()).unwrap();
+        let packed = pack(&d);
+        assert_eq!(packed[5], 3, "blocks: a run, the changed row, a run");
+        assert_eq!(packed[9], 500, "rows");
+        assert!(packed.len() < HEADER + 4 * 500 + 3 * BLOCK + 20 * SPAN + 10 * EDIT, "{} words", packed.len());
+        check(&old, &new, &Options::default());
+    }
+
+    #[test]
+    fn empty_inputs_pack_to_a_header() {
+        let d = diff("", "", &Options::default()).unwrap();
+        assert_eq!(pack(&d).len(), HEADER);
+        check("", "", &Options::default());
+        check("", "Only new.", &Options::default());
+    }
+}
