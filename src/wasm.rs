@@ -182,7 +182,6 @@ export function encodedRead() {
 }
 export function copiedBytes() {
   return copied;
-}
 }")]
 extern "C" {
     /// `s.length` for a string, `-1` for anything else.

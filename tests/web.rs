@@ -1,10 +1,11 @@
 //! The JavaScript-facing API (`src/wasm.rs`) in real browsers: `./run test` runs this file with
 //! `wasm-pack test --headless --chrome` and `--firefox`. Every check goes through the exported
 //! `diff(oldText, newText, options)` with `JsValue` arguments, as JavaScript calls it, and reads
-//! the result back through `JSON.stringify`.
+//! the result back through `JSON.stringify` (the `ArticleDiff`'s `toJSON`, which builds every
+//! row) or through its compact members (`blocks`, `rowCount`, `row()`, `packed`).
 #![cfg(target_arch = "wasm32")]
 
-use article_diff::wasm::{diff, version};
+use article_diff::wasm::{diff, unpack, version};
 use js_sys::{JsString, Reflect, JSON};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -112,19 +113,51 @@ fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
+/// The core's blocks in the JS shape (`Block` in src/wasm.d.ts).
+fn js_blocks(d: &article_diff::Diff<'_>) -> Value {
+    let (mut row, mut next_old, mut next_new) = (0, 0, 0);
+    let mut out = Vec::new();
+    for block in &d.blocks {
+        let mut b = match block {
+            article_diff::Block::Equal { old, new } => json!({"kind": "equal", "rowCount": old.len(), "oldStart": old.start,
+                "oldEnd": old.end, "newStart": new.start, "newEnd": new.end, "cosmetic": false}),
+            article_diff::Block::Row(r) => {
+                let range = |c: &Option<article_diff::Cell<'_>>, next: usize| {
+                    c.as_ref().map_or((next, next), |c| (c.paragraphs[0], c.paragraphs.last().unwrap() + 1))
+                };
+                let ((os, oe), (ns, ne)) = (range(&r.old, next_old), range(&r.new, next_new));
+                let mut b = json!({"kind": serde_json::to_value(r.kind).unwrap(), "rowCount": 1, "oldStart": os, "oldEnd": oe,
+                    "newStart": ns, "newEnd": ne, "cosmetic": r.cosmetic});
+                if let Some(m) = r.move_id {
+                    b["move"] = json!(m);
+                }
+                b
+            }
+        };
+        b["row"] = json!(row);
+        (next_old, next_new) = (b["oldEnd"].as_u64().unwrap() as usize, b["newEnd"].as_u64().unwrap() as usize);
+        row += block.row_count();
+        out.push(b);
+    }
+    Value::Array(out)
+}
+
 /// Asserts that `diff()` called as from JavaScript gives the core's model of `(old, new)`: the
-/// binding passes it through unchanged, except paragraph offsets (see the next tests). Returns
-/// the JS result.
+/// binding passes it through unchanged (blocks, the rows they stand for, edits, moves, stats),
+/// except paragraph offsets (see the next tests). Returns the JS result.
 fn assert_matches_core(old: &str, new: &str, what: &str) -> Value {
     let mut d = call(&js(old), &js(new), &JsValue::UNDEFINED);
-    let mut core = serde_json::to_value(article_diff::diff(old, new, &article_diff::Options::default()).unwrap()).unwrap();
-    // Similarities cross to six decimals (src/json.rs), and JSON does not tell `1` from `1.0`.
+    let model = article_diff::diff(old, new, &article_diff::Options::default()).unwrap();
+    let mut core = serde_json::to_value(&model).unwrap();
+    core["rows"] = serde_json::to_value(model.rows().collect::<Vec<_>>()).unwrap();
+    core["blocks"] = js_blocks(&model);
+    // Similarities cross to six decimals (src/pack.rs), and JSON does not tell `1` from `1.0`.
     for model in [&mut d, &mut core] {
         for m in model["moves"].as_array_mut().unwrap() {
             m["similarity"] = json!((m["similarity"].as_f64().unwrap() * 1e6).round() / 1e6);
         }
     }
-    for field in ["edits", "rows", "moves", "stats", "approximate", "fallback"] {
+    for field in ["edits", "blocks", "rows", "moves", "stats", "approximate", "fallback"] {
         assert!(d[field] == core[field], "{what}: {field} differs from the core model");
     }
     d
@@ -134,10 +167,87 @@ fn assert_matches_core(old: &str, new: &str, what: &str) -> Value {
 fn seed_pair_through_js_matches_the_core_model() {
     let d = assert_matches_core(OLD, NEW, "seed");
     let keys: Vec<&String> = d.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 8, "{keys:?}");
+    assert_eq!(keys.len(), 9, "{keys:?}");
     // `null`, not a missing key, for an absent fallback; no byte offsets leak out.
     assert_eq!(d.get("fallback"), Some(&Value::Null));
     assert_eq!(d["oldParagraphs"][0].as_object().unwrap().keys().collect::<Vec<_>>(), ["end", "start"]);
+}
+
+#[wasm_bindgen_test]
+fn moves_and_a_fallback_through_js_match_the_core_model() {
+    let old = "Tab\there, \"quotes\", emoji \u{1F600}.\n\nThe moving paragraph talks about sanctions and summits in Helsinki today.\n\nStays.\n\nStays too.";
+    let new = "Stays.\n\nStays too.\n\nTab\there, \"quotes\", emoji \u{1F600}!\n\nThe moving paragraph talks about sanctions and summits in Geneva today.";
+    let d = assert_matches_core(old, new, "moves");
+    // Both paragraphs moved below the two that stay, one of them edited.
+    assert_eq!(d["moves"].as_array().unwrap().len(), 2, "{d}");
+    let cut = call_str(old, new, json!({"timeoutMs": 1e-6}));
+    assert_eq!(cut["approximate"], true);
+    assert!(cut["fallback"]["detail"].as_str().unwrap().starts_with("The time limit was reached"), "{}", cut["fallback"]);
+    assert_eq!(cut["fallback"]["reason"], "deadline");
+}
+
+/// A member of a JS object.
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &js(key)).unwrap()
+}
+
+/// Calls a method of a JS object with one argument.
+fn call_method(object: &JsValue, name: &str, arg: &JsValue) -> JsValue {
+    js_sys::Function::from(get(object, name)).call1(object, arg).unwrap()
+}
+
+/// The compact form: an unchanged run is one block whatever its length, `row(i)` builds the
+/// row `rows` has at `i`, and `packed` grows by four numbers a paragraph pair, not by rows.
+#[wasm_bindgen_test]
+fn an_unchanged_run_is_one_block_and_rows_are_built_on_demand() {
+    let old = article(5, 2000);
+    let new = old.replacen("council", "county council", 1);
+    let result = diff(js(&old), js(&new), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    let blocks = to_json(&get(&result, "blocks"));
+    let kinds: Vec<&str> = blocks.as_array().unwrap().iter().map(|b| b["kind"].as_str().unwrap()).collect();
+    assert!(kinds.len() <= 3 && kinds.contains(&"changed"), "{kinds:?}");
+    assert_eq!(get(&result, "rowCount").as_f64(), Some(2000.0));
+    let packed = get(&result, "packed");
+    assert!(packed.is_instance_of::<js_sys::Uint32Array>());
+    let words = js_sys::Uint32Array::from(packed).length() as usize;
+    assert!(words < 22 + 4 * 2000 + 200, "{words} words packed for 2000 paragraph pairs");
+    let changed = blocks.as_array().unwrap().iter().find(|b| b["kind"] == "changed").unwrap()["row"].as_f64().unwrap();
+    for index in [0.0, changed, 1999.0] {
+        let row = to_json(&call_method(&result, "row", &JsValue::from(index)));
+        let rows = to_json(&get(&result, "rows"));
+        assert_eq!(row, rows[index as usize], "row({index})");
+    }
+    for outside in [-1.0, 2000.0, 0.5, f64::NAN] {
+        assert!(call_method(&result, "row", &JsValue::from(outside)).is_undefined(), "row({outside})");
+    }
+    // The lazily built members are built once.
+    for key in ["rows", "edits", "oldParagraphs", "blocks"] {
+        assert!(js_sys::Object::is(&get(&result, key), &get(&result, key)), "{key} is kept");
+    }
+    assert_eq!(get(&result, "oldText"), js(&old));
+}
+
+/// What a worker posts (`packed`) and the page rebuilds (`unpack`) is the same model; anything
+/// else is refused with a clear error.
+#[wasm_bindgen_test]
+fn unpack_rebuilds_the_model_and_refuses_what_does_not_belong() {
+    let result = diff(js(OLD), js(NEW), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    let packed = get(&result, "packed");
+    // A copy, as `postMessage` would make.
+    let copy: JsValue = js_sys::Uint32Array::new(&packed).into();
+    let rebuilt = unpack(copy.clone(), js(OLD), js(NEW)).unwrap_or_else(|e| panic!("unpack threw: {e:?}"));
+    assert_eq!(to_json(&rebuilt), to_json(&result));
+    let refused = |packed: JsValue, old: &str, new: &str| -> String {
+        let error = unpack(packed, js(old), js(new)).expect_err("unpack must throw");
+        assert!(error.is_instance_of::<js_sys::Error>(), "throws an Error instance");
+        get(&error, "message").as_string().unwrap()
+    };
+    assert!(refused(js("packed"), OLD, NEW).contains("must be the Uint32Array of a diff"));
+    assert!(refused(js_sys::Uint32Array::new_with_length(30).into(), OLD, NEW).contains("not a packed diff of this version"));
+    let truncated = js_sys::Uint32Array::from(copy.clone()).subarray(0, 40);
+    assert!(refused(truncated.into(), OLD, NEW).contains("truncated or corrupt"));
+    assert!(refused(copy.clone(), NEW, OLD).contains("not the ones this diff was computed from"));
+    assert!(refused(copy, OLD, &NEW[1..]).contains("not the ones this diff was computed from"));
 }
 
 #[wasm_bindgen_test]
@@ -305,6 +415,8 @@ fn moves_are_linked_through_js() {
     assert_eq!((m["from"].as_u64(), m["to"].as_u64(), m["similarity"].as_f64()), (Some(1), Some(3), Some(1.0)));
     let rows = d["rows"].as_array().unwrap();
     let (source, destination) = (&rows[m["oldRow"].as_u64().unwrap() as usize], &rows[m["newRow"].as_u64().unwrap() as usize]);
+    let blocks = d["blocks"].as_array().unwrap();
+    assert!(blocks.iter().any(|b| b["kind"] == "moved" && b["row"] == m["oldRow"] && b["move"] == 0 && b["oldStart"] == 1 && b["oldEnd"] == 2));
     assert!(source["kind"] == "moved" && source["new"].is_null() && source["move"] == 0);
     assert!(destination["kind"] == "moved" && destination["old"].is_null() && destination["move"] == 0);
     let off = call_str(old, new, json!({"detectMoves": false}));
