@@ -254,7 +254,7 @@ diffElement.addEventListener('diff', (event) => {
     const size = (textOf('old').length + textOf('new').length) / 1024;
     const approx = model.approximate ? ' (approximate)' : '';
     status.textContent = startedAt
-      ? `${model.rows.length.toLocaleString('en')} rows from ${size.toFixed(size < 10 ? 1 : 0)} KiB, drawn in ${ms} ms${approx}`
+      ? `${model.rowCount.toLocaleString('en')} rows from ${size.toFixed(size < 10 ? 1 : 0)} KiB, drawn in ${ms} ms${approx}`
       : '';
   }));
 });

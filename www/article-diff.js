@@ -21,11 +21,19 @@
  *   paragraphsChanged: number, paragraphsInserted: number, paragraphsDeleted: number,
  *   paragraphsMoved: number, paragraphsSplit: number, paragraphsMerged: number,
  *   cosmeticChanges: number}} Stats
- * @typedef {{edits: Array<[number, string]>, oldParagraphs: Array<{start: number, end: number}>,
- *   newParagraphs: Array<{start: number, end: number}>, rows: Row[], moves: Move[], stats: Stats,
- *   approximate: boolean, fallback: null | {reason: string, detail: string}}} DiffModel
+ * @typedef {{kind: RowKind, row: number, rowCount: number, oldStart: number, oldEnd: number,
+ *   newStart: number, newEnd: number, cosmetic: boolean, move?: number}} Block
+ *   A run of unchanged rows (kind `equal`), or one row with a change
+ * @typedef {{blocks: Block[], rowCount: number, row: (index: number) => Row | undefined,
+ *   rows: Row[], edits: Array<[number, string]>, oldParagraphs: Array<{start: number, end: number}>,
+ *   newParagraphs: Array<{start: number, end: number}>, moves: Move[], stats: Stats,
+ *   approximate: boolean, fallback: null | {reason: string, detail: string}, packed: Uint32Array,
+ *   oldText: string, newText: string}} DiffModel
+ *   The package's `ArticleDiff` (src/wasm.d.ts). The element reads `blocks` and builds rows
+ *   with `row(i)` only for the rows it draws; `rows` would build one object per paragraph.
  * @typedef {{detectMoves: boolean, ignoreCase: boolean, ignoreWhitespace: boolean}} DiffOptions
  * @typedef {{diff: (oldText: string, newText: string, options: object) => DiffModel,
+ *   unpack: (packed: Uint32Array, oldText: string, newText: string) => DiffModel,
  *   version: () => string}} Engine
  * @typedef {number | {runStart: number, from: number, to: number}} Item a row, or a folded run
  * @typedef {{el: HTMLElement, items: Item[], lazy: boolean}} Chunk
@@ -87,7 +95,7 @@ let workerAnswered = false;
 /** Why the worker cannot run on this page, once it failed to start; it is not tried again. */
 let workerUnavailable = '';
 let nextRequest = 0;
-/** @type {Map<number, {resolve: (model: DiffModel) => void, reject: (error: Error) => void}>} */
+/** @type {Map<number, {resolve: (packed: Uint32Array) => void, reject: (error: Error) => void}>} */
 const requests = new Map();
 
 /** @type {{createScriptURL: (url: string) => unknown} | null} */
@@ -156,11 +164,11 @@ function startWorker() {
   started.addEventListener('message', (event) => {
     workerAnswered = true;
     forget();
-    const {id, model, error} = event.data;
+    const {id, packed, error} = event.data;
     const request = requests.get(id);
     requests.delete(id);
     if (error !== undefined) request?.reject(new Error(error));
-    else request?.resolve(model);
+    else request?.resolve(packed);
   });
   started.addEventListener('error', (event) => {
     forget();
@@ -186,10 +194,11 @@ function startWorker() {
 }
 
 /**
- * Diffs in the page's one worker (started on first use); the result is the same model. Rejects
- * with `WorkerUnavailableError` when the worker cannot run on this page.
+ * Diffs in the page's one worker (started on first use). The worker posts the model's packed
+ * array (transferred, not copied: no long message to receive); `engine.unpack` rebuilds it.
+ * Rejects with `WorkerUnavailableError` when the worker cannot run on this page.
  * @param {string} oldText @param {string} newText @param {object} options
- * @returns {Promise<DiffModel>}
+ * @returns {Promise<Uint32Array>}
  */
 function diffInWorker(oldText, newText, options) {
   if (!worker && !workerUnavailable) {
@@ -354,8 +363,8 @@ export class ArticleDiffElement extends HTMLElement {
   #drawing = null;
   /** @type {Chunk[]} this draw's chunks, in order (expanded runs add more at the end) */
   #chunks = [];
-  /** Index into `#chunks` per model row (-1: folded away). */
-  #chunkOf = new Int32Array(0);
+  /** Index into `#chunks` per drawn model row (rows folded away are not in it). */
+  /** @type {Map<number, number>} */ #chunkOf = new Map();
   /** @type {Set<Chunk>} chunks still empty, in the order they fill in the background */
   #pending = new Set();
   /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
@@ -367,6 +376,8 @@ export class ArticleDiffElement extends HTMLElement {
   #filled = Promise.resolve();
   /** @type {number[][]} hunks: runs of adjacent changed rows (model row indices) */
   #hunks = [];
+  /** @type {RowKind[]} the kind of each hunk's first row */
+  #hunkKinds = [];
   #current = -1;
   /** @type {ResizeObserver | null} */ #resizeObserver = null;
   #markerFrame = 0;
@@ -645,8 +656,10 @@ export class ArticleDiffElement extends HTMLElement {
           this.#counter.textContent = 'Comparing…';
         }
         const options = this.#diffOptions();
+        /** @type {Uint32Array | null} */
+        let packed = null;
         try {
-          model = await diffInWorker(oldText, newText, options);
+          packed = await diffInWorker(oldText, newText, options);
         } catch (error) {
           if (!(error instanceof WorkerUnavailableError)) throw error;
           if (version !== this.#inputVersion) return;
@@ -655,6 +668,8 @@ export class ArticleDiffElement extends HTMLElement {
           model = engine.diff(oldText, newText, options);
         }
         if (version !== this.#inputVersion) return; // newer input queued its own update
+        // The worker posted the packed model; it is rebuilt over the texts the page holds.
+        if (packed) model = engine.unpack(packed, oldText, newText);
       } else {
         model = engine.diff(oldText, newText, this.#diffOptions());
       }
@@ -787,19 +802,30 @@ export class ArticleDiffElement extends HTMLElement {
       ? `Approximate diff: ${model.fallback?.detail ?? 'a time budget ran out'}. The changes shown are exact, but coarser than they could be.`
       : '';
 
-    const rows = model.rows;
-    /** @param {Row} row */
-    const isChange = (row) => row.kind !== 'equal' && !(hideCosmetic && row.cosmetic && row.kind !== 'moved');
+    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
+    // the changes, and rows are built only for the ones drawn.
+    const blocks = model.blocks;
+    const rowCount = model.rowCount;
+    /** @param {Block} block */
+    const isChange = (block) => block.kind !== 'equal' && !(hideCosmetic && block.cosmetic && block.kind !== 'moved');
 
     // Hunks: maximal runs of adjacent change rows; the unit of "next change".
     /** @type {number[][]} */
     const hunks = [];
-    for (let i = 0; i < rows.length; i++) {
-      if (!isChange(rows[i])) continue;
+    /** @type {RowKind[]} the kind of each hunk's first row, for its minimap marker */
+    const hunkKinds = [];
+    for (const block of blocks) {
+      if (!isChange(block)) continue;
+      const i = block.row;
       const last = hunks[hunks.length - 1];
-      if (last && last[last.length - 1] === i - 1) last.push(i);
-      else hunks.push([i]);
+      if (last && last[last.length - 1] === i - 1) {
+        last.push(i);
+      } else {
+        hunks.push([i]);
+        hunkKinds.push(block.kind);
+      }
     }
+    this.#hunkKinds = hunkKinds;
     this.#hunks = hunks;
     if (this.#current >= hunks.length) this.#current = hunks.length - 1;
 
@@ -807,22 +833,24 @@ export class ArticleDiffElement extends HTMLElement {
     this.#cancelFill();
     this.#drawing = {model, view, hideCosmetic, current: new Set(this.#hunks[this.#current] ?? [])};
     this.#rowEls.clear();
-    this.#chunkOf = new Int32Array(rows.length).fill(-1);
+    this.#chunkOf = new Map();
     this.#chunks = [];
 
     /** @type {Item[]} what is drawn, in order: rows, and runs folded into a button */
     const items = [];
-    let i = 0;
-    while (i < rows.length) {
-      if (isChange(rows[i])) {
-        items.push(i++);
+    let k = 0;
+    while (k < blocks.length) {
+      if (isChange(blocks[k])) {
+        items.push(blocks[k++].row);
         continue;
       }
-      let end = i;
-      while (end < rows.length && !isChange(rows[end])) end++;
-      // Unchanged run [i, end): keep CONTEXT_ROWS next to each neighbouring change.
+      // Unchanged run [i, end): equal blocks and, with hide-cosmetic, cosmetic-only rows.
+      const i = blocks[k].row;
+      while (k < blocks.length && !isChange(blocks[k])) k++;
+      const end = k < blocks.length ? blocks[k].row : rowCount;
+      // Keep CONTEXT_ROWS next to each neighbouring change.
       const keepHead = i > 0 ? CONTEXT_ROWS : 0;
-      const keepTail = end < rows.length ? CONTEXT_ROWS : 0;
+      const keepTail = end < rowCount ? CONTEXT_ROWS : 0;
       const length = end - i;
       if (length > COLLAPSE_ABOVE && length - keepHead - keepTail > 1 && !this.#expanded.has(i)) {
         for (let r = i; r < i + keepHead; r++) items.push(r);
@@ -831,13 +859,12 @@ export class ArticleDiffElement extends HTMLElement {
       } else {
         for (let r = i; r < end; r++) items.push(r);
       }
-      i = end;
     }
     const lazy = items.length > DRAW_AT_ONCE_ITEMS;
     const chunks = this.#makeChunks(items, lazy);
     if (!lazy) for (const chunk of chunks) this.#fillChunk(chunk);
     this.#rows.replaceChildren(...chunks.map((chunk) => chunk.el));
-    if (rows.length === 0) {
+    if (rowCount === 0) {
       this.#rows.append(h('p', {class: 'empty-note', text: 'Both versions are empty.'}));
     }
     if (this.#pending.size > 0) this.#startFill();
@@ -872,7 +899,7 @@ export class ArticleDiffElement extends HTMLElement {
       let rows = 0;
       for (const item of slice) {
         if (typeof item === 'number') {
-          this.#chunkOf[item] = id;
+          this.#chunkOf.set(item, id);
           rows++;
         }
       }
@@ -915,7 +942,7 @@ export class ArticleDiffElement extends HTMLElement {
    * @param {number} index
    */
   #rowElement(index) {
-    const chunk = this.#chunks[this.#chunkOf[index] ?? -1];
+    const chunk = this.#chunks[this.#chunkOf.get(index) ?? -1];
     if (chunk && this.#pending.has(chunk)) {
       this.#fillChunk(chunk);
       this.#settleFilled();
@@ -1065,7 +1092,7 @@ export class ArticleDiffElement extends HTMLElement {
    * @param {Drawing} drawing @param {number} index
    */
   #renderRow({model, view, hideCosmetic}, index) {
-    const row = model.rows[index];
+    const row = /** @type {Row} */ (model.row(index));
     const kind = drawnKind(row, hideCosmetic);
     const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
     el.dataset.kind = kind;
@@ -1156,7 +1183,7 @@ export class ArticleDiffElement extends HTMLElement {
     if (move && row.new) {
       // The destination of a move reads as the move's word diff: its source's old cell
       // interleaved with this new cell.
-      const source = model.rows[move.oldRow]?.old ?? null;
+      const source = model.row(move.oldRow)?.old ?? null;
       appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans, {wholeParagraph: false, hideCosmetic});
     } else if (move && row.old) {
       // The source of a move: the paragraph as it stood, dimmed; its edits show at the destination.
@@ -1367,7 +1394,7 @@ export class ArticleDiffElement extends HTMLElement {
     if (this.#markersFor !== this.#hunks) {
       this.#markersFor = this.#hunks;
       this.#markers = this.#hunks.map((hunk, i) => {
-        const marker = h('button', {class: `marker ${model.rows[hunk[0]].kind}`, part: 'marker',
+        const marker = h('button', {class: `marker ${this.#hunkKinds[i]}`, part: 'marker',
           attrs: {type: 'button', tabindex: '-1', 'data-hunk': String(i), title: `Change ${i + 1}`}});
         if (i === this.#current) marker.classList.add('current');
         return marker;
@@ -1391,7 +1418,7 @@ export class ArticleDiffElement extends HTMLElement {
    * @returns {{top: number, bottom: number}}
    */
   #rowBox(index) {
-    const chunk = this.#chunks[this.#chunkOf[index]];
+    const chunk = this.#chunks[this.#chunkOf.get(index) ?? -1];
     if (!chunk) return {top: 0, bottom: 0};
     const el = this.#rowEls.get(index);
     if (el && !chunk.lazy) return el.getBoundingClientRect();
