@@ -168,7 +168,7 @@ test('a new diff or view arriving mid-draw replaces the old draw, with no rows m
     return page.evaluate(() => {
       const el = /** @type {any} */ (document.querySelector('article-diff'));
       const text = el.shadowRoot.querySelector('.rows').textContent;
-      return {rows: el.model.rows.length, drawn: el.shadowRoot.querySelectorAll('.row').length,
+      return {rows: el.model.rowCount, drawn: el.shadowRoot.querySelectorAll('.row').length,
         firstPairText: text.includes('[first '), secondPairText: text.includes('{second ')};
     });
   };

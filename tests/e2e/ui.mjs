@@ -88,7 +88,8 @@ export async function modelInPage(page, oldText, newText, options = {}) {
   return page.evaluate(async ([oldText, newText, options]) => {
     const engine = await import('/pkg/article_diff.js');
     await engine.default();
-    return engine.diff(oldText, newText, options);
+    // The model is a class whose rows are built on demand: its `toJSON` is the plain data.
+    return engine.diff(oldText, newText, options).toJSON();
   }, /** @type {const} */ ([oldText, newText, options]));
 }
 
