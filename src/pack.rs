@@ -227,10 +227,16 @@ impl<'t> Utf16<'t> {
     }
 
     fn at(&mut self, to: usize) -> usize {
-        let k = self.marks.partition_point(|&(byte, _)| byte <= to);
-        let (byte, unit) = if k > 0 { self.marks[k - 1] } else { (0, 0) };
-        if to < self.byte || byte > self.byte {
-            (self.byte, self.unit) = (byte, unit);
+        // Forward from the last query when `to` is past it and no mark lies between (paragraphs
+        // are converted in order, so that is every paragraph): the marks are searched only to go
+        // back, or to jump ahead over text already counted.
+        let last_mark = self.marks.last().map_or(0, |&(byte, _)| byte);
+        if to < self.byte || last_mark > self.byte {
+            let k = self.marks.partition_point(|&(byte, _)| byte <= to);
+            let (byte, unit) = if k > 0 { self.marks[k - 1] } else { (0, 0) };
+            if to < self.byte || byte > self.byte {
+                (self.byte, self.unit) = (byte, unit);
+            }
         }
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
         // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII;

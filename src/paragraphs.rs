@@ -98,7 +98,8 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let has_blank_between = lines.iter().any(|l| l.blank);
     let mut paragraphs = Vec::new();
     for block in lines.split(|l| l.blank).filter(|b| !b.is_empty()) {
-        let long = |l: &Line| text.as_bytes()[l.start..l.end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
+        // A line of no more bytes than that has no more chars: most lines are counted by length.
+        let long = |l: &Line| l.end - l.start > WRAP_CHARS && text.as_bytes()[l.start..l.end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
         if !has_blank_between || (block.len() > 1 && block.iter().any(long)) {
             paragraphs.extend(block.iter().map(|l| Paragraph { byte_start: l.start, byte_end: l.end }));
         } else {
