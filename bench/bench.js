@@ -180,6 +180,7 @@ async function describeInputs() {
     newParagraphs: paragraphs(i.newText),
     plantedMoves: i.plantedMoves ? i.plantedMoves.length : null,
     plantedWordEdits: i.plantedWordEdits,
+    category: i.category,
   }));
 }
 

@@ -3,7 +3,9 @@
  * The benchmark's input pairs, built the same way on every run.
  *
  * Real pairs come from files the dev dependencies ship (the seed fixtures, and licence texts in
- * `spdx-license-list`, which are openly licensed documents published in several editions).
+ * `spdx-license-list`, which are openly licensed documents published in several editions), and
+ * from documentation two Django releases ship on PyPI (`docs.mjs` fetches it; reStructuredText,
+ * BSD-3-Clause).
  * Synthetic pairs are prose generated from a fixed seed: a word-bigram chain trained on those
  * licence texts, so paragraphs read like legal English, followed by planted edits and moves
  * that are recorded so quality can be scored against them.
@@ -11,14 +13,19 @@
  * Runs in the browser and in Node: the caller passes `load(path)` returning a file's text, with
  * `path` relative to the server root (`fixtures/old.txt`, `node_modules/…`).
  *
- * @typedef {{from: number, to: number, edited: boolean}} PlantedMove
- *   A moved paragraph: its index among the old text's paragraphs and among the new text's.
+ * @typedef {{from: number, to: number, edited: boolean, oldText: string, newText: string}} PlantedMove
+ *   A moved paragraph: its index among the old text's paragraphs and among the new text's (as
+ *   the engine counts paragraphs), and its text on each side.
+ * @typedef {'edited' | 'near-identical' | 'moved' | 'unrelated'} Category
+ *   What kind of pair it is, which decides the speed target it is held to: real edits, a
+ *   near-identical copy (scattered word edits), the same with moved paragraphs, or unrelated texts.
  * @typedef {{
  *   id: string, title: string, source: string,
  *   oldText: string, newText: string,
  *   plantedMoves: PlantedMove[] | null,
  *   plantedWordEdits: number | null,
  *   unrelated: boolean,
+ *   category: Category,
  * }} Input
  */
 
@@ -183,7 +190,9 @@ function nearIdentical(book, vocabulary, withMoves) {
   /** @type {PlantedMove[]} */
   const plantedMoves = [];
   paragraphs.forEach((p, to) => {
-    if (moved.has(p.oldIndex)) plantedMoves.push({ from: p.oldIndex, to, edited: movedEdited.has(p.oldIndex) });
+    if (moved.has(p.oldIndex)) {
+      plantedMoves.push({ from: p.oldIndex, to, edited: movedEdited.has(p.oldIndex), oldText: book[p.oldIndex], newText: p.text });
+    }
   });
   plantedMoves.sort((a, b) => a.from - b.from);
   return { newText: paragraphs.map((p) => p.text).join(PARAGRAPH_BREAK), plantedMoves };
@@ -232,6 +241,179 @@ async function declarations(load) {
   return { paragraphs, translations: kept };
 }
 
+/** Django's docs as `docs.mjs` writes them (`bench/.docs/django-<release>.json`). */
+const DOCS_RELEASES = { old: '4.2', new: '5.0' };
+/** The ~150 KB reference page the moved and the two-releases inputs are made of. */
+const DOCS_PAGE = 'ref/models/querysets.txt';
+/** Size of the near-identical documentation input: the first docs files, in path order. */
+const DOCS_NEAR_CHARS = 2_000_000;
+/** Words replaced in the near-identical documentation input. */
+const DOCS_WORD_EDITS = 20;
+/** Paragraphs moved (each also edited by one word) in the moved documentation input. */
+const DOCS_MOVES = 5;
+/** The engine's paragraph rule: a block with a line longer than this is one paragraph a line. */
+const WRAP_CHARS = 100;
+
+/**
+ * A docs file with its blank lines made plain (whitespace-only lines emptied, runs of blank
+ * lines one), so that its blocks split on `\n\n` are the engine's paragraphs.
+ * @param {string} text
+ */
+const plainBlocks = (text) => text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+
+/**
+ * How many paragraphs the engine makes of one block (see `src/paragraphs.rs`).
+ * @param {string} block
+ */
+const engineParagraphs = (block) => {
+  const lines = block.split('\n');
+  return lines.some((l) => [...l].length > WRAP_CHARS) ? lines.length : 1;
+};
+
+/**
+ * A prose block (not a directive, code, a table or a heading rule): starts with a letter, has
+ * at least `words` words and lines the engine keeps as one paragraph.
+ * @param {string} block @param {number} words
+ */
+const isProse = (block, words) => /^[A-Za-z]/.test(block) && (block.match(/[A-Za-z]{3,}/g) ?? []).length >= words && engineParagraphs(block) === 1;
+
+/**
+ * Replaces one word (three letters or more) of `block` by another from `vocabulary`, keeping
+ * every line break and punctuation mark.
+ * @param {string} block @param {ReturnType<typeof rng>} r @param {string[]} vocabulary
+ */
+function replaceWord(block, r, vocabulary) {
+  const words = [...block.matchAll(/[A-Za-z]{3,}/g)];
+  const w = words[r.below(words.length)];
+  let word = vocabulary[r.below(vocabulary.length)];
+  if (word === w[0]) word += 's';
+  const at = /** @type {number} */ (w.index);
+  return block.slice(0, at) + word + block.slice(at + w[0].length);
+}
+
+/**
+ * The documentation pairs: ~2 MB of Django's docs with 20 words replaced; its ~150 KB
+ * QuerySet reference with 5 paragraphs moved far and each lightly edited; and that page as two
+ * real releases wrote it. `null` when the docs are not there (`node bench/docs.mjs` fetches
+ * them; `run.mjs` does so first).
+ * @param {(path: string) => Promise<string>} load
+ * @returns {Promise<Input[] | null>}
+ */
+async function documentation(load) {
+  /** @type {Record<string, {release: string, licence: string, files: [string, string][]}>} */
+  const docs = {};
+  try {
+    for (const [side, release] of Object.entries(DOCS_RELEASES)) docs[side] = JSON.parse(await load(`bench/.docs/django-${release}.json`));
+  } catch {
+    return null;
+  }
+  const page = (/** @type {string} */ side) => {
+    const file = docs[side].files.find(([name]) => name === DOCS_PAGE);
+    if (!file) throw new Error(`docs: Django ${docs[side].release} has no ${DOCS_PAGE}`);
+    return file[1];
+  };
+  const all = docs.new.files.map(([, text]) => plainBlocks(text));
+  const vocabulary = [...new Set(all.join(' ').match(/\b[a-z]{4,}\b/g))].sort();
+
+  // ~2 MB: whole files in path order, 20 words replaced in scattered prose paragraphs.
+  const parts = [];
+  let length = 0;
+  for (const text of all) {
+    if (length >= DOCS_NEAR_CHARS) break;
+    parts.push(text);
+    length += text.length + PARAGRAPH_BREAK.length;
+  }
+  const nearOld = parts.join(PARAGRAPH_BREAK);
+  const blocks = nearOld.split(PARAGRAPH_BREAK);
+  const r = rng(17);
+  const edited = new Set();
+  while (edited.size < DOCS_WORD_EDITS) {
+    const k = r.below(blocks.length);
+    if (edited.has(k) || !isProse(blocks[k], 8)) continue;
+    edited.add(k);
+    blocks[k] = replaceWord(blocks[k], r, vocabulary);
+  }
+  const nearNew = blocks.join(PARAGRAPH_BREAK);
+
+  // The QuerySet reference with prose paragraphs moved at least MIN_MOVE_DISTANCE paragraphs
+  // away, each with one word replaced.
+  const movedOld = plainBlocks(page('new'));
+  const oldBlocks = movedOld.split(PARAGRAPH_BREAK);
+  const counts = new Map();
+  for (const b of oldBlocks) counts.set(b, (counts.get(b) ?? 0) + 1);
+  /** @type {{text: string, oldIndex: number}[]} */
+  const order = oldBlocks.map((text, oldIndex) => ({ text, oldIndex }));
+  const m = rng(19);
+  /** @type {Map<number, string>} old block index → its moved, edited text */
+  const moved = new Map();
+  while (moved.size < DOCS_MOVES) {
+    const from = m.below(order.length);
+    const item = order[from];
+    if (moved.has(item.oldIndex) || counts.get(item.text) !== 1 || !isProse(item.text, 12)) continue;
+    const to = m.below(order.length - 1);
+    if (Math.abs(to - from) < MIN_MOVE_DISTANCE) continue;
+    order.splice(from, 1);
+    order.splice(to, 0, item);
+    item.text = replaceWord(item.text, m, vocabulary);
+    moved.set(item.oldIndex, item.text);
+  }
+  // Paragraph indices as the engine counts them (a block may be several paragraphs).
+  const starts = (/** @type {string[]} */ list) => {
+    const out = [];
+    let n = 0;
+    for (const b of list) {
+      out.push(n);
+      n += engineParagraphs(b);
+    }
+    return out;
+  };
+  const oldStarts = starts(oldBlocks);
+  const newStarts = starts(order.map((b) => b.text));
+  /** @type {PlantedMove[]} */
+  const plantedMoves = [];
+  order.forEach((b, k) => {
+    if (moved.has(b.oldIndex)) plantedMoves.push({ from: oldStarts[b.oldIndex], to: newStarts[k], edited: true, oldText: oldBlocks[b.oldIndex], newText: b.text });
+  });
+  plantedMoves.sort((a, b) => a.from - b.from);
+
+  const licence = `Django's documentation (${docs.new.licence}), from its source distributions on PyPI`;
+  return [
+    {
+      id: 'docs-near',
+      title: `~2 MB of reStructuredText docs, ${DOCS_WORD_EDITS} words replaced`,
+      source: `${licence}: the first ${parts.length} of Django ${docs.new.release}'s docs files in path order, blank lines made plain; edits seed 17`,
+      oldText: nearOld,
+      newText: nearNew,
+      plantedMoves: [],
+      plantedWordEdits: DOCS_WORD_EDITS,
+      unrelated: false,
+      category: 'near-identical',
+    },
+    {
+      id: 'docs-moved',
+      title: `~150 KB docs page, ${DOCS_MOVES} paragraphs moved and lightly edited`,
+      source: `${licence}: Django ${docs.new.release}'s ${DOCS_PAGE}, blank lines made plain; moves seed 19, one word replaced in each moved paragraph`,
+      oldText: movedOld,
+      newText: order.map((b) => b.text).join(PARAGRAPH_BREAK),
+      plantedMoves,
+      plantedWordEdits: DOCS_MOVES,
+      unrelated: false,
+      category: 'moved',
+    },
+    {
+      id: 'docs-releases',
+      title: '~150 KB docs page, two real releases apart',
+      source: `${licence}: ${DOCS_PAGE} of Django ${docs.old.release} → ${docs.new.release}, as shipped`,
+      oldText: page('old'),
+      newText: page('new'),
+      plantedMoves: null,
+      plantedWordEdits: null,
+      unrelated: false,
+      category: 'edited',
+    },
+  ];
+}
+
 /**
  * @param {(path: string) => Promise<string>} load
  * @returns {Promise<Input[]>}
@@ -255,6 +437,9 @@ export async function buildInputs(load) {
   const worldVocabulary = [...new Set(world.paragraphs.join(' ').split(' ').filter((w) => /^\p{L}+$/u.test(w)))].sort();
   const worldNear = nearIdentical(world.paragraphs, worldVocabulary, false);
 
+  const docs = await documentation(load);
+  if (!docs) console.warn('bench: the documentation inputs are left out: run `node bench/docs.mjs` (bench/run.mjs does) to fetch them');
+
   const licenceSource = (/** @type {string[][]} */ pairs) =>
     'spdx-license-list licence texts: ' + pairs.map(([a, b]) => `${a} → ${b}`).join(', ');
   const proseSource = 'generated prose (word-bigram chain over the licence texts, seeded)';
@@ -269,6 +454,7 @@ export async function buildInputs(load) {
       plantedMoves: null,
       plantedWordEdits: null,
       unrelated: false,
+      category: 'edited',
     },
     {
       id: 'gpl',
@@ -279,6 +465,7 @@ export async function buildInputs(load) {
       plantedMoves: null,
       plantedWordEdits: null,
       unrelated: false,
+      category: 'edited',
     },
     {
       id: 'licences',
@@ -289,6 +476,7 @@ export async function buildInputs(load) {
       plantedMoves: null,
       plantedWordEdits: null,
       unrelated: false,
+      category: 'edited',
     },
     {
       id: 'book',
@@ -299,6 +487,7 @@ export async function buildInputs(load) {
       plantedMoves: [],
       plantedWordEdits: BOOK_WORD_EDITS,
       unrelated: false,
+      category: 'near-identical',
     },
     {
       id: 'book-moved',
@@ -309,6 +498,7 @@ export async function buildInputs(load) {
       plantedMoves: nearMoved.plantedMoves,
       plantedWordEdits: BOOK_WORD_EDITS + BOOK_MOVES_EDITED,
       unrelated: false,
+      category: 'moved',
     },
     {
       id: 'world',
@@ -319,6 +509,7 @@ export async function buildInputs(load) {
       plantedMoves: [],
       plantedWordEdits: BOOK_WORD_EDITS,
       unrelated: false,
+      category: 'near-identical',
     },
     {
       id: 'unrelated-150k',
@@ -329,6 +520,7 @@ export async function buildInputs(load) {
       plantedMoves: [],
       plantedWordEdits: null,
       unrelated: true,
+      category: 'unrelated',
     },
     {
       id: 'unrelated-1m',
@@ -339,6 +531,8 @@ export async function buildInputs(load) {
       plantedMoves: [],
       plantedWordEdits: null,
       unrelated: true,
+      category: 'unrelated',
     },
+    ...(docs ?? []),
   ];
 }

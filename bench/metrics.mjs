@@ -150,6 +150,30 @@ export function scoreMoves(found, planted) {
 }
 
 /**
+ * Moved blocks a tool reports as text (wikEd diff), scored against the planted moves: a planted
+ * paragraph is found when the moved blocks that lie inside its new text (or hold all of it)
+ * cover at least half of it; a block with a letter or digit that matches no planted paragraph
+ * is a false move.
+ * @param {string[]} blocks
+ * @param {{newText: string}[] | null} planted
+ */
+export function scoreMovedBlocks(blocks, planted) {
+  const norm = (/** @type {string} */ s) => s.replace(/\s+/g, ' ').trim();
+  const visible = blocks.map(norm).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  if (!planted) return { found: visible.length, planted: null, correct: null, falseMoves: null };
+  const paragraphs = planted.map((m) => norm(m.newText));
+  const covered = paragraphs.map(() => 0);
+  let falseMoves = 0;
+  for (const t of visible) {
+    const k = paragraphs.findIndex((p) => p.includes(t) || t.includes(p));
+    if (k < 0) falseMoves++;
+    else covered[k] += Math.min(t.length, paragraphs[k].length);
+  }
+  const correct = covered.filter((c, k) => c >= paragraphs[k].length / 2).length;
+  return { found: visible.length, planted: planted.length, correct, falseMoves };
+}
+
+/**
  * All quality figures for one tool's edits.
  * @param {Edit[]} edits
  * @param {string} oldText

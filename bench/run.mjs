@@ -7,7 +7,9 @@
  * The page does the timing; this script drives it case by case, measures the wasm file, and
  * supplies what only the DevTools protocol can read from inside a worker: the heap during one
  * extra call (polled with `Runtime.getHeapUsage`, which a worker answers even mid-call) and a
- * sampled CPU profile of our `diff()`.
+ * sampled CPU profile of our `diff()`. First it fetches the documentation inputs' source
+ * (`docs.mjs`), and times the native core on the same inputs (`examples/native_times.rs`,
+ * built with cargo), so that every browser figure has its native counterpart.
  *
  * Options:
  *   --only=seed,gpl      inputs to run (default all)
@@ -27,9 +29,11 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
-import { startServer } from '../scripts/serve.mjs';
+import { PEERS, resolvePath, startServer } from '../scripts/serve.mjs';
 // The same Debian Chromium and closed-network flags as the end-to-end tests.
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { ensureDocs } from './docs.mjs';
+import { buildInputs } from './inputs.mjs';
 import { DEFAULT_SETTINGS, OURS, TOOLS, renderMarkdown } from './suite.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,11 +142,54 @@ function wasmSize() {
 }
 
 /**
+ * The native core on the benchmark's inputs, built here exactly as the page builds them: the
+ * texts go to `target/bench/inputs/`, and `examples/native_times.rs` (built once with cargo)
+ * times one input per call, so that each input's native figure is taken right before its
+ * browser cases, on a machine as busy as it is for them. `null` (with the reason on stderr)
+ * when cargo cannot build it.
+ * @param {string[] | null} only
+ * @returns {Promise<((id: string) => import('./suite.mjs').NativeResult | null) | null>}
+ */
+async function nativeTimer(only) {
+  const load = (/** @type {string} */ p) => {
+    const file = resolvePath('/' + p);
+    if (!file) throw new Error(`no file for ${p}`);
+    return Promise.resolve(readFileSync(file, 'utf8'));
+  };
+  const inputs = (await buildInputs(load)).filter((i) => !only || only.includes(i.id));
+  const dir = path.join(ROOT, 'target/bench/inputs');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const i of inputs) {
+    writeFileSync(path.join(dir, `${i.id}.old.txt`), i.oldText);
+    writeFileSync(path.join(dir, `${i.id}.new.txt`), i.newText);
+  }
+  console.error('native: building examples/native_times.rs (cargo build --release)');
+  try {
+    execFileSync('cargo', ['build', '--quiet', '--release', '--example', 'native_times'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    console.error(`native: no native figures (${String(e).split('\n')[0]})`);
+    return null;
+  }
+  const binary = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target'), 'release/examples/native_times');
+  return (id) => {
+    try {
+      const out = execFileSync(binary, [dir, id], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const { id: _, ...result } = JSON.parse(out.trim());
+      return result;
+    } catch (e) {
+      console.error(`native: ${id} failed (${String(e).split('\n')[0]})`);
+      return null;
+    }
+  };
+}
+
+/**
  * Wasm function names that belong to turning the model into a JS value, not to diffing:
- * the binding, its JSON writer, and wasm-bindgen's exported helpers (`__wbindgen_malloc`,
+ * the binding, `pack` (the model as one `u32` buffer), and wasm-bindgen's exported helpers (`__wbindgen_malloc`,
  * `__externref_table_alloc`, …). The allocator and `memcpy` serve both sides and count as engine.
  */
-const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::json::|article_diff::wasm::|itoa|ryu/;
+const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::pack::|article_diff::wasm::|itoa|ryu/;
 
 /**
  * Which self-time bucket a profile node falls in. V8 attributes builtins such as `JSON.parse`
@@ -162,11 +209,10 @@ function category(frame) {
   // (The binding's own copy: encodeInto and the line walk that lets it skip the shared lines.)
   const copying = /^(encode|encodeInto|encodeRange|sharedRuns|commonLength|same|sameLine|lineEnd)$/;
   if ((!url && /^(encode|encodeInto)$/.test(name)) || (glue && (copying.test(name) || /^passStringToWasm/.test(name)))) return 'JS: texts into wasm (UTF-8)';
-  if ((!url && name === 'decode') || (glue && (/^getStringFromWasm|^getCachedStringFromWasm|^decodeText/.test(name) || name === ''))) {
-    return 'JS: result out (decode + JSON.parse)';
+  if ((!url && name === 'decode') || (glue && (/^getArrayU32FromWasm|^getStringFromWasm|^getCachedStringFromWasm|^decodeText|^materialize$/.test(name) || name === ''))) {
+    return 'JS: result out (copy from wasm memory)';
   }
-  if (!url && name === 'parse') return 'JS: result out (decode + JSON.parse)';
-  if (glue || (!url && /^(wasm-to-js|js-to-wasm)$/.test(name))) return 'JS: other glue and snippets (building the result objects)';
+  if (glue || (!url && /^(wasm-to-js|js-to-wasm)$/.test(name))) return 'JS: other glue and snippets (wrapping the result)';
   if (url.includes('/bench/') || (name === 'postMessage' && !url)) return 'bench harness';
   if (name === '(idle)') return 'idle';
   return 'other';
@@ -316,6 +362,11 @@ async function main() {
     if (withOurs) throw new Error(`${path.relative(ROOT, WASM)} is missing: build it first (\`./run bench\` does)`);
   }
   const startedAt = new Date().toISOString();
+  ensureDocs();
+  if (!PEERS) console.error('wikEd diff: no shared/peers folder found beside the checkout (set ARTICLE_DIFF_PEERS); its cases will fail');
+  const timeNative = withOurs ? await nativeTimer(only) : null;
+  /** @type {Record<string, import('./suite.mjs').NativeResult> | null} */
+  const native = timeNative ? {} : null;
   const oursPkg = withOurs ? snapshotPkg() : null;
   const profilePkg = withOurs ? buildProfilingPkg() : null;
   const server = await startServer({ port: 0 });
@@ -329,6 +380,11 @@ async function main() {
     /** @type {import('./suite.mjs').CaseResult[]} */
     const cases = [];
     for (const input of inputs) {
+      const nativeResult = timeNative?.(input.id);
+      if (native && nativeResult) {
+        native[input.id] = nativeResult;
+        console.error(`${input.id.padEnd(15)} ${'native core'.padEnd(42)} ${nativeResult.medianMs.toFixed(2)} ms`);
+      }
       for (const t of TOOLS) {
         if (tools && !tools.includes(t.id)) continue;
         const spec = {
@@ -371,6 +427,7 @@ async function main() {
       },
       inputs,
       cases,
+      native,
     };
     const markdown = renderMarkdown(report);
     mkdirSync(path.dirname(out), { recursive: true });

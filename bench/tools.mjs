@@ -3,17 +3,21 @@
  * The tools under test, loaded inside a Web Worker (so a call that runs away can be stopped).
  *
  * Each tool is `{call(oldText, newText) → output, edits(output) → [op, text][]}`. Only `call`
- * is timed: for us it is the whole public `diff()` (engine, rows, moves and the conversion
- * to a JS object), for a peer its own diff function with its default settings. `edits`
- * converts an output to the shared `[op, text]` form for the quality figures, untimed.
+ * is timed: for us it is the whole public `diff()` (engine, blocks, moves and the packed model
+ * wrapped as a JS object), for a peer its own diff function with its default settings. `edits`
+ * converts an output to the shared `[op, text]` form for the quality figures, untimed. wikEd
+ * diff has no `edits` (its fragments do not rebuild the old text in order): it is timed, and
+ * the blocks it shows as moved are scored against the planted moves (`movedBlocks`).
  *
  * The peers come straight from `node_modules/` without a bundler: jsdiff through its ES module
  * build, diff-match-patch and fast-diff (CommonJS) by evaluating their source with a
- * `module`/`exports` pair.
+ * `module`/`exports` pair. wikEd diff is not on npm and must not be copied into the repository:
+ * it is served from outside it (`/peers/`, see `scripts/serve.mjs`) and evaluated as fetched.
  *
  * @typedef {[number, string]} Edit
- * @typedef {{call: (oldText: string, newText: string) => any, edits: (output: any) => Edit[],
- *   moves?: (output: any) => {from: number, to: number}[], approximate?: (output: any) => boolean,
+ * @typedef {{call: (oldText: string, newText: string) => any, edits?: (output: any) => Edit[],
+ *   moves?: (output: any) => {from: number, to: number}[], movedBlocks?: (output: any) => string[],
+ *   approximate?: (output: any) => boolean,
  *   stats?: (output: any) => object, paragraphs?: (output: any) => {old: number, new: number},
  *   size?: (output: any) => {jsonChars: number, editChars: number, spanChars: number, rows: number, edits: number},
  *   memoryBytes?: () => number}} Tool
@@ -86,13 +90,7 @@ export const LOADERS = {
       approximate: (d) => d.approximate,
       stats: (d) => d.stats,
       paragraphs: (d) => ({ old: d.oldParagraphs.length, new: d.newParagraphs.length }),
-      size: (d) => {
-        let editChars = 0;
-        let spanChars = 0;
-        for (const [, text] of d.edits) editChars += text.length;
-        for (const row of d.rows) for (const c of [row.old, row.new]) if (c) for (const span of c.spans) spanChars += span.text.length;
-        return { jsonChars: JSON.stringify(d).length, editChars, spanChars, rows: d.rows.length, edits: d.edits.length };
-      },
+      size: (d) => ({ packedBytes: d.packed.byteLength, blocks: d.blocks.length, rows: d.rowCount, edits: d.edits.length }),
       memoryBytes: () => wasm.memory.buffer.byteLength,
     };
   },
@@ -147,6 +145,48 @@ export const LOADERS = {
         return d;
       },
       edits: fromTuples,
+    };
+  },
+  /**
+   * wikEd diff 1.2.4, the Wikipedia gadget's word diff with block-move detection (public
+   * domain). A browser script: it writes a stylesheet and a handler to `document` and `window`
+   * when constructed, so it gets stand-ins here. One instance per call (a diff frees its
+   * tables); `fullDiff` keeps the whole text, as the other tools do.
+   */
+  async 'wikEd diff'() {
+    const response = await fetch(new URL('peers/wikEdDiff.js', root));
+    if (!response.ok) {
+      throw new Error(`peers/wikEdDiff.js: HTTP ${response.status} (the server finds it in $ARTICLE_DIFF_PEERS or a shared/peers folder beside the checkout)`);
+    }
+    /** @type {Set<string>} */
+    const ids = new Set();
+    const element = () => ({ id: '', style: {}, appendChild() {} });
+    const document = {
+      getElementById: (/** @type {string} */ id) => (ids.has(id) ? element() : null),
+      createElement: element,
+      createTextNode: () => ({}),
+      getElementsByTagName: () => [{ appendChild: (/** @type {{id: string}} */ child) => ids.add(child.id) }],
+    };
+    const WikEdDiff = new Function('window', 'document', `${await response.text()}\nreturn WikEdDiff;`)(globalThis, document);
+    return {
+      call: (a, b) => {
+        const wikEd = new WikEdDiff();
+        wikEd.config.fullDiff = true;
+        wikEd.diff(a, b);
+        return wikEd.fragments;
+      },
+      movedBlocks: (fragments) => {
+        // A moved block sits at its new place between '(<' or '(>' and ' )'.
+        /** @type {string[]} */
+        const blocks = [];
+        let text = null;
+        for (const f of fragments) {
+          if (f.type === '(<' || f.type === '(>') text = '';
+          else if (f.type.trim() === ')' && text !== null) (blocks.push(text), (text = null));
+          else if (text !== null && (f.type === '=' || f.type === '+')) text += f.text;
+        }
+        return blocks;
+      },
     };
   },
   async 'fast-diff'() {

@@ -7,7 +7,7 @@
  * so the page can arm and disarm its cut-off timer per call.
  */
 import { LOADERS } from './tools.mjs';
-import { quality, scoreMoves } from './metrics.mjs';
+import { quality, scoreMovedBlocks, scoreMoves } from './metrics.mjs';
 
 /** @type {import('./tools.mjs').Tool} */
 let tool;
@@ -15,7 +15,7 @@ let tool;
 let toolId = '';
 let oldText = '';
 let newText = '';
-/** @type {{from: number, to: number}[] | null} */
+/** @type {import('./inputs.mjs').PlantedMove[] | null} */
 let plantedMoves = null;
 /** Output of the heap-measured call, held until the page has read the heap after it. */
 let held = null;
@@ -70,7 +70,7 @@ const handlers = {
     toolId = msg.tool;
     return { loadMs: performance.now() - t0 };
   },
-  /** @param {{oldText: string, newText: string, plantedMoves: {from: number, to: number}[] | null}} msg */
+  /** @param {{oldText: string, newText: string, plantedMoves: import('./inputs.mjs').PlantedMove[] | null}} msg */
   input(msg) {
     ({ oldText, newText, plantedMoves } = msg);
     return {};
@@ -103,15 +103,18 @@ const handlers = {
       times.push(ms);
       spent += ms;
     }
-    const edits = tool.edits(last);
     const result = {
       copyMs: toolId === 'article-diff' ? copyFloor(times.length) : null,
       firstMs,
       warmupCalls: warmed,
       times,
       medianMs: median(times),
-      ...quality(edits, oldText, newText),
-      moves: tool.moves ? scoreMoves(tool.moves(last), plantedMoves) : null,
+      ...(tool.edits ? quality(tool.edits(last), oldText, newText) : {}),
+      moves: tool.moves
+        ? scoreMoves(tool.moves(last), plantedMoves)
+        : tool.movedBlocks
+          ? scoreMovedBlocks(tool.movedBlocks(last), plantedMoves)
+          : null,
       approximate: tool.approximate ? tool.approximate(last) : null,
       stats: tool.stats ? tool.stats(last) : null,
       paragraphs: tool.paragraphs ? tool.paragraphs(last) : null,

@@ -10,11 +10,14 @@
  *   /fixtures/     → tests/fixtures/ the seed pair
  *   /bench/        → bench/
  *   /node_modules/ → node_modules/   (benchmark peers)
+ *   /peers/        → peers outside the repository (benchmark: wikEd diff), when found:
+ *                    $ARTICLE_DIFF_PEERS, or a `shared/peers` folder beside the checkout or
+ *                    one level further up
  *
  * A development server: nothing is cached (`Cache-Control: no-store`), so a rebuilt `pkg/` is
  * picked up by a reload.
  */
-import {createReadStream} from 'node:fs';
+import {createReadStream, existsSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {createServer} from 'node:http';
 import path from 'node:path';
@@ -22,8 +25,14 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Where the benchmark's peers that the repository must not hold are, or `null`. */
+export const PEERS = [process.env.ARTICLE_DIFF_PEERS, '../shared/peers', '../../shared/peers']
+  .filter((dir) => dir)
+  .map((dir) => path.resolve(ROOT, /** @type {string} */ (dir)))
+  .find((dir) => existsSync(dir)) ?? null;
 /** URL prefix → directory, longest prefix first so `/pkg/` wins over `/`. */
 const MOUNTS = [
+  ...(PEERS ? [['/peers/', path.relative(ROOT, PEERS)]] : []),
   ['/node_modules/', 'node_modules'],
   ['/fixtures/', 'tests/fixtures'],
   ['/bench/', 'bench'],
