@@ -198,12 +198,11 @@ export class ArticleDiff {
         new: this.#whole(HEADER + 2 * p[3], p[at + 4] + offset, this.#newText), cosmetic: false};
     }
     const first = p[at + 7];
-    /** @type {Row} */
-    const row = {kind: ROW_KINDS[kind], old: this.#cell(p[at + 2], p[at + 3], first, p[at + 8], this.#oldText),
-      new: this.#cell(p[at + 4], p[at + 5], first + p[at + 8], p[at + 9], this.#newText), cosmetic: false};
-    if (p[at + 6]) row.move = p[at + 6] - 1;
-    row.cosmetic = (p[at] & 8) !== 0;
-    return row;
+    const old = this.#cell(p[at + 2], p[at + 3], first, p[at + 8], this.#oldText);
+    const cells = {old, new: this.#cell(p[at + 4], p[at + 5], first + p[at + 8], p[at + 9], this.#newText)};
+    const cosmetic = (p[at] & 8) !== 0;
+    // Keys in the order the model always had: kind, old, new, move (moved rows only), cosmetic.
+    return p[at + 6] ? {kind: ROW_KINDS[kind], ...cells, move: p[at + 6] - 1, cosmetic} : {kind: ROW_KINDS[kind], ...cells, cosmetic};
   }
 
   /**
