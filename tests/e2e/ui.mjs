@@ -154,3 +154,28 @@ export function largePair(oldSeed, bytes, tag = (i) => `[${i}]`) {
   newParagraphs.push(...moved);
   return {oldText: oldParagraphs.join('\n\n') + '\n', newText: newParagraphs.join('\n\n') + '\n'};
 }
+
+/**
+ * About `bytes` per side of documentation-like text: thousands of short paragraphs (the seed's
+ * sentences, numbered), with the lines such docs repeat (`::`, `.. code-block:: python`, `>>>`
+ * prompts, heading rules), and `edits` words replaced in scattered paragraphs of the new side.
+ * @param {string} oldSeed @param {number} bytes @param {number} edits
+ */
+export function docsLikePair(oldSeed, bytes, edits) {
+  const sentences = oldSeed.split(/(?<=[.?!])\s+/).filter((s) => s.split(' ').length >= 4);
+  const repeated = ['::', '.. code-block:: python', '>>> import article_diff', '-------'];
+  /** @type {string[]} */
+  const paragraphs = [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const p = i % 5 === 4 ? repeated[(i / 5) % repeated.length | 0] : `${sentences[i % sentences.length]} (${i})`;
+    paragraphs.push(p);
+    size += p.length + 2;
+  }
+  const changed = [...paragraphs];
+  const step = Math.floor(paragraphs.length / edits);
+  for (let k = 0; k < edits; k++) {
+    const i = k * step + 1;
+    changed[i] = changed[i].replace(/\b(\p{L}{4,})\b/u, 'replaced');
+  }
+  return {oldText: paragraphs.join('\n\n') + '\n', newText: changed.join('\n\n') + '\n'};
+}
