@@ -251,7 +251,7 @@ export function materialize(view, oldText, newText) {
  * that reads past its array or slices the wrong strings.
  * @param {unknown} packed @param {unknown} oldText @param {unknown} newText
  */
-export function unpack(packed, oldText, newText) {
+export function fromPacked(packed, oldText, newText) {
   const fail = (/** @type {string} */ why) => new Error(`unpack(): ${why}`);
   if (!(packed instanceof Uint32Array)) throw fail('`packed` must be the Uint32Array of a diff (its `packed` property)');
   if (packed.length < HEADER || packed[0] !== MAGIC) throw fail('`packed` is not a packed diff of this version of article-diff');

@@ -206,7 +206,7 @@ extern "C" {
     /// Copies a [`crate::pack`]ed model out of linear memory into an `ArticleDiff`.
     fn materialize(packed: &[u32], old_text: &JsValue, new_text: &JsValue) -> JsValue;
     /// `new ArticleDiff(packed, oldText, newText)`, after checking that they belong together.
-    #[wasm_bindgen(catch, js_name = unpack)]
+    #[wasm_bindgen(catch, js_name = fromPacked)]
     fn unpack_js(packed: &JsValue, old_text: &JsValue, new_text: &JsValue) -> Result<JsValue, JsValue>;
 }
 

@@ -56,7 +56,8 @@ test('pkg/article_diff.d.ts types diff(), its options and its result', async () 
   const types = await readFile(new URL('pkg/article_diff.d.ts', root), 'utf8');
   assert.match(types, /export function diff\(oldText: string, newText: string, options\?: DiffOptions \| null\): ArticleDiff;/);
   assert.match(types, /export function version\(\): string;/);
-  for (const name of ['ArticleDiff', 'DiffOptions', 'Row', 'Cell', 'Span', 'Move', 'Stats', 'Paragraph', 'Fallback']) {
+  assert.match(types, /export function unpack\(packed: Uint32Array, oldText: string, newText: string\): ArticleDiff;/);
+  for (const name of ['ArticleDiff', 'DiffOptions', 'Block', 'Row', 'Cell', 'Span', 'Move', 'Stats', 'Paragraph', 'Fallback']) {
     assert.match(types, new RegExp(`export (interface|type) ${name}\\b`), name);
   }
   assert.doesNotMatch(types, /export function start/, 'the panic-hook start function stays internal');
