@@ -148,3 +148,25 @@ fn seed_twice_is_the_seed_diff_twice() {
     assert_eq!((s.paragraphs_split, s.paragraphs_changed, s.cosmetic_changes), (4, 2, 24));
     assert!(twice.moves.is_empty());
 }
+
+/// Issue 20: the seed's 65 rows are 33 blocks: each run of unchanged paragraphs is one
+/// `Block::Equal` (the longest stands for ten rows), and the rows are built back from the
+/// blocks as the snapshot shows them.
+#[test]
+fn seed_unchanged_runs_are_one_block_each() {
+    let d = seed();
+    assert_eq!((d.row_count(), d.blocks.len()), (65, 33));
+    let runs: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            article_diff::Block::Equal { old, new } => Some((old.clone(), new.clone())),
+            article_diff::Block::Row(_) => None,
+        })
+        .collect();
+    assert_eq!(runs.iter().map(|(o, _)| o.len()).max(), Some(10));
+    assert_eq!(runs[0], (0..1, 5..6));
+    let rebuilt: Vec<_> = d.rows().collect();
+    assert_eq!(rebuilt.len(), 65);
+    assert_eq!(d.row(5), Some(rebuilt[5].clone()));
+}
