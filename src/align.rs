@@ -266,9 +266,10 @@ fn extend(
     counts: &mut Vec<u32>,
 ) {
     let single = a.profile_ref(one);
-    // A paragraph without words ("* * *") adds nothing to a group's similarity, so a group that
-    // starts or grows with one would only tie with the pair it contains: leave it on its own.
-    if b.profile_ref(start).is_empty() {
+    // Words and symbols never match: a paragraph without words ("* * *") in a group of worded
+    // ones (or the reverse) would only lower its similarity, so groups hold one kind.
+    let wordless = a.wordless(one);
+    if b.wordless(start) != wordless {
         return;
     }
     // How many of each word of `one` the group has not matched yet (indexed by word id; all
@@ -284,7 +285,7 @@ fn extend(
     let whole = |size: usize| (single.len() + size) as f64;
     for last in start + 1..end.min(start + MAX_GROUP) {
         let added = b.profile_ref(last);
-        if added.is_empty() {
+        if b.wordless(last) != wordless {
             break;
         }
         size += added.len();
@@ -422,6 +423,19 @@ mod tests {
                 Unit::Inserted(2)
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_without_words_pair_by_their_symbols_and_never_with_words() {
+        let (a, b) = ("the reviewer liked the food a lot", "the reviewer will come back soon");
+        let old = format!("{a}\n\n\u{2605}\u{2605}\u{2605}\u{2605}\u{2606}\n\n{b}");
+        let new = format!("{a}\n\n\u{2605}\u{2605}\u{2605}\u{2606}\u{2606}\n\n{b}");
+        let pairs = units(Box::leak(old.into_boxed_str()), Box::leak(new.into_boxed_str()));
+        assert_eq!(pairs[1], Unit::Pair { old: 1..2, new: 1..2 });
+        // A separator between the halves of a split paragraph stays out of the split row.
+        let old = "first half of a sentence about the summit second half of the same sentence";
+        let new = "first half of a sentence about the summit\n\n* * *\n\nsecond half of the same sentence";
+        assert_eq!(units(old, new), [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Inserted(1), Unit::Inserted(2)]);
     }
 
     #[test]

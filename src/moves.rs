@@ -66,8 +66,8 @@ pub(crate) fn find<'a>(
     }
     old.ensure_profiles(deleted.iter().copied(), ctx);
     new.ensure_profiles(inserted.iter().copied(), ctx);
-    let olds: Vec<usize> = deleted.into_iter().filter(|&i| old.profile_ref(i).len() >= MIN_MOVE_WORDS).collect();
-    let news: Vec<usize> = inserted.into_iter().filter(|&j| new.profile_ref(j).len() >= MIN_MOVE_WORDS).collect();
+    let olds: Vec<usize> = deleted.into_iter().filter(|&i| old.words(i) >= MIN_MOVE_WORDS).collect();
+    let news: Vec<usize> = inserted.into_iter().filter(|&j| new.words(j) >= MIN_MOVE_WORDS).collect();
 
     let mut scored: Vec<(f64, usize, usize)> = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline)
         .into_iter()

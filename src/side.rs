@@ -5,6 +5,10 @@
 //! are one word). Similarity is the Dice coefficient of two profiles taken as multisets:
 //! `2·|A∩B| / (|A|+|B|)`. Editing 30% of a paragraph's words leaves it at about 0.7.
 //!
+//! A paragraph without words (`★★★★☆`, `* * *`, a line of emoji) is profiled by its symbols
+//! instead, so it pairs with its edited version (`★★★☆☆`: 0.8) like any paragraph does. Word and
+//! symbol ids never coincide, so such a profile can only match another wordless one.
+//!
 //! [`candidates`] finds, for each paragraph of one list, the paragraphs of another that share
 //! the most uncommon words, through an inverted index: O(total words) rather than O(n·m) pairs,
 //! so alignment and move detection stay near-linear on unrelated or shuffled texts.
@@ -32,13 +36,16 @@ pub(crate) struct Side<'a> {
     pub text: &'a str,
     pub paragraphs: Vec<Paragraph>,
     profiles: Vec<Option<Box<[u32]>>>,
+    /// Whether paragraph `i`'s profile holds symbols (it has no word); set with the profile.
+    wordless: Vec<bool>,
 }
 
 impl<'a> Side<'a> {
     pub fn new(text: &'a str) -> Self {
         let paragraphs = paragraphs::split(text);
         let profiles = vec![None; paragraphs.len()];
-        Side { text, paragraphs, profiles }
+        let wordless = vec![false; paragraphs.len()];
+        Side { text, paragraphs, profiles, wordless }
     }
 
     /// Paragraph `i`'s text.
@@ -62,18 +69,18 @@ impl<'a> Side<'a> {
         out
     }
 
-    /// Paragraph `i`'s profile: its word ids, sorted.
+    /// Paragraph `i`'s profile: its word ids, sorted (its symbol ids when it has no word).
     pub fn profile(&mut self, i: usize, ctx: &mut Ctx<'a>) -> &[u32] {
         if self.profiles[i].is_none() {
             let text = self.para(i);
             let mut tokens = std::mem::take(&mut ctx.old_tokens);
             tokenize(text, &mut tokens);
-            let mut ids: Vec<u32> = tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| ctx.interner.intern(t.text(text), ctx.fold))
-                .collect();
-            crate::order::sort_by_key(&mut ids, |&id| u64::from(id));
+            let wordless = !tokens.iter().any(|t| t.kind == TokenKind::Word);
+            let kind = if wordless { TokenKind::Punct } else { TokenKind::Word };
+            let mut ids: Vec<u32> =
+                tokens.iter().filter(|t| t.kind == kind).map(|t| ctx.interner.intern(t.text(text), ctx.fold)).collect();
+            self.wordless[i] = wordless;
+            sort_ids(&mut ids);
             ctx.old_tokens = tokens;
             self.profiles[i] = Some(ids.into_boxed_slice());
         }
@@ -90,6 +97,20 @@ impl<'a> Side<'a> {
     /// A profile already filled by [`Side::ensure_profiles`] (empty otherwise).
     pub fn profile_ref(&self, i: usize) -> &[u32] {
         self.profiles[i].as_deref().unwrap_or_default()
+    }
+
+    /// Whether paragraph `i` (profile filled) has no word, so its profile holds symbols.
+    pub fn wordless(&self, i: usize) -> bool {
+        self.wordless[i]
+    }
+
+    /// Paragraph `i`'s number of words (profile filled).
+    pub fn words(&self, i: usize) -> usize {
+        if self.wordless[i] {
+            0
+        } else {
+            self.profile_ref(i).len()
+        }
     }
 }
 
@@ -129,6 +150,11 @@ fn hash(bytes: &[u8]) -> u64 {
     h = (h ^ h >> 33).wrapping_mul(0xff51_afd7_ed55_8ccd);
     h = (h ^ h >> 33).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ h >> 33
+}
+
+/// Sorts a list of ids (one instantiation of the sort for every caller).
+pub(crate) fn sort_ids(ids: &mut Vec<u32>) {
+    crate::order::sort_by_key(ids, |&id| u64::from(id));
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -278,6 +304,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_paragraph_without_words_is_profiled_by_its_symbols() {
+        use crate::normalize::Fold;
+        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut side = Side::new("\u{2605}\u{2605}\u{2606}\n* * *\nthe * cat");
+        side.ensure_profiles(0..3, &mut ctx);
+        assert!(side.wordless(0) && side.wordless(1) && !side.wordless(2));
+        assert_eq!((side.profile_ref(0).len(), side.words(0)), (3, 0));
+        assert_eq!((side.profile_ref(1).len(), side.words(1)), (3, 0));
+        // With words, the symbols do not count.
+        assert_eq!((side.profile_ref(2).len(), side.words(2)), (2, 2));
+        // Symbols never match words.
+        assert_eq!(dice(side.profile_ref(1), side.profile_ref(2)), 0.0);
     }
 
     #[test]

@@ -156,3 +156,38 @@ fn swapped_neighbours_are_one_move() {
     assert_eq!(d.moves.len(), 1);
     assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Short paragraphs (issue #23): headings, list items, captions and symbol lines.
+
+/// The rows of a diff as `kind: old text | new text`, for readable assertions.
+fn rows(d: &article_diff::Diff<'_>) -> Vec<String> {
+    let text = |c: &Option<article_diff::Cell<'_>>| c.as_ref().map_or(String::new(), |c| c.spans.iter().map(|s| s.text).collect());
+    d.rows.iter().map(|r| format!("{:?}: {} | {}", r.kind, text(&r.old), text(&r.new))).collect()
+}
+
+#[test]
+fn wordless_lines_pair_with_their_edited_versions() {
+    let body = |x: &str| format!("The reviewer liked the food and the service a lot.\n\n{x}\n\nThe reviewer would come back for the desserts alone.");
+    for (a, b) in [("★★★★☆", "★★★☆☆"), ("* * *", "***"), ("🎉🎉🎉", "🎉🎉"), ("---", "- - -")] {
+        let (old, new) = (body(a), body(b));
+        let d = diff(&old, &new, &Options::default()).unwrap();
+        assert_exact(&d, &old, &new);
+        assert_eq!(rows(&d)[1], format!("Changed: {a} | {b}"), "{:#?}", rows(&d));
+        assert_eq!(d.stats.paragraphs_changed, 1);
+        assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
+    }
+    // Unrelated symbol lines share nothing: deleted and inserted.
+    let (old, new) = (body("★★★★☆"), body("* * *"));
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_eq!((d.stats.paragraphs_deleted, d.stats.paragraphs_inserted), (1, 1), "{:#?}", rows(&d));
+}
+
+#[test]
+fn a_wordless_line_splits_like_any_paragraph() {
+    let (x, y) = ("The reviewer liked the food and the service a lot.", "The reviewer would come back for the desserts alone.");
+    let (old, new) = (format!("{x}\n\n★★★★★ ☆☆☆☆☆\n\n{y}"), format!("{x}\n\n★★★★★\n\n☆☆☆☆☆\n\n{y}"));
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_exact(&d, &old, &new);
+    assert_eq!(rows(&d)[1], "Split: ★★★★★ ☆☆☆☆☆ | ★★★★★\n\n☆☆☆☆☆", "{:#?}", rows(&d));
+}

@@ -17,7 +17,7 @@ mod invariants;
 
 use std::time::Duration;
 
-use article_diff::{diff, Diff, Options, RowKind};
+use article_diff::{diff, Diff, Options, Row, RowKind};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -236,12 +236,7 @@ fn reordered() -> impl Strategy<Value = (String, String)> {
     // At least four words each, so that any of them can be linked as a move; no BOM and no
     // tab after the blank line, which would make the first paragraph differ from the others.
     (prop::collection::vec(3..12usize, 0..10), prop::collection::vec(op, 0..6), style()).prop_map(|(base, edits, style)| {
-        let style = Style { bom: false, separator: style.separator % 3, ..style };
-        let fresh = |n: usize, words: usize| -> Vec<String> {
-            let mut p = vec![format!("paragraph-number-{n:04}-of-the-article")];
-            p.extend((0..words).map(|w| format!("w{n}x{w}")));
-            p
-        };
+        let style = plain(style);
         let base: Vec<Vec<String>> = base.iter().enumerate().map(|(n, &words)| fresh(n, words)).collect();
         let mut changed = base.clone();
         for (k, e) in edits.iter().enumerate() {
@@ -252,6 +247,36 @@ fn reordered() -> impl Strategy<Value = (String, String)> {
             apply(&mut changed, &e);
         }
         (render(&base, style), render(&changed, style))
+    })
+}
+
+/// A paragraph of `words` + 1 words no other paragraph shares, long enough to anchor the
+/// paragraph diff.
+fn fresh(n: usize, words: usize) -> Vec<String> {
+    let mut p = vec![format!("paragraph-number-{n:04}-of-the-article")];
+    p.extend((0..words).map(|w| format!("w{n}x{w}")));
+    p
+}
+
+/// A unique short paragraph of one to three words: a heading, a list item, a caption.
+fn short(n: usize, words: usize) -> Vec<String> {
+    const HEADS: &[&str] = &["Background", "\u{dc}berblick", "\u{41f}\u{440}\u{435}\u{434}\u{44b}\u{441}\u{442}\u{43e}\u{440}\u{438}\u{44f}", "Reactions", "Item"];
+    let mut p = vec![format!("{}{n}", HEADS[n % HEADS.len()])];
+    p.extend(["and", "more"].iter().take(words % 3).map(|w| w.to_string()));
+    p
+}
+
+/// A style that keeps every paragraph's text as generated: no BOM, and no tab after a blank
+/// line (which would make the first paragraph differ from the others).
+fn plain(style: Style) -> Style {
+    Style { bom: false, separator: style.separator % 3, ..style }
+}
+
+/// An article of unique paragraphs, long ones and short ones in random order, and a style.
+fn sectioned() -> impl Strategy<Value = (Vec<Vec<String>>, Style)> {
+    (prop::collection::vec((any::<bool>(), 3..12usize), 2..14), style()).prop_map(|(kinds, style)| {
+        let paragraphs = kinds.iter().enumerate().map(|(n, &(is_short, words))| if is_short { short(n, words) } else { fresh(n, words) });
+        (paragraphs.collect(), plain(style))
     })
 }
 
@@ -377,5 +402,25 @@ proptest! {
         let ab = checked(&old, &new, &options)?;
         let ba = checked(&new, &old, &options)?;
         check_mirror(&ab, &ba)?;
+    }
+}
+
+// Issue #23: moves of any length.
+proptest! {
+    #![proptest_config(config(300))]
+
+    #[test]
+    fn a_rating_edited_by_one_star_is_one_changed_row(((mut paragraphs, style), at, stars, up) in (sectioned(), any::<Index>(), 1..5usize, any::<bool>())) {
+        let rating = |n: usize| "\u{2605}".repeat(n) + &"\u{2606}".repeat(5 - n);
+        let at = at.index(paragraphs.len() + 1);
+        let mut changed = paragraphs.clone();
+        paragraphs.insert(at, vec![rating(stars)]);
+        changed.insert(at, vec![rating(if up { stars + 1 } else { stars - 1 })]);
+        let (old, new) = (render(&paragraphs, style), render(&changed, style));
+        let d = checked(&old, &new, &Options::default())?;
+        let changes: Vec<&Row<'_>> = d.rows.iter().filter(|r| r.kind != RowKind::Equal).collect();
+        prop_assert_eq!(changes.len(), 1);
+        prop_assert_eq!(changes[0].kind, RowKind::Changed);
+        prop_assert!(d.moves.is_empty());
     }
 }
