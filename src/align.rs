@@ -149,7 +149,8 @@ fn segments_of(ops: Vec<DiffOp>, out: &mut Vec<Segment>) {
 /// with a look-alike (`item [-0-][+45+] of the list`) would leave its twin with no partner and
 /// show it as an unrelated deletion and insertion. Twins are therefore left out of the hunk
 /// pairing and handed to move detection, which links them, or gives a twin that turns out to be
-/// in place back as a pair. Only paragraphs long enough to move count.
+/// in place back as a pair. Only paragraphs that can move count: those of [`MIN_MOVE_WORDS`]
+/// words or more, and shorter ones whose text occurs once in each text (see `moves::short`).
 pub(crate) struct Twins {
     old: Vec<bool>,
     new: Vec<bool>,
@@ -162,10 +163,18 @@ impl Twins {
 
     fn find(segments: &[Segment], old: &Side<'_>, new: &Side<'_>, old_hashes: &[u32], new_hashes: &[u32]) -> Self {
         let mut twins = Self::none(old, new);
-        let movable = |side: &Side<'_>, i: usize| count_words(side.para(i)) >= MIN_MOVE_WORDS;
         // Hash ids are dense, so "is this id among the changed ones" is a table lookup.
         let ids = old_hashes.iter().chain(new_hashes).max().map_or(0, |&m| m as usize + 1);
         let (mut old_changed, mut new_changed) = (vec![false; ids], vec![false; ids]);
+        // How many times each text occurs, in both texts together; twins occur on both sides.
+        let mut count = vec![0u32; ids];
+        for &h in old_hashes {
+            count[h as usize] += 1;
+        }
+        for &h in new_hashes {
+            count[h as usize] += 1;
+        }
+        let movable = |side: &Side<'_>, i: usize, h: u32| count[h as usize] == 2 || count_words(side.para(i)) >= MIN_MOVE_WORDS;
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
                 o.clone().for_each(|i| old_changed[old_hashes[i] as usize] = true);
@@ -175,10 +184,12 @@ impl Twins {
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
                 for i in o.clone() {
-                    twins.old[i] = new_changed[old_hashes[i] as usize] && movable(old, i);
+                    let h = old_hashes[i];
+                    twins.old[i] = new_changed[h as usize] && movable(old, i, h);
                 }
                 for j in n.clone() {
-                    twins.new[j] = old_changed[new_hashes[j] as usize] && movable(new, j);
+                    let h = new_hashes[j];
+                    twins.new[j] = old_changed[h as usize] && movable(new, j, h);
                 }
             }
         }

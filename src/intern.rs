@@ -40,9 +40,19 @@ impl<'a> Interner<'a> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         fold_token_into(token, fold, &mut scratch);
-        let id = self.id(&scratch, |key| Cow::Owned(key.to_string()));
+        let id = self.intern_folded(&scratch);
         self.scratch = scratch;
         id
+    }
+
+    /// The id of a key folded already (a whole short paragraph's, say), stored as a copy.
+    pub fn intern_folded(&mut self, key: &str) -> u32 {
+        self.id(key, |key| Cow::Owned(key.to_string()))
+    }
+
+    /// The folded key of `id`.
+    pub fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize]
     }
 
     /// The id of `key`, adding `stored(key)` under a new id when it is not there yet.

@@ -338,7 +338,8 @@ pub struct Move {
     pub from: usize,
     /// The new paragraph index.
     pub to: usize,
-    /// Word similarity of the two paragraphs, `0.0..=1.0` (`1.0`: moved unchanged).
+    /// Similarity of the two paragraphs, `0.0..=1.0` (`1.0`: moved unchanged): by words, or by
+    /// letters for paragraphs of fewer than four words.
     pub similarity: f64,
     /// Index of the row showing the source (old side), counted as [`Diff::rows`] yields rows
     /// (each unchanged paragraph pair is one row); [`Diff::row`] builds it.

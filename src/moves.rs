@@ -4,12 +4,15 @@
 //! After alignment, every old paragraph left unpaired is a possible move source and every new
 //! one a possible destination, wherever they are in the document (not only inside one hunk).
 //!
-//! 1. Paragraphs shorter than [`MIN_MOVE_WORDS`] words cannot move: "Related article:", "* * *"
-//!    or a one-word heading recur by chance, and a move made of them is noise.
-//! 2. Candidates come from an inverted index over uncommon words (see [`crate::side`]); each is
-//!    scored by word-multiset similarity, an upper bound of the order-aware word-diff similarity.
-//! 3. Each candidate is verified by its word diff, which must keep at least
+//! 1. Paragraphs of [`MIN_MOVE_WORDS`] words or more are matched by words. Candidates come
+//!    from an inverted index over uncommon words (see [`crate::side`]); each is scored by
+//!    word-multiset similarity, an upper bound of the order-aware word-diff similarity.
+//! 2. Each candidate is verified by its word diff, which must keep at least
 //!    [`crate::Options::move_threshold`] of the words; that diff is kept and shown in the move.
+//! 3. Shorter paragraphs (a heading, a list item, a caption, `* * *`, a line of emoji) say too
+//!    little for that, and recur by chance: they move when their text occurs once in each text,
+//!    or, edited, on a letter match with one look-alike only ([`short`]). Wordless paragraphs
+//!    count as short, and match by their symbols.
 //! 4. Partners are chosen by a **global best assignment**: the largest total similarity with one
 //!    partner each (the Hungarian algorithm on each group of competing candidates), not
 //!    greedily in document order as wikidiff2 does, where an early, weaker pair can steal a
@@ -22,7 +25,7 @@
 //! cost near-linear and the deadline bounds it.
 //!
 //! Cost: O(unpaired words) to index, O(candidates) similarity checks, one word diff per accepted
-//! move.
+//! move; short paragraphs add O(paragraphs) once (see [`short`]).
 
 use crate::align::Unit;
 use crate::engine::Ctx;
@@ -30,7 +33,10 @@ use crate::order;
 use crate::side::{candidates, dice, Side};
 use crate::words::{diff_words, WordDiff};
 
-/// Fewest words a paragraph needs to be linked as a move.
+mod short;
+
+/// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
+/// by the rules of [`short`].
 pub(crate) const MIN_MOVE_WORDS: usize = 4;
 /// Candidate partners kept per unpaired old paragraph.
 const CANDIDATES_PER_PARAGRAPH: usize = 8;
@@ -66,8 +72,14 @@ pub(crate) fn find<'a>(
     }
     old.ensure_profiles(deleted.iter().copied(), ctx);
     new.ensure_profiles(inserted.iter().copied(), ctx);
-    let olds: Vec<usize> = deleted.into_iter().filter(|&i| old.words(i) >= MIN_MOVE_WORDS).collect();
-    let news: Vec<usize> = inserted.into_iter().filter(|&j| new.words(j) >= MIN_MOVE_WORDS).collect();
+    // Paragraphs long enough for word similarity, and shorter ones (see `short`).
+    let (mut olds, mut news, mut short_olds, mut short_news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for &i in &deleted {
+        if old.words(i) >= MIN_MOVE_WORDS { olds.push(i) } else { short_olds.push(i) }
+    }
+    for &j in &inserted {
+        if new.words(j) >= MIN_MOVE_WORDS { news.push(j) } else { short_news.push(j) }
+    }
 
     let mut scored: Vec<(f64, usize, usize)> = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline)
         .into_iter()
@@ -97,6 +109,10 @@ pub(crate) fn find<'a>(
         if similarity >= threshold {
             verified.push(FoundMove { from: i, to: j, similarity, words });
         }
+    }
+    if !short_olds.is_empty() && !short_news.is_empty() {
+        let keys = short::Keys::of(old, new, ctx);
+        verified.extend(short::find(&short_olds, &short_news, &keys, old, new, threshold, ctx));
     }
     let found = assign(verified, old.paragraphs.len());
     keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len())
@@ -263,8 +279,12 @@ fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize,
             moves.push(m);
         }
     }
-    order::sort_by_key(&mut moves, |m| m.to as u64);
+    by_destination(&mut moves);
     moves
+}
+
+fn by_destination(moves: &mut Vec<FoundMove>) {
+    order::sort_by_key(moves, |m| m.to as u64);
 }
 
 /// Where each unpaired paragraph sits in the units, and how many pairs come before each unit:

@@ -32,7 +32,9 @@ pub struct Options {
     /// inside a sentence are always cosmetic).
     pub ignore_whitespace: bool,
     /// Lowest word similarity (`0.0..=1.0`) for an edited paragraph to be linked as a move
-    /// (default [`DEFAULT_MOVE_THRESHOLD`]).
+    /// (default [`DEFAULT_MOVE_THRESHOLD`]). A paragraph of fewer than four words (a heading, a
+    /// list item) is matched by letters instead, and needs at least this or 0.8, whichever is
+    /// higher.
     pub move_threshold: f64,
     /// Cap on the work (default [`DEFAULT_TIMEOUT`]); `None` for no cap. Past it the result is
     /// coarser but still exact, and [`crate::Diff::approximate`] is set.

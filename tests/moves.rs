@@ -166,6 +166,129 @@ fn rows(d: &article_diff::Diff<'_>) -> Vec<String> {
     d.rows.iter().map(|r| format!("{:?}: {} | {}", r.kind, text(&r.old), text(&r.new))).collect()
 }
 
+/// The (old, new) texts of each move.
+fn moved<'a>(d: &article_diff::Diff<'a>, old: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
+    d.moves.iter().map(|m| (d.old_paragraphs[m.from].text(old), d.new_paragraphs[m.to].text(new))).collect()
+}
+
+/// The seed article's long paragraphs, each under a unique one-word heading.
+fn sectioned() -> Vec<String> {
+    const HEADINGS: [&str; 8] = ["Background", "Sanctions", "Diplomacy", "Cyberspace", "Elections", "Reactions", "Outlook", "Sources"];
+    let mut out = Vec::new();
+    for (k, p) in base().into_iter().enumerate() {
+        if k % 3 == 0 && k / 3 < HEADINGS.len() {
+            out.push(HEADINGS[k / 3].to_string());
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[test]
+fn a_one_word_heading_moved_in_a_long_article_is_found() {
+    let paragraphs = sectioned();
+    let headings: Vec<usize> = (0..paragraphs.len()).filter(|&i| paragraphs[i].split(' ').count() == 1).collect();
+    for &h in &headings {
+        for to in [0, paragraphs.len() / 2, paragraphs.len() - 1] {
+            if to.abs_diff(h) < 2 {
+                continue;
+            }
+            let mut new = paragraphs.clone();
+            let heading = new.remove(h);
+            new.insert(to, heading.clone());
+            let (old, new) = (paragraphs.join("\n\n"), new.join("\n\n"));
+            let d = diff(&old, &new, &Options::default()).unwrap();
+            assert_exact(&d, &old, &new);
+            assert_eq!(moved(&d, &old, &new), [(heading.as_str(), heading.as_str())], "{heading} to {to}");
+            assert_eq!(d.moves[0].similarity, 1.0);
+            assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0, "{heading} to {to}");
+        }
+    }
+}
+
+#[test]
+fn a_unique_heading_separator_and_list_item_that_moved_are_moves() {
+    let old = "== Background ==\n\nThe summit opened with a long statement on arms control and trade.\n\n---line---\n\nThe talks went on for three hours behind closed doors in the villa.\n\n\"Michgrig\",\n\nBoth leaders spoke to the press separately after the meeting ended.";
+    let new = "The summit opened with a long statement on arms control and trade.\n\n\"Michgrig\",\n\nThe talks went on for three hours behind closed doors in the villa.\n\n== Background ==\n\nBoth leaders spoke to the press separately after the meeting ended.\n\n---line---";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_exact(&d, old, new);
+    let mut found = moved(&d, old, new);
+    found.sort();
+    assert_eq!(found, [("\"Michgrig\",", "\"Michgrig\","), ("---line---", "---line---"), ("== Background ==", "== Background ==")]);
+    assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
+}
+
+#[test]
+fn short_lines_moved_among_repeated_ones_after_wikidiff2() {
+    // After wikidiff2's tests/001.phpt (one line a paragraph): a unique line moved within a run
+    // of repeated "a" lines, two unique lines moved together, and "x1"/"x2" repeated lines
+    // dropped (which never move).
+    let a = |n: usize| vec!["a"; n].join("\n");
+    let old = format!("== Moved text ==\n{}\n---line---\n{}\n== Two moved lines ==\n{}\n--line1--\n--line2--\n{}\n== Shortest sequence in Y ==\nx1\nx2\nx1\nx2\nx1\nx2\nx1\nx2\ncontext\ncontext\n== Changed line ==\nblah blah blah 1", a(1), a(8), a(3), a(13));
+    let new = format!("== Moved text ==\n{}\n---line---\n{}\n== Two moved lines ==\n{}\n--line1--\n--line2--\n{}\n== Shortest sequence in Y ==\nx2\nx1\nx2\nx1\ncontext\ncontext\n== Changed line ==\nblah blah blah 2", a(7), a(2), a(11), a(5));
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_exact(&d, &old, &new);
+    assert_eq!(moved(&d, &old, &new), [("---line---", "---line---"), ("--line1--", "--line1--"), ("--line2--", "--line2--")]);
+    assert_eq!(d.stats.paragraphs_inserted, 0);
+    assert_eq!(d.stats.paragraphs_deleted, 4, "the four x lines");
+    assert!(rows(&d).contains(&"Changed: blah blah blah 1 | blah blah blah 2".to_string()));
+}
+
+#[test]
+fn list_items_moved_between_lists_after_wikidiff2() {
+    // After wikidiff2's tests/016.phpt: two names moved from one JSON list to another; the
+    // deleted and inserted names are not linked to each other by their shared quotes and commas.
+    let old = "{\n  \"A\": [\n    \"Wulfson\",\n    \"Zanka\",\n    \"АлександрВв\",\n    \"Всеслав Чародей\"\n  ],\n  \"B\": [\n    \"Oleksiy.golubov\",\n    \"Saramag\",\n  ],\n  \"K\": [\n    \"Biathlon\",\n    \"Q-bit array\"\n  ],\n  \"Ar\": [\n    \"Drbug\",\n    \"Michgrig\",\n    \"Sir Shurf\",\n    \"TenBaseT\",\n    \"Deltahead\"\n  ]\n}";
+    let new = "{\n  \"A\": [\n    \"Wulfson\",\n    \"Zanka\",\n    \"Всеслав Чародей\"\n  ],\n  \"B\": [\n    \"Oleksiy.golubov\",\n    \"Saint Johann\",\n    \"Saramag\",\n  ],\n  \"K\": [\n    \"Biathlon\",\n    \"Michgrig\",\n    \"TenBaseT\",\n    \"Q-bit array\"\n  ],\n  \"Ar\": [\n    \"Deltahead\"\n  ]\n}";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_exact(&d, old, new);
+    assert_eq!(moved(&d, old, new), [("    \"Michgrig\",", "    \"Michgrig\","), ("    \"TenBaseT\",", "    \"TenBaseT\",")]);
+    assert_eq!((d.stats.paragraphs_deleted, d.stats.paragraphs_inserted), (3, 1));
+}
+
+#[test]
+fn repeated_separators_never_move() {
+    // "* * *" between every two sections; the sections are reordered, so the separators could
+    // be matched across the document, but a line that occurs more than once never moves.
+    let sections = base();
+    let old: Vec<&str> = sections[..6].iter().map(String::as_str).collect();
+    let new = [old[3], old[4], old[5], old[0], old[1], old[2]];
+    let (old, new) = (old.join("\n\n* * *\n\n"), new.join("\n\n* * *\n\n"));
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_exact(&d, &old, &new);
+    assert!(moved(&d, &old, &new).iter().all(|(o, _)| *o != "* * *"), "{:?}", d.moves);
+    // A cosmetic variant (a trailing space) is the same line: still repeated.
+    let new = new.replacen("* * *", "* * * ", 1);
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert!(moved(&d, &old, &new).iter().all(|(o, _)| !o.starts_with('*')), "{:?}", d.moves);
+}
+
+#[test]
+fn an_edited_short_paragraph_moves_on_letter_evidence() {
+    // `x` first in the old text, `y` last in the new one.
+    let body = |x: &str, y: &str| {
+        let middle = "The summit opened with a long statement on arms control and trade.\n\nThe talks went on for three hours behind closed doors in the villa.";
+        (format!("{x}\n\n{middle}"), format!("{middle}\n\n{y}"))
+    };
+    // One letter added to a name that moved: a move, with its letter similarity.
+    let (old, new) = body("\"Michgrig\",", "\"Michgrigg\",");
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_exact(&d, &old, &new);
+    assert_eq!(moved(&d, &old, &new), [("\"Michgrig\",", "\"Michgrigg\",")]);
+    assert!((d.moves[0].similarity - 16.0 / 17.0).abs() < 1e-9, "{}", d.moves[0].similarity);
+    // Off when the move threshold asks for more than the letters give.
+    let d = diff(&old, &new, &Options::default().with_move_threshold(0.95)).unwrap();
+    assert!(d.moves.is_empty());
+    // Too different by letters: "Summit" → "Summary" shares 4 of 6 and 7 letters.
+    let (old, new) = body("Summit", "Summary");
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert!(d.moves.is_empty(), "{:?}", d.moves);
+    // Two look-alikes for one paragraph: a coincidence, not evidence.
+    let (old, new) = body("Section 2", "Section 3\n\nSection 4");
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert!(d.moves.is_empty(), "{:?}", d.moves);
+}
+
 #[test]
 fn wordless_lines_pair_with_their_edited_versions() {
     let body = |x: &str| format!("The reviewer liked the food and the service a lot.\n\n{x}\n\nThe reviewer would come back for the desserts alone.");
@@ -190,4 +313,57 @@ fn a_wordless_line_splits_like_any_paragraph() {
     let d = diff(&old, &new, &Options::default()).unwrap();
     assert_exact(&d, &old, &new);
     assert_eq!(rows(&d)[1], "Split: ★★★★★ ☆☆☆☆☆ | ★★★★★\n\n☆☆☆☆☆", "{:#?}", rows(&d));
+}
+
+#[test]
+fn a_wordless_line_moves_by_its_symbols() {
+    let (x, y) = ("The reviewer liked the food and the service a lot.", "The reviewer would come back for the desserts alone.");
+    // A rating moved to the end and edited: a move, by its symbols.
+    let (old, new) = (format!("★★★★☆\n\n{x}\n\n{y}"), format!("{x}\n\n{y}\n\n★★★☆☆"));
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_exact(&d, &old, &new);
+    assert_eq!(moved(&d, &old, &new), [("★★★★☆", "★★★☆☆")]);
+    assert!((d.moves[0].similarity - 0.8).abs() < 1e-9);
+    // Unrelated symbol lines at both ends are no move.
+    let (old, new) = (format!("★★★★☆\n\n{x}\n\n{y}"), format!("{x}\n\n{y}\n\n* * *"));
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert!(d.moves.is_empty(), "{:?}", d.moves);
+}
+
+#[test]
+fn an_edited_short_paragraph_in_place_is_one_changed_row() {
+    // No word in common, so the stretch's pairing leaves them apart; their letters pair them,
+    // and with nothing between them that pairs, they are one row, not a move.
+    let old = "The summit opened with a long statement on arms control and trade.\n\n\"Michgrig\",\n\nThe talks went on for three hours behind closed doors in the villa.";
+    let new = "The summit opened with a long statement on arms control and trade.\n\nA new paragraph was added here by the editor of the piece.\n\n\"Michgrigg\",\n\nThe talks went on for three hours behind closed doors in the villa.";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_exact(&d, old, new);
+    assert!(d.moves.is_empty());
+    assert!(rows(&d).contains(&"Changed: \"Michgrig\", | \"Michgrigg\",".to_string()), "{:#?}", rows(&d));
+}
+
+#[test]
+fn short_moves_follow_the_case_and_whitespace_options() {
+    // `x` first in the old text, `y` last in the new one.
+    let body = |x: &str, y: &str| {
+        let middle = "The summit opened with a long statement on arms control and trade.\n\nThe talks went on for three hours behind closed doors in the villa.";
+        (format!("{x}\n\n{middle}"), format!("{middle}\n\n{y}"))
+    };
+    let (old, new) = body("SUMMIT TALKS", "Summit talks");
+    // By case, the letters differ: no move; with case ignored the line moved unchanged.
+    assert!(diff(&old, &new, &Options::default()).unwrap().moves.is_empty());
+    let d = diff(&old, &new, &Options::default().with_ignore_case(true)).unwrap();
+    assert_eq!(moved(&d, &old, &new), [("SUMMIT TALKS", "Summit talks")]);
+    assert_eq!(d.moves[0].similarity, 1.0);
+    // Quote style and spacing never count.
+    let (old, new) = body("“Summit”  talks", "\"Summit\" talks");
+    let d = diff(&old, &new, &Options::default()).unwrap();
+    assert_eq!(d.moves.len(), 1);
+    assert_eq!(d.moves[0].similarity, 1.0);
+}
+
+#[test]
+fn the_seed_pair_still_has_no_moves() {
+    let d = diff(common::OLD, common::NEW, &Options::default()).unwrap();
+    assert!(d.moves.is_empty(), "{:?}", d.moves);
 }

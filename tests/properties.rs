@@ -280,6 +280,11 @@ fn sectioned() -> impl Strategy<Value = (Vec<Vec<String>>, Style)> {
     })
 }
 
+/// The (old, new) texts of each move of `d`.
+fn moved<'a>(d: &Diff<'a>, old: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
+    d.moves.iter().map(|m| (d.old_paragraphs[m.from].text(old), d.new_paragraphs[m.to].text(new))).collect()
+}
+
 /// Every option combination that takes the engine down a different path. The deadline is off,
 /// tiny (it has passed before the first stage runs) or the default; thresholds below the
 /// aligner's own 0.4 leave similar paragraphs to move detection.
@@ -408,6 +413,33 @@ proptest! {
 // Issue #23: moves of any length.
 proptest! {
     #![proptest_config(config(300))]
+
+    #[test]
+    fn repeated_separators_never_move(
+        ((paragraphs, style), edits, old_at, new_at, variant) in (sectioned(), prop::collection::vec((any::<Index>(), any::<Index>()), 0..5), prop::collection::vec(any::<Index>(), 2..5), prop::collection::vec(any::<Index>(), 2..5), 0..3usize)
+    ) {
+        // `* * *` at two or more places in each text (one of them written another way in the
+        // new one); the paragraphs between them reordered.
+        let mut changed = paragraphs.clone();
+        for (p, to) in &edits {
+            apply(&mut changed, &Edit::Move(*p, *to));
+        }
+        let separate = |mut article: Vec<Vec<String>>, at: &[Index], first: &str| {
+            for (k, i) in at.iter().enumerate() {
+                let line = if k == 0 { first } else { "* * *" };
+                article.insert(i.index(article.len() + 1), vec![line.to_string()]);
+            }
+            article
+        };
+        let variant = ["* * *", "*  * *", "* * * "][variant];
+        let (old, new) = (render(&separate(paragraphs, &old_at, "* * *"), style), render(&separate(changed, &new_at, variant), style));
+        for options in [Options::default(), Options::default().with_ignore_whitespace(true), Options::default().with_move_threshold(0.0)] {
+            let d = checked(&old, &new, &options)?;
+            for (o, n) in moved(&d, &old, &new) {
+                prop_assert!(!o.starts_with('*') && !n.starts_with('*'), "a separator moved: {:?} → {:?}", o, n);
+            }
+        }
+    }
 
     #[test]
     fn a_rating_edited_by_one_star_is_one_changed_row(((mut paragraphs, style), at, stars, up) in (sectioned(), any::<Index>(), 1..5usize, any::<bool>())) {

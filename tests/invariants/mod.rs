@@ -28,6 +28,7 @@ pub fn check(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<()
     check_blocks(d, old, new)?;
     check_rows(d, old, new)?;
     check_moves(d, options)?;
+    check_short_moves(d, old, new, options)?;
     check_stats(d)?;
     ensure!(d.approximate == d.fallback.is_some(), "approximate is {} but fallback is {:?}", d.approximate, d.fallback);
     if let Some(f) = &d.fallback {
@@ -247,6 +248,45 @@ pub fn check_moves(d: &Diff<'_>, options: &Options) -> Result<(), String> {
     }
     let moved_rows = rows.iter().filter(|r| r.kind == RowKind::Moved).count();
     ensure!(moved_rows == 2 * d.moves.len(), "{moved_rows} moved rows for {} moves", d.moves.len());
+    Ok(())
+}
+
+/// Fewest words for a paragraph to move by word similarity (the engine's `MIN_MOVE_WORDS`), and
+/// the lowest letter similarity for a shorter one (`MIN_LETTER_SIMILARITY`), issue #23.
+const MIN_MOVE_WORDS: usize = 4;
+const MIN_LETTER_SIMILARITY: f64 = 0.8;
+
+/// Moves of short paragraphs (fewer than four words, counted by the engine itself): both ends
+/// are short; an unchanged one is unique (its text occurs once among each side's paragraphs),
+/// an edited one clears the stricter letter threshold; and no move could have been drawn in
+/// place, with no row showing both sides between its two rows.
+pub fn check_short_moves(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<(), String> {
+    let words = |text: &str| article_diff::diff(text, text, &Options::default()).map_or(0, |w| w.stats.words_unchanged);
+    for (id, m) in d.moves.iter().enumerate() {
+        let at = format!("move {id}");
+        let (Some(from), Some(to)) = (d.old_paragraphs.get(m.from), d.new_paragraphs.get(m.to)) else {
+            return Err(format!("{at}: paragraphs {} and {} out of range", m.from, m.to));
+        };
+        let (ot, nt) = (from.text(old), to.text(new));
+        let (lo, hi) = (m.old_row.min(m.new_row), m.old_row.max(m.new_row));
+        ensure!(
+            d.rows[lo..hi].iter().any(|r| r.old.is_some() && r.new.is_some()),
+            "{at}: no row pairs both sides between rows {lo} and {hi}, so it could sit in place"
+        );
+        let (ow, nw) = (words(ot), words(nt));
+        ensure!((ow < MIN_MOVE_WORDS) == (nw < MIN_MOVE_WORDS), "{at} links {ow} words to {nw}: {ot:?} → {nt:?}");
+        if ow >= MIN_MOVE_WORDS {
+            continue;
+        }
+        if ot == nt {
+            let count = |paragraphs: &[Paragraph], text: &str| paragraphs.iter().filter(|p| p.text(text) == ot).count();
+            let (o, n) = (count(&d.old_paragraphs, old), count(&d.new_paragraphs, new));
+            ensure!((o, n) == (1, 1), "{at}: short {ot:?} occurs {o} times in old and {n} in new");
+        } else {
+            let min = MIN_LETTER_SIMILARITY.max(options.move_threshold);
+            ensure!(min <= m.similarity && m.similarity <= 1.0, "{at}: short {ot:?} → {nt:?} with similarity {}", m.similarity);
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,216 @@
+//! Short paragraphs as moves: headings, list items, captions and symbol lines, which have fewer
+//! than [`MIN_MOVE_WORDS`] words (or none) and so too few for word similarity to be evidence.
+//!
+//! A paragraph's **identity** is its text under the call's folds (`normalize::fold_text`:
+//! typography and whitespace amount always, case and whitespace when the options say so)
+//! without leading or trailing whitespace: `“Summit”` and `"Summit"` are one text, and so are
+//! `* * *` with and without a trailing space.
+//!
+//! 1. **Unchanged**: a short paragraph whose identity occurs exactly once in the old text and
+//!    once in the new one, both unpaired, moved: similarity 1. Boilerplate that recurs
+//!    (`* * *`, `Advertisement`, a bullet glyph) occurs more than once and never moves.
+//! 2. **Edited**: a short paragraph whose identity occurs once in its own text and nowhere in
+//!    the other moves to the one such paragraph on the other side whose letters match its own
+//!    by at least [`MIN_LETTER_SIMILARITY`] (or the move threshold, if higher), when neither has
+//!    another such match: `"Michgrig",` → `"Michgrigg",` (0.94), `★★★★☆` → `★★★☆☆` (0.8).
+//!    Letters are the chars of its folded words, or of its symbols when it has no word, taken
+//!    as a multiset (VS Code's moved-block check compares character histograms the same way):
+//!    similarity is their Dice coefficient. A paragraph with two look-alikes (`Section 2`
+//!    against `Section 3` and `Section 4`) has a coincidence, not evidence: it stays deleted.
+//!
+//! Cost: identities are computed only when both sides have an unpaired short paragraph, in one
+//! pass over all paragraphs (a word count each, then the folded text of the short ones). At
+//! most [`MAX_LETTER_PAIRS`] pairs are compared by letters, each in O(letters).
+
+use super::{FoundMove, MIN_MOVE_WORDS};
+use crate::engine::Ctx;
+use crate::normalize::fold_text;
+use crate::side::{dice, sort_ids, Side};
+use crate::tokenize::count_words;
+use crate::words::diff_words;
+
+/// Lowest letter similarity for an edited short paragraph to move: stricter than the word
+/// threshold's default (0.7), because sharing letters is weaker evidence than sharing most of a
+/// paragraph's words (`colour` → `color`: 0.91; `Summit` → `Summary`: 0.62).
+pub(super) const MIN_LETTER_SIMILARITY: f64 = 0.8;
+/// Most pairs of edited short paragraphs compared by letters. Past it (hundreds of short lines
+/// gone on both sides, as between two unrelated lists) a letter match is as likely chance as an
+/// edit, and comparing every pair would cost their product.
+const MAX_LETTER_PAIRS: usize = 4096;
+const NONE: usize = usize::MAX;
+
+/// The identities of the short paragraphs of both texts as interned ids ([`NONE`] for longer
+/// ones), and how many times each occurs in the old and in the new text.
+pub(super) struct Keys {
+    old: Vec<u32>,
+    new: Vec<u32>,
+    in_old: Vec<u32>,
+    in_new: Vec<u32>,
+}
+
+impl Keys {
+    pub(super) fn of<'a>(old: &Side<'a>, new: &Side<'a>, ctx: &mut Ctx<'a>) -> Self {
+        let mut keys = |side: &Side<'_>, counts: &mut Vec<u32>| {
+            let mut out = Vec::with_capacity(side.paragraphs.len());
+            for i in 0..side.paragraphs.len() {
+                let text = side.para(i);
+                let mut id = NONE as u32;
+                if count_words(text) < MIN_MOVE_WORDS {
+                    // Whitespace runs fold to one space, so trimming is one byte at each end.
+                    let folded = fold_text(text, ctx.fold);
+                    let b = folded.as_bytes();
+                    let start = usize::from(b.first() == Some(&b' '));
+                    let end = b.len() - usize::from(b.len() > start && b.last() == Some(&b' '));
+                    id = ctx.interner.intern_folded(crate::text::slice(&folded, start..end));
+                    if counts.len() <= id as usize {
+                        counts.resize(id as usize + 1, 0);
+                    }
+                    counts[id as usize] += 1;
+                }
+                out.push(id);
+            }
+            out
+        };
+        let (mut in_old, mut in_new) = (Vec::new(), Vec::new());
+        let (old, new) = (keys(old, &mut in_old), keys(new, &mut in_new));
+        Keys { old, new, in_old, in_new }
+    }
+
+    /// How many times identity `id` occurs in the old and in the new text.
+    fn count(&self, id: u32) -> (u32, u32) {
+        let at = |counts: &[u32]| counts.get(id as usize).copied().unwrap_or(0);
+        (at(&self.in_old), at(&self.in_new))
+    }
+}
+
+/// Moves among the unpaired short paragraphs `olds` and `news`.
+pub(super) fn find<'a>(
+    olds: &[usize],
+    news: &[usize],
+    keys: &Keys,
+    old: &Side<'a>,
+    new: &Side<'a>,
+    threshold: f64,
+    ctx: &mut Ctx<'a>,
+) -> Vec<FoundMove> {
+    let mut found = Vec::new();
+    // Rule 1: unchanged and unique; the unpaired new paragraph of each identity.
+    let mut new_at = vec![NONE; keys.in_new.len()];
+    let mut edited_new = Vec::new();
+    for &j in news {
+        let id = keys.new[j];
+        if let Some(at) = new_at.get_mut(id as usize) {
+            *at = j;
+            if keys.count(id) == (0, 1) {
+                edited_new.push(j);
+            }
+        }
+    }
+    let mut edited_old = Vec::new();
+    for &i in olds {
+        let id = keys.old[i];
+        match keys.count(id) {
+            (1, 1) => {
+                let j = new_at[id as usize];
+                if j != NONE {
+                    let words = diff_words(old.para(i), new.para(j), ctx);
+                    found.push(FoundMove { from: i, to: j, similarity: 1.0, words });
+                }
+            }
+            (1, 0) => edited_old.push(i),
+            _ => {}
+        }
+    }
+    // Rule 2: edited, unique, and the only look-alike of its only look-alike.
+    if edited_old.is_empty() || edited_new.is_empty() || edited_old.len() * edited_new.len() > MAX_LETTER_PAIRS {
+        return found;
+    }
+    let min = threshold.max(MIN_LETTER_SIMILARITY);
+    let (mut old_letters, mut new_letters) = (Vec::new(), Vec::new());
+    for &i in &edited_old {
+        old_letters.push(letters(old, i, ctx));
+    }
+    for &j in &edited_new {
+        new_letters.push(letters(new, j, ctx));
+    }
+    // How many look-alikes each paragraph has, and each old one's last.
+    let (mut old_matches, mut new_matches) = (vec![0u32; edited_old.len()], vec![0u32; edited_new.len()]);
+    let mut last = vec![NONE; edited_old.len()];
+    for (a, x) in old_letters.iter().enumerate() {
+        for (b, y) in new_letters.iter().enumerate() {
+            if dice(x, y) >= min {
+                (old_matches[a], new_matches[b], last[a]) = (old_matches[a] + 1, new_matches[b] + 1, b);
+            }
+        }
+    }
+    for (a, &b) in last.iter().enumerate() {
+        if old_matches[a] == 1 && new_matches[b] == 1 {
+            let (i, j) = (edited_old[a], edited_new[b]);
+            let words = diff_words(old.para(i), new.para(j), ctx);
+            found.push(FoundMove { from: i, to: j, similarity: dice(&old_letters[a], &new_letters[b]), words });
+        }
+    }
+    found
+}
+
+/// The letters of paragraph `i` (profile filled), sorted: the chars of its folded words, or of
+/// its symbols when it has no word.
+fn letters(side: &Side<'_>, i: usize, ctx: &Ctx<'_>) -> Vec<u32> {
+    let mut out = Vec::new();
+    for &id in side.profile_ref(i) {
+        for c in ctx.interner.key(id).chars() {
+            out.push(c as u32);
+        }
+    }
+    sort_ids(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deadline::Deadline;
+    use crate::normalize::Fold;
+
+    /// The keys of two one-paragraph-a-line texts, and the letters of each paragraph.
+    fn run(old: &'static str, new: &'static str, fold: Fold) -> (Keys, Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let mut ctx = Ctx::new(fold, Deadline::after(None), true);
+        let (mut o, mut n) = (Side::new(old), Side::new(new));
+        o.ensure_profiles(0..o.paragraphs.len(), &mut ctx);
+        n.ensure_profiles(0..n.paragraphs.len(), &mut ctx);
+        let keys = Keys::of(&o, &n, &mut ctx);
+        let ol = (0..o.paragraphs.len()).map(|i| letters(&o, i, &ctx)).collect();
+        let nl = (0..n.paragraphs.len()).map(|j| letters(&n, j, &ctx)).collect();
+        (keys, ol, nl)
+    }
+
+    #[test]
+    fn identity_folds_typography_and_outer_whitespace() {
+        let (keys, _, _) = run("“Summit”  talks \nSummit\nSummit", "\"Summit\" talks\nsummit", Fold::default());
+        assert_eq!(keys.old[0], keys.new[0]);
+        assert_eq!(keys.count(keys.old[0]), (1, 1));
+        // "Summit" twice in the old text: not unique; "summit" differs by case.
+        assert_eq!(keys.count(keys.old[1]), (2, 0));
+        assert_eq!(keys.count(keys.new[1]), (0, 1));
+        let (keys, _, _) = run("Summit\nSummit", "summit", Fold { ignore_case: true, ..Fold::default() });
+        assert_eq!(keys.count(keys.new[0]), (2, 1));
+    }
+
+    #[test]
+    fn paragraphs_of_four_words_have_no_identity() {
+        let (keys, _, _) = run("one two three four\none two three", "one two three four", Fold::default());
+        assert_eq!(keys.old[0], NONE as u32);
+        assert_ne!(keys.old[1], NONE as u32);
+    }
+
+    #[test]
+    fn letters_are_those_of_the_words_or_else_of_the_symbols() {
+        let (_, o, n) = run("colour\nSummit\n\"AB\",\n★★★★☆", "color\nSummary\n\"AC\",\n★★★☆☆", Fold::default());
+        let similarity = |k: usize| dice(&o[k], &n[k]);
+        assert_eq!(similarity(0), 10.0 / 11.0);
+        assert_eq!(similarity(1), 8.0 / 13.0);
+        // Quotes and commas are not letters when there are words.
+        assert_eq!(similarity(2), 0.5);
+        assert_eq!(similarity(3), 0.8);
+    }
+}
