@@ -20,6 +20,11 @@
 //! 5. A pair that could be drawn as one row without crossing any other row is not a move but a
 //!    paragraph edited in place (wikidiff2 renders an adjacent partner the same way); it goes
 //!    back to the alignment as a pair.
+//! 6. Of two neighbours that traded places (`A B` → `B A`), the shorter is the move and the
+//!    longer stays in place; a block of neighbours that traded places with one paragraph stays,
+//!    and that paragraph moves ([`move_the_shorter`]). A paragraph that jumped over several
+//!    others is the one move however short it is, and a reversed list of `n` items keeps the
+//!    longest run the paragraph diff could keep in place (one item) and moves the other `n − 1`.
 //!
 //! Unlike wikidiff2 there is no cap like "no moves above 100 changed lines": the index keeps the
 //! cost near-linear and the deadline bounds it.
@@ -31,6 +36,7 @@ use crate::align::Unit;
 use crate::engine::Ctx;
 use crate::order;
 use crate::side::{candidates, dice, Side};
+use crate::tokenize::count_words;
 use crate::words::{diff_words, WordDiff};
 
 mod short;
@@ -110,12 +116,94 @@ pub(crate) fn find<'a>(
             verified.push(FoundMove { from: i, to: j, similarity, words });
         }
     }
+    let mut keys = None;
     if !short_olds.is_empty() && !short_news.is_empty() {
-        let keys = short::Keys::of(old, new, ctx);
-        verified.extend(short::find(&short_olds, &short_news, &keys, old, new, threshold, ctx));
+        let keys = keys.insert(short::Keys::of(old, new, ctx));
+        verified.extend(short::find(&short_olds, &short_news, keys, old, new, threshold, ctx));
     }
     let found = assign(verified, old.paragraphs.len());
-    keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len())
+    let mut moves = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
+    move_the_shorter(units, &mut moves, &mut keys, old, new, ctx);
+    moves
+}
+
+/// Of a paragraph and the block of moved neighbours it traded places with, shows the cheaper as
+/// the move: fewer paragraphs, then fewer bytes.
+///
+/// The paragraph diff keeps as many paragraphs in place as it can, but its first pass counts
+/// only substantial ones, and between two equally good answers it keeps either: `A B` → `B A`
+/// keeps `A` or `B`, and `H P q` → `P q H`, with `q` too short to count at first, may keep `H`
+/// and move both `P` and `q`. Wherever unchanged moves whose ends sit right before and right
+/// after one unchanged pair, in the same order, make a block that traded places with that
+/// pair's paragraph, and that paragraph can move itself, the two trade roles when the block
+/// holds several paragraphs, or one longer than that one. (Not when a moved paragraph was also
+/// edited: the unchanged one beside it is the better anchor. A paragraph that jumped over
+/// several stays the one move: fewer moves beat shorter ones.)
+// Kept out of `find`: inlined there, it makes the wasm module larger.
+#[inline(never)]
+fn move_the_shorter<'a>(
+    units: &mut Vec<Unit>,
+    moves: &mut Vec<FoundMove>,
+    keys: &mut Option<short::Keys>,
+    old: &Side<'a>,
+    new: &Side<'a>,
+    ctx: &mut Ctx<'a>,
+) {
+    const NONE: usize = usize::MAX;
+    let same = crate::text::same;
+    // Each unchanged move: its index by old paragraph, and each end's other end.
+    let (mut index, mut to) = (vec![NONE; old.paragraphs.len()], vec![NONE; old.paragraphs.len()]);
+    let mut from = vec![NONE; new.paragraphs.len()];
+    for (k, m) in moves.iter().enumerate() {
+        if same(old.para(m.from), new.para(m.to)) {
+            (index[m.from], to[m.from], from[m.to]) = (k, m.to, m.from);
+        }
+    }
+    // From the end, so that a change leaves the units still to visit where they were.
+    let mut p = units.len();
+    while p > 1 {
+        p -= 1;
+        let Unit::Pair { old: ref o, new: ref n } = units[p] else { continue };
+        let (y, z) = (o.start, n.start);
+        let (ot, nt) = (old.para(y), new.para(z));
+        // Old `B Y`, new `Y B` (B = b1…bk, moved): the units are `Del(b1…bk) Pair(Y) Ins(b1…bk)`,
+        // b's old paragraphs right before y and new ones right after z; or the mirror. `near`
+        // is the side whose ends come first.
+        let old_first = matches!(units[p - 1], Unit::Deleted(_));
+        let (near, far, link) = if old_first { (y, z, &to) } else { (z, y, &from) };
+        let end = |first: bool, i: usize| if first == old_first { Unit::Deleted(i) } else { Unit::Inserted(i) };
+        let k = near.checked_sub(1).map_or(NONE, |b| link[b]).wrapping_sub(far);
+        let block = k >= 1
+            && k <= near.min(p)
+            && (1..=k).all(|t| {
+                units[p - t] == end(true, near - t)
+                    && link[near - t] == far + k + 1 - t
+                    && units.get(p + k + 1 - t) == Some(&end(false, far + k + 1 - t))
+            });
+        // One paragraph for one: the shorter moves (b1 exists when `block` holds).
+        let shorter = |b1: usize| ot.len() < old.para(b1).len();
+        if !block || o.len() > 1 || n.len() > 1 || !same(ot, nt) || (k == 1 && !shorter(if old_first { y - 1 } else { from[z - 1] })) {
+            continue;
+        }
+        if count_words(ot) < MIN_MOVE_WORDS && !keys.get_or_insert_with(|| short::Keys::of(old, new, ctx)).unique_old(y) {
+            continue;
+        }
+        // B becomes pairs; new Y goes before them and old Y after them (or the mirror).
+        let mut window = vec![end(false, if old_first { z } else { y })];
+        for t in (1..=k).rev() {
+            let i = if old_first { near - t } else { from[near - t] };
+            window.push(Unit::Pair { old: i..i + 1, new: to[i]..to[i] + 1 });
+            moves[index[i]].from = NONE;
+        }
+        window.push(end(true, if old_first { y } else { z }));
+        // Y's new paragraph is next to b1's (or bk's): its move takes that one's place among
+        // the moves, which stay in order of destination.
+        let slot = index[if old_first { y - k } else { from[z - 1] }];
+        moves[slot] = FoundMove { from: y, to: z, similarity: 1.0, words: diff_words(ot, nt, ctx) };
+        units.splice(p - k..=p + k, window);
+        p -= k;
+    }
+    moves.retain(|m| m.from != NONE);
 }
 
 /// Largest side of a group of competing candidates solved exactly (Hungarian algorithm,

@@ -264,6 +264,59 @@ fn repeated_separators_never_move() {
 }
 
 #[test]
+fn swapped_neighbours_move_the_shorter() {
+    let long = "The first of two neighbours talks about the summit at length, and then some more.";
+    let short = "The second talks about sanctions.";
+    for (a, b) in [(long, short), (short, long), ("Summit", "Sanctions imposed"), ("Sanctions imposed", "Summit")] {
+        let old = format!("Keep this opening paragraph right where it is.\n\n{a}\n\n{b}\n\nKeep this closing paragraph right where it is.");
+        let new = format!("Keep this opening paragraph right where it is.\n\n{b}\n\n{a}\n\nKeep this closing paragraph right where it is.");
+        for (o, n) in [(&old, &new), (&new, &old)] {
+            let d = diff(o, n, &Options::default()).unwrap();
+            assert_exact(&d, o, n);
+            let shorter = if a.len() < b.len() { a } else { b };
+            assert_eq!(moved(&d, o, n), [(shorter, shorter)], "{a} / {b}");
+            assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
+            assert_eq!(d.rows.iter().filter(|r| r.kind == RowKind::Equal).count(), 3, "{:#?}", rows(&d));
+        }
+    }
+}
+
+#[test]
+fn a_block_that_traded_places_with_one_paragraph_stays_and_the_paragraph_moves() {
+    // "Charlie" is short in words, "Item 4" short in bytes: each travels with its neighbour.
+    let old = "Alpha paragraph stands first here.\n\nBravo paragraph is the one that moves.\n\nCharlie paragraph stays.\n\nDelta paragraph stays too.";
+    let new = "Alpha paragraph stands first here.\n\nCharlie paragraph stays.\n\nDelta paragraph stays too.\n\nBravo paragraph is the one that moves.";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_exact(&d, old, new);
+    assert_eq!(moved(&d, old, new), [("Bravo paragraph is the one that moves.", "Bravo paragraph is the one that moves.")]);
+    let old = "The summit opened with a long statement on arms control and trade.\n\nПредыстория саммита\n\nThe talks went on for three hours behind closed doors in the villa.\n\nItem 4\n\nBoth leaders spoke to the press separately after the meeting ended.";
+    let new = "The summit opened with a long statement on arms control and trade.\n\nThe talks went on for three hours behind closed doors in the villa.\n\nItem 4\n\nПредыстория саммита\n\nBoth leaders spoke to the press separately after the meeting ended.";
+    for (o, n) in [(old, new), (new, old)] {
+        let d = diff(o, n, &Options::default()).unwrap();
+        assert_exact(&d, o, n);
+        assert_eq!(moved(&d, o, n), [("Предыстория саммита", "Предыстория саммита")]);
+        assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
+    }
+}
+
+#[test]
+fn a_paragraph_that_jumped_over_several_is_the_one_move() {
+    // However short it is: one move beats several.
+    let old = "Summit\n\nThe first long paragraph about the summit stays in place.\n\nThe second long paragraph about sanctions stays in place.\n\nThe third long paragraph about elections stays in place.";
+    let new = "The first long paragraph about the summit stays in place.\n\nThe second long paragraph about sanctions stays in place.\n\nThe third long paragraph about elections stays in place.\n\nSummit";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_eq!(moved(&d, old, new), [("Summit", "Summit")]);
+    // A list of short unique items turned around: what a longest common subsequence keeps stays,
+    // every other item is one move.
+    let old = "alpha\nbravo\ncharlie\ndelta\necho";
+    let new = "echo\ndelta\ncharlie\nbravo\nalpha";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_exact(&d, old, new);
+    assert_eq!(d.moves.len(), 4);
+    assert_eq!(d.rows.iter().filter(|r| r.kind == RowKind::Equal).count(), 1);
+}
+
+#[test]
 fn an_edited_short_paragraph_moves_on_letter_evidence() {
     // `x` first in the old text, `y` last in the new one.
     let body = |x: &str, y: &str| {

@@ -415,6 +415,37 @@ proptest! {
     #![proptest_config(config(300))]
 
     #[test]
+    fn a_planted_short_paragraph_move_is_found(((mut paragraphs, style), pick, to) in (sectioned(), any::<Index>(), any::<Index>())) {
+        // A one-word heading (or a two- or three-word item) taken out and put back elsewhere.
+        // At least one short paragraph, and a long one last, past which any can move.
+        paragraphs.insert(pick.index(paragraphs.len() + 1), short(98, 0));
+        paragraphs.push(fresh(99, 5));
+        let shorts: Vec<usize> = (0..paragraphs.len()).filter(|&i| paragraphs[i].len() <= 3).collect();
+        let from = shorts[pick.index(shorts.len())];
+        let mut changed = paragraphs.clone();
+        let planted = changed.remove(from);
+        let to = match to.index(changed.len() + 1) {
+            to if to == from => to + 1,
+            to => to,
+        };
+        changed.insert(to, planted.clone());
+        let (old, new) = (render(&paragraphs, style), render(&changed, style));
+        let options = Options::default().with_timeout(None);
+        let d = checked(&old, &new, &options)?;
+        prop_assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
+        let found = moved(&d, &old, &new);
+        prop_assert_eq!(found.len(), 1, "{:?}", found);
+        let planted = render(&[planted], style);
+        if to.abs_diff(from) == 1 {
+            // Two neighbours traded places: the shorter is the move.
+            let other = render(&[paragraphs[to.max(from)].clone()], style);
+            prop_assert!(found[0].0.len() <= planted.len().min(other.len()), "{:?} moved, of {:?} and {:?}", found, planted, other);
+        } else {
+            prop_assert_eq!(found[0].0, planted);
+        }
+    }
+
+    #[test]
     fn repeated_separators_never_move(
         ((paragraphs, style), edits, old_at, new_at, variant) in (sectioned(), prop::collection::vec((any::<Index>(), any::<Index>()), 0..5), prop::collection::vec(any::<Index>(), 2..5), prop::collection::vec(any::<Index>(), 2..5), 0..3usize)
     ) {
@@ -439,6 +470,22 @@ proptest! {
                 prop_assert!(!o.starts_with('*') && !n.starts_with('*'), "a separator moved: {:?} → {:?}", o, n);
             }
         }
+    }
+
+    #[test]
+    fn swapped_neighbours_are_one_move_the_shorter(((paragraphs, style), at) in (sectioned(), any::<Index>())) {
+        let k = at.index(paragraphs.len() - 1);
+        let mut changed = paragraphs.clone();
+        changed.swap(k, k + 1);
+        let (old, new) = (render(&paragraphs, style), render(&changed, style));
+        let options = Options::default().with_timeout(None);
+        let d = checked(&old, &new, &options)?;
+        let found = moved(&d, &old, &new);
+        prop_assert_eq!(found.len(), 1, "{:?}", found);
+        prop_assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
+        let (a, b) = (render(&[paragraphs[k].clone()], style), render(&[paragraphs[k + 1].clone()], style));
+        prop_assert!(found[0].0.len() <= a.len().min(b.len()), "{:?} moved, not the shorter of {:?} and {:?}", found, a, b);
+        check_mirror(&d, &checked(&new, &old, &options)?)?;
     }
 
     #[test]

@@ -81,6 +81,11 @@ impl Keys {
         let at = |counts: &[u32]| counts.get(id as usize).copied().unwrap_or(0);
         (at(&self.in_old), at(&self.in_new))
     }
+
+    /// Whether old paragraph `i` is short and unique in both texts.
+    pub(super) fn unique_old(&self, i: usize) -> bool {
+        self.count(self.old[i]) == (1, 1)
+    }
 }
 
 /// Moves among the unpaired short paragraphs `olds` and `news`.
@@ -200,6 +205,7 @@ mod tests {
     fn paragraphs_of_four_words_have_no_identity() {
         let (keys, _, _) = run("one two three four\none two three", "one two three four", Fold::default());
         assert_eq!(keys.old[0], NONE as u32);
+        assert!(!keys.unique_old(0));
         assert_ne!(keys.old[1], NONE as u32);
     }
 
