@@ -163,7 +163,7 @@ fn swapped_neighbours_are_one_move() {
 /// The rows of a diff as `kind: old text | new text`, for readable assertions.
 fn rows(d: &article_diff::Diff<'_>) -> Vec<String> {
     let text = |c: &Option<article_diff::Cell<'_>>| c.as_ref().map_or(String::new(), |c| c.spans.iter().map(|s| s.text).collect());
-    d.rows.iter().map(|r| format!("{:?}: {} | {}", r.kind, text(&r.old), text(&r.new))).collect()
+    d.rows().map(|r| format!("{:?}: {} | {}", r.kind, text(&r.old), text(&r.new))).collect()
 }
 
 /// The (old, new) texts of each move.
@@ -276,7 +276,7 @@ fn swapped_neighbours_move_the_shorter() {
             let shorter = if a.len() < b.len() { a } else { b };
             assert_eq!(moved(&d, o, n), [(shorter, shorter)], "{a} / {b}");
             assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
-            assert_eq!(d.rows.iter().filter(|r| r.kind == RowKind::Equal).count(), 3, "{:#?}", rows(&d));
+            assert_eq!(d.rows().filter(|r| r.kind == RowKind::Equal).count(), 3, "{:#?}", rows(&d));
         }
     }
 }
@@ -313,7 +313,7 @@ fn a_paragraph_that_jumped_over_several_is_the_one_move() {
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
     assert_eq!(d.moves.len(), 4);
-    assert_eq!(d.rows.iter().filter(|r| r.kind == RowKind::Equal).count(), 1);
+    assert_eq!(d.rows().filter(|r| r.kind == RowKind::Equal).count(), 1);
 }
 
 #[test]

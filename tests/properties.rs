@@ -497,7 +497,7 @@ proptest! {
         changed.insert(at, vec![rating(if up { stars + 1 } else { stars - 1 })]);
         let (old, new) = (render(&paragraphs, style), render(&changed, style));
         let d = checked(&old, &new, &Options::default())?;
-        let changes: Vec<&Row<'_>> = d.rows.iter().filter(|r| r.kind != RowKind::Equal).collect();
+        let changes: Vec<Row<'_>> = d.rows().filter(|r| r.kind != RowKind::Equal).collect();
         prop_assert_eq!(changes.len(), 1);
         prop_assert_eq!(changes[0].kind, RowKind::Changed);
         prop_assert!(d.moves.is_empty());

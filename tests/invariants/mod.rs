@@ -270,7 +270,7 @@ pub fn check_short_moves(d: &Diff<'_>, old: &str, new: &str, options: &Options) 
         let (ot, nt) = (from.text(old), to.text(new));
         let (lo, hi) = (m.old_row.min(m.new_row), m.old_row.max(m.new_row));
         ensure!(
-            d.rows[lo..hi].iter().any(|r| r.old.is_some() && r.new.is_some()),
+            d.rows().skip(lo).take(hi - lo).any(|r| r.old.is_some() && r.new.is_some()),
             "{at}: no row pairs both sides between rows {lo} and {hi}, so it could sit in place"
         );
         let (ow, nw) = (words(ot), words(nt));
