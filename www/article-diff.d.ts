@@ -64,12 +64,15 @@ export declare class ArticleDiffElement extends HTMLElement {
   /** The last diff's stats, or `null`. */
   get stats(): Stats | null;
 
-  /** `old-src`: a URL to fetch the old text from (UTF-8). */
+  /** `old-src`: a URL to fetch the old text from (UTF-8 unless the server names another encoding). */
   get oldSrc(): string | null;
   set oldSrc(value: string | null);
-  /** `new-src`: a URL to fetch the new text from (UTF-8). */
+  /** `new-src`: a URL to fetch the new text from (UTF-8 unless the server names another encoding). */
   get newSrc(): string | null;
   set newSrc(value: string | null);
+  /** `max-bytes`: the largest `old-src`/`new-src` source per side, in bytes (default 10,000,000); `NaN` when the attribute is not a whole number. */
+  get maxBytes(): number;
+  set maxBytes(value: number | null);
   /** `old-label`: the old column's heading (default "Old version"). */
   get oldLabel(): string | null;
   set oldLabel(value: string | null);
@@ -94,7 +97,7 @@ export declare class ArticleDiffElement extends HTMLElement {
   /** `theme`: `'light'`, `'dark'`, or `null` to follow `prefers-color-scheme`. */
   get theme(): string | null;
   set theme(value: 'light' | 'dark' | null);
-  /** `timeout-ms`: the engine's time budget in ms; `null` for its default (one second). */
+  /** `timeout-ms`: the engine's time budget in ms; `null` for its default (one second); `NaN` when the attribute is not a positive decimal number. */
   get timeoutMs(): number | null;
   set timeoutMs(ms: number | null);
 

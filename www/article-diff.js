@@ -11,6 +11,10 @@
  * @module article-diff
  */
 
+import {SourceError, loadSource, parseMaxBytes, textProblem} from './article-diff-source.js';
+
+export {decodeText} from './article-diff-source.js';
+
 /**
  * @typedef {{kind: 'equal'|'insert'|'delete', cosmetic: boolean, text: string}} Span
  * @typedef {{paragraphs: number[], spans: Span[]}} Cell
@@ -295,6 +299,16 @@ export function h(tag, props = {}, children = []) {
   return el;
 }
 
+/**
+ * `timeout-ms` as milliseconds: a positive number in decimal digits (`250`, `1.5`), else
+ * `NaN`. Stricter than `Number()`, which would also take `0x10`, `1e3` or `Infinity`.
+ * @param {string} value
+ */
+function parseTimeout(value) {
+  const ms = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(value) ? Number(value) : NaN;
+  return ms > 0 && Number.isFinite(ms) ? ms : NaN;
+}
+
 /** @param {number} n @param {string} one @param {string} many */
 const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -305,25 +319,12 @@ function paragraphNumbers(cell) {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-/** Decodes bytes as UTF-8, refusing anything that is not text. @param {ArrayBuffer} bytes @param {string} what */
-export function decodeText(bytes, what) {
-  const view = new Uint8Array(bytes);
-  try {
-    const text = new TextDecoder('utf-8', {fatal: true}).decode(view);
-    // Valid UTF-8 can still be binary (a NUL is never in an article).
-    if (text.includes('\u0000')) throw new TypeError('NUL byte');
-    return text;
-  } catch {
-    throw new Error(`${what} is not UTF-8 text (is it an image or a word-processor file?)`);
-  }
-}
-
 /**
  * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
  */
 export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
-    'old-src', 'new-src', 'old-label', 'new-label',
+    'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
     'ignore-case', 'ignore-whitespace', 'no-moves', 'timeout-ms', 'hide-cosmetic', 'view', 'theme',
   ];
 
@@ -350,6 +351,13 @@ export class ArticleDiffElement extends HTMLElement {
   #textWrites = {old: 0, new: 0};
   /** @type {Set<Promise<void>>} loads of `old-src` / `new-src` under way */
   #fetches = new Set();
+  /** Per side, the load under way (aborted when a newer source or text replaces it). */
+  #loads = {old: /** @type {AbortController|null} */ (null), new: /** @type {AbortController|null} */ (null)};
+  /**
+   * Per side, why its latest source or text could not be used ('' when it could). While either
+   * side has failed nothing is diffed: the last good diff stays, with the message.
+   */
+  #failed = {old: '', new: ''};
   /** @type {Set<number>} rows whose collapsed run the reader expanded (keyed by run start) */
   #expanded = new Set();
   /** @type {Map<number, HTMLElement>} drawn row elements by model row index */
@@ -418,17 +426,11 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** The old text (set directly, or loaded from `old-src`); `null` until known. */
   get oldText() { return this.#oldText; }
-  set oldText(value) {
-    this.#textWrites.old++;
-    this.#setText('old', value == null ? null : String(value));
-  }
+  set oldText(value) { this.#writeText('old', value); }
 
   /** The new text (set directly, or loaded from `new-src`); `null` until known. */
   get newText() { return this.#newText; }
-  set newText(value) {
-    this.#textWrites.new++;
-    this.#setText('new', value == null ? null : String(value));
-  }
+  set newText(value) { this.#writeText('new', value); }
 
   /** The last diff drawn (the model from the wasm package), or `null`. */
   get model() { return this.#model; }
@@ -440,6 +442,15 @@ export class ArticleDiffElement extends HTMLElement {
   set oldSrc(v) { this.#reflect('old-src', v); }
   get newSrc() { return this.getAttribute('new-src'); }
   set newSrc(v) { this.#reflect('new-src', v); }
+  /** Largest `old-src`/`new-src` source per side, in bytes (`max-bytes`; default 10 MB). */
+  get maxBytes() {
+    try {
+      return parseMaxBytes(this.getAttribute('max-bytes'));
+    } catch {
+      return NaN;
+    }
+  }
+  set maxBytes(v) { this.#reflect('max-bytes', v); }
   get oldLabel() { return this.getAttribute('old-label'); }
   set oldLabel(v) { this.#reflect('old-label', v); }
   get newLabel() { return this.getAttribute('new-label'); }
@@ -460,19 +471,37 @@ export class ArticleDiffElement extends HTMLElement {
   get theme() { return this.getAttribute('theme'); }
   set theme(v) { this.#reflect('theme', v); }
 
-  /** @param {string} name @param {string|null|undefined} value */
+  /** @param {string} name @param {string|number|null|undefined} value */
   #reflect(name, value) {
     if (value == null) this.removeAttribute(name);
     else this.setAttribute(name, String(value));
   }
 
+  /** A text set from script: a string, or null to clear; anything else is refused. @param {'old'|'new'} side @param {unknown} value */
+  #writeText(side, value) {
+    this.#textWrites[side]++;
+    this.#loads[side]?.abort(); // the latest input wins over a load under way
+    const problem = textProblem(side, value);
+    if (problem) return this.#sideFailed(side, problem);
+    this.#setText(side, value == null ? null : String(value));
+  }
+
   /** @param {'old'|'new'} side @param {string|null} text */
   #setText(side, text) {
-    if ((side === 'old' ? this.#oldText : this.#newText) === text) return;
+    const recovered = this.#failed[side] !== '';
+    this.#failed[side] = '';
+    if ((side === 'old' ? this.#oldText : this.#newText) === text && !recovered) return;
     if (side === 'old') this.#oldText = text;
     else this.#newText = text;
     this.#inputVersion++;
     this.#schedule();
+  }
+
+  /** Side `side` cannot be diffed: say why, and diff nothing until it has a usable text. @param {'old'|'new'} side @param {string} message */
+  #sideFailed(side, message) {
+    this.#failed[side] = message;
+    this.#inputVersion++;
+    this.#fail(message, [this.#failed.old, this.#failed.new].filter(Boolean).join(' '));
   }
 
   /** @returns {DiffOptions & {timeoutMs?: number}} */
@@ -485,19 +514,19 @@ export class ArticleDiffElement extends HTMLElement {
     };
     const timeout = this.getAttribute('timeout-ms');
     if (timeout !== null) {
-      const ms = Number(timeout);
-      if (!(ms > 0 && Number.isFinite(ms))) {
-        throw new Error(`timeout-ms must be a positive number of milliseconds, got "${timeout}"`);
+      const ms = parseTimeout(timeout);
+      if (Number.isNaN(ms)) {
+        throw new Error(`timeout-ms must be a positive number of milliseconds in decimal digits (such as 250), got "${timeout}"`);
       }
       options.timeoutMs = ms;
     }
     return options;
   }
 
-  /** The engine's time budget in ms (`timeout-ms`); `null` for its default (one second). */
+  /** The engine's time budget in ms (`timeout-ms`); `null` for its default (one second), `NaN` when the attribute is not a valid budget. */
   get timeoutMs() {
     const value = this.getAttribute('timeout-ms');
-    return value === null ? null : Number(value);
+    return value === null ? null : parseTimeout(value);
   }
   set timeoutMs(ms) { this.#reflect('timeout-ms', ms); }
 
@@ -544,6 +573,12 @@ export class ArticleDiffElement extends HTMLElement {
       case 'new-src':
         this.#load(name === 'old-src' ? 'old' : 'new', newValue);
         return;
+      case 'max-bytes':
+        // A source refused under the old limit (or a bad value) gets another try.
+        for (const side of /** @type {const} */ (['old', 'new'])) {
+          if (this.#failed[side] && this.getAttribute(`${side}-src`)) this.#load(side, this.getAttribute(`${side}-src`));
+        }
+        return;
       case 'ignore-case':
       case 'ignore-whitespace':
       case 'no-moves':
@@ -586,34 +621,42 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** @param {'old'|'new'} side @param {string|null} src */
   #load(side, src) {
-    if (!src) return;
-    const loading = this.#fetch(side, src);
+    this.#loads[side]?.abort();
+    this.#loads[side] = null;
+    // A new source replaces the one that failed (until it fails in turn).
+    const cleared = this.#failed[side] !== '';
+    if (cleared) {
+      this.#failed[side] = '';
+      this.#inputVersion++;
+    }
+    if (!src) {
+      if (cleared) this.#schedule();
+      return;
+    }
+    const controller = new AbortController();
+    this.#loads[side] = controller;
+    const loading = this.#fetch(side, src, controller.signal);
     this.#fetches.add(loading);
     loading.finally(() => {
       this.#fetches.delete(loading);
+      if (this.#loads[side] === controller) this.#loads[side] = null;
       this.#schedule();
     });
   }
 
-  /** @param {'old'|'new'} side @param {string} src */
-  async #fetch(side, src) {
-    const label = side === 'old' ? 'old version' : 'new version';
+  /** @param {'old'|'new'} side @param {string} src @param {AbortSignal} signal */
+  async #fetch(side, src, signal) {
     const writes = this.#textWrites[side];
+    // A later src or text wins over this one.
+    const superseded = () => signal.aborted || this.getAttribute(`${side}-src`) !== src || this.#textWrites[side] !== writes;
     try {
-      const url = new URL(src, document.baseURI).href;
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`Could not load the ${label} (${src}): HTTP ${response.status}`);
-      const text = decodeText(await response.arrayBuffer(), `The ${label} (${src})`);
-      // A later src or text wins over this one.
-      if (this.getAttribute(`${side}-src`) !== src || this.#textWrites[side] !== writes) return;
-      this.#setText(side, text);
+      const maxBytes = () => parseMaxBytes(this.getAttribute('max-bytes'));
+      const text = await loadSource(side, src, {maxBytes, baseURI: document.baseURI, signal});
+      if (!superseded()) this.#setText(side, text);
     } catch (error) {
-      if (this.getAttribute(`${side}-src`) === src) {
-        const message = error instanceof Error && !(error instanceof TypeError && /fetch/i.test(error.message))
-          ? error.message
-          : `Could not load the ${label} (${src})`;
-        this.#fail(message);
-      }
+      if (superseded()) return;
+      // Anything but a `SourceError` is a bug in the checks: still a failure, never a diff.
+      this.#sideFailed(side, error instanceof SourceError ? error.message : `The ${side} version could not be loaded from “${src}”: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -625,6 +668,9 @@ export class ArticleDiffElement extends HTMLElement {
     this.#renderHeadings();
     if (this.#oldText === null && this.#newText === null) return;
     if (this.#fetches.size > 0) return; // the last load schedules another update
+    // A side whose source failed is never diffed (as empty, or as its previous text): the
+    // last good diff stays, under the message that says which side failed.
+    if (this.#failed.old || this.#failed.new) return;
     const version = this.#inputVersion;
     if (this.#diffedVersion === version) return this.#render();
     // A redraw asked for while these very inputs are being diffed (a view change during a long
@@ -706,9 +752,9 @@ export class ArticleDiffElement extends HTMLElement {
     this.dispatchEvent(event);
   }
 
-  /** @param {string} message */
-  #fail(message) {
-    this.#error.textContent = message;
+  /** @param {string} message for the event @param {string} [shown] for the box, when it says more */
+  #fail(message, shown = message) {
+    this.#error.textContent = shown;
     this.#error.hidden = false;
     this.dispatchEvent(new ArticleDiffErrorEvent(message));
   }

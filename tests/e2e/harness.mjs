@@ -49,13 +49,14 @@ export function launchBrowser(options = {}) {
  * (closing the browser closes its contexts). With `contextOptions`, one browser context for the
  * whole file too. Returns the object whose `server`, `browser` and `context` are set once
  * `before` has run.
- * @param {{contextOptions?: import('playwright-core').BrowserContextOptions}} [options]
+ * `launchOptions` add to (or override) `launchBrowser`'s.
+ * @param {{contextOptions?: import('playwright-core').BrowserContextOptions, launchOptions?: import('playwright-core').LaunchOptions}} [options]
  */
-export function serverAndBrowser({contextOptions} = {}) {
+export function serverAndBrowser({contextOptions, launchOptions} = {}) {
   const env = /** @type {{server: {url: string, close: () => Promise<void>}, browser: import('playwright-core').Browser, context: import('playwright-core').BrowserContext}} */ ({});
   before(async () => {
     env.server = await startServer({port: 0});
-    env.browser = await launchBrowser();
+    env.browser = await launchBrowser(launchOptions);
     if (contextOptions) env.context = await env.browser.newContext(contextOptions);
     await mkdir(screenshotDir, {recursive: true});
   });

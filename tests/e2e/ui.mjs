@@ -37,15 +37,16 @@ export function watchProblems(page) {
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} baseUrl
  * @param {string} [attributes] extra attributes for the element
+ * @param {string} [csp] the page's Content-Security-Policy
  */
-export async function openElementPage(context, baseUrl, attributes = '') {
+export async function openElementPage(context, baseUrl, attributes = '', csp = STRICT_CSP) {
   const page = await context.newPage();
   const problems = watchProblems(page);
   const url = new URL('/e2e-element.html', baseUrl).href;
   await page.route(url, (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>article-diff element test</title>
 <script type="module" src="/article-diff-define.js"></script></head>
 <body><article-diff id="subject" ${attributes}></article-diff></body></html>`,
