@@ -152,7 +152,7 @@ export function referencesOf(servedPath, source) {
  * @param {string} servedPath
  */
 async function sourceOf(servedPath) {
-  const file = resolvePath(servedPath);
+  const file = resolvePath(servedPath)?.file;
   if (!file || !SOURCES.some((dir) => file.startsWith(dir))) {
     throw new DistError(`${servedPath} is not in www/ or pkg/`);
   }

