@@ -18,6 +18,8 @@ use article_diff::{diff, Diff, FallbackReason, Options, RowKind};
 #[path = "common/rng.rs"]
 mod rng;
 use rng::Rng;
+#[path = "common/shapes.rs"]
+mod shapes;
 
 /// Bytes per side of the large cases (see the module docs).
 const LARGE: usize = if cfg!(debug_assertions) { 200_000 } else { 2_000_000 };
@@ -169,6 +171,30 @@ fn one_megabyte_line_without_newline() {
     // Against nothing in common but the vocabulary.
     let other = prose(if cfg!(debug_assertions) { 100_000 } else { 1_000_000 }, 8).replace("\n\n", " ");
     check_both_ways(&old, &other);
+}
+
+/// The attack shapes of issue 21 (`tests/common/shapes.rs`: lines by the million, one word
+/// repeated, swapped and shuffled lines, random Unicode against its upper case, blank lines
+/// only…), each at a quarter of [`LARGE`] a side, both ways round: exact with a short
+/// deadline (most of them reach it), with one that has passed, without moves, and (where the
+/// exact diff is cheap) with none. `tests/limits.rs` times them at the issue's sizes.
+#[test]
+fn attack_shapes_stay_exact() {
+    let short = Options::default().with_timeout(Some(Duration::from_millis(150)));
+    for shape in shapes::ALL {
+        let (old, new) = shape.at(LARGE / 4);
+        for options in [short.clone(), Options::default().with_timeout(Some(TINY))] {
+            checked(&old, &new, &options);
+            checked(&new, &old, &options);
+        }
+        checked(&old, &new, &short.clone().with_detect_moves(false));
+    }
+    // Without a deadline only the shapes whose exact diff is cheap: the others (random
+    // Unicode against its upper case) are quadratic in the number of changed words.
+    for name in ["identical-lines", "replaced-lines", "swapped-pairs", "one-word-repeated", "blank-lines"] {
+        let (old, new) = shapes::named(name).at(LARGE / 4);
+        checked(&old, &new, &Options::default().with_timeout(None));
+    }
 }
 
 #[test]

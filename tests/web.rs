@@ -714,3 +714,230 @@ fn long_texts_with_lone_surrogates_share_lines_and_rebuild() {
     assert_eq!(joined(&result, 1.0), old);
     assert_eq!(joined(&result, -1.0), new);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 21: exact and bounded on every input
+
+/// A JS string of exactly these UTF-16 units (lone surrogates included).
+fn js_units(units: &[u16]) -> JsValue {
+    // `fromCharCode` takes its units as arguments: a few thousand at a time.
+    JsValue::from(units.chunks(4096).fold(JsString::from(""), |s, c| s.concat(&JsString::from_char_code(c).into())))
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+/// Every check the model makes on the caller's own strings, in JavaScript terms (so lone
+/// surrogates are compared as they are): the edits rebuild both texts; each cell's spans join
+/// to its paragraphs' slice of its text; the equal spans of a row's two cells are the same
+/// strings; an equal row's two cells are the same string.
+fn assert_exact_in_js(result: &JsValue, old: &JsValue, new: &JsValue, what: &str) {
+    assert_eq!(joined(result, 1.0), *old, "{what}: the edits do not rebuild the old text");
+    assert_eq!(joined(result, -1.0), *new, "{what}: the edits do not rebuild the new text");
+    let (old_s, new_s) = (JsString::from(old.clone()), JsString::from(new.clone()));
+    let join = |spans: &js_sys::Array, equal_only: bool| -> Vec<JsValue> {
+        spans.iter().filter(|s| !equal_only || get(s, "kind") == "equal").map(|s| get(&s, "text")).collect()
+    };
+    for (r, row) in js_sys::Array::from(&get(result, "rows")).iter().enumerate() {
+        let (o, n) = (get(&row, "old"), get(&row, "new"));
+        for (cell, text, key) in [(&o, &old_s, "oldParagraphs"), (&n, &new_s, "newParagraphs")] {
+            if cell.is_null() || cell.is_undefined() {
+                continue;
+            }
+            let paragraphs = js_sys::Array::from(&get(cell, "paragraphs"));
+            let all = js_sys::Array::from(&get(result, key));
+            let first = get(&all.get(paragraphs.get(0).as_f64().unwrap() as u32), "start").as_f64().unwrap() as u32;
+            let last = get(&all.get(paragraphs.get(paragraphs.length() - 1).as_f64().unwrap() as u32), "end").as_f64().unwrap() as u32;
+            let spans = join(&js_sys::Array::from(&get(cell, "spans")), false);
+            let whole = spans.iter().fold(JsString::from(""), |s, t| s.concat(t));
+            // A cell of several paragraphs holds what lies between them too.
+            assert_eq!(JsValue::from(whole), JsValue::from(text.slice(first, last)), "{what}: row {r}'s {key} cell");
+        }
+        if o.is_object() && n.is_object() {
+            let equal = |cell: &JsValue| join(&js_sys::Array::from(&get(cell, "spans")), true);
+            assert_eq!(equal(&o), equal(&n), "{what}: row {r}'s equal spans differ");
+            if get(&row, "kind") == "equal" {
+                assert_eq!(join(&js_sys::Array::from(&get(&o, "spans")), false), join(&js_sys::Array::from(&get(&n, "spans")), false), "{what}: equal row {r}");
+            }
+        }
+    }
+}
+
+/// Issue 21, item 1: a lone surrogate crosses into Rust as U+FFFD, so `'\uD800'` and `'\uDC00'`
+/// (or `'\uFFFD'`) looked equal, and the equal span was sliced from the old text alone: the
+/// edits did not rebuild the new text. Fixed pairs first, then random texts with lone
+/// surrogates on either side, at the same place on both, and U+FFFD itself.
+#[wasm_bindgen_test]
+fn lone_surrogates_never_make_two_texts_look_equal() {
+    let fixed: [(&[u16], &[u16]); 8] = [
+        (&[0xD800], &[0xDC00]),
+        (&[0xD800], &[0xFFFD]),
+        (&[0xFFFD], &[0xDBFF]),
+        (&[0x78, 0xD800, 0x79], &[0x78, 0xFFFD, 0x79]),
+        (&[0x61, 0xD800, 0x0A, 0x0A, 0x62], &[0x61, 0xDBFF, 0x0A, 0x0A, 0x62]),
+        (&[0x61, 0x20, 0xDC00, 0x20, 0x62], &[0x61, 0x20, 0xDC01, 0x20, 0x62]),
+        (&[0xD800], &[0xD800]),
+        (&[0xD83D, 0xDE00], &[0xD83D, 0xFFFD]),
+    ];
+    for (old, new) in fixed {
+        let (old, new) = (js_units(old), js_units(new));
+        let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+        assert_exact_in_js(&result, &old, &new, &format!("{old:?} → {new:?}"));
+        let ops = js_sys::Array::from(&get(&result, "edits")).iter().map(|e| js_sys::Array::from(&e).get(0).as_f64().unwrap()).collect::<Vec<_>>();
+        assert_eq!(ops == [0.0], old == new, "{old:?} → {new:?}: edits {ops:?}");
+    }
+    // Units that decode to U+FFFD (lone halves, U+FFFD itself), their neighbours, and text.
+    const UNITS: [&[u16]; 12] = [
+        &[0xD800], &[0xDBFF], &[0xDC00], &[0xDFFF], &[0xFFFD], &[0xD83D, 0xDE00], &[0x61], &[0x62], &[0x20], &[0x0A], &[0x0A, 0x0A], &[0xE9],
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for case in 0..300 {
+        let old: Vec<u16> = (0..1 + next(24)).flat_map(|_| UNITS[next(UNITS.len())].iter().copied()).collect();
+        // The new text: the old one with a few units replaced, inserted or deleted, so that
+        // surrogates sit at the same place on both sides as often as at different ones.
+        let mut new = old.clone();
+        for _ in 0..1 + next(3) {
+            let at = next(new.len() + 1);
+            match next(3) {
+                0 if at < new.len() => new[at] = UNITS[next(5)][0],
+                1 if at < new.len() => {
+                    new.remove(at);
+                }
+                _ => new.splice(at..at, UNITS[next(UNITS.len())].iter().copied()).for_each(drop),
+            }
+        }
+        let (old, new) = (js_units(&old), js_units(&new));
+        for options in [json!({}), json!({"ignoreCase": true, "ignoreWhitespace": true}), json!({"timeoutMs": 0.000001})] {
+            let result = diff(old.clone(), new.clone(), from_json(&options)).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+            assert_exact_in_js(&result, &old, &new, &format!("case {case} {options}: {old:?} → {new:?}"));
+        }
+    }
+}
+
+/// JS values that throw when `diff()` looks at them, built in JavaScript, each with a name.
+fn throwing_values() -> Vec<(String, JsValue)> {
+    let make = js_sys::Function::new_no_args(
+        "const boom = () => { throw new Error('trap'); };
+         const revoked = Proxy.revocable({}, {}); revoked.revoke();
+         const revokedArray = Proxy.revocable([], {}); revokedArray.revoke();
+         const traps = {};
+         for (const name of Reflect.ownKeys(Reflect)) traps[name] = boom;
+         return [
+           ['a revoked Proxy', revoked.proxy],
+           ['a revoked Proxy of an array', revokedArray.proxy],
+           ['a Proxy whose every trap throws', new Proxy({timeoutMs: 5}, traps)],
+           ['a Proxy whose ownKeys trap throws', new Proxy({timeoutMs: 5}, {ownKeys: boom})],
+           ['a Proxy whose getOwnPropertyDescriptor trap throws', new Proxy({timeoutMs: 5}, {getOwnPropertyDescriptor: boom})],
+           ['a Proxy whose get trap throws', new Proxy({timeoutMs: 5}, {get: boom})],
+           ['a Proxy whose getPrototypeOf trap throws', new Proxy({timeoutMs: 5}, {getPrototypeOf: boom})],
+           ['an object whose getter throws', Object.defineProperty({}, 'timeoutMs', {enumerable: true, get: boom})],
+         ];",
+    );
+    js_sys::Array::from(&make.call0(&JsValue::UNDEFINED).expect("the values build"))
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            (pair.get(0).as_string().unwrap(), pair.get(1))
+        })
+        .collect()
+}
+
+/// `diff(old, new, options)` with `hostile` in `position` (0, 1 or 2) and `old`/`new` elsewhere.
+fn call_with(position: usize, hostile: &JsValue, old: &JsValue, new: &JsValue) -> Result<JsValue, JsError> {
+    match position {
+        0 => diff(hostile.clone(), new.clone(), JsValue::UNDEFINED),
+        1 => diff(old.clone(), hostile.clone(), JsValue::UNDEFINED),
+        _ => diff(old.clone(), new.clone(), hostile.clone()),
+    }
+}
+
+fn wasm_memory_bytes() -> f64 {
+    get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength").as_f64().unwrap()
+}
+
+/// Issue 21, item 2: whatever JavaScript throws while `diff()` reads an argument becomes a
+/// `diff(): …` error naming the argument. It used to escape as the Proxy's own error through
+/// the wasm frames, which never returned: the shadow stack and the buffers of the texts already
+/// copied leaked, and after ~1,400 such calls every call, `version()` included, trapped. A
+/// million calls here, then the module must still work.
+#[wasm_bindgen_test]
+fn throwing_arguments_are_errors_and_leave_the_module_usable() {
+    const CALLS: usize = 1_000_000;
+    let (old, new) = (js("a b"), js("a c"));
+    let values = throwing_values();
+    let names = ["oldText", "newText", "option"];
+    let mut calls = 0;
+    while calls < CALLS {
+        for (what, value) in &values {
+            for (position, name) in names.iter().enumerate() {
+                calls += 1;
+                match call_with(position, value, &old, &new) {
+                    Ok(result) => panic!("{what} as `{name}` gave {}", to_json(&result)),
+                    Err(error) => {
+                        let got = message(error);
+                        assert!(got.starts_with("diff(): ") && got.contains(name), "{what} as `{name}`: {got:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(call_str("a b", "a c", json!({}))["stats"]["wordsInserted"], 1);
+}
+
+/// Issue 21, item 2: a text already copied into wasm memory is freed when a later argument
+/// throws. With a 1.1 MB old text the module grew from 4 to 515 MiB over 200 calls.
+#[wasm_bindgen_test]
+fn a_throwing_argument_frees_the_texts_already_copied() {
+    let old = js(&"The council met on Monday. ".repeat(40_000));
+    let (_, revoked) = throwing_values().remove(0);
+    for position in [1, 2] {
+        let _ = call_with(position, &revoked, &old, &old);
+        let before = wasm_memory_bytes();
+        for _ in 0..200 {
+            assert!(call_with(position, &revoked, &old, &old).is_err());
+        }
+        let grown = wasm_memory_bytes() - before;
+        assert!(grown <= 8.0 * 1024.0 * 1024.0, "position {position}: wasm memory grew by {grown} bytes over 200 calls");
+    }
+    assert_eq!(call_str("a b", "a c", json!({}))["stats"]["wordsInserted"], 1);
+}
+
+/// Issue 21, item 7: options must be a plain object (or undefined, or null). A `Date`, a
+/// `RegExp`, a `Map`… has no own option keys and used to pass as "all defaults", hiding the
+/// caller's mistake.
+#[wasm_bindgen_test]
+fn options_must_be_a_plain_object() {
+    let make = js_sys::Function::new_no_args(
+        "class Settings { constructor() { this.ignoreCase = true; } }
+         return [['Date', new Date()], ['RegExp', /x/], ['Map', new Map([['ignoreCase', true]])], ['Set', new Set()],
+                 ['Promise', Promise.resolve({})], ['ArrayBuffer', new ArrayBuffer(8)], ['Uint8Array', new Uint8Array(2)],
+                 ['Settings', new Settings()], ['Boolean', new Boolean(true)], ['Error', new Error('x')]];",
+    );
+    for pair in js_sys::Array::from(&make.call0(&JsValue::UNDEFINED).unwrap()).iter() {
+        let pair = js_sys::Array::from(&pair);
+        let (name, value) = (pair.get(0).as_string().unwrap(), pair.get(1));
+        let got = error_of(js("a"), js("b"), value);
+        assert!(got.starts_with("diff(): `options` must be a plain object") && got.contains(&name), "{name}: {got:?}");
+    }
+    // A plain object with no prototype is fine.
+    let bare: JsValue = js_sys::Function::new_no_args("return Object.create(null);").call0(&JsValue::UNDEFINED).unwrap();
+    Reflect::set(&bare, &js("ignoreCase"), &JsValue::TRUE).unwrap();
+    assert_eq!(call(&js("The Cat"), &js("The cat"), &bare)["rows"][0]["cosmetic"], true);
+}
+
+/// Issue 21, item 7: `timeoutMs: -0` is refused, and the message shows what was given.
+#[wasm_bindgen_test]
+fn negative_zero_timeout_is_named_as_such() {
+    let o = js_sys::Object::new();
+    Reflect::set(&o, &js("timeoutMs"), &JsValue::from(-0.0)).unwrap();
+    let got = error_of(js("a"), js("b"), o.into());
+    assert_eq!(got, "diff(): option `timeoutMs` must be a positive finite number of milliseconds, or null for no limit, got -0");
+}
