@@ -31,7 +31,7 @@ pub enum Error {
         /// What is allowed and what was given.
         reason: String,
     },
-    /// An input is larger than the engine's offsets can address.
+    /// An input is larger than [`crate::MAX_INPUT_BYTES`].
     InputTooLarge {
         /// Which input.
         side: Side,
