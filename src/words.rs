@@ -40,11 +40,15 @@
 //!
 //! Cost: tokenizing and interning are O(n); Myers is O((N+M)·D) over the words, then over the
 //! tokens between matched words, bounded by the deadline (past it the change is one exact replacement of the differing middle).
+//! Past the deadline nothing is interned, diffed or refined letter by letter: a pair is
+//! tokenized, its common ends matched token by token, and the middle is one replacement, so
+//! the work left after the deadline is linear and small.
 
 use core::ops::Range;
 
 use similar::DiffOp;
 
+use crate::deadline::Deadline;
 use crate::engine::Ctx;
 use crate::sequence::diff_ids;
 use crate::normalize::fold_text;
@@ -52,6 +56,10 @@ use crate::tokenize::{tokenize, Token, TokenKind};
 
 /// Longest word (in grapheme clusters) shown letter by letter.
 const MAX_REFINE_LEN: usize = 64;
+/// Past the deadline, a change of more tokens than this is shown whole rather than letter by
+/// letter, and the tokens of a refinement or of the gaps between matched words are checked
+/// against the clock every this many.
+const TOKENS_PER_CLOCK_READ: usize = 1024;
 /// Shortest word shown letter by letter: in shorter ones a changed letter reads as a new word.
 const MIN_REFINE_LEN: usize = 4;
 /// Fraction of the longer word's letters that must be shared to show a letter-level change.
@@ -128,17 +136,27 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
     let mut new_keys = std::mem::take(&mut ctx.new_keys);
     tokenize(old, &mut old_tokens);
     tokenize(new, &mut new_tokens);
-    old_keys.clear();
-    new_keys.clear();
-    old_keys.extend(old_tokens.iter().map(|t| ctx.interner.intern(t.text(old), ctx.fold)));
-    new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
+    let result = if ctx.deadline.passed() {
+        // No interning (a hash per token, a fold per non-ASCII one): on a long paragraph of
+        // distinct words it costs more than the rest of the call.
+        let runs = common_ends(&old_tokens, &new_tokens, old, new);
+        if runs.iter().any(|r| r.kind != PieceKind::Equal && r.old.len() + r.new.len() > 2) {
+            ctx.coarsened.word_diffs += 1;
+        }
+        finish(&runs, &old_tokens, &new_tokens, old, new, ctx)
+    } else {
+        old_keys.clear();
+        new_keys.clear();
+        old_keys.extend(old_tokens.iter().map(|t| ctx.interner.intern(t.text(old), ctx.fold)));
+        new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
 
-    let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, ctx);
-    let mut runs = slide(runs_of(&ops), &old_keys, &new_keys);
-    snap_to_boundaries(&mut runs, &old_keys, &new_keys, &old_tokens, &new_tokens, old, new);
-    let runs = split_cosmetic(&runs, &old_tokens, &new_tokens, old, new);
-    let runs = absorb_stranded(runs, &old_tokens, &new_tokens, old, new);
-    let result = finish(&runs, &old_tokens, &new_tokens, old, new, ctx);
+        let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, ctx);
+        let mut runs = slide(runs_of(&ops), &old_keys, &new_keys);
+        snap_to_boundaries(&mut runs, &old_keys, &new_keys, &old_tokens, &new_tokens, old, new);
+        let runs = split_cosmetic(&runs, &old_tokens, &new_tokens, old, new);
+        let runs = absorb_stranded(runs, &old_tokens, &new_tokens, old, new);
+        finish(&runs, &old_tokens, &new_tokens, old, new, ctx)
+    };
 
     ctx.old_tokens = old_tokens;
     ctx.new_tokens = new_tokens;
@@ -170,15 +188,25 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx
     let (new_words, new_ids) = words_only(nt, new);
     let word_ops = diff_ids(&old_ids, 0..old_ids.len(), &new_ids, 0..new_ids.len(), deadline);
     let mut ops = Vec::new();
-    let (mut o, mut n) = (0, 0);
-    for op in &word_ops {
+    let (mut o, mut n, mut matched) = (0, 0, 0);
+    'words: for op in &word_ops {
         let DiffOp::Equal { old_index, new_index, len } = *op else { continue };
         for k in 0..len {
-            let (i, j) = (old_words[old_index + k], new_words[new_index + k]);
-            if o < i || n < j {
-                ops.append(&mut diff_ids(old, o..i, new, n..j, deadline));
+            // Past the deadline the rest is matched at its ends only, below.
+            matched += 1;
+            if matched % TOKENS_PER_CLOCK_READ == 0 && deadline.is_some() && ctx.deadline.passed() {
+                break 'words;
             }
-            ops.push(DiffOp::Equal { old_index: i, new_index: j, len: 1 });
+            let (i, j) = (old_words[old_index + k], new_words[new_index + k]);
+            // Most gaps between two matched words are the same space or punctuation on both
+            // sides: equal without a diff (a call per word was most of the time on a long
+            // paragraph).
+            if old[o..i] == new[n..j] {
+                push_equal(&mut ops, o, n, i + 1 - o);
+            } else {
+                ops.append(&mut diff_ids(old, o..i, new, n..j, deadline));
+                push_equal(&mut ops, i, j, 1);
+            }
             (o, n) = (i + 1, j + 1);
         }
     }
@@ -187,6 +215,44 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx
         ctx.coarsened.word_diffs += 1;
     }
     ops
+}
+
+/// Appends `len` equal tokens from `old`/`new`, joined to the equal op before when they follow it.
+fn push_equal(ops: &mut Vec<DiffOp>, old: usize, new: usize, len: usize) {
+    if len == 0 {
+        return;
+    }
+    if let Some(DiffOp::Equal { old_index, new_index, len: last }) = ops.last_mut() {
+        if *old_index + *last == old && *new_index + *last == new {
+            *last += len;
+            return;
+        }
+    }
+    ops.push(DiffOp::Equal { old_index: old, new_index: new, len });
+}
+
+/// The runs of a pair past the deadline: the tokens both texts begin and end with, and one
+/// change between them. Linear in the tokens matched, with no interning. Tokens count as the
+/// same only when their text is (an equal run's bytes must be equal: the edits take them from
+/// the old text alone); a change that is only typographic is marked cosmetic by [`finish`].
+fn common_ends(ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
+    let same = |x: &Token, y: &Token| x.text(old) == y.text(new);
+    let mut head = 0;
+    while head < ot.len() && head < nt.len() && same(&ot[head], &nt[head]) {
+        head += 1;
+    }
+    let mut tail = 0;
+    while tail < ot.len() - head && tail < nt.len() - head && same(&ot[ot.len() - 1 - tail], &nt[nt.len() - 1 - tail]) {
+        tail += 1;
+    }
+    let mut runs = Vec::with_capacity(3);
+    let (oe, ne) = (ot.len() - tail, nt.len() - tail);
+    for (kind, old, new) in [(PieceKind::Equal, 0..head, 0..head), (CHANGED, head..oe, head..ne), (PieceKind::Equal, oe..ot.len(), ne..nt.len())] {
+        if !old.is_empty() || !new.is_empty() {
+            runs.push(Piece { kind, old, new });
+        }
+    }
+    runs
 }
 
 /// The positions of the word tokens among `tokens`, and their ids. (Plain loops rather than
@@ -433,7 +499,7 @@ fn absorb_stranded(runs: Vec<Run>, ot: &[Token], nt: &[Token], old: &str, new: &
 }
 
 /// Classifies, refines and measures the runs, producing byte pieces and word stats.
-fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &Ctx<'_>) -> WordDiff {
+fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &mut Ctx<'_>) -> WordDiff {
     let mut diff = WordDiff { pieces: Vec::with_capacity(runs.len()), stats: WordStats::default() };
     let bytes = |tokens: &[Token], r: &Range<usize>, at: usize| -> Range<usize> {
         if r.is_empty() {
@@ -464,7 +530,9 @@ fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &
                     diff.stats.inserted += new_words;
                 }
                 let (otk, ntk) = (&ot[run.old.clone()], &nt[run.new.clone()]);
-                refine(otk, ntk, old, new, o, n, cosmetic, &mut diff.pieces);
+                if !refine(otk, ntk, old, new, o, n, cosmetic, ctx.deadline, &mut diff.pieces) {
+                    ctx.coarsened.word_diffs += 1;
+                }
             }
         }
     }
@@ -488,7 +556,9 @@ fn push_piece(pieces: &mut Vec<Piece>, piece: Piece) {
 
 /// Emits a change, letter by letter inside word pairs when both sides have the same shape, else
 /// whole. A cosmetic change inside a word (`Biden’s` → `Biden's`) always shows just the letters
-/// that differ; a substantive one only when the words share most letters.
+/// that differ; a substantive one only when the words share most letters. Returns `false` when
+/// the deadline made it show whole a change it would have refined (a long one, past the
+/// deadline: a word pair's letter diff each).
 #[allow(clippy::too_many_arguments)]
 fn refine(
     ot: &[Token],
@@ -498,8 +568,9 @@ fn refine(
     o: Range<usize>,
     n: Range<usize>,
     cosmetic: bool,
+    deadline: Deadline,
     out: &mut Vec<Piece>,
-) {
+) -> bool {
     let change = PieceKind::Change { cosmetic };
     let whole = Piece { kind: change, old: o, new: n };
     let same_shape = !ot.is_empty()
@@ -508,11 +579,16 @@ fn refine(
             a.kind == b.kind && (a.kind == TokenKind::Word || cosmetic || a.text(old) == b.text(new))
         });
     if !same_shape {
-        return push_piece(out, whole);
+        push_piece(out, whole);
+        return true;
     }
     let mut pieces = Vec::new();
     let mut refined = false;
-    for (a, b) in ot.iter().zip(nt) {
+    for (k, (a, b)) in ot.iter().zip(nt).enumerate() {
+        if k % TOKENS_PER_CLOCK_READ == TOKENS_PER_CLOCK_READ - 1 && deadline.passed() {
+            push_piece(out, whole);
+            return false;
+        }
         let (at, bt) = (a.text(old), b.text(new));
         let (a0, b0) = (a.start as usize, b.start as usize);
         if at == bt {
@@ -526,11 +602,13 @@ fn refine(
     // Without a letter-level change, splitting would only bring back the stranded spaces the
     // cleanup removed.
     if !refined {
-        return push_piece(out, whole);
+        push_piece(out, whole);
+        return true;
     }
     for piece in pieces {
         push_piece(out, piece);
     }
+    true
 }
 
 /// Ids for clusters: a one-char cluster is its own id, longer ones get ids past the last code
@@ -797,5 +875,28 @@ mod tests {
         assert_eq!(changes.len(), 1);
         assert_eq!((&old[changes[0].old.clone()], &new[changes[0].new.clone()]), ("red fox and this", "blue fox and that"));
         assert_eq!(ctx.coarsened.word_diffs, 1);
+    }
+
+    /// Regression: past the deadline the common ends once matched tokens equal when folded
+    /// (`don't` and `don’t`), and an equal piece with different bytes on each side cannot
+    /// rebuild the new text.
+    #[test]
+    fn past_the_deadline_equal_pieces_are_equal_bytes() {
+        let mut ctx = Ctx::new(Fold { ignore_case: true, ignore_whitespace: true }, Deadline::after(Some(core::time::Duration::ZERO)), true);
+        std::thread::sleep(core::time::Duration::from_millis(1));
+        for (old, new) in [("don't stop now", "don\u{2019}t stop now"), ("A  red fox", "a red FOX"), ("same", "same"), ("x “quoted” y", "x \"quoted\" z")] {
+            let d = diff_words(old, new, &mut ctx);
+            for p in &d.pieces {
+                if p.kind == PieceKind::Equal {
+                    assert_eq!(&old[p.old.clone()], &new[p.new.clone()], "{old:?} → {new:?}");
+                }
+            }
+            let rebuilt: (String, String) = d.pieces.iter().map(|p| (&old[p.old.clone()], &new[p.new.clone()])).fold((String::new(), String::new()), |(mut a, mut b), (x, y)| {
+                a.push_str(x);
+                b.push_str(y);
+                (a, b)
+            });
+            assert_eq!(rebuilt, (old.to_string(), new.to_string()));
+        }
     }
 }
