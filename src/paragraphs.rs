@@ -12,7 +12,8 @@
 //! paragraphs (line breaks, blank lines, leading and trailing whitespace) is kept by the rows
 //! as separators, so nothing of the text is lost.
 //!
-//! Cost: one pass over the bytes, O(n), sixteen at a time between line breaks.
+//! Cost: two passes over the bytes, O(n), sixteen at a time between line breaks; no memory but
+//! the paragraphs (a text of blank lines, or of one-letter lines, has as many lines as bytes).
 
 use crate::model::Paragraph;
 use crate::text;
@@ -21,28 +22,22 @@ use crate::text::{bytes_below, bytes_equal, word_at};
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
 
-/// One line: its byte range without terminator, and whether it is blank.
-struct Line {
-    start: usize,
-    end: usize,
-    blank: bool,
-}
-
-fn lines(text: &str) -> Vec<Line> {
+/// Calls `line(start, end)` with the byte range of each line of `text[from..to]`, terminator
+/// excluded, in order. (A final terminator ends the last line; it does not start an empty one.)
+fn lines(text: &str, from: usize, to: usize, mut line: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let mut start = 0;
-    line_breaks(bytes, |i| {
+    let mut start = from;
+    line_breaks(&bytes[from..to], |at| {
+        let i = from + at;
         if i < start {
             return; // the `\n` of a `\r\n` already consumed
         }
-        lines.push(Line { start, end: i, blank: is_blank(text::slice(text, start..i)) });
+        line(start, i);
         start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     });
-    if start < bytes.len() {
-        lines.push(Line { start, end: bytes.len(), blank: is_blank(text::from(text, start)) });
+    if start < to {
+        line(start, to);
     }
-    lines
 }
 
 /// Calls `found` with the offset of every `\n` and `\r`, in order.
@@ -88,25 +83,42 @@ fn is_blank(line: &str) -> bool {
 
 /// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
 pub(crate) fn split(text: &str) -> Vec<Paragraph> {
-    let lines = lines(text);
-    let first = lines.iter().position(|l| !l.blank);
-    let last = lines.iter().rposition(|l| !l.blank);
-    let (Some(first), Some(last)) = (first, last) else {
-        return Vec::new();
-    };
-    let lines = &lines[first..=last];
-    let has_blank_between = lines.iter().any(|l| l.blank);
-    let mut paragraphs = Vec::new();
-    for block in lines.split(|l| l.blank).filter(|b| !b.is_empty()) {
-        // A line of no more bytes than that has no more chars: most lines are counted by length.
-        let long = |l: &Line| l.end - l.start > WRAP_CHARS && text.as_bytes()[l.start..l.end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
-        if !has_blank_between || (block.len() > 1 && block.iter().any(long)) {
-            paragraphs.extend(block.iter().map(|l| Paragraph { byte_start: l.start, byte_end: l.end }));
+    let blank = |start: usize, end: usize| is_blank(text::slice(text, start..end));
+    // Pass 1: is there a blank line between two non-blank ones?
+    let (mut seen_text, mut gap, mut has_blank_between) = (false, false, false);
+    lines(text, 0, text.len(), |start, end| {
+        if blank(start, end) {
+            gap = seen_text;
         } else {
-            let (s, e) = (block[0].start, block[block.len() - 1].end);
-            paragraphs.push(Paragraph { byte_start: s, byte_end: e });
+            has_blank_between |= gap;
+            seen_text = true;
         }
-    }
+    });
+    // Pass 2: one paragraph per block of non-blank lines, or per line (see the module docs).
+    let mut paragraphs = Vec::new();
+    let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
+    let long = |start: usize, end: usize| end - start > WRAP_CHARS && text.as_bytes()[start..end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
+    // The open block: first line's start, last line's end, line count, whether a line is long.
+    let mut block: Option<(usize, usize, usize, bool)> = None;
+    let close = |block: &mut Option<(usize, usize, usize, bool)>, paragraphs: &mut Vec<Paragraph>| match block.take() {
+        Some((start, end, count, any_long)) if count > 1 && any_long => lines(text, start, end, |s, e| paragraphs.push(one(s, e))),
+        Some((start, end, _, _)) => paragraphs.push(one(start, end)),
+        None => {}
+    };
+    lines(text, 0, text.len(), |start, end| {
+        if blank(start, end) {
+            close(&mut block, &mut paragraphs);
+        } else if !has_blank_between {
+            paragraphs.push(one(start, end));
+        } else {
+            let is_long = long(start, end);
+            block = Some(match block {
+                Some((s, _, count, any_long)) => (s, end, count + 1, any_long || is_long),
+                None => (start, end, 1, is_long),
+            });
+        }
+    });
+    close(&mut block, &mut paragraphs);
     paragraphs
 }
 
