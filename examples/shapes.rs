@@ -72,13 +72,13 @@ fn main() {
     match result {
         Ok(d) => {
             let changed_bytes: usize = d.edits.iter().filter(|e| e.op != article_diff::Op::Equal).map(|e| e.text.len()).sum();
-            let spans: usize = d.rows.iter().flat_map(|r| [&r.old, &r.new]).flatten().map(|c| c.spans.len()).sum();
+            let spans: usize = d.rows().flat_map(|r| [r.old, r.new]).flatten().map(|c| c.spans.len()).sum();
             println!(
                 "{name}: {} + {} bytes, timeout {timeout:?}: {took:.2?}, heap peak {:.1} MB, {} rows, {spans} spans, {} edits ({changed_bytes} bytes changed), {} moves, approximate {}{}",
                 old.len(),
                 new.len(),
                 peak as f64 / 1e6,
-                d.rows.len(),
+                d.row_count(),
                 d.edits.len(),
                 d.moves.len(),
                 d.approximate,

@@ -170,9 +170,9 @@ fn deadlines_hold_on_every_attack_shape() {
             let d = diff(&old, &new, &options).expect("valid options never fail");
             let took = start.elapsed();
             let limit = 2 * budget + Duration::from_millis(200);
-            eprintln!("{:<24} {:>9} B a side, budget {ms:>4} ms: {took:>10.1?}, {} rows, approximate {}", shape.name, old.len(), d.rows.len(), d.approximate);
+            eprintln!("{:<24} {:>9} B a side, budget {ms:>4} ms: {took:>10.1?}, {} rows, approximate {}", shape.name, old.len(), d.row_count(), d.approximate);
             if took > limit {
-                late.push(format!("{} at {ms} ms: {took:.1?} (limit {limit:?}, {} rows)", shape.name, d.rows.len()));
+                late.push(format!("{} at {ms} ms: {took:.1?} (limit {limit:?}, {} rows)", shape.name, d.row_count()));
             }
             invariants::check(&d, &old, &new, &options).unwrap_or_else(|e| panic!("{} at {ms} ms: {e}", shape.name));
         }
@@ -191,9 +191,9 @@ fn a_passed_deadline_does_not_double_the_rows() {
     let cut = diff(&old, &new, &Options::default().with_timeout(Some(Duration::from_nanos(1)))).unwrap();
     invariants::check(&cut, &old, &new, &Options::default()).unwrap();
     assert!(
-        cut.rows.len() <= exact.rows.len() + exact.rows.len() / 10,
+        cut.row_count() <= exact.row_count() + exact.row_count() / 10,
         "{} rows past the deadline against {} without one",
-        cut.rows.len(),
-        exact.rows.len()
+        cut.row_count(),
+        exact.row_count()
     );
 }
