@@ -70,7 +70,8 @@ async function routeSources(page) {
     'declared-large.txt': {contentType: 'text/plain', body: 'x'.repeat(50_000)},
     'latin1-declared.txt': {contentType: 'text/plain; charset=iso-8859-1', body: Buffer.from('Caf\xe9 cr\xe8me.', 'latin1')},
   };
-  await page.route('**/src/**', async (route) => {
+  // Only `/src/` at the root: the wasm glue's own imports live under `/pkg/snippets/…/src/`.
+  await page.route((url) => url.pathname.startsWith('/src/'), async (route) => {
     const url = new URL(route.request().url());
     const name = (url.pathname + url.search).replace(/^\/src\//, '');
     if (name === 'refused.txt') return route.abort('connectionrefused');
