@@ -152,9 +152,9 @@ function wasmSize() {
  */
 async function nativeTimer(only) {
   const load = (/** @type {string} */ p) => {
-    const file = resolvePath('/' + p);
-    if (!file) throw new Error(`no file for ${p}`);
-    return Promise.resolve(readFileSync(file, 'utf8'));
+    const resolved = resolvePath('/' + p);
+    if (!resolved) throw new Error(`no file for ${p}`);
+    return Promise.resolve(readFileSync(resolved.file, 'utf8'));
   };
   const inputs = (await buildInputs(load)).filter((i) => !only || only.includes(i.id));
   const dir = path.join(ROOT, 'target/bench/inputs');
