@@ -4,8 +4,11 @@
  * <article-diff>. The page keeps the texts out of the URL; the options survive a reload in
  * localStorage. A text too long for a text area is held by the page, and its pane says so.
  */
-import {ArticleDiffElement, decodeText, h, isTyping} from './article-diff.js';
+import {ArticleDiffElement} from './article-diff.js';
 import './article-diff-define.js';
+import {h} from './article-diff-dom.js';
+import {isTyping} from './article-diff-navigation.js';
+import {decodeText} from './article-diff-source.js';
 
 /** Debounce for typing, in ms; long texts wait a little longer so a paste diffs once. */
 const TYPING_DELAY_MS = 250;

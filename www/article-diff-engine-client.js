@@ -1,0 +1,219 @@
+// @ts-check
+/**
+ * How `<article-diff>` reaches the engine: the wasm package, loaded once per page on first
+ * use, and for long texts the page's one Web Worker (`article-diff-worker.js`), started under
+ * the page's CSP and Trusted Types or reported as unavailable so the diff runs here instead.
+ *
+ * @module article-diff-engine-client
+ */
+
+/**
+ * @typedef {typeof import('./pkg/article_diff.js')} Engine
+ * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
+ * @typedef {import('./pkg/article_diff.js').DiffOptions} DiffOptions
+ * @typedef {{id: number, packed: Uint32Array, error?: undefined} | {id: number, error: string}} WorkerAnswer
+ *   what article-diff-worker.js posts back
+ */
+
+/**
+ * Inputs longer than this (UTF-16 units, both texts) show a "Comparing…" state and are diffed
+ * in a Web Worker (`article-diff-worker.js`), so the page stays responsive.
+ */
+export const BUSY_ABOVE_CHARS = 200_000;
+
+/**
+ * The name of the Trusted Types policy that starts the worker. A page that restricts policies
+ * allows it with `trusted-types article-diff` in its Content-Security-Policy.
+ */
+export const TRUSTED_TYPES_POLICY = 'article-diff';
+
+const ENGINE_URL = new URL('./pkg/article_diff.js', import.meta.url).href;
+const WORKER_URL = new URL('./article-diff-worker.js', import.meta.url).href;
+
+/** Thrown by `diffInWorker` when the worker cannot run on this page; the message says why. */
+class WorkerUnavailableError extends Error {}
+
+/** @type {Worker | null} */
+let worker = null;
+/** Whether `worker` has answered yet: an error before its first answer means it never started. */
+let workerAnswered = false;
+/** Why the worker cannot run on this page, once it failed to start; it is not tried again. */
+let workerUnavailable = '';
+let nextRequest = 0;
+/** @type {Map<number, {resolve: (packed: Uint32Array) => void, reject: (error: Error) => void}>} */
+const requests = new Map();
+
+/**
+ * The part of the Trusted Types API the worker's start needs (not in TypeScript's DOM types yet).
+ * @typedef {{createScriptURL: (url: string) => unknown}} ScriptURLPolicy
+ * @typedef {{createPolicy: (name: string, rules: {createScriptURL: (input: string) => string}) => ScriptURLPolicy}} TrustedTypesFactory
+ */
+
+/** @type {ScriptURLPolicy | null} */
+let workerPolicy = null;
+/** Why the page's Trusted Types refused our policy, if they did. */
+let policyRefused = '';
+/** The one `blob:` URL the policy vouches for besides the worker's own, while it is started. */
+let shimToStart = '';
+
+/** @param {unknown} error */
+export function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `url` as a `TrustedScriptURL` where the browser has Trusted Types, through our policy (which
+ * vouches only for the worker module and the shim being started). A page that refuses the
+ * policy gets the plain URL: fine unless it also enforces Trusted Types.
+ * @param {string} url
+ * @returns {unknown} what `new Worker` takes: a `TrustedScriptURL`, or the URL itself
+ */
+function trustedScriptURL(url) {
+  const factory = /** @type {{trustedTypes?: TrustedTypesFactory}} */ (globalThis).trustedTypes;
+  if (!factory || policyRefused) return url;
+  try {
+    workerPolicy ??= factory.createPolicy(TRUSTED_TYPES_POLICY, {
+      createScriptURL: (input) => {
+        if (input === WORKER_URL || (input !== '' && input === shimToStart)) return input;
+        throw new TypeError(`The "${TRUSTED_TYPES_POLICY}" policy only starts the diff worker`);
+      },
+    });
+  } catch (error) {
+    policyRefused = `the page's Trusted Types do not allow the policy "${TRUSTED_TYPES_POLICY}": ${messageOf(error)}`;
+    return url;
+  }
+  return workerPolicy.createScriptURL(url);
+}
+
+/**
+ * Starts the page's one worker, or throws `WorkerUnavailableError`. A worker's script must come
+ * from the page's own origin, so when the element is hosted elsewhere (a CDN) a same-origin
+ * `blob:` module that imports the worker module by its URL stands in for it. The import needs
+ * CORS, which a CDN sends, and a page with a CSP allows `blob:` and the CDN in `worker-src`
+ * (a module worker's imports are worker scripts too).
+ */
+function startWorker() {
+  let shim = new URL(WORKER_URL).origin === location.origin
+    ? ''
+    : URL.createObjectURL(new Blob([`import ${JSON.stringify(WORKER_URL)};\n`], {type: 'text/javascript'}));
+  const forget = () => {
+    // Only once the worker answered or failed: its script may still be loading until then.
+    if (shim) URL.revokeObjectURL(shim);
+    shim = '';
+  };
+  /** @type {Worker} */
+  let started;
+  shimToStart = shim;
+  try {
+    // A TrustedScriptURL where Trusted Types apply; TypeScript's DOM types only know strings.
+    started = new Worker(/** @type {string} */ (trustedScriptURL(shim || WORKER_URL)), {type: 'module'});
+  } catch (error) {
+    forget();
+    // Trusted Types refuse a plain URL with a TypeError; a CSP refuses with a SecurityError.
+    throw new WorkerUnavailableError(policyRefused && error instanceof TypeError ? policyRefused : messageOf(error));
+  } finally {
+    shimToStart = '';
+  }
+  started.addEventListener('message', (/** @type {MessageEvent<WorkerAnswer>} */ event) => {
+    workerAnswered = true;
+    forget();
+    const answer = event.data;
+    const request = requests.get(answer.id);
+    requests.delete(answer.id);
+    if (answer.error !== undefined) request?.reject(new Error(answer.error));
+    else request?.resolve(answer.packed);
+  });
+  started.addEventListener('error', (event) => {
+    forget();
+    started.terminate();
+    if (worker === started) worker = null;
+    const detail = event instanceof ErrorEvent && event.message ? event.message : '';
+    /** @type {Error} */
+    let failure;
+    if (workerAnswered) {
+      // It ran, then died: fail what is pending; the next long diff starts a new one.
+      failure = new Error(detail || 'the diff worker failed');
+    } else {
+      // It never ran: the page's CSP refused it (`worker-src`), or its module did not load
+      // (no CORS from another origin, a 404, the network).
+      workerUnavailable = `its script did not load${detail ? ` (${detail})` : ''}`;
+      failure = new WorkerUnavailableError(workerUnavailable);
+    }
+    for (const request of requests.values()) request.reject(failure);
+    requests.clear();
+  });
+  workerAnswered = false;
+  return started;
+}
+
+/**
+ * Diffs in the page's one worker (started on first use). The worker posts the model's packed
+ * array (transferred, not copied: no long message to receive); `engine.unpack` rebuilds it.
+ * Rejects with `WorkerUnavailableError` when the worker cannot run on this page.
+ * @param {string} oldText @param {string} newText @param {DiffOptions} options
+ * @returns {Promise<Uint32Array>}
+ */
+function diffInWorker(oldText, newText, options) {
+  if (!worker && !workerUnavailable) {
+    try {
+      worker = startWorker();
+    } catch (error) {
+      workerUnavailable = messageOf(error);
+    }
+  }
+  if (!worker) return Promise.reject(new WorkerUnavailableError(workerUnavailable));
+  const running = worker;
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    requests.set(id, {resolve, reject});
+    running.postMessage({id, oldText, newText, options});
+  });
+}
+
+/** @type {Promise<Engine> | null} */
+let engineReady = null;
+
+/**
+ * Loads and instantiates the wasm package once per page, wherever the folder is hosted: the
+ * package sits in `./pkg/` next to this module and finds its `.wasm` through its own URL.
+ * @returns {Promise<Engine>}
+ */
+export function loadEngine() {
+  engineReady ??= import(ENGINE_URL).then(async (/** @type {Engine} */ module) => {
+    await module.default();
+    return module;
+  });
+  // A failed load (offline, 404) must not poison every later attempt.
+  engineReady.catch(() => {
+    engineReady = null;
+  });
+  return engineReady;
+}
+
+/**
+ * Diffs two texts where it is best done: here for short texts, in the worker for long ones
+ * (or here after all, when the page cannot run the worker).
+ * @param {string} oldText @param {string} newText @param {DiffOptions} options
+ * @param {{stale: () => boolean, long: () => void, workerUnavailable: (reason: string) => void}} hooks
+ *   `stale`: whether newer inputs came meanwhile (then the result is dropped); `long`: told when
+ *   the texts go to the worker; `workerUnavailable`: told why before a long diff runs here
+ * @returns {Promise<ArticleDiff | null>} `null` when the inputs went stale
+ */
+export async function computeDiff(oldText, newText, options, {stale, long, workerUnavailable}) {
+  const engine = await loadEngine();
+  if (stale()) return null;
+  if (oldText.length + newText.length <= BUSY_ABOVE_CHARS) return engine.diff(oldText, newText, options);
+  long();
+  try {
+    // The worker posts the packed model; it is rebuilt over the texts the page holds.
+    const packed = await diffInWorker(oldText, newText, options);
+    return stale() ? null : engine.unpack(packed, oldText, newText);
+  } catch (error) {
+    if (!(error instanceof WorkerUnavailableError)) throw error;
+    if (stale()) return null;
+    // The page cannot run the worker: diff here (the page waits), and tell the page why.
+    workerUnavailable(error.message);
+    const model = engine.diff(oldText, newText, options);
+    return stale() ? null : model; // the page, told, may have set new inputs
+  }
+}

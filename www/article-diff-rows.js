@@ -1,0 +1,247 @@
+// @ts-check
+/**
+ * One row of `<article-diff>` as elements: gutters with paragraph numbers and signs, cells with
+ * `<ins>`/`<del>` spans, move links and split/merged labels; and the button a folded run of
+ * unchanged rows is drawn as. Builds elements only; which rows to draw, and when, is decided
+ * by the layout and the chunked drawing.
+ *
+ * @module article-diff-rows
+ */
+
+import {h} from './article-diff-dom.js';
+import {describeRow, gutterSign, moveLabel, paragraphNumbers, plural} from './article-diff-labels.js';
+import {drawnKind, interleave} from './article-diff-layout.js';
+
+/**
+ * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
+ * @typedef {import('./pkg/article_diff.js').Cell} Cell
+ * @typedef {import('./pkg/article_diff.js').Move} Move
+ * @typedef {import('./pkg/article_diff.js').Row} Row
+ * @typedef {import('./pkg/article_diff.js').Span} Span
+ * @typedef {import('./article-diff-layout.js').Fold} Fold
+ * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean}} DrawSettings
+ *   what a row is drawn from
+ */
+
+/**
+ * A row's element with its content.
+ * @param {DrawSettings} settings @param {number} index the row's index in the model
+ */
+export function renderRow({model, view, hideCosmetic}, index) {
+  const row = /** @type {Row} */ (model.row(index)); // the layout only lists rows the model has
+  const kind = drawnKind(row, hideCosmetic);
+  const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
+  el.dataset.kind = kind;
+  if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');
+  const move = row.move != null ? model.moves[row.move] : null;
+
+  if (kind !== 'equal') {
+    el.append(h('span', {class: 'sr-only', text: `${describeRow(row)}: `}));
+  }
+  if (view === 'split') {
+    el.append(
+      gutter(row.old, 'old', kind, row.cosmetic, view),
+      cell(row, 'old', row.old, move, index, hideCosmetic),
+      gutter(row.new, 'new', kind, row.cosmetic, view),
+      cell(row, 'new', row.new, move, index, hideCosmetic),
+    );
+  } else {
+    el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view),
+      inlineCell(model, row, move, index, hideCosmetic));
+  }
+  return el;
+}
+
+/**
+ * The button a folded run of unchanged rows is drawn as; activating it unfolds the run.
+ * @param {Fold} fold
+ */
+export function renderFold({runStart, from, to}) {
+  const button = h('button', {
+    class: 'collapsed', part: 'collapsed',
+    attrs: {type: 'button', 'data-run': String(runStart), 'aria-expanded': 'false'},
+  }, [
+    h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
+    h('span', {class: 'collapsed-text', text: plural(to - from, 'unchanged paragraph', 'unchanged paragraphs')}),
+    h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
+  ]);
+  button.dataset.from = String(from);
+  button.dataset.to = String(to);
+  return button;
+}
+
+/**
+ * @param {Row} row @param {'old'|'new'} side @param {Cell|null} content @param {Move|null} move
+ * @param {number} index @param {boolean} hideCosmetic
+ */
+function cell(row, side, content, move, index, hideCosmetic) {
+  const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`});
+  if (!content) {
+    el.classList.add('empty');
+    el.setAttribute('part', `cell cell-${side} cell-empty`);
+    return el;
+  }
+  const head = cellHead(row, side, move, index, hideCosmetic);
+  if (head) el.append(head);
+  const text = h('div', {class: 'text'});
+  appendSpans(text, content.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic});
+  el.append(text);
+  return el;
+}
+
+/**
+ * Chips above a cell's text: move link, split/merged label, "cosmetic only".
+ * @param {Row} row @param {'old'|'new'} side @param {Move|null} move
+ * @param {number} index @param {boolean} hideCosmetic
+ * @returns {HTMLElement|null}
+ */
+function cellHead(row, side, move, index, hideCosmetic) {
+  /** @type {HTMLElement[]} */
+  const chips = [];
+  if (move) {
+    chips.push(moveLink(move, index, side));
+  }
+  // Row labels go on both sides, so both texts start on the same line.
+  if (!(hideCosmetic && row.cosmetic) && row.old && row.new) {
+    if (row.kind === 'split') {
+      chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
+    } else if (row.kind === 'merged') {
+      chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
+    }
+    if (chips.length && row.cosmetic) {
+      chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'cosmetic',
+        attrs: {title: 'Only typography, whitespace or paragraph breaks changed'}}));
+    }
+  }
+  return chips.length ? h('div', {class: 'cell-head'}, chips) : null;
+}
+
+/**
+ * One column: deletions before insertions between the k-th and (k+1)-th equal spans.
+ * @param {ArticleDiff} model @param {Row} row @param {Move|null} move @param {number} index
+ * @param {boolean} hideCosmetic
+ */
+function inlineCell(model, row, move, index, hideCosmetic) {
+  const el = h('div', {class: 'cell inline', part: 'cell cell-inline'});
+  /** @type {HTMLElement[]} */
+  const chips = [];
+  if (move) chips.push(moveLink(move, index, row.old ? 'old' : 'new'));
+  if (!(hideCosmetic && row.cosmetic)) {
+    if (row.kind === 'split' && row.new) chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
+    if (row.kind === 'merged' && row.old) chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
+    if (chips.length && row.cosmetic) chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'cosmetic'}));
+  }
+  if (chips.length) el.append(h('div', {class: 'cell-head'}, chips));
+  const text = h('div', {class: 'text'});
+  const whole = row.kind === 'inserted' || row.kind === 'deleted';
+  if (move && row.new) {
+    // The destination of a move reads as the move's word diff: its source's old cell
+    // interleaved with this new cell.
+    const source = model.row(move.oldRow)?.old ?? null;
+    appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans, {wholeParagraph: false, hideCosmetic});
+  } else if (move && row.old) {
+    // The source of a move: the paragraph as it stood, dimmed; its edits show at the destination.
+    el.classList.add('moved-away');
+    text.append(joinText(row.old.spans));
+  } else if (row.old && row.new) {
+    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic});
+  } else {
+    const content = row.old ?? row.new;
+    if (content) appendSpans(text, content.spans, {wholeParagraph: whole, hideCosmetic});
+  }
+  el.append(text);
+  return el;
+}
+
+/**
+ * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
+ * @param {Cell|null} content @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
+ * @param {'split'|'inline'} view
+ */
+function gutter(content, side, kind, cosmetic, view) {
+  const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
+  if (!content) return el;
+  // Inline, the numbers are the new version's; old-only rows show just their sign.
+  if (view !== 'inline' || side === 'new') {
+    el.append(h('span', {class: 'num', text: paragraphNumbers(content), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
+  }
+  const sign = gutterSign(kind, side, view);
+  // A move's link says where it went; a sign would repeat it.
+  if (sign && kind !== 'moved') {
+    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
+    if (cosmetic) mark.title = 'Cosmetic only: typography, whitespace or paragraph breaks';
+    el.append(mark);
+  }
+  return el;
+}
+
+/**
+ * The link from one end of a move to the other.
+ * @param {Move} move @param {number} index this row @param {'old'|'new'} side the side shown
+ */
+function moveLink(move, index, side) {
+  const {target, down, text} = moveLabel(move, index, side);
+  const number = move.id + 1;
+  return h('button', {
+    class: `move-link ${side === 'old' ? 'source' : 'destination'}`, part: 'move-link',
+    attrs: {
+      type: 'button',
+      'data-target': String(target),
+      'data-move': String(move.id),
+      'aria-label': `Move ${number}: ${text}. Jump to the other end.`,
+    },
+  }, [
+    h('span', {class: 'move-badge', part: 'move-badge', text: String(number)}),
+    h('span', {class: 'move-text', text}),
+    h('span', {class: 'move-arrow', text: down ? '↓' : '↑', attrs: {'aria-hidden': 'true'}}),
+  ]);
+}
+
+/** @param {Span[]} spans */
+function joinText(spans) {
+  let text = '';
+  for (const span of spans) text += span.text;
+  return text;
+}
+
+/**
+ * Appends spans as text nodes and `<ins>`/`<del>` elements.
+ * @param {HTMLElement} parent @param {Span[]} spans
+ * @param {{wholeParagraph: boolean, hideCosmetic: boolean}} how
+ */
+function appendSpans(parent, spans, how) {
+  let plainRun = '';
+  /** The character before the current run of changes: does the run start a word? */
+  let before = '';
+  let previous = '';
+  const flush = () => {
+    if (plainRun) parent.append(plainRun);
+    plainRun = '';
+  };
+  for (const span of spans) {
+    if (span.kind === 'equal' || (how.hideCosmetic && span.cosmetic)) {
+      plainRun += span.text;
+      previous = 'equal';
+      continue;
+    }
+    if (previous === 'equal' || previous === '') before = plainRun.slice(-1);
+    flush();
+    const tag = span.kind === 'insert' ? 'ins' : 'del';
+    const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag, text: span.text});
+    if (span.cosmetic) {
+      el.className = 'cosmetic';
+      el.title = span.kind === 'insert' ? 'Cosmetic change (typography or whitespace): new form' : 'Cosmetic change (typography or whitespace): old form';
+    }
+    if (how.wholeParagraph) el.classList.add('whole');
+    if (!/\S/.test(span.text)) {
+      // Whitespace-only change: give it a visible glyph (CSS `content`, not copied with the text).
+      el.classList.add(span.text.includes('\n') ? 'ws-break' : 'ws-space');
+    }
+    // Inline, "a great deal" replaced by "enormously" reads apart, but a letter swapped inside
+    // a word ("Stephanopoul[u][o]s") stays joined.
+    if (span.kind === 'insert' && previous === 'delete' && !/[\p{L}\p{N}]/u.test(before)) el.classList.add('apart');
+    parent.append(el);
+    previous = span.kind;
+  }
+  flush();
+}
