@@ -1,0 +1,145 @@
+// @ts-check
+// Unit tests of www/article-diff-layout.js: what the element draws from a model's blocks.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  CONTEXT_ROWS, changeOfRow, changesOf, drawnKind, interleave, isChange, itemsOf, nextChange, previousChange, rowItems,
+} from '../../www/article-diff-layout.js';
+
+/**
+ * @typedef {import('../../pkg/article_diff.js').Block} Block
+ * @typedef {import('../../pkg/article_diff.js').RowKind} RowKind
+ * @typedef {import('../../pkg/article_diff.js').Span} Span
+ */
+
+/**
+ * Blocks from a compact description, top to bottom: a number is an unchanged run of that many
+ * rows, a string one changed row of that kind (`'changed~'` a cosmetic-only one).
+ * @param {(number | string)[]} parts
+ * @returns {{blocks: Block[], rowCount: number}}
+ */
+function model(parts) {
+  /** @type {Block[]} */
+  const blocks = [];
+  let row = 0;
+  for (const part of parts) {
+    const rowCount = typeof part === 'number' ? part : 1;
+    const kind = /** @type {RowKind} */ (typeof part === 'number' ? 'equal' : part.replace('~', ''));
+    const cosmetic = typeof part === 'string' && part.endsWith('~');
+    blocks.push({kind, row, rowCount, oldStart: row, oldEnd: row + rowCount, newStart: row, newEnd: row + rowCount, cosmetic});
+    row += rowCount;
+  }
+  return {blocks, rowCount: row};
+}
+
+/** @param {'equal'|'insert'|'delete'} kind @param {string} text @param {boolean} [cosmetic] @returns {Span} */
+const span = (kind, text, cosmetic = false) => ({kind, text, cosmetic});
+
+test('adjacent changed rows are one change; an unchanged row between them makes two', () => {
+  const {blocks} = model([2, 'changed', 'inserted', 1, 'deleted']);
+  assert.deepEqual(changesOf(blocks, false), {hunks: [[2, 3], [5]], kinds: ['changed', 'deleted']});
+});
+
+test('hide-cosmetic: a cosmetic-only row is no change, a cosmetic move still is', () => {
+  const {blocks} = model([1, 'changed~', 1, 'moved~', 'changed']);
+  assert.deepEqual(changesOf(blocks, false).hunks, [[1], [3, 4]]);
+  assert.deepEqual(changesOf(blocks, true), {hunks: [[3, 4]], kinds: ['moved']});
+  assert.equal(isChange(blocks[1], true), false);
+  assert.equal(isChange(blocks[3], true), true);
+});
+
+test('drawnKind: a cosmetic-only row reads as equal under hide-cosmetic, a move never does', () => {
+  const row = {kind: /** @type {RowKind} */ ('changed'), old: null, new: null, cosmetic: true};
+  assert.equal(drawnKind(row, false), 'changed');
+  assert.equal(drawnKind(row, true), 'equal');
+  assert.equal(drawnKind({...row, kind: 'moved'}, true), 'moved');
+  assert.equal(drawnKind({...row, cosmetic: false}, true), 'changed');
+});
+
+test('a no-change model has no changes and draws nothing', () => {
+  assert.deepEqual(changesOf([], false), {hunks: [], kinds: []});
+  assert.deepEqual(itemsOf([], 0, false, new Set()), []);
+});
+
+test('an unchanged run of three rows or fewer is drawn whole', () => {
+  const {blocks, rowCount} = model(['changed', 3, 'changed']);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, 2, 3, 4]);
+});
+
+test('a long unchanged run between changes folds, keeping one row of context on each side', () => {
+  const {blocks, rowCount} = model(['changed', 10, 'changed']);
+  assert.equal(CONTEXT_ROWS, 1);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, {runStart: 1, from: 2, to: 10}, 10, 11]);
+});
+
+test('a long run at the start or the end keeps context only towards the change', () => {
+  const {blocks, rowCount} = model([5, 'inserted', 6]);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()),
+    [{runStart: 0, from: 0, to: 4}, 4, 5, 6, {runStart: 6, from: 7, to: 12}]);
+});
+
+test('an unfolded run is drawn whole; the others stay folded', () => {
+  const {blocks, rowCount} = model([5, 'deleted', 6]);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set([6])), [{runStart: 0, from: 0, to: 4}, 4, 5, 6, 7, 8, 9, 10, 11]);
+});
+
+test('hide-cosmetic: cosmetic-only rows join the unchanged run around them', () => {
+  const {blocks, rowCount} = model([2, 'changed~', 3]);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, 2, 3, 4, 5]);
+  // One unchanged run of all six rows, with no change to keep context for.
+  assert.deepEqual(itemsOf(blocks, rowCount, true, new Set()), [{runStart: 0, from: 0, to: 6}]);
+});
+
+test('every row is drawn or folded exactly once', () => {
+  const {blocks, rowCount} = model([7, 'changed', 'split', 4, 'moved', 1, 'merged', 40, 'inserted~', 9]);
+  for (const hideCosmetic of [false, true]) {
+    const seen = [];
+    for (const item of itemsOf(blocks, rowCount, hideCosmetic, new Set())) {
+      if (typeof item === 'number') seen.push(item);
+      else for (let row = item.from; row < item.to; row++) seen.push(row);
+    }
+    assert.deepEqual(seen, Array.from({length: rowCount}, (_, i) => i), `hideCosmetic ${hideCosmetic}`);
+  }
+});
+
+test('rowItems lists an unfolded run', () => {
+  assert.deepEqual(rowItems(3, 6), [3, 4, 5]);
+  assert.deepEqual(rowItems(4, 4), []);
+});
+
+test('next and previous wrap around, and previous before the first step goes to the last', () => {
+  assert.equal(nextChange(-1, 3), 0);
+  assert.equal(nextChange(2, 3), 0);
+  assert.equal(previousChange(-1, 3), 2);
+  assert.equal(previousChange(0, 3), 2);
+  assert.equal(previousChange(2, 3), 1);
+  assert.equal(nextChange(-1, 0), -1);
+  assert.equal(previousChange(-1, 0), -1);
+});
+
+test('changeOfRow finds the change holding a row, or -1', () => {
+  const hunks = [[2, 3], [7]];
+  assert.equal(changeOfRow(hunks, 3), 0);
+  assert.equal(changeOfRow(hunks, 7), 1);
+  assert.equal(changeOfRow(hunks, 5), -1);
+});
+
+test('interleave: deletions before insertions between the equal spans, which come from the new side', () => {
+  const oldSpans = [span('equal', 'The '), span('delete', 'quick'), span('equal', ' brown fox.')];
+  const newSpans = [span('equal', 'The '), span('insert', 'slow'), span('equal', ' brown fox.')];
+  assert.deepEqual(interleave(oldSpans, newSpans, false), [newSpans[0], oldSpans[1], newSpans[1], newSpans[2]]);
+});
+
+test('interleave: a trailing deletion or insertion comes last', () => {
+  assert.deepEqual(interleave([span('equal', 'A'), span('delete', ' B')], [span('equal', 'A')], false).map((s) => s.text), ['A', ' B']);
+  assert.deepEqual(interleave([span('equal', 'A')], [span('equal', 'A'), span('insert', ' C')], false).map((s) => s.text), ['A', ' C']);
+  assert.deepEqual(interleave([], [span('insert', 'New')], false).map((s) => s.text), ['New']);
+});
+
+test('interleave under hide-cosmetic: a cosmetic change reads as the new text only', () => {
+  const oldSpans = [span('equal', 'He said '), span('delete', '"', true), span('equal', 'hi')];
+  const newSpans = [span('equal', 'He said '), span('insert', '“', true), span('equal', 'hi')];
+  assert.deepEqual(interleave(oldSpans, newSpans, true).map((s) => s.text), ['He said ', '“', 'hi']);
+  assert.deepEqual(interleave(oldSpans, newSpans, false).map((s) => s.text), ['He said ', '"', '“', 'hi']);
+});
