@@ -424,7 +424,7 @@ export function renderMarkdown(report) {
           `${s.paragraphsMerged} merged, ${s.cosmeticChanges} cosmetic changes` +
           (ours.fallback ? `; fallback: ${ours.fallback.reason} (${ours.fallback.detail})` : '') +
           '.' +
-          (ours.copyMs != null
+          (ours.copyMs != null && ours.medianMs != null
             ? ` Encoding both texts whole into wasm memory (\`TextEncoder.encodeInto\`) takes ${fmtFine(ours.copyMs)} ms, next to its ${fmtMs(ours.medianMs)} ms` +
               ' (our binding encodes the old text and only the lines of the new one it does not share with it).'
             : '') +

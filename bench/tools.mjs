@@ -19,7 +19,7 @@
  *   moves?: (output: any) => {from: number, to: number}[], movedBlocks?: (output: any) => string[],
  *   approximate?: (output: any) => boolean,
  *   stats?: (output: any) => object, paragraphs?: (output: any) => {old: number, new: number},
- *   size?: (output: any) => {jsonChars: number, editChars: number, spanChars: number, rows: number, edits: number},
+ *   size?: (output: any) => {packedBytes: number, blocks: number, rows: number, edits: number},
  *   memoryBytes?: () => number}} Tool
  */
 

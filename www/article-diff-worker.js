@@ -7,15 +7,24 @@
  */
 import init, {diff} from './pkg/article_diff.js';
 
+/**
+ * @typedef {{id: number, oldText: string, newText: string, options: import('./pkg/article_diff.js').DiffOptions}} Request
+ *   what article-diff-engine-client.js posts
+ * @typedef {{postMessage: (message: unknown, transfer?: Transferable[]) => void,
+ *   addEventListener: (type: 'message', listener: (event: MessageEvent<Request>) => void) => void}} WorkerScope
+ *   the part of a dedicated worker's global scope used here (the type check sees the page's DOM types)
+ */
+
+const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
 const ready = init();
 
-self.addEventListener('message', async (event) => {
+scope.addEventListener('message', async (event) => {
   const {id, oldText, newText, options} = event.data;
   try {
     await ready;
     const {packed} = diff(oldText, newText, options);
-    self.postMessage({id, packed}, [packed.buffer]);
+    scope.postMessage({id, packed}, [packed.buffer]);
   } catch (error) {
-    self.postMessage({id, error: error instanceof Error ? error.message : String(error)});
+    scope.postMessage({id, error: error instanceof Error ? error.message : String(error)});
   }
 });

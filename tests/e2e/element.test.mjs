@@ -7,7 +7,10 @@ import {modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPa
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
-/** Counts of what the model says should be drawn in split view (all changes visible). */
+/**
+ * Counts of what the model says should be drawn in split view (all changes visible).
+ * @param {{rows: import('../../pkg/article_diff.js').Row[]}} model
+ */
 function expectedCounts(model) {
   let ins = 0;
   let del = 0;
@@ -31,7 +34,7 @@ describe('<article-diff>', () => {
     assert.equal(await shadow.count(page, 'del'), expected.del);
     // Drawn rows plus rows folded into "N unchanged paragraphs" buttons = the model's rows.
     const drawn = await shadow.count(page, '.row');
-    const folded = await page.evaluate(() => [...document.querySelector('article-diff').shadowRoot.querySelectorAll('.collapsed')]
+    const folded = await page.evaluate(() => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff').shadowRoot.querySelectorAll('.collapsed'))]
       .reduce((sum, b) => sum + Number(b.dataset.to) - Number(b.dataset.from), 0));
     assert.equal(drawn + folded, expected.rows);
     assert.ok(folded > 0, 'long unchanged runs are collapsed');
@@ -39,9 +42,9 @@ describe('<article-diff>', () => {
     // Every drawn cell holds exactly its model text, in model order.
     const mismatches = await page.evaluate((model) => {
       const out = [];
-      for (const el of document.querySelector('article-diff').shadowRoot.querySelectorAll('.row')) {
+      for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff').shadowRoot.querySelectorAll('.row'))) {
         const row = model.rows[Number(el.dataset.row)];
-        for (const side of ['old', 'new']) {
+        for (const side of /** @type {const} */ (['old', 'new'])) {
           const cell = el.querySelector(`.cell.${side} .text`);
           const want = row[side] ? row[side].spans.map((s) => s.text).join('') : null;
           const got = cell ? cell.textContent : null;
@@ -70,6 +73,7 @@ describe('<article-diff>', () => {
     const {page} = await openElementPage(env.context, env.server.url);
     const result = await page.evaluate(async () => {
       const el = /** @type {any} */ (document.querySelector('article-diff'));
+      /** @type {{detail: import('../../pkg/article_diff.js').Stats, composed: boolean}[]} */
       const events = [];
       document.addEventListener('diff', (e) => events.push({detail: /** @type {CustomEvent} */ (e).detail, composed: e.composed}));
       el.oldText = 'A cat sat.';
@@ -198,8 +202,9 @@ describe('<article-diff>', () => {
     const {page} = await openElementPage(env.context, env.server.url);
     await setTexts(page, 'The quick brown fox jumps.\n\nSecond paragraph stays.\n', 'The slow brown fox jumps.\n\nSecond paragraph stays.\n');
     await page.evaluate(() => {
-      window.__diffs = 0;
-      document.querySelector('article-diff').addEventListener('diff', () => window.__diffs++);
+      const page = /** @type {typeof window & {__diffs: number}} */ (window);
+      page.__diffs = 0;
+      document.querySelector('article-diff').addEventListener('diff', () => page.__diffs++);
     });
     await page.locator('article-diff button.seg', {hasText: 'Inline'}).click();
     await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
@@ -213,12 +218,12 @@ describe('<article-diff>', () => {
     assert.deepEqual(sequence, ['#text:The ', 'DEL:quick', 'INS:slow', '#text: brown fox jumps.']);
     // A replaced word is set apart from its deletion (a margin, not a character).
     assert.equal(await shadow.count(page, '.cell.inline ins.apart'), 1);
-    assert.equal(await page.evaluate(() => window.__diffs), 0, 'toggling the view does not diff again');
+    assert.equal(await page.evaluate(() => /** @type {typeof window & {__diffs?: number}} */ (window).__diffs), 0, 'toggling the view does not diff again');
 
     await page.locator('article-diff button.seg', {hasText: 'Side by side'}).click();
     await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
     assert.equal(await shadow.count(page, '.cell.old'), 2);
-    assert.equal(await page.evaluate(() => window.__diffs), 0);
+    assert.equal(await page.evaluate(() => /** @type {typeof window & {__diffs?: number}} */ (window).__diffs), 0);
     await page.close();
   });
 
@@ -313,7 +318,7 @@ describe('<article-diff>', () => {
     const drawn = await shadow.count(page, '.row');
 
     const error = await page.evaluate(async () => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      const el = document.querySelector('article-diff');
       const fired = new Promise((resolve) => el.addEventListener('article-diff-error', (e) => resolve(e.detail.message), {once: true}));
       el.setAttribute('old-src', '/fixtures/missing-revision.txt');
       return fired;
@@ -321,7 +326,7 @@ describe('<article-diff>', () => {
     assert.match(error, /missing-revision\.txt.*404/);
     await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
     const shown = await page.evaluate(() => {
-      const el = document.querySelector('article-diff').shadowRoot.querySelector('.error');
+      const el = /** @type {HTMLElement} */ (document.querySelector('article-diff').shadowRoot.querySelector('.error'));
       return {hidden: el.hidden, text: el.textContent};
     });
     assert.equal(shown.hidden, false);
@@ -334,7 +339,7 @@ describe('<article-diff>', () => {
     const {page} = await openElementPage(env.context, env.server.url, 'timeout-ms="1"');
     // A long, heavily edited pair cannot finish its word diffs within one millisecond.
     const {oldText, newText} = await readFixtures();
-    const scramble = (text, seed) => text.split(/(\s+)/).map((w, i) => ((i * 7 + seed) % 5 === 0 ? w.split('').reverse().join('') : w)).join('');
+    const scramble = (/** @type {string} */ text, /** @type {number} */ seed) => text.split(/(\s+)/).map((w, i) => ((i * 7 + seed) % 5 === 0 ? w.split('').reverse().join('') : w)).join('');
     const copies = Array.from({length: 12}, (_, i) => i);
     await setTexts(page, copies.map((i) => scramble(oldText, i)).join('\n\n'), copies.map((i) => scramble(newText, i + 1)).join('\n\n'));
     const notice = await page.evaluate(() => {

@@ -16,11 +16,11 @@ const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 9
  * all the model's rows. Returns what is wrong.
  */
 function checkRowsInPage() {
-  const el = /** @type {any} */ (document.querySelector('article-diff'));
+  const el = document.querySelector('article-diff');
   const model = el.model;
   const root = el.shadowRoot;
   const wrong = [];
-  const rows = [...root.querySelectorAll('.row')];
+  const rows = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.row'))];
   for (const row of rows) {
     const r = model.rows[Number(row.dataset.row)];
     if (!r) {
@@ -28,7 +28,7 @@ function checkRowsInPage() {
       continue;
     }
     if (el.view === 'split') {
-      for (const side of ['old', 'new']) {
+      for (const side of /** @type {const} */ (['old', 'new'])) {
         const want = r[side] ? r[side].spans.map((s) => s.text).join('') : null;
         const got = row.querySelector(`.cell.${side} .text`)?.textContent ?? null;
         if (want !== got) wrong.push(`row ${row.dataset.row} ${side}`);
@@ -37,7 +37,7 @@ function checkRowsInPage() {
       wrong.push(`row ${row.dataset.row} is not drawn inline`);
     }
   }
-  const folded = [...root.querySelectorAll('.collapsed')].reduce((sum, b) => sum + Number(b.dataset.to) - Number(b.dataset.from), 0);
+  const folded = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.collapsed'))].reduce((sum, b) => sum + Number(b.dataset.to) - Number(b.dataset.from), 0);
   if (rows.length + folded !== model.rows.length) wrong.push(`${rows.length} drawn + ${folded} folded ≠ ${model.rows.length} rows`);
   if (new Set(rows.map((row) => row.dataset.row)).size !== rows.length) wrong.push('a row is drawn twice');
   if (root.querySelector('.chunk.pending')) wrong.push('a chunk is still empty');
@@ -49,9 +49,9 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
   const {oldText: seed} = await readFixtures();
   const {oldText, newText} = largePair(seed, 1_000_000);
   const result = await page.evaluate(([oldText, newText]) => new Promise((resolve) => {
-    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    const el = document.querySelector('article-diff');
     const root = el.shadowRoot;
-    const rowEl = (/** @type {number} */ r) => root.querySelector(`.row[data-row="${r}"]`);
+    const rowEl = (/** @type {number} */ r) => /** @type {HTMLElement} */ (root.querySelector(`.row[data-row="${r}"]`));
     const inView = (/** @type {Element} */ row) => {
       const box = row.getBoundingClientRect();
       return box.top >= 0 && box.top < window.innerHeight;
@@ -65,13 +65,13 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
 
       // `p` before any step wraps to the last change: the very end of the diff.
       const lastHunkRow = (() => {
-        const rows = model.rows.map((r, i) => [r, i]).filter(([r]) => r.kind !== 'equal');
+        const rows = model.rows.map((r, i) => /** @type {const} */ ([r, i])).filter(([r]) => r.kind !== 'equal');
         return rows[rows.length - 1][1];
       })();
       out.lastDrawnBefore = Boolean(rowEl(lastHunkRow));
       el.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', bubbles: true, composed: true}));
       out.counterAfterP = root.querySelector('.counter').textContent;
-      const last = root.querySelector('.row.current');
+      const last = /** @type {HTMLElement | null} */ (root.querySelector('.row.current'));
       out.last = last && {row: Number(last.dataset.row), inView: inView(last), filled: drawnText(last).length > 0};
 
       // A change in the middle of the diff.
@@ -93,7 +93,7 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
       for (const move of [...model.moves].reverse()) {
         el.goToChange(hunkOf[move.oldRow]);
         if (rowEl(move.newRow)) continue;
-        const link = rowEl(move.oldRow).querySelector('.move-link');
+        const link = /** @type {HTMLElement} */ (rowEl(move.oldRow).querySelector('.move-link'));
         link.click();
         const target = rowEl(move.newRow);
         const want = model.rows[move.newRow].new.spans.map((s) => s.text).join('');
@@ -105,7 +105,7 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
       }
       out.emptyChunksAfter = root.querySelectorAll('.chunk.pending').length;
       resolve(out);
-    } catch (error) { resolve({error: String(error.stack)}); } }, {once: true});
+    } catch (error) { resolve({error: String(error instanceof Error ? error.stack : error)}); } }, {once: true});
     el.oldText = oldText;
     el.newText = newText;
   }), [oldText, newText]);
@@ -125,7 +125,7 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
   assert.deepEqual(await page.evaluate(checkRowsInPage), []);
   await page.waitForFunction((total) => document.querySelector('article-diff').shadowRoot.querySelectorAll('.marker').length === total, result.total);
   // A thousand markers overlap on an 800-pixel minimap: click the one wanted directly.
-  await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelector('.marker[data-hunk="3"]').click());
+  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-diff').shadowRoot.querySelector('.marker[data-hunk="3"]')).click());
   assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelector('.counter').textContent),
     `4 of ${result.total.toLocaleString('en')}`);
   assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelectorAll('.marker.current').length), 1);

@@ -250,7 +250,7 @@ export function referenceRead() {
   const owned = lists.map(() => 0);
   for (const it of items) if (it.list !== null) owned[it.list]++;
   /** @type {(number | null)[]} */
-  const counters = lists.map(() => null);
+  const counters = lists.map(() => /** @type {number | null} */ (null));
   const numbers = items.map((it) => {
     if (it.list === null) return {ordered: false, number: null};
     const l = lists[it.list];

@@ -98,7 +98,7 @@ const CORPUS = [
   '<center>c</center><address>addr</address><hgroup><h1>h</h1><p>sub</p></hgroup>',
 ];
 
-/** A small deterministic PRNG (mulberry32). */
+/** A small deterministic PRNG (mulberry32). @param {number} seed @returns {() => number} */
 function rng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -117,7 +117,7 @@ const SOUP_TAGS = ('p div span b i em strong u s code sub sup a li ul ol dl dt d
   'iframe noembed').split(' ');
 const WORDS = ['one', 'two', 'Three', 'four’s', '&amp;', '&nbsp;', '&#8217;', '&copy', ' ', '  ', '\n', '\t', 'x y', '&lt;', 'é', '😀'];
 
-/** Random tag soup: start and end tags, some attributes, text, comments; never deeper than 512. */
+/** Random tag soup: start and end tags, some attributes, text, comments; never deeper than 512. @param {() => number} rand */
 function soup(rand) {
   const pick = (/** @type {string[]} */ xs) => xs[Math.floor(rand() * xs.length)];
   let out = '';
@@ -245,6 +245,7 @@ test("the reader's wasm module returns what the native reader returns", async ()
       const EMBEDS = ['image', 'video', 'audio', 'frame', 'object', 'svg'];
       return cases.map(({source, markup}) => {
         const d = module.read(source, markup);
+        /** @type {{kind: string, quote: number, list: object | null, text: string, start: number, source: number[]}[]} */
         const blocks = [];
         for (let i = 0; i < d.blocks.length; i += 10) {
           const [kind, level, quote, flags, depth, number, ts, te, ss, se] = d.blocks.subarray(i, i + 10);

@@ -46,7 +46,7 @@ window.__done = true;`;
   }));
   await page.goto(url);
   // On a throw the flag never comes; the assertions below then show the error.
-  await page.waitForFunction(() => /** @type {any} */ (window).__done === true, null, {timeout: 10_000}).catch(() => undefined);
+  await page.waitForFunction(() => /** @type {any} */ (window).__done === true, null, {timeout: 10_000}).catch(() => {});
   assert.deepEqual(errors, []);
   assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__logs), expected);
   await page.close();

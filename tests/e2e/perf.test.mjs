@@ -7,6 +7,11 @@ import {serverAndBrowser} from './harness.mjs';
 import {docsLikePair, largePair, openElementPage, readFixtures, watchProblems} from './ui.mjs';
 
 /**
+ * A long animation frame as Chromium reports it (not in TypeScript's DOM types yet).
+ * @typedef {PerformanceEntry & {scripts: {invoker: string, duration: number}[]}} LongAnimationFrame
+ */
+
+/**
  * Issue #6: the first paint of the diff of a 1 MB pair under a second. Measured here (2 shared
  * cores, nine runs): 280–610 ms, median 404 ms (it was 750–990 ms, median 896 ms, when every
  * row was drawn at once).
@@ -93,11 +98,11 @@ test('a 1 MB paste into the demo page: the longest frame it causes', async (t) =
   const observable = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'));
   assert.ok(observable, 'this Chromium reports long animation frames');
   await page.evaluate(() => {
-    const w = /** @type {any} */ (window);
+    const w = /** @type {typeof window & {__frames: {duration: number, scripts: string[]}[], __drawn: Promise<unknown>}} */ (window);
     w.__frames = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const frame = /** @type {any} */ (entry);
+        const frame = /** @type {LongAnimationFrame} */ (entry);
         w.__frames.push({duration: frame.duration, scripts: frame.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`)});
       }
     }).observe({type: 'long-animation-frame'});
@@ -121,12 +126,12 @@ test('a 1 MB paste into the demo page: the longest frame it causes', async (t) =
   await page.waitForTimeout(300);
   const result = await page.evaluate(() => {
     const el = /** @type {any} */ (document.querySelector('article-diff'));
-    const frames = /** @type {any} */ (window).__frames;
+    const frames = /** @type {typeof window & {__frames: {duration: number, scripts: string[]}[]}} */ (window).__frames;
     const longest = frames.reduce((a, b) => (b.duration > a.duration ? b : a), {duration: 0, scripts: []});
     return {
       longest, frames: frames.length, rows: el.model.rowCount,
       sameTexts: el.oldText === /** @type {any} */ (window).__pair.oldText && el.newText === /** @type {any} */ (window).__pair.newText,
-      held: [...document.querySelectorAll('.held')].map((card) => !card.hidden),
+      held: [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.held'))].map((card) => !card.hidden),
       areas: [...document.querySelectorAll('textarea')].map((area) => area.value.length),
     };
   });
@@ -158,7 +163,7 @@ test('a 5 MB documentation-like pair arrives from the worker without a long task
     const frames = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const frame = /** @type {any} */ (entry);
+        const frame = /** @type {LongAnimationFrame} */ (entry);
         frames.push({start: frame.startTime, duration: frame.duration,
           scripts: frame.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`)});
       }

@@ -29,7 +29,7 @@ before(async () => {
     // In 64 KB pieces, so that a client that gives up early stops the transfer.
     const piece = Buffer.alloc(65536, 'a');
     let sent = 0;
-    const more = () => {
+    const more = /** @returns {void} */ () => {
       while (sent < size) {
         const n = Math.min(piece.length, size - sent);
         sent += n;

@@ -34,7 +34,8 @@ export function watchProblems(page) {
 /**
  * Opens an empty page (served under our origin through a route, with the strict CSP) holding
  * one `<article-diff>`; returns once the element is defined.
- * @param {import('playwright-core').BrowserContext} context
+ * @param {import('playwright-core').BrowserContext | import('playwright-core').Browser} context
+ *   where the page opens (a browser opens it in a context of its own)
  * @param {string} baseUrl
  * @param {string} [attributes] extra attributes for the element
  * @param {string} [csp] the page's Content-Security-Policy

@@ -126,7 +126,9 @@ before(async () => {
   for (const [name, page] of pages) await writeFile(path.join(project, name), page.html);
   env.site = await serveDirectory(project, {headers: (pathname) => {
     const page = env.pages.get(pathname);
-    return page ? {'Content-Security-Policy': page.csp} : {};
+    /** @type {Record<string, string>} */
+    const headers = page ? {'Content-Security-Policy': page.csp} : {};
+    return headers;
   }});
   [env.chromium, env.firefox] = await Promise.all([chromium(), firefoxEsr()]);
 });
