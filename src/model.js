@@ -238,11 +238,18 @@ export class ArticleDiff {
 }
 
 /**
- * Wraps a packed model that is still in wasm memory: the one copy out of it.
+ * Wraps a packed model that is still in wasm memory: the one copy out of it. Throws a
+ * `diff(): …` error when JavaScript has no room for the copy.
  * @param {Uint32Array} view @param {string} oldText @param {string} newText
  */
 export function materialize(view, oldText, newText) {
-  return new ArticleDiff(view.slice(), oldText, newText);
+  let packed;
+  try {
+    packed = view.slice();
+  } catch {
+    throw new Error(`diff(): the result is too large for the memory left (${view.length} numbers)`);
+  }
+  return new ArticleDiff(packed, oldText, newText);
 }
 
 /**

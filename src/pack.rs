@@ -51,9 +51,10 @@ fn word(n: usize) -> u32 {
     n as u32
 }
 
-/// `d` packed as the module docs lay out.
+/// `d` packed as the module docs lay out, or, when memory has no room for it, its size in words
+/// (a typed refusal for the caller rather than a trap).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn pack(d: &Diff<'_>) -> Vec<u32> {
+pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     let (mut spans, mut rows) = (0, 0);
     for block in &d.blocks {
         rows += block.row_count();
@@ -64,7 +65,8 @@ pub(crate) fn pack(d: &Diff<'_>) -> Vec<u32> {
     let detail = d.fallback.as_ref().map_or(&[][..], |f| f.detail.as_bytes());
     let (p, q) = (d.old_paragraphs.len(), d.new_paragraphs.len());
     let size = HEADER + 2 * (p + q) + BLOCK * d.blocks.len() + SPAN * spans + EDIT * d.edits.len() + MOVE * d.moves.len() + detail.len();
-    let mut out = Vec::with_capacity(size);
+    let mut out = Vec::new();
+    out.try_reserve_exact(size).map_err(|_| size)?;
     let (mut old_units, mut new_units) = (Utf16::new(d.old_text.as_bytes()), Utf16::new(d.new_text.as_bytes()));
     let s = &d.stats;
     let reason = match d.fallback.as_ref().map(|f| f.reason) {
@@ -129,7 +131,7 @@ pub(crate) fn pack(d: &Diff<'_>) -> Vec<u32> {
     out.extend(detail.iter().map(|&b| u32::from(b)));
     (out[1], out[2]) = (word(old_units.at(d.old_text.len())), word(new_units.at(d.new_text.len())));
     debug_assert_eq!(out.len(), size);
-    out
+    Ok(out)
 }
 
 /// The new paragraphs' offsets. A paragraph of an equal block is the same text as its old
@@ -282,7 +284,7 @@ mod tests {
     /// UTF-16 units, checked against the model it came from.
     fn check(old: &str, new: &str, options: &Options) {
         let d = diff(old, new, options).unwrap();
-        let packed = pack(&d);
+        let packed = pack(&d).unwrap();
         let (o16, n16): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
         let text = |side: &[u16], s: u32, e: u32| String::from_utf16(&side[s as usize..e as usize]).unwrap();
         let h = |k: usize| packed[k] as usize;
@@ -395,7 +397,7 @@ mod tests {
         let old: String = (0..500).map(|i| format!("Paragraph {i} is here.\n\n")).collect();
         let new = old.replacen("Paragraph 250 is", "Paragraph 250 was", 1);
         let d = diff(&old, &new, &Options::default()).unwrap();
-        let packed = pack(&d);
+        let packed = pack(&d).unwrap();
         assert_eq!(packed[5], 3, "blocks: a run, the changed row, a run");
         assert_eq!(packed[9], 500, "rows");
         assert!(packed.len() < HEADER + 4 * 500 + 3 * BLOCK + 20 * SPAN + 10 * EDIT, "{} words", packed.len());
@@ -405,7 +407,7 @@ mod tests {
     #[test]
     fn empty_inputs_pack_to_a_header() {
         let d = diff("", "", &Options::default()).unwrap();
-        assert_eq!(pack(&d).len(), HEADER);
+        assert_eq!(pack(&d).unwrap().len(), HEADER);
         check("", "", &Options::default());
         check("", "Only new.", &Options::default());
     }
