@@ -1,7 +1,7 @@
 //! Paragraph alignment: which old paragraphs sit beside which new ones.
 //!
-//! 1. **Match the obvious first.** Identical paragraphs are matched by hash with `similar`'s
-//!    Myers diff (see [`crate::sequence`] for why not Patience). Only
+//! 1. **Match the obvious first.** Identical paragraphs are matched by hash with Myers' diff
+//!    ([`crate::sequence`]). Only
 //!    paragraphs of [`MIN_ANCHOR_BYTES`] or more anchor at first; short lines are matched
 //!    between those anchors, so "* * *" cannot pin the diff while real paragraphs look moved.
 //!    On a near-identical book this leaves only a few short stretches to look at.
@@ -30,11 +30,9 @@
 
 use core::ops::Range;
 
-use similar::DiffOp;
-
 use crate::engine::Ctx;
 use crate::order;
-use crate::sequence::{dense_ids, diff_ids};
+use crate::sequence::{dense_ids, diff_ids, DiffOp, Past};
 use crate::moves::MIN_MOVE_WORDS;
 use crate::tokenize::count_words;
 use crate::side::{candidates, dice, overlap, Side};
@@ -75,13 +73,7 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     let (old_sub, new_sub) = (substantial(old), substantial(new));
     let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
     let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
-    let ops = diff_ids(
-        &old_keys,
-        0..old_keys.len(),
-        &new_keys,
-        0..new_keys.len(),
-        ctx.deadline.instant(),
-    );
+    let ops = diff_ids(&old_keys, 0..old_keys.len(), &new_keys, 0..new_keys.len(), ctx.deadline, Past::Scan);
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     for op in ops {
         if let DiffOp::Equal { old_index, new_index, len } = op {
@@ -93,7 +85,7 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     let (mut o, mut n) = (0, 0);
     let end = (old_hashes.len(), new_hashes.len());
     for (i, j) in anchors.into_iter().chain([end]) {
-        let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline.instant());
+        let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline, Past::Scan);
         segments_of(gap, &mut segments);
         if (i, j) != end {
             segments.push(Segment::Equal(i, j));

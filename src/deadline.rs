@@ -1,16 +1,38 @@
 //! The work budget of one diff call.
 //!
 //! Natively the clock is `std::time::Instant`. In the browser `std::time::Instant::now()`
-//! panics, so there it is `similar::Instant`, which similar's `wasm32_web_time` feature (enabled
-//! for wasm32 in Cargo.toml) backs with `performance.now()`. Both are the type similar's
-//! `*_deadline` functions take, so one deadline caps our own loops and similar's algorithms.
+//! panics, so there it is `performance.now()`, imported directly (a crate for it would bring
+//! `js-sys` and its glue into the module). Reading it is a call out of wasm: callers read it
+//! per paragraph or per batch of work, not per token.
 
 use core::time::Duration;
 
-#[cfg(target_arch = "wasm32")]
-pub(crate) use similar::Instant;
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) use std::time::Instant;
+use std::time::Instant;
+
+/// Milliseconds since the page or worker started, from `performance.now()`.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Instant(f64);
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Instant {
+    fn now() -> Self {
+        Instant(performance_now())
+    }
+
+    fn checked_add(self, duration: Duration) -> Option<Self> {
+        let at = self.0 + duration.as_secs_f64() * 1000.0;
+        at.is_finite().then_some(Instant(at))
+    }
+}
 
 /// When the current call has to stop refining.
 #[derive(Debug, Clone, Copy)]
@@ -24,10 +46,8 @@ impl Deadline {
         Deadline { at: timeout.and_then(|t| Instant::now().checked_add(t)) }
     }
 
-    /// The instant to hand to similar's `*_deadline` functions.
-    pub fn instant(self) -> Option<Instant> {
-        self.at
-    }
+    /// A deadline that never passes.
+    pub const NEVER: Deadline = Deadline { at: None };
 
     /// Whether the deadline has passed. Reads the clock: call it per paragraph or per batch,
     /// not per token.

@@ -70,7 +70,7 @@
 //! [`Options::timeout`] (default one second) caps the work. Past it, the remaining paragraph
 //! pairs get a whole-text replacement instead of a word diff and move detection stops; the
 //! result is exact but coarser, and [`Diff::fallback`] says what was cut. In the browser the
-//! clock is JavaScript's (`performance.now()`), through similar's `wasm32_web_time` feature.
+//! clock is JavaScript's (`performance.now()`, see `deadline`).
 //!
 //! # Feature flags
 //!

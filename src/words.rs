@@ -2,8 +2,8 @@
 //!
 //! 1. Both texts are tokenized and each token interned by its *folded* key (see
 //!    [`crate::normalize`]), so `’` and `'`, or a space and a paragraph break, match.
-//! 2. **Words first**: `similar`'s Myers diff runs over the ids of the word tokens alone (with
-//!    the call's deadline), then over the spaces and punctuation between each two consecutive
+//! 2. **Words first**: Myers' diff ([`crate::sequence`]) runs over the ids of the word tokens
+//!    alone (with the call's deadline), then over the spaces and punctuation between each two consecutive
 //!    matched words. One Myers over all tokens maximises matched *tokens*, so it gladly keeps a
 //!    ", " and replaces the words around it (`red, green` → `green, red`: both words changed);
 //!    matching words first keeps the most words. On GPL-2.0 → GPL-3.0 (a heavy rewrite, full
@@ -46,11 +46,9 @@
 
 use core::ops::Range;
 
-use similar::DiffOp;
-
 use crate::deadline::Deadline;
 use crate::engine::Ctx;
-use crate::sequence::diff_ids;
+use crate::sequence::{diff_ids, DiffOp, Past};
 use crate::normalize::fold_text;
 use crate::tokenize::{tokenize, Token, TokenKind};
 
@@ -64,9 +62,6 @@ const TOKENS_PER_CLOCK_READ: usize = 1024;
 const MIN_REFINE_LEN: usize = 4;
 /// Fraction of the longer word's letters that must be shared to show a letter-level change.
 const MIN_REFINE_SIMILARITY: f64 = 0.6;
-/// Token sequences at most this long together are diffed without reading the clock: their whole
-/// Myers is at most ~(N+M)²/2 = 130 K steps, well under a millisecond.
-const CLOCKLESS_TOKENS: usize = 512;
 /// A word no longer than this (in chars) between two long changes is folded into them…
 const SHORT_WORD_CHARS: usize = 4;
 /// …when each of them has at least this many words (on its longer side): a "the" or "of"
@@ -172,21 +167,17 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
 fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
     if ctx.deadline.passed() {
         // Past its deadline Myers stops at once: common prefix, one replacement, common suffix.
-        let ops = diff_ids(old, 0..old.len(), new, 0..new.len(), ctx.deadline.instant());
+        let ops = diff_ids(old, 0..old.len(), new, 0..new.len(), ctx.deadline, Past::Replace);
         // One replacement is the best answer anyway when a side is empty or both are one token.
         if ops.iter().any(|op| matches!(op, DiffOp::Replace { old_len, new_len, .. } if *old_len + *new_len > 2)) {
             ctx.coarsened.word_diffs += 1;
         }
         return ops;
     }
-    // similar reads the clock at every step of D, and in the browser each read is a call out of
-    // wasm to `performance.now()` (6% of the whole call on GPL-2 → GPL-3). A pair this short
-    // costs less to diff in full than those reads: it runs without them, and the deadline, not
-    // passed yet, is overshot by at most that much.
-    let deadline = if old.len() + new.len() <= CLOCKLESS_TOKENS { None } else { ctx.deadline.instant() };
+    let deadline = ctx.deadline;
     let (old_words, old_ids) = words_only(ot, old);
     let (new_words, new_ids) = words_only(nt, new);
-    let word_ops = diff_ids(&old_ids, 0..old_ids.len(), &new_ids, 0..new_ids.len(), deadline);
+    let word_ops = diff_ids(&old_ids, 0..old_ids.len(), &new_ids, 0..new_ids.len(), deadline, Past::Replace);
     let mut ops = Vec::new();
     let (mut o, mut n, mut matched) = (0, 0, 0);
     'words: for op in &word_ops {
@@ -194,7 +185,7 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx
         for k in 0..len {
             // Past the deadline the rest is matched at its ends only, below.
             matched += 1;
-            if matched % TOKENS_PER_CLOCK_READ == 0 && deadline.is_some() && ctx.deadline.passed() {
+            if matched % TOKENS_PER_CLOCK_READ == 0 && ctx.deadline.passed() {
                 break 'words;
             }
             let (i, j) = (old_words[old_index + k], new_words[new_index + k]);
@@ -204,13 +195,13 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx
             if old[o..i] == new[n..j] {
                 push_equal(&mut ops, o, n, i + 1 - o);
             } else {
-                ops.append(&mut diff_ids(old, o..i, new, n..j, deadline));
+                ops.append(&mut diff_ids(old, o..i, new, n..j, deadline, Past::Replace));
                 push_equal(&mut ops, i, j, 1);
             }
             (o, n) = (i + 1, j + 1);
         }
     }
-    ops.append(&mut diff_ids(old, o..old.len(), new, n..new.len(), deadline));
+    ops.append(&mut diff_ids(old, o..old.len(), new, n..new.len(), deadline, Past::Replace));
     if ctx.deadline.passed() && ops.iter().any(|op| !matches!(op, DiffOp::Equal { .. })) {
         ctx.coarsened.word_diffs += 1;
     }
@@ -268,7 +259,7 @@ fn words_only(tokens: &[Token], ids: &[u32]) -> (Vec<usize>, Vec<u32>) {
     (at, words)
 }
 
-/// Turns similar's ops into alternating equal and changed runs (by key).
+/// Turns an edit script into alternating equal and changed runs (by key).
 fn runs_of(ops: &[DiffOp]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::with_capacity(ops.len());
     for op in ops {
@@ -656,7 +647,7 @@ fn refine_word<'w>(a: &'w str, b: &'w str, a0: usize, b0: usize, cosmetic: bool,
     let mut long = Vec::new();
     let ka = cluster_ids(&ga, &mut long);
     let kb = cluster_ids(&gb, &mut long);
-    let ops = diff_ids(&ka, 0..ka.len(), &kb, 0..kb.len(), None);
+    let ops = diff_ids(&ka, 0..ka.len(), &kb, 0..kb.len(), Deadline::NEVER, Past::Replace);
     let shared: usize = ops
         .iter()
         .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
