@@ -62,66 +62,112 @@ pub(crate) enum Unit {
 
 /// Aligns the paragraphs of `old` and `new`.
 pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>) -> Vec<Unit> {
-    // Paragraph hashes as dense ids: every diff in the engine runs on `u32` slices.
-    let (old_hashes, new_hashes) = dense_ids(&old.hashes(), &new.hashes());
-    // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
-    // ("* * *", "Related article:") cannot hold the diff in place while the long paragraphs
-    // around it are called moved.
-    let substantial = |side: &Side<'_>| -> Vec<usize> {
-        (0..side.paragraphs.len()).filter(|&i| side.para(i).len() >= MIN_ANCHOR_BYTES).collect()
-    };
-    let (old_sub, new_sub) = (substantial(old), substantial(new));
-    let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
-    let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
-    let ops = diff_ids(&old_keys, 0..old_keys.len(), &new_keys, 0..new_keys.len(), ctx.deadline, Past::Scan);
-    let mut anchors: Vec<(usize, usize)> = Vec::new();
-    for op in ops {
-        if let DiffOp::Equal { old_index, new_index, len } = op {
-            anchors.extend((0..len).map(|k| (old_sub[old_index + k], new_sub[new_index + k])));
-        }
-    }
-    // Pass 2: every paragraph between two anchors, short ones included.
+    let (old_raw, new_raw) = (old.hashes(), new.hashes());
+    // Match the obvious first: the paragraphs both texts begin and end with (all of them, for
+    // identical texts) are paired by hash before anything is sorted or diffed.
+    let prefix = old_raw.iter().zip(&new_raw).take_while(|(a, b)| a == b).count();
+    let suffix = old_raw[prefix..].iter().rev().zip(new_raw[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (old_mid, new_mid) = (prefix..old_raw.len() - suffix, prefix..new_raw.len() - suffix);
+    let (old_hashes, new_hashes) = middle_ids(&old_raw, &old_mid, &new_raw, &new_mid);
+    drop((old_raw, new_raw));
     let mut segments = Vec::new();
-    let (mut o, mut n) = (0, 0);
-    let end = (old_hashes.len(), new_hashes.len());
-    for (i, j) in anchors.into_iter().chain([end]) {
-        let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline, Past::Scan);
-        segments_of(gap, &mut segments);
-        if (i, j) != end {
-            segments.push(Segment::Equal(i, j));
+    push_equal(&mut segments, 0, 0, prefix);
+    if !old_mid.is_empty() || !new_mid.is_empty() {
+        // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
+        // ("* * *", "Related article:") cannot hold the diff in place while the long
+        // paragraphs around it are called moved.
+        let substantial = |side: &Side<'_>, mid: &Range<usize>| -> Vec<usize> { mid.clone().filter(|&i| side.para(i).len() >= MIN_ANCHOR_BYTES).collect() };
+        let (old_sub, new_sub) = (substantial(old, &old_mid), substantial(new, &new_mid));
+        let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
+        let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
+        let ops = diff_ids(&old_keys, 0..old_keys.len(), &new_keys, 0..new_keys.len(), ctx.deadline, Past::Scan);
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        for op in ops {
+            if let DiffOp::Equal { old_index, new_index, len } = op {
+                anchors.extend((0..len).map(|k| (old_sub[old_index + k], new_sub[new_index + k])));
+            }
         }
-        (o, n) = (i + 1, j + 1);
+        // Pass 2: every paragraph between two anchors, short ones included.
+        let (mut o, mut n) = (old_mid.start, new_mid.start);
+        let end = (old_mid.end, new_mid.end);
+        for (i, j) in anchors.into_iter().chain([end]) {
+            let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline, Past::Scan);
+            segments_of(gap, &mut segments);
+            if (i, j) != end {
+                push_equal(&mut segments, i, j, 1);
+            }
+            (o, n) = (i + 1, j + 1);
+        }
+        // An all-equal result is exact whenever it was computed; only changes can be coarse.
+        if ctx.deadline.passed() && segments.iter().any(|s| matches!(s, Segment::Hunk(..))) {
+            ctx.coarsened.paragraphs = true;
+        }
     }
-    // An all-equal result is exact whenever it was computed; only changes can be coarse.
-    if ctx.deadline.passed() && segments.iter().any(|s| matches!(s, Segment::Hunk(..))) {
-        ctx.coarsened.paragraphs = true;
-    }
+    push_equal(&mut segments, old_mid.end, new_mid.end, suffix);
     // Pass 3: pair what changed, stretch by stretch, keeping exact twins for move detection.
-    let twins = if ctx.detect_moves { Twins::find(&segments, old, new, &old_hashes, &new_hashes) } else { Twins::none(old, new) };
-    let mut units = Vec::with_capacity(old_hashes.len().max(new_hashes.len()));
+    // (Past the deadline nothing is paired or moved: no twin to look for.)
+    let twins = if ctx.detect_moves && !ctx.deadline.passed() { Twins::find(&segments, old, new, &old_hashes, &new_hashes) } else { Twins::none(old, new) };
+    // As many units as paragraphs in hunks, and one per equal pair.
+    let size = segments.iter().map(|s| match s {
+        Segment::Equal(_, _, len) => *len,
+        Segment::Hunk(o, n) => o.len() + n.len(),
+    });
+    let mut units = Vec::with_capacity(size.sum());
     for segment in segments {
         match segment {
             // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
-            Segment::Equal(i, j) => units.push(Unit::Pair { old: i..i + 1, new: j..j + 1 }),
+            Segment::Equal(i, j, len) => units.extend((0..len).map(|k| Unit::Pair { old: i + k..i + k + 1, new: j + k..j + k + 1 })),
             Segment::Hunk(o, n) => align_hunk(o, n, old, new, &twins, ctx, &mut units),
         }
     }
     units
 }
 
+/// Dense ids of the paragraph hashes (every diff in the engine runs on `u32` slices), sorted
+/// for the middle ranges only. A paragraph outside them gets the id of the same text in the
+/// middle, or one id shared by all the others (such paragraphs are never in a hunk; the ids
+/// only count how often a changed paragraph's text occurs, see [`Twins`]).
+fn middle_ids(old: &[u64], old_mid: &Range<usize>, new: &[u64], new_mid: &Range<usize>) -> (Vec<u32>, Vec<u32>) {
+    let (old_ids, new_ids, keys) = dense_ids(&old[old_mid.clone()], &new[new_mid.clone()]);
+    let outside = keys.len() as u32;
+    let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<u32>| -> Vec<u32> {
+        let id = |h: &u64| if keys.is_empty() { outside } else { keys.binary_search(h).map_or(outside, |k| k as u32) };
+        let mut out = Vec::with_capacity(hashes.len());
+        out.extend(hashes[..mid.start].iter().map(id));
+        out.extend(ids);
+        out.extend(hashes[mid.end..].iter().map(id));
+        out
+    };
+    (full(old, old_mid, old_ids), full(new, new_mid, new_ids))
+}
+
 /// A stretch of the paragraph-level diff.
 enum Segment {
-    /// Old paragraph `.0` has the same hash as new paragraph `.1`.
-    Equal(usize, usize),
+    /// Old paragraphs `.0..` have the same hashes as new paragraphs `.1..`, `.2` of them.
+    Equal(usize, usize, usize),
     /// Old paragraphs `.0` and new paragraphs `.1` differ.
     Hunk(Range<usize>, Range<usize>),
+}
+
+/// Appends `len` equal pairs from old `i` and new `j` on, joined to an equal run they follow.
+fn push_equal(out: &mut Vec<Segment>, i: usize, j: usize, len: usize) {
+    if len == 0 {
+        return;
+    }
+    if let Some(Segment::Equal(a, b, n)) = out.last_mut() {
+        if *a + *n == i && *b + *n == j {
+            *n += len;
+            return;
+        }
+    }
+    out.push(Segment::Equal(i, j, len));
 }
 
 /// Appends a paragraph-level diff as segments, merging adjacent changes into one hunk.
 fn segments_of(ops: Vec<DiffOp>, out: &mut Vec<Segment>) {
     for op in ops {
         if let DiffOp::Equal { old_index, new_index, len } = op {
-            out.extend((0..len).map(|k| Segment::Equal(old_index + k, new_index + k)));
+            push_equal(out, old_index, new_index, len);
         } else {
             let (o, n) = (op.old_range(), op.new_range());
             match out.last_mut() {
@@ -217,10 +263,17 @@ fn align_hunk<'a>(
         ctx.coarsened.hunks += 1;
         return unpaired(units, o, n);
     }
-    old.ensure_profiles(o.clone(), ctx);
-    new.ensure_profiles(n.clone(), ctx);
-    let olds: Vec<usize> = o.clone().filter(|&i| !twins.old[i]).collect();
-    let news: Vec<usize> = n.clone().filter(|&j| !twins.new[j]).collect();
+    // Profiles cost a hash per word: on one huge paragraph they are cut short at the deadline.
+    if !(old.ensure_profiles(o.clone(), ctx) && new.ensure_profiles(n.clone(), ctx)) {
+        ctx.coarsened.hunks += 1;
+        return unpaired(units, o, n);
+    }
+    let kept = |range: &Range<usize>, twin: &[bool]| {
+        let mut out = Vec::with_capacity(range.len());
+        out.extend(range.clone().filter(|&i| !twin[i]));
+        out
+    };
+    let (olds, news) = (kept(&o, &twins.old), kept(&n, &twins.new));
     let pairs = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline);
     let mut cut = ctx.deadline.passed(); // the index stops at the deadline
 

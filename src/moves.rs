@@ -65,9 +65,19 @@ pub(crate) fn find<'a>(
     threshold: f64,
     ctx: &mut Ctx<'a>,
 ) -> Vec<FoundMove> {
-    let deleted: Vec<usize> = units.iter().filter_map(|u| if let Unit::Deleted(i) = u { Some(*i) } else { None }).collect();
-    let inserted: Vec<usize> = units.iter().filter_map(|u| if let Unit::Inserted(j) = u { Some(*j) } else { None }).collect();
-    if deleted.is_empty() || inserted.is_empty() {
+    let unpaired = |deleted: bool| -> Vec<usize> {
+        let pick = |u: &Unit| match *u {
+            Unit::Deleted(i) if deleted => Some(i),
+            Unit::Inserted(j) if !deleted => Some(j),
+            _ => None,
+        };
+        // Counted first: a list that doubles holds up to twice its need.
+        let mut out = Vec::with_capacity(units.iter().filter(|u| pick(u).is_some()).count());
+        out.extend(units.iter().filter_map(pick));
+        out
+    };
+    let any = |deleted: bool| units.iter().any(|u| matches!((u, deleted), (Unit::Deleted(_), true) | (Unit::Inserted(_), false)));
+    if !(any(true) && any(false)) {
         return Vec::new();
     }
     if ctx.deadline.passed() {
@@ -76,8 +86,11 @@ pub(crate) fn find<'a>(
         ctx.coarsened.moves = true;
         return Vec::new();
     }
-    old.ensure_profiles(deleted.iter().copied(), ctx);
-    new.ensure_profiles(inserted.iter().copied(), ctx);
+    let (deleted, inserted) = (unpaired(true), unpaired(false));
+    if !(old.ensure_profiles(deleted.iter().copied(), ctx) && new.ensure_profiles(inserted.iter().copied(), ctx)) {
+        ctx.coarsened.moves = true;
+        return Vec::new();
+    }
     // Paragraphs long enough for word similarity, and shorter ones (see `short`).
     let (mut olds, mut news, mut short_olds, mut short_news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &i in &deleted {

@@ -85,17 +85,20 @@ fn is_blank(line: &str) -> bool {
 pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let blank = |start: usize, end: usize| is_blank(text::slice(text, start..end));
     // Pass 1: is there a blank line between two non-blank ones?
-    let (mut seen_text, mut gap, mut has_blank_between) = (false, false, false);
+    let (mut seen_text, mut gap, mut has_blank_between, mut non_blank) = (false, false, false, 0);
     lines(text, 0, text.len(), |start, end| {
         if blank(start, end) {
             gap = seen_text;
         } else {
             has_blank_between |= gap;
             seen_text = true;
+            non_blank += 1;
         }
     });
     // Pass 2: one paragraph per block of non-blank lines, or per line (see the module docs).
-    let mut paragraphs = Vec::new();
+    // There are at most as many paragraphs as non-blank lines: room for them at once, rather
+    // than a list that doubles (and, for a text of one-letter lines, holds twice its need).
+    let mut paragraphs = Vec::with_capacity(non_blank);
     let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
     let long = |start: usize, end: usize| end - start > WRAP_CHARS && text.as_bytes()[start..end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
     // The open block: first line's start, last line's end, line count, whether a line is long.

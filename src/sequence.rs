@@ -368,32 +368,39 @@ fn shared_only(old: &[u32], old_range: &Range<usize>, new: &[u32], new_range: &R
 }
 
 /// Dense ids for two slices of `u64` keys (equal keys, equal ids), so they can be diffed by
-/// [`diff_ids`]. Sorting instead of a hash map keeps one more map type out of the wasm module.
-pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>) {
-    let mut order: Vec<usize> = (0..old.len() + new.len()).collect();
-    let key = |i: usize| if i < old.len() { old[i] } else { new[i - old.len()] };
-    crate::order::sort_by_key(&mut order, |&i| key(i));
-    let mut ids = vec![0u32; order.len()];
-    let mut next = 0;
-    for (k, &i) in order.iter().enumerate() {
-        if k > 0 && key(order[k - 1]) != key(i) {
-            next += 1;
+/// [`diff_ids`], and the keys by id (ascending: ids follow the keys' order). Sorting instead
+/// of a hash map keeps one more map type out of the wasm module; a run of equal keys in a row
+/// (a text of one repeated line) is sorted as one key.
+pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u64>) {
+    const UNSET: u32 = u32::MAX;
+    let all = || old.iter().chain(new).copied().enumerate();
+    // The first key of each run, with its position (runs do not cross from `old` to `new`).
+    let before = |i: usize| if i < old.len() { old[i - 1] } else { new[i - old.len() - 1] };
+    let starts = |&(i, key): &(usize, u64)| i == 0 || i == old.len() || key != before(i);
+    let mut keyed: Vec<(u64, u32)> = all().filter(starts).map(|(i, key)| (key, i as u32)).collect();
+    keyed.sort_unstable();
+    let mut ids = vec![UNSET; old.len() + new.len()];
+    let mut keys = Vec::new();
+    for &(key, i) in &keyed {
+        if keys.last() != Some(&key) {
+            keys.push(key);
         }
-        ids[i] = next;
+        ids[i as usize] = keys.len() as u32 - 1;
+    }
+    // The rest of each run takes its first key's id.
+    for i in 1..ids.len() {
+        if ids[i] == UNSET {
+            ids[i] = ids[i - 1];
+        }
     }
     let new_ids = ids.split_off(old.len());
-    (ids, new_ids)
+    (ids, new_ids, keys)
 }
-
-// The tests' seeded generator, shared with `tests/`, the benches and the examples.
-#[cfg(test)]
-#[path = "../tests/common/rng.rs"]
-mod rng;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rng::Rng;
+    use crate::side::rng::Rng;
 
     /// Length of a longest common subsequence, by dynamic programming.
     fn lcs(a: &[u32], b: &[u32]) -> usize {
@@ -456,6 +463,24 @@ mod tests {
             let (a, b) = (random(&mut rng, 900, alphabet), random(&mut rng, 700, alphabet));
             let ops = diff_ids(&a, 0..a.len(), &b, 0..b.len(), Deadline::NEVER, Past::Replace);
             assert_eq!(matched(&ops, &a, 0..a.len(), &b, 0..b.len()), lcs(&a, &b), "alphabet {alphabet}");
+        }
+    }
+
+    #[test]
+    fn dense_ids_are_equal_exactly_for_equal_keys() {
+        let mut rng = Rng(0x5eed_1234_abcd_0004);
+        for round in 0..500 {
+            // Few distinct keys, so runs of equal keys are common, across the two lists too.
+            let values: Vec<u64> = (0..1 + rng.below(6)).map(|_| rng.below(usize::MAX) as u64).collect();
+            let (la, lb) = (rng.below(30), rng.below(30));
+            let a: Vec<u64> = (0..la).map(|_| values[rng.below(values.len())]).collect();
+            let b: Vec<u64> = (0..lb).map(|_| values[rng.below(values.len())]).collect();
+            let (ia, ib, keys) = dense_ids(&a, &b);
+            let (all, ids): (Vec<u64>, Vec<u32>) = (a.iter().chain(&b).copied().collect(), ia.iter().chain(&ib).copied().collect());
+            for (x, &id) in all.iter().zip(&ids) {
+                assert_eq!(keys[id as usize], *x, "round {round}");
+            }
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "round {round}: {keys:?}");
         }
     }
 

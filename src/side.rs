@@ -31,10 +31,15 @@ const COMMON_WORD_SHARE: usize = 20;
 /// books sharing a vocabulary make every posting list long and the index quadratic.
 const COMMON_WORD_MAX: usize = 64;
 
+/// Word tokens interned between two reads of the clock while profiles are built.
+const TOKENS_PER_CLOCK_READ: usize = 4096;
+
 /// One input and its paragraphs.
 pub(crate) struct Side<'a> {
     pub text: &'a str,
     pub paragraphs: Vec<Paragraph>,
+    /// Each paragraph's profile once built; empty until the first is (identical texts never
+    /// need one).
     profiles: Vec<Option<Box<[u32]>>>,
     /// Whether paragraph `i`'s profile holds symbols (it has no word); set with the profile.
     wordless: Vec<bool>,
@@ -42,10 +47,7 @@ pub(crate) struct Side<'a> {
 
 impl<'a> Side<'a> {
     pub fn new(text: &'a str) -> Self {
-        let paragraphs = paragraphs::split(text);
-        let profiles = vec![None; paragraphs.len()];
-        let wordless = vec![false; paragraphs.len()];
-        Side { text, paragraphs, profiles, wordless }
+        Side { text, paragraphs: paragraphs::split(text), profiles: Vec::new(), wordless: Vec::new() }
     }
 
     /// Paragraph `i`'s text.
@@ -69,44 +71,59 @@ impl<'a> Side<'a> {
         out
     }
 
-    /// Paragraph `i`'s profile: its word ids, sorted (its symbol ids when it has no word).
-    pub fn profile(&mut self, i: usize, ctx: &mut Ctx<'a>) -> &[u32] {
-        if self.profiles[i].is_none() {
+    /// Fills the profiles of `indices` (so later shared borrows can read them): each
+    /// paragraph's word ids, sorted (its symbol ids when it has no word). `false` when the
+    /// deadline passed first; the profiles built so far stay. The clock is read every
+    /// [`TOKENS_PER_CLOCK_READ`] words, so one huge paragraph is cut short too.
+    pub fn ensure_profiles(&mut self, indices: impl IntoIterator<Item = usize>, ctx: &mut Ctx<'a>) -> bool {
+        if self.profiles.is_empty() {
+            self.profiles.resize(self.paragraphs.len(), None);
+            self.wordless.resize(self.paragraphs.len(), false);
+        }
+        let mut work = 0;
+        let mut tokens = std::mem::take(&mut ctx.old_tokens);
+        let mut complete = true;
+        for i in indices {
+            if self.profiles[i].is_some() {
+                continue;
+            }
             let text = self.para(i);
-            let mut tokens = std::mem::take(&mut ctx.old_tokens);
             tokenize(text, &mut tokens);
             let wordless = !tokens.iter().any(|t| t.kind == TokenKind::Word);
             let kind = if wordless { TokenKind::Punct } else { TokenKind::Word };
-            let mut ids: Vec<u32> =
-                tokens.iter().filter(|t| t.kind == kind).map(|t| ctx.interner.intern(t.text(text), ctx.fold)).collect();
+            let mut ids = Vec::new();
+            for t in tokens.iter().filter(|t| t.kind == kind) {
+                work += 1;
+                if work % TOKENS_PER_CLOCK_READ == 0 && ctx.deadline.passed() {
+                    complete = false;
+                    break;
+                }
+                ids.push(ctx.interner.intern(t.text(text), ctx.fold));
+            }
+            if !complete {
+                break;
+            }
             self.wordless[i] = wordless;
             sort_ids(&mut ids);
-            ctx.old_tokens = tokens;
             self.profiles[i] = Some(ids.into_boxed_slice());
         }
-        self.profiles[i].as_deref().unwrap_or_default()
-    }
-
-    /// Fills the profiles of `indices` (so later shared borrows can read them).
-    pub fn ensure_profiles(&mut self, indices: impl IntoIterator<Item = usize>, ctx: &mut Ctx<'a>) {
-        for i in indices {
-            self.profile(i, ctx);
-        }
+        ctx.old_tokens = tokens;
+        complete
     }
 
     /// A profile already filled by [`Side::ensure_profiles`] (empty otherwise).
     pub fn profile_ref(&self, i: usize) -> &[u32] {
-        self.profiles[i].as_deref().unwrap_or_default()
+        self.profiles.get(i).and_then(Option::as_deref).unwrap_or_default()
     }
 
     /// Whether paragraph `i` (profile filled) has no word, so its profile holds symbols.
     pub fn wordless(&self, i: usize) -> bool {
-        self.wordless[i]
+        self.wordless.get(i).copied().unwrap_or(false)
     }
 
     /// Paragraph `i`'s number of words (profile filled).
     pub fn words(&self, i: usize) -> usize {
-        if self.wordless[i] {
+        if self.wordless(i) {
             0
         } else {
             self.profile_ref(i).len()
@@ -273,7 +290,7 @@ pub(crate) fn candidates(
 // The tests' seeded generator, shared with `tests/`, the benches and the examples.
 #[cfg(test)]
 #[path = "../tests/common/rng.rs"]
-mod rng;
+pub(crate) mod rng;
 
 #[cfg(test)]
 mod tests {
