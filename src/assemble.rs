@@ -120,6 +120,17 @@ impl<'a> Builder<'_, 'a> {
         self.blocks.push(Block::Equal { old: i..i + 1, new: j..j + 1 });
     }
 
+    /// One more deleted (`old`) or inserted paragraph `i`: extends the last block when it is
+    /// the run of the same kind just before.
+    fn push_whole(&mut self, i: usize, old: bool) {
+        self.rows += 1;
+        match self.blocks.last_mut() {
+            Some(Block::Deleted { old: r }) if old && r.end == i => r.end += 1,
+            Some(Block::Inserted { new: r }) if !old && r.end == i => r.end += 1,
+            _ => self.blocks.push(if old { Block::Deleted { old: i..i + 1 } } else { Block::Inserted { new: i..i + 1 } }),
+        }
+    }
+
     /// The bytes after paragraph `i` up to the next paragraph (or the end of the text).
     fn separator(side: &Side<'a>, i: usize) -> Range<usize> {
         let end = side.paragraphs.get(i + 1).map_or(side.text.len(), |p| p.byte_start);
@@ -134,10 +145,6 @@ impl<'a> Builder<'_, 'a> {
             self.edits.delete(o);
             self.edits.insert(n);
         }
-    }
-
-    fn whole_cell(side: &Side<'a>, i: usize, kind: SpanKind) -> Cell<'a> {
-        Cell { paragraphs: vec![i], spans: vec![Span { kind, cosmetic: false, text: side.para(i) }] }
     }
 
     /// Spans of both cells of a word diff between `old_text` and `new_text`.
@@ -214,37 +221,35 @@ impl<'a> Builder<'_, 'a> {
     fn deleted(&mut self, i: usize, moved: Option<(usize, &FoundMove)>) {
         let p = self.old.paragraphs[i];
         self.edits.delete(p.byte_start..p.byte_end);
-        let row = match moved {
+        match moved {
             Some((id, m)) => {
                 self.count(&m.words);
                 let (spans, _) = Self::spans(&m.words, self.old.para(i), self.new.para(m.to));
-                Row { kind: RowKind::Moved, old: Some(Cell { paragraphs: vec![i], spans }), new: None, move_id: Some(id), cosmetic: false }
+                self.push_row(Row { kind: RowKind::Moved, old: Some(Cell { paragraphs: vec![i], spans }), new: None, move_id: Some(id), cosmetic: false });
             }
             None => {
                 self.stats.words_deleted += count_words(self.old.para(i));
                 self.stats.paragraphs_deleted += 1;
-                Row { kind: RowKind::Deleted, old: Some(Self::whole_cell(self.old, i, SpanKind::Delete)), new: None, move_id: None, cosmetic: false }
+                self.push_whole(i, true);
             }
-        };
-        self.push_row(row);
+        }
         self.edits.delete(Self::separator(self.old, i));
     }
 
     fn inserted(&mut self, j: usize, moved: Option<(usize, &FoundMove)>) {
         let p = self.new.paragraphs[j];
         self.edits.insert(p.byte_start..p.byte_end);
-        let row = match moved {
+        match moved {
             Some((id, m)) => {
                 let (_, spans) = Self::spans(&m.words, self.old.para(m.from), self.new.para(j));
-                Row { kind: RowKind::Moved, old: None, new: Some(Cell { paragraphs: vec![j], spans }), move_id: Some(id), cosmetic: false }
+                self.push_row(Row { kind: RowKind::Moved, old: None, new: Some(Cell { paragraphs: vec![j], spans }), move_id: Some(id), cosmetic: false });
             }
             None => {
                 self.stats.words_inserted += count_words(self.new.para(j));
                 self.stats.paragraphs_inserted += 1;
-                Row { kind: RowKind::Inserted, old: None, new: Some(Self::whole_cell(self.new, j, SpanKind::Insert)), move_id: None, cosmetic: false }
+                self.push_whole(j, false);
             }
-        };
-        self.push_row(row);
+        }
         self.edits.insert(Self::separator(self.new, j));
     }
 }
@@ -271,17 +276,17 @@ impl MoveIndex {
 
 /// Builds the model from the alignment and the moves.
 pub(crate) fn assemble<'a>(
-    old: &Side<'a>,
-    new: &Side<'a>,
+    old: Side<'a>,
+    new: Side<'a>,
     units: Vec<Unit>,
     found: Vec<FoundMove>,
     ctx: &mut Ctx<'a>,
 ) -> Diff<'a> {
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
-    let mut b = Builder { old, new, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
+    let mut b = Builder { old: &old, new: &new, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
     let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
-    b.separators(preamble(old), preamble(new));
+    b.separators(preamble(&old), preamble(&new));
 
     let mut moves: Vec<Move> = found
         .iter()
@@ -309,13 +314,14 @@ pub(crate) fn assemble<'a>(
     }
     b.stats.paragraphs_moved = moves.len();
     let fallback = ctx.coarsened.fallback();
+    let (blocks, stats, edits) = (b.blocks, b.stats, b.edits.finish(old.text, new.text));
     Diff {
-        edits: b.edits.finish(old.text, new.text),
-        old_paragraphs: old.paragraphs.clone(),
-        new_paragraphs: new.paragraphs.clone(),
-        blocks: b.blocks,
+        edits,
+        old_paragraphs: old.paragraphs,
+        new_paragraphs: new.paragraphs,
+        blocks,
         moves,
-        stats: b.stats,
+        stats,
         approximate: fallback.is_some(),
         fallback,
         old_text: old.text,

@@ -152,5 +152,5 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
     } else {
         Vec::new()
     };
-    Ok(assemble::assemble(&old_side, &new_side, units, found, &mut ctx))
+    Ok(assemble::assemble(old_side, new_side, units, found, &mut ctx))
 }

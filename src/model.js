@@ -34,6 +34,9 @@ const BLOCK = 10;
 const SPAN = 3;
 const EDIT = 3;
 const MOVE = 5;
+/** Row kind codes of the runs of whole paragraphs. */
+const INSERTED = 4;
+const DELETED = 5;
 /** @type {RowKind[]} */
 const ROW_KINDS = ['equal', 'changed', 'split', 'merged', 'inserted', 'deleted', 'moved'];
 /** @type {Span['kind'][]} */
@@ -104,8 +107,20 @@ export class ArticleDiff {
     /** @type {Block[]} */
     const blocks = [];
     for (let at = this.#blocksAt; at < this.#spansAt; at += BLOCK) {
+      const kind = p[at] & 7;
+      if (kind === DELETED || kind === INSERTED) {
+        // The packed model holds a run of deleted or inserted paragraphs as one record; a
+        // renderer is handed a block per row, as for every change.
+        const [row, oldStart, oldEnd, newStart, newEnd] = p.subarray(at + 1, at + 6);
+        for (let k = 0, count = this.#rowCount(at); k < count; k++) {
+          const [o, n] = kind === DELETED ? [oldStart + k, newStart] : [oldStart, newStart + k];
+          blocks.push({kind: ROW_KINDS[kind], row: row + k, rowCount: 1, oldStart: o, oldEnd: kind === DELETED ? o + 1 : o,
+            newStart: n, newEnd: kind === INSERTED ? n + 1 : n, cosmetic: false});
+        }
+        continue;
+      }
       /** @type {Block} */
-      const block = {kind: ROW_KINDS[p[at] & 7], row: p[at + 1], rowCount: p[at] & 7 ? 1 : p[at + 3] - p[at + 2],
+      const block = {kind: ROW_KINDS[kind], row: p[at + 1], rowCount: this.#rowCount(at),
         oldStart: p[at + 2], oldEnd: p[at + 3], newStart: p[at + 4], newEnd: p[at + 5], cosmetic: (p[at] & 8) !== 0};
       if (p[at + 6]) block.move = p[at + 6] - 1;
       blocks.push(block);
@@ -142,8 +157,7 @@ export class ArticleDiff {
     /** @type {Row[]} */
     const rows = [];
     for (let at = this.#blocksAt; at < this.#spansAt; at += BLOCK) {
-      const count = p[at] & 7 ? 1 : p[at + 3] - p[at + 2];
-      for (let k = 0; k < count; k++) rows.push(this.#row(at, k));
+      for (let k = 0, count = this.#rowCount(at); k < count; k++) rows.push(this.#row(at, k));
     }
     return (this.#rows = rows);
   }
@@ -186,6 +200,18 @@ export class ArticleDiff {
   }
 
   /**
+   * How many rows the block record at `at` stands for: a row per paragraph of an equal or
+   * deleted run (its old range) or of an inserted run (its new range), else one.
+   * @param {number} at
+   */
+  #rowCount(at) {
+    const p = this.#packed;
+    const kind = p[at] & 7;
+    if (kind === 0 || kind === DELETED) return p[at + 3] - p[at + 2];
+    return kind === INSERTED ? p[at + 5] - p[at + 4] : 1;
+  }
+
+  /**
    * Row `offset` of the block record at `at`.
    * @param {number} at @param {number} offset
    * @returns {Row}
@@ -193,10 +219,14 @@ export class ArticleDiff {
   #row(at, offset) {
     const p = this.#packed;
     const kind = p[at] & 7;
+    const oldAt = HEADER;
+    const newAt = HEADER + 2 * p[3];
     if (kind === 0) {
-      return {kind: 'equal', old: this.#whole(HEADER, p[at + 2] + offset, this.#oldText),
-        new: this.#whole(HEADER + 2 * p[3], p[at + 4] + offset, this.#newText), cosmetic: false};
+      return {kind: 'equal', old: this.#whole(oldAt, p[at + 2] + offset, this.#oldText, 'equal'),
+        new: this.#whole(newAt, p[at + 4] + offset, this.#newText, 'equal'), cosmetic: false};
     }
+    if (kind === DELETED) return {kind: 'deleted', old: this.#whole(oldAt, p[at + 2] + offset, this.#oldText, 'delete'), new: null, cosmetic: false};
+    if (kind === INSERTED) return {kind: 'inserted', old: null, new: this.#whole(newAt, p[at + 4] + offset, this.#newText, 'insert'), cosmetic: false};
     const first = p[at + 7];
     const old = this.#cell(p[at + 2], p[at + 3], first, p[at + 8], this.#oldText);
     const cells = {old, new: this.#cell(p[at + 4], p[at + 5], first + p[at + 8], p[at + 9], this.#newText)};
@@ -206,14 +236,14 @@ export class ArticleDiff {
   }
 
   /**
-   * An unchanged paragraph's cell: the paragraph, one equal span.
-   * @param {number} paragraphsAt @param {number} i @param {string} text
+   * The cell of a paragraph shown whole (unchanged, deleted or inserted): the paragraph, one span.
+   * @param {number} paragraphsAt @param {number} i @param {string} text @param {Span['kind']} kind
    * @returns {Cell}
    */
-  #whole(paragraphsAt, i, text) {
+  #whole(paragraphsAt, i, text, kind) {
     const start = this.#packed[paragraphsAt + 2 * i];
     const end = this.#packed[paragraphsAt + 2 * i + 1];
-    return {paragraphs: [i], spans: [{kind: 'equal', cosmetic: false, text: text.slice(start, end)}]};
+    return {paragraphs: [i], spans: [{kind, cosmetic: false, text: text.slice(start, end)}]};
   }
 
   /**

@@ -7,9 +7,12 @@
 //! # Blocks and rows
 //!
 //! The model's size follows the changes, not the paragraphs. A run of unchanged paragraphs is
-//! one [`Block::Equal`] (its paragraph ranges on both sides); every row with a change (changed,
-//! split, merged, inserted, deleted, moved) is a full [`Block::Row`] with its cells and spans.
-//! A ~2 MB document with 16,000 paragraphs and 20 edited words is a few dozen blocks.
+//! one [`Block::Equal`] (its paragraph ranges on both sides), a run of deleted paragraphs one
+//! [`Block::Deleted`] and a run of inserted ones one [`Block::Inserted`] (each paragraph a row
+//! whose one cell is the paragraph, whole); every other row with a change (changed, split,
+//! merged, moved) is a full [`Block::Row`] with its cells and spans. A ~2 MB document with
+//! 16,000 paragraphs and 20 edited words is a few dozen blocks, and so is a text replaced by
+//! another of a million short lines.
 //!
 //! ```text
 //!  blocks                                   rows (Diff::rows, Move::old_row / new_row)
@@ -112,20 +115,32 @@ impl<'a> Diff<'a> {
 
     /// Row `offset` of `block` (`offset < block.row_count()`).
     fn row_in(&self, block: &Block<'a>, offset: usize) -> Row<'a> {
+        let whole = |i: usize, paragraphs: &[Paragraph], text: &'a str, kind: SpanKind| Cell {
+            paragraphs: vec![i],
+            spans: vec![Span { kind, cosmetic: false, text: paragraphs[i].text(text) }],
+        };
         match block {
-            Block::Equal { old, new } => {
-                let cell = |i: usize, paragraphs: &[Paragraph], text: &'a str| Cell {
-                    paragraphs: vec![i],
-                    spans: vec![Span { kind: SpanKind::Equal, cosmetic: false, text: paragraphs[i].text(text) }],
-                };
-                Row {
-                    kind: RowKind::Equal,
-                    old: Some(cell(old.start + offset, &self.old_paragraphs, self.old_text)),
-                    new: Some(cell(new.start + offset, &self.new_paragraphs, self.new_text)),
-                    move_id: None,
-                    cosmetic: false,
-                }
-            }
+            Block::Deleted { old } => Row {
+                kind: RowKind::Deleted,
+                old: Some(whole(old.start + offset, &self.old_paragraphs, self.old_text, SpanKind::Delete)),
+                new: None,
+                move_id: None,
+                cosmetic: false,
+            },
+            Block::Inserted { new } => Row {
+                kind: RowKind::Inserted,
+                old: None,
+                new: Some(whole(new.start + offset, &self.new_paragraphs, self.new_text, SpanKind::Insert)),
+                move_id: None,
+                cosmetic: false,
+            },
+            Block::Equal { old, new } => Row {
+                kind: RowKind::Equal,
+                old: Some(whole(old.start + offset, &self.old_paragraphs, self.old_text, SpanKind::Equal)),
+                new: Some(whole(new.start + offset, &self.new_paragraphs, self.new_text, SpanKind::Equal)),
+                move_id: None,
+                cosmetic: false,
+            },
             Block::Row(row) => row.clone(),
         }
     }
@@ -163,7 +178,8 @@ impl<'a> Iterator for Rows<'_, 'a> {
 impl ExactSizeIterator for Rows<'_, '_> {}
 impl FusedIterator for Rows<'_, '_> {}
 
-/// A stretch of the side-by-side view: a run of unchanged paragraphs, or one row with a change.
+/// A stretch of the side-by-side view: a run of unchanged, deleted or inserted paragraphs, or
+/// one other row with a change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Block<'a> {
@@ -176,7 +192,19 @@ pub enum Block<'a> {
         /// Indices into [`Diff::new_paragraphs`].
         new: Range<usize>,
     },
-    /// One row with a change: any [`RowKind`] but [`RowKind::Equal`].
+    /// Deleted paragraphs (not moved), one [`RowKind::Deleted`] row each, whose old cell is the
+    /// paragraph as one `delete` span. Never empty.
+    Deleted {
+        /// Indices into [`Diff::old_paragraphs`].
+        old: Range<usize>,
+    },
+    /// Inserted paragraphs (not moved), one [`RowKind::Inserted`] row each, whose new cell is
+    /// the paragraph as one `insert` span. Never empty.
+    Inserted {
+        /// Indices into [`Diff::new_paragraphs`].
+        new: Range<usize>,
+    },
+    /// One row with another change: changed, split, merged or moved.
     Row(Row<'a>),
 }
 
@@ -184,7 +212,8 @@ impl Block<'_> {
     /// How many rows the block stands for: the run's length, or 1.
     pub fn row_count(&self) -> usize {
         match self {
-            Block::Equal { old, .. } => old.len(),
+            Block::Equal { old, .. } | Block::Deleted { old } => old.len(),
+            Block::Inserted { new } => new.len(),
             Block::Row(_) => 1,
         }
     }

@@ -18,7 +18,9 @@
 //!  2Q      new paragraphs: start, end
 //!  10B     blocks: kind | cosmetic << 3, first row, old start, old end, new start, new end
 //!          (paragraph indices; an empty range where the block has no cell on that side, at
-//!          the place it would be), move + 1 (0: none), first span, old spans, new spans
+//!          the place it would be), move + 1 (0: none), first span, old spans, new spans. An
+//!          equal or deleted block stands for a row per old paragraph, an inserted one for a
+//!          row per new paragraph (each paragraph whole: no spans), any other for one row
 //!  3S      spans: kind | cosmetic << 2, start, end (in the text of the cell's side); a block's
 //!          old cell's spans, then its new cell's
 //!  3E      edits: op + 1 (0 delete, 1 equal, 2 insert), start, end
@@ -168,6 +170,8 @@ fn blocks(d: &Diff<'_>, out: &mut Vec<u32>) {
     for block in &d.blocks {
         let record = match block {
             Block::Equal { old, new } => [0, row, old.start, old.end, new.start, new.end, 0, span, 0, 0],
+            Block::Deleted { old } => [kind_code(RowKind::Deleted), row, old.start, old.end, next_new, next_new, 0, span, 0, 0],
+            Block::Inserted { new } => [kind_code(RowKind::Inserted), row, next_old, next_old, new.start, new.end, 0, span, 0, 0],
             Block::Row(r) => {
                 let range = |cell: &Option<crate::Cell<'_>>, next: usize| match cell {
                     Some(c) => (c.paragraphs.first().copied().unwrap_or(next), c.paragraphs.last().map_or(next, |&l| l + 1), c.spans.len()),
@@ -318,6 +322,18 @@ mod tests {
                 }
                 continue;
             }
+            if kind == 4 || kind == 5 {
+                // A run of whole paragraphs: a row each, its one span the paragraph.
+                let (deleted, first) = (kind == 5, if kind == 5 { HEADER } else { HEADER + 2 * p });
+                let (start, end, units) = if deleted { (r[2], r[3], &o16) } else { (r[4], r[5], &n16) };
+                for i in start..end {
+                    let x = first + 2 * i as usize;
+                    let span = vec![(if deleted { 2u32 } else { 1 }, text(units, packed[x], packed[x + 1]))];
+                    let (one, none) = (format!("{i}..{}", i + 1), Vec::<(u32, String)>::new());
+                    rebuilt.push(if deleted { format!("5 0 {one} none {span:?} {none:?} 0") } else { format!("4 0 none {one} {none:?} {span:?} 0") });
+                }
+                continue;
+            }
             let span_text = |first: u32, count: u32, units: &[u16]| -> Vec<(u32, String)> {
                 (first..first + count).map(|t| {
                     let x = spans_at + SPAN * t as usize;
@@ -402,6 +418,16 @@ mod tests {
         assert_eq!(packed[9], 500, "rows");
         assert!(packed.len() < HEADER + 4 * 500 + 3 * BLOCK + 20 * SPAN + 10 * EDIT, "{} words", packed.len());
         check(&old, &new, &Options::default());
+    }
+
+    #[test]
+    fn a_run_of_deleted_or_inserted_paragraphs_is_one_record() {
+        let (old, new) = ("a\n".repeat(3000), "b\n".repeat(2000));
+        let d = diff(&old, &new, &Options::default()).unwrap();
+        let packed = pack(&d).unwrap();
+        assert_eq!((packed[5], packed[6], packed[9]), (2, 0, 5000), "blocks, spans, rows");
+        check(&old, &new, &Options::default());
+        check("x\n\nkept paragraph\n\ny\n\nz", "kept paragraph\n\nw", &Options::default());
     }
 
     #[test]

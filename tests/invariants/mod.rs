@@ -114,28 +114,38 @@ fn changes<'c, 'a>(cell: &'c Option<Cell<'a>>) -> Vec<&'c Span<'a>> {
 }
 
 /// The compact form is compact and faithful: an equal block pairs byte-identical paragraphs
-/// over two equally long, non-empty ranges, is never next to another equal block (a run is one
-/// block), and stands for as many rows as its length; a row block is never of kind equal; the
-/// inputs are the ones diffed; `row(i)` is the `i`-th row of `rows()`.
+/// over two equally long, non-empty ranges, and a deleted or inserted block holds a non-empty
+/// range; no run is next to another of its kind (a run is one block), and each stands for as
+/// many rows as its length; a row block is never of kind equal, deleted or inserted (those are
+/// runs); the inputs are the ones diffed; `row(i)` is the `i`-th row of `rows()`.
 pub fn check_blocks(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
     ensure!(core::ptr::eq(d.old_text, old) && core::ptr::eq(d.new_text, new), "the model does not borrow the inputs it diffed");
-    let mut previous_equal = false;
+    let mut previous = None;
     for (k, block) in d.blocks.iter().enumerate() {
-        match block {
+        let kind = match block {
             Block::Equal { old: o, new: n } => {
                 ensure!(!o.is_empty() && o.len() == n.len(), "block {k}: equal ranges {o:?} and {n:?}");
-                ensure!(!previous_equal, "block {k}: an equal block right after another");
                 ensure!(o.end <= d.old_paragraphs.len() && n.end <= d.new_paragraphs.len(), "block {k}: ranges {o:?}, {n:?} out of bounds");
                 for (i, j) in o.clone().zip(n.clone()) {
                     ensure!(d.old_paragraphs[i].text(old) == d.new_paragraphs[j].text(new), "block {k}: old {i} and new {j} differ");
                 }
-                previous_equal = true;
+                Some(RowKind::Equal)
+            }
+            Block::Deleted { old: o } => {
+                ensure!(!o.is_empty() && o.end <= d.old_paragraphs.len(), "block {k}: deleted range {o:?}");
+                Some(RowKind::Deleted)
+            }
+            Block::Inserted { new: n } => {
+                ensure!(!n.is_empty() && n.end <= d.new_paragraphs.len(), "block {k}: inserted range {n:?}");
+                Some(RowKind::Inserted)
             }
             Block::Row(r) => {
-                ensure!(r.kind != RowKind::Equal, "block {k}: a row block of kind equal");
-                previous_equal = false;
+                ensure!(!matches!(r.kind, RowKind::Equal | RowKind::Deleted | RowKind::Inserted), "block {k}: a row block of kind {:?}", r.kind);
+                None
             }
-        }
+        };
+        ensure!(kind.is_none() || kind != previous, "block {k}: a {kind:?} run right after another");
+        previous = kind;
         ensure!(block.row_count() >= 1, "block {k} stands for no row");
     }
     let rows: Vec<_> = d.rows().collect();
