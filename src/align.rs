@@ -58,6 +58,29 @@ pub(crate) enum Unit {
     Deleted(usize),
     /// A new paragraph with no counterpart in place.
     Inserted(usize),
+    /// Old paragraphs `old` deleted, then new paragraphs `new` inserted, none paired: how the
+    /// alignment hands over what it left unpaired, so that a huge stretch is one unit; move
+    /// detection spells it out as `Deleted` and `Inserted` units when it runs.
+    Unpaired { old: Range<usize>, new: Range<usize> },
+}
+
+impl Unit {
+    /// `units` with every [`Unit::Unpaired`] spelled out as a `Deleted` unit per old paragraph
+    /// and an `Inserted` unit per new one.
+    pub(crate) fn spell_out(units: Vec<Unit>) -> Vec<Unit> {
+        let size = units.iter().map(|u| if let Unit::Unpaired { old, new } = u { old.len() + new.len() } else { 1 }).sum();
+        let mut out = Vec::with_capacity(size);
+        for unit in units {
+            match unit {
+                Unit::Unpaired { old, new } => {
+                    out.extend(old.map(Unit::Deleted));
+                    out.extend(new.map(Unit::Inserted));
+                }
+                unit => out.push(unit),
+            }
+        }
+        out
+    }
 }
 
 /// Aligns the paragraphs of `old` and `new`.
@@ -76,7 +99,10 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
         // ("* * *", "Related article:") cannot hold the diff in place while the long
         // paragraphs around it are called moved.
-        let substantial = |side: &Side<'_>, mid: &Range<usize>| -> Vec<usize> { mid.clone().filter(|&i| side.para(i).len() >= MIN_ANCHOR_BYTES).collect() };
+        let substantial = |side: &Side<'_>, mid: &Range<usize>| -> Vec<usize> {
+            let long = |&i: &usize| side.paragraphs[i].byte_end - side.paragraphs[i].byte_start >= MIN_ANCHOR_BYTES;
+            mid.clone().filter(long).collect()
+        };
         let (old_sub, new_sub) = (substantial(old, &old_mid), substantial(new, &new_mid));
         let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
         let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
@@ -107,10 +133,12 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     // Pass 3: pair what changed, stretch by stretch, keeping exact twins for move detection.
     // (Past the deadline nothing is paired or moved: no twin to look for.)
     let twins = if ctx.detect_moves && !ctx.deadline.passed() { Twins::find(&segments, old, new, &old_hashes, &new_hashes) } else { Twins::none(old, new) };
-    // As many units as paragraphs in hunks, and one per equal pair.
+    // One unit per equal pair, and at most one per paragraph of a hunk, or, past the
+    // deadline, where every hunk is left unpaired, one per hunk.
+    let passed = ctx.deadline.passed();
     let size = segments.iter().map(|s| match s {
         Segment::Equal(_, _, len) => *len,
-        Segment::Hunk(o, n) => o.len() + n.len(),
+        Segment::Hunk(o, n) => if passed { 1 } else { o.len() + n.len() },
     });
     let mut units = Vec::with_capacity(size.sum());
     for segment in segments {
@@ -131,6 +159,9 @@ fn middle_ids(old: &[u64], old_mid: &Range<usize>, new: &[u64], new_mid: &Range<
     let (old_ids, new_ids, keys) = dense_ids(&old[old_mid.clone()], &new[new_mid.clone()]);
     let outside = keys.len() as u32;
     let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<u32>| -> Vec<u32> {
+        if mid.len() == hashes.len() {
+            return ids;
+        }
         let id = |h: &u64| if keys.is_empty() { outside } else { keys.binary_search(h).map_or(outside, |k| k as u32) };
         let mut out = Vec::with_capacity(hashes.len());
         out.extend(hashes[..mid.start].iter().map(id));
@@ -253,8 +284,9 @@ fn align_hunk<'a>(
     units: &mut Vec<Unit>,
 ) {
     let unpaired = |units: &mut Vec<Unit>, o: Range<usize>, n: Range<usize>| {
-        units.extend(o.map(Unit::Deleted));
-        units.extend(n.map(Unit::Inserted));
+        if !o.is_empty() || !n.is_empty() {
+            units.push(Unit::Unpaired { old: o, new: n });
+        }
     };
     if o.is_empty() || n.is_empty() {
         return unpaired(units, o, n);
@@ -475,8 +507,7 @@ mod tests {
             [
                 Unit::Pair { old: 0..1, new: 0..1 },
                 Unit::Pair { old: 1..2, new: 1..2 },
-                Unit::Deleted(2),
-                Unit::Inserted(2)
+                Unit::Unpaired { old: 2..3, new: 2..3 }
             ]
         );
     }
@@ -491,7 +522,7 @@ mod tests {
         // A separator between the halves of a split paragraph stays out of the split row.
         let old = "first half of a sentence about the summit second half of the same sentence";
         let new = "first half of a sentence about the summit\n\n* * *\n\nsecond half of the same sentence";
-        assert_eq!(units(old, new), [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Inserted(1), Unit::Inserted(2)]);
+        assert_eq!(units(old, new), [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Unpaired { old: 1..1, new: 1..3 }]);
     }
 
     #[test]

@@ -120,17 +120,6 @@ impl<'a> Builder<'_, 'a> {
         self.blocks.push(Block::Equal { old: i..i + 1, new: j..j + 1 });
     }
 
-    /// One more deleted (`old`) or inserted paragraph `i`: extends the last block when it is
-    /// the run of the same kind just before.
-    fn push_whole(&mut self, i: usize, old: bool) {
-        self.rows += 1;
-        match self.blocks.last_mut() {
-            Some(Block::Deleted { old: r }) if old && r.end == i => r.end += 1,
-            Some(Block::Inserted { new: r }) if !old && r.end == i => r.end += 1,
-            _ => self.blocks.push(if old { Block::Deleted { old: i..i + 1 } } else { Block::Inserted { new: i..i + 1 } }),
-        }
-    }
-
     /// The bytes after paragraph `i` up to the next paragraph (or the end of the text).
     fn separator(side: &Side<'a>, i: usize) -> Range<usize> {
         let end = side.paragraphs.get(i + 1).map_or(side.text.len(), |p| p.byte_start);
@@ -218,38 +207,68 @@ impl<'a> Builder<'_, 'a> {
         self.separators(Self::separator(self.old, last_old), Self::separator(self.new, last_new));
     }
 
-    fn deleted(&mut self, i: usize, moved: Option<(usize, &FoundMove)>) {
+    /// `len` pairs of unchanged paragraphs from old `i` and new `j` on, when the stretch of
+    /// each text they span (the paragraphs and what lies between them) is the same: one
+    /// comparison, one count of words and one edit for the whole run. `false`, with nothing
+    /// done, when the stretches differ (a hash collision, or other blank lines between).
+    fn equal_run(&mut self, i: usize, j: usize, len: usize) -> bool {
+        let (os, ot) = self.old.cell(&(i..i + len));
+        let (_, nt) = self.new.cell(&(j..j + len));
+        if !text::same(ot, nt) {
+            return false;
+        }
+        // What lies between paragraphs is whitespace: the run's words are its paragraphs'.
+        self.stats.words_unchanged += count_words(ot);
+        self.edits.equal(os..os + ot.len());
+        self.rows += len;
+        match self.blocks.last_mut() {
+            Some(Block::Equal { old, new }) if old.end == i && new.end == j => (old.end, new.end) = (i + len, j + len),
+            _ => self.blocks.push(Block::Equal { old: i..i + len, new: j..j + len }),
+        }
+        self.separators(Self::separator(self.old, i + len - 1), Self::separator(self.new, j + len - 1));
+        true
+    }
+
+    /// `len` deleted (`old`) or inserted paragraphs from `i` on, none of them moved: one count
+    /// of words and one edit for the whole run, separators included.
+    fn whole_run(&mut self, i: usize, len: usize, old: bool) {
+        let side = if old { self.old } else { self.new };
+        let (start, text) = side.cell(&(i..i + len));
+        let end = Self::separator(side, i + len - 1).end;
+        let words = count_words(text);
+        if old {
+            self.stats.words_deleted += words;
+            self.stats.paragraphs_deleted += len;
+            self.edits.delete(start..end);
+        } else {
+            self.stats.words_inserted += words;
+            self.stats.paragraphs_inserted += len;
+            self.edits.insert(start..end);
+        }
+        self.rows += len;
+        match self.blocks.last_mut() {
+            Some(Block::Deleted { old: r }) if old && r.end == i => r.end += len,
+            Some(Block::Inserted { new: r }) if !old && r.end == i => r.end += len,
+            _ => self.blocks.push(if old { Block::Deleted { old: i..i + len } } else { Block::Inserted { new: i..i + len } }),
+        }
+    }
+
+    /// The source row of move `id`: old paragraph `i`, gone from here.
+    fn moved_out(&mut self, i: usize, id: usize, m: &FoundMove) {
         let p = self.old.paragraphs[i];
         self.edits.delete(p.byte_start..p.byte_end);
-        match moved {
-            Some((id, m)) => {
-                self.count(&m.words);
-                let (spans, _) = Self::spans(&m.words, self.old.para(i), self.new.para(m.to));
-                self.push_row(Row { kind: RowKind::Moved, old: Some(Cell { paragraphs: vec![i], spans }), new: None, move_id: Some(id), cosmetic: false });
-            }
-            None => {
-                self.stats.words_deleted += count_words(self.old.para(i));
-                self.stats.paragraphs_deleted += 1;
-                self.push_whole(i, true);
-            }
-        }
+        self.count(&m.words);
+        let (spans, _) = Self::spans(&m.words, self.old.para(i), self.new.para(m.to));
+        self.push_row(Row { kind: RowKind::Moved, old: Some(Cell { paragraphs: vec![i], spans }), new: None, move_id: Some(id), cosmetic: false });
         self.edits.delete(Self::separator(self.old, i));
     }
 
-    fn inserted(&mut self, j: usize, moved: Option<(usize, &FoundMove)>) {
+    /// The destination row of move `id`: new paragraph `j`, arrived here.
+    fn moved_in(&mut self, j: usize, id: usize, m: &FoundMove) {
         let p = self.new.paragraphs[j];
         self.edits.insert(p.byte_start..p.byte_end);
-        match moved {
-            Some((id, m)) => {
-                let (_, spans) = Self::spans(&m.words, self.old.para(m.from), self.new.para(j));
-                self.push_row(Row { kind: RowKind::Moved, old: None, new: Some(Cell { paragraphs: vec![j], spans }), move_id: Some(id), cosmetic: false });
-            }
-            None => {
-                self.stats.words_inserted += count_words(self.new.para(j));
-                self.stats.paragraphs_inserted += 1;
-                self.push_whole(j, false);
-            }
-        }
+        let (_, spans) = Self::spans(&m.words, self.old.para(m.from), self.new.para(j));
+        self.push_row(Row { kind: RowKind::Moved, old: None, new: Some(Cell { paragraphs: vec![j], spans }), move_id: Some(id), cosmetic: false });
         self.edits.insert(Self::separator(self.new, j));
     }
 }
@@ -293,23 +312,61 @@ pub(crate) fn assemble<'a>(
         .enumerate()
         .map(|(id, m)| Move { id, from: m.from, to: m.to, similarity: m.similarity, old_row: 0, new_row: 0 })
         .collect();
-    for unit in units {
-        match unit {
-            Unit::Pair { old: o, new: n } => b.pair(o, n, ctx),
-            Unit::Deleted(i) => {
-                let moved = old_move.get(i).map(|id| (id, &found[id]));
-                if let Some((id, _)) = moved {
+    let mut k = 0;
+    while k < units.len() {
+        // How many units from `k` on continue a run of the same kind over consecutive
+        // paragraphs (one for one on both sides, for pairs), none of them moved.
+        let run = |step: &dyn Fn(usize) -> bool| (k + 1..units.len()).take_while(|&e| step(e)).count() + 1;
+        match units[k] {
+            Unit::Pair { old: ref o, new: ref n } if o.len() == 1 && n.len() == 1 => {
+                let (i, j) = (o.start, n.start);
+                let len = run(&|e| matches!(&units[e], Unit::Pair { old, new } if old.len() == 1 && new.len() == 1 && old.start == i + e - k && new.start == j + e - k));
+                if len == 1 || !b.equal_run(i, j, len) {
+                    // Not byte for byte the same as a whole: pair by pair.
+                    for t in 0..len {
+                        b.pair(i + t..i + t + 1, j + t..j + t + 1, ctx);
+                    }
+                }
+                k += len;
+            }
+            Unit::Pair { old: ref o, new: ref n } => {
+                b.pair(o.clone(), n.clone(), ctx);
+                k += 1;
+            }
+            // Left unpaired and not spelled out: move detection did not run.
+            Unit::Unpaired { ref old, ref new } => {
+                if !old.is_empty() {
+                    b.whole_run(old.start, old.len(), true);
+                }
+                if !new.is_empty() {
+                    b.whole_run(new.start, new.len(), false);
+                }
+                k += 1;
+            }
+            Unit::Deleted(i) => match old_move.get(i) {
+                Some(id) => {
                     moves[id].old_row = b.rows;
+                    b.moved_out(i, id, &found[id]);
+                    k += 1;
                 }
-                b.deleted(i, moved);
-            }
-            Unit::Inserted(j) => {
-                let moved = new_move.get(j).map(|id| (id, &found[id]));
-                if let Some((id, _)) = moved {
+                None => {
+                    let len = run(&|e| units[e] == Unit::Deleted(i + e - k) && old_move.get(i + e - k).is_none());
+                    b.whole_run(i, len, true);
+                    k += len;
+                }
+            },
+            Unit::Inserted(j) => match new_move.get(j) {
+                Some(id) => {
                     moves[id].new_row = b.rows;
+                    b.moved_in(j, id, &found[id]);
+                    k += 1;
                 }
-                b.inserted(j, moved);
-            }
+                None => {
+                    let len = run(&|e| units[e] == Unit::Inserted(j + e - k) && new_move.get(j + e - k).is_none());
+                    b.whole_run(j, len, false);
+                    k += len;
+                }
+            },
         }
     }
     b.stats.paragraphs_moved = moves.len();

@@ -65,7 +65,7 @@ pub(crate) fn find<'a>(
     threshold: f64,
     ctx: &mut Ctx<'a>,
 ) -> Vec<FoundMove> {
-    let unpaired = |deleted: bool| -> Vec<usize> {
+    let unpaired = |units: &[Unit], deleted: bool| -> Vec<usize> {
         let pick = |u: &Unit| match *u {
             Unit::Deleted(i) if deleted => Some(i),
             Unit::Inserted(j) if !deleted => Some(j),
@@ -76,7 +76,14 @@ pub(crate) fn find<'a>(
         out.extend(units.iter().filter_map(pick));
         out
     };
-    let any = |deleted: bool| units.iter().any(|u| matches!((u, deleted), (Unit::Deleted(_), true) | (Unit::Inserted(_), false)));
+    let any = |deleted: bool| {
+        units.iter().any(|u| match u {
+            Unit::Unpaired { old, new } => !if deleted { old } else { new }.is_empty(),
+            Unit::Deleted(_) => deleted,
+            Unit::Inserted(_) => !deleted,
+            Unit::Pair { .. } => false,
+        })
+    };
     if !(any(true) && any(false)) {
         return Vec::new();
     }
@@ -86,7 +93,8 @@ pub(crate) fn find<'a>(
         ctx.coarsened.moves = true;
         return Vec::new();
     }
-    let (deleted, inserted) = (unpaired(true), unpaired(false));
+    *units = Unit::spell_out(core::mem::take(units));
+    let (deleted, inserted) = (unpaired(units, true), unpaired(units, false));
     if !(old.ensure_profiles(deleted.iter().copied(), ctx) && new.ensure_profiles(inserted.iter().copied(), ctx)) {
         ctx.coarsened.moves = true;
         return Vec::new();
@@ -411,6 +419,8 @@ impl Layout {
                 Unit::Deleted(i) => layout.pos_old[*i] = k,
                 Unit::Inserted(j) => layout.pos_new[*j] = k,
                 Unit::Pair { .. } => pairs += 1,
+                // (Spelled out before the layout is taken.)
+                Unit::Unpaired { .. } => {}
             }
         }
         layout

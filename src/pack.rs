@@ -96,7 +96,8 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     );
     for para in &d.old_paragraphs {
         let (start, end) = old_units.paragraph(para, None);
-        out.extend_from_slice(&[word(start), word(end)]);
+        out.push(word(start));
+        out.push(word(end));
     }
     new_paragraphs(d, &mut out, &mut new_units);
     blocks(d, &mut out);
@@ -145,7 +146,8 @@ fn new_paragraphs(d: &Diff<'_>, out: &mut Vec<u32>, units: &mut Utf16<'_>) {
     let mut j = 0;
     let mut convert = |j: usize, twin: Option<usize>, out: &mut Vec<u32>| {
         let (start, end) = units.paragraph(&d.new_paragraphs[j], twin.map(|i| old_len(i, out) as usize));
-        out.extend_from_slice(&[word(start), word(end)]);
+        out.push(word(start));
+        out.push(word(end));
     };
     for block in &d.blocks {
         if let Block::Equal { old, new } = block {
@@ -208,6 +210,8 @@ fn kind_code(kind: RowKind) -> usize {
 /// pass over the model scans only the text between nearby offsets, not all of it again.
 struct Utf16<'t> {
     bytes: &'t [u8],
+    /// Every byte is ASCII, so a byte offset is its UTF-16 offset (nothing to count or mark).
+    ascii: bool,
     byte: usize,
     unit: usize,
     /// `(byte, unit)` pairs in byte order.
@@ -229,10 +233,13 @@ fn units_in(word: u64) -> usize {
 
 impl<'t> Utf16<'t> {
     fn new(bytes: &'t [u8]) -> Self {
-        Utf16 { bytes, byte: 0, unit: 0, marks: Vec::new() }
+        Utf16 { bytes, ascii: bytes.is_ascii(), byte: 0, unit: 0, marks: Vec::new() }
     }
 
     fn at(&mut self, to: usize) -> usize {
+        if self.ascii {
+            return to;
+        }
         // Forward from the last query when `to` is past it and no mark lies between (paragraphs
         // are converted in order, so that is every paragraph): the marks are searched only to go
         // back, or to jump ahead over text already counted.
@@ -266,6 +273,9 @@ impl<'t> Utf16<'t> {
     /// [`Utf16::range`] of a paragraph, in document order, marking both ends; `units`, when
     /// known, is its length, which spares counting it.
     fn paragraph(&mut self, p: &Paragraph, units: Option<usize>) -> (usize, usize) {
+        if self.ascii {
+            return (p.byte_start, p.byte_end);
+        }
         let first = self.at(p.byte_start);
         let last = match units {
             Some(n) => {

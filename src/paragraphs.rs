@@ -84,7 +84,12 @@ fn is_blank(line: &str) -> bool {
 /// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
 pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let blank = |start: usize, end: usize| is_blank(text::slice(text, start..end));
-    // Pass 1: is there a blank line between two non-blank ones?
+    let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
+    // Pass 1: is there a blank line between two non-blank ones? Until there is, each non-blank
+    // line is taken as a paragraph, so a text that has none (a plain scrape) is split here,
+    // in one pass, into a list with room for every line at once rather than one that doubles
+    // (and, for a text of one-letter lines, holds twice its need).
+    let mut per_line = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n' || b == b'\r').count() + 1);
     let (mut seen_text, mut gap, mut has_blank_between, mut non_blank) = (false, false, false, 0);
     lines(text, 0, text.len(), |start, end| {
         if blank(start, end) {
@@ -93,13 +98,18 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
             has_blank_between |= gap;
             seen_text = true;
             non_blank += 1;
+            if !has_blank_between {
+                per_line.push(one(start, end));
+            }
         }
     });
-    // Pass 2: one paragraph per block of non-blank lines, or per line (see the module docs).
-    // There are at most as many paragraphs as non-blank lines: room for them at once, rather
-    // than a list that doubles (and, for a text of one-letter lines, holds twice its need).
+    if !has_blank_between {
+        return per_line;
+    }
+    drop(per_line);
+    // Pass 2: one paragraph per block of non-blank lines (see the module docs), at most as
+    // many as non-blank lines.
     let mut paragraphs = Vec::with_capacity(non_blank);
-    let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
     let long = |start: usize, end: usize| end - start > WRAP_CHARS && text.as_bytes()[start..end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
     // The open block: first line's start, last line's end, line count, whether a line is long.
     let mut block: Option<(usize, usize, usize, bool)> = None;
@@ -111,8 +121,6 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     lines(text, 0, text.len(), |start, end| {
         if blank(start, end) {
             close(&mut block, &mut paragraphs);
-        } else if !has_blank_between {
-            paragraphs.push(one(start, end));
         } else {
             let is_long = long(start, end);
             block = Some(match block {

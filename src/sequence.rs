@@ -373,11 +373,15 @@ fn shared_only(old: &[u32], old_range: &Range<usize>, new: &[u32], new_range: &R
 /// (a text of one repeated line) is sorted as one key.
 pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u64>) {
     const UNSET: u32 = u32::MAX;
-    let all = || old.iter().chain(new).copied().enumerate();
     // The first key of each run, with its position (runs do not cross from `old` to `new`).
-    let before = |i: usize| if i < old.len() { old[i - 1] } else { new[i - old.len() - 1] };
-    let starts = |&(i, key): &(usize, u64)| i == 0 || i == old.len() || key != before(i);
-    let mut keyed: Vec<(u64, u32)> = all().filter(starts).map(|(i, key)| (key, i as u32)).collect();
+    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    for (list, base) in [(old, 0), (new, old.len())] {
+        for (i, &key) in list.iter().enumerate() {
+            if i == 0 || key != list[i - 1] {
+                keyed.push((key, (base + i) as u32));
+            }
+        }
+    }
     keyed.sort_unstable();
     let mut ids = vec![UNSET; old.len() + new.len()];
     let mut keys = Vec::new();

@@ -64,11 +64,7 @@ impl<'a> Side<'a> {
 
     /// Exact-text hashes of all paragraphs, for the paragraph-level diff.
     pub fn hashes(&self) -> Vec<u64> {
-        let mut out = Vec::with_capacity(self.paragraphs.len());
-        for p in &self.paragraphs {
-            out.push(hash(p.text(self.text).as_bytes()));
-        }
-        out
+        self.paragraphs.iter().map(|p| hash(p.text(self.text).as_bytes())).collect()
     }
 
     /// Fills the profiles of `indices` (so later shared borrows can read them): each
