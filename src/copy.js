@@ -37,8 +37,11 @@ const CHUNK = 16384;
 const LONE = /\p{Cs}/u;
 const LONE_ALL = /\p{Cs}/gu;
 
-/** @param {string} s */
-const wellFormed = (s) => (typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE.test(s));
+/** `String.prototype.isWellFormed` (ES2024), where the engine has it. @type {((this: string) => boolean) | undefined} */
+const isWellFormed = /** @type {any} */ (String.prototype).isWellFormed;
+
+/** Whether `s` has no lone surrogate. @param {string} s */
+const wellFormed = (s) => (isWellFormed ? isWellFormed.call(s) : !LONE.test(s));
 
 /**
  * The two texts as the engine reads them: themselves, or, when either has a lone surrogate,
