@@ -7,9 +7,9 @@
  *
  * What costs nothing until asked for: blocks, moves and stats are read once; rows, spans,
  * edits and paragraph objects are built on demand, their texts sliced from the caller's
- * strings (V8 shares the characters). A renderer reads `blocks` (one per unchanged run or
- * changed row) and calls `row(i)` for the rows it draws, so a 16,000-paragraph document with 20
- * edited words costs a few dozen objects, not 16,000 rows. `rows`, `edits` and the paragraph
+ * strings (V8 shares the characters). A renderer reads `blocks` (one per unchanged, deleted or
+ * inserted run, or other changed row) and calls `row(i)` for the rows it draws, so a
+ * 16,000-paragraph document with 20 edited words costs a few dozen objects, not 16,000 rows. `rows`, `edits` and the paragraph
  * lists stay available, built once on first read.
  *
  * @typedef {'equal'|'changed'|'split'|'merged'|'inserted'|'deleted'|'moved'} RowKind
@@ -100,7 +100,10 @@ export class ArticleDiff {
   /** How many rows `rows` holds (each unchanged paragraph pair is one row). */
   get rowCount() { return this.#packed[9]; }
 
-  /** Runs of unchanged paragraphs and rows with a change, top to bottom. @returns {Block[]} */
+  /**
+   * What to draw, top to bottom: runs of unchanged, of deleted and of inserted paragraphs (a
+   * row each), and rows with another change. @returns {Block[]}
+   */
   get blocks() {
     if (this.#blocks) return this.#blocks;
     const p = this.#packed;
@@ -108,17 +111,6 @@ export class ArticleDiff {
     const blocks = [];
     for (let at = this.#blocksAt; at < this.#spansAt; at += BLOCK) {
       const kind = p[at] & 7;
-      if (kind === DELETED || kind === INSERTED) {
-        // The packed model holds a run of deleted or inserted paragraphs as one record; a
-        // renderer is handed a block per row, as for every change.
-        const [row, oldStart, oldEnd, newStart, newEnd] = p.subarray(at + 1, at + 6);
-        for (let k = 0, count = this.#rowCount(at); k < count; k++) {
-          const [o, n] = kind === DELETED ? [oldStart + k, newStart] : [oldStart, newStart + k];
-          blocks.push({kind: ROW_KINDS[kind], row: row + k, rowCount: 1, oldStart: o, oldEnd: kind === DELETED ? o + 1 : o,
-            newStart: n, newEnd: kind === INSERTED ? n + 1 : n, cosmetic: false});
-        }
-        continue;
-      }
       /** @type {Block} */
       const block = {kind: ROW_KINDS[kind], row: p[at + 1], rowCount: this.#rowCount(at),
         oldStart: p[at + 2], oldEnd: p[at + 3], newStart: p[at + 4], newEnd: p[at + 5], cosmetic: (p[at] & 8) !== 0};

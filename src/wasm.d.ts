@@ -33,7 +33,9 @@ export interface Row {
 }
 /**
  * A stretch of the view: a run of unchanged paragraphs (kind "equal", `rowCount` rows, one
- * per paragraph pair), or one row with a change (any other kind, `rowCount` 1).
+ * per paragraph pair), a run of deleted or of inserted paragraphs that did not move (kind
+ * "deleted" or "inserted", `rowCount` rows, one per paragraph), or one row with another change
+ * (`rowCount` 1).
  */
 export interface Block {
   kind: RowKind;
@@ -44,7 +46,8 @@ export interface Block {
   /**
    * Its paragraphs, `[oldStart, oldEnd)` into `oldParagraphs` and `[newStart, newEnd)` into
    * `newParagraphs`; an empty range (start === end) where it has no cell on that side, at the
-   * place it would be. An equal run's two ranges are as long as each other.
+   * place it would be. An equal run's two ranges are as long as each other; a deleted run's
+   * old range and an inserted run's new range are `rowCount` long.
    */
   oldStart: number; oldEnd: number; newStart: number; newEnd: number;
   /** Every change in the row is cosmetic (false on an equal run). */
@@ -78,7 +81,7 @@ export interface Fallback { reason: "deadline"; detail: string; }
  * are built once, on first read, and kept.
  */
 export interface ArticleDiff {
-  /** Runs of unchanged paragraphs and rows with a change, top to bottom. */
+  /** Runs of unchanged, deleted and inserted paragraphs and rows with another change, top to bottom. */
   readonly blocks: Block[];
   /** How many rows there are (`rows.length`, without building them). */
   readonly rowCount: number;

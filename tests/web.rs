@@ -121,25 +121,11 @@ fn js_blocks(d: &article_diff::Diff<'_>) -> Value {
         let mut b = match block {
             article_diff::Block::Equal { old, new } => json!({"kind": "equal", "rowCount": old.len(), "oldStart": old.start,
                 "oldEnd": old.end, "newStart": new.start, "newEnd": new.end, "cosmetic": false}),
-            // A run of deleted or inserted paragraphs reaches JavaScript as a block per row.
-            article_diff::Block::Deleted { old } => {
-                for i in old.clone() {
-                    out.push(json!({"kind": "deleted", "rowCount": 1, "oldStart": i, "oldEnd": i + 1, "newStart": next_new,
-                        "newEnd": next_new, "cosmetic": false, "row": row}));
-                    row += 1;
-                }
-                next_old = old.end;
-                continue;
-            }
-            article_diff::Block::Inserted { new } => {
-                for j in new.clone() {
-                    out.push(json!({"kind": "inserted", "rowCount": 1, "oldStart": next_old, "oldEnd": next_old, "newStart": j,
-                        "newEnd": j + 1, "cosmetic": false, "row": row}));
-                    row += 1;
-                }
-                next_new = new.end;
-                continue;
-            }
+            // A run of deleted or inserted paragraphs is one block, as in the core.
+            article_diff::Block::Deleted { old } => json!({"kind": "deleted", "rowCount": old.len(), "oldStart": old.start,
+                "oldEnd": old.end, "newStart": next_new, "newEnd": next_new, "cosmetic": false}),
+            article_diff::Block::Inserted { new } => json!({"kind": "inserted", "rowCount": new.len(), "oldStart": next_old,
+                "oldEnd": next_old, "newStart": new.start, "newEnd": new.end, "cosmetic": false}),
             article_diff::Block::Row(r) => {
                 let range = |c: &Option<article_diff::Cell<'_>>, next: usize| {
                     c.as_ref().map_or((next, next), |c| (c.paragraphs[0], c.paragraphs.last().unwrap() + 1))

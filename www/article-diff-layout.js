@@ -58,19 +58,20 @@ export function changesOf(blocks, hideCosmetic) {
   const kinds = [];
   for (const block of blocks) {
     if (!isChange(block, hideCosmetic)) continue;
-    const last = hunks[hunks.length - 1];
-    if (last && last[last.length - 1] === block.row - 1) {
-      last.push(block.row);
-    } else {
-      hunks.push([block.row]);
+    let last = hunks[hunks.length - 1];
+    if (!last || last[last.length - 1] !== block.row - 1) {
+      hunks.push((last = []));
       kinds.push(block.kind);
     }
+    // A deleted or inserted run is one block of `rowCount` rows.
+    for (let row = block.row; row < block.row + block.rowCount; row++) last.push(row);
   }
   return {hunks, kinds};
 }
 
 /**
- * What is drawn, top to bottom: every changed row, and each unchanged run either in full or,
+ * What is drawn, top to bottom: every changed row (a deleted or inserted run is a row per
+ * paragraph), and each unchanged run either in full or,
  * when longer than `COLLAPSE_ABOVE` and not expanded, as `CONTEXT_ROWS` rows next to each
  * neighbouring change around one fold.
  * @param {Block[]} blocks @param {number} rowCount
@@ -84,7 +85,8 @@ export function itemsOf(blocks, rowCount, hideCosmetic, expanded) {
   let k = 0;
   while (k < blocks.length) {
     if (isChange(blocks[k], hideCosmetic)) {
-      items.push(blocks[k++].row);
+      const {row, rowCount} = blocks[k++];
+      pushRows(items, row, row + rowCount);
       continue;
     }
     // Unchanged run [start, end): equal blocks and, with hide-cosmetic, cosmetic-only rows.

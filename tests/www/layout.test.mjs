@@ -143,3 +143,18 @@ test('interleave under hide-cosmetic: a cosmetic change reads as the new text on
   assert.deepEqual(interleave(oldSpans, newSpans, true).map((s) => s.text), ['He said ', '“', 'hi']);
   assert.deepEqual(interleave(oldSpans, newSpans, false).map((s) => s.text), ['He said ', '"', '“', 'hi']);
 });
+
+test('a deleted or inserted run is one block and draws a row per paragraph, one change with its neighbours', () => {
+  /** @type {Block[]} */
+  const blocks = [
+    {kind: 'equal', row: 0, rowCount: 5, oldStart: 0, oldEnd: 5, newStart: 0, newEnd: 5, cosmetic: false},
+    {kind: 'deleted', row: 5, rowCount: 3, oldStart: 5, oldEnd: 8, newStart: 5, newEnd: 5, cosmetic: false},
+    {kind: 'inserted', row: 8, rowCount: 2, oldStart: 8, oldEnd: 8, newStart: 5, newEnd: 7, cosmetic: false},
+    {kind: 'equal', row: 10, rowCount: 1, oldStart: 8, oldEnd: 9, newStart: 7, newEnd: 8, cosmetic: false},
+    {kind: 'inserted', row: 11, rowCount: 4, oldStart: 9, oldEnd: 9, newStart: 8, newEnd: 12, cosmetic: false},
+  ];
+  assert.deepEqual(changesOf(blocks, false), {hunks: [[5, 6, 7, 8, 9], [11, 12, 13, 14]], kinds: ['deleted', 'inserted']});
+  assert.deepEqual(changesOf(blocks, true).hunks, [[5, 6, 7, 8, 9], [11, 12, 13, 14]]);
+  assert.deepEqual(itemsOf(blocks, 15, false, new Set()), [{runStart: 0, from: 0, to: 4}, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  assert.equal(changeOfRow(changesOf(blocks, false).hunks, 13), 1);
+});
