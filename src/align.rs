@@ -30,6 +30,7 @@
 
 use core::ops::Range;
 
+use crate::model::Paragraph;
 use crate::engine::Ctx;
 use crate::order;
 use crate::sequence::{dense_ids, diff_ids, DiffOp, Past};
@@ -100,8 +101,8 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         // ("* * *", "Related article:") cannot hold the diff in place while the long
         // paragraphs around it are called moved.
         let substantial = |side: &Side<'_>, mid: &Range<usize>| -> Vec<usize> {
-            let long = |&i: &usize| side.paragraphs[i].byte_end - side.paragraphs[i].byte_start >= MIN_ANCHOR_BYTES;
-            mid.clone().filter(long).collect()
+            let long = |(_, p): &(usize, &Paragraph)| p.byte_end - p.byte_start >= MIN_ANCHOR_BYTES;
+            mid.clone().zip(&side.paragraphs[mid.clone()]).filter(long).map(|(i, _)| i).collect()
         };
         let (old_sub, new_sub) = (substantial(old, &old_mid), substantial(new, &new_mid));
         let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();

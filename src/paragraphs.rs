@@ -15,6 +15,8 @@
 //! Cost: two passes over the bytes, O(n), sixteen at a time between line breaks; no memory but
 //! the paragraphs (a text of blank lines, or of one-letter lines, has as many lines as bytes).
 
+use core::ops::Range;
+
 use crate::model::Paragraph;
 use crate::text;
 use crate::text::{bytes_below, bytes_equal, word_at};
@@ -72,18 +74,20 @@ fn line_breaks(bytes: &[u8], mut found: impl FnMut(usize)) {
     }
 }
 
-fn is_blank(line: &str) -> bool {
-    // Most lines start with a visible ASCII character: decide on the first byte.
-    match line.as_bytes().first() {
+/// Whether line `range` of `text` is only whitespace.
+fn is_blank(text: &str, range: Range<usize>) -> bool {
+    // Most lines start with a visible ASCII character: decide on the first byte, before
+    // slicing (which checks both ends for char boundaries).
+    match text.as_bytes()[range.clone()].first() {
         None => true,
         Some(&b) if b.is_ascii_graphic() => false,
-        Some(_) => line.chars().all(char::is_whitespace),
+        Some(_) => text::slice(text, range).chars().all(char::is_whitespace),
     }
 }
 
 /// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
 pub(crate) fn split(text: &str) -> Vec<Paragraph> {
-    let blank = |start: usize, end: usize| is_blank(text::slice(text, start..end));
+    let blank = |start: usize, end: usize| is_blank(text, start..end);
     let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
     // Pass 1: is there a blank line between two non-blank ones? Until there is, each non-blank
     // line is taken as a paragraph, so a text that has none (a plain scrape) is split here,

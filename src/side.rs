@@ -64,7 +64,9 @@ impl<'a> Side<'a> {
 
     /// Exact-text hashes of all paragraphs, for the paragraph-level diff.
     pub fn hashes(&self) -> Vec<u64> {
-        self.paragraphs.iter().map(|p| hash(p.text(self.text).as_bytes())).collect()
+        // Bytes, not `str`: a paragraph's ends are char boundaries, so there is nothing to check.
+        let bytes = self.text.as_bytes();
+        self.paragraphs.iter().map(|p| hash(&bytes[p.byte_start..p.byte_end])).collect()
     }
 
     /// Fills the profiles of `indices` (so later shared borrows can read them): each
