@@ -1,0 +1,241 @@
+// @ts-check
+// The MediaWiki extension (integrations/mediawiki/ArticleDiff/) in Debian's MediaWiki 1.39:
+// installed with maintenance/install.php on SQLite in a temp folder, served by `php -S` on
+// 127.0.0.1, the extension loaded, and its diff pages read as a logged-in editor sees them in
+// headless Chromium.
+import assert from 'node:assert/strict';
+import {randomBytes} from 'node:crypto';
+import {appendFile, cp, mkdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {describe, test} from 'node:test';
+
+import {expected, mediawikiHostileRevisions, mediawikiRevisions} from './article.mjs';
+import {DESKTOP, PHONE, ROOT, cmsSuite, phpString, screenshotDir} from './harness.mjs';
+import {startPhpServer} from './php-server.mjs';
+import {freePort, run} from './processes.mjs';
+import {assertInert, assertMoveLinked, assertWordEdits, readDiff, watchForScript} from './reader.mjs';
+
+const MEDIAWIKI = '/usr/share/mediawiki';
+const EXTENSION = path.join(ROOT, 'integrations/mediawiki/ArticleDiff');
+const password = () => randomBytes(12).toString('hex');
+const EDITOR = {name: 'Eddie', password: password(), groups: []};
+const AUTHOR = {name: 'Alice', password: password(), groups: []};
+
+/**
+ * @type {{server?: import('./php-server.mjs').PhpServer, context?: import('playwright-core').BrowserContext,
+ *   pages?: Record<string, {title: string, revisions: number[]}>}}
+ */
+const mw = {};
+
+const env = cmsSuite('MediaWiki', {
+  async start({tmp, browser}) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const settings = path.join(tmp, 'LocalSettings.php');
+    await mkdir(path.join(tmp, 'db'));
+    await run('php', [path.join(MEDIAWIKI, 'maintenance/install.php'), '--dbtype=sqlite', `--dbpath=${path.join(tmp, 'db')}`,
+      '--dbname=wiki', `--confpath=${tmp}`, `--server=${url}`, '--scriptpath=', '--lang=en', '--skins=Vector',
+      `--pass=${password()}`, 'article-diff test wiki', 'Admin'], {timeoutMs: 300_000});
+
+    // The extension installed as a user would: its folder, element included, in extensions/.
+    const extensions = path.join(tmp, 'extensions');
+    await cp(EXTENSION, path.join(extensions, 'ArticleDiff'), {recursive: true});
+    await appendFile(settings, [
+      '',
+      '# article-diff CMS suite (tests/cms/mediawiki.test.mjs)',
+      `$wgExtensionDirectory = ${phpString(extensions)};`,
+      "$wgExtensionAssetsPath = '/extensions';",
+      "wfLoadExtension( 'ArticleDiff' );",
+      "$wgDefaultSkin = 'vector-2022';",
+      // MediaWiki's phone skin, for the phone-width screenshot (Vector is a desktop skin in 1.39).
+      "wfLoadSkin( 'MinervaNeue' );",
+      `$wgCacheDirectory = ${phpString(path.join(tmp, 'cache'))};`,
+      `$wgUploadDirectory = ${phpString(path.join(tmp, 'images'))};`,
+      // MediaWiki's own Content-Security-Policy (nonces on its scripts): the element must load under it.
+      '$wgCSPHeader = true;',
+      // Errors are failures of the suite: shown in the page and logged where the last test reads them.
+      '$wgShowExceptionDetails = true;',
+      `$wgDebugLogGroups['exception'] = ${phpString(path.join(tmp, 'exception.log'))};`,
+      `$wgDebugLogGroups['error'] = ${phpString(path.join(tmp, 'exception.log'))};`,
+      '',
+    ].join('\n'));
+
+    const mwEnv = {MW_CONFIG_FILE: settings, MW_INSTALL_PATH: MEDIAWIKI};
+    const [article, hostile] = [mediawikiRevisions(), mediawikiHostileRevisions()];
+    const seed = await run('php', [path.join(ROOT, 'tests/cms/mediawiki/seed.php')], {
+      env: mwEnv,
+      input: JSON.stringify({
+        users: [EDITOR, AUTHOR],
+        pages: [
+          {key: 'article', title: 'Harbour plan', revisions: article, authors: ['Alice', 'Eddie', 'Alice'], timestamps: days(3)},
+          {key: 'hostile', title: 'Hostile revision', revisions: hostile, authors: ['Alice', 'Alice'], timestamps: days(2)},
+        ],
+      }),
+    });
+    mw.pages = JSON.parse(seed.stdout).pages;
+
+    mw.server = await startPhpServer({docroot: MEDIAWIKI, port, staticPrefix: '/extensions/', staticDir: extensions, env: mwEnv});
+    mw.context = await browser.newContext({viewport: DESKTOP, reducedMotion: 'reduce'});
+    const page = await mw.context.newPage();
+    await page.goto(`${url}/index.php?title=Special:UserLogin`);
+    await page.fill('#wpName1', EDITOR.name);
+    await page.fill('#wpPassword1', EDITOR.password);
+    await Promise.all([page.waitForURL((u) => !u.search.includes('UserLogin')), page.click('#wpLoginAttempt')]);
+    await page.close();
+  },
+  async stop() {
+    await mw.context?.close();
+    await mw.server?.stop();
+  },
+});
+
+/**
+ * Times of `n` revisions a day and a few hours apart, from 19 March 2024 09:12 UTC.
+ * @param {number} n
+ */
+function days(n) {
+  return Array.from({length: n}, (_, i) => Date.UTC(2024, 2, 19, 9, 12) / 1000 + i * (86400 + 5 * 3600 + 18 * 60));
+}
+
+/** @param {string} key @param {number} n 1-based */
+const revision = (key, n) => /** @type {NonNullable<typeof mw.pages>} */ (mw.pages)[key].revisions[n - 1];
+
+/**
+ * Opens a diff page as the editor.
+ * @param {string} query e.g. `diff=3&oldid=2`
+ */
+async function openDiff(query) {
+  const page = await /** @type {import('playwright-core').BrowserContext} */ (mw.context).newPage();
+  const watch = watchForScript(page);
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // CSP violations (ours would stop the element) are reported on the console.
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
+  await page.goto(`${mw.server?.url}/index.php?${query}`);
+  return {page, watch, errors};
+}
+
+/**
+ * Sets the extension's preference through Special:Preferences, as the editor would, and checks
+ * it was saved.
+ * @param {'above'|'replace'|'off'} value
+ */
+async function setPreference(value) {
+  const page = await /** @type {import('playwright-core').BrowserContext} */ (mw.context).newPage();
+  const url = `${mw.server?.url}/index.php?title=Special:Preferences#mw-prefsection-rendering`;
+  const radio = `input[name="wparticlediff-view"][value="${value}"]`;
+  await page.goto(url);
+  await page.check(radio);
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('Preferences')),
+    page.click('#prefcontrol button'),
+  ]);
+  await page.waitForLoadState('load');
+  await page.goto(url);
+  assert.ok(await page.isChecked(radio), `the preference is saved as "${value}"`);
+  await page.close();
+}
+
+/** The table diff's own rows (deleted, added and context lines). */
+const tableRows = (/** @type {import('playwright-core').Page} */ page) =>
+  page.locator('table.diff td.diff-deletedline, table.diff td.diff-addedline, table.diff td.diff-context').count();
+
+describe('MediaWiki: diff pages', () => {
+  test('revisions 1 → 2: the edited words, above the table diff, labelled with the revision headers', async () => {
+    const {page, errors} = await openDiff(`title=Harbour_plan&diff=${revision('article', 2)}&oldid=${revision('article', 1)}`);
+    const drawn = await readDiff(page);
+    assertWordEdits(drawn, expected);
+    assert.equal(drawn.labels[0], 'Revision as of 09:12, 19 March 2024 by Alice');
+    assert.equal(drawn.labels[1], 'Revision as of 14:30, 20 March 2024 by Eddie');
+    // Right under the revision headers, and the table's own rows after it.
+    const order = await page.evaluate(() => [...document.querySelectorAll('table.diff tr')].slice(0, 3).map((tr) => tr.className));
+    assert.deepEqual(order.slice(0, 2), ['diff-title', 'mw-articlediff-row']);
+    assert.ok(await tableRows(page) > 0, 'the table diff is still there');
+    assert.deepEqual(errors, []);
+    await page.screenshot({path: path.join(screenshotDir, 'mediawiki-diff.png'), fullPage: true});
+    await page.close();
+  });
+
+  test('at phone width, in MediaWiki\'s phone skin (Minerva)', async () => {
+    const {page, errors} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}&useskin=minerva`);
+    await page.setViewportSize(PHONE);
+    assertWordEdits(await readDiff(page), expected);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `no sideways scrolling (page width ${width})`);
+    assert.deepEqual(errors, []);
+    // The rows below the fold are drawn when scrolled to (content-visibility): show what a phone shows.
+    await page.locator('.mw-articlediff').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({path: path.join(screenshotDir, 'mediawiki-diff-phone.png')});
+    await page.close();
+  });
+
+  test('revisions 2 → 3: the moved paragraph linked at both ends, the new link target drawn', async () => {
+    const {page, errors} = await openDiff(`diff=${revision('article', 3)}&oldid=${revision('article', 2)}`);
+    const drawn = await readDiff(page);
+    await assertMoveLinked(page, drawn, expected);
+    // Wikitext is plain text: the link's target is a word change there.
+    assert.ok(drawn.inserted.some((text) => text.includes('2024')), `the new target is drawn as inserted: ${JSON.stringify(drawn.inserted)}`);
+    assert.match(drawn.labels[1], /^Latest revision as of .+ by Alice$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('revisions 1 → 3 at once, and the first revision against nothing', async () => {
+    let {page} = await openDiff(`diff=${revision('article', 3)}&oldid=${revision('article', 1)}`);
+    let drawn = await readDiff(page);
+    assertWordEdits(drawn, expected);
+    await assertMoveLinked(page, drawn, expected);
+    await page.close();
+
+    ({page} = await openDiff(`oldid=${revision('article', 1)}&diff=prev`));
+    drawn = await readDiff(page);
+    assert.equal(drawn.labels[0], 'No earlier revision');
+    assert.ok(drawn.inserted.some((text) => text.includes('Tuesday')), 'the whole first revision is inserted');
+    await page.close();
+  });
+
+  test('the preference "instead of the table diff" leaves the table\'s rows out; a link brings them back', async () => {
+    await setPreference('replace');
+
+    const {page: diff, errors} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}`);
+    assertWordEdits(await readDiff(diff), expected);
+    assert.equal(await tableRows(diff), 0, 'no table rows');
+    assert.equal(await diff.locator('table.diff .diff-title').count(), 1, 'the revision headers stay');
+    await diff.screenshot({path: path.join(screenshotDir, 'mediawiki-diff-replace.png'), fullPage: true});
+    await Promise.all([diff.waitForURL(/articlediff=above/), diff.getByRole('link', {name: 'Show the table diff too'}).click()]);
+    assert.ok(await tableRows(diff) > 0, 'the table rows are back');
+    assertWordEdits(await readDiff(diff), expected);
+    assert.deepEqual(errors, []);
+    await diff.close();
+
+    // Back to the default for the other tests.
+    await setPreference('above');
+  });
+
+  test('?articlediff=off leaves MediaWiki\'s own diff as it was', async () => {
+    const {page} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}&articlediff=off`);
+    await page.waitForSelector('table.diff');
+    assert.equal(await page.locator('article-diff').count(), 0);
+    assert.ok(await tableRows(page) > 0);
+    await page.close();
+  });
+
+  test('a hostile revision renders inert', async () => {
+    const {page, watch} = await openDiff(`diff=${revision('hostile', 2)}&oldid=${revision('hostile', 1)}`);
+    const drawn = await readDiff(page);
+    assert.equal(drawn.error, '');
+    assert.ok(drawn.inserted.some((text) => text.includes('onerror')), 'the markup is drawn as the characters it is');
+    await assertInert(page, watch, '.mw-articlediff');
+    await page.close();
+  });
+
+  test('MediaWiki logged no exception, and PHP no warning from the extension', async () => {
+    const log = await readFile(path.join(env.tmp, 'exception.log'), 'utf8').catch(() => '');
+    assert.equal(log, '');
+    const output = mw.server?.output() ?? '';
+    assert.deepEqual(output.split('\n').filter((line) => /\[5\d\d\]:|PHP (Warning|Notice|Deprecated|Fatal)/.test(line)), []);
+  });
+});
