@@ -79,6 +79,7 @@ final class Article_Diff_Revisions {
 
 	/**
 	 * The element for two revisions, with its data block and the link to the classic view.
+	 * Light like the admin screens around it, whatever the system's colour scheme.
 	 *
 	 * @param WP_Post|false $compare_from The older revision, false for the first one.
 	 * @param WP_Post       $compare_to   The newer revision.
@@ -97,7 +98,7 @@ final class Article_Diff_Revisions {
 			return null;
 		}
 		return sprintf(
-			'<div class="article-diff-revisions"><article-diff format="html" old-label="%1$s" new-label="%2$s"><script type="application/json" class="article-diff-texts">%3$s</script></article-diff><p class="article-diff-switch"><a href="%4$s">%5$s</a></p></div>',
+			'<div class="article-diff-revisions"><article-diff format="html" theme="light" old-label="%1$s" new-label="%2$s"><script type="application/json" class="article-diff-texts">%3$s</script></article-diff><p class="article-diff-switch"><a href="%4$s">%5$s</a></p></div>',
 			esc_attr( self::label( $compare_from ) ),
 			esc_attr( self::label( $compare_to ) ),
 			$texts, // Only \uXXXX escapes stand for <, >, &, ' and ": nothing here can close the block.
