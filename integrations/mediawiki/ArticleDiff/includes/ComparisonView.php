@@ -132,6 +132,8 @@ class ComparisonView {
 			// The texts are in the page's language; the element's own controls stay in English.
 			'lang' => $language->getHtmlCode(),
 			'dir' => $language->getDir(),
+			// MediaWiki 1.39's skins are light whatever the system's colour scheme.
+			'theme' => 'light',
 		] );
 		$nojs = Html::element( 'p', [ 'class' => 'mw-articlediff-nojs' ], $this->engine->msg( 'articlediff-nojs' )->text() );
 		$links = Html::rawElement( 'p', [ 'class' => 'mw-articlediff-links' ], $this->links() );
