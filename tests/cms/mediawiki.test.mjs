@@ -47,8 +47,8 @@ const env = cmsSuite('MediaWiki', {
       "$wgExtensionAssetsPath = '/extensions';",
       "wfLoadExtension( 'ArticleDiff' );",
       "$wgDefaultSkin = 'vector-2022';",
-      // MediaWiki's phone skin, for the phone-width screenshot (Vector is a desktop skin in 1.39).
-      "wfLoadSkin( 'MinervaNeue' );",
+      // Debian's other skins; Minerva is MediaWiki's phone skin (Vector is a desktop skin in 1.39).
+      "wfLoadSkin( 'MonoBook' );", "wfLoadSkin( 'Timeless' );", "wfLoadSkin( 'MinervaNeue' );",
       `$wgCacheDirectory = ${phpString(path.join(tmp, 'cache'))};`,
       `$wgUploadDirectory = ${phpString(path.join(tmp, 'images'))};`,
       // MediaWiki's own Content-Security-Policy (nonces on its scripts): the element must load under it.
@@ -119,6 +119,19 @@ async function openDiff(query) {
 }
 
 /**
+ * A screenshot of the page at desktop width, tall enough to show the table diff under the
+ * comparison (a full-page screenshot would leave rows that are skipped off screen blank).
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+async function screenshotTall(page, name) {
+  await page.setViewportSize({width: DESKTOP.width, height: 1500});
+  await readDiff(page);
+  await page.screenshot({path: path.join(screenshotDir, name)});
+  await page.setViewportSize(DESKTOP);
+}
+
+/**
  * Sets the extension's preference through Special:Preferences, as the editor would, and checks
  * it was saved.
  * @param {'above'|'replace'|'off'} value
@@ -150,12 +163,13 @@ describe('MediaWiki: diff pages', () => {
     assertWordEdits(drawn, expected);
     assert.equal(drawn.labels[0], 'Revision as of 09:12, 19 March 2024 by Alice');
     assert.equal(drawn.labels[1], 'Revision as of 14:30, 20 March 2024 by Eddie');
+    assert.equal(await page.getAttribute('article-diff', 'theme'), 'light', 'light like the skin around it');
     // Right under the revision headers, and the table's own rows after it.
     const order = await page.evaluate(() => [...document.querySelectorAll('table.diff tr')].slice(0, 3).map((tr) => tr.className));
     assert.deepEqual(order.slice(0, 2), ['diff-title', 'mw-articlediff-row']);
     assert.ok(await tableRows(page) > 0, 'the table diff is still there');
     assert.deepEqual(errors, []);
-    await page.screenshot({path: path.join(screenshotDir, 'mediawiki-diff.png'), fullPage: true});
+    await screenshotTall(page, 'mediawiki-diff.png');
     await page.close();
   });
 
@@ -165,11 +179,38 @@ describe('MediaWiki: diff pages', () => {
     assertWordEdits(await readDiff(page), expected);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `no sideways scrolling (page width ${width})`);
+    // Minerva scrolls the wide table sideways; the comparison keeps within what the table shows.
+    const box = await page.evaluate(() => {
+      const table = /** @type {HTMLElement} */ (document.querySelector('table.diff'));
+      const diff = /** @type {HTMLElement} */ (document.querySelector('article-diff')).getBoundingClientRect();
+      const shown = table.getBoundingClientRect();
+      return {diff: [diff.left, diff.right], shown: [shown.left, shown.left + table.clientWidth]};
+    });
+    assert.ok(box.diff[0] >= box.shown[0] && box.diff[1] <= box.shown[1] && box.diff[1] <= PHONE.width,
+      `the comparison fits the screen (${JSON.stringify(box)})`);
     assert.deepEqual(errors, []);
-    // The rows below the fold are drawn when scrolled to (content-visibility): show what a phone shows.
-    await page.locator('.mw-articlediff').evaluate((el) => el.scrollIntoView());
+    // Rows below the fold are drawn when scrolled to (content-visibility): show what a phone shows,
+    // from the revision headers down.
+    await page.locator('table.diff').evaluate((el) => el.scrollIntoView());
     await page.screenshot({path: path.join(screenshotDir, 'mediawiki-diff-phone.png')});
     await page.close();
+  });
+
+  test('in every skin Debian ships, the comparison is drawn inside the diff table', async () => {
+    for (const skin of ['vector', 'monobook', 'timeless', 'minerva']) {
+      const {page, errors} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}&useskin=${skin}`);
+      assertWordEdits(await readDiff(page), expected);
+      const fits = await page.evaluate(() => {
+        const table = /** @type {HTMLElement} */ (document.querySelector('table.diff')).getBoundingClientRect();
+        const diff = /** @type {HTMLElement} */ (document.querySelector('article-diff')).getBoundingClientRect();
+        return {table: [table.left, table.right], diff: [diff.left, diff.right]};
+      });
+      const [tableWidth, diffWidth] = [fits.table[1] - fits.table[0], fits.diff[1] - fits.diff[0]];
+      assert.ok(fits.diff[0] >= fits.table[0] - 1 && fits.diff[1] <= fits.table[1] + 1 && diffWidth > tableWidth * 0.8,
+        `${skin}: the comparison spans the table's width, within it (${JSON.stringify(fits)})`);
+      assert.deepEqual(errors, [], skin);
+      await page.close();
+    }
   });
 
   test('revisions 2 → 3: the moved paragraph linked at both ends, the new link target drawn', async () => {
@@ -204,7 +245,7 @@ describe('MediaWiki: diff pages', () => {
     assertWordEdits(await readDiff(diff), expected);
     assert.equal(await tableRows(diff), 0, 'no table rows');
     assert.equal(await diff.locator('table.diff .diff-title').count(), 1, 'the revision headers stay');
-    await diff.screenshot({path: path.join(screenshotDir, 'mediawiki-diff-replace.png'), fullPage: true});
+    await screenshotTall(diff, 'mediawiki-diff-replace.png');
     await Promise.all([diff.waitForURL(/articlediff=above/), diff.getByRole('link', {name: 'Show the table diff too'}).click()]);
     assert.ok(await tableRows(diff) > 0, 'the table rows are back');
     assertWordEdits(await readDiff(diff), expected);

@@ -132,12 +132,13 @@ describe('WordPress: the revisions screen', () => {
     assertWordEdits(drawn, expected);
     assert.match(drawn.labels[0], labelled('admin', 'Mar 19, 2024'));
     assert.match(drawn.labels[1], labelled(EDITOR.name, 'Mar 20, 2024'));
+    assert.equal(await page.getAttribute('article-diff', 'theme'), 'light', 'light like the admin around it');
     // The element replaces core's table for the content; the classic view is a link away.
     const tables = await page.locator('.revisions-diff table.diff').allTextContents();
     assert.ok(!tables.some((table) => table.includes('council')), 'no classic table for the content (the title keeps its own)');
     assert.equal(await page.getByRole('link', {name: 'Show the classic comparison'}).count(), 1);
     assert.deepEqual(errors, []);
-    await page.screenshot({path: path.join(screenshotDir, 'wordpress-revisions.png'), fullPage: true});
+    await page.screenshot({path: path.join(screenshotDir, 'wordpress-revisions.png')});
     // On a phone the admin scrolls inside <body>, which a full-page screenshot does not follow:
     // show the screen as a phone does, scrolled to the comparison.
     await page.setViewportSize(PHONE);
@@ -159,12 +160,12 @@ describe('WordPress: the revisions screen', () => {
   test('compare mode: revisions 1 → 3 show the edited words and the move', async () => {
     const {page, errors} = await openRevisions(`from=${revision('block', 1)}&to=${revision('block', 3)}`);
     const drawn = await readDiff(page);
+    await page.screenshot({path: path.join(screenshotDir, 'wordpress-compare.png')});
     assertWordEdits(drawn, expected);
     await assertMoveLinked(page, drawn, expected);
     assert.match(drawn.labels[0], labelled('admin', 'Mar 19, 2024'));
     assert.match(drawn.labels[1], labelled('admin', 'Mar 21, 2024'));
     assert.deepEqual(errors, []);
-    await page.screenshot({path: path.join(screenshotDir, 'wordpress-compare.png'), fullPage: true});
     await page.close();
   });
 
@@ -219,7 +220,7 @@ describe('WordPress: the revisions screen', () => {
     assert.equal(drawn.error, '');
     assert.ok(drawn.labels[1].includes(HOSTILE_NAME), `the label shows the name as written: ${drawn.labels[1]}`);
     await assertInert(page, watch, '.revisions-diff');
-    await page.screenshot({path: path.join(screenshotDir, 'wordpress-hostile.png'), fullPage: true});
+    await page.screenshot({path: path.join(screenshotDir, 'wordpress-hostile.png')});
     await page.close();
   });
 
