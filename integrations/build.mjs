@@ -55,16 +55,21 @@ export class MissingInputError extends Error {
 }
 
 /**
- * Replaces every integration's copy of the element with the current files.
- * @param {{root?: string}} [options] the repository (default: this file's)
+ * Replaces the integrations' copies of the element with the current files.
+ * @param {{root?: string, targets?: string[]}} [options] the repository (default: this file's) and
+ *   which of `TARGETS` to write (default: all; the CMS suites, which may run in parallel, each
+ *   write their own)
  * @returns {Promise<string[]>} the folders written, absolute
  */
-export async function buildIntegrations({root = ROOT} = {}) {
+export async function buildIntegrations({root = ROOT, targets = TARGETS} = {}) {
+  for (const target of targets) {
+    if (!TARGETS.includes(target)) throw new Error(`${target} is not an integration's copy of the element (${TARGETS.join(', ')})`);
+  }
   for (const [source] of ELEMENT_FILES) {
     await stat(path.join(root, source)).catch(() => { throw new MissingInputError(source); });
   }
   const written = [];
-  for (const target of TARGETS) {
+  for (const target of targets) {
     const dir = path.join(root, target);
     // A file dropped from the list must not linger in the copy.
     await rm(dir, {recursive: true, force: true});

@@ -28,19 +28,20 @@ export const PHONE = {width: 390, height: 844};
  */
 
 /**
- * Registers a `before` that builds the integrations, makes a temp folder and starts Chromium,
+ * Registers a `before` that builds the suite's integration, makes a temp folder and starts Chromium,
  * then runs `start(env)` (the CMS); and an `after` that runs `stop(env)`, closes the browser,
  * removes the temp folder and prints how long the suite took. `stop` must undo whatever
  * `start` did, even when `start` failed half-way.
  * @param {string} name the CMS, for messages and the temp folder's name
- * @param {{start: (env: CmsEnv) => Promise<void>, stop: (env: CmsEnv) => Promise<void>}} lifecycle
+ * @param {{integration: string, start: (env: CmsEnv) => Promise<void>, stop: (env: CmsEnv) => Promise<void>}} lifecycle
+ *   `integration` is the suite's entry of integrations/build.mjs's `TARGETS`
  * @returns {CmsEnv} filled in once `before` has run
  */
-export function cmsSuite(name, {start, stop}) {
+export function cmsSuite(name, {integration, start, stop}) {
   const env = /** @type {CmsEnv} */ ({});
   const began = Date.now();
   before(async () => {
-    await buildIntegrations();
+    await buildIntegrations({targets: [integration]});
     env.tmp = await mkdtemp(path.join(tmpdir(), `article-diff-${name.toLowerCase()}-`));
     await mkdir(screenshotDir, {recursive: true});
     env.browser = await launchBrowser();

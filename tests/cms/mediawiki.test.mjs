@@ -28,6 +28,7 @@ const AUTHOR = {name: 'Alice', password: password(), groups: []};
 const mw = {};
 
 const env = cmsSuite('MediaWiki', {
+  integration: 'integrations/mediawiki/ArticleDiff/lib/article-diff',
   async start({tmp, browser}) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;

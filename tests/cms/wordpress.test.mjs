@@ -33,6 +33,7 @@ const ADMIN = {login: 'admin', password: randomBytes(12).toString('hex'), email:
 const wp = {};
 
 const env = cmsSuite('WordPress', {
+  integration: 'integrations/wordpress/article-diff/lib/article-diff',
   async start({tmp, browser}) {
     wp.db = await startMariadb(path.join(tmp, 'db'));
     const dbPassword = randomBytes(12).toString('hex');
