@@ -40,7 +40,7 @@ class ComparisonView {
 	/** Not at all. */
 	public const OFF = 'off';
 
-	/** The element's entry module, relative to the extension folder (copied there by integrations/build.mjs). */
+	/** The element's entry module, relative to the extension folder: the npm package's `./define`, built there by integrations/build.mjs. */
 	public const ELEMENT_ENTRY = 'lib/article-diff/article-diff-define.js';
 
 	/** @var DifferenceEngine */

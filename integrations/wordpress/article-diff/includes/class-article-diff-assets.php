@@ -19,7 +19,7 @@ final class Article_Diff_Assets {
 	/** Handle of the module that hands each element its texts. */
 	const REVISIONS_HANDLE = 'article-diff-revisions';
 
-	/** The element's entry module, relative to the plugin folder (copied there by integrations/build.mjs). */
+	/** The element's entry module, relative to the plugin folder: the npm package's `./define`, built there by integrations/build.mjs. */
 	const ELEMENT_ENTRY = 'lib/article-diff/article-diff-define.js';
 
 	/** @var string[] Handles printed as `<script type="module">` on WordPress before 6.5. */
@@ -82,7 +82,7 @@ final class Article_Diff_Assets {
 	}
 
 	/**
-	 * Whether the element's files are in the plugin (integrations/build.mjs copies them).
+	 * Whether the element's files are in the plugin (integrations/build.mjs builds them there).
 	 * Without them the revisions screen keeps its classic table rather than an empty frame.
 	 *
 	 * @return bool
