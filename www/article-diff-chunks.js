@@ -16,6 +16,7 @@
 import {h} from './article-diff-dom.js';
 import {rowItems} from './article-diff-layout.js';
 import {renderFold, renderRow} from './article-diff-rows.js';
+import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 /**
  * @typedef {import('./article-diff-layout.js').Item} Item
@@ -98,7 +99,7 @@ export class ChunkedRows {
     if (!lazy) for (const chunk of chunks) this.#fillChunk(chunk);
     this.#container.replaceChildren(...chunks.map((chunk) => chunk.el));
     if (drawing.model.rowCount === 0) {
-      this.#container.append(h('p', {class: 'empty-note', text: 'Both versions are empty.'}));
+      this.#container.append(h('p', {class: 'empty-note', text: say(drawing.strings ?? DEFAULT_STRINGS, 'bothEmpty')}));
     }
     if (this.#pending.size > 0) this.#startFill();
   }
@@ -282,7 +283,7 @@ export class ChunkedRows {
         this.#rowEls.set(item, el);
         els.push(el);
       } else {
-        els.push(renderFold(item));
+        els.push(renderFold(item, drawing.strings));
       }
     }
     chunk.el.replaceChildren(...els);

@@ -2,7 +2,8 @@
 /**
  * The words `<article-diff>` shows around the article text: counts, paragraph numbers, what a
  * row is (for screen readers), where a move goes, the summary and the change counter. Pure
- * functions (no DOM), unit-tested under `node --test` (tests/www/).
+ * functions (no DOM), unit-tested under `node --test` (tests/www/). Each takes the element's
+ * strings (article-diff-strings.js; English by default).
  *
  * @module article-diff-labels
  */
@@ -12,8 +13,11 @@
  * @typedef {import('./pkg/article_diff.js').Move} Move
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').Stats} Stats
+ * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {{cls: string, text: string, title?: string}} SummaryItem one entry of the summary
  */
+
+import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 /**
  * "1 word", "1,204 words".
@@ -35,17 +39,17 @@ export function paragraphNumbers(cell) {
 
 /**
  * What a changed row is, read before its text by a screen reader (colour and signs are not).
- * @param {Row} row
+ * @param {Row} row @param {Strings} [strings]
  */
-export function describeRow(row) {
+export function describeRow(row, strings = DEFAULT_STRINGS) {
   switch (row.kind) {
-    case 'changed': return row.cosmetic ? 'Cosmetic change' : 'Changed paragraph';
-    case 'split': return 'Split paragraph';
-    case 'merged': return 'Merged paragraphs';
-    case 'inserted': return 'Inserted paragraph';
-    case 'deleted': return 'Deleted paragraph';
-    case 'moved': return row.old ? 'Paragraph moved away' : 'Moved paragraph';
-    default: return 'Paragraph';
+    case 'changed': return say(strings, row.cosmetic ? 'rowCosmetic' : 'rowChanged');
+    case 'split': return say(strings, 'rowSplit');
+    case 'merged': return say(strings, 'rowMerged');
+    case 'inserted': return say(strings, 'rowInserted');
+    case 'deleted': return say(strings, 'rowDeleted');
+    case 'moved': return say(strings, row.old ? 'rowMovedAway' : 'rowMoved');
+    default: return say(strings, 'rowEqual');
   }
 }
 
@@ -67,41 +71,45 @@ export function gutterSign(kind, side, view) {
  * The words of a move link on one end of a move: which way the other end is, where, and
  * whether the paragraph was edited on the way.
  * @param {Move} move @param {number} row this end's row @param {'old'|'new'} side the side shown
+ * @param {Strings} [strings]
  * @returns {{target: number, down: boolean, text: string}} `target`: the other end's row
  */
-export function moveLabel(move, row, side) {
+export function moveLabel(move, row, side, strings = DEFAULT_STRINGS) {
   const target = side === 'old' ? move.newRow : move.oldRow;
   const down = target > row;
   const where = side === 'old'
-    ? `Moved ${down ? 'down' : 'up'} to new ¶ ${move.to + 1}`
-    : `Moved ${down ? 'down' : 'up'} from old ¶ ${move.from + 1}`;
-  return {target, down, text: `${where}${move.similarity < 1 ? ' (edited)' : ''}`};
+    ? say(strings, down ? 'movedDownTo' : 'movedUpTo', {n: move.to + 1})
+    : say(strings, down ? 'movedDownFrom' : 'movedUpFrom', {n: move.from + 1});
+  return {target, down, text: move.similarity < 1 ? say(strings, 'movedEdited', {move: where}) : where};
 }
 
 /**
  * The summary's entries: words in and out, then each kind of paragraph change that occurred.
- * @param {Stats} s
+ * @param {Stats} s @param {Strings} [strings]
  * @returns {SummaryItem[]}
  */
-export function summaryItems(s) {
+export function summaryItems(s, strings = DEFAULT_STRINGS) {
   const anyChange = s.wordsInserted + s.wordsDeleted + s.paragraphsChanged + s.paragraphsInserted
     + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges > 0;
-  if (!anyChange) return [{cls: 'same', text: 'No differences'}];
+  if (!anyChange) return [{cls: 'same', text: say(strings, 'noDifferences')}];
   /** @type {SummaryItem[]} */
   const items = [
-    {cls: 'ins', text: `+${plural(s.wordsInserted, 'word', 'words')}`, title: 'Words inserted'},
-    {cls: 'del', text: `−${plural(s.wordsDeleted, 'word', 'words')}`, title: 'Words deleted'},
+    {cls: 'ins', text: say(strings, 'wordsInserted', {n: s.wordsInserted}), title: say(strings, 'wordsInsertedTitle')},
+    {cls: 'del', text: say(strings, 'wordsDeleted', {n: s.wordsDeleted}), title: say(strings, 'wordsDeletedTitle')},
   ];
-  /** @param {number} n @param {string} cls @param {string} text @param {string} [title] */
+  /**
+   * @param {number} n @param {string} cls
+   * @param {import('./article-diff-strings.js').StringKey} text @param {import('./article-diff-strings.js').StringKey} [title]
+   */
   const add = (n, cls, text, title) => {
-    if (n) items.push(title ? {cls, text, title} : {cls, text});
+    if (n) items.push(title ? {cls, text: say(strings, text, {n}), title: say(strings, title)} : {cls, text: say(strings, text, {n})});
   };
-  add(s.paragraphsChanged, 'changed', `${plural(s.paragraphsChanged, 'paragraph', 'paragraphs')} changed`);
-  add(s.paragraphsInserted, 'ins-par', `${s.paragraphsInserted.toLocaleString('en')} inserted`, 'Paragraphs inserted');
-  add(s.paragraphsDeleted, 'del-par', `${s.paragraphsDeleted.toLocaleString('en')} deleted`, 'Paragraphs deleted');
-  add(s.paragraphsMoved, 'moved', `${s.paragraphsMoved.toLocaleString('en')} moved`, 'Paragraphs moved');
-  add(s.paragraphsSplit, 'split', `${s.paragraphsSplit.toLocaleString('en')} split`, 'Paragraphs split in two or more');
-  add(s.paragraphsMerged, 'merged', `${s.paragraphsMerged.toLocaleString('en')} merged`, 'Paragraphs merged into one');
+  add(s.paragraphsChanged, 'changed', 'paragraphsChanged');
+  add(s.paragraphsInserted, 'ins-par', 'paragraphsInserted', 'paragraphsInsertedTitle');
+  add(s.paragraphsDeleted, 'del-par', 'paragraphsDeleted', 'paragraphsDeletedTitle');
+  add(s.paragraphsMoved, 'moved', 'paragraphsMoved', 'paragraphsMovedTitle');
+  add(s.paragraphsSplit, 'split', 'paragraphsSplit', 'paragraphsSplitTitle');
+  add(s.paragraphsMerged, 'merged', 'paragraphsMerged', 'paragraphsMergedTitle');
   return items;
 }
 
@@ -109,9 +117,10 @@ export function summaryItems(s) {
  * The counter between the previous and next buttons: "17 changes" before the first step,
  * then "3 of 17".
  * @param {number} current -1 before the first step @param {number} count
+ * @param {Strings} [strings]
  */
-export function counterText(current, count) {
-  if (count === 0) return 'No changes';
-  if (current < 0) return plural(count, 'change', 'changes');
-  return `${(current + 1).toLocaleString('en')} of ${count.toLocaleString('en')}`;
+export function counterText(current, count, strings = DEFAULT_STRINGS) {
+  if (count === 0) return say(strings, 'noChanges');
+  if (current < 0) return say(strings, 'changeCount', {n: count});
+  return say(strings, 'counter', {current: current + 1, count});
 }

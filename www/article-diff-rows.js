@@ -9,8 +9,9 @@
  */
 
 import {h} from './article-diff-dom.js';
-import {describeRow, gutterSign, moveLabel, paragraphNumbers, plural} from './article-diff-labels.js';
+import {describeRow, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
 import {drawnKind, interleave} from './article-diff-layout.js';
+import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
@@ -19,15 +20,16 @@ import {drawnKind, interleave} from './article-diff-layout.js';
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./article-diff-layout.js').Fold} Fold
- * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean}} DrawSettings
- *   what a row is drawn from
+ * @typedef {import('./article-diff-strings.js').Strings} Strings
+ * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, strings?: Strings}} DrawSettings
+ *   what a row is drawn from, in which words (English when `strings` is left out)
  */
 
 /**
  * A row's element with its content.
  * @param {DrawSettings} settings @param {number} index the row's index in the model
  */
-export function renderRow({model, view, hideCosmetic}, index) {
+export function renderRow({model, view, hideCosmetic, strings = DEFAULT_STRINGS}, index) {
   const row = /** @type {Row} */ (model.row(index)); // the layout only lists rows the model has
   const kind = drawnKind(row, hideCosmetic);
   const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
@@ -36,33 +38,33 @@ export function renderRow({model, view, hideCosmetic}, index) {
   const move = row.move != null ? model.moves[row.move] : null;
 
   if (kind !== 'equal') {
-    el.append(h('span', {class: 'sr-only', text: `${describeRow(row)}: `}));
+    el.append(h('span', {class: 'sr-only', text: `${describeRow(row, strings)}: `}));
   }
   if (view === 'split') {
     el.append(
-      gutter(row.old, 'old', kind, row.cosmetic, view),
-      cell(row, 'old', row.old, move, index, hideCosmetic),
-      gutter(row.new, 'new', kind, row.cosmetic, view),
-      cell(row, 'new', row.new, move, index, hideCosmetic),
+      gutter(row.old, 'old', kind, row.cosmetic, view, strings),
+      cell(row, 'old', row.old, move, index, hideCosmetic, strings),
+      gutter(row.new, 'new', kind, row.cosmetic, view, strings),
+      cell(row, 'new', row.new, move, index, hideCosmetic, strings),
     );
   } else {
-    el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view),
-      inlineCell(model, row, move, index, hideCosmetic));
+    el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view, strings),
+      inlineCell(model, row, move, index, hideCosmetic, strings));
   }
   return el;
 }
 
 /**
  * The button a folded run of unchanged rows is drawn as; activating it unfolds the run.
- * @param {Fold} fold
+ * @param {Fold} fold @param {Strings} [strings]
  */
-export function renderFold({runStart, from, to}) {
+export function renderFold({runStart, from, to}, strings = DEFAULT_STRINGS) {
   const button = h('button', {
     class: 'collapsed', part: 'collapsed',
     attrs: {type: 'button', 'data-run': String(runStart), 'aria-expanded': 'false'},
   }, [
     h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
-    h('span', {class: 'collapsed-text', text: plural(to - from, 'unchanged paragraph', 'unchanged paragraphs')}),
+    h('span', {class: 'collapsed-text', text: say(strings, 'unchangedParagraphs', {n: to - from})}),
     h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
   ]);
   button.dataset.from = String(from);
@@ -72,19 +74,19 @@ export function renderFold({runStart, from, to}) {
 
 /**
  * @param {Row} row @param {'old'|'new'} side @param {Cell|null} content @param {Move|null} move
- * @param {number} index @param {boolean} hideCosmetic
+ * @param {number} index @param {boolean} hideCosmetic @param {Strings} strings
  */
-function cell(row, side, content, move, index, hideCosmetic) {
+function cell(row, side, content, move, index, hideCosmetic, strings) {
   const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`});
   if (!content) {
     el.classList.add('empty');
     el.setAttribute('part', `cell cell-${side} cell-empty`);
     return el;
   }
-  const head = cellHead(row, side, move, index, hideCosmetic);
+  const head = cellHead(row, side, move, index, hideCosmetic, strings);
   if (head) el.append(head);
   const text = h('div', {class: 'text'});
-  appendSpans(text, content.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic});
+  appendSpans(text, content.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic, strings});
   el.append(text);
   return el;
 }
@@ -92,25 +94,25 @@ function cell(row, side, content, move, index, hideCosmetic) {
 /**
  * Chips above a cell's text: move link, split/merged label, "cosmetic only".
  * @param {Row} row @param {'old'|'new'} side @param {Move|null} move
- * @param {number} index @param {boolean} hideCosmetic
+ * @param {number} index @param {boolean} hideCosmetic @param {Strings} strings
  * @returns {HTMLElement|null}
  */
-function cellHead(row, side, move, index, hideCosmetic) {
+function cellHead(row, side, move, index, hideCosmetic, strings) {
   /** @type {HTMLElement[]} */
   const chips = [];
   if (move) {
-    chips.push(moveLink(move, index, side));
+    chips.push(moveLink(move, index, side, strings));
   }
   // Row labels go on both sides, so both texts start on the same line.
   if (!(hideCosmetic && row.cosmetic) && row.old && row.new) {
     if (row.kind === 'split') {
-      chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
+      chips.push(h('span', {class: 'chip split', part: 'row-label', text: say(strings, 'splitInto', {n: row.new.paragraphs.length})}));
     } else if (row.kind === 'merged') {
-      chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
+      chips.push(h('span', {class: 'chip merged', part: 'row-label', text: say(strings, 'mergedFrom', {n: row.old.paragraphs.length})}));
     }
     if (chips.length && row.cosmetic) {
-      chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'cosmetic',
-        attrs: {title: 'Only typography, whitespace or paragraph breaks changed'}}));
+      chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: say(strings, 'cosmeticChip'),
+        attrs: {title: say(strings, 'cosmeticChipTitle')}}));
     }
   }
   return chips.length ? h('div', {class: 'cell-head'}, chips) : null;
@@ -119,17 +121,17 @@ function cellHead(row, side, move, index, hideCosmetic) {
 /**
  * One column: deletions before insertions between the k-th and (k+1)-th equal spans.
  * @param {ArticleDiff} model @param {Row} row @param {Move|null} move @param {number} index
- * @param {boolean} hideCosmetic
+ * @param {boolean} hideCosmetic @param {Strings} strings
  */
-function inlineCell(model, row, move, index, hideCosmetic) {
+function inlineCell(model, row, move, index, hideCosmetic, strings) {
   const el = h('div', {class: 'cell inline', part: 'cell cell-inline'});
   /** @type {HTMLElement[]} */
   const chips = [];
-  if (move) chips.push(moveLink(move, index, row.old ? 'old' : 'new'));
+  if (move) chips.push(moveLink(move, index, row.old ? 'old' : 'new', strings));
   if (!(hideCosmetic && row.cosmetic)) {
-    if (row.kind === 'split' && row.new) chips.push(h('span', {class: 'chip split', part: 'row-label', text: `Split into ${row.new.paragraphs.length}`}));
-    if (row.kind === 'merged' && row.old) chips.push(h('span', {class: 'chip merged', part: 'row-label', text: `Merged from ${row.old.paragraphs.length}`}));
-    if (chips.length && row.cosmetic) chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: 'cosmetic'}));
+    if (row.kind === 'split' && row.new) chips.push(h('span', {class: 'chip split', part: 'row-label', text: say(strings, 'splitInto', {n: row.new.paragraphs.length})}));
+    if (row.kind === 'merged' && row.old) chips.push(h('span', {class: 'chip merged', part: 'row-label', text: say(strings, 'mergedFrom', {n: row.old.paragraphs.length})}));
+    if (chips.length && row.cosmetic) chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: say(strings, 'cosmeticChip')}));
   }
   if (chips.length) el.append(h('div', {class: 'cell-head'}, chips));
   const text = h('div', {class: 'text'});
@@ -138,16 +140,16 @@ function inlineCell(model, row, move, index, hideCosmetic) {
     // The destination of a move reads as the move's word diff: its source's old cell
     // interleaved with this new cell.
     const source = model.row(move.oldRow)?.old ?? null;
-    appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans, {wholeParagraph: false, hideCosmetic});
+    appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans, {wholeParagraph: false, hideCosmetic, strings});
   } else if (move && row.old) {
     // The source of a move: the paragraph as it stood, dimmed; its edits show at the destination.
     el.classList.add('moved-away');
     text.append(joinText(row.old.spans));
   } else if (row.old && row.new) {
-    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic});
+    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic, strings});
   } else {
     const content = row.old ?? row.new;
-    if (content) appendSpans(text, content.spans, {wholeParagraph: whole, hideCosmetic});
+    if (content) appendSpans(text, content.spans, {wholeParagraph: whole, hideCosmetic, strings});
   }
   el.append(text);
   return el;
@@ -156,20 +158,20 @@ function inlineCell(model, row, move, index, hideCosmetic) {
 /**
  * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
  * @param {Cell|null} content @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
- * @param {'split'|'inline'} view
+ * @param {'split'|'inline'} view @param {Strings} strings
  */
-function gutter(content, side, kind, cosmetic, view) {
+function gutter(content, side, kind, cosmetic, view, strings) {
   const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
   if (!content) return el;
   // Inline, the numbers are the new version's; old-only rows show just their sign.
   if (view !== 'inline' || side === 'new') {
-    el.append(h('span', {class: 'num', text: paragraphNumbers(content), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
+    el.append(h('span', {class: 'num', text: paragraphNumbers(content), attrs: {title: say(strings, side === 'old' ? 'oldParagraph' : 'newParagraph')}}));
   }
   const sign = gutterSign(kind, side, view);
   // A move's link says where it went; a sign would repeat it.
   if (sign && kind !== 'moved') {
     const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
-    if (cosmetic) mark.title = 'Cosmetic only: typography, whitespace or paragraph breaks';
+    if (cosmetic) mark.title = say(strings, 'cosmeticSignTitle');
     el.append(mark);
   }
   return el;
@@ -178,9 +180,10 @@ function gutter(content, side, kind, cosmetic, view) {
 /**
  * The link from one end of a move to the other.
  * @param {Move} move @param {number} index this row @param {'old'|'new'} side the side shown
+ * @param {Strings} strings
  */
-function moveLink(move, index, side) {
-  const {target, down, text} = moveLabel(move, index, side);
+function moveLink(move, index, side, strings) {
+  const {target, down, text} = moveLabel(move, index, side, strings);
   const number = move.id + 1;
   return h('button', {
     class: `move-link ${side === 'old' ? 'source' : 'destination'}`, part: 'move-link',
@@ -188,7 +191,7 @@ function moveLink(move, index, side) {
       type: 'button',
       'data-target': String(target),
       'data-move': String(move.id),
-      'aria-label': `Move ${number}: ${text}. Jump to the other end.`,
+      'aria-label': say(strings, 'moveLinkLabel', {n: number, move: text}),
     },
   }, [
     h('span', {class: 'move-badge', part: 'move-badge', text: String(number)}),
@@ -207,7 +210,7 @@ function joinText(spans) {
 /**
  * Appends spans as text nodes and `<ins>`/`<del>` elements.
  * @param {HTMLElement} parent @param {Span[]} spans
- * @param {{wholeParagraph: boolean, hideCosmetic: boolean}} how
+ * @param {{wholeParagraph: boolean, hideCosmetic: boolean, strings: Strings}} how
  */
 function appendSpans(parent, spans, how) {
   let plainRun = '';
@@ -230,7 +233,7 @@ function appendSpans(parent, spans, how) {
     const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag, text: span.text});
     if (span.cosmetic) {
       el.className = 'cosmetic';
-      el.title = span.kind === 'insert' ? 'Cosmetic change (typography or whitespace): new form' : 'Cosmetic change (typography or whitespace): old form';
+      el.title = say(how.strings, span.kind === 'insert' ? 'cosmeticNewTitle' : 'cosmeticOldTitle');
     }
     if (how.wholeParagraph) el.classList.add('whole');
     if (!/\S/.test(span.text)) {

@@ -8,10 +8,12 @@
  */
 
 import {h} from './article-diff-dom.js';
-import {counterText, plural, summaryItems} from './article-diff-labels.js';
+import {counterText, summaryItems} from './article-diff-labels.js';
+import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').Stats} Stats
+ * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {{hideCosmetic: (on: boolean) => void, view: (view: 'split'|'inline') => void,
  *   previous: () => void, next: () => void}} ToolbarActions what the reader's clicks ask for
  */
@@ -25,16 +27,23 @@ export class Toolbar {
   #summary = h('div', {class: 'stats', attrs: {'aria-live': 'polite'}});
   #cosmeticToggle = h('input', {attrs: {type: 'checkbox'}});
   #cosmeticLabel = h('span', {class: 'cosmetic-count'});
-  #splitButton = h('button', {class: 'seg', text: 'Side by side', attrs: {type: 'button'}});
-  #inlineButton = h('button', {class: 'seg', text: 'Inline', attrs: {type: 'button'}});
-  #prevButton = h('button', {class: 'nav', part: 'prev', attrs: {type: 'button', 'aria-keyshortcuts': 'p k', title: 'Previous change (p or k)'}},
-    [h('span', {text: '↑', attrs: {'aria-hidden': 'true'}}), h('span', {class: 'nav-text', text: 'Previous'})]);
-  #nextButton = h('button', {class: 'nav', part: 'next', attrs: {type: 'button', 'aria-keyshortcuts': 'n j', title: 'Next change (n or j)'}},
-    [h('span', {class: 'nav-text', text: 'Next'}), h('span', {text: '↓', attrs: {'aria-hidden': 'true'}})]);
+  #splitButton = h('button', {class: 'seg', attrs: {type: 'button'}});
+  #inlineButton = h('button', {class: 'seg', attrs: {type: 'button'}});
+  #prevText = h('span', {class: 'nav-text'});
+  #nextText = h('span', {class: 'nav-text'});
+  #prevButton = h('button', {class: 'nav', part: 'prev', attrs: {type: 'button', 'aria-keyshortcuts': 'p k'}},
+    [h('span', {text: '↑', attrs: {'aria-hidden': 'true'}}), this.#prevText]);
+  #nextButton = h('button', {class: 'nav', part: 'next', attrs: {type: 'button', 'aria-keyshortcuts': 'n j'}},
+    [this.#nextText, h('span', {text: '↓', attrs: {'aria-hidden': 'true'}})]);
   #counter = h('span', {class: 'counter', part: 'counter', attrs: {'aria-live': 'polite', 'aria-atomic': 'true'}});
   #oldHeading = h('div', {class: 'heading old', part: 'label label-old'});
   #newHeading = h('div', {class: 'heading new', part: 'label label-new'});
   #headings = h('div', {class: 'headings', part: 'headings'}, [this.#oldHeading, this.#newHeading]);
+  #cosmeticText = h('span');
+  #viewGroup = h('div', {class: 'segmented', part: 'view-switch', attrs: {role: 'group'}}, [this.#splitButton, this.#inlineButton]);
+  #navigationGroup = h('div', {class: 'navigation', part: 'navigation', attrs: {role: 'group'}},
+    [this.#prevButton, this.#counter, this.#nextButton]);
+  /** @type {Strings} */ #strings = DEFAULT_STRINGS;
 
   /** @param {ToolbarActions} actions */
   constructor(actions) {
@@ -44,19 +53,32 @@ export class Toolbar {
     this.#prevButton.addEventListener('click', () => actions.previous());
     this.#nextButton.addEventListener('click', () => actions.next());
     const cosmetic = h('label', {class: 'cosmetic-toggle', part: 'cosmetic-toggle'}, [
-      this.#cosmeticToggle, h('span', {text: 'Hide cosmetic'}), this.#cosmeticLabel,
+      this.#cosmeticToggle, this.#cosmeticText, this.#cosmeticLabel,
     ]);
-    const viewGroup = h('div', {class: 'segmented', part: 'view-switch', attrs: {role: 'group', 'aria-label': 'View'}},
-      [this.#splitButton, this.#inlineButton]);
     this.bar = h('div', {class: 'bar', part: 'toolbar'}, [
       h('div', {class: 'summary', part: 'summary'}, [this.#summary, cosmetic]),
-      h('div', {class: 'controls'}, [
-        viewGroup,
-        h('div', {class: 'navigation', part: 'navigation', attrs: {role: 'group', 'aria-label': 'Changes'}},
-          [this.#prevButton, this.#counter, this.#nextButton]),
-      ]),
+      h('div', {class: 'controls'}, [this.#viewGroup, this.#navigationGroup]),
     ]);
     this.element = h('div', {class: 'sticky'}, [this.bar, this.#headings]);
+    this.showStrings(DEFAULT_STRINGS);
+  }
+
+  /**
+   * The words of the bar's controls; the summary and the counter take them at their next
+   * showing.
+   * @param {Strings} strings
+   */
+  showStrings(strings) {
+    this.#strings = strings;
+    this.#splitButton.textContent = say(strings, 'sideBySide');
+    this.#inlineButton.textContent = say(strings, 'inline');
+    this.#viewGroup.setAttribute('aria-label', say(strings, 'viewGroup'));
+    this.#navigationGroup.setAttribute('aria-label', say(strings, 'changesGroup'));
+    this.#prevText.textContent = say(strings, 'previous');
+    this.#nextText.textContent = say(strings, 'next');
+    this.#prevButton.title = say(strings, 'previousTitle');
+    this.#nextButton.title = say(strings, 'nextTitle');
+    this.#cosmeticText.textContent = say(strings, 'hideCosmetic');
   }
 
   /**
@@ -86,12 +108,12 @@ export class Toolbar {
    * @param {Stats} stats @param {boolean} hideCosmetic
    */
   showSummary(stats, hideCosmetic) {
-    this.#summary.replaceChildren(...summaryItems(stats).map(({cls, text, title}) => {
+    this.#summary.replaceChildren(...summaryItems(stats, this.#strings).map(({cls, text, title}) => {
       const el = h('span', {class: `stat ${cls}`, text});
       if (title) el.title = title;
       return el;
     }));
-    this.#cosmeticLabel.textContent = `(${plural(stats.cosmeticChanges, 'cosmetic change', 'cosmetic changes')})`;
+    this.#cosmeticLabel.textContent = say(this.#strings, 'cosmeticCount', {n: stats.cosmeticChanges});
     this.#cosmeticToggle.disabled = stats.cosmeticChanges === 0 && !hideCosmetic;
   }
 
@@ -100,13 +122,13 @@ export class Toolbar {
    * @param {number} current -1 before the first step @param {number} count
    */
   showCounter(current, count) {
-    this.#counter.textContent = counterText(current, count);
+    this.#counter.textContent = counterText(current, count, this.#strings);
     this.#prevButton.disabled = count === 0;
     this.#nextButton.disabled = count === 0;
   }
 
   /** The counter while a long diff is computed (the old one stays on screen, dimmed). */
   showBusy() {
-    this.#counter.textContent = 'Comparing…';
+    this.#counter.textContent = say(this.#strings, 'comparing');
   }
 }

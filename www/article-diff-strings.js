@@ -1,0 +1,201 @@
+// @ts-check
+/**
+ * The words of `<article-diff>`'s interface (buttons, headings, the summary, what a row is for a
+ * screen reader), in English by default and replaceable by a host: the `strings` property or
+ * the data block's `strings` (docs/element.md, "Interface language"). Pure functions (no DOM),
+ * unit-tested under `node --test` (tests/www/).
+ *
+ * A string is a template: `{name}` is replaced by a value, numbers written in the strings'
+ * `locale`. A string with a count may instead give one form per plural category of that locale
+ * (`{one: '{n} word', other: '{n} words'}`, `Intl.PluralRules`), so languages with more forms
+ * than English (Polish, Arabic) are written right.
+ *
+ * @module article-diff-strings
+ */
+
+/**
+ * A plural entry: one template per plural category of the strings' locale; `other` is required.
+ * @typedef {{zero?: string, one?: string, two?: string, few?: string, many?: string, other: string}} PluralEntry
+ * @typedef {string | PluralEntry} Entry
+ */
+
+const ENGLISH = {
+  // The column headings when the host gives no label.
+  oldVersion: 'Old version',
+  newVersion: 'New version',
+  // The rows' region, for screen readers.
+  differences: 'Differences',
+  // The toolbar.
+  sideBySide: 'Side by side',
+  inline: 'Inline',
+  viewGroup: 'View',
+  changesGroup: 'Changes',
+  previous: 'Previous',
+  next: 'Next',
+  previousTitle: 'Previous change (p or k)',
+  nextTitle: 'Next change (n or j)',
+  hideCosmetic: 'Hide cosmetic',
+  cosmeticCount: {one: '({n} cosmetic change)', other: '({n} cosmetic changes)'},
+  comparing: 'Comparing…',
+  noChanges: 'No changes',
+  changeCount: {one: '{n} change', other: '{n} changes'},
+  counter: '{current} of {count}',
+  // The summary.
+  noDifferences: 'No differences',
+  wordsInserted: {one: '+{n} word', other: '+{n} words'},
+  wordsInsertedTitle: 'Words inserted',
+  wordsDeleted: {one: '−{n} word', other: '−{n} words'},
+  wordsDeletedTitle: 'Words deleted',
+  paragraphsChanged: {one: '{n} paragraph changed', other: '{n} paragraphs changed'},
+  paragraphsInserted: '{n} inserted',
+  paragraphsInsertedTitle: 'Paragraphs inserted',
+  paragraphsDeleted: '{n} deleted',
+  paragraphsDeletedTitle: 'Paragraphs deleted',
+  paragraphsMoved: '{n} moved',
+  paragraphsMovedTitle: 'Paragraphs moved',
+  paragraphsSplit: '{n} split',
+  paragraphsSplitTitle: 'Paragraphs split in two or more',
+  paragraphsMerged: '{n} merged',
+  paragraphsMergedTitle: 'Paragraphs merged into one',
+  approximate: 'Approximate diff: {detail}. The changes shown are exact, but coarser than they could be.',
+  approximateDetail: 'a time budget ran out',
+  // What a changed row is, read before its text by a screen reader.
+  rowChanged: 'Changed paragraph',
+  rowCosmetic: 'Cosmetic change',
+  rowSplit: 'Split paragraph',
+  rowMerged: 'Merged paragraphs',
+  rowInserted: 'Inserted paragraph',
+  rowDeleted: 'Deleted paragraph',
+  rowMovedAway: 'Paragraph moved away',
+  rowMoved: 'Moved paragraph',
+  rowEqual: 'Paragraph',
+  // The rows.
+  oldParagraph: 'Old paragraph',
+  newParagraph: 'New paragraph',
+  movedDownTo: 'Moved down to new ¶ {n}',
+  movedUpTo: 'Moved up to new ¶ {n}',
+  movedDownFrom: 'Moved down from old ¶ {n}',
+  movedUpFrom: 'Moved up from old ¶ {n}',
+  movedEdited: '{move} (edited)',
+  moveLinkLabel: 'Move {n}: {move}. Jump to the other end.',
+  splitInto: 'Split into {n}',
+  mergedFrom: 'Merged from {n}',
+  cosmeticChip: 'cosmetic',
+  cosmeticChipTitle: 'Only typography, whitespace or paragraph breaks changed',
+  cosmeticSignTitle: 'Cosmetic only: typography, whitespace or paragraph breaks',
+  cosmeticNewTitle: 'Cosmetic change (typography or whitespace): new form',
+  cosmeticOldTitle: 'Cosmetic change (typography or whitespace): old form',
+  unchangedParagraphs: {one: '{n} unchanged paragraph', other: '{n} unchanged paragraphs'},
+  bothEmpty: 'Both versions are empty.',
+};
+
+/** @typedef {keyof typeof ENGLISH} StringKey */
+/**
+ * A complete, checked set of strings: every key, and the BCP 47 `locale` its numbers and
+ * plural forms follow.
+ * @typedef {Readonly<Record<StringKey, Entry>> & {readonly locale: string}} Strings
+ */
+
+/** The strings the element starts with. */
+export const DEFAULT_STRINGS = /** @type {Strings} */ (Object.freeze({locale: 'en', ...ENGLISH}));
+
+/** The keys a host may set (besides `locale`). */
+export const STRING_KEYS = /** @type {StringKey[]} */ (Object.keys(ENGLISH));
+
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** Strings a host gave that cannot be used; the message names the key and what is wrong. */
+export class StringsError extends Error {}
+
+/**
+ * Checks a host's strings and fills what it left out from `base` (the English ones by default).
+ * @param {unknown} given an object of some keys of `DEFAULT_STRINGS`, and `locale`; `null` or
+ *   `undefined` for the defaults
+ * @param {Strings} [base]
+ * @returns {Strings}
+ * @throws {StringsError} an unknown key, a value that is not a template or a plural entry, a
+ *   locale that is not a BCP 47 tag
+ */
+export function resolveStrings(given, base = DEFAULT_STRINGS) {
+  if (given == null) return base;
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    throw new StringsError(`The strings must be an object of templates, not ${Array.isArray(given) ? 'an array' : typeof given}.`);
+  }
+  /** @type {Record<string, Entry>} */
+  const merged = {...base};
+  for (const [key, value] of Object.entries(given)) {
+    if (key === 'locale') {
+      merged.locale = checkLocale(value);
+    } else if (Object.hasOwn(ENGLISH, key)) {
+      merged[key] = checkEntry(key, value);
+    } else {
+      throw new StringsError(`“${key}” is not one of the element's strings (see docs/element.md, “Interface language”).`);
+    }
+  }
+  return /** @type {Strings} */ (Object.freeze(merged));
+}
+
+/** @param {unknown} value */
+function checkLocale(value) {
+  if (typeof value !== 'string') throw new StringsError('The strings\' locale must be a BCP 47 language tag such as "de" or "pt-BR".');
+  try {
+    return Intl.getCanonicalLocales(value)[0];
+  } catch {
+    throw new StringsError(`The strings' locale “${value}” is not a BCP 47 language tag.`);
+  }
+}
+
+/** @param {string} key @param {unknown} value @returns {Entry} */
+function checkEntry(key, value) {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    /** @type {Record<string, string>} */
+    const entry = {};
+    for (const [category, template] of Object.entries(value)) {
+      if (!PLURAL_CATEGORIES.includes(category)) {
+        throw new StringsError(`The string “${key}” has a form “${category}”; plural forms are ${PLURAL_CATEGORIES.join(', ')}.`);
+      }
+      if (typeof template !== 'string') throw new StringsError(`The string “${key}”'s form “${category}” is not text.`);
+      entry[category] = template;
+    }
+    if (entry.other === undefined) throw new StringsError(`The string “${key}” gives plural forms without “other”.`);
+    return /** @type {PluralEntry} */ (entry);
+  }
+  throw new StringsError(`The string “${key}” must be text or an object of plural forms, not ${value === null ? 'null' : typeof value}.`);
+}
+
+/** @type {Map<string, Intl.PluralRules>} */
+const pluralRules = new Map();
+
+/** @param {string} locale */
+function rulesOf(locale) {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
+/**
+ * One string with its values filled in: `{name}` takes `values.name` (a number written in the
+ * strings' locale); a plural entry's form is chosen by `values.n`.
+ * @param {Strings} strings @param {StringKey} key
+ * @param {Record<string, string|number>} [values]
+ */
+export function say(strings, key, values = {}) {
+  const entry = strings[key];
+  let template;
+  if (typeof entry === 'string') {
+    template = entry;
+  } else {
+    const n = values.n;
+    const category = typeof n === 'number' ? rulesOf(strings.locale).select(n) : 'other';
+    template = entry[/** @type {keyof PluralEntry} */ (category)] ?? entry.other;
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(strings.locale) : value;
+  });
+}
