@@ -14,6 +14,32 @@ export declare const TRUSTED_TYPES_POLICY: 'article-diff';
  */
 export declare function loadEngine(): Promise<typeof import('./pkg/article_diff.js')>;
 
+/** A template, or one template per plural category of the strings' locale (`other` required). */
+export type ArticleDiffString = string | {zero?: string, one?: string, two?: string, few?: string, many?: string, other: string};
+
+/**
+ * The words of the element's interface (docs/element.md, "Interface language"): templates with
+ * `{name}` placeholders, and the BCP 47 `locale` their numbers and plural forms follow.
+ */
+export type ArticleDiffStrings = {readonly locale: string} & {readonly [key in ArticleDiffStringKey]: ArticleDiffString};
+
+/** The keys of `ArticleDiffStrings` besides `locale`. */
+export type ArticleDiffStringKey =
+  | 'oldVersion' | 'newVersion' | 'differences'
+  | 'sideBySide' | 'inline' | 'viewGroup' | 'changesGroup' | 'previous' | 'next' | 'previousTitle' | 'nextTitle'
+  | 'hideCosmetic' | 'cosmeticCount' | 'comparing' | 'noChanges' | 'changeCount' | 'counter'
+  | 'noDifferences' | 'wordsInserted' | 'wordsInsertedTitle' | 'wordsDeleted' | 'wordsDeletedTitle'
+  | 'paragraphsChanged' | 'paragraphsInserted' | 'paragraphsInsertedTitle' | 'paragraphsDeleted' | 'paragraphsDeletedTitle'
+  | 'paragraphsMoved' | 'paragraphsMovedTitle' | 'paragraphsSplit' | 'paragraphsSplitTitle' | 'paragraphsMerged' | 'paragraphsMergedTitle'
+  | 'approximate' | 'approximateDetail'
+  | 'rowChanged' | 'rowCosmetic' | 'rowSplit' | 'rowMerged' | 'rowInserted' | 'rowDeleted' | 'rowMovedAway' | 'rowMoved' | 'rowEqual'
+  | 'oldParagraph' | 'newParagraph' | 'movedDownTo' | 'movedUpTo' | 'movedDownFrom' | 'movedUpFrom' | 'movedEdited' | 'moveLinkLabel'
+  | 'splitInto' | 'mergedFrom' | 'cosmeticChip' | 'cosmeticChipTitle' | 'cosmeticSignTitle' | 'cosmeticNewTitle' | 'cosmeticOldTitle'
+  | 'unchangedParagraphs' | 'bothEmpty';
+
+/** The English strings the element starts with. */
+export declare const DEFAULT_STRINGS: ArticleDiffStrings;
+
 /** Fired (`diff`) with the stats after each new diff is drawn. */
 export declare class ArticleDiffEvent extends CustomEvent<Stats> {
   constructor(model: ArticleDiff);
@@ -59,6 +85,12 @@ export declare class ArticleDiffElement extends HTMLElement {
   /** The new text (set directly, or loaded from `new-src`); `null` until known. Setting it re-diffs. */
   get newText(): string | null;
   set newText(value: string | null);
+  /**
+   * The words of the interface, English unless set. Setting an object replaces the keys it has
+   * (and `locale`); `null` restores English; strings that cannot be used fire `article-diff-error`.
+   */
+  get strings(): ArticleDiffStrings;
+  set strings(value: Partial<ArticleDiffStrings> | null);
   /** The last diff drawn, or `null`. */
   get model(): ArticleDiff | null;
   /** The last diff's stats, or `null`. */
@@ -94,9 +126,9 @@ export declare class ArticleDiffElement extends HTMLElement {
   /** `view`: side by side (default) or one column. */
   get view(): 'split' | 'inline';
   set view(value: 'split' | 'inline');
-  /** `theme`: `'light'`, `'dark'`, or `null` to follow `prefers-color-scheme`. */
+  /** `theme`: `'light'`, `'dark'`, `'page'` to follow the page's `color-scheme`, or `null` to follow `prefers-color-scheme`. */
   get theme(): string | null;
-  set theme(value: 'light' | 'dark' | null);
+  set theme(value: 'light' | 'dark' | 'page' | null);
   /** `timeout-ms`: the engine's time budget in ms; `null` for its default (one second); `NaN` when the attribute is not a positive decimal number. */
   get timeoutMs(): number | null;
   set timeoutMs(ms: number | null);

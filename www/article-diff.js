@@ -15,6 +15,7 @@
  */
 
 import {ChunkedRows} from './article-diff-chunks.js';
+import {DataBlockReader} from './article-diff-data.js';
 import {h} from './article-diff-dom.js';
 import {computeDiff, messageOf} from './article-diff-engine-client.js';
 import {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffWorkerUnavailableEvent} from './article-diff-events.js';
@@ -24,17 +25,23 @@ import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
+import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
 import {Toolbar} from './article-diff-toolbar.js';
 
 export {TRUSTED_TYPES_POLICY, loadEngine} from './article-diff-engine-client.js';
 export {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffWorkerUnavailableEvent} from './article-diff-events.js';
+export {DEFAULT_STRINGS} from './article-diff-strings.js';
 // Helpers the demo page (app.js) shares; not part of the package's typed API.
 export {decodeText} from './article-diff-source.js';
 export {h} from './article-diff-dom.js';
 export {interleave} from './article-diff-layout.js';
 export {isTyping} from './article-diff-navigation.js';
 
-/** @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff */
+/**
+ * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
+ * @typedef {import('./article-diff-strings.js').Strings} Strings
+ * @typedef {import('./article-diff-data.js').DataBlock} DataBlock
+ */
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
 
@@ -72,6 +79,13 @@ export class ArticleDiffElement extends HTMLElement {
     settled: () => this.#schedule(),
     failed: (message, shown) => this.#fail(message, shown),
   });
+  /** @type {Strings} */ #strings = DEFAULT_STRINGS;
+  #data = new DataBlockReader(this, {
+    read: (data) => this.#readData(data),
+    failed: (message) => this.#fail(message),
+  });
+  /** @type {Set<string>} properties a script set before the element was defined: the first data block read leaves them */
+  #setBeforeDefined = new Set();
   /** @type {Set<number>} unchanged runs the reader unfolded, by their first row */
   #expanded = new Set();
   /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
@@ -129,6 +143,29 @@ export class ArticleDiffElement extends HTMLElement {
   get newText() { return this.#inputs.text('new'); }
   set newText(value) { this.#inputs.write('new', value); }
 
+  /**
+   * The words of the interface: every string, English unless set (docs/element.md, "Interface
+   * language"). Setting an object replaces the English of the keys it has; `null` restores
+   * English. Strings that cannot be used are refused with an `error` event, and the ones before
+   * stay.
+   * @returns {Strings}
+   */
+  get strings() { return this.#strings; }
+  set strings(value) {
+    let strings;
+    try {
+      strings = resolveStrings(value);
+    } catch (error) {
+      this.#fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.#strings = strings;
+    this.#toolbar.showStrings(strings);
+    this.#rows.setAttribute('aria-label', say(strings, 'differences'));
+    this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
+    this.#schedule(); // headings, summary and rows in the new words
+  }
+
   /** The last diff drawn (the model from the wasm package), or `null`. */
   get model() { return this.#model; }
 
@@ -164,7 +201,7 @@ export class ArticleDiffElement extends HTMLElement {
   /** `'split'` (default) or `'inline'`. @returns {'split'|'inline'} */
   get view() { return this.getAttribute('view') === 'inline' ? 'inline' : 'split'; }
   set view(v) { this.setAttribute('view', v === 'inline' ? 'inline' : 'split'); }
-  /** `'light'`, `'dark'` or `null` (follow `prefers-color-scheme`). */
+  /** `'light'`, `'dark'`, `'page'` (follow the page's color-scheme) or `null` (follow `prefers-color-scheme`). */
   get theme() { return this.getAttribute('theme'); }
   set theme(v) { this.#reflect('theme', v); }
   /** The engine's time budget in ms (`timeout-ms`); `null` for its default (one second), `NaN` when the attribute is not a valid budget. */
@@ -183,14 +220,17 @@ export class ArticleDiffElement extends HTMLElement {
   // ---- Lifecycle ----------------------------------------------------------------------------
 
   connectedCallback() {
-    // A CMS may set properties before this module loaded; move them onto the accessors.
-    for (const name of /** @type {const} */ (['oldText', 'newText'])) {
+    // A CMS may set properties before this module loaded; move them onto the accessors. They
+    // win over the data block, which is read next.
+    for (const name of /** @type {const} */ (['oldText', 'newText', 'strings'])) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         Reflect.deleteProperty(this, name);
         this[name] = value;
+        this.#setBeforeDefined.add(name);
       }
     }
+    this.#data.connect();
     this.addEventListener('keydown', this.#navigation.onKeydown);
     document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
     window.addEventListener('resize', this.#onScroll, {passive: true});
@@ -201,6 +241,7 @@ export class ArticleDiffElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#data.disconnect();
     this.removeEventListener('keydown', this.#navigation.onKeydown);
     document.removeEventListener('scroll', this.#onScroll, {capture: true});
     window.removeEventListener('resize', this.#onScroll);
@@ -338,6 +379,15 @@ export class ArticleDiffElement extends HTMLElement {
     this.dispatchEvent(event);
   }
 
+  /** @param {DataBlock} data a data block's content, read (again) */
+  #readData(data) {
+    const skip = this.#setBeforeDefined;
+    this.#setBeforeDefined = new Set();
+    if (data.strings !== undefined && !skip.has('strings')) this.strings = data.strings;
+    if (data.oldText !== undefined && !skip.has('oldText')) this.oldText = data.oldText;
+    if (data.newText !== undefined && !skip.has('newText')) this.newText = data.newText;
+  }
+
   /** @param {string} message for the event @param {string} [shown] for the box, when it says more */
   #fail(message, shown = message) {
     this.#error.textContent = shown;
@@ -348,7 +398,7 @@ export class ArticleDiffElement extends HTMLElement {
   // ---- Drawing ------------------------------------------------------------------------------
 
   #renderHeadings() {
-    this.#toolbar.showLabels(this.oldLabel ?? 'Old version', this.newLabel ?? 'New version');
+    this.#toolbar.showLabels(this.oldLabel ?? say(this.#strings, 'oldVersion'), this.newLabel ?? say(this.#strings, 'newVersion'));
   }
 
   #render() {
@@ -362,13 +412,13 @@ export class ArticleDiffElement extends HTMLElement {
     this.#toolbar.showSummary(model.stats, hideCosmetic);
     this.#notice.hidden = !model.approximate;
     this.#notice.textContent = model.approximate
-      ? `Approximate diff: ${model.fallback?.detail ?? 'a time budget ran out'}. The changes shown are exact, but coarser than they could be.`
+      ? say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')})
       : '';
     // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
     // the changes, and rows are built only for the ones drawn.
     this.#navigation.setChanges(changesOf(model.blocks, hideCosmetic));
     const items = itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#expanded);
-    this.#drawer.draw({model, view, hideCosmetic, current: new Set(this.#navigation.currentRows)}, items);
+    this.#drawer.draw({model, view, hideCosmetic, strings: this.#strings, current: new Set(this.#navigation.currentRows)}, items);
     this.#navigation.show(false);
     this.#minimap.schedule();
   }
