@@ -133,7 +133,7 @@ describe('WordPress: the revisions screen', () => {
     assertWordEdits(drawn, expected);
     assert.match(drawn.labels[0], labelled('admin', 'Mar 19, 2024'));
     assert.match(drawn.labels[1], labelled(EDITOR.name, 'Mar 20, 2024'));
-    assert.equal(await page.getAttribute('article-diff', 'theme'), 'light', 'light like the admin around it');
+    assert.equal(await page.getAttribute('article-diff', 'theme'), 'page', 'the theme follows the admin around it');
     // The element replaces core's table for the content; the classic view is a link away.
     const tables = await page.locator('.revisions-diff table.diff').allTextContents();
     assert.ok(!tables.some((table) => table.includes('council')), 'no classic table for the content (the title keeps its own)');
