@@ -7,9 +7,10 @@
  * `JSON.parse` and its texts only ever become text nodes. The server's one duty is that the
  * block's text cannot end the `<script>` early: write `<` as `\u003c` (PHP's `JSON_HEX_TAG`).
  *
- * The block is read when the element connects and again whenever it changes, and while the
- * page is still being parsed, a block whose JSON is not complete yet is waited for rather than
- * refused (a proper prefix of a JSON object is never valid JSON).
+ * The block is read when the element connects and again whenever it changes (its text, or a
+ * `type` that becomes `application/json`). While the page is still being parsed, a block whose
+ * JSON is not complete yet is waited for rather than refused (a proper prefix of a JSON object
+ * is never valid JSON).
  *
  * @module article-diff-data
  */
@@ -77,7 +78,9 @@ export class DataBlockReader {
   /** Reads the block now and whenever it changes, until `disconnect()`. */
   connect() {
     this.#observer ??= new MutationObserver(() => this.#check());
-    this.#observer.observe(this.#host, {childList: true, subtree: true, characterData: true});
+    // `type` too: jQuery inserts a fragment's scripts with their type disabled ("true/…") and
+    // restores it after they are in the document.
+    this.#observer.observe(this.#host, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['type']});
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', this.#check, {once: true});
     this.#check();
   }

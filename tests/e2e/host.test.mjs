@@ -137,6 +137,20 @@ describe('a data block inside <article-diff>', () => {
       const fixed = await pageState(page);
       assert.equal(fixed.newText, 'a c');
       assert.equal(fixed.error, '');
+      // As jQuery's .html() inserts one: the script's type disabled while it goes in, then restored.
+      const late = await page.evaluate(async () => {
+        const el = /** @type {any} */ (document.querySelector('article-diff'));
+        const block = document.createElement('script');
+        block.type = 'true/application/json';
+        block.textContent = '{"oldText": "x y", "newText": "x z"}';
+        el.replaceChildren(block);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const before = el.newText;
+        block.type = 'application/json';
+        await new Promise((resolve) => el.addEventListener('diff', resolve, {once: true}));
+        return {before, after: el.newText};
+      });
+      assert.deepEqual(late, {before: 'a c', after: 'x z'});
       await page.close();
     } finally {
       await site.close();
