@@ -164,7 +164,7 @@ describe('MediaWiki: diff pages', () => {
     assertWordEdits(drawn, expected);
     assert.equal(drawn.labels[0], 'Revision as of 09:12, 19 March 2024 by Alice');
     assert.equal(drawn.labels[1], 'Revision as of 14:30, 20 March 2024 by Eddie');
-    assert.equal(await page.getAttribute('article-diff', 'theme'), 'light', 'light like the skin around it');
+    assert.equal(await page.getAttribute('article-diff', 'theme'), 'page', 'the theme follows the skin around it');
     // Right under the revision headers, and the table's own rows after it.
     const order = await page.evaluate(() => [...document.querySelectorAll('table.diff tr')].slice(0, 3).map((tr) => tr.className));
     assert.deepEqual(order.slice(0, 2), ['diff-title', 'mw-articlediff-row']);
