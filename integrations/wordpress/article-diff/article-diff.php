@@ -20,6 +20,7 @@ define( 'ARTICLE_DIFF_FILE', __FILE__ );
 require_once __DIR__ . '/includes/class-article-diff-view-preference.php';
 require_once __DIR__ . '/includes/class-article-diff-assets.php';
 require_once __DIR__ . '/includes/class-article-diff-revisions.php';
+require_once __DIR__ . '/includes/class-article-diff-strings.php';
 
 Article_Diff_View_Preference::register();
 Article_Diff_Assets::register();

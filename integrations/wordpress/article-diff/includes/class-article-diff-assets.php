@@ -1,7 +1,8 @@
 <?php
 /**
- * Enqueues the element and the plugin's two small files on the revisions screen, the
- * WordPress way: no inline script or style, so a strict Content-Security-Policy holds.
+ * Enqueues the element and the plugin's stylesheet on the revisions screen, the WordPress way:
+ * no inline script or style, so a strict Content-Security-Policy holds. The element reads its
+ * texts from its own data block, so it is the only script.
  *
  * @package ArticleDiff
  */
@@ -15,9 +16,6 @@ final class Article_Diff_Assets {
 
 	/** Handle of the element's define module; other plugins may depend on it. */
 	const ELEMENT_HANDLE = 'article-diff';
-
-	/** Handle of the module that hands each element its texts. */
-	const REVISIONS_HANDLE = 'article-diff-revisions';
 
 	/** The element's entry module, relative to the plugin folder: the npm package's `./define`, built there by integrations/build.mjs. */
 	const ELEMENT_ENTRY = 'lib/article-diff/article-diff-define.js';
@@ -43,7 +41,6 @@ final class Article_Diff_Assets {
 		}
 		wp_enqueue_style( 'article-diff-revisions', self::url( 'assets/revisions.css' ), array(), self::version( 'assets/revisions.css' ) );
 		self::enqueue_module( self::ELEMENT_HANDLE, self::ELEMENT_ENTRY, array() );
-		self::enqueue_module( self::REVISIONS_HANDLE, 'assets/revisions.js', array( self::ELEMENT_HANDLE ) );
 	}
 
 	/**

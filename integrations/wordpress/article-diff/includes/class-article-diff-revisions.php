@@ -3,9 +3,10 @@
  * The revisions screen's content comparison: replaces the classic table of the post_content
  * field with `<article-diff>`, fed the two revisions' raw content (block comments included).
  *
- * The texts travel as a JSON data block inside the element (`<script type="application/json">`
- * is data, never run), which assets/revisions.js hands to the element: no inline script, and
- * the element's own rule that text only ever becomes text nodes keeps hostile content inert.
+ * The texts, and the interface's words in the user's language, travel as the element's JSON
+ * data block (`<script type="application/json">` is data, never run), which the element reads
+ * itself: no inline script, and the element's own rule that text only ever becomes text nodes
+ * keeps hostile content inert.
  * The screen loads its comparisons over admin-ajax as the slider moves; the same filter
  * serves both, so single and compare mode work alike.
  *
@@ -79,29 +80,32 @@ final class Article_Diff_Revisions {
 
 	/**
 	 * The element for two revisions, with its data block and the link to the classic view.
-	 * Light like the admin screens around it, whatever the system's colour scheme.
+	 * Its theme follows the admin screen's colour scheme (`theme="page"`): light like the admin
+	 * around it, whatever the system prefers, and dark under an admin colour scheme that
+	 * declares `color-scheme: dark`.
 	 *
 	 * @param WP_Post|false $compare_from The older revision, false for the first one.
 	 * @param WP_Post       $compare_to   The newer revision.
 	 * @return string|null HTML, or null when the texts cannot be encoded
 	 */
 	public static function markup( $compare_from, WP_Post $compare_to ) {
-		$texts = wp_json_encode(
+		$data = wp_json_encode(
 			array(
 				'oldText' => $compare_from instanceof WP_Post ? self::source( $compare_from->post_content ) : '',
 				'newText' => self::source( $compare_to->post_content ),
+				'strings' => Article_Diff_Strings::for_element(),
 			),
 			self::JSON_FLAGS
 		);
-		if ( false === $texts ) {
+		if ( false === $data ) {
 			// Not even wp_json_encode's UTF-8 repair could encode it: keep the classic table.
 			return null;
 		}
 		return sprintf(
-			'<div class="article-diff-revisions"><article-diff format="html" theme="light" old-label="%1$s" new-label="%2$s"><script type="application/json" class="article-diff-texts">%3$s</script></article-diff><p class="article-diff-switch"><a href="%4$s">%5$s</a></p></div>',
+			'<div class="article-diff-revisions"><article-diff format="html" theme="page" old-label="%1$s" new-label="%2$s"><script type="application/json">%3$s</script></article-diff><p class="article-diff-switch"><a href="%4$s">%5$s</a></p></div>',
 			esc_attr( self::label( $compare_from ) ),
 			esc_attr( self::label( $compare_to ) ),
-			$texts, // Only \uXXXX escapes stand for <, >, &, ' and ": nothing here can close the block.
+			$data, // Only \uXXXX escapes stand for <, >, &, ' and ": nothing here can close the block.
 			esc_url( Article_Diff_View_Preference::switch_url( Article_Diff_View_Preference::CLASSIC ) ),
 			esc_html__( 'Show the classic comparison', 'article-diff' )
 		);
