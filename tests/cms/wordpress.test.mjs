@@ -45,6 +45,9 @@ const env = cmsSuite('WordPress', {
     await mkdir(path.join(content, 'themes'), {recursive: true});
     await mkdir(path.join(content, 'uploads'), {recursive: true});
     await cp(PLUGIN, path.join(content, 'plugins/article-diff'), {recursive: true});
+    // A Polish translation of a few of the plugin's strings, for requests that ask for it.
+    await mkdir(path.join(content, 'mu-plugins'), {recursive: true});
+    await cp(path.join(ROOT, 'tests/cms/wordpress/l10n-test.php'), path.join(content, 'mu-plugins/article-diff-l10n-test.php'));
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -120,6 +123,35 @@ async function openRevisions(query) {
   return {page, watch, errors};
 }
 
+/** An inserted word's background in the element's light and dark tints. */
+const LIGHT_INS = 'rgb(200, 240, 209)';
+const DARK_INS = 'rgb(29, 90, 47)';
+
+/**
+ * A stand-in for an admin colour scheme with a dark mode (WordPress 6.1 has none of its own):
+ * it declares the dark scheme and colours the screen.
+ */
+const DARK_ADMIN = `:root { color-scheme: dark; }
+html, body, #wpwrap, #wpcontent, #wpbody, .wrap, .revisions, .revisions-meta, .revisions-controls, .revisions-diff-frame, .diff-meta {
+  background: #101517 !important; color: #f0f0f1 !important; }
+.wrap h1, .revisions-diff h3, .diff-title strong { color: #f0f0f1 !important; }
+.wrap a, .article-diff-switch a { color: #72aee6 !important; }`;
+
+/**
+ * The background of the first inserted word the element draws.
+ * @param {import('playwright-core').Page} page
+ */
+const insertedColour = (page) => page.evaluate(() => {
+  const ins = /** @type {any} */ (document.querySelector('article-diff')).shadowRoot.querySelector('[part~="ins"]');
+  return getComputedStyle(ins).backgroundColor;
+});
+
+/**
+ * The Polish form of a count's noun: one, few (2–4 but not 12–14) or many.
+ * @param {number} n @param {string} one @param {string} few @param {string} many
+ */
+const polish = (n, one, few, many) => (n === 1 ? one : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? few : many);
+
 /**
  * A label naming `author` and then `date` (e.g. "Mar 19, 2024").
  * @param {string} author @param {string} date
@@ -134,6 +166,7 @@ describe('WordPress: the revisions screen', () => {
     assert.match(drawn.labels[0], labelled('admin', 'Mar 19, 2024'));
     assert.match(drawn.labels[1], labelled(EDITOR.name, 'Mar 20, 2024'));
     assert.equal(await page.getAttribute('article-diff', 'theme'), 'page', 'the theme follows the admin around it');
+    assert.equal(await insertedColour(page), LIGHT_INS, 'light like the admin around it');
     // The element replaces core's table for the content; the classic view is a link away.
     const tables = await page.locator('.revisions-diff table.diff').allTextContents();
     assert.ok(!tables.some((table) => table.includes('council')), 'no classic table for the content (the title keeps its own)');
@@ -184,6 +217,51 @@ describe('WordPress: the revisions screen', () => {
     await page.close();
   });
 
+  test('on a dark system the comparison stays light like the admin; under a dark admin colour scheme it is dark', async () => {
+    const {page, errors} = await openRevisions(`revision=${revision('block', 2)}`);
+    await page.emulateMedia({colorScheme: 'dark'});
+    await readDiff(page);
+    assert.equal(await insertedColour(page), LIGHT_INS, 'the admin declares no dark scheme, so neither does the element');
+    // What an admin colour scheme with a dark mode does: declare it, and colour the screen.
+    await page.addStyleTag({content: DARK_ADMIN});
+    assert.equal(await insertedColour(page), DARK_INS);
+    const background = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.querySelector('article-diff'))).backgroundColor);
+    assert.equal(background, 'rgb(29, 35, 39)', 'on the admin\'s dark panel colour');
+    await page.screenshot({path: path.join(screenshotDir, 'wordpress-revisions-dark.png')});
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the interface speaks the user\'s language: the plugin\'s translations, plural forms and numbers', async () => {
+    const context = await /** @type {import('playwright-core').Browser} */ (env.browser).newContext({
+      viewport: DESKTOP, reducedMotion: 'reduce', storageState: await /** @type {import('playwright-core').BrowserContext} */ (wp.context).storageState(),
+    });
+    await context.addCookies([{name: 'article_diff_test_locale', value: 'pl_PL', url: /** @type {string} */ (wp.server?.url)}]);
+    const page = await context.newPage();
+    await page.goto(`${wp.server?.url}/wp-admin/revision.php?revision=${revision('block', 2)}`);
+    const drawn = await readDiff(page);
+    assertWordEdits(drawn, expected);
+    const shown = await page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      const root = /** @type {ShadowRoot} */ (el.shadowRoot);
+      const text = (/** @type {string} */ part) => [...root.querySelectorAll(`[part~="${part}"]`)].map((n) => (n.textContent ?? '').trim());
+      const counter = () => text('counter').join('');
+      const before = counter();
+      el.next();
+      return {locale: el.strings.locale, before, after: counter(), changes: el.changeCount, prev: text('prev').join(''),
+        next: text('next').join(''), view: text('view-switch').join('|'), summary: text('summary').join(' '), words: el.stats.wordsInserted};
+    });
+    assert.equal(shown.locale, 'pl-PL');
+    assert.match(shown.prev, /Poprzednia/);
+    assert.match(shown.next, /Następna/);
+    assert.match(shown.view, /Obok siebie.*W jednej kolumnie/);
+    assert.equal(shown.before, `${shown.changes} ${polish(shown.changes, 'zmiana', 'zmiany', 'zmian')}`);
+    assert.equal(shown.after, `1 z ${shown.changes}`);
+    assert.ok(shown.summary.includes(`+${shown.words} ${polish(shown.words, 'słowo', 'słowa', 'słów')}`), shown.summary);
+    assert.match(shown.summary, /paragraph/, 'strings without a translation stay English');
+    await context.close();
+  });
+
   test('the changed link is flagged as a formatting change (needs format="html", issue 27)', async () => {
     const {page} = await openRevisions(`revision=${revision('block', 3)}`);
     assert.equal(await page.getAttribute('article-diff', 'format'), 'html');
@@ -232,7 +310,7 @@ describe('WordPress: the revisions screen', () => {
       src: s.getAttribute('src'), type: s.getAttribute('type'), id: s.id, text: s.textContent ?? '',
     })));
     const ours = scripts.filter((s) => s.src?.includes('/plugins/article-diff/'));
-    assert.deepEqual(ours.map((s) => s.type), ['module', 'module'], 'the element and revisions.js, as modules');
+    assert.deepEqual(ours.map((s) => s.type), ['module'], 'the element, a module; it reads its own data block');
     // Core hands the screen its first comparison through its own settings script
     // (revisions-js-extra); no other inline script carries anything of ours.
     const inline = scripts.filter((s) => !s.src && s.type !== 'application/json' && /article-diff/.test(s.text));
