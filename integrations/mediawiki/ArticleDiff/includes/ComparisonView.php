@@ -22,6 +22,11 @@ use Title;
  * no text and no inline script: the element fetches both itself, with the reader's session,
  * and MediaWiki's own checks decide what the reader may fetch. Text only ever reaches the
  * page as text nodes (the element's rule), so hostile wikitext stays inert.
+ *
+ * The wikitext is diffed as text (`format="text"`), not rendered: it is what the editors wrote
+ * and what MediaWiki's own diff compares, and an old revision rendered today would show today's
+ * templates, not the ones it was saved with. The interface's words are the reader's, from the
+ * extension's messages, in the element's JSON data block (data, never run).
  */
 class ComparisonView {
 
@@ -124,23 +129,40 @@ class ComparisonView {
 	 */
 	public function tableRow(): string {
 		$language = $this->engine->getDiffLang();
-		$element = Html::element( 'article-diff', [
+		$element = Html::rawElement( 'article-diff', [
 			'old-src' => $this->old ? self::rawUrl( $this->old ) : false,
 			'new-src' => self::rawUrl( $this->new ),
 			'old-label' => $this->old ? $this->label( $this->old ) : $this->engine->msg( 'articlediff-no-old' )->text(),
 			'new-label' => $this->label( $this->new ),
-			// The texts are in the page's language; the element's own controls stay in English.
+			// Wikitext, compared as the text it is (see the class comment).
+			'format' => 'text',
+			// The texts are in the page's language; the controls' words (the data block) in the reader's.
 			'lang' => $language->getHtmlCode(),
 			'dir' => $language->getDir(),
-			// MediaWiki 1.39's skins are light whatever the system's colour scheme.
-			'theme' => 'light',
-		] );
+			// The skin's colour scheme: MediaWiki 1.39's skins declare none and stay light
+			// whatever the system prefers; a skin or gadget that declares dark gets dark.
+			'theme' => 'page',
+		], $this->dataBlock() );
 		$nojs = Html::element( 'p', [ 'class' => 'mw-articlediff-nojs' ], $this->engine->msg( 'articlediff-nojs' )->text() );
 		$links = Html::rawElement( 'p', [ 'class' => 'mw-articlediff-links' ], $this->links() );
 		$block = Html::rawElement( 'div', [ 'class' => 'mw-articlediff' ], $element . $nojs . $links );
 		return Html::rawElement( 'tr', [ 'class' => 'mw-articlediff-row' ],
 			Html::rawElement( 'td', [ 'colspan' => 4, 'class' => 'mw-articlediff-cell' ], $block )
 		);
+	}
+
+	/**
+	 * The element's data block: the interface's strings in the reader's language. `<`, `>` and
+	 * `&` are written as \u escapes, so nothing in it can end the `<script>`.
+	 *
+	 * @return string HTML, '' when the strings cannot be encoded
+	 */
+	private function dataBlock(): string {
+		$json = json_encode(
+			[ 'strings' => ElementStrings::forElement( $this->engine, $this->engine->getLanguage() ) ],
+			JSON_HEX_TAG | JSON_HEX_AMP | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES
+		);
+		return $json === false ? '' : Html::rawElement( 'script', [ 'type' => 'application/json' ], $json );
 	}
 
 	/**
