@@ -101,6 +101,26 @@ function days(n) {
 /** @param {string} key @param {number} n 1-based */
 const revision = (key, n) => /** @type {NonNullable<typeof mw.pages>} */ (mw.pages)[key].revisions[n - 1];
 
+/** An inserted word's background in the element's light and dark tints. */
+const LIGHT_INS = 'rgb(200, 240, 209)';
+const DARK_INS = 'rgb(29, 90, 47)';
+
+/** A stand-in for a skin that declares a dark colour scheme (MediaWiki 1.39's declare none). */
+const DARK_SKIN = `:root { color-scheme: dark; }
+html, body, .mw-page-container, .mw-body, #content, #mw-head, #mw-panel, .vector-header-container, table.diff, .diff-title {
+  background: #101418 !important; color: #eaecf0 !important; }
+a { color: #88a3e8 !important; }
+td.diff-addedline, td.diff-deletedline, td.diff-context { background: #202122 !important; color: #eaecf0 !important; }`;
+
+/**
+ * The background of the first inserted word the element draws.
+ * @param {import('playwright-core').Page} page
+ */
+const insertedColour = (page) => page.evaluate(() => {
+  const ins = /** @type {any} */ (document.querySelector('article-diff')).shadowRoot.querySelector('[part~="ins"]');
+  return getComputedStyle(ins).backgroundColor;
+});
+
 /**
  * Opens a diff page as the editor.
  * @param {string} query e.g. `diff=3&oldid=2`
@@ -165,6 +185,7 @@ describe('MediaWiki: diff pages', () => {
     assert.equal(drawn.labels[0], 'Revision as of 09:12, 19 March 2024 by Alice');
     assert.equal(drawn.labels[1], 'Revision as of 14:30, 20 March 2024 by Eddie');
     assert.equal(await page.getAttribute('article-diff', 'theme'), 'page', 'the theme follows the skin around it');
+    assert.equal(await page.getAttribute('article-diff', 'format'), 'text', 'wikitext is compared as text');
     // Right under the revision headers, and the table's own rows after it.
     const order = await page.evaluate(() => [...document.querySelectorAll('table.diff tr')].slice(0, 3).map((tr) => tr.className));
     assert.deepEqual(order.slice(0, 2), ['diff-title', 'mw-articlediff-row']);
@@ -212,6 +233,53 @@ describe('MediaWiki: diff pages', () => {
       assert.deepEqual(errors, [], skin);
       await page.close();
     }
+  });
+
+  test('on a dark system the comparison stays light like the skin; under a skin that declares dark it is dark', async () => {
+    const {page, errors} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}`);
+    await page.emulateMedia({colorScheme: 'dark'});
+    await readDiff(page);
+    assert.equal(await insertedColour(page), LIGHT_INS, 'the skin declares no dark scheme, so neither does the element');
+    // What a dark skin or gadget (Vector 2022's night mode, from MediaWiki 1.43) does: declare it and colour the page.
+    await page.addStyleTag({content: DARK_SKIN});
+    assert.equal(await insertedColour(page), DARK_INS);
+    const background = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.querySelector('article-diff'))).backgroundColor);
+    assert.equal(background, 'rgb(16, 20, 24)', 'on the dark page colour');
+    await screenshotTall(page, 'mediawiki-diff-dark.png');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the interface\'s words are the extension\'s messages in the reader\'s language, plural forms and numbers', async () => {
+    // uselang=qqx shows every message by its key: each word of the interface is a message.
+    let {page, errors} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}&uselang=qqx`);
+    await readDiff(page);
+    const keys = await page.evaluate(() => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      const text = (/** @type {string} */ part) => [...el.shadowRoot.querySelectorAll(`[part~="${part}"]`)].map((n) => (n.textContent ?? '').trim()).join('|');
+      const before = text('counter');
+      el.next();
+      return {prev: text('prev'), view: text('view-switch'), before, after: text('counter'), changes: el.changeCount};
+    });
+    assert.match(keys.prev, /\(articlediff-ui-previous\)/);
+    assert.match(keys.view, /\(articlediff-ui-side-by-side\).*\(articlediff-ui-inline\)/);
+    assert.equal(keys.before, `(articlediff-ui-change-count: ${keys.changes})`);
+    assert.equal(keys.after, `(articlediff-ui-counter: 1, ${keys.changes})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // In Polish (English messages, as the extension has no Polish yet): Polish plural categories
+    // and numbers, MediaWiki's {{PLURAL}} choosing each category's form.
+    ({page, errors} = await openDiff(`diff=${revision('article', 2)}&oldid=${revision('article', 1)}&uselang=pl`));
+    const drawn = await readDiff(page);
+    const polish = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).strings);
+    assert.equal(polish.locale, 'pl');
+    assert.deepEqual(Object.keys(polish.changeCount).sort(), ['few', 'many', 'one', 'other']);
+    assert.equal(polish.changeCount.one, '{n} change');
+    assert.equal(polish.changeCount.few, '{n} changes');
+    assert.ok(drawn.inserted.length > 0);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   test('revisions 2 → 3: the moved paragraph linked at both ends, the new link target drawn', async () => {
