@@ -132,9 +132,10 @@ const DARK_INS = 'rgb(29, 90, 47)';
  * it declares the dark scheme and colours the screen.
  */
 const DARK_ADMIN = `:root { color-scheme: dark; }
-html, body, #wpwrap, #wpcontent, #wpbody, .wrap, .revisions, .revisions-meta, .revisions-controls, .revisions-diff-frame, .diff-meta {
+html, body, #wpwrap, #wpcontent, #wpbody, .wrap, .revisions, .revisions-meta, .revisions-controls, .revisions-diff-frame,
+.revisions-diff, .diff-meta, table.diff, table.diff td {
   background: #101517 !important; color: #f0f0f1 !important; }
-.wrap h1, .revisions-diff h3, .diff-title strong { color: #f0f0f1 !important; }
+.wrap h1, .revisions-diff h3, .diff-title strong, table.diff td { color: #f0f0f1 !important; }
 .wrap a, .article-diff-switch a { color: #72aee6 !important; }`;
 
 /**
