@@ -110,6 +110,7 @@ const DARK_SKIN = `:root { color-scheme: dark; }
 html, body, .mw-page-container, .mw-body, #content, #mw-head, #mw-panel, .vector-header-container, table.diff, .diff-title {
   background: #101418 !important; color: #eaecf0 !important; }
 a { color: #88a3e8 !important; }
+h1, h2, .firstHeading, .mw-body h2 { color: #eaecf0 !important; }
 td.diff-addedline, td.diff-deletedline, td.diff-context { background: #202122 !important; color: #eaecf0 !important; }
 td .diffchange { color: #202122 !important; }`;
 
