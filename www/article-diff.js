@@ -120,6 +120,8 @@ export class ArticleDiffElement extends HTMLElement {
     this.#frame.hidden = true;
     this.#error.hidden = true;
     this.#notice.hidden = true;
+    this.#toolbar.bar.lang = this.#strings.locale;
+    this.#notice.lang = this.#strings.locale;
     const reveal = () => {
       this.#frame.hidden = false;
       this.#drawer.fillVisible();
@@ -161,6 +163,10 @@ export class ArticleDiffElement extends HTMLElement {
     }
     this.#strings = strings;
     this.#toolbar.showStrings(strings);
+    // The controls speak the strings' language, which may not be the article's (a screen
+    // reader pronounces each in its own).
+    this.#toolbar.bar.lang = strings.locale;
+    this.#notice.lang = strings.locale;
     this.#rows.setAttribute('aria-label', say(strings, 'differences'));
     this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
     this.#schedule(); // headings, summary and rows in the new words

@@ -208,6 +208,8 @@ describe('the interface in another language', () => {
       assert.equal(polish.counter, '2 zmiany');
       assert.match(polish.stats, /^\+5 słów\|/, 'five takes the "many" form in Polish');
       assert.match(polish.rows, /Zmieniony akapit: /);
+      assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelector('[part~="toolbar"]').getAttribute('lang')),
+        'pl', 'the controls are marked as Polish for screen readers');
       // Back to English through the property, without a new diff.
       const english = await page.evaluate(async () => {
         const el = /** @type {any} */ (document.querySelector('article-diff'));
