@@ -260,6 +260,11 @@ describe('WordPress: the revisions screen', () => {
     assert.equal(shown.after, `1 z ${shown.changes}`);
     assert.ok(shown.summary.includes(`+${shown.words} ${polish(shown.words, 'słowo', 'słowa', 'słów')}`), shown.summary);
     assert.match(shown.summary, /paragraph/, 'strings without a translation stay English');
+    await page.setViewportSize(PHONE);
+    await readDiff(page);
+    await page.locator('.article-diff-revisions').evaluate((el) => el.scrollIntoView());
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({path: path.join(screenshotDir, 'wordpress-revisions-pl-phone.png')});
     await context.close();
   });
 
