@@ -232,6 +232,16 @@ describe('the interface in another language', () => {
       });
       assert.equal(refused.previous, 'Previous');
       assert.match(refused.errors.at(-1), /“previus” is not one of the element's strings/);
+      // A string is text, whatever it holds.
+      const hostile = await page.evaluate(async () => {
+        const el = /** @type {any} */ (document.querySelector('article-diff'));
+        const markup = '<img src=x onerror="window.__pwned = 4">';
+        el.strings = {previous: markup, rowChanged: markup, changeCount: {other: `${markup} {n}`}, moveLinkLabel: markup};
+        await el.ready();
+        return {pwned: /** @type {any} */ (window).__pwned ?? null, images: el.shadowRoot.querySelectorAll('img').length,
+          previous: el.shadowRoot.querySelector('[part~="prev"] .nav-text').textContent};
+      });
+      assert.deepEqual(hostile, {pwned: null, images: 0, previous: '<img src=x onerror="window.__pwned = 4">'});
       assert.deepEqual(problems, []);
       await page.close();
     } finally {
