@@ -156,12 +156,27 @@ final class Article_Diff_Strings {
 	}
 
 	/**
-	 * One number per CLDR plural category of `$locale`: the smallest of 0–199 in it.
+	 * One number per CLDR plural category of `$locale`: the smallest of 0–199 in it (found once
+	 * per request and locale).
 	 *
 	 * @param string $locale A BCP 47 tag.
 	 * @return array<string, int> Category => number, `other` always among them.
 	 */
 	private static function plural_samples( $locale ) {
+		static $found = array();
+		if ( ! isset( $found[ $locale ] ) ) {
+			$found[ $locale ] = self::find_plural_samples( $locale );
+		}
+		return $found[ $locale ];
+	}
+
+	/**
+	 * What plural_samples() returns, found afresh.
+	 *
+	 * @param string $locale A BCP 47 tag.
+	 * @return array<string, int>
+	 */
+	private static function find_plural_samples( $locale ) {
 		if ( ! class_exists( 'MessageFormatter' ) ) {
 			return self::FALLBACK_SAMPLES;
 		}
