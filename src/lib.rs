@@ -89,6 +89,7 @@ mod assemble;
 mod deadline;
 mod engine;
 mod error;
+mod formatting;
 mod graphemes;
 mod intern;
 // On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
@@ -114,7 +115,9 @@ pub mod wasm;
 pub mod wasm_markup;
 
 pub use error::{Error, Side as InputSide};
-pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
+pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Formatting, FormattingChange, FormattingKind, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
+#[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+pub use markup::diff_documents;
 pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};
 
 /// The README's Rust example runs as a doc test, so the README cannot drift from the API.

@@ -29,6 +29,7 @@
 
 mod builder;
 mod charref;
+pub(crate) mod compare;
 mod document;
 mod entities;
 mod html;
@@ -37,6 +38,7 @@ mod markdown;
 
 use core::fmt;
 
+pub use compare::diff_documents;
 pub use document::{embed_source, link_target, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind};
 
 /// The markup a source is written in. (Plain text needs no reader: the engine diffs it as it is.)
