@@ -381,6 +381,7 @@ pub(crate) fn assemble<'a>(
         stats,
         approximate: fallback.is_some(),
         fallback,
+        #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
         formatting: Vec::new(),
         old_text: old.text,
         new_text: new.text,

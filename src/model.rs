@@ -81,6 +81,7 @@ pub struct Diff<'a> {
     /// Formatting changes of a diff of two documents ([`crate::diff_documents`]); a span's
     /// [`Span::formatting`] indexes this list. Always empty for plain text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
     pub formatting: Vec<Formatting>,
     /// The old input: every old-side text of the model borrows from it.
     #[serde(skip)]
@@ -352,13 +353,20 @@ pub struct Span<'a> {
     /// On an `equal` span of a diff of two documents whose text is the same but whose
     /// formatting differs: the index of that change in [`Diff::formatting`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
     pub formatting: Option<usize>,
 }
 
 impl<'a> Span<'a> {
     /// A span without a formatting change.
     pub fn new(kind: SpanKind, cosmetic: bool, text: &'a str) -> Span<'a> {
-        Span { kind, cosmetic, text, formatting: None }
+        Span {
+            kind,
+            cosmetic,
+            text,
+            #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+            formatting: None,
+        }
     }
 }
 
@@ -421,9 +429,11 @@ pub struct Stats {
     pub cosmetic_changes: usize,
     /// Formatting changes on unchanged text ([`Diff::formatting`]; `0` for plain text).
     #[serde(skip_serializing_if = "is_zero")]
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
     pub formatting_changes: usize,
 }
 
+#[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
