@@ -33,6 +33,7 @@ pub(crate) mod compare;
 mod document;
 mod entities;
 mod html;
+pub(crate) mod packed;
 #[cfg(feature = "markdown")]
 mod markdown;
 
