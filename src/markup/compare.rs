@@ -336,9 +336,23 @@ fn has_ink(s: &str) -> bool {
     s.chars().any(|c| !c.is_whitespace())
 }
 
-/// One side's formatting at a character: the marks covering it and the embed it is.
+/// The mark kinds other than links, in [`FormattingKind`]'s order, with their names.
+const MARKS: [(&str, FormattingKind); 8] = [
+    ("bold", FormattingKind::Bold),
+    ("italic", FormattingKind::Italic),
+    ("underline", FormattingKind::Underline),
+    ("strikethrough", FormattingKind::Strike),
+    ("code", FormattingKind::Code),
+    ("subscript", FormattingKind::Subscript),
+    ("superscript", FormattingKind::Superscript),
+    ("highlight", FormattingKind::Highlight),
+];
+
+/// One side's formatting at a character: the marks covering it (a bit per entry of [`MARKS`]),
+/// its link (`Some(None)`: a link without a safe target) and the embed it is.
 struct Style<'d> {
-    marks: Vec<&'d MarkKind>,
+    marks: u8,
+    link: Option<&'d Option<String>>,
     embed: Option<&'d Embed>,
 }
 
@@ -346,6 +360,7 @@ impl PartialEq for Style<'_> {
     fn eq(&self, other: &Self) -> bool {
         // Embeds compare by what they show, not where they sit.
         self.marks == other.marks
+            && self.link == other.link
             && match (self.embed, other.embed) {
                 (Some(a), Some(b)) => same_embed(a, b),
                 (a, b) => a.is_none() && b.is_none(),
@@ -354,10 +369,26 @@ impl PartialEq for Style<'_> {
 }
 
 fn style_at<'d>(doc: &'d Document, at: usize, marks: &'d [super::Mark]) -> Style<'d> {
-    let mut kinds: Vec<&MarkKind> = marks.iter().filter(|m| m.text.start <= at && at < m.text.end).map(|m| &m.kind).collect();
-    kinds.sort();
-    let embed = doc.embeds.binary_search_by(|e| e.at.cmp(&at)).ok().map(|k| &doc.embeds[k]);
-    Style { marks: kinds, embed }
+    let mut style = Style { marks: 0, link: None, embed: None };
+    for m in marks.iter().filter(|m| m.text.start <= at && at < m.text.end) {
+        let bit = match &m.kind {
+            MarkKind::Bold => 0,
+            MarkKind::Italic => 1,
+            MarkKind::Underline => 2,
+            MarkKind::Strike => 3,
+            MarkKind::Code => 4,
+            MarkKind::Subscript => 5,
+            MarkKind::Superscript => 6,
+            MarkKind::Highlight => 7,
+            MarkKind::Link(target) => {
+                style.link = Some(target);
+                continue;
+            }
+        };
+        style.marks |= 1 << bit;
+    }
+    style.embed = doc.embeds.binary_search_by(|e| e.at.cmp(&at)).ok().map(|k| &doc.embeds[k]);
+    style
 }
 
 /// The stretches of two equal texts (`len` bytes at `ao` in `old`, at `bo` in `new`) whose
@@ -365,47 +396,51 @@ fn style_at<'d>(doc: &'d Document, at: usize, marks: &'d [super::Mark]) -> Style
 fn inline_changes(old: &Document, ao: usize, new: &Document, bo: usize, len: usize, found: &mut Vec<Formatting>) -> Vec<(Range<usize>, usize)> {
     let (am, bm) = (marks_over(old, ao..ao + len), marks_over(new, bo..bo + len));
     let (ae, be) = (embeds_in(old, ao..ao + len), embeds_in(new, bo..bo + len));
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
     if am.is_empty() && bm.is_empty() && ae.is_empty() && be.is_empty() {
-        return Vec::new();
+        return out;
     }
-    // Every place the formatting may change, relative to the span.
-    let mut cuts = vec![0, len];
-    let rel = |x: usize, base: usize| x.saturating_sub(base).min(len);
+    // Every place the formatting may change, relative to the span (a flag per byte: linear,
+    // and no sort).
+    let mut cut = vec![false; len + 1];
+    let mut mark = |x: usize, base: usize| cut[x.saturating_sub(base).min(len)] = true;
     for m in am {
-        cuts.extend([rel(m.text.start, ao), rel(m.text.end, ao)]);
+        (mark(m.text.start, ao), mark(m.text.end, ao));
     }
     for m in bm {
-        cuts.extend([rel(m.text.start, bo), rel(m.text.end, bo)]);
+        (mark(m.text.start, bo), mark(m.text.end, bo));
     }
     for e in ae {
-        cuts.extend([rel(e.at, ao), rel(e.at + '\u{fffc}'.len_utf8(), ao)]);
+        (mark(e.at, ao), mark(e.at + 3, ao));
     }
     for e in be {
-        cuts.extend([rel(e.at, bo), rel(e.at + '\u{fffc}'.len_utf8(), bo)]);
+        (mark(e.at, bo), mark(e.at + 3, bo));
     }
-    cuts.sort_unstable();
-    cuts.dedup();
+    cut[len] = true;
     let text = &old.text[ao..ao + len];
-    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
     let mut last: Option<(Style<'_>, Style<'_>)> = None;
-    for w in cuts.windows(2) {
-        let (from, to) = (w[0], w[1]);
-        let piece = &text[from..to];
+    let mut from = 0;
+    for to in 1..=len {
+        if !cut[to] {
+            continue;
+        }
+        let piece = text.get(from..to).unwrap_or_default();
+        let start = from;
+        from = to;
         let Some(ink) = piece.find(|c: char| !c.is_whitespace()) else { continue };
-        let (sa, sb) = (style_at(old, ao + from + ink, am), style_at(new, bo + from + ink, bm));
+        let (sa, sb) = (style_at(old, ao + start + ink, am), style_at(new, bo + start + ink, bm));
         if sa == sb {
             last = None;
             continue;
         }
-        let end = from + piece.trim_end().len();
+        let end = start + piece.trim_end().len();
         // Pieces cut only by the other side's boundaries, or by whitespace, are one stretch.
-        if last.as_ref().is_some_and(|(la, lb)| *la == sa && *lb == sb) {
-            if let Some((r, _)) = out.last_mut() {
-                r.end = end;
+        match (&last, out.last_mut()) {
+            (Some((la, lb)), Some((r, _))) if *la == sa && *lb == sb => r.end = end,
+            _ => {
+                found.push(describe(&sa, &sb));
+                out.push((start + ink..end, found.len() - 1));
             }
-        } else {
-            found.push(describe(&sa, &sb));
-            out.push((from + ink..end, found.len() - 1));
         }
         last = Some((sa, sb));
     }
@@ -422,20 +457,6 @@ fn marks_over(doc: &Document, range: Range<usize>) -> &[super::Mark] {
     &doc.marks[from..to.max(from)]
 }
 
-fn mark_name(kind: &MarkKind) -> (&'static str, FormattingKind) {
-    match kind {
-        MarkKind::Bold => ("bold", FormattingKind::Bold),
-        MarkKind::Italic => ("italic", FormattingKind::Italic),
-        MarkKind::Underline => ("underline", FormattingKind::Underline),
-        MarkKind::Strike => ("strikethrough", FormattingKind::Strike),
-        MarkKind::Code => ("code", FormattingKind::Code),
-        MarkKind::Subscript => ("subscript", FormattingKind::Subscript),
-        MarkKind::Superscript => ("superscript", FormattingKind::Superscript),
-        MarkKind::Highlight => ("highlight", FormattingKind::Highlight),
-        MarkKind::Link(_) => ("link", FormattingKind::Link),
-    }
-}
-
 /// `url` whole, or its start and end around "…" when long.
 fn quoted(url: &str) -> String {
     let n = url.chars().count();
@@ -450,52 +471,49 @@ fn quoted(url: &str) -> String {
 
 /// The change from `a` to `b` (which differ), described.
 fn describe(a: &Style<'_>, b: &Style<'_>) -> Formatting {
-    let mut parts: Vec<String> = Vec::new();
+    let mut description = String::new();
     let mut first: Option<(FormattingKind, FormattingChange, Option<String>, Option<String>)> = None;
-    let mut note = |kind, change, text: String, old: Option<String>, new: Option<String>| {
+    let mut note = |kind, change, text: &str, old: Option<String>, new: Option<String>| {
         first.get_or_insert((kind, change, old, new));
-        parts.push(text);
-    };
-    let link = |s: &Style<'_>| s.marks.iter().find_map(|m| if let MarkKind::Link(t) = m { Some(t.clone()) } else { None });
-    for m in &a.marks {
-        if !matches!(m, MarkKind::Link(_)) && !b.marks.contains(m) {
-            let (name, kind) = mark_name(m);
-            note(kind, FormattingChange::Removed, format!("{name} removed"), None, None);
+        if !description.is_empty() {
+            description.push_str(", ");
         }
-    }
-    for m in &b.marks {
-        if !matches!(m, MarkKind::Link(_)) && !a.marks.contains(m) {
-            let (name, kind) = mark_name(m);
-            note(kind, FormattingChange::Added, format!("{name} added"), None, None);
+        description.push_str(text);
+    };
+    // What was removed, then what was added: "italic removed, bold added".
+    for (from, to, change, verb) in [(a.marks, b.marks, FormattingChange::Removed, " removed"), (b.marks, a.marks, FormattingChange::Added, " added")] {
+        for (bit, (name, kind)) in MARKS.iter().enumerate() {
+            if from >> bit & 1 != 0 && to >> bit & 1 == 0 {
+                note(*kind, change, &[name, verb].concat(), None, None);
+            }
         }
     }
     let target = |t: &Option<String>| t.as_deref().map_or_else(|| "(no target)".to_owned(), quoted);
-    match (link(a), link(b)) {
+    match (a.link, b.link) {
         (Some(x), Some(y)) if x != y => {
-            let text = format!("link target changed: {} → {}", target(&x), target(&y));
-            note(FormattingKind::Link, FormattingChange::Changed, text, x, y);
+            let text = ["link target changed: ", &target(x), " → ", &target(y)].concat();
+            note(FormattingKind::Link, FormattingChange::Changed, &text, x.clone(), y.clone());
         }
-        (Some(x), None) => note(FormattingKind::Link, FormattingChange::Removed, format!("link removed: {}", target(&x)), x, None),
-        (None, Some(y)) => note(FormattingKind::Link, FormattingChange::Added, format!("link added: {}", target(&y)), None, y),
+        (Some(x), None) => note(FormattingKind::Link, FormattingChange::Removed, &["link removed: ", &target(x)].concat(), x.clone(), None),
+        (None, Some(y)) => note(FormattingKind::Link, FormattingChange::Added, &["link added: ", &target(y)].concat(), None, y.clone()),
         _ => {}
     }
     if let (Some(x), Some(y)) = (a.embed, b.embed) {
-        let what = embed_name(x.kind);
+        let what = embed_name(y.kind);
+        if x.kind != y.kind {
+            note(FormattingKind::Embed, FormattingChange::Changed, &[embed_name(x.kind), " → ", what].concat(), None, None);
+        }
         if x.src != y.src {
-            let text = format!("{what} source changed: {} → {}", target(&x.src), target(&y.src));
-            note(FormattingKind::Embed, FormattingChange::Changed, text, x.src.clone(), y.src.clone());
+            let text = [what, " source changed: ", &target(&x.src), " → ", &target(&y.src)].concat();
+            note(FormattingKind::Embed, FormattingChange::Changed, &text, x.src.clone(), y.src.clone());
         }
         if x.alt != y.alt {
-            let text = format!("{what} description changed: “{}” → “{}”", quoted(&x.alt), quoted(&y.alt));
-            note(FormattingKind::Embed, FormattingChange::Changed, text, Some(x.alt.clone()), Some(y.alt.clone()));
-        }
-        if x.kind != y.kind {
-            let text = format!("{} → {what}", embed_name(x.kind));
-            note(FormattingKind::Embed, FormattingChange::Changed, text, None, None);
+            let text = [what, " description changed: “", &quoted(&x.alt), "” → “", &quoted(&y.alt), "”"].concat();
+            note(FormattingKind::Embed, FormattingChange::Changed, &text, Some(x.alt.clone()), Some(y.alt.clone()));
         }
     }
-    let (kind, change, old, new) = first.unwrap_or((FormattingKind::Highlight, FormattingChange::Changed, None, None));
-    Formatting { kind, change, description: parts.join(", "), old, new }
+    let (kind, change, old, new) = first.unwrap_or((FormattingKind::Embed, FormattingChange::Changed, None, None));
+    Formatting { kind, change, description, old, new }
 }
 
 fn embed_name(kind: EmbedKind) -> &'static str {

@@ -32,7 +32,7 @@ pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
 pub(crate) const FORMATTING: usize = 8;
 
 /// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`] units.
-struct Bytes<'t> {
+pub(crate) struct Bytes<'t> {
     text: &'t str,
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
@@ -42,7 +42,7 @@ struct Bytes<'t> {
 impl<'t> Bytes<'t> {
     const STRIDE: usize = 64;
 
-    fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
         let (mut unit, mut next) = (0, 0);
         for (byte, c) in text.char_indices() {
@@ -57,7 +57,7 @@ impl<'t> Bytes<'t> {
     }
 
     /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
-    fn at(&self, at: u32) -> Option<usize> {
+    pub(crate) fn at(&self, at: u32) -> Option<usize> {
         let at = at as usize;
         let k = self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?;
         let (mut unit, byte) = self.checkpoints[k];
