@@ -33,6 +33,8 @@ pub(crate) mod compare;
 mod document;
 mod entities;
 mod html;
+// Used by the reader's wasm module (and the tests); natively `diff_documents` needs none of it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod packed;
 #[cfg(feature = "markdown")]
 mod markdown;
