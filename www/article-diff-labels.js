@@ -85,7 +85,8 @@ export function moveLabel(move, row, side) {
  */
 export function summaryItems(s) {
   const anyChange = s.wordsInserted + s.wordsDeleted + s.paragraphsChanged + s.paragraphsInserted
-    + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges > 0;
+    + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges
+    + (s.formattingChanges ?? 0) > 0;
   if (!anyChange) return [{cls: 'same', text: 'No differences'}];
   /** @type {SummaryItem[]} */
   const items = [
@@ -102,6 +103,8 @@ export function summaryItems(s) {
   add(s.paragraphsMoved, 'moved', `${s.paragraphsMoved.toLocaleString('en')} moved`, 'Paragraphs moved');
   add(s.paragraphsSplit, 'split', `${s.paragraphsSplit.toLocaleString('en')} split`, 'Paragraphs split in two or more');
   add(s.paragraphsMerged, 'merged', `${s.paragraphsMerged.toLocaleString('en')} merged`, 'Paragraphs merged into one');
+  add(s.formattingChanges ?? 0, 'formatting', `${(s.formattingChanges ?? 0).toLocaleString('en')} formatting`,
+    'Formatting changes on unchanged text (bold, links, headings…)');
   return items;
 }
 

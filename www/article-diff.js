@@ -25,6 +25,8 @@ import {Navigation} from './article-diff-navigation.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {Toolbar} from './article-diff-toolbar.js';
+import {FormattingToggle} from './article-diff-formatting.js';
+import {checkFormat} from './article-diff-documents.js';
 
 export {TRUSTED_TYPES_POLICY, loadEngine} from './article-diff-engine-client.js';
 export {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffWorkerUnavailableEvent} from './article-diff-events.js';
@@ -37,6 +39,7 @@ export {isTyping} from './article-diff-navigation.js';
 /** @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff */
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
+const FORMATTING_STYLESHEET_URL = new URL('./article-diff-formatting.css', import.meta.url).href;
 
 /** Whether the console was told once that this page diffs long texts on the main thread. */
 let workerWarned = false;
@@ -48,6 +51,7 @@ export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
     'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
     'ignore-case', 'ignore-whitespace', 'no-moves', 'timeout-ms', 'hide-cosmetic', 'view', 'theme',
+    'format', 'hide-formatting',
   ];
 
   /**
@@ -97,10 +101,13 @@ export class ArticleDiffElement extends HTMLElement {
     this.#toolbar.showCounter(current, this.#navigation.hunks.length);
   });
   #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden);
+  #formattingToggle = new FormattingToggle((on) => { this.hideFormatting = on; });
 
   constructor() {
     super();
     const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
+    const formattingStyles = h('link', {attrs: {rel: 'stylesheet', href: FORMATTING_STYLESHEET_URL}});
+    this.#toolbar.bar.querySelector('.summary')?.append(this.#formattingToggle.element);
     // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
     // rather than flash unstyled text.
     this.#frame.hidden = true;
@@ -116,7 +123,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#rows.addEventListener('click', this.#onRowsClick);
     const body = h('div', {class: 'body'}, [this.#rows, h('div', {class: 'minimap-column'}, [this.#minimap.element])]);
     this.#frame.append(this.#error, this.#notice, this.#toolbar.element, body);
-    this.#root.replaceChildren(link, this.#frame);
+    this.#root.replaceChildren(link, formattingStyles, this.#frame);
   }
 
   // ---- Inputs -------------------------------------------------------------------------------
@@ -158,6 +165,16 @@ export class ArticleDiffElement extends HTMLElement {
   set ignoreWhitespace(on) { this.toggleAttribute('ignore-whitespace', Boolean(on)); }
   get hideCosmetic() { return this.hasAttribute('hide-cosmetic'); }
   set hideCosmetic(on) { this.toggleAttribute('hide-cosmetic', Boolean(on)); }
+  /** Draw formatting changes as unchanged text (a diff of two documents). */
+  get hideFormatting() { return this.hasAttribute('hide-formatting'); }
+  set hideFormatting(on) { this.toggleAttribute('hide-formatting', Boolean(on)); }
+  /**
+   * What the texts are: `'text'` (default), `'html'` or `'markdown'` (diffed as a reader sees
+   * them, formatting changes included). Another value is an error shown in the element.
+   * @returns {string}
+   */
+  get format() { return this.getAttribute('format') ?? 'text'; }
+  set format(v) { this.#reflect('format', v); }
   /** `true` unless the `no-moves` attribute is set. */
   get detectMoves() { return !this.hasAttribute('no-moves'); }
   set detectMoves(on) { this.toggleAttribute('no-moves', !on); }
@@ -231,6 +248,7 @@ export class ArticleDiffElement extends HTMLElement {
       case 'ignore-whitespace':
       case 'no-moves':
       case 'timeout-ms':
+      case 'format':
         this.#inputVersion++;
         break;
       case 'old-label':
@@ -301,6 +319,7 @@ export class ArticleDiffElement extends HTMLElement {
     /** @type {ArticleDiff | null} */
     let model;
     try {
+      const format = checkFormat(this.format);
       model = await computeDiff(this.oldText ?? '', this.newText ?? '', diffOptions((name) => this.getAttribute(name)), {
         stale,
         long: () => {
@@ -310,7 +329,7 @@ export class ArticleDiffElement extends HTMLElement {
           this.#toolbar.showBusy();
         },
         workerUnavailable: (reason) => this.#workerUnavailable(reason),
-      });
+      }, format);
     } catch (error) {
       if (!stale()) {
         this.#frame.classList.remove('busy');
@@ -360,6 +379,8 @@ export class ArticleDiffElement extends HTMLElement {
     if (!model) return;
 
     this.#toolbar.showSummary(model.stats, hideCosmetic);
+    const hideFormatting = this.hideFormatting;
+    this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting);
     this.#notice.hidden = !model.approximate;
     this.#notice.textContent = model.approximate
       ? `Approximate diff: ${model.fallback?.detail ?? 'a time budget ran out'}. The changes shown are exact, but coarser than they could be.`
@@ -368,7 +389,7 @@ export class ArticleDiffElement extends HTMLElement {
     // the changes, and rows are built only for the ones drawn.
     this.#navigation.setChanges(changesOf(model.blocks, hideCosmetic));
     const items = itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#expanded);
-    this.#drawer.draw({model, view, hideCosmetic, current: new Set(this.#navigation.currentRows)}, items);
+    this.#drawer.draw({model, view, hideCosmetic, hideFormatting, current: new Set(this.#navigation.currentRows)}, items);
     this.#navigation.show(false);
     this.#minimap.schedule();
   }
