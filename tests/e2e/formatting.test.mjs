@@ -102,7 +102,7 @@ describe('<article-diff format>', () => {
 
   test('hostile markup never runs and never becomes elements', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
-    const hostile = (n) => `<p>Hi <img src=x onerror="window.__pwned=${n}"> <a href="javascript:window.__pwned=${n}">click</a>
+    const hostile = (/** @type {number} */ n) => `<p>Hi <img src=x onerror="window.__pwned=${n}"> <a href="javascript:window.__pwned=${n}">click</a>
       <script>window.__pwned=${n}</script><style>*{display:none}</style> &lt;b&gt;not bold&lt;/b&gt; <iframe src="javascript:1"></iframe></p>`;
     const got = await draw(page, hostile(1), `${hostile(2)}<p>more</p>`, 'html');
     assert.equal(got.error, '');
