@@ -238,8 +238,44 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
         }
     }
     d.blocks = out;
+    annotate_moves(d, old, new, &mut found);
     d.stats.formatting_changes = found.len();
     d.formatting = found;
+}
+
+/// A moved paragraph's two ends are rows of their own (the source with its old cell, the
+/// destination with its new cell); their equal spans pair up as a changed row's do.
+fn annotate_moves<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document, found: &mut Vec<Formatting>) {
+    if d.moves.is_empty() {
+        return;
+    }
+    // Row index → block index, for the rows with a block of their own.
+    let mut block_of = Vec::new();
+    let mut row = 0;
+    for (k, b) in d.blocks.iter().enumerate() {
+        if let DiffBlock::Row(_) = b {
+            block_of.push((row, k));
+        }
+        row += b.row_count();
+    }
+    let find = |r: usize| block_of.binary_search_by_key(&r, |&(row, _)| row).ok().map(|i| block_of[i].1);
+    for m in d.moves.clone() {
+        let (Some(src), Some(dst)) = (find(m.old_row), find(m.new_row)) else { continue };
+        let take = |b: &mut DiffBlock<'a>, old_side: bool| match b {
+            DiffBlock::Row(r) if old_side => r.old.take(),
+            DiffBlock::Row(r) => r.new.take(),
+            DiffBlock::Equal { .. } => None,
+        };
+        let (oc, nc) = (take(&mut d.blocks[src], true), take(&mut d.blocks[dst], false));
+        let mut pair = Row { kind: RowKind::Moved, old: oc, new: nc, move_id: None, cosmetic: false };
+        annotate_row(&mut pair, old, new, found);
+        if let DiffBlock::Row(r) = &mut d.blocks[src] {
+            r.old = pair.old;
+        }
+        if let DiffBlock::Row(r) = &mut d.blocks[dst] {
+            r.new = pair.new;
+        }
+    }
 }
 
 /// Whether blocks `i` of `old` and `j` of `new` (with equal texts) are formatted alike.
