@@ -37,6 +37,8 @@ pub(crate) struct Bytes<'t> {
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
     units: usize,
+    /// The last answer `(unit, byte)`: most queries come in order and walk on from it.
+    last: core::cell::Cell<(usize, usize)>,
 }
 
 impl<'t> Bytes<'t> {
@@ -53,24 +55,34 @@ impl<'t> Bytes<'t> {
             unit += c.len_utf16();
         }
         checkpoints.push((unit, text.len()));
-        Bytes { text, checkpoints, units: unit }
+        Bytes { text, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
     }
 
     /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
     pub(crate) fn at(&self, at: u32) -> Option<usize> {
         let at = at as usize;
-        let k = self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?;
-        let (mut unit, byte) = self.checkpoints[k];
-        for (i, c) in self.text[byte..].char_indices() {
-            if unit == at {
-                return Some(byte + i);
-            }
-            unit += c.len_utf16();
-            if unit > at {
-                return None;
+        let (last_unit, last_byte) = self.last.get();
+        let (mut unit, byte) = if at >= last_unit && at - last_unit <= Self::STRIDE {
+            (last_unit, last_byte)
+        } else {
+            self.checkpoints[self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
+        };
+        // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
+        let bytes = self.text.as_bytes();
+        let mut i = byte;
+        while unit < at && i < bytes.len() {
+            let b = bytes[i];
+            unit += 1 + usize::from(b >= 0xF0);
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
             }
         }
-        (unit == at).then_some(self.text.len())
+        if unit != at {
+            return None; // past the end, or inside a surrogate pair
+        }
+        self.last.set((unit, i));
+        Some(i)
     }
 
     fn slice(&self, start: u32, end: u32) -> Option<&'t str> {
