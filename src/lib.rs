@@ -75,7 +75,8 @@
 //! # Feature flags
 //!
 //! * `markup` (default): [`markup`], the HTML reader: what a reader sees of an article a CMS
-//!   stores as HTML (`docs/markup.md`).
+//!   stores as HTML (`docs/markup.md`); and [`diff_documents`], which diffs two read documents
+//!   block by block and marks formatting changes on equal text ([`Diff::formatting`]).
 //! * `markdown` (default): Markdown in the reader too (`pulldown-cmark`).
 //! * `markup-module`: builds the reader's own wasm module (`src/wasm_markup.rs`) instead of the
 //!   engine's. On wasm32 the reader is compiled only with it, so the engine's module never
