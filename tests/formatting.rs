@@ -2,6 +2,8 @@
 //! block-editor body, a plain HTML article and the seed pair's Markdown copy, and the
 //! invariants every such diff keeps (edits rebuild the visible texts, paragraphs are blocks,
 //! formatting only on equal text).
+// The reader is compiled into the engine's wasm build only with `markup-module`.
+#![cfg(all(feature = "markdown", not(target_arch = "wasm32")))]
 
 use article_diff::markup::{read, Document, Markup};
 use article_diff::{diff_documents, Diff, Error, Op, Options, RowKind, SpanKind};
