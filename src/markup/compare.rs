@@ -341,27 +341,32 @@ fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, fou
         let mut at = 0;
         let mut push = |from: usize, to: usize, id: Option<usize>| {
             if to > from {
+                used_block |= id.is_some() && id == block_id;
                 let (ta, tb) = (&a.text[from..to], &b.text[from..to]);
                 os.push(Span { formatting: id, ..Span::new(SpanKind::Equal, false, ta) });
                 ns.push(Span { formatting: id, ..Span::new(SpanKind::Equal, false, tb) });
             }
         };
+        // Between the stretches whose marks changed, the block's change (on text with ink).
+        let block_on = |text: &str| block_id.filter(|_| has_ink(text));
         for (r, id) in pieces {
-            push(at, r.start, block_id.filter(|_| has_ink(&a.text[at..r.start])));
+            push(at, r.start, block_on(&a.text[at..r.start]));
             push(r.start, r.end, Some(id));
             at = r.end;
         }
-        let rest = block_id.filter(|_| has_ink(&a.text[at..]));
-        used_block |= rest.is_some() || at > 0 && block_id.is_some();
-        push(at, a.text.len(), rest);
+        push(at, a.text.len(), block_on(&a.text[at..]));
     }
     os.extend_from_slice(&oc.spans[oi..]);
     ns.extend_from_slice(&nc.spans[ni..]);
     if let Some(id) = block_id.filter(|_| !used_block) {
-        // No equal text carries it (every word changed): a word change, not formatting.
-        found.truncate(id);
+        // No span carries the block's change: every word changed (a word change, not
+        // formatting), or every equal word's marks changed too, whose descriptions then name it.
+        let block = found.remove(id);
+        for f in &mut found[id..] {
+            f.description = [&f.description, "; ", &block.description].concat();
+        }
         for s in os.iter_mut().chain(ns.iter_mut()) {
-            s.formatting = s.formatting.filter(|&f| f < id);
+            s.formatting = s.formatting.map(|f| if f > id { f - 1 } else { f });
         }
     }
     oc.spans = os;
@@ -718,6 +723,23 @@ mod tests {
         }
         assert_eq!(d.stats.paragraphs_changed, 1);
         rebuilds(&d, &old, &new);
+    }
+
+    #[test]
+    fn a_block_change_whose_words_all_changed_marks_stays_with_them() {
+        let old = html("<p>Intro <a href=/a>x</a></p><p>x</p>");
+        let new = html("<h2>Intro <a href=/b>x</a></h2><p>x</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(descriptions_of(&d), ["paragraph → heading 2", "link target changed: /a → /b"]);
+        let old = html("<p><b>Intro</b></p>");
+        let new = html("<h2>Intro</h2>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(descriptions_of(&d), ["bold removed; paragraph → heading 2"]);
+        assert!(formatted(&d).iter().all(|f| f.2 == "bold removed; paragraph → heading 2"));
+    }
+
+    fn descriptions_of(d: &Diff<'_>) -> Vec<String> {
+        d.formatting.iter().map(|f| f.description.clone()).collect()
     }
 
     #[test]
