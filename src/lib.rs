@@ -116,7 +116,7 @@ pub mod wasm;
 pub mod wasm_markup;
 
 pub use error::{Error, Side as InputSide};
-pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Formatting, FormattingChange, FormattingKind, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
+pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Formatting, FormattingChange, FormattingId, FormattingKind, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub use markup::diff_documents;
 pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};

@@ -52,7 +52,7 @@ use core::ops::Range;
 use serde::ser::{SerializeTuple, Serializer};
 use serde::Serialize;
 
-pub use crate::formatting::{Formatting, FormattingChange, FormattingKind};
+pub use crate::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
 
 /// The result of [`crate::diff`]: two texts turned into blocks of rows, moves, stats and flat
 /// edits.
@@ -100,6 +100,12 @@ impl<'a> Diff<'a> {
     /// building the unchanged rows, read [`Diff::blocks`].
     pub fn rows(&self) -> Rows<'_, 'a> {
         Rows { diff: self, block: 0, offset: 0, remaining: self.row_count() }
+    }
+
+    /// The formatting change `span` carries, if any (a diff of two documents).
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    pub fn formatting_of(&self, span: &Span<'_>) -> Option<&Formatting> {
+        self.formatting.get(span.formatting?.index())
     }
 
     /// How many rows [`Diff::rows`] yields: O(blocks).
@@ -354,7 +360,7 @@ pub struct Span<'a> {
     /// formatting differs: the index of that change in [`Diff::formatting`].
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
-    pub formatting: Option<usize>,
+    pub formatting: Option<FormattingId>,
 }
 
 impl<'a> Span<'a> {

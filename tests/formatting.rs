@@ -34,11 +34,11 @@ fn check_invariants(d: &Diff<'_>, old: &Document, new: &Document) {
             if let Some(f) = s.formatting {
                 assert_eq!(s.kind, SpanKind::Equal, "only equal text carries formatting");
                 assert!(!s.text.trim().is_empty(), "whitespace never carries formatting");
-                used[f] = true;
+                used[f.index()] = true;
             }
         }
         if let (Some(oc), Some(nc)) = (&row.old, &row.new) {
-            fn eq<'c>(c: &'c article_diff::Cell<'_>) -> Vec<(&'c str, Option<usize>)> {
+            fn eq<'c>(c: &'c article_diff::Cell<'_>) -> Vec<(&'c str, Option<article_diff::FormattingId>)> {
                 c.spans.iter().filter(|s| s.kind == SpanKind::Equal).map(|s| (s.text, s.formatting)).collect()
             }
             if row.kind != RowKind::Moved {

@@ -33,7 +33,7 @@ use core::ops::Range;
 
 use super::document::{Block, BlockKind, Document, Embed, EmbedKind, MarkKind};
 use crate::error::{Error, Side};
-use crate::formatting::{Formatting, FormattingChange, FormattingKind};
+use crate::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
 use crate::model::{Block as DiffBlock, Cell, Diff, Edit, Row, RowKind, Span, SpanKind};
 use crate::Options;
 
@@ -343,8 +343,8 @@ fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, fou
             if to > from {
                 used_block |= id.is_some() && id == block_id;
                 let (ta, tb) = (&a.text[from..to], &b.text[from..to]);
-                os.push(Span { formatting: id, ..Span::new(SpanKind::Equal, false, ta) });
-                ns.push(Span { formatting: id, ..Span::new(SpanKind::Equal, false, tb) });
+                os.push(Span { formatting: id.map(FormattingId::new), ..Span::new(SpanKind::Equal, false, ta) });
+                ns.push(Span { formatting: id.map(FormattingId::new), ..Span::new(SpanKind::Equal, false, tb) });
             }
         };
         // Between the stretches whose marks changed, the block's change (on text with ink).
@@ -366,7 +366,7 @@ fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, fou
             f.description = [&f.description, "; ", &block.description].concat();
         }
         for s in os.iter_mut().chain(ns.iter_mut()) {
-            s.formatting = s.formatting.map(|f| if f > id { f - 1 } else { f });
+            s.formatting = s.formatting.map(|f| if f.index() > id { FormattingId::new(f.index() - 1) } else { f });
         }
     }
     oc.spans = os;
@@ -630,7 +630,7 @@ mod tests {
             for (side, cell) in [("old", &row.old), ("new", &row.new)] {
                 for s in cell.iter().flat_map(|c| &c.spans) {
                     if let Some(f) = s.formatting {
-                        out.push((side, s.text.to_owned(), d.formatting[f].description.as_str()));
+                        out.push((side, s.text.to_owned(), d.formatting[f.index()].description.as_str()));
                     }
                 }
             }

@@ -243,7 +243,7 @@ pub(crate) fn pack_formatted(d: &Diff<'_>) -> Vec<u32> {
         let Block::Row(r) = block else { continue };
         for span in [&r.old, &r.new].into_iter().flatten().flat_map(|c| &c.spans) {
             if let Some(f) = span.formatting {
-                out[at] |= (f as u32 + 1) << 3;
+                out[at] |= (f.index() as u32 + 1) << 3;
             }
             at += SPAN;
         }
