@@ -14,6 +14,22 @@
 
 import {h} from './article-diff-dom.js';
 
+const STYLESHEET_URL = new URL('./article-diff-formatting.css', import.meta.url).href;
+
+/**
+ * Links `article-diff-formatting.css` into `root` once, the first time a diff of two documents
+ * is drawn: a page that diffs only texts never requests it.
+ * @param {ShadowRoot} root
+ */
+export function linkFormattingStyles(root) {
+  if (root.querySelector('link[data-formatting]')) return;
+  const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL, 'data-formatting': ''}});
+  // After the element's own stylesheet, whose rules these refine.
+  const first = root.querySelector('link');
+  if (first) first.after(link);
+  else root.prepend(link);
+}
+
 /**
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./pkg/article_diff.js').Row} Row

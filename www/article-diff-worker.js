@@ -7,7 +7,6 @@
  * texts it already has, so no text and no object per row crosses between the threads.
  */
 import init, {diff} from './pkg/article_diff.js';
-import {diffDocumentsWith} from './article-diff-documents.js';
 
 /**
  * @typedef {{id: number, oldText: string, newText: string, options: import('./pkg/article_diff.js').DiffOptions,
@@ -27,6 +26,8 @@ scope.addEventListener('message', async (event) => {
     await ready;
     if (format !== 'text') {
       // Two documents: the page also needs their visible texts and records to draw them.
+      // Imported only then, so a worker copied next to a bundle for text diffs needs no more.
+      const {diffDocumentsWith} = await import('./article-diff-documents.js');
       const documents = await diffDocumentsWith(diff, oldText, newText, format, options);
       scope.postMessage({id, packed: documents.packed, documents}, [documents.packed.buffer]);
       return;

@@ -25,7 +25,7 @@ import {Navigation} from './article-diff-navigation.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {Toolbar} from './article-diff-toolbar.js';
-import {FormattingToggle} from './article-diff-formatting.js';
+import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
 import {checkFormat} from './article-diff-documents.js';
 
 export {TRUSTED_TYPES_POLICY, loadEngine} from './article-diff-engine-client.js';
@@ -39,7 +39,6 @@ export {isTyping} from './article-diff-navigation.js';
 /** @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff */
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
-const FORMATTING_STYLESHEET_URL = new URL('./article-diff-formatting.css', import.meta.url).href;
 
 /** Whether the console was told once that this page diffs long texts on the main thread. */
 let workerWarned = false;
@@ -106,7 +105,6 @@ export class ArticleDiffElement extends HTMLElement {
   constructor() {
     super();
     const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
-    const formattingStyles = h('link', {attrs: {rel: 'stylesheet', href: FORMATTING_STYLESHEET_URL}});
     this.#toolbar.bar.querySelector('.summary')?.append(this.#formattingToggle.element);
     // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
     // rather than flash unstyled text.
@@ -123,7 +121,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#rows.addEventListener('click', this.#onRowsClick);
     const body = h('div', {class: 'body'}, [this.#rows, h('div', {class: 'minimap-column'}, [this.#minimap.element])]);
     this.#frame.append(this.#error, this.#notice, this.#toolbar.element, body);
-    this.#root.replaceChildren(link, formattingStyles, this.#frame);
+    this.#root.replaceChildren(link, this.#frame);
   }
 
   // ---- Inputs -------------------------------------------------------------------------------
@@ -380,6 +378,7 @@ export class ArticleDiffElement extends HTMLElement {
 
     this.#toolbar.showSummary(model.stats, hideCosmetic);
     const hideFormatting = this.hideFormatting;
+    if (model.documents) linkFormattingStyles(this.#root);
     this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting);
     this.#notice.hidden = !model.approximate;
     this.#notice.textContent = model.approximate
