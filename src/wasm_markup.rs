@@ -263,7 +263,7 @@ impl Documents {
     pub fn annotate(&self, packed: &[u32]) -> Result<Vec<u32>, JsError> {
         let mut d = unpack(packed, &self.old.text, &self.new.text).map_err(|why| JsError::new(&format!("diffDocuments(): {why}")))?;
         annotate(&mut d, &self.old, &self.new);
-        Ok(pack_formatted(&d))
+        pack_formatted(&d).map_err(|words| JsError::new(&format!("diffDocuments(): the result ({words} words) does not fit in the memory left")))
     }
 }
 

@@ -264,7 +264,7 @@ fn annotate_moves<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document, fo
         let take = |b: &mut DiffBlock<'a>, old_side: bool| match b {
             DiffBlock::Row(r) if old_side => r.old.take(),
             DiffBlock::Row(r) => r.new.take(),
-            DiffBlock::Equal { .. } => None,
+            _ => None,
         };
         let (oc, nc) = (take(&mut d.blocks[src], true), take(&mut d.blocks[dst], false));
         let mut pair = Row { kind: RowKind::Moved, old: oc, new: nc, move_id: None, cosmetic: false };

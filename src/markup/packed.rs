@@ -154,8 +154,15 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
             1 => RowKind::Changed,
             2 => RowKind::Split,
             3 => RowKind::Merged,
-            4 => RowKind::Inserted,
-            5 => RowKind::Deleted,
+            // A run of inserted or deleted paragraphs is one block, as the core holds it.
+            4 => {
+                blocks.push(Block::Inserted { new: ns..ne });
+                continue;
+            }
+            5 => {
+                blocks.push(Block::Deleted { old: os..oe });
+                continue;
+            }
             6 => RowKind::Moved,
             _ => return Err(BAD),
         };
@@ -233,9 +240,10 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
     })
 }
 
-/// `d` packed with its formatting changes (see the module docs).
-pub(crate) fn pack_formatted(d: &Diff<'_>) -> Vec<u32> {
-    let mut out = pack(d);
+/// `d` packed with its formatting changes (see the module docs), or, when memory has no room
+/// for the plain layout, its size in words (as [`pack`]).
+pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
+    let mut out = pack(d)?;
     out[0] = MAGIC_FORMATTED;
     let (p, q, b) = (out[3] as usize, out[4] as usize, out[5] as usize);
     let mut at = HEADER + 2 * (p + q) + BLOCK * b;
@@ -267,7 +275,7 @@ pub(crate) fn pack_formatted(d: &Diff<'_>) -> Vec<u32> {
     out.extend_from_slice(&[d.formatting.len() as u32, units.len() as u32]);
     out.extend_from_slice(&records);
     out.extend_from_slice(&units);
-    out
+    Ok(out)
 }
 
 fn kind_code(kind: FormattingKind) -> u32 {
@@ -303,13 +311,13 @@ mod tests {
 
     fn round_trip(old: &str, new: &str) {
         let d = crate::diff(old, new, &Options::default()).unwrap();
-        let back = unpack(&pack(&d), old, new).unwrap();
+        let back = unpack(&pack(&d).unwrap(), old, new).unwrap();
         assert_eq!(back.blocks, d.blocks);
         assert_eq!(back.edits, d.edits);
         assert_eq!(back.old_paragraphs, d.old_paragraphs);
         assert_eq!(back.stats, d.stats);
         assert_eq!(back.fallback, d.fallback);
-        assert_eq!(pack(&back), pack(&d));
+        assert_eq!(pack(&back).unwrap(), pack(&d).unwrap());
     }
 
     #[test]
@@ -325,7 +333,7 @@ mod tests {
     #[test]
     fn unpack_refuses_what_does_not_fit() {
         let d = crate::diff("a b", "a c", &Options::default()).unwrap();
-        let packed = pack(&d);
+        let packed = pack(&d).unwrap();
         assert!(unpack(&packed, "a b", "a cc").is_err());
         assert!(unpack(&packed[..packed.len() - 1], "a b", "a c").is_err());
         assert!(unpack(&[1, 2, 3], "", "").is_err());
@@ -342,7 +350,7 @@ mod tests {
         // The engine's module diffs the engine texts; the reader's module rebuilds and annotates.
         let (oe, ne) = (engine_text(&old), engine_text(&new));
         let plain = crate::diff(&oe, &ne, &Options::default()).unwrap();
-        let mut d = unpack(&pack(&plain), &old.text, &new.text).unwrap();
+        let mut d = unpack(&pack(&plain).unwrap(), &old.text, &new.text).unwrap();
         annotate(&mut d, &old, &new);
         assert_eq!(d.blocks, native.blocks);
         assert_eq!(d.formatting, native.formatting);
