@@ -143,15 +143,15 @@ impl<'a> Builder<'_, 'a> {
             let (ot, nt) = (text::slice(old_text, p.old.clone()), text::slice(new_text, p.new.clone()));
             match p.kind {
                 PieceKind::Equal => {
-                    o.push(Span { kind: SpanKind::Equal, cosmetic: false, text: ot });
-                    n.push(Span { kind: SpanKind::Equal, cosmetic: false, text: nt });
+                    o.push(Span::new(SpanKind::Equal, false, ot));
+                    n.push(Span::new(SpanKind::Equal, false, nt));
                 }
                 PieceKind::Change { cosmetic } => {
                     if !ot.is_empty() {
-                        o.push(Span { kind: SpanKind::Delete, cosmetic, text: ot });
+                        o.push(Span::new(SpanKind::Delete, cosmetic, ot));
                     }
                     if !nt.is_empty() {
-                        n.push(Span { kind: SpanKind::Insert, cosmetic, text: nt });
+                        n.push(Span::new(SpanKind::Insert, cosmetic, nt));
                     }
                 }
             }
@@ -381,6 +381,8 @@ pub(crate) fn assemble<'a>(
         stats,
         approximate: fallback.is_some(),
         fallback,
+        #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+        formatting: Vec::new(),
         old_text: old.text,
         new_text: new.text,
     }

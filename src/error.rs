@@ -40,6 +40,24 @@ pub enum Error {
         /// The largest size accepted.
         limit: usize,
     },
+    /// A [`crate::markup::Document`] handed to [`crate::diff_documents`] is not one the reader
+    /// could have made (a block outside its text, blocks not joined by a blank line, a mark
+    /// across two blocks).
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    InvalidDocument {
+        /// Which document.
+        side: Side,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A source could not be read as HTML or Markdown ([`crate::markup::read`]).
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    Markup {
+        /// Which source.
+        side: Side,
+        /// Why.
+        error: crate::markup::ReadError,
+    },
 }
 
 impl fmt::Display for Error {
@@ -50,6 +68,10 @@ impl fmt::Display for Error {
                 f,
                 "the {side} is {bytes} bytes of UTF-8; the most article-diff accepts is {limit} bytes"
             ),
+            #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+            Error::InvalidDocument { side, reason } => write!(f, "the {side}'s document is not valid: {reason}"),
+            #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+            Error::Markup { side, error } => write!(f, "the {side} could not be read: {error}"),
         }
     }
 }

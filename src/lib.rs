@@ -75,7 +75,8 @@
 //! # Feature flags
 //!
 //! * `markup` (default): [`markup`], the HTML reader: what a reader sees of an article a CMS
-//!   stores as HTML (`docs/markup.md`).
+//!   stores as HTML (`docs/markup.md`); and [`diff_documents`], which diffs two read documents
+//!   block by block and marks formatting changes on equal text ([`Diff::formatting`]).
 //! * `markdown` (default): Markdown in the reader too (`pulldown-cmark`).
 //! * `markup-module`: builds the reader's own wasm module (`src/wasm_markup.rs`) instead of the
 //!   engine's. On wasm32 the reader is compiled only with it, so the engine's module never
@@ -89,6 +90,7 @@ mod assemble;
 mod deadline;
 mod engine;
 mod error;
+mod formatting;
 mod graphemes;
 mod intern;
 // On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
@@ -114,7 +116,9 @@ pub mod wasm;
 pub mod wasm_markup;
 
 pub use error::{Error, Side as InputSide};
-pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
+pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Formatting, FormattingChange, FormattingId, FormattingKind, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
+#[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+pub use markup::diff_documents;
 pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};
 
 /// The README's Rust example runs as a doc test, so the README cannot drift from the API.

@@ -12,8 +12,15 @@
  * 16,000-paragraph document with 20 edited words costs a few dozen objects, not 16,000 rows. `rows`, `edits` and the paragraph
  * lists stay available, built once on first read.
  *
+ * A diff of two documents (`diffDocuments`, `src/markup/packed.rs`) has one more section: its
+ * formatting changes, which its equal spans point at (`span.formatting`), and the offset of
+ * each span in its side's visible text (`span.start`), so a renderer can lay the documents'
+ * marks over it.
+ *
  * @typedef {'equal'|'changed'|'split'|'merged'|'inserted'|'deleted'|'moved'} RowKind
- * @typedef {{kind: 'equal'|'insert'|'delete', cosmetic: boolean, text: string}} Span
+ * @typedef {'bold'|'italic'|'underline'|'strike'|'code'|'subscript'|'superscript'|'highlight'|'link'|'embed'|'block'} FormattingKind
+ * @typedef {{kind: FormattingKind, change: 'added'|'removed'|'changed', description: string, old?: string, new?: string}} Formatting
+ * @typedef {{kind: 'equal'|'insert'|'delete', cosmetic: boolean, text: string, start?: number, formatting?: Formatting}} Span
  * @typedef {{paragraphs: number[], spans: Span[]}} Cell
  * @typedef {{kind: RowKind, old: Cell|null, new: Cell|null, move?: number, cosmetic: boolean}} Row
  * @typedef {{kind: RowKind, row: number, rowCount: number, oldStart: number, oldEnd: number,
@@ -21,14 +28,23 @@
  * @typedef {{id: number, from: number, to: number, similarity: number, oldRow: number, newRow: number}} Move
  * @typedef {{start: number, end: number}} Paragraph
  * @typedef {[op: -1|0|1, text: string]} Edit
+ * @typedef {{text: string, blocks: Int32Array, marks: Int32Array, embeds: Int32Array, anchors: Int32Array,
+ *   strings: string[]}} DocumentRecord what a reader module's `read()` returns (`src/wasm_markup.rs`)
  * @typedef {{wordsInserted: number, wordsDeleted: number, wordsUnchanged: number,
  *   paragraphsChanged: number, paragraphsInserted: number, paragraphsDeleted: number,
  *   paragraphsMoved: number, paragraphsSplit: number, paragraphsMerged: number,
- *   cosmeticChanges: number}} Stats
+ *   cosmeticChanges: number, formattingChanges?: number}} Stats
  */
 
 // The layout of `src/pack.rs` (its module docs draw it).
 const MAGIC = 0x41440001;
+// A diff of two documents: the same layout and a formatting section (`src/markup/packed.rs`).
+const MAGIC_FORMATTED = 0x41448001;
+const FORMATTING = 8;
+/** @type {FormattingKind[]} */
+const FORMATTING_KINDS = ['bold', 'italic', 'underline', 'strike', 'code', 'subscript', 'superscript', 'highlight', 'link', 'embed', 'block'];
+/** @type {Formatting['change'][]} */
+const FORMATTING_CHANGES = ['added', 'removed', 'changed'];
 const HEADER = 22;
 const BLOCK = 10;
 const SPAN = 3;
@@ -60,6 +76,10 @@ export class ArticleDiff {
   /** @type {Edit[] | null} */ #edits = null;
   /** @type {Paragraph[] | null} */ #oldParagraphs = null;
   /** @type {Paragraph[] | null} */ #newParagraphs = null;
+  /** The formatting changes of a diff of two documents; spans point at them. @type {Formatting[]} */
+  #formatting = [];
+  /** Whether this is a diff of two documents (spans carry their `start`). */
+  #documents = false;
 
   /**
    * Trusts its arguments: `unpack()` checks them first when they come from elsewhere.
@@ -89,7 +109,39 @@ export class ArticleDiff {
     const detail = d === 0 ? '' : new TextDecoder().decode(Uint8Array.from(packed.subarray(detailAt, detailAt + d)));
     /** @type {{reason: 'deadline', detail: string} | null} Why it is approximate. */
     this.fallback = reason === 0 ? null : {reason: 'deadline', detail};
+    if (packed[0] === MAGIC_FORMATTED) {
+      this.#documents = true;
+      const at = detailAt + d;
+      const count = packed[at];
+      const textAt = at + 2 + FORMATTING * count;
+      const text = (/** @type {number} */ start, /** @type {number} */ length) => {
+        let out = '';
+        for (let k = 0; k < length; k += 8192) {
+          out += String.fromCharCode(...packed.subarray(textAt + start + k, textAt + start + Math.min(length, k + 8192)));
+        }
+        return out;
+      };
+      for (let k = 0, r = at + 2; k < count; k++, r += FORMATTING) {
+        /** @type {Formatting} */
+        const f = {kind: FORMATTING_KINDS[packed[r]], change: FORMATTING_CHANGES[packed[r + 1]], description: text(packed[r + 2], packed[r + 3])};
+        if (packed[r + 5] !== 0xffffffff) f.old = text(packed[r + 4], packed[r + 5]);
+        if (packed[r + 7] !== 0xffffffff) f.new = text(packed[r + 6], packed[r + 7]);
+        this.#formatting.push(f);
+      }
+      this.stats.formattingChanges = count;
+    }
   }
+
+  /**
+   * A diff of two documents: their format and what the reader returned for each (blocks,
+   * marks, embeds, UTF-16 offsets into `oldText` / `newText`), for drawing them; `null` for
+   * texts. Set by `diffDocuments()`.
+   * @type {{format: 'html'|'markdown', old: DocumentRecord, new: DocumentRecord} | null}
+   */
+  documents = null;
+
+  /** The formatting changes of a diff of two documents (empty for texts); `span.formatting` is one of them. */
+  get formatting() { return this.#formatting; }
 
   /** The packed form: post it to another thread (transferable) and `unpack()` it there. */
   get packed() { return this.#packed; }
@@ -180,7 +232,8 @@ export class ArticleDiff {
   /** The whole model as plain data (what `JSON.stringify` writes): every row and edit. */
   toJSON() {
     const {edits, oldParagraphs, newParagraphs, blocks, rows, moves, stats, approximate, fallback} = this;
-    return {edits, oldParagraphs, newParagraphs, blocks, rows, moves, stats, approximate, fallback};
+    const json = {edits, oldParagraphs, newParagraphs, blocks, rows, moves, stats, approximate, fallback};
+    return this.#documents ? {...json, formatting: this.#formatting} : json;
   }
 
   /** @param {number} at @param {number} count */
@@ -235,7 +288,10 @@ export class ArticleDiff {
   #whole(paragraphsAt, i, text, kind) {
     const start = this.#packed[paragraphsAt + 2 * i];
     const end = this.#packed[paragraphsAt + 2 * i + 1];
-    return {paragraphs: [i], spans: [{kind, cosmetic: false, text: text.slice(start, end)}]};
+    /** @type {Span} */
+    const span = {kind, cosmetic: false, text: text.slice(start, end)};
+    if (this.#documents) span.start = start;
+    return {paragraphs: [i], spans: [span]};
   }
 
   /**
@@ -253,7 +309,13 @@ export class ArticleDiff {
     /** @type {Span[]} */
     const spans = [];
     for (let at = this.#spansAt + SPAN * first, stop = at + SPAN * count; at < stop; at += SPAN) {
-      spans.push({kind: SPAN_KINDS[p[at] & 3], cosmetic: (p[at] & 4) !== 0, text: text.slice(p[at + 1], p[at + 2])});
+      /** @type {Span} */
+      const span = {kind: SPAN_KINDS[p[at] & 3], cosmetic: (p[at] & 4) !== 0, text: text.slice(p[at + 1], p[at + 2])};
+      if (this.#documents) {
+        span.start = p[at + 1];
+        if (p[at] >> 3) span.formatting = this.#formatting[(p[at] >> 3) - 1];
+      }
+      spans.push(span);
     }
     return {paragraphs, spans};
   }
@@ -283,10 +345,27 @@ export function materialize(view, oldText, newText) {
 export function fromPacked(packed, oldText, newText) {
   const fail = (/** @type {string} */ why) => new Error(`unpack(): ${why}`);
   if (!(packed instanceof Uint32Array)) throw fail('`packed` must be the Uint32Array of a diff (its `packed` property)');
-  if (packed.length < HEADER || packed[0] !== MAGIC) throw fail('`packed` is not a packed diff of this version of article-diff');
+  if (packed.length < HEADER || (packed[0] !== MAGIC && packed[0] !== MAGIC_FORMATTED)) {
+    throw fail('`packed` is not a packed diff of this version of article-diff');
+  }
   const [, oldUnits, newUnits, p, q, b, s, e, m, , , d] = packed;
-  if (packed.length !== HEADER + 2 * (p + q) + BLOCK * b + SPAN * s + EDIT * e + MOVE * m + d) {
+  const base = HEADER + 2 * (p + q) + BLOCK * b + SPAN * s + EDIT * e + MOVE * m + d;
+  const formatted = packed[0] === MAGIC_FORMATTED;
+  const [count, units] = formatted ? [packed[base] ?? 0, packed[base + 1] ?? 0] : [0, 0];
+  if (packed.length !== (formatted ? base + 2 + FORMATTING * count + units : base)) {
     throw fail('`packed` is truncated or corrupt (its length does not match its header)');
+  }
+  // A formatted model's records name texts inside its section, and its spans name records.
+  const inside = (/** @type {number} */ start, /** @type {number} */ n) => n === 0xffffffff || start + n <= units;
+  for (let r = base + 2; r < base + 2 + FORMATTING * count; r += FORMATTING) {
+    if (packed[r] >= FORMATTING_KINDS.length || packed[r + 1] >= FORMATTING_CHANGES.length || packed[r + 3] === 0xffffffff
+      || !inside(packed[r + 2], packed[r + 3]) || !inside(packed[r + 4], packed[r + 5]) || !inside(packed[r + 6], packed[r + 7])) {
+      throw fail('`packed` is truncated or corrupt (a formatting record is out of range)');
+    }
+  }
+  const spansAt = HEADER + 2 * (p + q) + BLOCK * b;
+  for (let at = spansAt; formatted && at < spansAt + SPAN * s; at += SPAN) {
+    if (packed[at] >> 3 > count) throw fail('`packed` is truncated or corrupt (a span names no formatting change)');
   }
   if (typeof oldText !== 'string' || typeof newText !== 'string') throw fail('`oldText` and `newText` must be strings');
   if (oldText.length !== oldUnits || newText.length !== newUnits) {

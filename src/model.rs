@@ -52,6 +52,8 @@ use core::ops::Range;
 use serde::ser::{SerializeTuple, Serializer};
 use serde::Serialize;
 
+pub use crate::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
+
 /// The result of [`crate::diff`]: two texts turned into blocks of rows, moves, stats and flat
 /// edits.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,6 +78,11 @@ pub struct Diff<'a> {
     pub approximate: bool,
     /// Why the result is approximate, if it is.
     pub fallback: Option<Fallback>,
+    /// Formatting changes of a diff of two documents ([`crate::diff_documents`]); a span's
+    /// [`Span::formatting`] indexes this list. Always empty for plain text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    pub formatting: Vec<Formatting>,
     /// The old input: every old-side text of the model borrows from it.
     #[serde(skip)]
     pub old_text: &'a str,
@@ -93,6 +100,12 @@ impl<'a> Diff<'a> {
     /// building the unchanged rows, read [`Diff::blocks`].
     pub fn rows(&self) -> Rows<'_, 'a> {
         Rows { diff: self, block: 0, offset: 0, remaining: self.row_count() }
+    }
+
+    /// The formatting change `span` carries, if any (a diff of two documents).
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    pub fn formatting_of(&self, span: &Span<'_>) -> Option<&Formatting> {
+        self.formatting.get(span.formatting?.index())
     }
 
     /// How many rows [`Diff::rows`] yields: O(blocks).
@@ -117,7 +130,7 @@ impl<'a> Diff<'a> {
     fn row_in(&self, block: &Block<'a>, offset: usize) -> Row<'a> {
         let whole = |i: usize, paragraphs: &[Paragraph], text: &'a str, kind: SpanKind| Cell {
             paragraphs: vec![i],
-            spans: vec![Span { kind, cosmetic: false, text: paragraphs[i].text(text) }],
+            spans: vec![Span::new(kind, false, paragraphs[i].text(text))],
         };
         match block {
             Block::Deleted { old } => Row {
@@ -343,6 +356,24 @@ pub struct Span<'a> {
     pub cosmetic: bool,
     /// The exact text.
     pub text: &'a str,
+    /// On an `equal` span of a diff of two documents whose text is the same but whose
+    /// formatting differs: the index of that change in [`Diff::formatting`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    pub formatting: Option<FormattingId>,
+}
+
+impl<'a> Span<'a> {
+    /// A span without a formatting change.
+    pub fn new(kind: SpanKind, cosmetic: bool, text: &'a str) -> Span<'a> {
+        Span {
+            kind,
+            cosmetic,
+            text,
+            #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+            formatting: None,
+        }
+    }
 }
 
 /// What a [`Span`] is.
@@ -402,6 +433,15 @@ pub struct Stats {
     pub paragraphs_merged: usize,
     /// Cosmetic changes: each run of adjacent cosmetic spans counts once.
     pub cosmetic_changes: usize,
+    /// Formatting changes on unchanged text ([`Diff::formatting`]; `0` for plain text).
+    #[serde(skip_serializing_if = "is_zero")]
+    #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+    pub formatting_changes: usize,
+}
+
+#[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Why a diff is approximate.

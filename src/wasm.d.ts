@@ -19,7 +19,22 @@ export type Edit = [op: -1 | 0 | 1, text: string];
 /** A paragraph: `text.slice(start, end)`, offsets in UTF-16 code units. */
 export interface Paragraph { start: number; end: number; }
 export type RowKind = "equal" | "changed" | "split" | "merged" | "inserted" | "deleted" | "moved";
-export interface Span { kind: "equal" | "insert" | "delete"; cosmetic: boolean; text: string; }
+/** A formatting change on equal text of a diff of two documents (`diffDocuments`). */
+export interface Formatting {
+  kind: "bold" | "italic" | "underline" | "strike" | "code" | "subscript" | "superscript" | "highlight" | "link" | "embed" | "block";
+  change: "added" | "removed" | "changed";
+  /** For people: "bold added", "link target changed: /a → /b", "heading 2 → heading 3". */
+  description: string;
+  /** The old and new value where there is one: a link target, an image source, a block's kind. */
+  old?: string; new?: string;
+}
+export interface Span {
+  kind: "equal" | "insert" | "delete"; cosmetic: boolean; text: string;
+  /** Diffs of two documents only: the span's offset in its side's visible text (UTF-16 units). */
+  start?: number;
+  /** Diffs of two documents only, on equal spans: the text is the same, its formatting is not. */
+  formatting?: Formatting;
+}
 /** One side of a row: paragraph indices and their text as spans. */
 export interface Cell { paragraphs: number[]; spans: Span[]; }
 export interface Row {
@@ -71,6 +86,12 @@ export interface Stats {
   paragraphsChanged: number; paragraphsInserted: number; paragraphsDeleted: number;
   paragraphsMoved: number; paragraphsSplit: number; paragraphsMerged: number;
   cosmeticChanges: number;
+  /** Diffs of two documents only: formatting changes on equal text (each `Formatting` once). */
+  formattingChanges?: number;
+}
+/** What a reader's `read()` returns: flat records, UTF-16 offsets (layout in `src/wasm_markup.rs`). */
+export interface DocumentRecord {
+  text: string; blocks: Int32Array; marks: Int32Array; embeds: Int32Array; anchors: Int32Array; strings: string[];
 }
 export interface Fallback { reason: "deadline"; detail: string; }
 /**
@@ -99,7 +120,11 @@ export interface ArticleDiff {
   /** A budget was hit: coarser than it could be, still exact. */
   approximate: boolean;
   fallback: Fallback | null;
-  /** The two texts the diff was computed from. */
+  /** Diffs of two documents (`diffDocuments`): their formatting changes (empty otherwise). */
+  readonly formatting: Formatting[];
+  /** Diffs of two documents: the format and both documents as read, for drawing them; `null` otherwise. */
+  documents: { format: "html" | "markdown"; old: DocumentRecord; new: DocumentRecord } | null;
+  /** The two texts the diff was computed from (for documents: their visible texts). */
   readonly oldText: string;
   readonly newText: string;
   /**

@@ -22,11 +22,29 @@
 //!   anchors: Int32Array, 2 per anchor: text offset, source offset
 //!   strings: string[] }
 //! ```
+//!
+//! Two modules are built from this file. `article_diff_markup` (feature `markup-module`) reads
+//! HTML and diffs documents; `article_diff_markdown` (`markup-module,markdown`) reads HTML and
+//! Markdown only: pulldown-cmark and the diffing code together do not fit one module's budget.
+//!
+//! `Documents.fromRecords(oldRecord, newRecord)` (HTML module) takes what `read()` returned
+//! for each side, from either module, for a diff of two documents (`diffDocuments` in
+//! `www/article-diff-documents.js`): `engineTexts()` gives the two texts the engine's module
+//! diffs (the visible texts with each block's line breaks as U+000B, `crate::markup::compare`),
+//! `annotate(packed)` turns the engine's packed model into one with the formatting changes
+//! (`crate::markup::packed`), over `oldText` and `newText`.
 
 use js_sys::{Array, Int32Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::markup::{read as read_markup, BlockKind, Document, EmbedKind, MarkKind, Markup};
+#[cfg(not(feature = "markdown"))]
+use crate::{
+    error::Side,
+    markup::compare::{annotate, engine_text},
+    markup::packed::{pack_formatted, unpack},
+    markup::{Block, Embed, ListItem, Mark},
+};
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -36,35 +54,53 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Byte offsets of one string to UTF-16 offsets, through checkpoints every few dozen bytes.
+/// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
+fn units_of(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+}
+
+/// Byte offsets of one string to UTF-16 offsets: forward from the last query (the records are
+/// converted mostly in order, so that is most of them), or from a checkpoint every few dozen
+/// bytes. Counted on bytes, not decoded chars: this conversion was most of `read()`'s time.
 struct Utf16<'a> {
-    text: &'a str,
+    bytes: &'a [u8],
+    /// `(byte, units)` every [`Utf16::STRIDE`] bytes, at character boundaries.
     checkpoints: Vec<(u32, u32)>,
+    last: core::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Utf16<'a> {
     const STRIDE: usize = 64;
 
     fn new(text: &'a str) -> Utf16<'a> {
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
-        let mut units = 0u32;
-        let mut next = 0usize;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i as u32, units));
-                next = i + Self::STRIDE;
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 2);
+        let (mut at, mut units) = (0, 0);
+        while at < bytes.len() {
+            checkpoints.push((at as u32, units as u32));
+            let mut next = (at + Self::STRIDE).min(bytes.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            units += c.len_utf16() as u32;
+            units += units_of(&bytes[at..next]);
+            at = next;
         }
-        checkpoints.push((text.len() as u32, units));
-        Utf16 { text, checkpoints }
+        checkpoints.push((bytes.len() as u32, units as u32));
+        Utf16 { bytes, checkpoints, last: core::cell::Cell::new((0, 0)) }
     }
 
     fn at(&self, byte: usize) -> i32 {
-        let i = self.checkpoints.partition_point(|&(b, _)| b as usize <= byte).saturating_sub(1);
-        let (b, units) = self.checkpoints[i];
-        let tail = self.text.get(b as usize..byte).map_or(0, |s| s.encode_utf16().count());
-        (units as usize + tail) as i32
+        let byte = byte.min(self.bytes.len());
+        let (last_byte, last_units) = self.last.get();
+        let units = if byte >= last_byte && byte - last_byte <= 4 * Self::STRIDE {
+            last_units + units_of(&self.bytes[last_byte..byte])
+        } else {
+            let i = self.checkpoints.partition_point(|&(b, _)| b as usize <= byte).saturating_sub(1);
+            let (b, units) = self.checkpoints[i];
+            units as usize + units_of(&self.bytes[b as usize..byte])
+        };
+        self.last.set((byte, units));
+        units as i32
     }
 }
 
@@ -169,4 +205,127 @@ pub fn read(source: &str, markup: &str) -> Result<JsValue, JsError> {
     };
     let doc = read_markup(source, markup)?;
     Ok(to_js(&doc, source).into())
+}
+
+/// Both sides of a diff of two documents, rebuilt from what `read()` returned for each (in
+/// this module for HTML, in the Markdown module for Markdown; see the module docs).
+#[cfg(not(feature = "markdown"))]
+#[wasm_bindgen]
+pub struct Documents {
+    old: Document,
+    new: Document,
+}
+
+#[cfg(not(feature = "markdown"))]
+#[wasm_bindgen]
+impl Documents {
+    /// The documents `read()` returned as `oldRecord` and `newRecord`.
+    ///
+    /// # Errors
+    /// A JS `Error` naming the side whose record is not one `read()` returns.
+    #[wasm_bindgen(js_name = fromRecords)]
+    pub fn from_records(
+        #[wasm_bindgen(js_name = oldRecord)] old_record: JsValue,
+        #[wasm_bindgen(js_name = newRecord)] new_record: JsValue,
+    ) -> Result<Documents, JsError> {
+        let side = |record: &JsValue, side: Side| {
+            let fail = |reason: &str| JsError::new(&format!("diffDocuments(): {}", crate::Error::InvalidDocument { side, reason: reason.into() }));
+            let doc = from_js(record).ok_or_else(|| fail("it is not a record read() returned"))?;
+            crate::markup::compare::check(&doc, side).map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
+            Ok::<_, JsError>(doc)
+        };
+        Ok(Documents { old: side(&old_record, Side::Old)?, new: side(&new_record, Side::New)? })
+    }
+
+    /// The old document's visible text.
+    #[wasm_bindgen(getter, js_name = oldText)]
+    pub fn old_text(&self) -> String {
+        self.old.text.clone()
+    }
+
+    /// The new document's visible text.
+    #[wasm_bindgen(getter, js_name = newText)]
+    pub fn new_text(&self) -> String {
+        self.new.text.clone()
+    }
+
+    /// `[old, new]`: the texts the engine's `diff()` is to be given.
+    #[wasm_bindgen(js_name = engineTexts)]
+    pub fn engine_texts(&self) -> Array {
+        [engine_text(&self.old), engine_text(&self.new)].iter().map(|t| JsValue::from_str(t)).collect()
+    }
+
+    /// The engine's packed model of `engineTexts()`, with the formatting changes: a model over
+    /// `oldText` and `newText`.
+    ///
+    /// # Errors
+    /// A JS `Error` when `packed` is not the engine's model of these documents.
+    pub fn annotate(&self, packed: &[u32]) -> Result<Vec<u32>, JsError> {
+        let mut d = unpack(packed, &self.old.text, &self.new.text).map_err(|why| JsError::new(&format!("diffDocuments(): {why}")))?;
+        annotate(&mut d, &self.old, &self.new);
+        pack_formatted(&d).map_err(|words| JsError::new(&format!("diffDocuments(): the result ({words} words) does not fit in the memory left")))
+    }
+}
+
+/// A document from its `read()` record (source ranges and anchors are left out: the diff
+/// needs neither), or `None` when the record is not one.
+#[cfg(not(feature = "markdown"))]
+fn from_js(record: &JsValue) -> Option<Document> {
+    let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok();
+    let ints = |key: &str| get(key)?.dyn_into::<Int32Array>().ok().map(|a| a.to_vec());
+    let text = get("text")?.as_string()?;
+    let strings: Vec<String> = get("strings")?.dyn_into::<Array>().ok()?.iter().map(|s| s.as_string()).collect::<Option<_>>()?;
+    let string = |k: i32| usize::try_from(k).ok().and_then(|k| strings.get(k)).cloned();
+    let bytes = crate::markup::packed::Bytes::new(&text);
+    let at = |u: i32| bytes.at(u32::try_from(u).ok()?);
+    let (blocks, marks, embeds) = (ints("blocks")?, ints("marks")?, ints("embeds")?);
+    let mut doc = Document::default();
+    for r in blocks.chunks_exact(10) {
+        let kind = match (r[0], r[1]) {
+            (0, _) => BlockKind::Paragraph,
+            (1, n @ 1..=6) => BlockKind::Heading(n as u8),
+            (2, _) => BlockKind::Preformatted,
+            (3, _) => BlockKind::Term,
+            (4, _) => BlockKind::Description,
+            (5, _) => BlockKind::Caption,
+            (6, h) => BlockKind::TableCell { header: h != 0 },
+            _ => return None,
+        };
+        let list = (r[3] & 1 != 0).then(|| ListItem {
+            ordered: r[3] & 2 != 0,
+            depth: r[4] as u32,
+            number: (r[3] & 8 != 0).then_some(i64::from(r[5])),
+            first: r[3] & 4 != 0,
+        });
+        doc.blocks.push(Block { kind, quote_depth: r[2] as u32, list, text: at(r[6])?..at(r[7])?, source: 0..0 });
+    }
+    for r in marks.chunks_exact(4) {
+        let kind = match r[0] {
+            0 => MarkKind::Bold,
+            1 => MarkKind::Italic,
+            2 => MarkKind::Underline,
+            3 => MarkKind::Strike,
+            4 => MarkKind::Code,
+            5 => MarkKind::Subscript,
+            6 => MarkKind::Superscript,
+            7 => MarkKind::Highlight,
+            8 => MarkKind::Link(string(r[3])),
+            _ => return None,
+        };
+        doc.marks.push(Mark { kind, text: at(r[1])?..at(r[2])? });
+    }
+    for r in embeds.chunks_exact(4) {
+        let kind = match r[0] {
+            0 => EmbedKind::Image,
+            1 => EmbedKind::Video,
+            2 => EmbedKind::Audio,
+            3 => EmbedKind::Frame,
+            4 => EmbedKind::Object,
+            5 => EmbedKind::Svg,
+            _ => return None,
+        };
+        doc.embeds.push(Embed { kind, at: at(r[1])?, src: string(r[2]), alt: string(r[3])? });
+    }
+    doc.text = text;
+    Some(doc)
 }

@@ -9,6 +9,7 @@ import './article-diff-define.js';
 import {h} from './article-diff-dom.js';
 import {isTyping} from './article-diff-navigation.js';
 import {decodeText} from './article-diff-source.js';
+import {detectFormat} from './app-format.js';
 
 /** Debounce for typing, in ms; long texts wait a little longer so a paste diffs once. */
 const TYPING_DELAY_MS = 250;
@@ -64,12 +65,17 @@ function setLabel(side, value, auto = true) {
  * stays. @param {'old'|'new'} side
  */
 function textReplaced(side) {
+  fileNames[side] = ''; // its format is no longer the file's
   if ((side === 'old' ? oldLabel : newLabel).value === autoLabels[side]) {
     setLabel(side, side === 'old' ? 'Old version' : 'New version');
   }
 }
 
 const optionBoxes = /** @type {HTMLInputElement[]} */ ([...document.querySelectorAll('.options input[data-attr]')]);
+const formatChoice = byId('opt-format', HTMLSelectElement);
+const formatDetected = byId('format-detected', HTMLElement);
+/** File names of what each pane holds (for "Format: Auto"); empty for typed or pasted text. */
+const fileNames = {old: '', new: ''};
 
 // ---- Long texts, held out of the text areas -------------------------------------------------
 
@@ -182,7 +188,7 @@ function loadOptions() {
 
 function saveOptions() {
   /** @type {Record<string, boolean|string>} */
-  const options = {view: diffElement.view};
+  const options = {view: diffElement.view, format: formatChoice.value};
   for (const name of OPTION_ATTRIBUTES) options[name] = diffElement.hasAttribute(name);
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(options));
@@ -198,7 +204,24 @@ function syncBoxes() {
 const stored = loadOptions();
 for (const name of OPTION_ATTRIBUTES) diffElement.toggleAttribute(name, stored[name] === true);
 diffElement.view = stored.view === 'inline' ? 'inline' : 'split';
+if (typeof stored.format === 'string' && [...formatChoice.options].some((o) => o.value === stored.format)) formatChoice.value = stored.format;
 syncBoxes();
+
+/** The format the element diffs with: the choice, or for "Auto" what the texts look like. */
+function applyFormat() {
+  const choice = formatChoice.value;
+  const format = choice === 'auto'
+    ? detectFormat([{text: textOf('old'), name: fileNames.old}, {text: textOf('new'), name: fileNames.new}])
+    : choice;
+  const names = {text: 'plain text', html: 'HTML', markdown: 'Markdown'};
+  formatDetected.textContent = choice === 'auto' ? `(read as ${names[/** @type {keyof typeof names} */ (format)]})` : '';
+  diffElement.format = format;
+}
+
+formatChoice.addEventListener('change', () => {
+  applyFormat();
+  saveOptions();
+});
 
 for (const box of optionBoxes) {
   box.addEventListener('change', () => diffElement.toggleAttribute(box.dataset.attr ?? '', box.checked));
@@ -223,6 +246,7 @@ function flush() {
   clearTimeout(typingTimers.new);
   startedAt = performance.now();
   status.textContent = 'Comparing…';
+  applyFormat();
   diffElement.oldText = textOf('old');
   diffElement.newText = textOf('new');
 }
@@ -297,6 +321,7 @@ async function openFiles(picks) {
     const texts = await Promise.all(picks.map(({file}) => readTextFile(file)));
     picks.forEach(({side, file}, i) => {
       putText(side, texts[i], `“${file.name}”`);
+      fileNames[side] = file.name;
       setLabel(side, file.name);
     });
     hideMessage();
@@ -351,6 +376,7 @@ document.addEventListener('drop', (event) => {
 byId('swap', HTMLButtonElement).addEventListener('click', () => {
   const [wasOld, wasNew] = [textOf('old'), textOf('new')];
   const [oldSource, newSource] = [panes.old.source, panes.new.source];
+  [fileNames.old, fileNames.new] = [fileNames.new, fileNames.old];
   putText('old', wasNew, newSource);
   putText('new', wasOld, oldSource);
   const [labels, auto] = [{old: oldLabel.value, new: newLabel.value}, {...autoLabels}];

@@ -11,8 +11,9 @@
  * @typedef {typeof import('./pkg/article_diff.js')} Engine
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
  * @typedef {import('./pkg/article_diff.js').DiffOptions} DiffOptions
- * @typedef {{id: number, packed: Uint32Array, error?: undefined} | {id: number, error: string}} WorkerAnswer
- *   what article-diff-worker.js posts back
+ * @typedef {import('./article-diff-documents.js').DocumentsDiff} DocumentsDiff
+ * @typedef {{id: number, packed: Uint32Array, documents?: DocumentsDiff, error?: undefined} | {id: number, error: string}} WorkerAnswer
+ *   what article-diff-worker.js posts back (`documents` for a diff of two documents)
  */
 
 /**
@@ -27,6 +28,8 @@ export const BUSY_ABOVE_CHARS = 200_000;
  */
 export const TRUSTED_TYPES_POLICY = 'article-diff';
 
+import {diffDocumentsWith} from './article-diff-documents.js';
+
 const ENGINE_URL = new URL('./pkg/article_diff.js', import.meta.url).href;
 const WORKER_URL = new URL('./article-diff-worker.js', import.meta.url).href;
 
@@ -40,7 +43,7 @@ let workerAnswered = false;
 /** Why the worker cannot run on this page, once it failed to start; it is not tried again. */
 let workerUnavailable = '';
 let nextRequest = 0;
-/** @type {Map<number, {resolve: (packed: Uint32Array) => void, reject: (error: Error) => void}>} */
+/** @type {Map<number, {resolve: (answer: {packed: Uint32Array, documents?: DocumentsDiff}) => void, reject: (error: Error) => void}>} */
 const requests = new Map();
 
 /**
@@ -121,7 +124,7 @@ function startWorker() {
     const request = requests.get(answer.id);
     requests.delete(answer.id);
     if (answer.error !== undefined) request?.reject(new Error(answer.error));
-    else request?.resolve(answer.packed);
+    else request?.resolve(answer);
   });
   started.addEventListener('error', (event) => {
     forget();
@@ -151,9 +154,10 @@ function startWorker() {
  * array (transferred, not copied: no long message to receive); `engine.unpack` rebuilds it.
  * Rejects with `WorkerUnavailableError` when the worker cannot run on this page.
  * @param {string} oldText @param {string} newText @param {DiffOptions} options
- * @returns {Promise<Uint32Array>}
+ * @param {import('./article-diff-documents.js').Format} format
+ * @returns {Promise<{packed: Uint32Array, documents?: DocumentsDiff}>}
  */
-function diffInWorker(oldText, newText, options) {
+function diffInWorker(oldText, newText, options, format) {
   if (!worker && !workerUnavailable) {
     try {
       worker = startWorker();
@@ -166,7 +170,7 @@ function diffInWorker(oldText, newText, options) {
   const id = nextRequest++;
   return new Promise((resolve, reject) => {
     requests.set(id, {resolve, reject});
-    running.postMessage({id, oldText, newText, options});
+    running.postMessage({id, oldText, newText, options, format});
   });
 }
 
@@ -191,29 +195,47 @@ export function loadEngine() {
 }
 
 /**
+ * The model of a diff of two documents, over their visible texts, with the documents.
+ * @param {Engine} engine @param {DocumentsDiff} result @param {'html'|'markdown'} format
+ */
+function documentsModel(engine, result, format) {
+  const model = engine.unpack(result.packed, result.oldText, result.newText);
+  model.documents = {format, old: result.oldDocument, new: result.newDocument};
+  return model;
+}
+
+/**
  * Diffs two texts where it is best done: here for short texts, in the worker for long ones
- * (or here after all, when the page cannot run the worker).
+ * (or here after all, when the page cannot run the worker). A `format` other than text reads
+ * both as HTML or Markdown first (`article-diff-documents.js`).
  * @param {string} oldText @param {string} newText @param {DiffOptions} options
  * @param {{stale: () => boolean, long: () => void, workerUnavailable: (reason: string) => void}} hooks
  *   `stale`: whether newer inputs came meanwhile (then the result is dropped); `long`: told when
  *   the texts go to the worker; `workerUnavailable`: told why before a long diff runs here
+ * @param {import('./article-diff-documents.js').Format} [format]
  * @returns {Promise<ArticleDiff | null>} `null` when the inputs went stale
  */
-export async function computeDiff(oldText, newText, options, {stale, long, workerUnavailable}) {
+export async function computeDiff(oldText, newText, options, {stale, long, workerUnavailable}, format = 'text') {
   const engine = await loadEngine();
   if (stale()) return null;
-  if (oldText.length + newText.length <= BUSY_ABOVE_CHARS) return engine.diff(oldText, newText, options);
+  const here = async () => {
+    if (format === 'text') return engine.diff(oldText, newText, options);
+    return documentsModel(engine, await diffDocumentsWith(engine.diff, oldText, newText, format, options), format);
+  };
+  if (oldText.length + newText.length <= BUSY_ABOVE_CHARS) return here();
   long();
   try {
     // The worker posts the packed model; it is rebuilt over the texts the page holds.
-    const packed = await diffInWorker(oldText, newText, options);
-    return stale() ? null : engine.unpack(packed, oldText, newText);
+    const answer = await diffInWorker(oldText, newText, options, format);
+    if (stale()) return null;
+    if (format !== 'text' && answer.documents) return documentsModel(engine, answer.documents, format);
+    return engine.unpack(answer.packed, oldText, newText);
   } catch (error) {
     if (!(error instanceof WorkerUnavailableError)) throw error;
     if (stale()) return null;
     // The page cannot run the worker: diff here (the page waits), and tell the page why.
     workerUnavailable(error.message);
-    const model = engine.diff(oldText, newText, options);
+    const model = await here();
     return stale() ? null : model; // the page, told, may have set new inputs
   }
 }

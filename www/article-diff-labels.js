@@ -90,7 +90,8 @@ export function moveLabel(move, row, side, strings = DEFAULT_STRINGS) {
  */
 export function summaryItems(s, strings = DEFAULT_STRINGS) {
   const anyChange = s.wordsInserted + s.wordsDeleted + s.paragraphsChanged + s.paragraphsInserted
-    + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges > 0;
+    + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges
+    + (s.formattingChanges ?? 0) > 0;
   if (!anyChange) return [{cls: 'same', text: say(strings, 'noDifferences')}];
   /** @type {SummaryItem[]} */
   const items = [
@@ -110,6 +111,7 @@ export function summaryItems(s, strings = DEFAULT_STRINGS) {
   add(s.paragraphsMoved, 'moved', 'paragraphsMoved', 'paragraphsMovedTitle');
   add(s.paragraphsSplit, 'split', 'paragraphsSplit', 'paragraphsSplitTitle');
   add(s.paragraphsMerged, 'merged', 'paragraphsMerged', 'paragraphsMergedTitle');
+  add(s.formattingChanges ?? 0, 'formatting', 'formattingChanges', 'formattingChangesTitle');
   return items;
 }
 

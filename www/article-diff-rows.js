@@ -12,6 +12,7 @@ import {h} from './article-diff-dom.js';
 import {describeRow, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
 import {drawnKind, interleave} from './article-diff-layout.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
+import {dressBlock, formattingElement, formattingOnly, markedText} from './article-diff-formatting.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
@@ -21,17 +22,22 @@ import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./article-diff-layout.js').Fold} Fold
  * @typedef {import('./article-diff-strings.js').Strings} Strings
- * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, strings?: Strings}} DrawSettings
+ * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, hideFormatting?: boolean, strings?: Strings}} DrawSettings
  *   what a row is drawn from, in which words (English when `strings` is left out)
+ * @typedef {{wholeParagraph: boolean, hideCosmetic: boolean, strings: Strings, hideFormatting?: boolean,
+ *   documents?: ArticleDiff['documents'], side?: 'old'|'new', oldSpans?: Set<Span>}} SpanSettings
+ *   how spans are drawn; for a diff of two documents, `documents` and which side each span is on
  */
 
 /**
  * A row's element with its content.
  * @param {DrawSettings} settings @param {number} index the row's index in the model
  */
-export function renderRow({model, view, hideCosmetic, strings = DEFAULT_STRINGS}, index) {
+export function renderRow({model, view, hideCosmetic, hideFormatting = false, strings = DEFAULT_STRINGS}, index) {
   const row = /** @type {Row} */ (model.row(index)); // the layout only lists rows the model has
-  const kind = drawnKind(row, hideCosmetic);
+  const documents = model.documents;
+  const kind = hideFormatting && documents && formattingOnly(row) ? 'equal' : drawnKind(row, hideCosmetic);
+  const look = {documents, hideFormatting};
   const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
   el.dataset.kind = kind;
   if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');
@@ -43,13 +49,13 @@ export function renderRow({model, view, hideCosmetic, strings = DEFAULT_STRINGS}
   if (view === 'split') {
     el.append(
       gutter(row.old, 'old', kind, row.cosmetic, view, strings),
-      cell(row, 'old', row.old, move, index, hideCosmetic, strings),
+      cell(row, 'old', row.old, move, index, hideCosmetic, strings, look),
       gutter(row.new, 'new', kind, row.cosmetic, view, strings),
-      cell(row, 'new', row.new, move, index, hideCosmetic, strings),
+      cell(row, 'new', row.new, move, index, hideCosmetic, strings, look),
     );
   } else {
     el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view, strings),
-      inlineCell(model, row, move, index, hideCosmetic, strings));
+      inlineCell(model, row, move, index, hideCosmetic, strings, look));
   }
   return el;
 }
@@ -75,8 +81,9 @@ export function renderFold({runStart, from, to}, strings = DEFAULT_STRINGS) {
 /**
  * @param {Row} row @param {'old'|'new'} side @param {Cell|null} content @param {Move|null} move
  * @param {number} index @param {boolean} hideCosmetic @param {Strings} strings
+ * @param {{documents: ArticleDiff['documents'], hideFormatting: boolean}} look
  */
-function cell(row, side, content, move, index, hideCosmetic, strings) {
+function cell(row, side, content, move, index, hideCosmetic, strings, look) {
   const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`});
   if (!content) {
     el.classList.add('empty');
@@ -86,7 +93,8 @@ function cell(row, side, content, move, index, hideCosmetic, strings) {
   const head = cellHead(row, side, move, index, hideCosmetic, strings);
   if (head) el.append(head);
   const text = h('div', {class: 'text'});
-  appendSpans(text, content.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic, strings});
+  appendSpans(text, content.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic, strings, ...look, side});
+  if (look.documents) dressBlock(text, look.documents[side], content.paragraphs[0]);
   el.append(text);
   return el;
 }
@@ -122,8 +130,9 @@ function cellHead(row, side, move, index, hideCosmetic, strings) {
  * One column: deletions before insertions between the k-th and (k+1)-th equal spans.
  * @param {ArticleDiff} model @param {Row} row @param {Move|null} move @param {number} index
  * @param {boolean} hideCosmetic @param {Strings} strings
+ * @param {{documents: ArticleDiff['documents'], hideFormatting: boolean}} look
  */
-function inlineCell(model, row, move, index, hideCosmetic, strings) {
+function inlineCell(model, row, move, index, hideCosmetic, strings, look) {
   const el = h('div', {class: 'cell inline', part: 'cell cell-inline'});
   /** @type {HTMLElement[]} */
   const chips = [];
@@ -140,17 +149,21 @@ function inlineCell(model, row, move, index, hideCosmetic, strings) {
     // The destination of a move reads as the move's word diff: its source's old cell
     // interleaved with this new cell.
     const source = model.row(move.oldRow)?.old ?? null;
-    appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans, {wholeParagraph: false, hideCosmetic, strings});
+    appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans,
+      {wholeParagraph: false, hideCosmetic, strings, ...look, oldSpans: new Set(source?.spans)});
   } else if (move && row.old) {
     // The source of a move: the paragraph as it stood, dimmed; its edits show at the destination.
     el.classList.add('moved-away');
-    text.append(joinText(row.old.spans));
+    if (look.documents) appendSpans(text, row.old.spans, {wholeParagraph: false, hideCosmetic: true, strings, ...look, hideFormatting: true, side: 'old'});
+    else text.append(joinText(row.old.spans));
   } else if (row.old && row.new) {
-    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic, strings});
+    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic, strings, ...look, oldSpans: new Set(row.old.spans)});
   } else {
     const content = row.old ?? row.new;
-    if (content) appendSpans(text, content.spans, {wholeParagraph: whole, hideCosmetic, strings});
+    if (content) appendSpans(text, content.spans, {wholeParagraph: whole, hideCosmetic, strings, ...look, side: row.old ? 'old' : 'new'});
   }
+  const shown = row.new ?? row.old;
+  if (look.documents && shown) dressBlock(text, look.documents[row.new ? 'new' : 'old'], shown.paragraphs[0]);
   el.append(text);
   return el;
 }
@@ -208,29 +221,47 @@ function joinText(spans) {
 }
 
 /**
- * Appends spans as text nodes and `<ins>`/`<del>` elements.
+ * Appends spans as text nodes and `<ins>`/`<del>` elements; for a diff of two documents, with
+ * their marks, and formatting changes as their own spans.
  * @param {HTMLElement} parent @param {Span[]} spans
- * @param {{wholeParagraph: boolean, hideCosmetic: boolean, strings: Strings}} how
+ * @param {SpanSettings} how
  */
 function appendSpans(parent, spans, how) {
+  const documents = how.documents;
+  /** The span's text, with the marks of the document it comes from. @param {Span} span */
+  const content = (span) => {
+    if (!documents || span.start === undefined) return document.createTextNode(span.text);
+    const side = span.kind === 'delete' ? 'old' : span.kind === 'insert' ? 'new' : how.side ?? (how.oldSpans?.has(span) ? 'old' : 'new');
+    return markedText(span.text, span.start, documents[side]);
+  };
   let plainRun = '';
   /** The character before the current run of changes: does the run start a word? */
   let before = '';
   let previous = '';
+  /** For documents, whose equal spans are drawn one by one: the last character of the last one. */
+  let lastEqual = '';
   const flush = () => {
     if (plainRun) parent.append(plainRun);
     plainRun = '';
   };
   for (const span of spans) {
     if (span.kind === 'equal' || (how.hideCosmetic && span.cosmetic)) {
+      if (documents) {
+        flush();
+        parent.append(span.formatting && !how.hideFormatting ? formattingElement(content(span), span.formatting) : content(span));
+        lastEqual = span.text.slice(-1);
+        previous = 'equal';
+        continue;
+      }
       plainRun += span.text;
       previous = 'equal';
       continue;
     }
-    if (previous === 'equal' || previous === '') before = plainRun.slice(-1);
+    if (previous === 'equal' || previous === '') before = documents ? lastEqual : plainRun.slice(-1);
     flush();
     const tag = span.kind === 'insert' ? 'ins' : 'del';
-    const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag, text: span.text});
+    const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag});
+    el.append(content(span));
     if (span.cosmetic) {
       el.className = 'cosmetic';
       el.title = say(how.strings, span.kind === 'insert' ? 'cosmeticNewTitle' : 'cosmeticOldTitle');

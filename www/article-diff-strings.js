@@ -57,6 +57,8 @@ const ENGLISH = {
   paragraphsSplitTitle: 'Paragraphs split in two or more',
   paragraphsMerged: '{n} merged',
   paragraphsMergedTitle: 'Paragraphs merged into one',
+  formattingChanges: '{n} formatting',
+  formattingChangesTitle: 'Formatting changes on unchanged text (bold, links, headings…)',
   approximate: 'Approximate diff: {detail}. The changes shown are exact, but coarser than they could be.',
   approximateDetail: 'a time budget ran out',
   // What a changed row is, read before its text by a screen reader.

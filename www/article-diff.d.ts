@@ -31,6 +31,7 @@ export type ArticleDiffStringKey =
   | 'noDifferences' | 'wordsInserted' | 'wordsInsertedTitle' | 'wordsDeleted' | 'wordsDeletedTitle'
   | 'paragraphsChanged' | 'paragraphsInserted' | 'paragraphsInsertedTitle' | 'paragraphsDeleted' | 'paragraphsDeletedTitle'
   | 'paragraphsMoved' | 'paragraphsMovedTitle' | 'paragraphsSplit' | 'paragraphsSplitTitle' | 'paragraphsMerged' | 'paragraphsMergedTitle'
+  | 'formattingChanges' | 'formattingChangesTitle'
   | 'approximate' | 'approximateDetail'
   | 'rowChanged' | 'rowCosmetic' | 'rowSplit' | 'rowMerged' | 'rowInserted' | 'rowDeleted' | 'rowMovedAway' | 'rowMoved' | 'rowEqual'
   | 'oldParagraph' | 'newParagraph' | 'movedDownTo' | 'movedUpTo' | 'movedDownFrom' | 'movedUpFrom' | 'movedEdited' | 'moveLinkLabel'
@@ -120,6 +121,17 @@ export declare class ArticleDiffElement extends HTMLElement {
   /** `hide-cosmetic`: draw cosmetic changes as unchanged text (redraws without re-diffing). */
   get hideCosmetic(): boolean;
   set hideCosmetic(on: boolean);
+  /** `hide-formatting`: draw formatting changes of two documents as unchanged text (redraws without re-diffing). */
+  get hideFormatting(): boolean;
+  set hideFormatting(on: boolean);
+  /**
+   * `format`: what the texts are, `'text'` (default), `'html'` or `'markdown'`. HTML and
+   * Markdown are diffed as a reader sees them: the visible text, block by block, with
+   * formatting changes (bold added, a link's target changed, a heading's level) drawn as
+   * `part="formatting"` spans. Another value is an error shown in the element.
+   */
+  get format(): string;
+  set format(value: string | null);
   /** `true` unless the `no-moves` attribute is set. */
   get detectMoves(): boolean;
   set detectMoves(on: boolean);

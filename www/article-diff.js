@@ -27,6 +27,8 @@ import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
 import {Toolbar} from './article-diff-toolbar.js';
+import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
+import {checkFormat} from './article-diff-documents.js';
 
 export {TRUSTED_TYPES_POLICY, loadEngine} from './article-diff-engine-client.js';
 export {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffWorkerUnavailableEvent} from './article-diff-events.js';
@@ -55,6 +57,7 @@ export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
     'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
     'ignore-case', 'ignore-whitespace', 'no-moves', 'timeout-ms', 'hide-cosmetic', 'view', 'theme',
+    'format', 'hide-formatting',
   ];
 
   /**
@@ -111,10 +114,12 @@ export class ArticleDiffElement extends HTMLElement {
     this.#toolbar.showCounter(current, this.#navigation.hunks.length);
   });
   #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden);
+  #formattingToggle = new FormattingToggle((on) => { this.hideFormatting = on; });
 
   constructor() {
     super();
     const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
+    this.#toolbar.bar.querySelector('.summary')?.append(this.#formattingToggle.element);
     // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
     // rather than flash unstyled text.
     this.#frame.hidden = true;
@@ -201,6 +206,16 @@ export class ArticleDiffElement extends HTMLElement {
   set ignoreWhitespace(on) { this.toggleAttribute('ignore-whitespace', Boolean(on)); }
   get hideCosmetic() { return this.hasAttribute('hide-cosmetic'); }
   set hideCosmetic(on) { this.toggleAttribute('hide-cosmetic', Boolean(on)); }
+  /** Draw formatting changes as unchanged text (a diff of two documents). */
+  get hideFormatting() { return this.hasAttribute('hide-formatting'); }
+  set hideFormatting(on) { this.toggleAttribute('hide-formatting', Boolean(on)); }
+  /**
+   * What the texts are: `'text'` (default), `'html'` or `'markdown'` (diffed as a reader sees
+   * them, formatting changes included). Another value is an error shown in the element.
+   * @returns {string}
+   */
+  get format() { return this.getAttribute('format') ?? 'text'; }
+  set format(v) { this.#reflect('format', v); }
   /** `true` unless the `no-moves` attribute is set. */
   get detectMoves() { return !this.hasAttribute('no-moves'); }
   set detectMoves(on) { this.toggleAttribute('no-moves', !on); }
@@ -278,6 +293,7 @@ export class ArticleDiffElement extends HTMLElement {
       case 'ignore-whitespace':
       case 'no-moves':
       case 'timeout-ms':
+      case 'format':
         this.#inputVersion++;
         break;
       case 'old-label':
@@ -348,6 +364,7 @@ export class ArticleDiffElement extends HTMLElement {
     /** @type {ArticleDiff | null} */
     let model;
     try {
+      const format = checkFormat(this.format);
       model = await computeDiff(this.oldText ?? '', this.newText ?? '', diffOptions((name) => this.getAttribute(name)), {
         stale,
         long: () => {
@@ -357,7 +374,7 @@ export class ArticleDiffElement extends HTMLElement {
           this.#toolbar.showBusy();
         },
         workerUnavailable: (reason) => this.#workerUnavailable(reason),
-      });
+      }, format);
     } catch (error) {
       if (!stale()) {
         this.#frame.classList.remove('busy');
@@ -416,6 +433,9 @@ export class ArticleDiffElement extends HTMLElement {
     if (!model) return;
 
     this.#toolbar.showSummary(model.stats, hideCosmetic);
+    const hideFormatting = this.hideFormatting;
+    if (model.documents) linkFormattingStyles(this.#root);
+    this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting);
     this.#notice.hidden = !model.approximate;
     this.#notice.textContent = model.approximate
       ? say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')})
@@ -424,7 +444,7 @@ export class ArticleDiffElement extends HTMLElement {
     // the changes, and rows are built only for the ones drawn.
     this.#navigation.setChanges(changesOf(model.blocks, hideCosmetic));
     const items = itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#expanded);
-    this.#drawer.draw({model, view, hideCosmetic, strings: this.#strings, current: new Set(this.#navigation.currentRows)}, items);
+    this.#drawer.draw({model, view, hideCosmetic, hideFormatting, strings: this.#strings, current: new Set(this.#navigation.currentRows)}, items);
     this.#navigation.show(false);
     this.#minimap.schedule();
   }

@@ -29,14 +29,19 @@
 
 mod builder;
 mod charref;
+pub(crate) mod compare;
 mod document;
 mod entities;
 mod html;
+// Used by the reader's wasm module (and the tests); natively `diff_documents` needs none of it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod packed;
 #[cfg(feature = "markdown")]
 mod markdown;
 
 use core::fmt;
 
+pub use compare::diff_documents;
 pub use document::{embed_source, link_target, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind};
 
 /// The markup a source is written in. (Plain text needs no reader: the engine diffs it as it is.)

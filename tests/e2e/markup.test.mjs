@@ -7,7 +7,7 @@
  * (`markup-reference.mjs`) turn Chromium's tree into blocks, text, marks and embeds; both
  * results must be equal.
  *
- * A third test loads the reader's own wasm module (`pkg/article_diff_markup_bg.wasm`, built by
+ * A third test loads the reader's own wasm module (`pkg/article_diff_markdown_bg.wasm`, built by
  * `./run`) in Chromium and checks that it returns what the native reader returns, offsets
  * included: one implementation, the same result by construction.
  *
@@ -238,7 +238,7 @@ test("the reader's wasm module returns what the native reader returns", async ()
     const markdown = ['# Title\n\nSome *em* and **strong**, a [link](/x) and `code`.\n\n- one\n- two ’😀\n\n> quote\n\n<p>html <b>block</b></p>\n'];
     const cases = [...CORPUS.map((source) => ({source, markup: 'html'})), ...markdown.map((source) => ({source, markup: 'markdown'}))];
     const fromWasm = await wasmPage.evaluate(async (cases) => {
-      const module = await import('/pkg/article_diff_markup.js');
+      const module = await import('/pkg/article_diff_markdown.js');
       await module.default();
       const KINDS = ['p', 'h', 'pre', 'dt', 'dd', 'caption', 'td'];
       const MARKS = ['bold', 'italic', 'underline', 'strike', 'code', 'sub', 'sup', 'highlight', 'link'];

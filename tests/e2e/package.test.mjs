@@ -1,6 +1,6 @@
 // @ts-check
-// The wasm package as a CMS developer meets it: the README's JavaScript example runs in Chromium
-// and logs what its comments say, and pkg/article_diff.d.ts types the API.
+// The wasm package as a CMS developer meets it: the README's JavaScript examples run in Chromium
+// and log what their comments say, and pkg/article_diff.d.ts types the API.
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {test} from 'node:test';
@@ -11,17 +11,21 @@ const root = new URL('../../', import.meta.url);
 
 const env = serverAndBrowser();
 
-/** The first ```js block of the README's "Use it from JavaScript" section. */
-async function readmeExample() {
+/**
+ * The `n`-th ```js block of the README's "Use it from JavaScript" section (0: the HTML pair,
+ * 1: the engine on plain text).
+ * @param {number} n
+ */
+async function readmeExample(n) {
   const readme = await readFile(new URL('README.md', root), 'utf8');
   const section = readme.slice(readme.indexOf('## Use it from JavaScript'));
-  const match = /```js\n([\s\S]*?)```/.exec(section);
-  assert.ok(match, 'the README has a JavaScript example');
+  const match = [...section.matchAll(/```js\n([\s\S]*?)```/g)][n];
+  assert.ok(match, `the README has JavaScript example ${n}`);
   return match[1];
 }
 
-test("the README's JavaScript example runs and logs what its comments say", async () => {
-  const example = await readmeExample();
+for (const [n, what] of /** @type {const} */ ([[0, 'HTML'], [1, 'text']])) test(`the README's JavaScript example (${what}) runs and logs what its comments say`, async () => {
+  const example = await readmeExample(n);
   /** @type {string[]} */
   const expected = [];
   for (const line of example.split('\n')) {

@@ -1,0 +1,771 @@
+//! Two documents diffed as a reader sees them: the engine diffs the visible texts, block by
+//! block, and this module then marks where equal text is formatted differently.
+//!
+//! ```text
+//!  old  <h2>Intro</h2><p>See <a href="/a">docs</a>.</p>     text  "Intro\n\nSee docs."
+//!  new  <h3>Intro</h3><p>See <a href="/b">docs</a>.</p>     text  "Intro\n\nSee docs."
+//!
+//!  engine: one equal run of two paragraphs          after: two changed rows
+//!                                                     "Intro"  ◄ heading 2 → heading 3
+//!                                                     "See " "docs" ◄ link target changed: /a → /b  "."
+//! ```
+//!
+//! * **Blocks are the paragraphs.** The engine splits a text at blank lines; a block's own line
+//!   breaks (`<br>`, the lines of a `<pre>`, which may hold blank lines) must not split it. The
+//!   engine is handed each text with every line break inside a block written as U+000B (a
+//!   whitespace byte, as `\n` is) and a block of only whitespace given one visible character of
+//!   the same UTF-8 length: byte for byte as long as the visible text, so every offset the
+//!   engine returns is an offset of the visible text, and the model borrows from it.
+//! * **Formatting is compared where the text is equal.** For each pair of equal spans (the
+//!   k-th equal span of a row's old cell and of its new cell, as the model guarantees) the
+//!   marks on both sides are sampled between their boundaries; a stretch whose marks differ
+//!   (trimmed of whitespace, so a space never carries formatting) becomes a span of its own
+//!   pointing at a [`Formatting`]. An unchanged paragraph pair whose formatting differs leaves
+//!   its equal run as a row of kind changed, so the row indices stay the same. A paragraph
+//!   whose kind (heading level, list item, quote, code block) changed marks the rest of its
+//!   equal spans with one block change. Text that changed is a word change, whatever its
+//!   formatting: only equal spans carry formatting.
+//!
+//! Cost: linear in the marks and embeds of the paragraphs with a change, plus one comparison of
+//! block attributes and marks per unchanged paragraph pair.
+
+use core::ops::Range;
+
+use super::document::{Block, BlockKind, Document, Embed, EmbedKind, MarkKind};
+use crate::error::{Error, Side};
+use crate::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
+use crate::model::{Block as DiffBlock, Cell, Diff, Edit, Row, RowKind, Span, SpanKind};
+use crate::Options;
+
+/// Longest link target or image source quoted whole in a description.
+const QUOTED_CHARS: usize = 60;
+
+/// Diffs two documents ([`crate::markup::read`]) as a reader sees them: words on the visible
+/// texts, paragraphs as the documents' blocks, and formatting changes on unchanged text
+/// ([`Diff::formatting`], [`crate::Span::formatting`], [`crate::Stats::formatting_changes`]).
+///
+/// The model borrows from the documents' texts: its paragraphs are the blocks, its edits rebuild
+/// `old.text` and `new.text` exactly.
+///
+/// ```
+/// use article_diff::markup::{read, Markup};
+/// use article_diff::{diff_documents, Options};
+///
+/// let old = read(r#"<p>See <a href="https://a.example/">the docs</a>.</p>"#, Markup::Html)?;
+/// let new = read(r#"<p>See <a href="https://b.example/">the docs</a>.</p>"#, Markup::Html)?;
+/// let d = diff_documents(&old, &new, &Options::default())?;
+/// assert_eq!(d.stats.formatting_changes, 1);
+/// assert_eq!(d.formatting[0].description, "link target changed: https://a.example/ → https://b.example/");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`crate::diff`]; [`Error::InvalidDocument`] for a document the reader could not have made
+/// (blocks not in order, not joined by `"\n\n"`, a mark or embed outside every block).
+pub fn diff_documents<'a>(old: &'a Document, new: &'a Document, options: &Options) -> Result<Diff<'a>, Error> {
+    check(old, Side::Old)?;
+    check(new, Side::New)?;
+    let (old_engine, new_engine) = (engine_text(old), engine_text(new));
+    let d = crate::diff(&old_engine, &new_engine, options)?;
+    let mut d = rebase(d, &old.text, &new.text);
+    annotate(&mut d, old, new);
+    Ok(d)
+}
+
+/// Checks what [`engine_text`] and [`annotate`] rely on, so that no document makes them panic.
+pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
+    let invalid = |reason: String| Err(Error::InvalidDocument { side, reason });
+    let text = &doc.text;
+    let mut end = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let r = &b.text;
+        if r.start > r.end || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+            return invalid(format!("block {i}'s text range {r:?} is not a range of the text"));
+        }
+        let gap = &text[end..r.start.max(end)];
+        if r.start < end || (i == 0 && !gap.is_empty()) || (i > 0 && gap != "\n\n") {
+            return invalid(format!("block {i} does not follow the one before it after a blank line (\"\\n\\n\")"));
+        }
+        if r.is_empty() {
+            return invalid(format!("block {i} is empty"));
+        }
+        end = r.end;
+    }
+    if end != text.len() {
+        return invalid("the text goes on past its last block".into());
+    }
+    let inside = |r: &Range<usize>| {
+        let i = doc.blocks.partition_point(|b| b.text.end < r.end);
+        doc.blocks.get(i).is_some_and(|b| b.text.start <= r.start && r.start <= r.end && r.end <= b.text.end)
+    };
+    if let Some(k) = doc.marks.iter().position(|m| !inside(&m.text)) {
+        return invalid(format!("mark {k} does not lie inside one block"));
+    }
+    if let Some(k) = doc.embeds.iter().position(|e| !inside(&(e.at..e.at + 1))) {
+        return invalid(format!("embed {k} does not lie inside one block"));
+    }
+    if doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start) || doc.embeds.windows(2).any(|w| w[0].at >= w[1].at) {
+        return invalid("marks and embeds must be sorted by where they start".into());
+    }
+    Ok(())
+}
+
+/// The text the engine diffs for `doc`: as long as `doc.text`, byte for byte and in UTF-16
+/// units, with every line break inside a block written as U+000B and a block of only
+/// whitespace starting with a visible stand-in, so that the engine's paragraphs are the blocks
+/// (see the module docs).
+pub(crate) fn engine_text(doc: &Document) -> String {
+    let mut text = doc.text.clone().into_bytes();
+    for b in &doc.blocks {
+        for byte in &mut text[b.text.clone()] {
+            if matches!(*byte, b'\n' | b'\r') {
+                *byte = 0x0b;
+            }
+        }
+        let block = &doc.text[b.text.clone()];
+        if let Some(first) = block.chars().next().filter(|_| block.chars().all(char::is_whitespace)) {
+            // Same UTF-8 length and one UTF-16 unit each, like every whitespace character.
+            let stand_in = match first.len_utf8() {
+                1 => "\u{1a}",
+                2 => "\u{b6}",
+                _ => "\u{2423}",
+            };
+            text[b.text.start..b.text.start + stand_in.len()].copy_from_slice(stand_in.as_bytes());
+        }
+    }
+    // Only ASCII bytes and whole characters were replaced, by characters of the same length.
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// `d`, computed on two engine texts, borrowing from the visible texts instead (same lengths,
+/// same character boundaries).
+fn rebase<'a>(d: Diff<'_>, old: &'a str, new: &'a str) -> Diff<'a> {
+    let (old_from, new_from) = (d.old_text, d.new_text);
+    let move_to = |s: &str, from: &str, to: &'a str| -> &'a str {
+        let start = (s.as_ptr() as usize).wrapping_sub(from.as_ptr() as usize);
+        to.get(start..start.wrapping_add(s.len())).unwrap_or_default()
+    };
+    let cell = |c: Cell<'_>, from: &str, to: &'a str| Cell {
+        paragraphs: c.paragraphs,
+        spans: c.spans.iter().map(|s| Span { text: move_to(s.text, from, to), ..Span::new(s.kind, s.cosmetic, "") }).collect(),
+    };
+    Diff {
+        edits: d
+            .edits
+            .iter()
+            .map(|e| match e.op {
+                crate::Op::Insert => Edit { op: e.op, text: move_to(e.text, new_from, new) },
+                _ => Edit { op: e.op, text: move_to(e.text, old_from, old) },
+            })
+            .collect(),
+        old_paragraphs: d.old_paragraphs,
+        new_paragraphs: d.new_paragraphs,
+        blocks: d
+            .blocks
+            .into_iter()
+            .map(|b| match b {
+                DiffBlock::Equal { old, new } => DiffBlock::Equal { old, new },
+                DiffBlock::Deleted { old } => DiffBlock::Deleted { old },
+                DiffBlock::Inserted { new } => DiffBlock::Inserted { new },
+                DiffBlock::Row(r) => DiffBlock::Row(Row {
+                    kind: r.kind,
+                    old: r.old.map(|c| cell(c, old_from, old)),
+                    new: r.new.map(|c| cell(c, new_from, new)),
+                    move_id: r.move_id,
+                    cosmetic: r.cosmetic,
+                }),
+            })
+            .collect(),
+        moves: d.moves,
+        stats: d.stats,
+        approximate: d.approximate,
+        fallback: d.fallback,
+        formatting: d.formatting,
+        old_text: old,
+        new_text: new,
+    }
+}
+
+/// Byte offset of `s` (a slice of `text`) in `text`.
+fn offset(s: &str, text: &str) -> usize {
+    (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize)
+}
+
+/// Marks the formatting changes of `d`, a diff of `old.text` and `new.text` whose paragraphs
+/// are the documents' blocks (the module docs say how). Also how the reader's wasm module
+/// annotates a model the engine's module computed.
+pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document) {
+    if d.old_paragraphs.len() != old.blocks.len() || d.new_paragraphs.len() != new.blocks.len() {
+        return; // not a diff of these documents' blocks: nothing to compare safely
+    }
+    let mut found = Vec::new();
+    let blocks = core::mem::take(&mut d.blocks);
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            DiffBlock::Equal { old: o, new: n } => {
+                let mut from = 0;
+                for k in 0..o.len() {
+                    let (i, j) = (o.start + k, n.start + k);
+                    let (ot, nt) = (old.block_text(i), new.block_text(j));
+                    if same_formatting(old, i, new, j) {
+                        continue;
+                    }
+                    if k > from {
+                        out.push(DiffBlock::Equal { old: o.start + from..i, new: n.start + from..j });
+                    }
+                    let mut row = Row {
+                        kind: RowKind::Changed,
+                        old: Some(Cell { paragraphs: vec![i], spans: vec![Span::new(SpanKind::Equal, false, ot)] }),
+                        new: Some(Cell { paragraphs: vec![j], spans: vec![Span::new(SpanKind::Equal, false, nt)] }),
+                        move_id: None,
+                        cosmetic: false,
+                    };
+                    annotate_row(&mut row, old, new, &mut found);
+                    out.push(DiffBlock::Row(row));
+                    from = k + 1;
+                }
+                if from < o.len() {
+                    out.push(DiffBlock::Equal { old: o.start + from..o.end, new: n.start + from..n.end });
+                }
+            }
+            DiffBlock::Row(mut row) => {
+                annotate_row(&mut row, old, new, &mut found);
+                out.push(DiffBlock::Row(row));
+            }
+            // Inserted and deleted text carries no formatting change.
+            other @ (DiffBlock::Deleted { .. } | DiffBlock::Inserted { .. }) => out.push(other),
+        }
+    }
+    d.blocks = out;
+    annotate_moves(d, old, new, &mut found);
+    d.stats.formatting_changes = found.len();
+    d.formatting = found;
+}
+
+/// A moved paragraph's two ends are rows of their own (the source with its old cell, the
+/// destination with its new cell); their equal spans pair up as a changed row's do.
+fn annotate_moves<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document, found: &mut Vec<Formatting>) {
+    if d.moves.is_empty() {
+        return;
+    }
+    // Row index → block index, for the rows with a block of their own.
+    let mut block_of = Vec::new();
+    let mut row = 0;
+    for (k, b) in d.blocks.iter().enumerate() {
+        if let DiffBlock::Row(_) = b {
+            block_of.push((row, k));
+        }
+        row += b.row_count();
+    }
+    let find = |r: usize| block_of.binary_search_by_key(&r, |&(row, _)| row).ok().map(|i| block_of[i].1);
+    for m in d.moves.clone() {
+        let (Some(src), Some(dst)) = (find(m.old_row), find(m.new_row)) else { continue };
+        let take = |b: &mut DiffBlock<'a>, old_side: bool| match b {
+            DiffBlock::Row(r) if old_side => r.old.take(),
+            DiffBlock::Row(r) => r.new.take(),
+            _ => None,
+        };
+        let (oc, nc) = (take(&mut d.blocks[src], true), take(&mut d.blocks[dst], false));
+        let mut pair = Row { kind: RowKind::Moved, old: oc, new: nc, move_id: None, cosmetic: false };
+        annotate_row(&mut pair, old, new, found);
+        if let DiffBlock::Row(r) = &mut d.blocks[src] {
+            r.old = pair.old;
+        }
+        if let DiffBlock::Row(r) = &mut d.blocks[dst] {
+            r.new = pair.new;
+        }
+    }
+}
+
+/// Whether blocks `i` of `old` and `j` of `new` (with equal texts) are formatted alike.
+fn same_formatting(old: &Document, i: usize, new: &Document, j: usize) -> bool {
+    let (a, b) = (&old.blocks[i], &new.blocks[j]);
+    if block_change(a, b).is_some() {
+        return false;
+    }
+    let (ma, mb) = (marks_in(old, a.text.clone()), marks_in(new, b.text.clone()));
+    let (ea, eb) = (embeds_in(old, a.text.clone()), embeds_in(new, b.text.clone()));
+    ma.len() == mb.len()
+        && ea.len() == eb.len()
+        && ma.iter().zip(mb).all(|(x, y)| x.kind == y.kind && x.text.start - a.text.start == y.text.start - b.text.start && x.text.len() == y.text.len())
+        && ea.iter().zip(eb).all(|(x, y)| same_embed(x, y) && x.at - a.text.start == y.at - b.text.start)
+}
+
+/// The marks that start inside `range` (each lies inside one block).
+fn marks_in(doc: &Document, range: Range<usize>) -> &[super::Mark] {
+    let from = doc.marks.partition_point(|m| m.text.start < range.start);
+    let to = doc.marks.partition_point(|m| m.text.start < range.end);
+    &doc.marks[from..to.max(from)]
+}
+
+fn embeds_in(doc: &Document, range: Range<usize>) -> &[Embed] {
+    let from = doc.embeds.partition_point(|e| e.at < range.start);
+    let to = doc.embeds.partition_point(|e| e.at < range.end);
+    &doc.embeds[from..to.max(from)]
+}
+
+fn same_embed(a: &Embed, b: &Embed) -> bool {
+    a.kind == b.kind && a.src == b.src && a.alt == b.alt
+}
+
+/// Marks the formatting changes of one row with both cells: its equal spans pairwise, then
+/// (for one paragraph on each side) a change of block kind on its remaining equal spans.
+fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, found: &mut Vec<Formatting>) {
+    let (Some(oc), Some(nc)) = (row.old.as_mut(), row.new.as_mut()) else { return };
+    let block = match (&oc.paragraphs[..], &nc.paragraphs[..]) {
+        ([i], [j]) => block_change(&old.blocks[*i], &new.blocks[*j]),
+        _ => None,
+    };
+    let block_id = block.map(|f| {
+        found.push(f);
+        found.len() - 1
+    });
+    let mut used_block = false;
+    let (mut os, mut ns) = (Vec::with_capacity(oc.spans.len()), Vec::with_capacity(nc.spans.len()));
+    let (mut oi, mut ni) = (0, 0);
+    loop {
+        // Copy what comes before the next equal span on each side.
+        while oi < oc.spans.len() && oc.spans[oi].kind != SpanKind::Equal {
+            os.push(oc.spans[oi]);
+            oi += 1;
+        }
+        while ni < nc.spans.len() && nc.spans[ni].kind != SpanKind::Equal {
+            ns.push(nc.spans[ni]);
+            ni += 1;
+        }
+        let (Some(a), Some(b)) = (oc.spans.get(oi).copied(), nc.spans.get(ni).copied()) else { break };
+        (oi, ni) = (oi + 1, ni + 1);
+        let (ao, bo) = (offset(a.text, &old.text), offset(b.text, &new.text));
+        let pieces = if a.text.len() == b.text.len() { inline_changes(old, ao, new, bo, a.text.len(), found) } else { Vec::new() };
+        let mut at = 0;
+        let mut push = |from: usize, to: usize, id: Option<usize>| {
+            if to > from {
+                used_block |= id.is_some() && id == block_id;
+                let (ta, tb) = (&a.text[from..to], &b.text[from..to]);
+                os.push(Span { formatting: id.map(FormattingId::new), ..Span::new(SpanKind::Equal, false, ta) });
+                ns.push(Span { formatting: id.map(FormattingId::new), ..Span::new(SpanKind::Equal, false, tb) });
+            }
+        };
+        // Between the stretches whose marks changed, the block's change (on text with ink).
+        let block_on = |text: &str| block_id.filter(|_| has_ink(text));
+        for (r, id) in pieces {
+            push(at, r.start, block_on(&a.text[at..r.start]));
+            push(r.start, r.end, Some(id));
+            at = r.end;
+        }
+        push(at, a.text.len(), block_on(&a.text[at..]));
+    }
+    os.extend_from_slice(&oc.spans[oi..]);
+    ns.extend_from_slice(&nc.spans[ni..]);
+    if let Some(id) = block_id.filter(|_| !used_block) {
+        // No span carries the block's change: every word changed (a word change, not
+        // formatting), or every equal word's marks changed too, whose descriptions then name it.
+        let block = found.remove(id);
+        for f in &mut found[id..] {
+            f.description = [&f.description, "; ", &block.description].concat();
+        }
+        for s in os.iter_mut().chain(ns.iter_mut()) {
+            s.formatting = s.formatting.map(|f| if f.index() > id { FormattingId::new(f.index() - 1) } else { f });
+        }
+    }
+    oc.spans = os;
+    nc.spans = ns;
+}
+
+fn has_ink(s: &str) -> bool {
+    s.chars().any(|c| !c.is_whitespace())
+}
+
+/// The mark kinds other than links, in [`FormattingKind`]'s order, with their names.
+const MARKS: [(&str, FormattingKind); 8] = [
+    ("bold", FormattingKind::Bold),
+    ("italic", FormattingKind::Italic),
+    ("underline", FormattingKind::Underline),
+    ("strikethrough", FormattingKind::Strike),
+    ("code", FormattingKind::Code),
+    ("subscript", FormattingKind::Subscript),
+    ("superscript", FormattingKind::Superscript),
+    ("highlight", FormattingKind::Highlight),
+];
+
+/// One side's formatting at a character: the marks covering it (a bit per entry of [`MARKS`]),
+/// its link (`Some(None)`: a link without a safe target) and the embed it is.
+struct Style<'d> {
+    marks: u8,
+    link: Option<&'d Option<String>>,
+    embed: Option<&'d Embed>,
+}
+
+impl PartialEq for Style<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Embeds compare by what they show, not where they sit.
+        self.marks == other.marks
+            && self.link == other.link
+            && match (self.embed, other.embed) {
+                (Some(a), Some(b)) => same_embed(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+fn style_at<'d>(doc: &'d Document, at: usize, marks: &'d [super::Mark]) -> Style<'d> {
+    let mut style = Style { marks: 0, link: None, embed: None };
+    for m in marks.iter().filter(|m| m.text.start <= at && at < m.text.end) {
+        let bit = match &m.kind {
+            MarkKind::Bold => 0,
+            MarkKind::Italic => 1,
+            MarkKind::Underline => 2,
+            MarkKind::Strike => 3,
+            MarkKind::Code => 4,
+            MarkKind::Subscript => 5,
+            MarkKind::Superscript => 6,
+            MarkKind::Highlight => 7,
+            MarkKind::Link(target) => {
+                style.link = Some(target);
+                continue;
+            }
+        };
+        style.marks |= 1 << bit;
+    }
+    style.embed = doc.embeds.binary_search_by(|e| e.at.cmp(&at)).ok().map(|k| &doc.embeds[k]);
+    style
+}
+
+/// The stretches of two equal texts (`len` bytes at `ao` in `old`, at `bo` in `new`) whose
+/// formatting differs, trimmed of whitespace, each with its new [`Formatting`]'s index.
+fn inline_changes(old: &Document, ao: usize, new: &Document, bo: usize, len: usize, found: &mut Vec<Formatting>) -> Vec<(Range<usize>, usize)> {
+    let (am, bm) = (marks_over(old, ao..ao + len), marks_over(new, bo..bo + len));
+    let (ae, be) = (embeds_in(old, ao..ao + len), embeds_in(new, bo..bo + len));
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+    if am.is_empty() && bm.is_empty() && ae.is_empty() && be.is_empty() {
+        return out;
+    }
+    // Every place the formatting may change, relative to the span (a flag per byte: linear,
+    // and no sort).
+    let mut cut = vec![false; len + 1];
+    let mut mark = |x: usize, base: usize| cut[x.saturating_sub(base).min(len)] = true;
+    for m in am {
+        (mark(m.text.start, ao), mark(m.text.end, ao));
+    }
+    for m in bm {
+        (mark(m.text.start, bo), mark(m.text.end, bo));
+    }
+    for e in ae {
+        (mark(e.at, ao), mark(e.at + 3, ao));
+    }
+    for e in be {
+        (mark(e.at, bo), mark(e.at + 3, bo));
+    }
+    cut[len] = true;
+    let text = &old.text[ao..ao + len];
+    let mut last: Option<(Style<'_>, Style<'_>)> = None;
+    let mut from = 0;
+    for to in 1..=len {
+        if !cut[to] {
+            continue;
+        }
+        let piece = text.get(from..to).unwrap_or_default();
+        let start = from;
+        from = to;
+        let Some(ink) = piece.find(|c: char| !c.is_whitespace()) else { continue };
+        let (sa, sb) = (style_at(old, ao + start + ink, am), style_at(new, bo + start + ink, bm));
+        if sa == sb {
+            last = None;
+            continue;
+        }
+        let end = start + piece.trim_end().len();
+        // Pieces cut only by the other side's boundaries, or by whitespace, are one stretch.
+        match (&last, out.last_mut()) {
+            (Some((la, lb)), Some((r, _))) if *la == sa && *lb == sb => r.end = end,
+            _ => {
+                found.push(describe(&sa, &sb));
+                out.push((start + ink..end, found.len() - 1));
+            }
+        }
+        last = Some((sa, sb));
+    }
+    out
+}
+
+/// The marks that may overlap `range`: those of the block `range` starts in, and later ones
+/// that start before its end (marks are sorted by start and each lies inside one block).
+fn marks_over(doc: &Document, range: Range<usize>) -> &[super::Mark] {
+    let b = doc.blocks.partition_point(|b| b.text.end <= range.start);
+    let block_start = doc.blocks.get(b).map_or(range.start, |b| b.text.start.min(range.start));
+    let from = doc.marks.partition_point(|m| m.text.start < block_start);
+    let to = doc.marks.partition_point(|m| m.text.start < range.end);
+    &doc.marks[from..to.max(from)]
+}
+
+/// `url` whole, or its start and end around "…" when long.
+fn quoted(url: &str) -> String {
+    let n = url.chars().count();
+    if n <= QUOTED_CHARS {
+        return url.to_owned();
+    }
+    let half = QUOTED_CHARS / 2;
+    let head: String = url.chars().take(half).collect();
+    let tail: String = url.chars().skip(n - half).collect();
+    format!("{head}…{tail}")
+}
+
+/// The change from `a` to `b` (which differ), described.
+fn describe(a: &Style<'_>, b: &Style<'_>) -> Formatting {
+    let mut description = String::new();
+    let mut first: Option<(FormattingKind, FormattingChange, Option<String>, Option<String>)> = None;
+    let mut note = |kind, change, text: &str, old: Option<String>, new: Option<String>| {
+        first.get_or_insert((kind, change, old, new));
+        if !description.is_empty() {
+            description.push_str(", ");
+        }
+        description.push_str(text);
+    };
+    // What was removed, then what was added: "italic removed, bold added".
+    for (from, to, change, verb) in [(a.marks, b.marks, FormattingChange::Removed, " removed"), (b.marks, a.marks, FormattingChange::Added, " added")] {
+        for (bit, (name, kind)) in MARKS.iter().enumerate() {
+            if from >> bit & 1 != 0 && to >> bit & 1 == 0 {
+                note(*kind, change, &[name, verb].concat(), None, None);
+            }
+        }
+    }
+    let target = |t: &Option<String>| t.as_deref().map_or_else(|| "(no target)".to_owned(), quoted);
+    match (a.link, b.link) {
+        (Some(x), Some(y)) if x != y => {
+            let text = ["link target changed: ", &target(x), " → ", &target(y)].concat();
+            note(FormattingKind::Link, FormattingChange::Changed, &text, x.clone(), y.clone());
+        }
+        (Some(x), None) => note(FormattingKind::Link, FormattingChange::Removed, &["link removed: ", &target(x)].concat(), x.clone(), None),
+        (None, Some(y)) => note(FormattingKind::Link, FormattingChange::Added, &["link added: ", &target(y)].concat(), None, y.clone()),
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (a.embed, b.embed) {
+        let what = embed_name(y.kind);
+        if x.kind != y.kind {
+            note(FormattingKind::Embed, FormattingChange::Changed, &[embed_name(x.kind), " → ", what].concat(), None, None);
+        }
+        if x.src != y.src {
+            let text = [what, " source changed: ", &target(&x.src), " → ", &target(&y.src)].concat();
+            note(FormattingKind::Embed, FormattingChange::Changed, &text, x.src.clone(), y.src.clone());
+        }
+        if x.alt != y.alt {
+            let text = [what, " description changed: “", &quoted(&x.alt), "” → “", &quoted(&y.alt), "”"].concat();
+            note(FormattingKind::Embed, FormattingChange::Changed, &text, Some(x.alt.clone()), Some(y.alt.clone()));
+        }
+    }
+    let (kind, change, old, new) = first.unwrap_or((FormattingKind::Embed, FormattingChange::Changed, None, None));
+    Formatting { kind, change, description, old, new }
+}
+
+fn embed_name(kind: EmbedKind) -> &'static str {
+    match kind {
+        EmbedKind::Image => "image",
+        EmbedKind::Video => "video",
+        EmbedKind::Audio => "audio",
+        EmbedKind::Frame => "embedded frame",
+        EmbedKind::Object => "embedded object",
+        EmbedKind::Svg => "drawing",
+    }
+}
+
+/// What block `a` is, for people: "heading 2", "numbered list item", "quoted paragraph".
+fn block_name(b: &Block) -> String {
+    let base = match b.kind {
+        BlockKind::Heading(n) => format!("heading {n}"),
+        BlockKind::Preformatted => "code block".into(),
+        BlockKind::Term => "term".into(),
+        BlockKind::Description => "description".into(),
+        BlockKind::Caption => "caption".into(),
+        BlockKind::TableCell { header: true } => "table header cell".into(),
+        BlockKind::TableCell { header: false } => "table cell".into(),
+        _ => match b.list {
+            Some(l) if l.ordered => "numbered list item".into(),
+            Some(_) => "bulleted list item".into(),
+            None => "paragraph".into(),
+        },
+    };
+    let base = match (b.kind, b.list) {
+        (BlockKind::Paragraph, _) | (_, None) => base,
+        (_, Some(l)) => format!("{base} in a {} list", if l.ordered { "numbered" } else { "bulleted" }),
+    };
+    if b.quote_depth > 0 {
+        format!("quoted {base}")
+    } else {
+        base
+    }
+}
+
+/// How block `a` became block `b`, if its kind, list or quote changed. A list item's number
+/// is not compared: it follows from the items before it.
+fn block_change(a: &Block, b: &Block) -> Option<Formatting> {
+    let list = |x: &Block| x.list.map(|l| (l.ordered, l.depth));
+    if a.kind == b.kind && a.quote_depth == b.quote_depth && list(a) == list(b) {
+        return None;
+    }
+    let (na, nb) = (block_name(a), block_name(b));
+    let description = match (a.list, b.list) {
+        (Some(x), Some(y)) if na == nb && x.depth < y.depth => "list item indented".to_owned(),
+        (Some(x), Some(y)) if na == nb && x.depth > y.depth => "list item outdented".to_owned(),
+        _ if na == nb && a.quote_depth < b.quote_depth => "quoted more deeply".to_owned(),
+        _ if na == nb => "quoted less deeply".to_owned(),
+        _ => format!("{na} → {nb}"),
+    };
+    Some(Formatting { kind: FormattingKind::Block, change: FormattingChange::Changed, description, old: Some(na), new: Some(nb) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::{read, Markup};
+    use crate::model::Op;
+
+    fn html(s: &str) -> Document {
+        read(s, Markup::Html).unwrap()
+    }
+
+    /// Every span of every row with a formatting change: (side, text, description).
+    fn formatted<'a>(d: &'a Diff<'_>) -> Vec<(&'static str, String, &'a str)> {
+        let mut out = Vec::new();
+        for row in d.rows() {
+            for (side, cell) in [("old", &row.old), ("new", &row.new)] {
+                for s in cell.iter().flat_map(|c| &c.spans) {
+                    if let Some(f) = s.formatting {
+                        out.push((side, s.text.to_owned(), d.formatting[f.index()].description.as_str()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn rebuilds(d: &Diff<'_>, old: &Document, new: &Document) {
+        let o: String = d.edits.iter().filter(|e| e.op != Op::Insert).map(|e| e.text).collect();
+        let n: String = d.edits.iter().filter(|e| e.op != Op::Delete).map(|e| e.text).collect();
+        assert_eq!(o, old.text);
+        assert_eq!(n, new.text);
+    }
+
+    #[test]
+    fn a_changed_link_target_on_equal_text_is_formatting() {
+        let old = html(r#"<p>See <a href="https://a.example/quuz">the docs</a> now.</p>"#);
+        let new = html(r#"<p>See <a href="https://a.example/whee">the docs</a> now.</p>"#);
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.stats.formatting_changes, 1);
+        assert_eq!(d.stats.words_inserted + d.stats.words_deleted, 0);
+        let f = formatted(&d);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0], ("old", "the docs".into(), "link target changed: https://a.example/quuz → https://a.example/whee"));
+        assert_eq!(d.formatting[0].kind, FormattingKind::Link);
+        assert_eq!(d.formatting[0].old.as_deref(), Some("https://a.example/quuz"));
+        assert_eq!(d.row_count(), 1);
+        rebuilds(&d, &old, &new);
+    }
+
+    #[test]
+    fn emphasis_swapped_for_strong_names_both() {
+        let old = html("<p>Hello <em>again</em>, world</p>");
+        let new = html("<p>Hello <strong>again</strong>, world</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(formatted(&d)[1], ("new", "again".into(), "italic removed, bold added"));
+        assert_eq!(d.formatting[0].kind, FormattingKind::Italic);
+        assert_eq!(d.formatting[0].change, FormattingChange::Removed);
+    }
+
+    #[test]
+    fn whitespace_never_carries_formatting() {
+        let old = html("<p>one two three</p>");
+        let new = html("<p>one <b>two three</b> four</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        // "four" is inserted; "two three" was made bold; the space before it is not.
+        assert_eq!(formatted(&d), [("old", "two three".into(), "bold added"), ("new", "two three".into(), "bold added")]);
+        assert_eq!(d.stats.words_inserted, 1);
+        rebuilds(&d, &old, &new);
+    }
+
+    #[test]
+    fn a_heading_level_changed_marks_the_paragraph_once() {
+        let old = html("<h2>Intro</h2><p>Body text.</p>");
+        let new = html("<h3>Intro</h3><p>Body text.</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.stats.formatting_changes, 1);
+        assert_eq!(formatted(&d)[0], ("old", "Intro".into(), "heading 2 → heading 3"));
+        assert_eq!(d.blocks.len(), 2);
+        assert!(matches!(d.blocks[1], DiffBlock::Equal { .. }));
+    }
+
+    #[test]
+    fn a_paragraph_turned_into_a_list_item_and_indented() {
+        let old = html("<p>Milk</p><ul><li>Eggs</li></ul>");
+        let new = html("<ul><li>Milk<ul><li>Eggs</li></ul></li></ul>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        let f: Vec<_> = formatted(&d).into_iter().filter(|f| f.0 == "new").map(|f| f.2).collect();
+        assert_eq!(f, ["paragraph → bulleted list item", "list item indented"]);
+    }
+
+    #[test]
+    fn text_that_changed_is_a_word_change_whatever_its_formatting() {
+        let old = html("<p>alpha beta</p>");
+        let new = html("<h2>gamma delta</h2>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.stats.formatting_changes, 0);
+        assert!(d.formatting.is_empty());
+        assert!(formatted(&d).is_empty());
+    }
+
+    #[test]
+    fn line_breaks_and_blank_lines_inside_a_block_do_not_split_it() {
+        let old = html("<pre>a\n\nb</pre><p>x<br>y</p><p>&nbsp;</p>");
+        let new = html("<pre>a\n\nb!</pre><p>x<br>y</p><p>&nbsp;</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.old_paragraphs.len(), 3);
+        for (p, b) in d.old_paragraphs.iter().zip(&old.blocks) {
+            assert_eq!(p.byte_start..p.byte_end, b.text);
+        }
+        assert_eq!(d.stats.paragraphs_changed, 1);
+        rebuilds(&d, &old, &new);
+    }
+
+    #[test]
+    fn a_block_change_whose_words_all_changed_marks_stays_with_them() {
+        let old = html("<p>Intro <a href=/a>x</a></p><p>x</p>");
+        let new = html("<h2>Intro <a href=/b>x</a></h2><p>x</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(descriptions_of(&d), ["paragraph → heading 2", "link target changed: /a → /b"]);
+        let old = html("<p><b>Intro</b></p>");
+        let new = html("<h2>Intro</h2>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(descriptions_of(&d), ["bold removed; paragraph → heading 2"]);
+        assert!(formatted(&d).iter().all(|f| f.2 == "bold removed; paragraph → heading 2"));
+    }
+
+    fn descriptions_of(d: &Diff<'_>) -> Vec<String> {
+        d.formatting.iter().map(|f| f.description.clone()).collect()
+    }
+
+    #[test]
+    fn an_image_source_change_is_described() {
+        let old = html(r#"<p>Look <img src="a.png" alt="cat"> here</p>"#);
+        let new = html(r#"<p>Look <img src="b.png" alt="cat"> here</p>"#);
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(formatted(&d)[0].2, "image source changed: a.png → b.png");
+    }
+
+    #[test]
+    fn equal_documents_have_no_changes() {
+        let doc = html("<h1>T</h1><p>A <b>b</b> <a href=/x>c</a></p>");
+        let d = diff_documents(&doc, &doc, &Options::default()).unwrap();
+        assert_eq!(d.blocks.len(), 1);
+        assert_eq!(d.stats.formatting_changes, 0);
+    }
+
+    #[test]
+    fn a_document_the_reader_could_not_make_is_an_error() {
+        let mut doc = html("<p>a</p><p>b</p>");
+        doc.blocks[1].text = 1..3;
+        let e = diff_documents(&doc, &doc, &Options::default()).unwrap_err();
+        assert!(matches!(e, Error::InvalidDocument { side: Side::Old, .. }), "{e}");
+        let mut doc = html("<p>a <b>b</b></p>");
+        doc.marks[0].text = 0..40;
+        assert!(matches!(diff_documents(&doc, &doc, &Options::default()), Err(Error::InvalidDocument { .. })));
+    }
+}

@@ -1,0 +1,362 @@
+//! A packed model ([`crate::pack`]) read back, and packed again with its formatting changes:
+//! how the reader's wasm module annotates a diff the engine's module computed, without the
+//! engine's code (which its size budget has no room for) and without a second implementation
+//! of the comparison (`compare::annotate` runs on the [`Diff`] this rebuilds).
+//!
+//! ```text
+//!  engine module   diff(engine texts) ──► packed ─┐
+//!  reader module   unpack(packed, visible texts) ─┴► Diff ─► annotate ─► pack_formatted
+//! ```
+//!
+//! `pack_formatted` writes [`crate::pack`]'s layout with [`MAGIC_FORMATTED`] as its first word,
+//! each span's formatting as `(index + 1) << 3` in its kind word, and one more section after
+//! the fallback detail:
+//!
+//! ```text
+//!  2       F formatting changes, U units of text
+//!  8F      kind, change, description start, length, old start, length, new start, length
+//!          (starts and lengths in the units below; a length of u32::MAX: no old / new value)
+//!  U       the texts, UTF-16 code units, one a word
+//! ```
+//!
+//! Kinds are coded in [`FormattingKind`]'s order (0 bold … 10 block), changes in
+//! [`FormattingChange`]'s (0 added, 1 removed, 2 changed).
+
+use crate::formatting::{FormattingChange, FormattingKind};
+use crate::model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
+use crate::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
+
+/// First word of a packed model with a formatting section.
+pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
+/// Words per formatting record.
+pub(crate) const FORMATTING: usize = 8;
+
+/// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`] units.
+pub(crate) struct Bytes<'t> {
+    text: &'t str,
+    /// `(unit, byte)` at character boundaries, in order.
+    checkpoints: Vec<(usize, usize)>,
+    units: usize,
+    /// The last answer `(unit, byte)`: most queries come in order and walk on from it.
+    last: core::cell::Cell<(usize, usize)>,
+}
+
+impl<'t> Bytes<'t> {
+    const STRIDE: usize = 64;
+
+    pub(crate) fn new(text: &'t str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let (mut unit, mut next) = (0, 0);
+        for (byte, c) in text.char_indices() {
+            if unit >= next {
+                checkpoints.push((unit, byte));
+                next = unit + Self::STRIDE;
+            }
+            unit += c.len_utf16();
+        }
+        checkpoints.push((unit, text.len()));
+        Bytes { text, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
+    }
+
+    /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
+    pub(crate) fn at(&self, at: u32) -> Option<usize> {
+        let at = at as usize;
+        let (last_unit, last_byte) = self.last.get();
+        let (mut unit, byte) = if at >= last_unit && at - last_unit <= Self::STRIDE {
+            (last_unit, last_byte)
+        } else {
+            self.checkpoints[self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
+        };
+        // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
+        let bytes = self.text.as_bytes();
+        let mut i = byte;
+        while unit < at && i < bytes.len() {
+            let b = bytes[i];
+            unit += 1 + usize::from(b >= 0xF0);
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
+        }
+        if unit != at {
+            return None; // past the end, or inside a surrogate pair
+        }
+        self.last.set((unit, i));
+        Some(i)
+    }
+
+    fn slice(&self, start: u32, end: u32) -> Option<&'t str> {
+        let (s, e) = (self.at(start)?, self.at(end)?);
+        self.text.get(s..e)
+    }
+}
+
+/// The [`Diff`] a packed model (of the plain layout) describes, its texts slices of `old` and
+/// `new` (which must be as long, in UTF-16 units, as the texts it was computed from).
+///
+/// # Errors
+/// A sentence saying what does not fit: not a packed model, truncated, an offset out of range.
+pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<Diff<'a>, &'static str> {
+    const BAD: &str = "the packed model is truncated or corrupt";
+    let word = |i: usize| packed.get(i).copied().ok_or(BAD);
+    let n = |i: usize| word(i).map(|w| w as usize);
+    if packed.len() < HEADER || packed[0] != MAGIC {
+        return Err("not a packed model of this version of article-diff");
+    }
+    let (ob, nb) = (Bytes::new(old), Bytes::new(new));
+    if ob.units != n(1)? || nb.units != n(2)? {
+        return Err("the texts are not the ones the model was computed from");
+    }
+    let (p, q, b, s, e, m, reason, d) = (n(3)?, n(4)?, n(5)?, n(6)?, n(7)?, n(8)?, n(10)?, n(11)?);
+    let sizes = [2 * p, 2 * q, BLOCK * b, SPAN * s, EDIT * e, MOVE * m, d];
+    if sizes.iter().try_fold(HEADER, |acc: usize, &x| acc.checked_add(x)) != Some(packed.len()) {
+        return Err(BAD);
+    }
+    let mut at = HEADER;
+    let paragraphs = |count: usize, at: usize, text: &Bytes<'_>| -> Result<Vec<Paragraph>, &'static str> {
+        (0..count)
+            .map(|k| {
+                let (start, end) = (text.at(packed[at + 2 * k]).ok_or(BAD)?, text.at(packed[at + 2 * k + 1]).ok_or(BAD)?);
+                if start > end {
+                    return Err(BAD);
+                }
+                Ok(Paragraph { byte_start: start, byte_end: end })
+            })
+            .collect()
+    };
+    let old_paragraphs = paragraphs(p, at, &ob)?;
+    at += 2 * p;
+    let new_paragraphs = paragraphs(q, at, &nb)?;
+    at += 2 * q;
+    let spans_at = at + BLOCK * b;
+    let span = |k: usize, text: &Bytes<'a>| -> Result<Span<'a>, &'static str> {
+        let r = spans_at + SPAN * k;
+        let kind = match packed[r] & 3 {
+            0 => SpanKind::Equal,
+            1 => SpanKind::Insert,
+            2 => SpanKind::Delete,
+            _ => return Err(BAD),
+        };
+        Ok(Span::new(kind, packed[r] & 4 != 0, text.slice(packed[r + 1], packed[r + 2]).ok_or(BAD)?))
+    };
+    let mut blocks = Vec::with_capacity(b);
+    for k in 0..b {
+        let r = &packed[at + BLOCK * k..at + BLOCK * (k + 1)];
+        let [os, oe, ns, ne] = [r[2], r[3], r[4], r[5]].map(|x| x as usize);
+        if os > oe || oe > p || ns > ne || ne > q {
+            return Err(BAD);
+        }
+        let kind = match r[0] & 7 {
+            0 => {
+                blocks.push(Block::Equal { old: os..oe, new: ns..ne });
+                continue;
+            }
+            1 => RowKind::Changed,
+            2 => RowKind::Split,
+            3 => RowKind::Merged,
+            // A run of inserted or deleted paragraphs is one block, as the core holds it.
+            4 => {
+                blocks.push(Block::Inserted { new: ns..ne });
+                continue;
+            }
+            5 => {
+                blocks.push(Block::Deleted { old: os..oe });
+                continue;
+            }
+            6 => RowKind::Moved,
+            _ => return Err(BAD),
+        };
+        let (first, on, nn) = (r[7] as usize, r[8] as usize, r[9] as usize);
+        if first.checked_add(on).and_then(|x| x.checked_add(nn)).is_none_or(|end| end > s) {
+            return Err(BAD);
+        }
+        let cell = |from: usize, to: usize, spans: core::ops::Range<usize>, text: &Bytes<'a>| -> Result<Option<Cell<'a>>, &'static str> {
+            if from == to {
+                return Ok(None);
+            }
+            Ok(Some(Cell { paragraphs: (from..to).collect(), spans: spans.map(|k| span(k, text)).collect::<Result<_, _>>()? }))
+        };
+        blocks.push(Block::Row(Row {
+            kind,
+            old: cell(os, oe, first..first + on, &ob)?,
+            new: cell(ns, ne, first + on..first + on + nn, &nb)?,
+            move_id: (r[6] > 0).then(|| r[6] as usize - 1),
+            cosmetic: r[0] & 8 != 0,
+        }));
+    }
+    at = spans_at + SPAN * s;
+    let mut edits = Vec::with_capacity(e);
+    for k in 0..e {
+        let r = &packed[at + EDIT * k..at + EDIT * (k + 1)];
+        let (op, text) = match r[0] {
+            0 => (Op::Delete, &ob),
+            1 => (Op::Equal, &ob),
+            2 => (Op::Insert, &nb),
+            _ => return Err(BAD),
+        };
+        edits.push(Edit { op, text: text.slice(r[1], r[2]).ok_or(BAD)? });
+    }
+    at += EDIT * e;
+    let moves = (0..m)
+        .map(|k| {
+            let r = &packed[at + MOVE * k..at + MOVE * (k + 1)];
+            let [from, to, similarity, old_row, new_row] = [r[0], r[1], r[2], r[3], r[4]].map(|x| x as usize);
+            Move { id: k, from, to, similarity: similarity as f64 / 1e6, old_row, new_row }
+        })
+        .collect();
+    at += MOVE * m;
+    let detail: Vec<u8> = packed[at..at + d].iter().map(|&w| w as u8).collect();
+    let fallback = match reason {
+        0 => None,
+        1 => Some(Fallback { reason: FallbackReason::Deadline, detail: String::from_utf8(detail).map_err(|_| BAD)? }),
+        _ => return Err(BAD),
+    };
+    let st = |k: usize| packed[12 + k] as usize;
+    let stats = Stats {
+        words_inserted: st(0),
+        words_deleted: st(1),
+        words_unchanged: st(2),
+        paragraphs_changed: st(3),
+        paragraphs_inserted: st(4),
+        paragraphs_deleted: st(5),
+        paragraphs_moved: st(6),
+        paragraphs_split: st(7),
+        paragraphs_merged: st(8),
+        cosmetic_changes: st(9),
+        formatting_changes: 0,
+    };
+    Ok(Diff {
+        edits,
+        old_paragraphs,
+        new_paragraphs,
+        blocks,
+        moves,
+        stats,
+        approximate: reason != 0,
+        fallback,
+        formatting: Vec::new(),
+        old_text: old,
+        new_text: new,
+    })
+}
+
+/// `d` packed with its formatting changes (see the module docs), or, when memory has no room
+/// for the plain layout, its size in words (as [`pack`]).
+pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
+    let mut out = pack(d)?;
+    out[0] = MAGIC_FORMATTED;
+    let (p, q, b) = (out[3] as usize, out[4] as usize, out[5] as usize);
+    let mut at = HEADER + 2 * (p + q) + BLOCK * b;
+    for block in &d.blocks {
+        let Block::Row(r) = block else { continue };
+        for span in [&r.old, &r.new].into_iter().flatten().flat_map(|c| &c.spans) {
+            if let Some(f) = span.formatting {
+                out[at] |= (f.index() as u32 + 1) << 3;
+            }
+            at += SPAN;
+        }
+    }
+    let mut units: Vec<u32> = Vec::new();
+    let mut records = Vec::with_capacity(FORMATTING * d.formatting.len());
+    let mut text = |s: Option<&str>| match s {
+        None => [0, u32::MAX],
+        Some(s) => {
+            let start = units.len() as u32;
+            units.extend(s.encode_utf16().map(u32::from));
+            [start, units.len() as u32 - start]
+        }
+    };
+    for f in &d.formatting {
+        let [ds, dl] = text(Some(&f.description));
+        let [os, ol] = text(f.old.as_deref());
+        let [ns, nl] = text(f.new.as_deref());
+        records.extend_from_slice(&[kind_code(f.kind), change_code(f.change), ds, dl, os, ol, ns, nl]);
+    }
+    out.extend_from_slice(&[d.formatting.len() as u32, units.len() as u32]);
+    out.extend_from_slice(&records);
+    out.extend_from_slice(&units);
+    Ok(out)
+}
+
+fn kind_code(kind: FormattingKind) -> u32 {
+    match kind {
+        FormattingKind::Bold => 0,
+        FormattingKind::Italic => 1,
+        FormattingKind::Underline => 2,
+        FormattingKind::Strike => 3,
+        FormattingKind::Code => 4,
+        FormattingKind::Subscript => 5,
+        FormattingKind::Superscript => 6,
+        FormattingKind::Highlight => 7,
+        FormattingKind::Link => 8,
+        FormattingKind::Embed => 9,
+        FormattingKind::Block => 10,
+    }
+}
+
+fn change_code(change: FormattingChange) -> u32 {
+    match change {
+        FormattingChange::Added => 0,
+        FormattingChange::Removed => 1,
+        FormattingChange::Changed => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::compare::{annotate, engine_text};
+    use crate::markup::{diff_documents, read, Markup};
+    use crate::Options;
+
+    fn round_trip(old: &str, new: &str) {
+        let d = crate::diff(old, new, &Options::default()).unwrap();
+        let back = unpack(&pack(&d).unwrap(), old, new).unwrap();
+        assert_eq!(back.blocks, d.blocks);
+        assert_eq!(back.edits, d.edits);
+        assert_eq!(back.old_paragraphs, d.old_paragraphs);
+        assert_eq!(back.stats, d.stats);
+        assert_eq!(back.fallback, d.fallback);
+        assert_eq!(pack(&back).unwrap(), pack(&d).unwrap());
+    }
+
+    #[test]
+    fn unpack_reverses_pack() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+        let old = std::fs::read_to_string(format!("{fixtures}old.txt")).unwrap();
+        let new = std::fs::read_to_string(format!("{fixtures}new.txt")).unwrap();
+        round_trip(&old, &new);
+        round_trip("a 😀 b\n\nmoved para here\n\nc", "c\n\na 😀 B\n\nmoved para here");
+        round_trip("", "x");
+    }
+
+    #[test]
+    fn unpack_refuses_what_does_not_fit() {
+        let d = crate::diff("a b", "a c", &Options::default()).unwrap();
+        let packed = pack(&d).unwrap();
+        assert!(unpack(&packed, "a b", "a cc").is_err());
+        assert!(unpack(&packed[..packed.len() - 1], "a b", "a c").is_err());
+        assert!(unpack(&[1, 2, 3], "", "").is_err());
+        let mut bad = packed.clone();
+        bad[HEADER] = 99;
+        assert!(unpack(&bad, "a b", "a c").is_err());
+    }
+
+    #[test]
+    fn the_wasm_route_gives_what_diff_documents_gives() {
+        let old = read("<h2>T</h2><p>A <b>b</b> c <a href=/x>d</a></p><p>😀 <i>e</i></p>", Markup::Html).unwrap();
+        let new = read("<h3>T</h3><p>A b c <a href=/y>d</a> more</p><p>😀 <b>e</b></p>", Markup::Html).unwrap();
+        let native = diff_documents(&old, &new, &Options::default()).unwrap();
+        // The engine's module diffs the engine texts; the reader's module rebuilds and annotates.
+        let (oe, ne) = (engine_text(&old), engine_text(&new));
+        let plain = crate::diff(&oe, &ne, &Options::default()).unwrap();
+        let mut d = unpack(&pack(&plain).unwrap(), &old.text, &new.text).unwrap();
+        annotate(&mut d, &old, &new);
+        assert_eq!(d.blocks, native.blocks);
+        assert_eq!(d.formatting, native.formatting);
+        assert_eq!(d.stats, native.stats);
+        assert_eq!(pack_formatted(&d), pack_formatted(&native));
+        // heading 2 → 3; bold removed on "b"; link target on "d"; italic → bold on "e".
+        assert_eq!(native.stats.formatting_changes, 4);
+    }
+}

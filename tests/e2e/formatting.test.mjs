@@ -1,0 +1,124 @@
+// End-to-end tests of <article-diff format="html|markdown"> in headless Chromium, under the
+// strict CSP: formatting changes drawn as formatting, marks and blocks drawn from an allow-list,
+// hostile markup never becoming markup (issue 27).
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+
+import {screenshotDir, serverAndBrowser} from './harness.mjs';
+import {openElementPage} from './ui.mjs';
+
+const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
+
+const OLD_HTML = `<!-- wp:heading --><h2>A quiet week in Fenwick</h2><!-- /wp:heading -->
+<!-- wp:paragraph --><p>The council met on <em>Tuesday</em> and read the
+<a href="https://example.org/minutes/2024">minutes</a> aloud.</p><!-- /wp:paragraph -->
+<ul><li>Roads</li><li>Library</li><li>Parks</li></ul>
+<p>Nothing else happened.</p>`;
+const NEW_HTML = `<!-- wp:heading --><h3>A quiet week in Fenwick</h3><!-- /wp:heading -->
+<!-- wp:paragraph --><p>The council met on <strong>Tuesday</strong> and read the
+<a href="https://example.org/minutes/2025">minutes</a> aloud.</p><!-- /wp:paragraph -->
+<ul><li>Library</li><li>Parks</li><li>Roads</li></ul>
+<p>Nothing else happened.</p>`;
+
+/**
+ * Sets texts and format, waits for the drawing, returns what a test reads of the shadow DOM.
+ * @param {import('playwright-core').Page} page
+ * @param {string} oldText @param {string} newText @param {string} format
+ */
+async function draw(page, oldText, newText, format) {
+  return page.evaluate(async ([oldText, newText, format]) => {
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    el.format = format;
+    el.oldText = oldText;
+    el.newText = newText;
+    await el.ready();
+    const root = /** @type {ShadowRoot} */ (el.shadowRoot);
+    const formatting = [...root.querySelectorAll('[part~="formatting"]')].map((f) => ({
+      text: f.textContent, title: f.getAttribute('title'), label: f.getAttribute('aria-label'), tabindex: f.getAttribute('tabindex'),
+    }));
+    return {
+      formatting,
+      stats: el.model?.stats ?? null,
+      error: /** @type {HTMLElement} */ (root.querySelector('.error')).hidden ? '' : root.querySelector('.error')?.textContent,
+      strong: [...root.querySelectorAll('.text strong')].map((s) => s.textContent),
+      links: [...root.querySelectorAll('.text a')].map((a) => a.getAttribute('href')),
+      headings: [...root.querySelectorAll('.text[role="heading"]')].map((h) => h.getAttribute('aria-level')),
+      moved: root.querySelectorAll('.row.moved').length,
+      scripts: root.querySelectorAll('script, img, iframe, style:not(link)').length,
+      toggle: /** @type {HTMLElement} */ (root.querySelector('[part="formatting-toggle"]')).hidden,
+    };
+  }, [oldText, newText, format]);
+}
+
+describe('<article-diff format>', () => {
+  test('a changed link target, emphasis made strong and a heading level are formatting; a moved list item moves', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const got = await draw(page, OLD_HTML, NEW_HTML, 'html');
+    assert.equal(got.error, '');
+    assert.equal(got.stats.formattingChanges, 3);
+    assert.equal(got.stats.wordsInserted + got.stats.wordsDeleted, 0, 'no word changed');
+    assert.equal(got.moved, 2, 'the moved <li> is a move: its source row and its destination row');
+    const descriptions = got.formatting.map((f) => f.title);
+    assert.ok(descriptions.some((t) => /link target changed: .*minutes\/2024 → .*minutes\/2025/.test(t ?? '')), descriptions.join('; '));
+    assert.ok(descriptions.some((t) => /italic removed, bold added/.test(t ?? '')), descriptions.join('; '));
+    assert.ok(descriptions.some((t) => /heading 2 → heading 3/.test(t ?? '')), descriptions.join('; '));
+    assert.ok(got.formatting.every((f) => f.label === f.title && f.tabindex === '0'), 'described for screen readers, focusable');
+    assert.ok(got.strong.includes('Tuesday'), 'bold drawn as bold');
+    assert.ok(got.links.includes('https://example.org/minutes/2025'));
+    assert.deepEqual([...new Set(got.headings)].sort(), ['2', '3']);
+    assert.equal(got.toggle, false, 'the "Hide formatting" toggle is shown for documents');
+    await page.screenshot({path: `${screenshotDir}formatting-html.png`, fullPage: true});
+
+    // Hide formatting: the changes draw as unchanged text.
+    const hidden = await page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      el.hideFormatting = true;
+      await el.ready();
+      return el.shadowRoot.querySelectorAll('[part~="formatting"]').length;
+    });
+    assert.equal(hidden, 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('only a link target changed: a formatting span that names the link, and a count', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const got = await draw(page, '<p>Read <a href="https://a.example/">the report</a>.</p>', '<p>Read <a href="https://b.example/">the report</a>.</p>', 'html');
+    assert.ok(got.stats.formattingChanges >= 1);
+    assert.ok(got.formatting.some((f) => /link/.test(`${f.title} ${f.label}`)));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('Markdown: the seed copy style (emphasis, links) is formatting, not words', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const got = await draw(page, 'By [Vladimir Frolov](#)\n\n# Title\n\nSome *text*.', 'By [Vladimir Frolov](/authors/frolov)\n\n## Title\n\nSome **text**.', 'markdown');
+    assert.equal(got.error, '');
+    assert.equal(got.stats.wordsInserted + got.stats.wordsDeleted, 0);
+    assert.equal(got.stats.formattingChanges, 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('hostile markup never runs and never becomes elements', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const hostile = (/** @type {number} */ n) => `<p>Hi <img src=x onerror="window.__pwned=${n}"> <a href="javascript:window.__pwned=${n}">click</a>
+      <script>window.__pwned=${n}</script><style>*{display:none}</style> &lt;b&gt;not bold&lt;/b&gt; <iframe src="javascript:1"></iframe></p>`;
+    const got = await draw(page, hostile(1), `${hostile(2)}<p>more</p>`, 'html');
+    assert.equal(got.error, '');
+    assert.equal(got.scripts, 0, 'no script, image, frame or style element from the input');
+    assert.deepEqual(got.links.filter((h) => h !== null), [], 'a javascript: link gets no href');
+    const text = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).shadowRoot.querySelector('.rows').textContent);
+    assert.match(text, /<b>not bold<\/b>/, 'escaped markup stays text');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('an unknown format is an error in the element, not a diff', async () => {
+    const {page} = await openElementPage(env.context, env.server.url);
+    const got = await draw(page, 'a', 'b', 'xml');
+    assert.match(got.error ?? '', /format/);
+    await page.close();
+  });
+});
