@@ -13,6 +13,7 @@
  */
 
 import {h} from './article-diff-dom.js';
+import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 const STYLESHEET_URL = new URL('./article-diff-formatting.css', import.meta.url).href;
 
@@ -158,9 +159,10 @@ export function markedText(text, start, record) {
  * A formatting change on equal text: the text (with its marks) in a span of its own that shows
  * the change's description on hover and, focused, below it.
  * @param {Node} content @param {NonNullable<Span['formatting']>} formatting
+ * @param {import('./article-diff-strings.js').Strings} [strings]
  */
-export function formattingElement(content, formatting) {
-  const label = `Formatting: ${formatting.description}`;
+export function formattingElement(content, formatting, strings = DEFAULT_STRINGS) {
+  const label = say(strings, 'formattingLabel', {description: formatting.description});
   const el = h('span', {class: `format-change ${formatting.kind}`, part: 'formatting', attrs: {title: label, 'aria-label': label, tabindex: '0', role: 'mark'}});
   el.dataset.kind = formatting.kind;
   el.append(content);
@@ -229,8 +231,9 @@ export function formattingOnly(row) {
 export class FormattingToggle {
   #input = h('input', {attrs: {type: 'checkbox'}});
   #count = h('span', {class: 'formatting-count'});
+  #label = h('span', {text: say(DEFAULT_STRINGS, 'hideFormatting')});
   element = h('label', {class: 'formatting-toggle', part: 'formatting-toggle'}, [
-    this.#input, h('span', {text: 'Hide formatting'}), this.#count,
+    this.#input, this.#label, this.#count,
   ]);
 
   /** @param {(on: boolean) => void} onChange */
@@ -241,14 +244,15 @@ export class FormattingToggle {
 
   /**
    * @param {number | undefined} changes the model's `stats.formattingChanges` (undefined: a text diff)
-   * @param {boolean} hidden
+   * @param {boolean} hidden @param {import('./article-diff-strings.js').Strings} [strings]
    */
-  show(changes, hidden) {
+  show(changes, hidden, strings = DEFAULT_STRINGS) {
     this.element.hidden = changes === undefined;
     const input = /** @type {HTMLInputElement} */ (this.#input);
     input.checked = hidden;
     input.disabled = !changes && !hidden;
     const n = changes ?? 0;
-    this.#count.textContent = `(${n.toLocaleString('en')} formatting change${n === 1 ? '' : 's'})`;
+    this.#label.textContent = say(strings, 'hideFormatting');
+    this.#count.textContent = say(strings, 'formattingCount', {n});
   }
 }

@@ -248,7 +248,7 @@ function appendSpans(parent, spans, how) {
     if (span.kind === 'equal' || (how.hideCosmetic && span.cosmetic)) {
       if (documents) {
         flush();
-        parent.append(span.formatting && !how.hideFormatting ? formattingElement(content(span), span.formatting) : content(span));
+        parent.append(span.formatting && !how.hideFormatting ? formattingElement(content(span), span.formatting, how.strings) : content(span));
         lastEqual = span.text.slice(-1);
         previous = 'equal';
         continue;

@@ -27,7 +27,7 @@ export type ArticleDiffStrings = {readonly locale: string} & {readonly [key in A
 export type ArticleDiffStringKey =
   | 'oldVersion' | 'newVersion' | 'differences'
   | 'sideBySide' | 'inline' | 'viewGroup' | 'changesGroup' | 'previous' | 'next' | 'previousTitle' | 'nextTitle'
-  | 'hideCosmetic' | 'cosmeticCount' | 'comparing' | 'noChanges' | 'changeCount' | 'counter'
+  | 'hideCosmetic' | 'cosmeticCount' | 'hideFormatting' | 'formattingCount' | 'comparing' | 'noChanges' | 'changeCount' | 'counter'
   | 'noDifferences' | 'wordsInserted' | 'wordsInsertedTitle' | 'wordsDeleted' | 'wordsDeletedTitle'
   | 'paragraphsChanged' | 'paragraphsInserted' | 'paragraphsInsertedTitle' | 'paragraphsDeleted' | 'paragraphsDeletedTitle'
   | 'paragraphsMoved' | 'paragraphsMovedTitle' | 'paragraphsSplit' | 'paragraphsSplitTitle' | 'paragraphsMerged' | 'paragraphsMergedTitle'
@@ -35,7 +35,7 @@ export type ArticleDiffStringKey =
   | 'approximate' | 'approximateDetail'
   | 'rowChanged' | 'rowCosmetic' | 'rowSplit' | 'rowMerged' | 'rowInserted' | 'rowDeleted' | 'rowMovedAway' | 'rowMoved' | 'rowEqual'
   | 'oldParagraph' | 'newParagraph' | 'movedDownTo' | 'movedUpTo' | 'movedDownFrom' | 'movedUpFrom' | 'movedEdited' | 'moveLinkLabel'
-  | 'splitInto' | 'mergedFrom' | 'cosmeticChip' | 'cosmeticChipTitle' | 'cosmeticSignTitle' | 'cosmeticNewTitle' | 'cosmeticOldTitle'
+  | 'formattingLabel' | 'splitInto' | 'mergedFrom' | 'cosmeticChip' | 'cosmeticChipTitle' | 'cosmeticSignTitle' | 'cosmeticNewTitle' | 'cosmeticOldTitle'
   | 'unchangedParagraphs' | 'bothEmpty';
 
 /** The English strings the element starts with. */

@@ -435,7 +435,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#toolbar.showSummary(model.stats, hideCosmetic);
     const hideFormatting = this.hideFormatting;
     if (model.documents) linkFormattingStyles(this.#root);
-    this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting);
+    this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting, this.#strings);
     this.#notice.hidden = !model.approximate;
     this.#notice.textContent = model.approximate
       ? say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')})

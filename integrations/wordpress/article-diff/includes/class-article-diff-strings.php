@@ -62,6 +62,8 @@ final class Article_Diff_Strings {
 			'hideCosmetic'            => __( 'Hide cosmetic', 'article-diff' ),
 			/* translators: %s: number of cosmetic changes */
 			'cosmeticCount'           => $count( _n_noop( '(%s cosmetic change)', '(%s cosmetic changes)', 'article-diff' ) ),
+			'hideFormatting'          => __( 'Hide formatting', 'article-diff' ),
+			'formattingCount'         => $count( _n_noop( '(%s formatting change)', '(%s formatting changes)', 'article-diff' ) ),
 			'comparing'               => __( 'Comparing…', 'article-diff' ),
 			'noChanges'               => __( 'No changes', 'article-diff' ),
 			/* translators: %s: number of changes */
@@ -92,6 +94,8 @@ final class Article_Diff_Strings {
 			/* translators: %s: number of paragraphs merged */
 			'paragraphsMerged'        => $count( _n_noop( '%s merged', '%s merged', 'article-diff' ) ),
 			'paragraphsMergedTitle'   => __( 'Paragraphs merged into one', 'article-diff' ),
+			'formattingChanges'       => $count( _n_noop( '%s formatting', '%s formatting', 'article-diff' ) ),
+			'formattingChangesTitle'  => __( 'Formatting changes on unchanged text (bold, links, headings…)', 'article-diff' ),
 			/* translators: %s: why the comparison is approximate */
 			'approximate'             => sprintf( __( 'Approximate diff: %s. The changes shown are exact, but coarser than they could be.', 'article-diff' ), '{detail}' ),
 			'approximateDetail'       => __( 'a time budget ran out', 'article-diff' ),
@@ -123,6 +127,8 @@ final class Article_Diff_Strings {
 			/* translators: %s: number of paragraphs */
 			'mergedFrom'              => sprintf( __( 'Merged from %s', 'article-diff' ), '{n}' ),
 			'cosmeticChip'            => __( 'cosmetic', 'article-diff' ),
+			/* translators: %s: what changed, in English, from the engine ("link changed: …"). */
+			'formattingLabel'         => sprintf( __( 'Formatting: %s', 'article-diff' ), '{description}' ),
 			'cosmeticChipTitle'       => __( 'Only typography, whitespace or paragraph breaks changed', 'article-diff' ),
 			'cosmeticSignTitle'       => __( 'Cosmetic only: typography, whitespace or paragraph breaks', 'article-diff' ),
 			'cosmeticNewTitle'        => __( 'Cosmetic change (typography or whitespace): new form', 'article-diff' ),
