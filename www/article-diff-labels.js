@@ -64,18 +64,19 @@ export function gutterSign(kind, side, view) {
 }
 
 /**
- * The words of a move link on one end of a move: which way the other end is, where, and
- * whether the paragraph was edited on the way.
+ * The words of a move link on one end of a move. Both ends say which way the paragraph moved
+ * (from its old place to its new one: the same word at both ends) and where the other end is;
+ * the arrow points to the other end, which the link jumps to.
  * @param {Move} move @param {number} row this end's row @param {'old'|'new'} side the side shown
- * @returns {{target: number, down: boolean, text: string}} `target`: the other end's row
+ * @returns {{target: number, down: boolean, text: string, where: string}} `target`: the other
+ *   end's row; `down`: whether it is below this one; `where`: "above" or "below"
  */
 export function moveLabel(move, row, side) {
   const target = side === 'old' ? move.newRow : move.oldRow;
   const down = target > row;
-  const where = side === 'old'
-    ? `Moved ${down ? 'down' : 'up'} to new ¶ ${move.to + 1}`
-    : `Moved ${down ? 'down' : 'up'} from old ¶ ${move.from + 1}`;
-  return {target, down, text: `${where}${move.similarity < 1 ? ' (edited)' : ''}`};
+  const way = move.newRow > move.oldRow ? 'down' : 'up';
+  const where = side === 'old' ? `Moved ${way} to new ¶ ${move.to + 1}` : `Moved ${way} from old ¶ ${move.from + 1}`;
+  return {target, down, text: `${where}${move.similarity < 1 ? ' (edited)' : ''}`, where: down ? 'below' : 'above'};
 }
 
 /**
