@@ -11,16 +11,28 @@
  * @typedef {import('./pkg/article_diff.js').Cell} Cell
  * @typedef {import('./pkg/article_diff.js').Move} Move
  * @typedef {import('./pkg/article_diff.js').Row} Row
+ * @typedef {import('./pkg/article_diff.js').Block} Block
  * @typedef {import('./pkg/article_diff.js').Stats} Stats
  * @typedef {{cls: string, text: string, title?: string}} SummaryItem one entry of the summary
  */
+
+/** Formats counts ("1,204"); one formatter, as `toLocaleString` builds one per call. */
+const NUMBER = new Intl.NumberFormat('en');
+
+/**
+ * "1,204".
+ * @param {number} n
+ */
+export function count(n) {
+  return NUMBER.format(n);
+}
 
 /**
  * "1 word", "1,204 words".
  * @param {number} n @param {string} one @param {string} many
  */
 export function plural(n, one, many) {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -47,6 +59,34 @@ export function describeRow(row) {
     case 'moved': return row.old ? 'Paragraph moved away' : 'Moved paragraph';
     default: return 'Paragraph';
   }
+}
+
+/**
+ * The words a screen reader hears before a cell's text, so that a row read aloud says which
+ * text is which: "Old ¶ 3", "New ¶ 8–9", "Not in the old version".
+ * @param {Cell|null} cell @param {'old'|'new'} side
+ */
+export function cellLabel(cell, side) {
+  if (!cell) return `Not in the ${side} version`;
+  return `${side === 'old' ? 'Old' : 'New'} ¶ ${paragraphNumbers(cell)}`;
+}
+
+/**
+ * The change id of stop `index` ("change-3" for the third), as an element's id and a link's
+ * fragment; the inverse of `changeIndex`.
+ * @param {number} index 0-based
+ */
+export function changeId(index) {
+  return `change-${index + 1}`;
+}
+
+/**
+ * The stop a change id names ("change-3" → 2), or -1 for anything else.
+ * @param {string|null|undefined} id
+ */
+export function changeIndex(id) {
+  const match = /^#?change-([1-9][0-9]{0,8})$/.exec(id ?? '');
+  return match ? Number(match[1]) - 1 : -1;
 }
 
 /**
@@ -80,6 +120,45 @@ export function moveLabel(move, row, side) {
 }
 
 /**
+ * The stats as drawn: with cosmetic changes hidden, the split and merged rows that were only
+ * cosmetic are not counted (they read as unchanged).
+ * @param {Stats} stats @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @returns {Stats}
+ */
+export function shownStats(stats, blocks, hideCosmetic) {
+  if (!hideCosmetic) return stats;
+  let split = 0;
+  let merged = 0;
+  for (const block of blocks) {
+    if (block.cosmetic) continue;
+    if (block.kind === 'split') split++;
+    else if (block.kind === 'merged') merged++;
+  }
+  return {...stats, paragraphsSplit: split, paragraphsMerged: merged};
+}
+
+/**
+ * The summary of two versions shown one after the other: each version's size.
+ * @param {{old: number, new: number}} paragraphs @param {Stats} stats
+ * @returns {SummaryItem[]}
+ */
+export function stackedSummaryItems(paragraphs, stats) {
+  return [
+    {cls: 'del', text: `Old: ${plural(paragraphs.old, 'paragraph', 'paragraphs')}`, title: `${plural(stats.wordsUnchanged + stats.wordsDeleted, 'word', 'words')}`},
+    {cls: 'ins', text: `New: ${plural(paragraphs.new, 'paragraph', 'paragraphs')}`, title: `${plural(stats.wordsUnchanged + stats.wordsInserted, 'word', 'words')}`},
+  ];
+}
+
+/**
+ * The notice over two versions shown one after the other.
+ * @param {number} shared the share of words in common, 0 to 1
+ */
+export function unrelatedNotice(shared) {
+  const percent = shared > 0 && shared < 0.01 ? 'under 1%' : `${Math.round(shared * 100)}%`;
+  return `These versions share little text (${percent} of their words): showing them one after the other.`;
+}
+
+/**
  * The summary's entries: words in and out, then each kind of paragraph change that occurred.
  * @param {Stats} s
  * @returns {SummaryItem[]}
@@ -98,21 +177,21 @@ export function summaryItems(s) {
     if (n) items.push(title ? {cls, text, title} : {cls, text});
   };
   add(s.paragraphsChanged, 'changed', `${plural(s.paragraphsChanged, 'paragraph', 'paragraphs')} changed`);
-  add(s.paragraphsInserted, 'ins-par', `${s.paragraphsInserted.toLocaleString('en')} inserted`, 'Paragraphs inserted');
-  add(s.paragraphsDeleted, 'del-par', `${s.paragraphsDeleted.toLocaleString('en')} deleted`, 'Paragraphs deleted');
-  add(s.paragraphsMoved, 'moved', `${s.paragraphsMoved.toLocaleString('en')} moved`, 'Paragraphs moved');
-  add(s.paragraphsSplit, 'split', `${s.paragraphsSplit.toLocaleString('en')} split`, 'Paragraphs split in two or more');
-  add(s.paragraphsMerged, 'merged', `${s.paragraphsMerged.toLocaleString('en')} merged`, 'Paragraphs merged into one');
+  add(s.paragraphsInserted, 'ins-par', `${count(s.paragraphsInserted)} inserted`, 'Paragraphs inserted');
+  add(s.paragraphsDeleted, 'del-par', `${count(s.paragraphsDeleted)} deleted`, 'Paragraphs deleted');
+  add(s.paragraphsMoved, 'moved', `${count(s.paragraphsMoved)} moved`, 'Paragraphs moved');
+  add(s.paragraphsSplit, 'split', `${count(s.paragraphsSplit)} split`, 'Paragraphs split in two or more');
+  add(s.paragraphsMerged, 'merged', `${count(s.paragraphsMerged)} merged`, 'Paragraphs merged into one');
   return items;
 }
 
 /**
  * The counter between the previous and next buttons: "17 changes" before the first step,
  * then "3 of 17".
- * @param {number} current -1 before the first step @param {number} count
+ * @param {number} current -1 before the first step @param {number} total
  */
-export function counterText(current, count) {
-  if (count === 0) return 'No changes';
-  if (current < 0) return plural(count, 'change', 'changes');
-  return `${(current + 1).toLocaleString('en')} of ${count.toLocaleString('en')}`;
+export function counterText(current, total) {
+  if (total === 0) return 'No changes';
+  if (current < 0) return plural(total, 'change', 'changes');
+  return `${NUMBER.format(current + 1)} of ${NUMBER.format(total)}`;
 }
