@@ -182,7 +182,7 @@ function loadOptions() {
 
 function saveOptions() {
   /** @type {Record<string, boolean|string>} */
-  const options = {view: diffElement.view};
+  const options = {view: diffElement.getAttribute('view') ?? 'auto'};
   for (const name of OPTION_ATTRIBUTES) options[name] = diffElement.hasAttribute(name);
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(options));
@@ -197,7 +197,7 @@ function syncBoxes() {
 
 const stored = loadOptions();
 for (const name of OPTION_ATTRIBUTES) diffElement.toggleAttribute(name, stored[name] === true);
-diffElement.view = stored.view === 'inline' ? 'inline' : 'split';
+if (stored.view === 'inline' || stored.view === 'split') diffElement.view = stored.view;
 syncBoxes();
 
 for (const box of optionBoxes) {

@@ -1,16 +1,22 @@
 // @ts-check
 /**
  * One row of `<article-diff>` as elements: gutters with paragraph numbers and signs, cells with
- * `<ins>`/`<del>` spans, move links and split/merged labels; and the button a folded run of
- * unchanged rows is drawn as. Builds elements only; which rows to draw, and when, is decided
- * by the layout and the chunked drawing.
+ * `<ins>`/`<del>` spans, move links and split/merged labels; the fold a run of unchanged rows
+ * is drawn behind; the heading of each version's part when versions are shown one after the
+ * other. Builds elements only; which rows to draw, and when, is decided by the layout and the
+ * chunked drawing.
+ *
+ * The rows form an ARIA table (the element's rows container is the `table`): each row has a
+ * row header for screen readers that says what the row is, cells that start with which text
+ * they hold ("Old ¶ 3"), and gutters hidden from them (their numbers are in those words).
  *
  * @module article-diff-rows
  */
 
 import {h} from './article-diff-dom.js';
-import {describeRow, gutterSign, moveLabel, paragraphNumbers, plural} from './article-diff-labels.js';
+import {cellLabel, describeRow, gutterSign, moveLabel, paragraphNumbers, plural} from './article-diff-labels.js';
 import {drawnKind, interleave} from './article-diff-layout.js';
+import {spanMark, whitespaceWords} from './article-diff-marks.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
@@ -19,55 +25,140 @@ import {drawnKind, interleave} from './article-diff-layout.js';
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./article-diff-layout.js').Fold} Fold
- * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean}} DrawSettings
- *   what a row is drawn from
+ * @typedef {import('./article-diff-layout.js').Heading} Heading
+ * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, stacked: boolean,
+ *   labels: {old: string, new: string}, changeIds: Map<number, string>}} DrawSettings
+ *   what a row is drawn from: `stacked`, versions one after the other (rows are keys of
+ *   `stackedItems`); `changeIds`, the id of each change's first row
  */
 
 /**
  * A row's element with its content.
- * @param {DrawSettings} settings @param {number} index the row's index in the model
+ * @param {DrawSettings} settings @param {number} key the row's index in the model (or, stacked,
+ *   its key: the index for the old part, `rowCount` plus the index for the new part)
  */
-export function renderRow({model, view, hideCosmetic}, index) {
-  const row = /** @type {Row} */ (model.row(index)); // the layout only lists rows the model has
+export function renderRow(settings, key) {
+  if (settings.stacked) return renderPartRow(settings, key);
+  const {model, view, hideCosmetic} = settings;
+  const row = /** @type {Row} */ (model.row(key)); // the layout only lists rows the model has
   const kind = drawnKind(row, hideCosmetic);
-  const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
-  el.dataset.kind = kind;
+  const el = rowElement(settings, key, kind);
   if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');
   const move = row.move != null ? model.moves[row.move] : null;
-
-  if (kind !== 'equal') {
-    el.append(h('span', {class: 'sr-only', text: `${describeRow(row)}: `}));
-  }
+  el.append(h('span', {class: 'sr-only', text: kind === 'equal' ? 'Unchanged paragraph' : describeRow(row), attrs: {role: 'rowheader'}}));
   if (view === 'split') {
     el.append(
       gutter(row.old, 'old', kind, row.cosmetic, view),
-      cell(row, 'old', row.old, move, index, hideCosmetic),
+      cell(row, 'old', row.old, move, key, hideCosmetic),
       gutter(row.new, 'new', kind, row.cosmetic, view),
-      cell(row, 'new', row.new, move, index, hideCosmetic),
+      cell(row, 'new', row.new, move, key, hideCosmetic),
     );
   } else {
     el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view),
-      inlineCell(model, row, move, index, hideCosmetic));
+      inlineCell(model, row, move, key, hideCosmetic));
   }
   return el;
 }
 
 /**
- * The button a folded run of unchanged rows is drawn as; activating it unfolds the run.
- * @param {Fold} fold
+ * @param {DrawSettings} settings @param {number} key @param {string} kind
  */
-export function renderFold({runStart, from, to}) {
+function rowElement(settings, key, kind) {
+  const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(key), tabindex: '-1', role: 'row'}});
+  el.dataset.kind = kind;
+  const id = settings.changeIds.get(key);
+  if (id) el.id = id;
+  return el;
+}
+
+/**
+ * One version's row when the versions are shown one after the other: that version's text
+ * only, in one column.
+ * @param {DrawSettings} settings @param {number} key
+ */
+function renderPartRow(settings, key) {
+  const {model} = settings;
+  const side = key < model.rowCount ? 'old' : 'new';
+  const row = /** @type {Row} */ (model.row(key % model.rowCount));
+  const content = /** @type {Cell} */ (row[side]);
+  const kind = side === 'old' ? 'deleted' : 'inserted';
+  const el = rowElement(settings, key, kind);
+  el.classList.add('part-row');
+  el.append(h('span', {class: 'sr-only', text: side === 'old' ? 'Old version' : 'New version', attrs: {role: 'rowheader'}}));
+  const text = h('div', {class: 'text'});
+  // The version's own text, unmarked: aligned with nothing, every word would be a change.
+  text.append(joinText(content.spans));
+  el.append(
+    gutter(content, side, 'equal', false, 'inline'),
+    h('div', {class: `cell inline ${side}`, part: `cell cell-${side}`, attrs: {role: 'cell'}}, [
+      h('span', {class: 'sr-only', text: `${cellLabel(content, side)}: `}), text,
+    ]),
+  );
+  return el;
+}
+
+/**
+ * The heading of one version's part, when versions are shown one after the other.
+ * @param {DrawSettings} settings @param {Heading} heading
+ */
+export function renderHeading(settings, heading) {
+  const side = heading.heading;
+  return h('div', {class: `part-heading ${side}`, part: 'part-heading', attrs: {role: 'row'}}, [
+    h('div', {class: 'part-title', attrs: {role: 'cell', 'aria-colspan': '2'}}, [
+      h('span', {class: 'part-side', text: side === 'old' ? '−' : '+', attrs: {'aria-hidden': 'true'}}),
+      h('span', {text: `${side === 'old' ? 'Old version' : 'New version'}: ${settings.labels[side]}`}),
+      h('span', {class: 'part-count', text: plural(heading.paragraphs, 'paragraph', 'paragraphs')}),
+    ]),
+  ]);
+}
+
+/**
+ * A folded run of unchanged rows: a bar with a button, and below it the rows' container,
+ * hidden until the reader opens it or the browser's find reaches text in it
+ * (`hidden="until-found"`; elsewhere plain `hidden`). The rows are drawn into `rows` later.
+ * @param {Fold} fold @param {'split'|'inline'} view
+ * @returns {{el: HTMLElement, rows: HTMLElement}}
+ */
+export function renderFold(fold, view) {
+  const {runStart, from, to} = fold;
   const button = h('button', {
     class: 'collapsed', part: 'collapsed',
     attrs: {type: 'button', 'data-run': String(runStart), 'aria-expanded': 'false'},
   }, [
     h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
-    h('span', {class: 'collapsed-text', text: plural(to - from, 'unchanged paragraph', 'unchanged paragraphs')}),
+    h('span', {class: 'collapsed-text'}),
     h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
   ]);
   button.dataset.from = String(from);
   button.dataset.to = String(to);
-  return button;
+  const rows = h('div', {class: 'fold-rows', attrs: {role: 'none'}});
+  const el = h('div', {class: 'fold', attrs: {role: 'none', 'data-run': String(runStart)}}, [
+    h('div', {class: 'fold-bar', attrs: {role: 'row'}}, [
+      h('div', {class: 'fold-cell', attrs: {role: 'cell', 'aria-colspan': view === 'split' ? '3' : '2'}}, [button]),
+    ]),
+    rows,
+  ]);
+  setFoldOpen(el, fold.open);
+  return {el, rows};
+}
+
+/**
+ * Opens or closes a fold drawn by `renderFold`, without redrawing its rows.
+ * @param {HTMLElement} fold @param {boolean} open
+ */
+export function setFoldOpen(fold, open) {
+  const button = /** @type {HTMLButtonElement} */ (fold.querySelector(':scope > .fold-bar button'));
+  const rows = /** @type {HTMLElement} */ (fold.querySelector(':scope > .fold-rows'));
+  const n = Number(button.dataset.to) - Number(button.dataset.from);
+  button.className = open ? 'expanded' : 'collapsed';
+  button.setAttribute('part', open ? 'expanded' : 'collapsed');
+  button.setAttribute('aria-expanded', String(open));
+  /** @type {HTMLElement} */ (button.querySelector('.collapsed-text')).textContent = open
+    ? `Fold ${plural(n, 'unchanged paragraph', 'unchanged paragraphs')}`
+    : plural(n, 'unchanged paragraph', 'unchanged paragraphs');
+  fold.classList.toggle('open', open);
+  if (open) rows.removeAttribute('hidden');
+  else rows.setAttribute('hidden', 'until-found');
 }
 
 /**
@@ -75,7 +166,8 @@ export function renderFold({runStart, from, to}) {
  * @param {number} index @param {boolean} hideCosmetic
  */
 function cell(row, side, content, move, index, hideCosmetic) {
-  const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`});
+  const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`, attrs: {role: 'cell'}});
+  el.append(h('span', {class: 'sr-only', text: content ? `${cellLabel(content, side)}: ` : cellLabel(content, side)}));
   if (!content) {
     el.classList.add('empty');
     el.setAttribute('part', `cell cell-${side} cell-empty`);
@@ -122,7 +214,9 @@ function cellHead(row, side, move, index, hideCosmetic) {
  * @param {boolean} hideCosmetic
  */
 function inlineCell(model, row, move, index, hideCosmetic) {
-  const el = h('div', {class: 'cell inline', part: 'cell cell-inline'});
+  const el = h('div', {class: 'cell inline', part: 'cell cell-inline', attrs: {role: 'cell'}});
+  const labels = [row.old && cellLabel(row.old, 'old'), row.new && cellLabel(row.new, 'new')].filter(Boolean).join(', ');
+  el.append(h('span', {class: 'sr-only', text: `${labels}: `}));
   /** @type {HTMLElement[]} */
   const chips = [];
   if (move) chips.push(moveLink(move, index, row.old ? 'old' : 'new'));
@@ -154,21 +248,22 @@ function inlineCell(model, row, move, index, hideCosmetic) {
 }
 
 /**
- * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
+ * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows. Hidden from
+ * screen readers: the cell's label says the same in words.
  * @param {Cell|null} content @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
  * @param {'split'|'inline'} view
  */
 function gutter(content, side, kind, cosmetic, view) {
-  const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
+  const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`, attrs: {'aria-hidden': 'true'}});
   if (!content) return el;
   // Inline, the numbers are the new version's; old-only rows show just their sign.
-  if (view !== 'inline' || side === 'new') {
+  if (view !== 'inline' || side === 'new' || kind === 'equal') {
     el.append(h('span', {class: 'num', text: paragraphNumbers(content), attrs: {title: `${side === 'old' ? 'Old' : 'New'} paragraph`}}));
   }
   const sign = gutterSign(kind, side, view);
   // A move's link says where it went; a sign would repeat it.
   if (sign && kind !== 'moved') {
-    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
+    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign});
     if (cosmetic) mark.title = 'Cosmetic only: typography, whitespace or paragraph breaks';
     el.append(mark);
   }
@@ -176,11 +271,13 @@ function gutter(content, side, kind, cosmetic, view) {
 }
 
 /**
- * The link from one end of a move to the other.
+ * The link from one end of a move to the other. Its accessible name is its visible text with
+ * words around it ("Move 1 Moved down to new ¶ 12, below: jump there"), so that voice control
+ * finds it by what it shows.
  * @param {Move} move @param {number} index this row @param {'old'|'new'} side the side shown
  */
 function moveLink(move, index, side) {
-  const {target, down, text} = moveLabel(move, index, side);
+  const {target, down, text, where} = moveLabel(move, index, side);
   const number = move.id + 1;
   return h('button', {
     class: `move-link ${side === 'old' ? 'source' : 'destination'}`, part: 'move-link',
@@ -188,12 +285,15 @@ function moveLink(move, index, side) {
       type: 'button',
       'data-target': String(target),
       'data-move': String(move.id),
-      'aria-label': `Move ${number}: ${text}. Jump to the other end.`,
+      title: `Jump to the other end (${where})`,
     },
   }, [
+    h('span', {class: 'sr-only', text: 'Move '}),
     h('span', {class: 'move-badge', part: 'move-badge', text: String(number)}),
+    ' ',
     h('span', {class: 'move-text', text}),
     h('span', {class: 'move-arrow', text: down ? '↓' : '↑', attrs: {'aria-hidden': 'true'}}),
+    h('span', {class: 'sr-only', text: `, ${where}: jump there`}),
   ]);
 }
 
@@ -227,15 +327,18 @@ function appendSpans(parent, spans, how) {
     if (previous === 'equal' || previous === '') before = plainRun.slice(-1);
     flush();
     const tag = span.kind === 'insert' ? 'ins' : 'del';
-    const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag, text: span.text});
-    if (span.cosmetic) {
-      el.className = 'cosmetic';
-      el.title = span.kind === 'insert' ? 'Cosmetic change (typography or whitespace): new form' : 'Cosmetic change (typography or whitespace): old form';
+    const mark = spanMark(span);
+    const el = h(tag, {part: mark ? `${tag} ${mark.name}` : tag, text: span.text});
+    if (mark) {
+      el.className = mark.name;
+      el.title = mark.title;
     }
     if (how.wholeParagraph) el.classList.add('whole');
     if (!/\S/.test(span.text)) {
-      // Whitespace-only change: give it a visible glyph (CSS `content`, not copied with the text).
+      // Whitespace-only change: a visible glyph and words for screen readers, both through CSS
+      // generated content (not copied with the text; see article-diff.css).
       el.classList.add(span.text.includes('\n') ? 'ws-break' : 'ws-space');
+      el.dataset.words = whitespaceWords(span.text, span.kind === 'insert' ? 'insert' : 'delete');
     }
     // Inline, "a great deal" replaced by "enormously" reads apart, but a letter swapped inside
     // a word ("Stephanopoul[u][o]s") stays joined.

@@ -1,32 +1,62 @@
 // @ts-check
 /**
- * `<article-diff>`'s sticky header: the toolbar (summary, "hide cosmetic" toggle, split/inline
- * switch, previous/next buttons and the "3 of 17" counter) and the two column headings. It
- * shows what it is given and reports the reader's clicks; the element decides what they do.
+ * `<article-diff>`'s sticky header: the toolbar, the legend and the two column headings. The
+ * bar holds the summary and previous/next with the "3 of 17" counter; below it the tools: the
+ * split/inline switch, a "Hide …" toggle per kind of mark that can be hidden (from
+ * `HIDE_TOGGLES`), "Only changes", "Expand all"/"Fold all", the legend, copy and download.
+ * On a narrow element the bar is one compact line and the tools open from an "Options" button,
+ * so previous and next stay on screen and the diff starts on the first screen. It shows what
+ * it is given and reports the reader's clicks; the element decides what they do.
  *
  * @module article-diff-toolbar
  */
 
 import {h} from './article-diff-dom.js';
-import {counterText, plural, summaryItems} from './article-diff-labels.js';
+import {counterText, plural} from './article-diff-labels.js';
+import {renderLegend} from './article-diff-legend.js';
+import {HIDE_TOGGLES} from './article-diff-marks.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').Stats} Stats
- * @typedef {{hideCosmetic: (on: boolean) => void, view: (view: 'split'|'inline') => void,
- *   previous: () => void, next: () => void}} ToolbarActions what the reader's clicks ask for
+ * @typedef {import('./article-diff-labels.js').SummaryItem} SummaryItem
+ * @typedef {{hide: (attribute: string, on: boolean) => void, view: (view: 'split'|'inline') => void,
+ *   onlyChanges: (on: boolean) => void, foldAll: (open: boolean) => void,
+ *   previous: () => void, next: () => void, copy: () => Promise<string>, download: () => void}} ToolbarActions
+ *   what the reader's clicks ask for (`copy` resolves to what to tell the reader)
+ * @typedef {{view: 'split'|'inline', hidden: (attribute: string) => boolean, onlyChanges: boolean,
+ *   allOpen: boolean, folds: boolean}} ToolbarSettings
+ *   `folds`: whether the diff has folds at all (else "Expand all" is disabled)
  */
+
+/** How long "Copied" and the like stay on the copy button (ms). */
+const FEEDBACK_MS = 2500;
 
 /** The sticky header of one element. */
 export class Toolbar {
   /** The bar: `part="toolbar"`, observed for its height. */
   bar;
-  /** The whole sticky header: the bar and the headings. */
+  /** The whole sticky header: the bar, the legend and the headings. */
   element;
   #summary = h('div', {class: 'stats', attrs: {'aria-live': 'polite'}});
-  #cosmeticToggle = h('input', {attrs: {type: 'checkbox'}});
-  #cosmeticLabel = h('span', {class: 'cosmetic-count'});
+  /** @type {Map<string, {box: HTMLInputElement, count: HTMLElement}>} each "Hide …" toggle, by attribute */
+  #hideToggles = new Map();
   #splitButton = h('button', {class: 'seg', text: 'Side by side', attrs: {type: 'button'}});
   #inlineButton = h('button', {class: 'seg', text: 'Inline', attrs: {type: 'button'}});
+  #onlyChanges = h('input', {attrs: {type: 'checkbox'}});
+  #foldAll = h('button', {class: 'tool', part: 'fold-all', text: 'Expand all', attrs: {type: 'button'}});
+  #legendButton = h('button', {class: 'tool', part: 'legend-toggle', text: 'Legend',
+    attrs: {type: 'button', 'aria-expanded': 'false', 'aria-controls': 'legend'}});
+  #legend = renderLegend('legend');
+  #copyButton = h('button', {class: 'tool', part: 'copy', text: 'Copy',
+    attrs: {type: 'button', title: 'Copy the diff as rich text (a table with its marks) and as plain text'}});
+  #downloadButton = h('button', {class: 'tool', part: 'download', text: 'Download',
+    attrs: {type: 'button', title: 'Save the diff as one HTML file that opens anywhere'}});
+  #copyStatus = h('span', {class: 'sr-only', attrs: {role: 'status'}});
+  #toolsButton = h('button', {class: 'tools-toggle', part: 'tools-toggle',
+    attrs: {type: 'button', 'aria-expanded': 'false', 'aria-controls': 'tools'}}, [
+    h('span', {text: 'Options'}), h('span', {class: 'caret', text: '▾', attrs: {'aria-hidden': 'true'}}),
+  ]);
+  #tools;
   #prevButton = h('button', {class: 'nav', part: 'prev', attrs: {type: 'button', 'aria-keyshortcuts': 'p k', title: 'Previous change (p or k)'}},
     [h('span', {text: '↑', attrs: {'aria-hidden': 'true'}}), h('span', {class: 'nav-text', text: 'Previous'})]);
   #nextButton = h('button', {class: 'nav', part: 'next', attrs: {type: 'button', 'aria-keyshortcuts': 'n j', title: 'Next change (n or j)'}},
@@ -34,29 +64,59 @@ export class Toolbar {
   #counter = h('span', {class: 'counter', part: 'counter', attrs: {'aria-live': 'polite', 'aria-atomic': 'true'}});
   #oldHeading = h('div', {class: 'heading old', part: 'label label-old'});
   #newHeading = h('div', {class: 'heading new', part: 'label label-new'});
-  #headings = h('div', {class: 'headings', part: 'headings'}, [this.#oldHeading, this.#newHeading]);
+  // The rows' table has its own column headers for screen readers; these are for the eye.
+  #headings = h('div', {class: 'headings', part: 'headings', attrs: {'aria-hidden': 'true'}}, [this.#oldHeading, this.#newHeading]);
+  #copyTimer = 0;
 
   /** @param {ToolbarActions} actions */
   constructor(actions) {
-    this.#cosmeticToggle.addEventListener('change', () => actions.hideCosmetic(this.#cosmeticToggle.checked));
     this.#splitButton.addEventListener('click', () => actions.view('split'));
     this.#inlineButton.addEventListener('click', () => actions.view('inline'));
     this.#prevButton.addEventListener('click', () => actions.previous());
     this.#nextButton.addEventListener('click', () => actions.next());
-    const cosmetic = h('label', {class: 'cosmetic-toggle', part: 'cosmetic-toggle'}, [
-      this.#cosmeticToggle, h('span', {text: 'Hide cosmetic'}), this.#cosmeticLabel,
-    ]);
+    this.#onlyChanges.addEventListener('change', () => actions.onlyChanges(this.#onlyChanges.checked));
+    this.#foldAll.addEventListener('click', () => actions.foldAll(this.#foldAll.dataset.open !== 'true'));
+    this.#legendButton.addEventListener('click', () => this.#showLegend(this.#legend.hidden));
+    this.#toolsButton.addEventListener('click', () => this.#showTools(this.#toolsButton.getAttribute('aria-expanded') !== 'true'));
+    this.#copyButton.addEventListener('click', async () => this.#tell(await actions.copy()));
+    this.#downloadButton.addEventListener('click', () => actions.download());
+    /** @type {HTMLElement[]} */
+    const hideLabels = HIDE_TOGGLES.map((toggle) => {
+      const box = h('input', {attrs: {type: 'checkbox'}});
+      const count = h('span', {class: 'toggle-count'});
+      box.addEventListener('change', () => actions.hide(toggle.attribute, box.checked));
+      this.#hideToggles.set(toggle.attribute, {box, count});
+      return h('label', {class: `toggle ${toggle.attribute}-toggle${toggle.attribute === 'hide-cosmetic' ? ' cosmetic-toggle' : ''}`,
+        part: `${toggle.attribute.replace(/^hide-/, '')}-toggle`, attrs: {title: toggle.title}}, [box, h('span', {text: toggle.label}), count]);
+    });
     const viewGroup = h('div', {class: 'segmented', part: 'view-switch', attrs: {role: 'group', 'aria-label': 'View'}},
       [this.#splitButton, this.#inlineButton]);
+    this.#tools = h('div', {class: 'tools', part: 'tools', attrs: {id: 'tools', role: 'group', 'aria-label': 'Options'}}, [
+      viewGroup,
+      ...hideLabels,
+      h('label', {class: 'toggle only-changes-toggle', part: 'only-changes-toggle',
+        attrs: {title: 'Fold every unchanged paragraph, with no context around the changes'}}, [this.#onlyChanges, h('span', {text: 'Only changes'})]),
+      this.#foldAll,
+      this.#legendButton,
+      h('span', {class: 'tool-group', part: 'export'}, [this.#copyButton, this.#downloadButton, this.#copyStatus]),
+    ]);
     this.bar = h('div', {class: 'bar', part: 'toolbar'}, [
-      h('div', {class: 'summary', part: 'summary'}, [this.#summary, cosmetic]),
+      h('div', {class: 'summary', part: 'summary'}, [this.#summary]),
       h('div', {class: 'controls'}, [
-        viewGroup,
         h('div', {class: 'navigation', part: 'navigation', attrs: {role: 'group', 'aria-label': 'Changes'}},
           [this.#prevButton, this.#counter, this.#nextButton]),
+        this.#toolsButton,
       ]),
+      this.#tools,
     ]);
-    this.element = h('div', {class: 'sticky'}, [this.bar, this.#headings]);
+    this.element = h('div', {class: 'sticky'}, [this.bar, this.#legend, this.#headings]);
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      if (!this.#legend.hidden) this.#showLegend(false);
+      else if (this.bar.classList.contains('tools-open')) this.#showTools(false);
+      else return;
+      event.stopPropagation();
+    });
   }
 
   /**
@@ -71,28 +131,40 @@ export class Toolbar {
   }
 
   /**
-   * The view settings: which view button is pressed, the toggle, and headings only side by side.
-   * @param {'split'|'inline'} view @param {boolean} hideCosmetic
+   * The settings the tools show: which view button is pressed, the toggles, "Expand all" or
+   * "Fold all", and headings only side by side.
+   * @param {ToolbarSettings} settings
    */
-  showSettings(view, hideCosmetic) {
+  showSettings({view, hidden, onlyChanges, allOpen, folds}) {
     this.#splitButton.setAttribute('aria-pressed', String(view === 'split'));
     this.#inlineButton.setAttribute('aria-pressed', String(view === 'inline'));
-    this.#cosmeticToggle.checked = hideCosmetic;
+    for (const [attribute, {box}] of this.#hideToggles) box.checked = hidden(attribute);
+    this.#onlyChanges.checked = onlyChanges;
+    this.#foldAll.textContent = allOpen ? 'Fold all' : 'Expand all';
+    this.#foldAll.dataset.open = String(allOpen);
+    this.#foldAll.disabled = !folds && !allOpen;
     this.#headings.hidden = view === 'inline';
   }
 
   /**
-   * The summary of a diff; the toggle is disabled when there is nothing cosmetic to hide.
-   * @param {Stats} stats @param {boolean} hideCosmetic
+   * The summary of a diff; a "Hide …" toggle is disabled when there is nothing of its kind.
+   * @param {SummaryItem[]} items @param {Stats} stats
+   * @param {(attribute: string) => boolean} hidden
    */
-  showSummary(stats, hideCosmetic) {
-    this.#summary.replaceChildren(...summaryItems(stats).map(({cls, text, title}) => {
+  showSummary(items, stats, hidden) {
+    this.#summary.replaceChildren(...items.map(({cls, text, title}) => {
       const el = h('span', {class: `stat ${cls}`, text});
       if (title) el.title = title;
       return el;
     }));
-    this.#cosmeticLabel.textContent = `(${plural(stats.cosmeticChanges, 'cosmetic change', 'cosmetic changes')})`;
-    this.#cosmeticToggle.disabled = stats.cosmeticChanges === 0 && !hideCosmetic;
+    this.#summary.title = items.map((item) => item.text).join(' · ');
+    for (const toggle of HIDE_TOGGLES) {
+      const parts = this.#hideToggles.get(toggle.attribute);
+      if (!parts) continue;
+      const n = toggle.count(stats);
+      parts.count.textContent = `(${plural(n, toggle.one, toggle.many)})`;
+      parts.box.disabled = n === 0 && !hidden(toggle.attribute);
+    }
   }
 
   /**
@@ -105,8 +177,45 @@ export class Toolbar {
     this.#nextButton.disabled = count === 0;
   }
 
+  /** The summary as one line of text (the title of an export). */
+  get summaryText() { return this.#summary.title; }
+
   /** The counter while a long diff is computed (the old one stays on screen, dimmed). */
   showBusy() {
     this.#counter.textContent = 'Comparing…';
+  }
+
+  /**
+   * Shows or hides the legend (before printing, say).
+   * @param {boolean} open
+   */
+  showLegend(open) {
+    this.#showLegend(open);
+  }
+
+  /** Whether the legend is shown. */
+  get legendShown() { return !this.#legend.hidden; }
+
+  /** @param {boolean} open */
+  #showLegend(open) {
+    this.#legend.hidden = !open;
+    this.#legendButton.setAttribute('aria-expanded', String(open));
+  }
+
+  /** @param {boolean} open */
+  #showTools(open) {
+    this.bar.classList.toggle('tools-open', open);
+    this.#toolsButton.setAttribute('aria-expanded', String(open));
+  }
+
+  /** @param {string} message what the copy did, on the button a moment and to screen readers */
+  #tell(message) {
+    clearTimeout(this.#copyTimer);
+    this.#copyButton.textContent = message;
+    this.#copyStatus.textContent = message;
+    this.#copyTimer = window.setTimeout(() => {
+      this.#copyButton.textContent = 'Copy';
+      this.#copyStatus.textContent = '';
+    }, FEEDBACK_MS);
   }
 }

@@ -3,7 +3,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {serverAndBrowser} from './harness.mjs';
-import {modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
+import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
@@ -32,8 +32,8 @@ describe('<article-diff>', () => {
 
     assert.equal(await shadow.count(page, 'ins'), expected.ins);
     assert.equal(await shadow.count(page, 'del'), expected.del);
-    // Drawn rows plus rows folded into "N unchanged paragraphs" buttons = the model's rows.
-    const drawn = await shadow.count(page, '.row');
+    // Rows shown plus rows folded behind "N unchanged paragraphs" buttons = the model's rows.
+    const drawn = await shadow.count(page, SHOWN_ROW);
     const folded = await page.evaluate(() => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff').shadowRoot.querySelectorAll('.collapsed'))]
       .reduce((sum, b) => sum + Number(b.dataset.to) - Number(b.dataset.from), 0));
     assert.equal(drawn + folded, expected.rows);
@@ -253,9 +253,9 @@ describe('<article-diff>', () => {
     const button = page.locator('article-diff .collapsed');
     assert.equal(await button.count(), 1);
     assert.equal((await button.textContent()).trim(), '10 unchanged paragraphs');
-    assert.equal(await shadow.count(page, '.row'), 2);
+    assert.equal(await shadow.count(page, SHOWN_ROW), 2);
     await button.click();
-    assert.equal(await shadow.count(page, '.row'), 12);
+    assert.equal(await shadow.count(page, SHOWN_ROW), 12);
     assert.equal(await shadow.count(page, '.collapsed'), 0);
     await page.close();
   });

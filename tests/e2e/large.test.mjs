@@ -20,7 +20,8 @@ function checkRowsInPage() {
   const model = el.model;
   const root = el.shadowRoot;
   const wrong = [];
-  const rows = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.row'))];
+  // The rows shown: a fold's rows are in the DOM too, hidden until opened or found.
+  const rows = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.row:not(.fold-rows[hidden] .row)'))];
   for (const row of rows) {
     const r = model.rows[Number(row.dataset.row)];
     if (!r) {
@@ -81,25 +82,34 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
       out.middle = {counter: root.querySelector('.counter').textContent, inView: Boolean(current && inView(current)),
         filled: Boolean(current && drawnText(current).length > 0)};
 
-      // A move whose far end is in a chunk not drawn yet: show its source, then follow the link.
+      // A move whose far end is in a chunk not drawn yet: show one end, then follow the link.
       out.move = null;
-      // Changes are runs of adjacent rows that are not equal (nothing is hidden here).
+      // Changes are runs of adjacent rows that are not equal (nothing is hidden here), except
+      // runs that are only the old ends of moves: a move is one change, at its new end.
       /** @type {number[]} */
       const hunkOf = [];
-      let hunks = 0;
+      /** @type {number[][]} */
+      const runs = [];
       model.rows.forEach((r, i) => {
-        if (r.kind !== 'equal') hunkOf[i] = i > 0 && model.rows[i - 1].kind !== 'equal' ? hunks - 1 : hunks++;
+        if (r.kind === 'equal') return;
+        if (i > 0 && model.rows[i - 1].kind !== 'equal') runs[runs.length - 1].push(i);
+        else runs.push([i]);
       });
+      runs.filter((run) => !run.every((i) => model.rows[i].kind === 'moved' && !model.rows[i].new))
+        .forEach((run, hunk) => run.forEach((i) => { hunkOf[i] = hunk; }));
       for (const move of [...model.moves].reverse()) {
-        el.goToChange(hunkOf[move.oldRow]);
-        if (rowEl(move.newRow)) continue;
-        const link = /** @type {HTMLElement} */ (rowEl(move.oldRow).querySelector('.move-link'));
+        // Start from the end that is a stop of its own (the new end always is).
+        const [from, to, side] = hunkOf[move.oldRow] !== undefined
+          ? [move.oldRow, move.newRow, /** @type {const} */ ('new')] : [move.newRow, move.oldRow, /** @type {const} */ ('old')];
+        el.goToChange(hunkOf[from]);
+        if (rowEl(to)) continue;
+        const link = /** @type {HTMLElement} */ (rowEl(from).querySelector('.move-link'));
         link.click();
-        const target = rowEl(move.newRow);
-        const want = model.rows[move.newRow].new.spans.map((s) => s.text).join('');
+        const target = rowEl(to);
+        const want = model.rows[to][side].spans.map((s) => s.text).join('');
         out.move = {
           drawn: Boolean(target), inView: Boolean(target && inView(target)), flash: Boolean(target?.classList.contains('flash')),
-          focused: root.activeElement === target, text: target?.querySelector('.cell.new .text')?.textContent === want,
+          focused: root.activeElement === target, text: target?.querySelector(`.cell.${side} .text`)?.textContent === want,
         };
         break;
       }

@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {markerPlace, percent, viewportPlace} from '../../www/article-diff-minimap.js';
+import {markerPixels, percent, viewportPlace} from '../../www/article-diff-minimap.js';
 
 test('shares are percentages with three decimals, as the stylesheet reads them', () => {
   assert.equal(percent(1, 3), '33.333%');
@@ -11,10 +11,14 @@ test('shares are percentages with three decimals, as the stylesheet reads them',
   assert.equal(percent(500, 500), '100.000%');
 });
 
-test('a marker spans its change from the first row\'s top to the last row\'s bottom', () => {
-  const box = {top: -1000, height: 4000};
-  assert.deepEqual(markerPlace({top: 1000, bottom: 1040}, {top: 1040, bottom: 1200}, box), ['50.000%', '5.000%']);
-  assert.deepEqual(markerPlace({top: -1000, bottom: -960}, {top: -1000, bottom: -960}, box), ['0.000%', '1.000%']);
+test('a marker spans its change from the first row\'s top to the last row\'s bottom, in whole pixels', () => {
+  // Rows 4,000 px tall on a minimap 800 px tall: a change at 2,000–2,200 px is at 400 px, 40 px tall.
+  assert.deepEqual(markerPixels({top: 2000, bottom: 2040}, {top: 2040, bottom: 2200}, 4000, 800), ['400px', '40px']);
+  assert.deepEqual(markerPixels({top: 0, bottom: 40}, {top: 0, bottom: 40}, 4000, 800), ['0px', '8px']);
+  // A shift far below a pixel writes the same values (no restyle).
+  assert.deepEqual(markerPixels({top: 2001, bottom: 2041}, {top: 2041, bottom: 2201}, 4000, 800), ['400px', '40px']);
+  // Rows not measured yet: everything at the top.
+  assert.deepEqual(markerPixels({top: 0, bottom: 0}, {top: 0, bottom: 0}, 0, 800), ['0px', '0px']);
 });
 
 test('the viewport box is the part of the rows in the window', () => {

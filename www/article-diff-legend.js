@@ -1,0 +1,34 @@
+// @ts-check
+/**
+ * `<article-diff>`'s legend: every mark the element draws (the list is `LEGEND` in
+ * article-diff-marks.js), each with an example styled by the very rules that style the marks,
+ * so a page's theme restyles the examples with the rows. Collapsible: the toolbar's "Legend" button
+ * shows and hides it.
+ *
+ * @module article-diff-legend
+ */
+
+import {h} from './article-diff-dom.js';
+import {LEGEND} from './article-diff-marks.js';
+
+/**
+ * The legend's panel (hidden until shown).
+ * @param {string} id its element id, for the button's `aria-controls`
+ */
+export function renderLegend(id) {
+  const panel = h('section', {class: 'legend', part: 'legend', attrs: {id, 'aria-label': 'Legend'}});
+  for (const group of LEGEND) {
+    const list = h('ul', {class: 'legend-list'});
+    for (const entry of group.entries) {
+      const sample = h('span', {class: `legend-sample legend-${entry.id}`, attrs: {'aria-hidden': 'true'}});
+      for (const piece of entry.samples) {
+        sample.append(h(piece.tag, {class: piece.class ?? '', text: piece.text ?? ''}));
+      }
+      // An example is not a change: a screen reader hears only the description.
+      list.append(h('li', {class: 'legend-entry'}, [sample, h('span', {class: 'legend-label', text: entry.label})]));
+    }
+    panel.append(h('div', {class: 'legend-group'}, [h('h2', {class: 'legend-title', text: group.title}), list]));
+  }
+  panel.hidden = true;
+  return panel;
+}
