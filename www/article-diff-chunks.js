@@ -32,8 +32,9 @@ import {renderFold, renderHeading, renderRow, setFoldOpen} from './article-diff-
  * @typedef {DrawSettings & {current: Set<number>, folds: {has: (run: number) => boolean}}} Drawing
  *   What the rows on screen are drawn from; `current`: the rows of the current change;
  *   `folds`: which folds are open (by their run's first row), for those drawn later
- * @typedef {{el: HTMLElement, items: Item[], lazy: boolean, fold: FoldState | null}} Chunk
- *   `fold`: the fold whose hidden rows it holds, or `null` at the top level
+ * @typedef {{el: HTMLElement, items: Item[], lazy: boolean, fold: FoldState | null, tops: Float64Array | null}} Chunk
+ *   `fold`: the fold whose hidden rows it holds, or `null` at the top level; `tops`: where
+ *   each item starts in it (px), as last laid out, `null` until it is
  * @typedef {{el: HTMLElement, rows: HTMLElement, fold: Fold, chunks: Chunk[], open: boolean}} FoldState
  */
 
@@ -44,14 +45,16 @@ import {renderFold, renderHeading, renderRow, setFoldOpen} from './article-diff-
 export const DRAW_AT_ONCE_ITEMS = 300;
 
 /**
- * Items per chunk: the unit of drawing in slices. A few screens' worth, so the page holds
- * tens of placeholders rather than thousands, and a chunk draws in a few milliseconds.
+ * Items per chunk: the unit of drawing in slices and of skipping layout. A few screens' worth:
+ * a chunk draws in a few milliseconds, and a 40,000-paragraph article is under a thousand
+ * chunks, whose visibility the browser checks at every frame (halving this doubled the frames
+ * a wheel scroll dropped there).
  */
-export const CHUNK_ITEMS = 24;
+export const CHUNK_ITEMS = 48;
 
 /**
  * A row's height and a fold bar's before they are laid out, in rem: the same figures as the
- * stylesheet's (`contain-intrinsic-size` of a row, `--_collapsed-height`).
+ * stylesheet's (a lazy chunk's `--_estimate`, `--_collapsed-height`).
  */
 const ROW_ESTIMATE_REM = 6;
 const FOLD_ESTIMATE_REM = 1.9;
@@ -292,6 +295,11 @@ export class ChunkedRows {
   extent(key) {
     const place = this.#placeOf.get(key);
     if (!place) return {top: 0, bottom: 0};
+    const tops = this.#lazy ? this.#chunks[place.unit]?.tops : null;
+    if (tops) {
+      const {top, bottom} = this.#extents.share(place.unit, 0, 1);
+      return {top: top + tops[place.slot], bottom: place.slot + 1 < tops.length ? top + tops[place.slot + 1] : bottom};
+    }
     return this.#extents.share(place.unit, place.slot, place.slots);
   }
 
@@ -352,7 +360,11 @@ export class ChunkedRows {
     this.#sizes?.disconnect();
   }
 
-  /** @param {ResizeObserverEntry[]} entries */
+  /**
+   * Sizes the browser just laid out. A drawn chunk that was laid out also records where each
+   * of its items starts: read here, after the layout and before any change, no read forces one.
+   * @param {ResizeObserverEntry[]} entries
+   */
   #measured(entries) {
     let changed = false;
     for (const entry of entries) {
@@ -360,6 +372,13 @@ export class ChunkedRows {
       if (unit === undefined) continue;
       const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
       changed = this.#extents.set(unit, height) || changed;
+      const chunk = this.#lazy ? this.#chunks[unit] : undefined;
+      if (chunk && !this.#pending.has(chunk) && chunk.el.children.length === chunk.items.length) {
+        const children = /** @type {HTMLCollectionOf<HTMLElement>} */ (chunk.el.children);
+        const tops = new Float64Array(children.length);
+        for (let i = 0; i < children.length; i++) tops[i] = children[i].offsetTop;
+        chunk.tops = tops;
+      }
     }
     if (changed) this.#onSizes();
   }
@@ -384,7 +403,7 @@ export class ChunkedRows {
     for (let start = 0; start < items.length; start += CHUNK_ITEMS) {
       const slice = items.slice(start, start + CHUNK_ITEMS);
       /** @type {Chunk} */
-      const chunk = {el: h('div', {class: lazy ? 'chunk lazy pending' : 'chunk pending', attrs: {role: 'none'}}), items: slice, lazy, fold};
+      const chunk = {el: h('div', {class: lazy ? 'chunk lazy pending' : 'chunk pending', attrs: {role: 'none'}}), items: slice, lazy, fold, tops: null};
       let rows = 0;
       for (const item of slice) {
         if (typeof item === 'number') {

@@ -4,7 +4,9 @@
  * the change's height in the whole diff, and a box for the part of the rows in view. Clicking
  * a marker goes to its change; clicking elsewhere brings that part of the diff into view.
  * Positions come from the rows' measured sizes (see `ChunkedRows.extent`), never from reading
- * a row's layout, and are set through `style.setProperty`, which a strict CSP allows.
+ * a row's layout; the markers are drawn on a canvas (thousands of them cost nothing per frame)
+ * and the viewport box is moved by a transform set through `style.setProperty`, which a strict
+ * CSP allows.
  *
  * @module article-diff-minimap
  */
@@ -50,26 +52,72 @@ export function markerPixels(first, last, total, mapHeight) {
   return [`${Math.round(first.top * scale)}px`, `${Math.round((last.bottom - first.top) * scale)}px`];
 }
 
-/** Shortest time between two placements of the markers while rows are being laid out (ms). */
-const PLACE_EVERY_MS = 150;
+/** Shortest time between two drawings of the markers while rows are laid out (ms). */
+const PLACE_EVERY_MS = 100;
+
+/** A marker is drawn at least this tall (px), and a click this close to one hits it. */
+const MARKER_MIN_PX = 3;
+const HIT_SLOP_PX = 3;
+
+/**
+ * The marker a click at `y` hits: the one that covers it, else the nearest within
+ * `HIT_SLOP_PX`; -1 for none. Markers are `[top, height]` pairs in pixels, top to bottom.
+ * @param {ArrayLike<number>} places @param {number} y
+ */
+export function markerAt(places, y) {
+  let best = -1;
+  let bestDistance = HIT_SLOP_PX + 1;
+  for (let i = 0; 2 * i < places.length; i++) {
+    const top = places[2 * i];
+    const bottom = top + Math.max(MARKER_MIN_PX, places[2 * i + 1]);
+    const distance = y < top ? top - y : y > bottom ? y - bottom : 0;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The colours the markers are drawn in, read from the stylesheet's custom properties. */
+const COLOURS = /** @type {const} */ ({changed: '--_change', inserted: '--_ins-line', deleted: '--_del-line', moved: '--_move', current: '--_fg'});
 
 /** One element's minimap. */
 export class Minimap {
-  /** The minimap's column of markers. */
+  /** The minimap's column. */
   element = h('div', {class: 'minimap', part: 'minimap', attrs: {'aria-hidden': 'true'}});
   /** @type {HTMLElement} the visible part of the rows, drawn on the minimap */
   #viewport = h('div', {class: 'viewport', part: 'minimap-viewport'});
+  /**
+   * The markers, drawn on a canvas: thousands of marker elements were laid out, painted and
+   * hit-tested again at every frame of a scroll.
+   */
+  #canvas = h('canvas', {class: 'markers', part: 'markers'});
+  /** @type {HTMLElement} an element the colours are resolved on */
+  #probe = h('span', {class: 'marker-colour'});
   /** @type {HTMLElement} */ #container;
   /** @type {ChunkedRows} */ #rows;
   /** @type {Navigation} */ #navigation;
   /** @type {() => boolean} */ #shown;
   /** @type {() => number[][]} the runs that are only old ends of moves */ #movedAway;
-  /** @type {HTMLElement[]} the markers, one per change, then one per run of moved-away rows */ #markers = [];
-  /** @type {number[][] | null} the changes `#markers` were made for */ #markersFor = null;
-  /** @type {number[][]} the runs of moved-away rows `#markers` ends with */ #awayRuns = [];
+  /** @type {number[][]} the runs of moved-away rows, drawn after the changes */ #awayRuns = [];
+  /** @type {number[][] | null} the changes `#awayRuns` were taken for */ #runsFor = null;
+  /** @type {Float64Array} `[top, height]` of each change's marker, then each moved-away run's (px) */
+  #places = new Float64Array(0);
   #markerFrame = 0;
   #markerTimer = 0;
   #lastPlaced = 0;
+  /** The minimap's size (CSS px), as last measured. */
+  #mapWidth = 0;
+  #mapHeight = 0;
+  #viewportHeight = '';
+  #mapObserver = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]?.contentRect;
+    this.#mapWidth = box?.width ?? 0;
+    this.#mapHeight = box?.height ?? 0;
+    this.placeViewport();
+    this.schedule();
+  });
 
   /**
    * @param {HTMLElement} container the element the rows are drawn in
@@ -83,47 +131,63 @@ export class Minimap {
     this.#navigation = navigation;
     this.#shown = shown;
     this.#movedAway = movedAway;
+    this.#probe.hidden = true;
+    this.element.append(this.#canvas, this.#viewport, this.#probe);
     this.element.addEventListener('click', this.#onClick);
+    this.#canvas.addEventListener('mousemove', this.#onHover);
+    this.#mapObserver.observe(this.element);
   }
 
   /**
-   * Places the markers after the next paint (reading the minimap's height then reuses the
-   * layout the paint just did), and at most once per `PLACE_EVERY_MS` while rows are laid out.
+   * Places the markers after the next paint (reading sizes then reuses the layout the paint
+   * just did), at most once per `PLACE_EVERY_MS` while rows are laid out.
    */
   schedule() {
     if (this.#markerFrame || this.#markerTimer) return;
     this.#markerFrame = requestAnimationFrame(() => {
       this.#markerFrame = 0;
-      const wait = Math.max(0, this.#lastPlaced + PLACE_EVERY_MS - performance.now());
       this.#markerTimer = window.setTimeout(() => {
         this.#markerTimer = 0;
         this.#lastPlaced = performance.now();
         this.#place();
-      }, wait);
+      }, Math.max(0, this.#lastPlaced + PLACE_EVERY_MS - performance.now()));
     });
   }
 
-  /** Places the markers for a new draw: their number changed, so no waiting. */
+  /** Places the markers of a new draw right after its first paint. */
   redraw() {
-    this.#markersFor = null;
+    this.#runsFor = null;
     this.dispose();
     this.#lastPlaced = 0;
     this.schedule();
   }
 
-  /** @param {number} current the current change's index, or -1 */
+  /**
+   * Outlines the current change's marker; `data-current` on the canvas says which it is.
+   * @param {number} current the current change's index, or -1
+   */
   markCurrent(current) {
-    for (const el of this.element.querySelectorAll('.marker.current')) el.classList.remove('current');
-    this.element.querySelector(`.marker[data-hunk="${current}"]`)?.classList.add('current');
+    this.#canvas.dataset.current = String(current);
+    this.#paint();
   }
 
-  /** Moves the box of the part in view (after a scroll or a resize). */
+  /** Draws the markers again in the theme's colours (the theme changed). */
+  repaint() {
+    this.#paint();
+  }
+
+  /**
+   * Moves the box of the part in view (after a scroll or a resize): by a transform, which
+   * neither lays out nor repaints the minimap.
+   */
   placeViewport() {
     const box = this.#container.getBoundingClientRect();
     if (box.height <= 0) return;
     const [top, height] = viewportPlace(box, window.innerHeight);
-    this.#viewport.style.setProperty('--top', top);
-    this.#viewport.style.setProperty('--height', height);
+    const map = this.#mapHeight || this.element.clientHeight;
+    this.#viewport.style.setProperty('--y', `${(parseFloat(top) / 100 * map).toFixed(1)}px`);
+    const h = `${(parseFloat(height) / 100 * map).toFixed(1)}px`;
+    if (h !== this.#viewportHeight) this.#viewport.style.setProperty('--height', (this.#viewportHeight = h));
   }
 
   /** Cancels the placing under way (the element left the page). */
@@ -138,62 +202,111 @@ export class Minimap {
     const hunks = this.#navigation.hunks;
     const total = this.#rows.height;
     if (!(total > 0) || !this.#shown() || !this.#rows.drawing) {
-      this.element.replaceChildren(this.#viewport);
-      this.#markers = [];
-      this.#markersFor = null;
+      this.#places = new Float64Array(0);
+      this.#canvas.dataset.markers = '0';
+      this.#paint();
       return;
     }
-    // One marker per change, made once per draw; later calls (resizes, rows laid out as they
-    // scroll into view) only move them.
-    if (this.#markersFor !== hunks) {
-      this.#markersFor = hunks;
+    if (this.#runsFor !== hunks) {
+      this.#runsFor = hunks;
       this.#awayRuns = this.#movedAway();
-      const kinds = this.#navigation.kinds;
-      const current = this.#navigation.current;
-      this.#markers = hunks.map((_, i) => {
-        const marker = h('button', {class: `marker ${kinds[i]}`, part: 'marker',
-          attrs: {type: 'button', tabindex: '-1', 'data-hunk': String(i), title: `Change ${i + 1}`}});
-        if (i === current) marker.classList.add('current');
-        return marker;
-      });
-      for (const run of this.#awayRuns) {
-        this.#markers.push(h('button', {class: 'marker-away', part: 'marker marker-away',
-          attrs: {type: 'button', tabindex: '-1', 'data-row': String(run[0]), title: 'A paragraph moved away from here'}}));
-      }
-      this.element.replaceChildren(this.#viewport, ...this.#markers);
     }
-    // One read (the map's height); the rows' places come from the sizes measured as they were
-    // laid out, not from the layout.
-    const mapHeight = this.element.clientHeight;
+    const mapHeight = this.#mapHeight || this.element.clientHeight;
     const runs = hunks.concat(this.#awayRuns);
+    const places = new Float64Array(2 * runs.length);
+    // The rows' places come from the sizes measured as they were laid out, not from the layout.
     runs.forEach((run, i) => {
       const first = this.#rows.extent(run[0]);
       const last = run.length === 1 ? first : this.#rows.extent(run[run.length - 1]);
       const [top, height] = markerPixels(first, last, total, mapHeight);
-      const marker = this.#markers[i];
-      // Writes that change nothing are skipped: they would restyle a thousand markers.
-      if (marker.style.getPropertyValue('--top') !== top) marker.style.setProperty('--top', top);
-      if (marker.style.getPropertyValue('--height') !== height) marker.style.setProperty('--height', height);
+      places[2 * i] = parseFloat(top);
+      places[2 * i + 1] = parseFloat(height);
     });
+    this.#places = places;
+    this.#canvas.dataset.markers = String(hunks.length);
+    this.#paint();
     this.placeViewport();
   }
 
+  /** Draws the markers placed last: a bar per change in its kind's colour, the current one outlined. */
+  #paint() {
+    const width = this.#mapWidth || this.element.clientWidth;
+    const height = this.#mapHeight || this.element.clientHeight;
+    const scale = window.devicePixelRatio || 1;
+    const [w, h] = [Math.round(width * scale), Math.round(height * scale)];
+    if (this.#canvas.width !== w || this.#canvas.height !== h) {
+      this.#canvas.width = w;
+      this.#canvas.height = h;
+    }
+    const context = this.#canvas.getContext('2d');
+    if (!context) return;
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    context.clearRect(0, 0, width, height);
+    if (this.#places.length === 0) return;
+    const colours = this.#colours();
+    const kinds = this.#navigation.kinds;
+    const count = this.#navigation.hunks.length;
+    const current = this.#navigation.current;
+    for (let i = 0; 2 * i < this.#places.length; i++) {
+      const top = this.#places[2 * i];
+      const tall = Math.max(MARKER_MIN_PX, this.#places[2 * i + 1]);
+      if (i < count) {
+        context.fillStyle = colours[/** @type {keyof typeof COLOURS} */ (kinds[i])] ?? colours.changed;
+        context.fillRect(3, top, width - 6, tall);
+      } else {
+        // Where a paragraph moved away from: no stop of its own, a hollow marker.
+        context.strokeStyle = colours.moved;
+        context.lineWidth = 1;
+        context.strokeRect(4.5, top + 0.5, width - 9, Math.max(1, tall - 1));
+      }
+    }
+    if (current >= 0 && current < count) {
+      const top = this.#places[2 * current];
+      const tall = Math.max(MARKER_MIN_PX, this.#places[2 * current + 1]);
+      context.fillStyle = colours[/** @type {keyof typeof COLOURS} */ (kinds[current])] ?? colours.changed;
+      context.fillRect(0, top, width, tall);
+      context.strokeStyle = colours.current;
+      context.lineWidth = 2;
+      context.strokeRect(1, top - 1, width - 2, tall + 2);
+    }
+  }
+
+  /** The markers' colours as the theme sets them now. */
+  #colours() {
+    /** @type {Record<keyof typeof COLOURS, string>} */
+    const colours = {changed: '', inserted: '', deleted: '', moved: '', current: ''};
+    // A hidden element still has computed styles: no layout is needed to read them.
+    for (const [kind, property] of Object.entries(COLOURS)) {
+      this.#probe.style.setProperty('color', `var(${property})`);
+      colours[/** @type {keyof typeof COLOURS} */ (kind)] = getComputedStyle(this.#probe).color;
+    }
+    return colours;
+  }
+
+  /** @param {MouseEvent} event */
+  #onHover = (event) => {
+    const i = markerAt(this.#places, event.offsetY);
+    const count = this.#navigation.hunks.length;
+    this.#canvas.title = i < 0 ? '' : i < count ? `Change ${i + 1}` : 'A paragraph moved away from here';
+    this.#canvas.classList.toggle('over-marker', i >= 0);
+  };
+
   /** @param {MouseEvent} event */
   #onClick = (event) => {
-    const target = event.target instanceof Element ? event.target : null;
-    const marker = target?.closest('.marker');
-    if (marker instanceof HTMLElement) {
-      this.#navigation.goTo(Number(marker.dataset.hunk));
+    const map = this.element.getBoundingClientRect();
+    const y = event.clientY - map.top;
+    const i = markerAt(this.#places, y);
+    const count = this.#navigation.hunks.length;
+    if (i >= 0 && i < count) {
+      this.#navigation.goTo(i);
       return;
     }
-    const away = target?.closest('.marker-away');
-    if (away instanceof HTMLElement) {
-      this.#navigation.jumpToRow(Number(away.dataset.row));
+    if (i >= count) {
+      this.#navigation.jumpToRow(this.#awayRuns[i - count][0]);
       return;
     }
     // Elsewhere on the minimap: bring that part of the diff to the middle of the view.
-    const map = this.element.getBoundingClientRect();
-    const el = this.#rows.elementAt(((event.clientY - map.top) / map.height) * this.#rows.height);
+    const el = this.#rows.elementAt((y / map.height) * this.#rows.height);
     if (el) this.#rows.reveal(el);
   };
 }

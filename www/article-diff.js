@@ -254,6 +254,7 @@ export class ArticleDiffElement extends HTMLElement {
     document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
     window.addEventListener('resize', this.#onScroll, {passive: true});
     window.addEventListener('beforeprint', this.#beforePrint);
+    this.#darkScheme.addEventListener('change', this.#onSchemeChange);
     window.addEventListener('afterprint', this.#afterPrint);
     this.#resizeObserver = new ResizeObserver(() => this.#onResize());
     this.#resizeObserver.observe(this.#toolbar.element);
@@ -267,6 +268,7 @@ export class ArticleDiffElement extends HTMLElement {
     document.removeEventListener('scroll', this.#onScroll, {capture: true});
     window.removeEventListener('resize', this.#onScroll);
     window.removeEventListener('beforeprint', this.#beforePrint);
+    this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
     window.removeEventListener('afterprint', this.#afterPrint);
     cancelAnimationFrame(this.#scrollFrame);
     this.#scrollFrame = 0;
@@ -304,7 +306,8 @@ export class ArticleDiffElement extends HTMLElement {
         this.#renderHeadings(); // no need to redraw the rows
         return;
       case 'theme':
-        return; // CSS only (`:host([theme=dark])`).
+        this.#minimap.repaint(); // the rest is CSS (`:host([theme=dark])`)
+        return;
       case 'current-change':
         if (this.#reflecting) return;
         this.#wantedChange = newValue;
@@ -581,6 +584,10 @@ export class ArticleDiffElement extends HTMLElement {
   };
 
   #legendBeforePrint = false;
+
+  /** The page's colour scheme: the minimap's canvas follows it (the rest is CSS). */
+  #darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  #onSchemeChange = () => this.#minimap.repaint();
 
   /** Scrolling anywhere (window or a scrolling ancestor) moves the minimap's viewport box. */
   #onScroll = () => {

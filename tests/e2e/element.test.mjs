@@ -183,17 +183,25 @@ describe('<article-diff>', () => {
       const root = document.querySelector('article-diff').shadowRoot;
       const rows = [...root.querySelectorAll('.row.current')];
       const box = rows[0].getBoundingClientRect();
-      return {count: rows.length, inView: box.top >= 0 && box.top < window.innerHeight, marker: root.querySelectorAll('.marker.current').length};
+      return {count: rows.length, inView: box.top >= 0 && box.top < window.innerHeight, marker: root.querySelector('.minimap canvas')?.getAttribute('data-current')};
     });
     assert.ok(current.count >= 1 && current.inView, 'the current change is marked and visible');
-    assert.equal(current.marker, 1, 'the minimap marks the current change');
+    assert.equal(current.marker, String(total - 1), 'the minimap marks the current change');
 
     // The buttons do the same.
     await page.locator('article-diff .nav[part="next"]').click();
     assert.equal(await counter(), `1 of ${total}`);
 
-    // Clicking a minimap marker goes to that change.
-    await page.locator('article-diff .marker[data-hunk="2"]').click();
+    // Clicking a minimap marker goes to that change: the markers are drawn where their
+    // changes are in the whole diff, scaled to the minimap's height.
+    const at = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+      const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+      const row = /** @type {HTMLElement} */ (root.getElementById('change-3')).getBoundingClientRect();
+      const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
+      return {x: map.left + map.width / 2, y: map.top + ((row.top - rows.top) / rows.height) * map.height + 1};
+    });
+    await page.mouse.click(at.x, at.y);
     assert.equal(await counter(), `3 of ${total}`);
     await page.close();
   });

@@ -133,12 +133,24 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
   // Once drawn, the whole diff is exactly the model, and the minimap has a marker per change.
   await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
   assert.deepEqual(await page.evaluate(checkRowsInPage), []);
-  await page.waitForFunction((total) => document.querySelector('article-diff').shadowRoot.querySelectorAll('.marker').length === total, result.total);
-  // A thousand markers overlap on an 800-pixel minimap: click the one wanted directly.
-  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-diff').shadowRoot.querySelector('.marker[data-hunk="3"]')).click());
-  assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelector('.counter').textContent),
-    `4 of ${result.total.toLocaleString('en')}`);
-  assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelectorAll('.marker.current').length), 1);
+  await page.waitForFunction((total) => document.querySelector('article-diff').shadowRoot.querySelector('.minimap canvas')?.getAttribute('data-markers') === String(total), result.total);
+  // A thousand markers overlap on an 800-pixel minimap: a click goes to a change drawn under
+  // that pixel (one pixel of the minimap is many rows of the diff).
+  const hit = await page.evaluate(async () => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+    const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+    const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
+    const y = map.top + map.height * 0.6;
+    const canvas = /** @type {HTMLElement} */ (root.querySelector('.minimap canvas'));
+    canvas.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true, clientX: map.left + map.width / 2, clientY: y}));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const current = /** @type {HTMLElement} */ (root.querySelector('.row.current'));
+    const rowsNow = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+    return {share: (current.getBoundingClientRect().top - rowsNow.top) / rowsNow.height, pixel: 1 / map.height,
+      counter: root.querySelector('.counter')?.textContent, marked: canvas.getAttribute('data-current'), height: rows.height};
+  });
+  assert.ok(Math.abs(hit.share - 0.6) <= 4 * hit.pixel, `the click at 60% of the minimap went to a change at ${(100 * hit.share).toFixed(2)}%`);
+  assert.equal(hit.counter?.split(' of ')[0].replace(/,/g, ''), String(Number(hit.marked) + 1), 'the minimap marks the change gone to');
 
   // Mid-scroll, for the eye: rows drawn, no gaps.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.4));

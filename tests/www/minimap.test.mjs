@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {markerPixels, percent, viewportPlace} from '../../www/article-diff-minimap.js';
+import {markerAt, markerPixels, percent, viewportPlace} from '../../www/article-diff-minimap.js';
 
 test('shares are percentages with three decimals, as the stylesheet reads them', () => {
   assert.equal(percent(1, 3), '33.333%');
@@ -31,4 +31,18 @@ test('the viewport box is the part of the rows in the window', () => {
 test('rows wholly out of view get an empty box at the end nearer the window', () => {
   assert.deepEqual(viewportPlace({top: 900, height: 4000}, 800), ['0.000%', '0.000%']);
   assert.deepEqual(viewportPlace({top: -5000, height: 4000}, 800), ['100.000%', '0.000%']);
+});
+
+test('a click hits the marker under it, else the nearest within a few pixels, else none', () => {
+  // Markers at 10–20 px, 30–31 px (drawn 3 px tall: to 33 px) and 100–140 px.
+  const places = [10, 10, 30, 1, 100, 40];
+  assert.equal(markerAt(places, 15), 0);
+  assert.equal(markerAt(places, 32), 1, 'a thin marker is hit over the height it is drawn');
+  assert.equal(markerAt(places, 22), 0, 'two pixels below the first');
+  assert.equal(markerAt(places, 28), 1, 'nearer the second');
+  assert.equal(markerAt(places, 60), -1);
+  assert.equal(markerAt(places, 141), 2);
+  assert.equal(markerAt([], 5), -1);
+  // Overlapping markers: the first (topmost in the diff) wins.
+  assert.equal(markerAt([10, 20, 15, 20], 18), 0);
 });
