@@ -20,7 +20,7 @@ import {computeDiff, messageOf} from './article-diff-engine-client.js';
 import {
   ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent, ArticleDiffWorkerUnavailableEvent,
 } from './article-diff-events.js';
-import {copyDiff, downloadDiff} from './article-diff-export.js';
+import {copyDiff, downloadDiff, exportDocument, plainText} from './article-diff-export.js';
 import {Inputs} from './article-diff-inputs.js';
 import {changeId, changeIndex, shownStats, stackedSummaryItems, summaryItems, unrelatedNotice} from './article-diff-labels.js';
 import {
@@ -635,4 +635,22 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** @param {number} index change index, 0-based */
   goToChange(index) { this.#navigation.goTo(index); }
+
+  /** Opens every folded run of unchanged paragraphs (the toolbar's "Expand all"). */
+  expandAll() { this.#foldAll(true); }
+
+  /** Folds every run of unchanged paragraphs again (the toolbar's "Fold all"). */
+  foldAll() { this.#foldAll(false); }
+
+  /**
+   * The diff as drawn (view aside: the export is always side by side), as a self-contained
+   * HTML document (styles inside, no script) or as plain text with `[-deleted-]{+inserted+}`
+   * marks; `''` before the first diff.
+   * @param {'html'|'text'} [format]
+   */
+  exportDiff(format = 'html') {
+    const input = this.#exportInput();
+    if (!input) return '';
+    return format === 'text' ? plainText(input) : exportDocument(input);
+  }
 }
