@@ -216,17 +216,25 @@ function applyUrlState() {
 }
 
 let urlTimer = 0;
-/** Writes the view, the options and the current change into the URL, at most every `URL_EVERY_MS`. */
+let urlWritten = 0;
+/**
+ * Writes the view, the options and the current change into the URL: now, or, within
+ * `URL_EVERY_MS` of the last write, once that much time has passed.
+ */
 function saveUrlState() {
   if (urlTimer) return;
-  urlTimer = window.setTimeout(() => {
-    urlTimer = 0;
-    /** @type {Record<string, boolean>} */
-    const flags = {};
-    for (const name of OPTION_ATTRIBUTES) flags[name] = diffElement.hasAttribute(name);
-    const hash = writeUrlState({view: diffElement.getAttribute('view'), change: diffElement.getAttribute('current-change'), flags});
-    if (hash !== location.hash) history.replaceState(history.state, '', hash || location.pathname + location.search);
-  }, URL_EVERY_MS);
+  urlTimer = window.setTimeout(writeUrl, Math.max(0, urlWritten + URL_EVERY_MS - performance.now()));
+}
+
+function writeUrl() {
+  clearTimeout(urlTimer);
+  urlTimer = 0;
+  urlWritten = performance.now();
+  /** @type {Record<string, boolean>} */
+  const flags = {};
+  for (const name of OPTION_ATTRIBUTES) flags[name] = diffElement.hasAttribute(name);
+  const hash = writeUrlState({view: diffElement.getAttribute('view'), change: diffElement.getAttribute('current-change'), flags});
+  if (hash !== location.hash) history.replaceState(history.state, '', hash || location.pathname + location.search);
 }
 
 // A link to a change followed on this page (or the fragment edited by hand).
@@ -244,8 +252,10 @@ new MutationObserver((records) => {
   if (records.some((r) => r.attributeName !== 'current-change')) {
     syncBoxes();
     saveOptions();
+    writeUrl(); // a reader's choice: at once, so a reload right after keeps it
+  } else {
+    saveUrlState(); // the current change, which follows scrolling: throttled
   }
-  saveUrlState();
 }).observe(diffElement, {attributes: true, attributeFilter: [...OPTION_ATTRIBUTES, 'view', 'current-change']});
 
 // ---- Versions -------------------------------------------------------------------------------
