@@ -259,8 +259,10 @@ function plainPiece(piece) {
 
 /**
  * Puts the diff on the clipboard, as rich text and as plain text; resolves to what to tell
- * the reader. Where the asynchronous clipboard refuses (no permission, an older browser), the
- * copy command of the click that asked does it.
+ * the reader. The copy command of the click that asked goes first: its `copy` event takes the
+ * HTML as it is, where the asynchronous clipboard parses it in the page, and a page whose CSP
+ * forbids inline styles then reports every style of the table. Where the command is refused,
+ * the asynchronous clipboard does it.
  * @param {ExportInput | null} input
  * @returns {Promise<string>}
  */
@@ -268,6 +270,21 @@ export async function copyDiff(input) {
   if (!input) return 'Nothing to copy';
   const html = clipboardHtml(input);
   const text = plainText(input);
+  let filled = false;
+  /** @param {ClipboardEvent} event */
+  const fill = (event) => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/html', html);
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+    filled = true;
+  };
+  document.addEventListener('copy', fill, {once: true});
+  try {
+    if (document.execCommand('copy') && filled) return 'Copied';
+  } finally {
+    document.removeEventListener('copy', fill);
+  }
   try {
     await navigator.clipboard.write([new ClipboardItem({
       'text/html': new Blob([html], {type: 'text/html'}),
@@ -275,16 +292,7 @@ export async function copyDiff(input) {
     })]);
     return 'Copied';
   } catch {
-    /** @param {ClipboardEvent} event */
-    const fill = (event) => {
-      event.clipboardData?.setData('text/html', html);
-      event.clipboardData?.setData('text/plain', text);
-      event.preventDefault();
-    };
-    document.addEventListener('copy', fill, {once: true});
-    const copied = document.execCommand('copy');
-    document.removeEventListener('copy', fill);
-    return copied ? 'Copied' : 'Copy failed';
+    return 'Copy failed';
   }
 }
 
