@@ -98,6 +98,15 @@ function renderPartRow(settings, key) {
 }
 
 /**
+ * A part's title: "Old version: <label>", or just the side when the label says no more.
+ * @param {'old'|'new'} side @param {string} label
+ */
+function partTitle(side, label) {
+  const name = side === 'old' ? 'Old version' : 'New version';
+  return label.trim() === '' || label.trim().toLowerCase() === name.toLowerCase() ? name : `${name}: ${label}`;
+}
+
+/**
  * The heading of one version's part, when versions are shown one after the other.
  * @param {DrawSettings} settings @param {Heading} heading
  */
@@ -106,7 +115,7 @@ export function renderHeading(settings, heading) {
   return h('div', {class: `part-heading ${side}`, part: 'part-heading', attrs: {role: 'row'}}, [
     h('div', {class: 'part-title', attrs: {role: 'cell', 'aria-colspan': '2'}}, [
       h('span', {class: 'part-side', text: side === 'old' ? '−' : '+', attrs: {'aria-hidden': 'true'}}),
-      h('span', {text: `${side === 'old' ? 'Old version' : 'New version'}: ${settings.labels[side]}`}),
+      h('span', {text: partTitle(side, settings.labels[side])}),
       h('span', {class: 'part-count', text: plural(heading.paragraphs, 'paragraph', 'paragraphs')}),
     ]),
   ]);
