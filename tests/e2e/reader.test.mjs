@@ -496,3 +496,29 @@ describe('texts that share little', () => {
     await context.close();
   });
 });
+
+describe('gutters', () => {
+  test('six-digit paragraph numbers fit their gutters', async () => {
+    const {context, page, problems} = await elementPage();
+    const count = 100_010;
+    const oldText = Array.from({length: count}, (_, i) => `P${i}.`).join('\n\n');
+    const newText = oldText.replace(/P100005\.$/m, 'P100005, edited.');
+    // Not waiting for every row: going to the change draws its chunk first.
+    await page.evaluate(([oldText, newText]) => new Promise((resolve) => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      el.addEventListener('diff', () => { el.goToChange(0); resolve(null); }, {once: true});
+      el.oldText = oldText;
+      el.newText = newText;
+    }), [oldText, newText]);
+    await settle(page);
+    const gutters = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+      const row = /** @type {HTMLElement} */ (root.querySelector('.row.current'));
+      return [...row.querySelectorAll('.gutter')].map((g) => ({text: g.textContent?.replace(/\D/g, ''), fits: g.scrollWidth <= g.clientWidth}));
+    });
+    assert.deepEqual(gutters.map((g) => g.text), ['100006', '100006']);
+    assert.ok(gutters.every((g) => g.fits), JSON.stringify(gutters));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
