@@ -55,6 +55,8 @@ describe('moves', () => {
       const way = from < to ? 'down' : 'up';
       assert.match(source, new RegExp(`Moved ${way} to new ¶ ${to + 1}`), source);
       assert.match(destination, new RegExp(`Moved ${way} from old ¶ ${from + 1}`), destination);
+      // One edit and one move: two stops, the move reached where the paragraph went.
+      assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount), 2);
     }
     assert.deepEqual(problems, []);
     await context.close();
@@ -492,6 +494,21 @@ describe('texts that share little', () => {
     await page.locator('article-diff [part="notice-action"]').click();
     await settle(page);
     assert.equal(await shadow.count(page, '.part-heading'), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('counts', () => {
+  test('with cosmetic changes hidden, the summary no longer counts them: the seed pair splits are cosmetic', async () => {
+    const {context, page, problems} = await elementPage();
+    const {oldText, newText} = await readFixtures();
+    await setTexts(page, oldText, newText);
+    const summary = () => shadow.texts(page, '.summary').then((t) => t[0]);
+    assert.match(await summary(), /2 split/);
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-cosmetic', ''));
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    assert.doesNotMatch(await summary(), /split/);
     assert.deepEqual(problems, []);
     await context.close();
   });
