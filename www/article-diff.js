@@ -55,6 +55,9 @@ let workerWarned = false;
 /**
  * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
  */
+/** Whether the browser's find reaches `hidden="until-found"` text and opens it (`beforematch`). */
+const FINDS_HIDDEN_TEXT = typeof document !== 'undefined' && 'onbeforematch' in document.documentElement;
+
 export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
     'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
@@ -254,6 +257,7 @@ export class ArticleDiffElement extends HTMLElement {
     document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
     window.addEventListener('resize', this.#onScroll, {passive: true});
     window.addEventListener('beforeprint', this.#beforePrint);
+    window.addEventListener('keydown', this.#onFindKey, {capture: true});
     this.#darkScheme.addEventListener('change', this.#onSchemeChange);
     window.addEventListener('afterprint', this.#afterPrint);
     this.#resizeObserver = new ResizeObserver(() => this.#onResize());
@@ -268,6 +272,7 @@ export class ArticleDiffElement extends HTMLElement {
     document.removeEventListener('scroll', this.#onScroll, {capture: true});
     window.removeEventListener('resize', this.#onScroll);
     window.removeEventListener('beforeprint', this.#beforePrint);
+    window.removeEventListener('keydown', this.#onFindKey, {capture: true});
     this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
     window.removeEventListener('afterprint', this.#afterPrint);
     cancelAnimationFrame(this.#scrollFrame);
@@ -584,6 +589,16 @@ export class ArticleDiffElement extends HTMLElement {
   };
 
   #legendBeforePrint = false;
+
+  /**
+   * Where `hidden="until-found"` is not supported (Firefox, Safari), the browser's find cannot
+   * reach folded rows: the find keys open every fold first.
+   * @param {KeyboardEvent} event
+   */
+  #onFindKey = (event) => {
+    if (FINDS_HIDDEN_TEXT || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
+    if (this.#model && !this.#folds.allOpen) this.expandAll();
+  };
 
   /** The page's colour scheme: the minimap's canvas follows it (the rest is CSS). */
   #darkScheme = window.matchMedia('(prefers-color-scheme: dark)');

@@ -9,7 +9,7 @@ import {readFile, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import {Builder} from 'selenium-webdriver';
+import {Builder, Key} from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
 import {screenshotDir, startServer} from './harness.mjs';
@@ -166,4 +166,15 @@ test('Firefox, 1280 px: side by side, the legend open, the minimap drawn', async
   await shot('legend-1280-light');
   await run(() => document.querySelector('article-diff')?.setAttribute('theme', 'dark'));
   await shot('legend-1280-dark');
+
+  // Find reaches folded paragraphs: hidden until found where Firefox supports it, else the
+  // find keys open every fold first.
+  const finds = await run(() => 'onbeforematch' in document.documentElement);
+  await driver.findElement({css: 'h1'}).click();
+  await driver.actions().keyDown(Key.CONTROL).sendKeys('f').keyUp(Key.CONTROL).perform();
+  await driver.actions().sendKeys(Key.ESCAPE).perform();
+  const folds = await run(() => [...(document.querySelector('article-diff')?.shadowRoot?.querySelectorAll('.fold-rows') ?? [])].map((f) => f.getAttribute('hidden')));
+  assert.ok(folds.length > 0);
+  if (finds) assert.ok(folds.every((f) => f === 'until-found'), JSON.stringify(folds));
+  else assert.ok(folds.every((f) => f === null), `Ctrl+F opened every fold: ${JSON.stringify(folds)}`);
 });
