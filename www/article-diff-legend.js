@@ -27,7 +27,7 @@ export function renderLegend(id) {
       // An example is not a change: a screen reader hears only the description.
       list.append(h('li', {class: 'legend-entry'}, [sample, h('span', {class: 'legend-label', text: entry.label})]));
     }
-    panel.append(h('div', {class: 'legend-group'}, [h('h2', {class: 'legend-title', text: group.title}), list]));
+    panel.append(h('div', {class: group.screenOnly ? 'legend-group screen-only' : 'legend-group'}, [h('h2', {class: 'legend-title', text: group.title}), list]));
   }
   panel.hidden = true;
   return panel;

@@ -17,7 +17,8 @@
  *   each mark styles too (so a theme that restyles the rows restyles the legend), and not
  *   `<ins>`/`<del>` (an example is no change)
  * @typedef {{id: string, samples: Sample[], label: string}} LegendEntry
- * @typedef {{title: string, entries: LegendEntry[]}} LegendGroup
+ * @typedef {{title: string, entries: LegendEntry[], screenOnly?: boolean}} LegendGroup
+ *   `screenOnly`: about the controls, so not printed
  * @typedef {{attribute: string, label: string, count: (stats: Stats) => number, one: string, many: string, title: string}} HideToggle
  *   a toolbar checkbox that hides one kind of mark (draws it as unchanged text)
  * @typedef {{name: string, applies: (span: Span) => boolean, title: (span: Span) => string, words: string}} SpanMark
@@ -48,7 +49,7 @@ export const LEGEND = [
     {id: 'empty', samples: [{tag: 'span', class: 'swatch sample-empty'}], label: 'Not in this version'},
     {id: 'fold', samples: [{tag: 'span', class: 'fold-sample', text: '3 unchanged paragraphs'}], label: 'Unchanged paragraphs, folded: activate to show them'},
   ]},
-  {title: 'Finding your way', entries: [
+  {title: 'Finding your way', screenOnly: true, entries: [
     {id: 'current', samples: [{tag: 'span', class: 'swatch current-sample'}], label: 'The current change (Previous and Next, or the n and p keys)'},
     {id: 'minimap', samples: [{tag: 'span', class: 'swatch marker-sample changed'}, {tag: 'span', class: 'swatch marker-sample inserted'},
       {tag: 'span', class: 'swatch marker-sample deleted'}, {tag: 'span', class: 'swatch marker-sample moved'}],
