@@ -441,7 +441,9 @@ export class ArticleDiffElement extends HTMLElement {
       return;
     }
     const paragraphs = paragraphCounts(model.blocks);
-    const unrelated = looksUnrelated(model.stats, paragraphs);
+    // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
+    // they are unrelated would be wrong, and its own notice says what happened.
+    const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
     this.#stacked = unrelated && !this.#alignAnyway;
     this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';
     // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
