@@ -66,6 +66,13 @@ const FILL_SLICE_MIN_MS = 2;
 
 /** An idle callback that has not come within this long (ms) runs anyway: the page is busy. */
 const FILL_IDLE_TIMEOUT_MS = 100;
+/**
+ * While the reader scrolls (chunks coming into view were just filled), background slices wait
+ * this long after the last such fill unless the browser offers a long idle period: a slice
+ * forced in by the idle timeout cost a frame of the scroll. Chunks in view never wait.
+ */
+const QUIET_AFTER_SCROLL_MS = 150;
+const IDLE_ENOUGH_MS = 10;
 
 /** The rows of one draw in a container element, filled chunk by chunk. */
 export class ChunkedRows {
@@ -99,6 +106,9 @@ export class ChunkedRows {
   /** @type {ResizeObserver | null} */ #sizes = null;
   /** @type {() => void} told when the measured sizes changed */ #onSizes;
   #fillHandle = 0;
+  /** When chunks were last filled because they came into view (ms, `performance.now()`). */
+  #scrolledAt = -Infinity;
+  #quietTimer = 0;
   /** @type {(() => void) | null} resolves `#filled` */
   #resolveFilled = null;
   /** @type {Promise<void>} settles when every chunk is filled */
@@ -326,6 +336,7 @@ export class ChunkedRows {
    */
   fillVisible() {
     if (this.#pending.size === 0) return;
+    this.#scrolledAt = performance.now();
     const margin = window.innerHeight / 2;
     const box = this.#container.getBoundingClientRect();
     // Hidden (stylesheet not loaded yet) or far from the view: nothing to fill now.
@@ -476,6 +487,8 @@ export class ChunkedRows {
       else clearTimeout(this.#fillHandle);
       this.#fillHandle = 0;
     }
+    clearTimeout(this.#quietTimer);
+    this.#quietTimer = 0;
     this.#pending.clear();
     this.#settleFilled();
   }
@@ -487,7 +500,7 @@ export class ChunkedRows {
   }
 
   #scheduleFill() {
-    if (this.#fillHandle || this.#pending.size === 0) return;
+    if (this.#fillHandle || this.#quietTimer || this.#pending.size === 0) return;
     if (!this.#resolveFilled) {
       this.#filled = new Promise((resolve) => { this.#resolveFilled = resolve; });
     }
@@ -508,6 +521,14 @@ export class ChunkedRows {
    */
   #fillSlice(deadline) {
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : FILL_SLICE_MS;
+    const quiet = this.#scrolledAt + QUIET_AFTER_SCROLL_MS - performance.now();
+    if (quiet > 0 && idle < IDLE_ENOUGH_MS) {
+      this.#quietTimer = window.setTimeout(() => {
+        this.#quietTimer = 0;
+        this.#scheduleFill();
+      }, quiet);
+      return;
+    }
     const stop = performance.now() + Math.max(FILL_SLICE_MIN_MS, Math.min(FILL_SLICE_MS, idle));
     for (const chunk of this.#pending) {
       this.#fillChunk(chunk);
