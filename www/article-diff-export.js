@@ -119,7 +119,8 @@ export function exportDocument(input, meta = {}) {
   const title = `${input.labels.old} → ${input.labels.new}`;
   const colgroup = '<colgroup><col class="num"><col><col class="num"><col></colgroup>';
   const out = [
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">',
+    // The file's own words (headings, summary) are in the strings' language.
+    `<!doctype html>\n<html lang="${escapeHtml((input.strings ?? DEFAULT_STRINGS).locale)}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing in the file runs, whatever its text says.
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
