@@ -1,9 +1,13 @@
 // @ts-check
 /**
- * The demo page: two text areas (typed, pasted, opened or dropped files) handed to one
- * <article-diff>. The page keeps the texts out of the URL; the options survive a reload in
- * localStorage. A text too long for a text area is held by the page, and its pane says so.
+ * The demo page: any number of versions (typed, pasted, opened or dropped files), two of them
+ * in text areas and handed to one <article-diff>. The view, the options and the current change
+ * are in the URL's fragment (app-url.js), so a link to a change survives a reload; the texts
+ * never are. The options also survive in localStorage. A text too long for a text area is held
+ * by the page, and its pane says so.
  */
+import {readUrlState, writeUrlState} from './app-url.js';
+import {VersionPicker, Versions} from './app-versions.js';
 import {ArticleDiffElement} from './article-diff.js';
 import './article-diff-define.js';
 import {h} from './article-diff-dom.js';
@@ -29,7 +33,9 @@ const STORAGE_KEY = 'article-diff.options';
  * Boolean attributes of the element persisted across reloads (with `view`). The page has
  * checkboxes for the diff options; `hide-cosmetic` and `view` live in the element's toolbar.
  */
-const OPTION_ATTRIBUTES = ['ignore-case', 'ignore-whitespace', 'no-moves', 'hide-cosmetic'];
+const OPTION_ATTRIBUTES = ['ignore-case', 'ignore-whitespace', 'no-moves', 'hide-cosmetic', 'only-changes'];
+/** Shortest time between two writes of the URL (browsers limit how often a page may write it). */
+const URL_EVERY_MS = 300;
 
 /** @template {Element} T @param {string} id @param {new (...args: any[]) => T} type @returns {T} */
 function byId(id, type) {
@@ -188,7 +194,7 @@ function loadOptions() {
 
 function saveOptions() {
   /** @type {Record<string, boolean|string>} */
-  const options = {view: diffElement.view, format: formatChoice.value};
+  const options = {view: diffElement.getAttribute('view') ?? 'auto', format: formatChoice.value};
   for (const name of OPTION_ATTRIBUTES) options[name] = diffElement.hasAttribute(name);
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(options));
@@ -203,8 +209,9 @@ function syncBoxes() {
 
 const stored = loadOptions();
 for (const name of OPTION_ATTRIBUTES) diffElement.toggleAttribute(name, stored[name] === true);
-diffElement.view = stored.view === 'inline' ? 'inline' : 'split';
+if (stored.view === 'inline' || stored.view === 'split') diffElement.view = stored.view;
 if (typeof stored.format === 'string' && [...formatChoice.options].some((o) => o.value === stored.format)) formatChoice.value = stored.format;
+applyUrlState();
 syncBoxes();
 
 /** The format the element diffs with: the choice, or for "Auto" what the texts look like. */
@@ -223,15 +230,122 @@ formatChoice.addEventListener('change', () => {
   saveOptions();
 });
 
+/** What the URL says wins over what was stored: it is the link the reader followed. */
+function applyUrlState() {
+  const state = readUrlState(location.hash);
+  for (const [name, on] of Object.entries(state.flags)) diffElement.toggleAttribute(name, on);
+  if (state.view) diffElement.view = state.view;
+  if (state.change && state.change !== diffElement.currentChangeId) diffElement.currentChangeId = state.change;
+}
+
+let urlTimer = 0;
+let urlWritten = 0;
+/**
+ * Writes the view, the options and the current change into the URL: now, or, within
+ * `URL_EVERY_MS` of the last write, once that much time has passed.
+ */
+function saveUrlState() {
+  if (urlTimer) return;
+  urlTimer = window.setTimeout(writeUrl, Math.max(0, urlWritten + URL_EVERY_MS - performance.now()));
+}
+
+function writeUrl() {
+  clearTimeout(urlTimer);
+  urlTimer = 0;
+  urlWritten = performance.now();
+  /** @type {Record<string, boolean>} */
+  const flags = {};
+  for (const name of OPTION_ATTRIBUTES) flags[name] = diffElement.hasAttribute(name);
+  const hash = writeUrlState({view: diffElement.getAttribute('view'), change: diffElement.getAttribute('current-change'), flags});
+  if (hash !== location.hash) history.replaceState(history.state, '', hash || location.pathname + location.search);
+}
+
+// A link to a change followed on this page (or the fragment edited by hand).
+window.addEventListener('hashchange', () => {
+  applyUrlState();
+  syncBoxes();
+});
+
 for (const box of optionBoxes) {
   box.addEventListener('change', () => diffElement.toggleAttribute(box.dataset.attr ?? '', box.checked));
 }
 
 // The element's own toolbar (view switch, hide-cosmetic) changes attributes too.
-new MutationObserver(() => {
-  syncBoxes();
-  saveOptions();
-}).observe(diffElement, {attributes: true, attributeFilter: [...OPTION_ATTRIBUTES, 'view']});
+new MutationObserver((records) => {
+  if (records.some((r) => r.attributeName !== 'current-change')) {
+    syncBoxes();
+    saveOptions();
+    writeUrl(); // a reader's choice: at once, so a reload right after keeps it
+  } else {
+    saveUrlState(); // the current change, which follows scrolling: throttled
+  }
+}).observe(diffElement, {attributes: true, attributeFilter: [...OPTION_ATTRIBUTES, 'view', 'current-change']});
+
+// ---- Versions -------------------------------------------------------------------------------
+
+const versions = new Versions([
+  {label: oldLabel.value, text: '', source: ''},
+  {label: newLabel.value, text: '', source: ''},
+]);
+
+/** Puts what the two text boxes hold (and their labels) into the list. */
+function saveShown() {
+  for (const side of /** @type {const} */ (['old', 'new'])) {
+    versions.list[versions[side]] = {label: (side === 'old' ? oldLabel : newLabel).value, text: textOf(side), source: panes[side].source};
+  }
+}
+
+/** Shows the two versions picked in the text boxes and compares them. */
+function showPicked() {
+  for (const side of /** @type {const} */ (['old', 'new'])) {
+    const version = versions.list[versions[side]];
+    putText(side, version.text, version.source);
+    setLabel(side, version.label);
+  }
+  picker.render();
+  hideMessage();
+  flush();
+}
+
+/**
+ * Files as versions, oldest first (stable for equal times: the order given); `replace` makes
+ * them the whole list, else they are added after the last.
+ * @param {File[]} files @param {boolean} replace
+ */
+async function openVersions(files, replace) {
+  try {
+    const sorted = [...files].sort((a, b) => a.lastModified - b.lastModified);
+    const texts = await Promise.all(sorted.map(readTextFile));
+    const list = sorted.map((file, i) => ({label: file.name, text: texts[i], source: `“${file.name}”`}));
+    saveShown();
+    if (replace) versions.replace(list);
+    else for (const version of list) versions.add(version);
+    showPicked();
+  } catch (error) {
+    showMessage(`${error instanceof Error ? error.message : String(error)} The diff below is unchanged.`);
+  }
+}
+
+const picker = new VersionPicker(versions, {
+  save: saveShown,
+  onPick: showPicked,
+  onAdd: () => {
+    saveShown();
+    versions.add({label: `Version ${versions.list.length + 1}`, text: textOf('new'), source: panes.new.source});
+    showPicked();
+    // A copy of the new version to edit: selected, so a paste replaces it.
+    panes.new.area.focus();
+    panes.new.area.select();
+  },
+  onRemove: () => {
+    saveShown();
+    versions.remove(versions.new);
+    showPicked();
+  },
+  onFiles: (files) => openVersions(files, false),
+});
+inputs.before(picker.element);
+picker.render();
 
 // ---- Texts ----------------------------------------------------------------------------------
 
@@ -269,8 +383,14 @@ function onInput(side) {
 
 oldText.addEventListener('input', () => onInput('old'));
 newText.addEventListener('input', () => onInput('new'));
-oldLabel.addEventListener('input', () => { diffElement.oldLabel = oldLabel.value; });
-newLabel.addEventListener('input', () => { diffElement.newLabel = newLabel.value; });
+for (const label of [oldLabel, newLabel]) {
+  label.addEventListener('input', () => {
+    if (label === oldLabel) diffElement.oldLabel = label.value;
+    else diffElement.newLabel = label.value;
+    saveShown(); // the menus name versions by their labels
+    picker.render();
+  });
+}
 
 diffElement.addEventListener('diff', (event) => {
   hideMessage();
@@ -360,30 +480,23 @@ document.addEventListener('drop', (event) => {
   const side = pane instanceof HTMLElement ? /** @type {'old'|'new'|undefined} */ (pane.dataset.side) : undefined;
   if (files.length === 1 && side) {
     openFiles([{side, file: files[0]}]);
-  } else if (files.length === 2) {
-    // The older file is the old version (stable for equal times: drop order).
-    const [first, second] = [...files].sort((a, b) => a.lastModified - b.lastModified);
-    openFiles([{side: 'old', file: first}, {side: 'new', file: second}]);
+  } else if (files.length >= 2) {
+    // Several files are the versions, oldest first; the last two are compared.
+    openVersions(files, true);
   } else {
-    showMessage(files.length === 1
-      ? 'Drop one file onto the old or the new text box, or drop two files at once.'
-      : `Drop two files, not ${files.length}.`);
+    showMessage('Drop one file onto the old or the new text box, or drop several files at once.');
   }
 });
 
 // ---- Swap and keys --------------------------------------------------------------------------
 
 byId('swap', HTMLButtonElement).addEventListener('click', () => {
-  const [wasOld, wasNew] = [textOf('old'), textOf('new')];
-  const [oldSource, newSource] = [panes.old.source, panes.new.source];
+  saveShown();
+  const auto = {...autoLabels};
+  versions.swap();
   [fileNames.old, fileNames.new] = [fileNames.new, fileNames.old];
-  putText('old', wasNew, newSource);
-  putText('new', wasOld, oldSource);
-  const [labels, auto] = [{old: oldLabel.value, new: newLabel.value}, {...autoLabels}];
-  setLabel('old', labels.new, false);
-  setLabel('new', labels.old, false);
+  showPicked();
   [autoLabels.old, autoLabels.new] = [auto.new, auto.old];
-  flush();
 });
 
 // n/p/j/k anywhere on the page (not while typing); the element handles them itself when focused.
@@ -411,6 +524,8 @@ async function loadFixtures() {
     if (!textOf('new')) putText('new', decodeText(newBytes, 'fixtures/new.txt'), 'fixtures/new.txt');
     setLabel('old', 'old.txt — plain scrape');
     setLabel('new', 'new.txt — later Markdown copy');
+    saveShown();
+    picker.render();
   } catch (error) {
     showMessage(`${error instanceof Error ? error.message : String(error)} Paste two texts instead.`);
   }

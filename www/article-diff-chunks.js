@@ -1,29 +1,42 @@
 // @ts-check
 /**
- * Drawing `<article-diff>`'s rows in chunks, so that a long diff never blocks the page.
+ * Drawing `<article-diff>`'s rows in chunks, so that a long diff never blocks the page, and
+ * knowing where each row is without asking the layout for it row by row.
  *
- * The drawn items (rows and folded runs) are grouped into chunks of `CHUNK_ITEMS`. A long
- * diff first gets only its chunks' elements ("lazy" chunks): empty, as tall as their rows
+ * The drawn items (rows, folds, part headings) are grouped into chunks of `CHUNK_ITEMS`. A
+ * long diff first gets only its chunks' elements ("lazy" chunks): empty, as tall as their rows
  * will be before they are laid out, and skipped by layout and paint while off screen
  * (`content-visibility: auto`). The chunks in view are filled before the next paint, the
  * others in short slices while the page is idle (filling a skipped chunk costs no layout);
- * anything that needs a row now (a jump, the next change) fills its chunk first. Thousands
- * of rows created and laid out in one task are what froze the page on a long diff.
+ * anything that needs a row now (a jump, the next change) fills its chunk first. A fold's rows
+ * are drawn the same way into its hidden container, after every top-level chunk, so that the
+ * browser's find-in-page reaches them (`hidden="until-found"`).
+ *
+ * Where things are comes from the sizes a `ResizeObserver` reports for the measured units
+ * (each item of a short diff, each chunk of a long one) and prefix sums over them
+ * (`article-diff-extents.js`): placing a thousand minimap markers or finding the chunks in view
+ * reads no row's layout.
  *
  * @module article-diff-chunks
  */
 
 import {h} from './article-diff-dom.js';
+import {Extents} from './article-diff-extents.js';
 import {rowItems} from './article-diff-layout.js';
-import {renderFold, renderRow} from './article-diff-rows.js';
+import {renderFold, renderHeading, renderRow, setFoldOpen} from './article-diff-rows.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 /**
  * @typedef {import('./article-diff-layout.js').Item} Item
+ * @typedef {import('./article-diff-layout.js').Fold} Fold
  * @typedef {import('./article-diff-rows.js').DrawSettings} DrawSettings
- * @typedef {DrawSettings & {current: Set<number>}} Drawing
- *   What the rows on screen are drawn from; `current`: the rows of the current change
- * @typedef {{el: HTMLElement, items: Item[], lazy: boolean}} Chunk
+ * @typedef {DrawSettings & {current: Set<number>, folds: {has: (run: number) => boolean}}} Drawing
+ *   What the rows on screen are drawn from; `current`: the rows of the current change;
+ *   `folds`: which folds are open (by their run's first row), for those drawn later
+ * @typedef {{el: HTMLElement, items: Item[], lazy: boolean, fold: FoldState | null, tops: Float64Array | null}} Chunk
+ *   `fold`: the fold whose hidden rows it holds, or `null` at the top level; `tops`: where
+ *   each item starts in it (px), as last laid out, `null` until it is
+ * @typedef {{el: HTMLElement, rows: HTMLElement, fold: Fold, chunks: Chunk[], open: boolean}} FoldState
  */
 
 /**
@@ -33,18 +46,34 @@ import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 export const DRAW_AT_ONCE_ITEMS = 300;
 
 /**
- * Items per chunk: the unit of drawing in slices. A few screens' worth, so the page holds
- * tens of placeholders rather than thousands, and a chunk draws in a few milliseconds.
+ * Items per chunk: the unit of drawing in slices and of skipping layout. A few screens' worth:
+ * a chunk draws in a few milliseconds, and a 40,000-paragraph article is under a thousand
+ * chunks, whose visibility the browser checks at every frame (halving this doubled the frames
+ * a wheel scroll dropped there).
  */
-export const CHUNK_ITEMS = 24;
+export const CHUNK_ITEMS = 48;
+
+/**
+ * A row's height and a fold bar's before they are laid out, in rem: the same figures as the
+ * stylesheet's (a lazy chunk's `--_estimate`, `--_collapsed-height`).
+ */
+const ROW_ESTIMATE_REM = 6;
+const FOLD_ESTIMATE_REM = 1.9;
 
 /** Longest slice of background drawing (ms): short enough that a frame stays smooth. */
-const FILL_SLICE_MS = 10;
+const FILL_SLICE_MS = 8;
 /** Even an idle period shorter than this gets one chunk drawn (ms). */
 const FILL_SLICE_MIN_MS = 2;
 
 /** An idle callback that has not come within this long (ms) runs anyway: the page is busy. */
 const FILL_IDLE_TIMEOUT_MS = 100;
+/**
+ * While the reader scrolls (chunks coming into view were just filled), background slices wait
+ * this long after the last such fill unless the browser offers a long idle period: a slice
+ * forced in by the idle timeout cost a frame of the scroll. Chunks in view never wait.
+ */
+const QUIET_AFTER_SCROLL_MS = 150;
+const IDLE_ENOUGH_MS = 10;
 
 /** The rows of one draw in a container element, filled chunk by chunk. */
 export class ChunkedRows {
@@ -55,23 +84,44 @@ export class ChunkedRows {
    * @type {Drawing | null}
    */
   #drawing = null;
-  /** @type {Chunk[]} this draw's chunks, in order (unfolded runs add more at the end) */
+  /** @type {Chunk[]} this draw's top-level chunks, in order */
   #chunks = [];
-  /** @type {Map<number, number>} index into `#chunks` per drawn model row (folded rows are not in it) */
+  /** @type {Map<number, Chunk>} the chunk that holds each row (by key) drawn or to be drawn */
   #chunkOf = new Map();
   /** @type {Set<Chunk>} chunks still empty, in the order they fill in the background */
   #pending = new Set();
-  /** @type {Map<number, HTMLElement>} drawn row elements by model row index */
+  /** @type {Map<number, HTMLElement>} drawn row elements by key */
   #rowEls = new Map();
+  /** @type {Map<HTMLElement, FoldState>} the folds drawn, by element */
+  #folds = new Map();
+  /** Where the measured units are (items of a short diff, chunks of a long one). */
+  #extents = new Extents();
+  /** @type {Map<Element, number>} the unit each measured element is */
+  #unitOfEl = new Map();
+  /** @type {Element[]} the measured elements, by unit */
+  #unitEls = [];
+  /** Whether this draw is long: drawn in slices, measured by chunk. */
+  #lazy = false;
+  /** @type {Map<number, {unit: number, slot: number, slots: number}>} where each row's key sits among the units */
+  #placeOf = new Map();
+  /** @type {ResizeObserver | null} */ #sizes = null;
+  /** @type {() => void} told when the measured sizes changed */ #onSizes;
   #fillHandle = 0;
+  /** When chunks were last filled because they came into view (ms, `performance.now()`). */
+  #scrolledAt = -Infinity;
+  #quietTimer = 0;
   /** @type {(() => void) | null} resolves `#filled` */
   #resolveFilled = null;
   /** @type {Promise<void>} settles when every chunk is filled */
   #filled = Promise.resolve();
 
-  /** @param {HTMLElement} container the element the rows are drawn into */
-  constructor(container) {
+  /**
+   * @param {HTMLElement} container the element the rows are drawn into
+   * @param {() => void} [onSizes] told after the rows' sizes changed (once per frame at most)
+   */
+  constructor(container, onSizes = () => {}) {
     this.#container = container;
+    this.#onSizes = onSizes;
   }
 
   /** What the rows on screen are drawn from, or `null` before the first draw. */
@@ -83,6 +133,12 @@ export class ChunkedRows {
   /** Settles when every chunk drawn so far is filled. */
   get filled() { return this.#filled; }
 
+  /** The rows' height, from the sizes measured so far (px). */
+  get height() { return this.#extents.total; }
+
+  /** The folds, in the order drawn (only those of chunks filled so far). */
+  get folds() { return [...this.#folds.values()]; }
+
   /**
    * Replaces every row with `items` drawn from `drawing`, and cancels what the last draw had
    * left to fill: old and new rows never mix.
@@ -93,11 +149,38 @@ export class ChunkedRows {
     this.#drawing = drawing;
     this.#rowEls.clear();
     this.#chunkOf = new Map();
+    this.#folds = new Map();
     this.#chunks = [];
+    this.#placeOf = new Map();
+    this.#unitOfEl = new Map();
+    this.#unitEls = [];
+    this.#sizes?.disconnect();
+    this.#sizes = new ResizeObserver((entries) => this.#measured(entries));
     const lazy = items.length > DRAW_AT_ONCE_ITEMS;
-    const chunks = this.#makeChunks(items, lazy);
+    this.#lazy = lazy;
+    const chunks = this.#makeChunks(items, lazy, null);
+    this.#chunks = chunks;
     if (!lazy) for (const chunk of chunks) this.#fillChunk(chunk);
     this.#container.replaceChildren(...chunks.map((chunk) => chunk.el));
+    // The measured units: each item of a short diff (exact places), each chunk of a long one.
+    /** @type {Element[]} */
+    const units = lazy ? chunks.map((chunk) => chunk.el) : chunks.flatMap((chunk) => [...chunk.el.children]);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    this.#extents.reset(lazy ? chunks.map((chunk) => estimate(chunk.items, rem)) : units.map(() => 0));
+    this.#unitEls = units;
+    units.forEach((el, unit) => {
+      this.#unitOfEl.set(el, unit);
+      this.#sizes?.observe(el);
+    });
+    if (lazy) {
+      chunks.forEach((chunk, unit) => chunk.items.forEach((item, slot) => {
+        if (typeof item === 'number') this.#placeOf.set(item, {unit, slot, slots: chunk.items.length});
+      }));
+    } else {
+      items.forEach((item, unit) => {
+        if (typeof item === 'number') this.#placeOf.set(item, {unit, slot: 0, slots: 1});
+      });
+    }
     if (drawing.model.rowCount === 0) {
       this.#container.append(h('p', {class: 'empty-note', text: say(drawing.strings ?? DEFAULT_STRINGS, 'bothEmpty')}));
     }
@@ -105,23 +188,49 @@ export class ChunkedRows {
   }
 
   /**
-   * Replaces a fold's button (see `renderFold`) with its rows, and focuses the first. A run of
-   * thousands of rows draws like a long diff: its first chunk at once, the others in view,
-   * then the rest in the background.
-   * @param {HTMLElement} button
-   * @returns {number} the first row of the unchanged run the fold was part of
+   * Opens or closes a fold (its button, or any element inside the fold); opening draws the
+   * rows in view and, with `focus`, focuses the first.
+   * @param {Element} inFold @param {boolean} [open] default: the other state
+   * @param {{focus?: boolean}} [how]
+   * @returns {{runStart: number, open: boolean} | null} the fold's run, or `null` when `inFold` is in none
    */
-  unfold(button) {
-    const from = Number(button.dataset.from);
-    const items = rowItems(from, Number(button.dataset.to));
-    const lazy = items.length > DRAW_AT_ONCE_ITEMS;
-    const chunks = this.#makeChunks(items, lazy);
-    if (lazy) this.#fillChunk(chunks[0]);
-    else for (const chunk of chunks) this.#fillChunk(chunk);
-    button.replaceWith(...chunks.map((chunk) => chunk.el));
-    if (this.#pending.size > 0) this.#startFill();
-    this.#rowEls.get(from)?.focus({preventScroll: true});
-    return Number(button.dataset.run);
+  toggleFold(inFold, open, how = {}) {
+    const el = inFold.closest('.fold');
+    const state = el instanceof HTMLElement ? this.#folds.get(el) : undefined;
+    if (!state) return null;
+    const opening = open ?? !state.open;
+    this.#setOpen(state, opening);
+    if (opening) {
+      if (state.chunks[0]) this.#fillChunk(state.chunks[0]);
+      this.fillVisible();
+      if (how.focus) this.#rowEls.get(state.fold.from)?.focus({preventScroll: true});
+    }
+    this.#settleFilled();
+    return {runStart: state.fold.runStart, open: opening};
+  }
+
+  /**
+   * Opens or closes every fold drawn; folds in chunks not filled yet are drawn in that state.
+   * @param {boolean} open
+   */
+  setAllFolds(open) {
+    for (const state of this.#folds.values()) if (state.open !== open) this.#setOpen(state, open);
+    this.fillVisible();
+  }
+
+  /**
+   * The fold the browser's find is about to open (a `beforematch` event's target): marks it
+   * open (the browser removes `hidden` itself).
+   * @param {Event} event
+   * @returns {number | null} the fold's run, or `null`
+   */
+  foundInFold(event) {
+    const rows = event.target instanceof HTMLElement ? event.target : null;
+    const el = rows?.classList.contains('fold-rows') ? rows.parentElement : null;
+    const state = el ? this.#folds.get(el) : undefined;
+    if (!state) return null;
+    this.#setOpen(state, true);
+    return state.fold.runStart;
   }
 
   /**
@@ -135,65 +244,74 @@ export class ChunkedRows {
   }
 
   /**
-   * A row's element, drawing its chunk first if need be; `undefined` for a row not drawn
-   * (folded into "N unchanged paragraphs").
-   * @param {number} index
+   * A row's element, drawing its chunk first if need be; `undefined` for a row not drawn.
+   * @param {number} key
    */
-  element(index) {
-    const chunk = this.#chunks[this.#chunkOf.get(index) ?? -1];
-    if (chunk && this.#pending.has(chunk)) {
+  element(key) {
+    // A row folded away is in a fold's chunk, made when the chunk holding the fold is drawn.
+    for (let depth = 0; depth < 2; depth++) {
+      const chunk = this.#chunkOf.get(key);
+      if (!chunk || !this.#pending.has(chunk)) break;
       this.#fillChunk(chunk);
-      this.#settleFilled();
     }
-    return this.#rowEls.get(index);
+    this.#settleFilled();
+    return this.#rowEls.get(key);
   }
 
   /**
-   * The row or fold button at height `y` (viewport coordinates), found by bisection down
-   * through the chunks and drawing each empty chunk on the way; `null` when there is none.
+   * Draws every chunk now (before printing: a printed page has no idle time to fill in).
+   */
+  fillAll() {
+    for (const chunk of this.#pending) this.#fillChunk(chunk);
+    this.#settleFilled();
+  }
+
+  /**
+   * The row, fold or heading at `y` pixels from the top of the rows, found from the measured
+   * sizes, then by bisection among at most a chunk's items; `null` when there is none.
    * @param {number} y
    * @returns {HTMLElement | null}
    */
   elementAt(y) {
-    /** @type {Element} */
-    let el = this.#container;
-    for (;;) {
-      const children = el.children;
-      if (children.length === 0) break;
-      let lo = 0;
-      let hi = children.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (children[mid].getBoundingClientRect().top <= y) lo = mid;
-        else hi = mid - 1;
-      }
-      el = children[lo];
-      if (!el.classList.contains('chunk')) break;
-      const chunk = this.#chunks.find((c) => c.el === el);
-      if (chunk && this.#pending.has(chunk)) {
-        this.#fillChunk(chunk);
-        this.#settleFilled();
-      }
+    const unit = this.#extents.unitAt(y);
+    if (unit < 0) return null;
+    const measured = this.#unitEls[unit];
+    const chunk = this.#chunks.find((c) => c.el === measured);
+    if (!chunk) return measured instanceof HTMLElement ? measured : null;
+    if (this.#pending.has(chunk)) {
+      this.#fillChunk(chunk);
+      this.#settleFilled();
     }
-    return el instanceof HTMLElement && el !== this.#container ? el : null;
+    const children = chunk.el.children;
+    if (children.length === 0) return null;
+    const target = this.#container.getBoundingClientRect().top + y;
+    let lo = 0;
+    let hi = children.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (children[mid].getBoundingClientRect().top <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    const el = children[lo];
+    return el instanceof HTMLElement ? el : null;
   }
 
   /**
-   * Where a row is on screen. In a lazy chunk, its share of the chunk: asking the row itself
-   * would lay out a chunk that is skipped while off screen, and a row or two off is finer than
-   * a minimap pixel on a diff that long.
-   * @param {number} index
+   * Where a row is, in pixels from the top of the rows, from the measured sizes (no layout
+   * read): exact in a short diff; in a long one, its share of its chunk, good to a row or two,
+   * finer than a minimap pixel on a diff that long.
+   * @param {number} key
    * @returns {{top: number, bottom: number}}
    */
-  rowBox(index) {
-    const chunk = this.#chunks[this.#chunkOf.get(index) ?? -1];
-    if (!chunk) return {top: 0, bottom: 0};
-    const el = this.#rowEls.get(index);
-    if (el && !chunk.lazy) return el.getBoundingClientRect();
-    const rect = chunk.el.getBoundingClientRect();
-    const slot = chunk.items.indexOf(index);
-    const share = rect.height / chunk.items.length;
-    return {top: rect.top + slot * share, bottom: rect.top + (slot + 1) * share};
+  extent(key) {
+    const place = this.#placeOf.get(key);
+    if (!place) return {top: 0, bottom: 0};
+    const tops = this.#lazy ? this.#chunks[place.unit]?.tops : null;
+    if (tops) {
+      const {top, bottom} = this.#extents.share(place.unit, 0, 1);
+      return {top: top + tops[place.slot], bottom: place.slot + 1 < tops.length ? top + tops[place.slot + 1] : bottom};
+    }
+    return this.#extents.share(place.unit, place.slot, place.slots);
   }
 
   /**
@@ -213,47 +331,99 @@ export class ChunkedRows {
   }
 
   /**
-   * Fills the chunks within half a screen of the window's viewport, measuring again after each
-   * round (a filled chunk in view takes its real height, which moves the ones below).
+   * Fills the chunks within half a screen of the window's viewport: the top-level ones found
+   * from the measured sizes, and those of open folds; after each round, the chunks just filled
+   * are measured (they took their real height, which moves the ones below).
    */
   fillVisible() {
     if (this.#pending.size === 0) return;
+    this.#scrolledAt = performance.now();
     const margin = window.innerHeight / 2;
     const box = this.#container.getBoundingClientRect();
     // Hidden (stylesheet not loaded yet) or far from the view: nothing to fill now.
     if (box.height === 0 || box.bottom < -margin || box.top > window.innerHeight + margin) return;
     for (let round = 0; round < 4; round++) {
+      const [first, last] = this.#lazy ? this.#extents.unitsBetween(-margin - box.top, window.innerHeight + margin - box.top) : [0, -1];
       /** @type {Chunk[]} */
       const batch = [];
-      // Tens of chunks, not thousands of rows: measuring them all is cheap once laid out.
+      for (let unit = first; unit <= last; unit++) {
+        const chunk = this.#chunks[unit];
+        if (chunk?.lazy && this.#pending.has(chunk)) batch.push(chunk);
+      }
+      // Rows of open folds: few folds are open, and a hidden one is never measured.
       for (const chunk of this.#pending) {
+        if (!chunk.fold?.open) continue;
         const rect = chunk.el.getBoundingClientRect();
         if (rect.bottom >= -margin && rect.top <= window.innerHeight + margin && rect.height > 0) batch.push(chunk);
       }
       if (batch.length === 0) break;
       for (const chunk of batch) this.#fillChunk(chunk);
+      // What the next round reads: the new heights of the chunks just filled.
+      for (const chunk of batch) {
+        const unit = chunk.fold ? -1 : this.#unitOfEl.get(chunk.el) ?? -1;
+        if (unit >= 0) this.#extents.set(unit, chunk.el.getBoundingClientRect().height);
+      }
     }
     this.#settleFilled();
+  }
+
+  /** Stops observing sizes (the element left the page); a later draw observes again. */
+  dispose() {
+    this.#sizes?.disconnect();
+  }
+
+  /**
+   * Sizes the browser just laid out. A drawn chunk that was laid out also records where each
+   * of its items starts: read here, after the layout and before any change, no read forces one.
+   * @param {ResizeObserverEntry[]} entries
+   */
+  #measured(entries) {
+    let changed = false;
+    for (const entry of entries) {
+      const unit = this.#unitOfEl.get(entry.target);
+      if (unit === undefined) continue;
+      const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+      changed = this.#extents.set(unit, height) || changed;
+      const chunk = this.#lazy ? this.#chunks[unit] : undefined;
+      if (chunk && !this.#pending.has(chunk) && chunk.el.children.length === chunk.items.length) {
+        const children = /** @type {HTMLCollectionOf<HTMLElement>} */ (chunk.el.children);
+        const tops = new Float64Array(children.length);
+        for (let i = 0; i < children.length; i++) tops[i] = children[i].offsetTop;
+        chunk.tops = tops;
+      }
+    }
+    if (changed) this.#onSizes();
+  }
+
+  /**
+   * @param {FoldState} state @param {boolean} open
+   */
+  #setOpen(state, open) {
+    state.open = open;
+    setFoldOpen(state.el, open, this.#drawing?.strings);
   }
 
   /**
    * Chunk elements for `items`, none filled yet; registers them as pending.
    * @param {Item[]} items
    * @param {boolean} lazy drawn in slices, and skipped by layout while off screen
+   * @param {FoldState | null} fold the fold they belong to, if any
    */
-  #makeChunks(items, lazy) {
+  #makeChunks(items, lazy, fold) {
     /** @type {Chunk[]} */
     const made = [];
     for (let start = 0; start < items.length; start += CHUNK_ITEMS) {
       const slice = items.slice(start, start + CHUNK_ITEMS);
-      const chunk = {el: h('div', {class: lazy ? 'chunk lazy pending' : 'chunk pending'}), items: slice, lazy};
-      const id = this.#chunks.length;
-      this.#chunks.push(chunk);
+      /** @type {Chunk} */
+      const chunk = {el: h('div', {class: lazy ? 'chunk lazy pending' : 'chunk pending', attrs: {role: 'none'}}), items: slice, lazy, fold, tops: null};
       let rows = 0;
       for (const item of slice) {
         if (typeof item === 'number') {
-          this.#chunkOf.set(item, id);
+          this.#chunkOf.set(item, chunk);
           rows++;
+        } else if ('runStart' in item) {
+          // Its rows are made into chunks of their own when this one is drawn.
+          for (let row = item.from; row < item.to; row++) this.#chunkOf.set(row, chunk);
         }
       }
       if (lazy) {
@@ -268,7 +438,7 @@ export class ChunkedRows {
   }
 
   /**
-   * Draws a chunk's rows and buttons, from the model and view its draw started with.
+   * Draws a chunk's items, from the model and view its draw started with.
    * @param {Chunk} chunk
    */
   #fillChunk(chunk) {
@@ -282,12 +452,24 @@ export class ChunkedRows {
         if (drawing.current.has(item)) el.classList.add('current');
         this.#rowEls.set(item, el);
         els.push(el);
+      } else if ('runStart' in item) {
+        const open = drawing.folds.has(item.runStart);
+        const {el, rows} = renderFold({...item, open}, drawing.view, drawing.strings);
+        const folded = rowItems(item.from, item.to);
+        /** @type {FoldState} */
+        const state = {el, rows, fold: item, chunks: [], open};
+        state.chunks = this.#makeChunks(folded, folded.length > DRAW_AT_ONCE_ITEMS, state);
+        rows.append(...state.chunks.map((c) => c.el));
+        this.#folds.set(el, state);
+        els.push(el);
       } else {
-        els.push(renderFold(item, drawing.strings));
+        els.push(renderHeading(drawing, item));
       }
     }
     chunk.el.replaceChildren(...els);
     chunk.el.classList.remove('pending');
+    // The fold chunks made just now fill after the rest, in the background.
+    if (this.#pending.size > 0) this.#scheduleFill();
   }
 
   /** Fills the chunks in view now and queues the others for the background. */
@@ -306,6 +488,8 @@ export class ChunkedRows {
       else clearTimeout(this.#fillHandle);
       this.#fillHandle = 0;
     }
+    clearTimeout(this.#quietTimer);
+    this.#quietTimer = 0;
     this.#pending.clear();
     this.#settleFilled();
   }
@@ -317,7 +501,10 @@ export class ChunkedRows {
   }
 
   #scheduleFill() {
-    if (this.#fillHandle || this.#pending.size === 0) return;
+    if (this.#fillHandle || this.#quietTimer || this.#pending.size === 0) return;
+    if (!this.#resolveFilled) {
+      this.#filled = new Promise((resolve) => { this.#resolveFilled = resolve; });
+    }
     /** @param {IdleDeadline} [deadline] */
     const run = (deadline) => {
       this.#fillHandle = 0;
@@ -335,6 +522,14 @@ export class ChunkedRows {
    */
   #fillSlice(deadline) {
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : FILL_SLICE_MS;
+    const quiet = this.#scrolledAt + QUIET_AFTER_SCROLL_MS - performance.now();
+    if (quiet > 0 && idle < IDLE_ENOUGH_MS) {
+      this.#quietTimer = window.setTimeout(() => {
+        this.#quietTimer = 0;
+        this.#scheduleFill();
+      }, quiet);
+      return;
+    }
     const stop = performance.now() + Math.max(FILL_SLICE_MIN_MS, Math.min(FILL_SLICE_MS, idle));
     for (const chunk of this.#pending) {
       this.#fillChunk(chunk);
@@ -343,4 +538,14 @@ export class ChunkedRows {
     this.#settleFilled();
     this.#scheduleFill();
   }
+}
+
+/**
+ * A lazy chunk's height before it is laid out, in pixels (the stylesheet's estimate).
+ * @param {Item[]} items @param {number} rem pixels per rem
+ */
+function estimate(items, rem) {
+  let height = 0;
+  for (const item of items) height += typeof item === 'number' ? ROW_ESTIMATE_REM * rem + 1 : FOLD_ESTIMATE_REM * rem;
+  return height;
 }

@@ -43,3 +43,15 @@ export class ArticleDiffWorkerUnavailableEvent extends CustomEvent {
     this.message = message;
   }
 }
+
+/**
+ * Fired when the current change moves (previous, next, a link, a marker, `current-change`).
+ * `detail.id` is the change's id ("change-3"), `detail.index` its 0-based index (-1 and
+ * `null` before the first step of a new diff), `detail.count` the number of changes.
+ */
+export class ArticleDiffNavigateEvent extends CustomEvent {
+  /** @param {number} index @param {string|null} id @param {number} count */
+  constructor(index, id, count) {
+    super('article-diff-navigate', {bubbles: true, composed: true, detail: {index, id, count}});
+  }
+}

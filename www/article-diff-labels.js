@@ -12,6 +12,7 @@
  * @typedef {import('./pkg/article_diff.js').Cell} Cell
  * @typedef {import('./pkg/article_diff.js').Move} Move
  * @typedef {import('./pkg/article_diff.js').Row} Row
+ * @typedef {import('./pkg/article_diff.js').Block} Block
  * @typedef {import('./pkg/article_diff.js').Stats} Stats
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {{cls: string, text: string, title?: string}} SummaryItem one entry of the summary
@@ -19,12 +20,23 @@
 
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
+/** Formats counts ("1,204"); one formatter, as `toLocaleString` builds one per call. */
+const NUMBER = new Intl.NumberFormat('en');
+
+/**
+ * "1,204" (English; the element's own words use `say`, which follows the strings' locale).
+ * @param {number} n
+ */
+export function count(n) {
+  return NUMBER.format(n);
+}
+
 /**
  * "1 word", "1,204 words".
  * @param {number} n @param {string} one @param {string} many
  */
 export function plural(n, one, many) {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -54,6 +66,34 @@ export function describeRow(row, strings = DEFAULT_STRINGS) {
 }
 
 /**
+ * The words a screen reader hears before a cell's text, so that a row read aloud says which
+ * text is which: "Old ¶ 3", "New ¶ 8–9", "Not in the old version".
+ * @param {Cell|null} cell @param {'old'|'new'} side @param {Strings} [strings]
+ */
+export function cellLabel(cell, side, strings = DEFAULT_STRINGS) {
+  if (!cell) return say(strings, side === 'old' ? 'notInOld' : 'notInNew');
+  return say(strings, side === 'old' ? 'oldParagraphNumber' : 'newParagraphNumber', {n: paragraphNumbers(cell)});
+}
+
+/**
+ * The change id of stop `index` ("change-3" for the third), as an element's id and a link's
+ * fragment; the inverse of `changeIndex`.
+ * @param {number} index 0-based
+ */
+export function changeId(index) {
+  return `change-${index + 1}`;
+}
+
+/**
+ * The stop a change id names ("change-3" → 2), or -1 for anything else.
+ * @param {string|null|undefined} id
+ */
+export function changeIndex(id) {
+  const match = /^#?change-([1-9][0-9]{0,8})$/.exec(id ?? '');
+  return match ? Number(match[1]) - 1 : -1;
+}
+
+/**
  * The sign in a gutter: + / − for changes (± inline, where one column shows both), none for
  * unchanged rows; a cosmetic-only row's sign is shown as ≈ instead.
  * @param {string} kind the kind the row is drawn as @param {'old'|'new'} side
@@ -68,19 +108,75 @@ export function gutterSign(kind, side, view) {
 }
 
 /**
- * The words of a move link on one end of a move: which way the other end is, where, and
- * whether the paragraph was edited on the way.
+ * The words of a move link on one end of a move. Both ends say which way the paragraph moved
+ * (from its old place to its new one: the same word at both ends) and where the other end is;
+ * the arrow points to the other end, which the link jumps to.
  * @param {Move} move @param {number} row this end's row @param {'old'|'new'} side the side shown
+ * @returns {{target: number, down: boolean, text: string, where: string}} `target`: the other
+ *   end's row; `down`: whether it is below this one; `where`: "above" or "below"
  * @param {Strings} [strings]
- * @returns {{target: number, down: boolean, text: string}} `target`: the other end's row
  */
 export function moveLabel(move, row, side, strings = DEFAULT_STRINGS) {
   const target = side === 'old' ? move.newRow : move.oldRow;
   const down = target > row;
+  const movedDown = move.newRow > move.oldRow;
   const where = side === 'old'
-    ? say(strings, down ? 'movedDownTo' : 'movedUpTo', {n: move.to + 1})
-    : say(strings, down ? 'movedDownFrom' : 'movedUpFrom', {n: move.from + 1});
-  return {target, down, text: move.similarity < 1 ? say(strings, 'movedEdited', {move: where}) : where};
+    ? say(strings, movedDown ? 'movedDownTo' : 'movedUpTo', {n: move.to + 1})
+    : say(strings, movedDown ? 'movedDownFrom' : 'movedUpFrom', {n: move.from + 1});
+  return {
+    target,
+    down,
+    text: move.similarity < 1 ? say(strings, 'movedEdited', {move: where}) : where,
+    where: say(strings, down ? 'otherEndBelow' : 'otherEndAbove'),
+  };
+}
+
+/**
+ * The stats as drawn: with cosmetic changes hidden, the split and merged rows that were only
+ * cosmetic are not counted (they read as unchanged).
+ * @param {Stats} stats @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @returns {Stats}
+ */
+export function shownStats(stats, blocks, hideCosmetic) {
+  if (!hideCosmetic) return stats;
+  let split = 0;
+  let merged = 0;
+  for (const block of blocks) {
+    if (block.cosmetic) continue;
+    if (block.kind === 'split') split++;
+    else if (block.kind === 'merged') merged++;
+  }
+  return {...stats, paragraphsSplit: split, paragraphsMerged: merged};
+}
+
+/**
+ * The summary of two versions shown one after the other: each version's size.
+ * @param {{old: number, new: number}} paragraphs @param {Stats} stats @param {Strings} [strings]
+ * @returns {SummaryItem[]}
+ */
+export function stackedSummaryItems(paragraphs, stats, strings = DEFAULT_STRINGS) {
+  return [
+    {cls: 'del', text: say(strings, 'stackedOld', {n: paragraphs.old}), title: say(strings, 'wordCount', {n: stats.wordsUnchanged + stats.wordsDeleted})},
+    {cls: 'ins', text: say(strings, 'stackedNew', {n: paragraphs.new}), title: say(strings, 'wordCount', {n: stats.wordsUnchanged + stats.wordsInserted})},
+  ];
+}
+
+/**
+ * The notice over two versions shown one after the other.
+ * @param {number} shared the share of words in common, 0 to 1 @param {Strings} [strings]
+ */
+export function unrelatedNotice(shared, strings = DEFAULT_STRINGS) {
+  return say(strings, 'unrelatedNotice', {percent: sharedPercent(shared, strings)});
+}
+
+/**
+ * The share of words two versions have in common, as a percentage: "37%", "under 1%".
+ * @param {number} shared 0 to 1 @param {Strings} [strings]
+ */
+export function sharedPercent(shared, strings = DEFAULT_STRINGS) {
+  return shared > 0 && shared < 0.01
+    ? say(strings, 'sharedUnderOnePercent')
+    : say(strings, 'sharedPercent', {n: Math.round(shared * 100)});
 }
 
 /**

@@ -13,9 +13,14 @@
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').RowKind} RowKind
  * @typedef {import('./pkg/article_diff.js').Span} Span
- * @typedef {{runStart: number, from: number, to: number}} Fold
- *   Rows `[from, to)` of the unchanged run starting at row `runStart`, drawn as one button
- * @typedef {number | Fold} Item a row (its model index), or a folded run
+ * @typedef {import('./pkg/article_diff.js').Stats} Stats
+ * @typedef {{runStart: number, from: number, to: number, open: boolean}} Fold
+ *   Rows `[from, to)` of the unchanged run starting at row `runStart`, drawn behind one button:
+ *   hidden until the reader opens them (or the browser's find reaches them) when not `open`
+ * @typedef {{heading: 'old'|'new', paragraphs: number}} Heading
+ *   the heading of one version's part when the versions are shown one after the other
+ * @typedef {number | Fold | Heading} Item a row (its model index, or a key of `stackedItems`),
+ *   a folded run, or a part's heading
  * @typedef {{hunks: number[][], kinds: RowKind[]}} Changes
  *   `hunks`: runs of adjacent changed rows (model row indices), the unit of "next change";
  *   `kinds`: the kind of each hunk's first row, for its minimap marker
@@ -46,8 +51,19 @@ export function drawnKind(row, hideCosmetic) {
 }
 
 /**
- * The changes of a model: maximal runs of adjacent changed rows. Walks the blocks, so the work
- * grows with the changes, not with the length of the unchanged text.
+ * Whether a block is the old end of a move and nothing else: the paragraph left from here,
+ * and its change is told where it went.
+ * @param {Block} block
+ */
+function isMoveSource(block) {
+  return block.kind === 'moved' && block.newStart === block.newEnd;
+}
+
+/**
+ * The changes of a model, the stops of "next change": maximal runs of adjacent changed rows,
+ * except runs that are only the old ends of moves (a move is one change, reached at its new
+ * place; see `movedAwayRuns`). Walks the blocks, so the work grows with the changes, not with
+ * the length of the unchanged text.
  * @param {Block[]} blocks @param {boolean} hideCosmetic
  * @returns {Changes}
  */
@@ -56,30 +72,65 @@ export function changesOf(blocks, hideCosmetic) {
   const hunks = [];
   /** @type {RowKind[]} */
   const kinds = [];
-  for (const block of blocks) {
-    if (!isChange(block, hideCosmetic)) continue;
-    let last = hunks[hunks.length - 1];
-    if (!last || last[last.length - 1] !== block.row - 1) {
-      hunks.push((last = []));
-      kinds.push(block.kind);
-    }
-    // A deleted or inserted run is one block of `rowCount` rows.
-    for (let row = block.row; row < block.row + block.rowCount; row++) last.push(row);
+  for (const run of changedRuns(blocks, hideCosmetic)) {
+    if (run.every(isMoveSource)) continue;
+    hunks.push(rowsOf(run));
+    kinds.push(run[0].kind);
   }
   return {hunks, kinds};
 }
 
 /**
+ * The runs of changed rows that are only old ends of moves: no stop of their own, but the
+ * minimap marks them.
+ * @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @returns {number[][]}
+ */
+export function movedAwayRuns(blocks, hideCosmetic) {
+  return changedRuns(blocks, hideCosmetic).filter((run) => run.every(isMoveSource)).map(rowsOf);
+}
+
+/**
+ * Maximal runs of adjacent changed blocks.
+ * @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @returns {Block[][]}
+ */
+function changedRuns(blocks, hideCosmetic) {
+  /** @type {Block[][]} */
+  const runs = [];
+  for (const block of blocks) {
+    if (!isChange(block, hideCosmetic)) continue;
+    const last = runs[runs.length - 1];
+    const end = last?.[last.length - 1];
+    if (end && end.row + end.rowCount === block.row) last.push(block);
+    else runs.push([block]);
+  }
+  return runs;
+}
+
+/**
+ * The rows of a run of blocks (a deleted or inserted run is one block of `rowCount` rows).
+ * @param {Block[]} run
+ */
+function rowsOf(run) {
+  /** @type {number[]} */
+  const rows = [];
+  for (const block of run) for (let row = block.row; row < block.row + block.rowCount; row++) rows.push(row);
+  return rows;
+}
+
+/**
  * What is drawn, top to bottom: every changed row (a deleted or inserted run is a row per
- * paragraph), and each unchanged run either in full or,
- * when longer than `COLLAPSE_ABOVE` and not expanded, as `CONTEXT_ROWS` rows next to each
- * neighbouring change around one fold.
+ * paragraph), and each unchanged run either in full or, when longer than `COLLAPSE_ABOVE`, as
+ * `CONTEXT_ROWS` rows next to each neighbouring change around one fold (open when the reader
+ * expanded it). With `onlyChanges`, every unchanged run is a fold, with no context rows.
  * @param {Block[]} blocks @param {number} rowCount
  * @param {boolean} hideCosmetic
- * @param {ReadonlySet<number>} expanded runs the reader unfolded, by their first row
+ * @param {{has: (run: number) => boolean}} expanded runs the reader unfolded, by their first row
+ * @param {boolean} [onlyChanges]
  * @returns {Item[]}
  */
-export function itemsOf(blocks, rowCount, hideCosmetic, expanded) {
+export function itemsOf(blocks, rowCount, hideCosmetic, expanded, onlyChanges = false) {
   /** @type {Item[]} */
   const items = [];
   let k = 0;
@@ -93,19 +144,52 @@ export function itemsOf(blocks, rowCount, hideCosmetic, expanded) {
     const start = blocks[k].row;
     while (k < blocks.length && !isChange(blocks[k], hideCosmetic)) k++;
     const end = k < blocks.length ? blocks[k].row : rowCount;
-    const keepHead = start > 0 ? CONTEXT_ROWS : 0;
-    const keepTail = end < rowCount ? CONTEXT_ROWS : 0;
+    const context = onlyChanges ? 0 : CONTEXT_ROWS;
+    const keepHead = start > 0 ? context : 0;
+    const keepTail = end < rowCount ? context : 0;
     const length = end - start;
-    // A fold of a single row would take as much room as the row.
-    if (length > COLLAPSE_ABOVE && length - keepHead - keepTail > 1 && !expanded.has(start)) {
+    // A fold of a single row would take as much room as the row (unless only changes are shown).
+    if (onlyChanges || (length > COLLAPSE_ABOVE && length - keepHead - keepTail > 1)) {
       pushRows(items, start, start + keepHead);
-      items.push({runStart: start, from: start + keepHead, to: end - keepTail});
+      items.push({runStart: start, from: start + keepHead, to: end - keepTail, open: expanded.has(start)});
       pushRows(items, end - keepTail, end);
     } else {
       pushRows(items, start, end);
     }
   }
   return items;
+}
+
+/**
+ * Which folds the reader opened, by the first row of their run: each one as toggled, or all
+ * at once ("expand all", "fold all"), the later toggles then counting against that.
+ */
+export class FoldMemory {
+  /** Whether folds are open unless toggled. */
+  #allOpen = false;
+  /** @type {Set<number>} runs toggled away from `#allOpen` */
+  #toggled = new Set();
+
+  /** @param {number} run */
+  has(run) { return this.#allOpen !== this.#toggled.has(run); }
+
+  /** @param {number} run @param {boolean} open */
+  set(run, open) {
+    if (open === this.#allOpen) this.#toggled.delete(run);
+    else this.#toggled.add(run);
+  }
+
+  /** Opens or folds every run. @param {boolean} open */
+  setAll(open) {
+    this.#allOpen = open;
+    this.#toggled.clear();
+  }
+
+  /** Whether every run is open ("expand all", with none folded since). */
+  get allOpen() { return this.#allOpen && this.#toggled.size === 0; }
+
+  /** Forgets every toggle (a new diff). */
+  clear() { this.setAll(false); }
 }
 
 /**
@@ -182,4 +266,105 @@ export function interleave(oldSpans, newSpans, hideCosmetic) {
     }
   }
   return out;
+}
+
+/** Below this width (CSS pixels), an element whose `view` is automatic shows one column. */
+export const INLINE_BELOW_PX = 640;
+
+/**
+ * How far past `INLINE_BELOW_PX` the width must grow before two columns come back: a page
+ * whose scroll bar comes and goes with the view would otherwise flip it back and forth.
+ */
+export const VIEW_HYSTERESIS_PX = 32;
+
+/**
+ * The automatic view for an element `width` pixels wide: inline on a narrow screen (two
+ * columns of a phone's width break words mid-word), side by side otherwise.
+ * @param {number} width @param {'split'|'inline'|null} previous the automatic view shown now
+ * @returns {'split'|'inline'}
+ */
+export function autoView(width, previous) {
+  if (width < INLINE_BELOW_PX) return 'inline';
+  if (previous === 'inline' && width < INLINE_BELOW_PX + VIEW_HYSTERESIS_PX) return 'inline';
+  return 'split';
+}
+
+/**
+ * Versions that share less than this share of their words are shown one after the other:
+ * aligned, they are a column of deletions against a column of insertions.
+ */
+export const UNRELATED_BELOW = 0.2;
+
+/** Versions shorter than this (paragraphs, either side) are always aligned: they read fine. */
+export const UNRELATED_MIN_PARAGRAPHS = 3;
+
+/**
+ * The paragraphs of each version, from the blocks (their ranges end at the last paragraph).
+ * @param {Block[]} blocks
+ * @returns {{old: number, new: number}}
+ */
+export function paragraphCounts(blocks) {
+  let old = 0;
+  let neu = 0;
+  for (const block of blocks) {
+    old = Math.max(old, block.oldEnd);
+    neu = Math.max(neu, block.newEnd);
+  }
+  return {old, new: neu};
+}
+
+/**
+ * The share of words the versions have in common: unchanged words (moved ones included) over
+ * the words of the longer version; 1 for two empty texts.
+ * @param {Stats} stats
+ */
+export function sharedWords(stats) {
+  const longer = stats.wordsUnchanged + Math.max(stats.wordsDeleted, stats.wordsInserted);
+  return longer === 0 ? 1 : stats.wordsUnchanged / longer;
+}
+
+/**
+ * Whether two versions share so little text that they read better one after the other.
+ * @param {Stats} stats @param {{old: number, new: number}} paragraphs from `paragraphCounts`
+ */
+export function looksUnrelated(stats, paragraphs) {
+  if (paragraphs.old < UNRELATED_MIN_PARAGRAPHS || paragraphs.new < UNRELATED_MIN_PARAGRAPHS) return false;
+  return sharedWords(stats) < UNRELATED_BELOW;
+}
+
+/**
+ * The items and stops of two versions shown one after the other: the old version's heading and
+ * its rows, then the new version's. A row is drawn once per version it has a cell in, under a
+ * key: its index for the old part, `rowCount` plus its index for the new part.
+ * @param {Block[]} blocks @param {number} rowCount
+ * @returns {{items: Item[], changes: Changes}}
+ */
+export function stackedItems(blocks, rowCount) {
+  /** @type {number[]} */
+  const oldKeys = [];
+  /** @type {number[]} */
+  const newKeys = [];
+  for (const block of blocks) {
+    for (let k = 0; k < block.rowCount; k++) {
+      if (block.oldEnd > block.oldStart) oldKeys.push(block.row + k);
+      if (block.newEnd > block.newStart) newKeys.push(rowCount + block.row + k);
+    }
+  }
+  /** @type {Item[]} */
+  const items = [];
+  /** @type {number[][]} */
+  const hunks = [];
+  /** @type {RowKind[]} */
+  const kinds = [];
+  const {old, new: neu} = paragraphCounts(blocks);
+  for (const [heading, paragraphs, keys, kind] of /** @type {const} */ ([['old', old, oldKeys, 'deleted'], ['new', neu, newKeys, 'inserted']])) {
+    items.push({heading, paragraphs});
+    // A loop, not a spread: tens of thousands of arguments overflow the stack.
+    for (const key of keys) items.push(key);
+    if (keys.length) {
+      hunks.push(keys);
+      kinds.push(kind);
+    }
+  }
+  return {items, changes: {hunks, kinds}};
 }

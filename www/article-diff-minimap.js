@@ -3,17 +3,22 @@
  * `<article-diff>`'s minimap: a column beside the rows with one marker per change, placed at
  * the change's height in the whole diff, and a box for the part of the rows in view. Clicking
  * a marker goes to its change; clicking elsewhere brings that part of the diff into view.
- * Positions are percentages set through `style.setProperty`, which a strict CSP allows.
+ * Positions come from the rows' measured sizes (see `ChunkedRows.extent`), never from reading
+ * a row's layout; the markers are drawn on a canvas (thousands of them cost nothing per frame)
+ * and the viewport box is moved by a transform set through `style.setProperty`, which a strict
+ * CSP allows.
  *
  * @module article-diff-minimap
  */
 
+import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 import {h} from './article-diff-dom.js';
 
 /**
+ * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {import('./article-diff-chunks.js').ChunkedRows} ChunkedRows
  * @typedef {import('./article-diff-navigation.js').Navigation} Navigation
- * @typedef {{top: number, bottom: number}} Extent a row's top and bottom, in viewport pixels
+ * @typedef {{top: number, bottom: number}} Extent a row's top and bottom, in pixels from the top of the rows
  * @typedef {{top: number, height: number}} Box the rows' top and height, in viewport pixels
  */
 
@@ -23,16 +28,6 @@ import {h} from './article-diff-dom.js';
  */
 export function percent(length, total) {
   return `${(100 * length / total).toFixed(3)}%`;
-}
-
-/**
- * Where a change's marker goes: from its first row's top to its last row's bottom, as shares
- * of the rows' box.
- * @param {Extent} first @param {Extent} last @param {Box} box
- * @returns {[top: string, height: string]}
- */
-export function markerPlace(first, last, box) {
-  return [percent(first.top - box.top, box.height), percent(last.bottom - first.top, box.height)];
 }
 
 /**
@@ -47,115 +42,276 @@ export function viewportPlace(box, viewHeight) {
   return [percent(top, 1), percent(Math.max(0, bottom - top), 1)];
 }
 
+/**
+ * Where a marker goes on a minimap `mapHeight` pixels tall, in whole pixels: from its first
+ * row's top to its last row's bottom, out of rows `total` pixels tall. Whole pixels, so that a
+ * chunk laid out far above moves no marker by a fraction (a thousand needless style writes).
+ * @param {Extent} first @param {Extent} last @param {number} total @param {number} mapHeight
+ * @returns {[top: string, height: string]}
+ */
+export function markerPixels(first, last, total, mapHeight) {
+  const scale = total > 0 ? mapHeight / total : 0;
+  return [`${Math.round(first.top * scale)}px`, `${Math.round((last.bottom - first.top) * scale)}px`];
+}
+
+/** Shortest time between two drawings of the markers while rows are laid out (ms). */
+const PLACE_EVERY_MS = 100;
+
+/** A marker is drawn at least this tall (px), and a click this close to one hits it. */
+const MARKER_MIN_PX = 3;
+const HIT_SLOP_PX = 3;
+
+/**
+ * The marker a click at `y` hits: the one that covers it, else the nearest within
+ * `HIT_SLOP_PX`; -1 for none. Markers are `[top, height]` pairs in pixels, top to bottom.
+ * @param {ArrayLike<number>} places @param {number} y
+ */
+export function markerAt(places, y) {
+  let best = -1;
+  let bestDistance = HIT_SLOP_PX + 1;
+  for (let i = 0; 2 * i < places.length; i++) {
+    const top = places[2 * i];
+    const bottom = top + Math.max(MARKER_MIN_PX, places[2 * i + 1]);
+    const distance = y < top ? top - y : y > bottom ? y - bottom : 0;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The colours the markers are drawn in, read from the stylesheet's custom properties. */
+const COLOURS = /** @type {const} */ ({changed: '--_change', inserted: '--_ins-line', deleted: '--_del-line', moved: '--_move', current: '--_fg'});
+
 /** One element's minimap. */
 export class Minimap {
-  /** The minimap's column of markers. */
+  /** The minimap's column. */
   element = h('div', {class: 'minimap', part: 'minimap', attrs: {'aria-hidden': 'true'}});
   /** @type {HTMLElement} the visible part of the rows, drawn on the minimap */
   #viewport = h('div', {class: 'viewport', part: 'minimap-viewport'});
+  /**
+   * The markers, drawn on a canvas: thousands of marker elements were laid out, painted and
+   * hit-tested again at every frame of a scroll.
+   */
+  #canvas = h('canvas', {class: 'markers', part: 'markers'});
+  /** @type {HTMLElement} an element the colours are resolved on */
+  #probe = h('span', {class: 'marker-colour'});
   /** @type {HTMLElement} */ #container;
   /** @type {ChunkedRows} */ #rows;
   /** @type {Navigation} */ #navigation;
   /** @type {() => boolean} */ #shown;
-  /** @type {HTMLElement[]} the markers, one per change */ #markers = [];
-  /** @type {number[][] | null} the changes `#markers` were made for */ #markersFor = null;
+  /** @type {() => number[][]} the runs that are only old ends of moves */ #movedAway;
+  /** @type {number[][]} the runs of moved-away rows, drawn after the changes */ #awayRuns = [];
+  /** @type {number[][] | null} the changes `#awayRuns` were taken for */ #runsFor = null;
+  /** @type {Float64Array} `[top, height]` of each change's marker, then each moved-away run's (px) */
+  #places = new Float64Array(0);
   #markerFrame = 0;
   #markerTimer = 0;
+  #lastPlaced = 0;
+  /** The minimap's size (CSS px), as last measured. */
+  #mapWidth = 0;
+  #mapHeight = 0;
+  #viewportHeight = '';
+  #mapObserver = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]?.contentRect;
+    this.#mapWidth = box?.width ?? 0;
+    this.#mapHeight = box?.height ?? 0;
+    this.placeViewport();
+    this.schedule();
+  });
+
+  /** @type {Strings} the words of the markers' tooltips */
+  strings = DEFAULT_STRINGS;
 
   /**
    * @param {HTMLElement} container the element the rows are drawn in
    * @param {ChunkedRows} rows @param {Navigation} navigation
    * @param {() => boolean} shown whether the element is shown (its stylesheet applied)
+   * @param {() => number[][]} movedAway the runs of rows that are only old ends of moves
    */
-  constructor(container, rows, navigation, shown) {
+  constructor(container, rows, navigation, shown, movedAway) {
     this.#container = container;
     this.#rows = rows;
     this.#navigation = navigation;
     this.#shown = shown;
+    this.#movedAway = movedAway;
+    this.#probe.hidden = true;
+    this.element.append(this.#canvas, this.#viewport, this.#probe);
     this.element.addEventListener('click', this.#onClick);
+    this.#canvas.addEventListener('mousemove', this.#onHover);
+    this.#mapObserver.observe(this.element);
   }
 
-  /** Places the markers from the rows' laid-out positions, once per frame. */
+  /**
+   * Places the markers after the next paint (reading sizes then reuses the layout the paint
+   * just did), at most once per `PLACE_EVERY_MS` while rows are laid out.
+   */
   schedule() {
-    cancelAnimationFrame(this.#markerFrame);
-    clearTimeout(this.#markerTimer);
-    // After the next paint, not before it: reading row positions forces a layout, which then
-    // reuses the one the paint just did instead of delaying the first paint of a long diff.
+    if (this.#markerFrame || this.#markerTimer) return;
     this.#markerFrame = requestAnimationFrame(() => {
-      this.#markerTimer = window.setTimeout(() => this.#place());
+      this.#markerFrame = 0;
+      this.#markerTimer = window.setTimeout(() => {
+        this.#markerTimer = 0;
+        this.#lastPlaced = performance.now();
+        this.#place();
+      }, Math.max(0, this.#lastPlaced + PLACE_EVERY_MS - performance.now()));
     });
   }
 
-  /** @param {number} current the current change's index, or -1 */
-  markCurrent(current) {
-    for (const el of this.element.querySelectorAll('.marker.current')) el.classList.remove('current');
-    this.element.querySelector(`.marker[data-hunk="${current}"]`)?.classList.add('current');
+  /** Places the markers of a new draw right after its first paint. */
+  redraw() {
+    this.#runsFor = null;
+    this.dispose();
+    this.#lastPlaced = 0;
+    this.schedule();
   }
 
-  /** Moves the box of the part in view (after a scroll or a resize). */
+  /**
+   * Outlines the current change's marker; `data-current` on the canvas says which it is.
+   * @param {number} current the current change's index, or -1
+   */
+  markCurrent(current) {
+    this.#canvas.dataset.current = String(current);
+    this.#paint();
+  }
+
+  /** Draws the markers again in the theme's colours (the theme changed). */
+  repaint() {
+    this.#paint();
+  }
+
+  /**
+   * Moves the box of the part in view (after a scroll or a resize): by a transform, which
+   * neither lays out nor repaints the minimap.
+   */
   placeViewport() {
     const box = this.#container.getBoundingClientRect();
     if (box.height <= 0) return;
     const [top, height] = viewportPlace(box, window.innerHeight);
-    this.#viewport.style.setProperty('--top', top);
-    this.#viewport.style.setProperty('--height', height);
+    const map = this.#mapHeight || this.element.clientHeight;
+    this.#viewport.style.setProperty('--y', `${(parseFloat(top) / 100 * map).toFixed(1)}px`);
+    const h = `${(parseFloat(height) / 100 * map).toFixed(1)}px`;
+    if (h !== this.#viewportHeight) this.#viewport.style.setProperty('--height', (this.#viewportHeight = h));
   }
 
   /** Cancels the placing under way (the element left the page). */
   dispose() {
     cancelAnimationFrame(this.#markerFrame);
     clearTimeout(this.#markerTimer);
+    this.#markerFrame = 0;
+    this.#markerTimer = 0;
   }
 
   #place() {
-    const box = this.#container.getBoundingClientRect();
     const hunks = this.#navigation.hunks;
-    if (!(box.height > 0) || !this.#shown() || !this.#rows.drawing) {
-      this.element.replaceChildren(this.#viewport);
-      this.#markers = [];
-      this.#markersFor = null;
+    const total = this.#rows.height;
+    if (!(total > 0) || !this.#shown() || !this.#rows.drawing) {
+      this.#places = new Float64Array(0);
+      this.#canvas.dataset.markers = '0';
+      this.#paint();
       return;
     }
-    // All reads, then all writes: a write between two reads would force a layout per marker.
-    const places = hunks.map((hunk) => {
-      const first = this.#rows.rowBox(hunk[0]);
-      const last = hunk.length === 1 ? first : this.#rows.rowBox(hunk[hunk.length - 1]);
-      return markerPlace(first, last, box);
-    });
-    // One marker per change, made once per draw; later calls (resizes, rows laid out as they
-    // scroll into view) only move them.
-    if (this.#markersFor !== hunks) {
-      this.#markersFor = hunks;
-      const kinds = this.#navigation.kinds;
-      const current = this.#navigation.current;
-      this.#markers = hunks.map((_, i) => {
-        const marker = h('button', {class: `marker ${kinds[i]}`, part: 'marker',
-          attrs: {type: 'button', tabindex: '-1', 'data-hunk': String(i), title: `Change ${i + 1}`}});
-        if (i === current) marker.classList.add('current');
-        return marker;
-      });
-      this.element.replaceChildren(this.#viewport, ...this.#markers);
+    if (this.#runsFor !== hunks) {
+      this.#runsFor = hunks;
+      this.#awayRuns = this.#movedAway();
     }
-    places.forEach(([top, height], i) => {
-      const marker = this.#markers[i];
-      // Writes that change nothing are skipped: they would restyle a thousand markers.
-      if (marker.style.getPropertyValue('--top') !== top) marker.style.setProperty('--top', top);
-      if (marker.style.getPropertyValue('--height') !== height) marker.style.setProperty('--height', height);
+    const mapHeight = this.#mapHeight || this.element.clientHeight;
+    const runs = hunks.concat(this.#awayRuns);
+    const places = new Float64Array(2 * runs.length);
+    // The rows' places come from the sizes measured as they were laid out, not from the layout.
+    runs.forEach((run, i) => {
+      const first = this.#rows.extent(run[0]);
+      const last = run.length === 1 ? first : this.#rows.extent(run[run.length - 1]);
+      const [top, height] = markerPixels(first, last, total, mapHeight);
+      places[2 * i] = parseFloat(top);
+      places[2 * i + 1] = parseFloat(height);
     });
+    this.#places = places;
+    this.#canvas.dataset.markers = String(hunks.length);
+    this.#paint();
     this.placeViewport();
   }
 
+  /** Draws the markers placed last: a bar per change in its kind's colour, the current one outlined. */
+  #paint() {
+    const width = this.#mapWidth || this.element.clientWidth;
+    const height = this.#mapHeight || this.element.clientHeight;
+    const scale = window.devicePixelRatio || 1;
+    const [w, h] = [Math.round(width * scale), Math.round(height * scale)];
+    if (this.#canvas.width !== w || this.#canvas.height !== h) {
+      this.#canvas.width = w;
+      this.#canvas.height = h;
+    }
+    const context = this.#canvas.getContext('2d');
+    if (!context) return;
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    context.clearRect(0, 0, width, height);
+    if (this.#places.length === 0) return;
+    const colours = this.#colours();
+    const kinds = this.#navigation.kinds;
+    const count = this.#navigation.hunks.length;
+    const current = this.#navigation.current;
+    for (let i = 0; 2 * i < this.#places.length; i++) {
+      const top = this.#places[2 * i];
+      const tall = Math.max(MARKER_MIN_PX, this.#places[2 * i + 1]);
+      if (i < count) {
+        context.fillStyle = colours[/** @type {keyof typeof COLOURS} */ (kinds[i])] ?? colours.changed;
+        context.fillRect(3, top, width - 6, tall);
+      } else {
+        // Where a paragraph moved away from: no stop of its own, a hollow marker.
+        context.strokeStyle = colours.moved;
+        context.lineWidth = 1;
+        context.strokeRect(4.5, top + 0.5, width - 9, Math.max(1, tall - 1));
+      }
+    }
+    if (current >= 0 && current < count) {
+      const top = this.#places[2 * current];
+      const tall = Math.max(MARKER_MIN_PX, this.#places[2 * current + 1]);
+      context.fillStyle = colours[/** @type {keyof typeof COLOURS} */ (kinds[current])] ?? colours.changed;
+      context.fillRect(0, top, width, tall);
+      context.strokeStyle = colours.current;
+      context.lineWidth = 2;
+      context.strokeRect(1, top - 1, width - 2, tall + 2);
+    }
+  }
+
+  /** The markers' colours as the theme sets them now. */
+  #colours() {
+    /** @type {Record<keyof typeof COLOURS, string>} */
+    const colours = {changed: '', inserted: '', deleted: '', moved: '', current: ''};
+    // A hidden element still has computed styles: no layout is needed to read them.
+    for (const [kind, property] of Object.entries(COLOURS)) {
+      this.#probe.style.setProperty('color', `var(${property})`);
+      colours[/** @type {keyof typeof COLOURS} */ (kind)] = getComputedStyle(this.#probe).color;
+    }
+    return colours;
+  }
+
+  /** @param {MouseEvent} event */
+  #onHover = (event) => {
+    const i = markerAt(this.#places, event.offsetY);
+    const count = this.#navigation.hunks.length;
+    this.#canvas.title = i < 0 ? '' : i < count ? say(this.strings, 'minimapChange', {n: i + 1}) : say(this.strings, 'minimapMovedAway');
+    this.#canvas.classList.toggle('over-marker', i >= 0);
+  };
+
   /** @param {MouseEvent} event */
   #onClick = (event) => {
-    const marker = event.target instanceof Element ? event.target.closest('.marker') : null;
-    if (marker instanceof HTMLElement) {
-      this.#navigation.goTo(Number(marker.dataset.hunk));
+    const map = this.element.getBoundingClientRect();
+    const y = event.clientY - map.top;
+    const i = markerAt(this.#places, y);
+    const count = this.#navigation.hunks.length;
+    if (i >= 0 && i < count) {
+      this.#navigation.goTo(i);
+      return;
+    }
+    if (i >= count) {
+      this.#navigation.jumpToRow(this.#awayRuns[i - count][0]);
       return;
     }
     // Elsewhere on the minimap: bring that part of the diff to the middle of the view.
-    const map = this.element.getBoundingClientRect();
-    const box = this.#container.getBoundingClientRect();
-    const el = this.#rows.elementAt(box.top + ((event.clientY - map.top) / map.height) * box.height);
+    const el = this.#rows.elementAt((y / map.height) * this.#rows.height);
     if (el) this.#rows.reveal(el);
   };
 }

@@ -81,25 +81,28 @@ export class Navigation {
   /** Moves to the previous change (wrapping to the last). */
   previous() { this.goTo(previousChange(this.#current, this.#hunks.length)); }
 
-  /** @param {number} index change index, 0-based; out of range does nothing */
-  goTo(index) {
+  /**
+   * @param {number} index change index, 0-based; out of range does nothing
+   * @param {boolean} [focus] focus its first row (a link followed on load scrolls without)
+   */
+  goTo(index, focus = true) {
     if (index < 0 || index >= this.#hunks.length) return;
     this.#current = index;
-    this.show(true);
+    this.show(true, focus);
   }
 
   /**
-   * Marks the current change's rows and reports it; with `scroll`, focuses its first row and
-   * brings it to the middle of the view.
-   * @param {boolean} scroll
+   * Marks the current change's rows and reports it; with `scroll`, brings its first row to the
+   * middle of the view and, with `focus`, focuses it.
+   * @param {boolean} scroll @param {boolean} [focus]
    */
-  show(scroll) {
+  show(scroll, focus = true) {
     const hunk = this.#hunks[this.#current];
     this.#rows.markCurrent(hunk ?? []);
     this.#onChange(this.#current);
     const first = hunk && scroll ? this.#rows.element(hunk[0]) : undefined;
     if (first) {
-      first.focus({preventScroll: true});
+      if (focus) first.focus({preventScroll: true});
       this.#rows.reveal(first);
     }
   }

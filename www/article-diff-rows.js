@@ -1,16 +1,22 @@
 // @ts-check
 /**
  * One row of `<article-diff>` as elements: gutters with paragraph numbers and signs, cells with
- * `<ins>`/`<del>` spans, move links and split/merged labels; and the button a folded run of
- * unchanged rows is drawn as. Builds elements only; which rows to draw, and when, is decided
- * by the layout and the chunked drawing.
+ * `<ins>`/`<del>` spans, move links and split/merged labels; the fold a run of unchanged rows
+ * is drawn behind; the heading of each version's part when versions are shown one after the
+ * other. Builds elements only; which rows to draw, and when, is decided by the layout and the
+ * chunked drawing.
+ *
+ * The rows form an ARIA table (the element's rows container is the `table`): each row has a
+ * row header for screen readers that says what the row is, cells that start with which text
+ * they hold ("Old ¶ 3"), and gutters hidden from them (their numbers are in those words).
  *
  * @module article-diff-rows
  */
 
 import {h} from './article-diff-dom.js';
-import {describeRow, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
+import {cellLabel, describeRow, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
 import {drawnKind, interleave} from './article-diff-layout.js';
+import {spanMark, whitespaceWords} from './article-diff-marks.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 import {dressBlock, formattingElement, formattingOnly, markedText} from './article-diff-formatting.js';
 
@@ -21,9 +27,13 @@ import {dressBlock, formattingElement, formattingOnly, markedText} from './artic
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./article-diff-layout.js').Fold} Fold
+ * @typedef {import('./article-diff-layout.js').Heading} Heading
  * @typedef {import('./article-diff-strings.js').Strings} Strings
- * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, hideFormatting?: boolean, strings?: Strings}} DrawSettings
- *   what a row is drawn from, in which words (English when `strings` is left out)
+ * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, stacked: boolean,
+ *   labels: {old: string, new: string}, changeIds: Map<number, string>, hideFormatting?: boolean, strings?: Strings}} DrawSettings
+ *   what a row is drawn from: `stacked`, versions one after the other (rows are keys of
+ *   `stackedItems`); `changeIds`, the id of each change's first row; `strings`, in which words
+ *   (English when left out)
  * @typedef {{wholeParagraph: boolean, hideCosmetic: boolean, strings: Strings, hideFormatting?: boolean,
  *   documents?: ArticleDiff['documents'], side?: 'old'|'new', oldSpans?: Set<Span>}} SpanSettings
  *   how spans are drawn; for a diff of two documents, `documents` and which side each span is on
@@ -31,51 +41,145 @@ import {dressBlock, formattingElement, formattingOnly, markedText} from './artic
 
 /**
  * A row's element with its content.
- * @param {DrawSettings} settings @param {number} index the row's index in the model
+ * @param {DrawSettings} settings @param {number} key the row's index in the model (or, stacked,
+ *   its key: the index for the old part, `rowCount` plus the index for the new part)
  */
-export function renderRow({model, view, hideCosmetic, hideFormatting = false, strings = DEFAULT_STRINGS}, index) {
-  const row = /** @type {Row} */ (model.row(index)); // the layout only lists rows the model has
+export function renderRow(settings, key) {
+  if (settings.stacked) return renderPartRow(settings, key);
+  const {model, view, hideCosmetic, hideFormatting = false, strings = DEFAULT_STRINGS} = settings;
+  const row = /** @type {Row} */ (model.row(key)); // the layout only lists rows the model has
   const documents = model.documents;
   const kind = hideFormatting && documents && formattingOnly(row) ? 'equal' : drawnKind(row, hideCosmetic);
   const look = {documents, hideFormatting};
-  const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(index), tabindex: '-1'}});
-  el.dataset.kind = kind;
+  const el = rowElement(settings, key, kind);
   if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');
   const move = row.move != null ? model.moves[row.move] : null;
-
-  if (kind !== 'equal') {
-    el.append(h('span', {class: 'sr-only', text: `${describeRow(row, strings)}: `}));
-  }
+  el.append(h('span', {class: 'sr-only', text: kind === 'equal' ? say(strings, 'rowUnchanged') : describeRow(row, strings), attrs: {role: 'rowheader'}}));
   if (view === 'split') {
     el.append(
       gutter(row.old, 'old', kind, row.cosmetic, view, strings),
-      cell(row, 'old', row.old, move, index, hideCosmetic, strings, look),
+      cell(row, 'old', row.old, move, key, hideCosmetic, strings, look),
       gutter(row.new, 'new', kind, row.cosmetic, view, strings),
-      cell(row, 'new', row.new, move, index, hideCosmetic, strings, look),
+      cell(row, 'new', row.new, move, key, hideCosmetic, strings, look),
     );
   } else {
     el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view, strings),
-      inlineCell(model, row, move, index, hideCosmetic, strings, look));
+      inlineCell(model, row, move, key, hideCosmetic, strings, look));
   }
   return el;
 }
 
 /**
- * The button a folded run of unchanged rows is drawn as; activating it unfolds the run.
- * @param {Fold} fold @param {Strings} [strings]
+ * @param {DrawSettings} settings @param {number} key @param {string} kind
  */
-export function renderFold({runStart, from, to}, strings = DEFAULT_STRINGS) {
+function rowElement(settings, key, kind) {
+  const el = h('div', {class: `row ${kind}`, part: `row row-${kind}`, attrs: {'data-row': String(key), tabindex: '-1', role: 'row'}});
+  el.dataset.kind = kind;
+  const id = settings.changeIds.get(key);
+  if (id) el.id = id;
+  return el;
+}
+
+/**
+ * One version's row when the versions are shown one after the other: that version's text
+ * only, in one column.
+ * @param {DrawSettings} settings @param {number} key
+ */
+function renderPartRow(settings, key) {
+  const {model, strings = DEFAULT_STRINGS} = settings;
+  const side = key < model.rowCount ? 'old' : 'new';
+  const row = /** @type {Row} */ (model.row(key % model.rowCount));
+  const content = /** @type {Cell} */ (row[side]);
+  const kind = side === 'old' ? 'deleted' : 'inserted';
+  const el = rowElement(settings, key, kind);
+  el.classList.add('part-row');
+  el.append(h('span', {class: 'sr-only', text: say(strings, side === 'old' ? 'oldVersion' : 'newVersion'), attrs: {role: 'rowheader'}}));
+  const text = h('div', {class: 'text'});
+  // The version's own text, unmarked: aligned with nothing, every word would be a change.
+  text.append(joinText(content.spans));
+  el.append(
+    gutter(content, side, 'equal', false, 'inline', strings),
+    h('div', {class: `cell inline ${side}`, part: `cell cell-${side}`, attrs: {role: 'cell'}}, [
+      h('span', {class: 'sr-only', text: say(strings, 'cellLabelled', {label: cellLabel(content, side, strings)})}), text,
+    ]),
+  );
+  return el;
+}
+
+/**
+ * A part's title: "Old version: <label>", or just the side when the label says no more.
+ * @param {'old'|'new'} side @param {string} label @param {Strings} strings
+ */
+function partTitle(side, label, strings) {
+  const name = say(strings, side === 'old' ? 'oldVersion' : 'newVersion');
+  return label.trim() === '' || label.trim().toLowerCase() === name.toLowerCase()
+    ? name
+    : say(strings, side === 'old' ? 'oldPartTitle' : 'newPartTitle', {label});
+}
+
+/**
+ * The heading of one version's part, when versions are shown one after the other.
+ * @param {DrawSettings} settings @param {Heading} heading
+ */
+export function renderHeading(settings, heading) {
+  const side = heading.heading;
+  const strings = settings.strings ?? DEFAULT_STRINGS;
+  return h('div', {class: `part-heading ${side}`, part: 'part-heading', attrs: {role: 'row'}}, [
+    h('div', {class: 'part-title', attrs: {role: 'cell', 'aria-colspan': '2'}}, [
+      h('span', {class: 'part-side', text: side === 'old' ? '−' : '+', attrs: {'aria-hidden': 'true'}}),
+      h('span', {text: partTitle(side, settings.labels[side], strings)}),
+      h('span', {class: 'part-count', text: say(strings, 'paragraphCount', {n: heading.paragraphs})}),
+    ]),
+  ]);
+}
+
+/**
+ * A folded run of unchanged rows: a bar with a button, and below it the rows' container,
+ * hidden until the reader opens it or the browser's find reaches text in it
+ * (`hidden="until-found"`; elsewhere plain `hidden`). The rows are drawn into `rows` later.
+ * @param {Fold} fold @param {'split'|'inline'} view @param {Strings} [strings]
+ * @returns {{el: HTMLElement, rows: HTMLElement}}
+ */
+export function renderFold(fold, view, strings = DEFAULT_STRINGS) {
+  const {runStart, from, to} = fold;
   const button = h('button', {
     class: 'collapsed', part: 'collapsed',
     attrs: {type: 'button', 'data-run': String(runStart), 'aria-expanded': 'false'},
   }, [
     h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
-    h('span', {class: 'collapsed-text', text: say(strings, 'unchangedParagraphs', {n: to - from})}),
+    h('span', {class: 'collapsed-text'}),
     h('span', {class: 'collapsed-rule', attrs: {'aria-hidden': 'true'}}),
   ]);
   button.dataset.from = String(from);
   button.dataset.to = String(to);
-  return button;
+  const rows = h('div', {class: 'fold-rows', attrs: {role: 'none'}});
+  const el = h('div', {class: 'fold', attrs: {role: 'none', 'data-run': String(runStart)}}, [
+    h('div', {class: 'fold-bar', attrs: {role: 'row'}}, [
+      h('div', {class: 'fold-cell', attrs: {role: 'cell', 'aria-colspan': view === 'split' ? '3' : '2'}}, [button]),
+    ]),
+    rows,
+  ]);
+  setFoldOpen(el, fold.open, strings);
+  return {el, rows};
+}
+
+/**
+ * Opens or closes a fold drawn by `renderFold`, without redrawing its rows.
+ * @param {HTMLElement} fold @param {boolean} open @param {Strings} [strings]
+ */
+export function setFoldOpen(fold, open, strings = DEFAULT_STRINGS) {
+  const button = /** @type {HTMLButtonElement} */ (fold.querySelector(':scope > .fold-bar button'));
+  const rows = /** @type {HTMLElement} */ (fold.querySelector(':scope > .fold-rows'));
+  const n = Number(button.dataset.to) - Number(button.dataset.from);
+  button.className = open ? 'expanded' : 'collapsed';
+  button.setAttribute('part', open ? 'expanded' : 'collapsed');
+  button.setAttribute('aria-expanded', String(open));
+  /** @type {HTMLElement} */ (button.querySelector('.collapsed-text')).textContent = open
+    ? say(strings, 'foldUnchanged', {n})
+    : say(strings, 'unchangedParagraphs', {n});
+  fold.classList.toggle('open', open);
+  if (open) rows.removeAttribute('hidden');
+  else rows.setAttribute('hidden', 'until-found');
 }
 
 /**
@@ -84,7 +188,9 @@ export function renderFold({runStart, from, to}, strings = DEFAULT_STRINGS) {
  * @param {{documents: ArticleDiff['documents'], hideFormatting: boolean}} look
  */
 function cell(row, side, content, move, index, hideCosmetic, strings, look) {
-  const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`});
+  const el = h('div', {class: `cell ${side}`, part: `cell cell-${side}`, attrs: {role: 'cell'}});
+  const label = cellLabel(content, side, strings);
+  el.append(h('span', {class: 'sr-only', text: content ? say(strings, 'cellLabelled', {label}) : label}));
   if (!content) {
     el.classList.add('empty');
     el.setAttribute('part', `cell cell-${side} cell-empty`);
@@ -133,7 +239,11 @@ function cellHead(row, side, move, index, hideCosmetic, strings) {
  * @param {{documents: ArticleDiff['documents'], hideFormatting: boolean}} look
  */
 function inlineCell(model, row, move, index, hideCosmetic, strings, look) {
-  const el = h('div', {class: 'cell inline', part: 'cell cell-inline'});
+  const el = h('div', {class: 'cell inline', part: 'cell cell-inline', attrs: {role: 'cell'}});
+  const oldLabel = row.old ? cellLabel(row.old, 'old', strings) : '';
+  const newLabel = row.new ? cellLabel(row.new, 'new', strings) : '';
+  const label = oldLabel && newLabel ? say(strings, 'cellLabelsBoth', {old: oldLabel, new: newLabel}) : oldLabel || newLabel;
+  el.append(h('span', {class: 'sr-only', text: say(strings, 'cellLabelled', {label})}));
   /** @type {HTMLElement[]} */
   const chips = [];
   if (move) chips.push(moveLink(move, index, row.old ? 'old' : 'new', strings));
@@ -169,21 +279,22 @@ function inlineCell(model, row, move, index, hideCosmetic, strings, look) {
 }
 
 /**
- * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows.
+ * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows. Hidden from
+ * screen readers: the cell's label says the same in words.
  * @param {Cell|null} content @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
  * @param {'split'|'inline'} view @param {Strings} strings
  */
 function gutter(content, side, kind, cosmetic, view, strings) {
-  const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`});
+  const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`, attrs: {'aria-hidden': 'true'}});
   if (!content) return el;
   // Inline, the numbers are the new version's; old-only rows show just their sign.
-  if (view !== 'inline' || side === 'new') {
+  if (view !== 'inline' || side === 'new' || kind === 'equal') {
     el.append(h('span', {class: 'num', text: paragraphNumbers(content), attrs: {title: say(strings, side === 'old' ? 'oldParagraph' : 'newParagraph')}}));
   }
   const sign = gutterSign(kind, side, view);
   // A move's link says where it went; a sign would repeat it.
   if (sign && kind !== 'moved') {
-    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign, attrs: {'aria-hidden': 'true'}});
+    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign});
     if (cosmetic) mark.title = say(strings, 'cosmeticSignTitle');
     el.append(mark);
   }
@@ -191,12 +302,14 @@ function gutter(content, side, kind, cosmetic, view, strings) {
 }
 
 /**
- * The link from one end of a move to the other.
+ * The link from one end of a move to the other. Its accessible name is its visible text with
+ * words around it ("Move 1 Moved down to new ¶ 12, below: jump there"), so that voice control
+ * finds it by what it shows.
  * @param {Move} move @param {number} index this row @param {'old'|'new'} side the side shown
  * @param {Strings} strings
  */
 function moveLink(move, index, side, strings) {
-  const {target, down, text} = moveLabel(move, index, side, strings);
+  const {target, down, text, where} = moveLabel(move, index, side, strings);
   const number = move.id + 1;
   return h('button', {
     class: `move-link ${side === 'old' ? 'source' : 'destination'}`, part: 'move-link',
@@ -204,12 +317,15 @@ function moveLink(move, index, side, strings) {
       type: 'button',
       'data-target': String(target),
       'data-move': String(move.id),
-      'aria-label': say(strings, 'moveLinkLabel', {n: number, move: text}),
+      title: say(strings, 'moveLinkLabel', {n: number, move: text}),
     },
   }, [
+    h('span', {class: 'sr-only', text: say(strings, 'moveLinkBefore')}),
     h('span', {class: 'move-badge', part: 'move-badge', text: String(number)}),
+    ' ',
     h('span', {class: 'move-text', text}),
     h('span', {class: 'move-arrow', text: down ? '↓' : '↑', attrs: {'aria-hidden': 'true'}}),
+    h('span', {class: 'sr-only', text: say(strings, 'moveLinkAfter', {where})}),
   ]);
 }
 
@@ -260,16 +376,19 @@ function appendSpans(parent, spans, how) {
     if (previous === 'equal' || previous === '') before = documents ? lastEqual : plainRun.slice(-1);
     flush();
     const tag = span.kind === 'insert' ? 'ins' : 'del';
-    const el = h(tag, {part: span.cosmetic ? `${tag} cosmetic` : tag});
+    const mark = spanMark(span, how.strings);
+    const el = h(tag, {part: mark ? `${tag} ${mark.name}` : tag});
     el.append(content(span));
-    if (span.cosmetic) {
-      el.className = 'cosmetic';
-      el.title = say(how.strings, span.kind === 'insert' ? 'cosmeticNewTitle' : 'cosmeticOldTitle');
+    if (mark) {
+      el.className = mark.name;
+      el.title = mark.title;
     }
     if (how.wholeParagraph) el.classList.add('whole');
     if (!/\S/.test(span.text)) {
-      // Whitespace-only change: give it a visible glyph (CSS `content`, not copied with the text).
+      // Whitespace-only change: a visible glyph and words for screen readers, both through CSS
+      // generated content (not copied with the text; see article-diff.css).
       el.classList.add(span.text.includes('\n') ? 'ws-break' : 'ws-space');
+      el.dataset.words = whitespaceWords(span.text, span.kind === 'insert' ? 'insert' : 'delete', how.strings);
     }
     // Inline, "a great deal" replaced by "enormously" reads apart, but a letter swapped inside
     // a word ("Stephanopoul[u][o]s") stays joined.

@@ -25,18 +25,32 @@ export type ArticleDiffStrings = {readonly locale: string} & {readonly [key in A
 
 /** The keys of `ArticleDiffStrings` besides `locale`. */
 export type ArticleDiffStringKey =
-  | 'oldVersion' | 'newVersion' | 'differences'
-  | 'sideBySide' | 'inline' | 'viewGroup' | 'changesGroup' | 'previous' | 'next' | 'previousTitle' | 'nextTitle'
-  | 'hideCosmetic' | 'cosmeticCount' | 'hideFormatting' | 'formattingCount' | 'comparing' | 'noChanges' | 'changeCount' | 'counter'
-  | 'noDifferences' | 'wordsInserted' | 'wordsInsertedTitle' | 'wordsDeleted' | 'wordsDeletedTitle'
-  | 'paragraphsChanged' | 'paragraphsInserted' | 'paragraphsInsertedTitle' | 'paragraphsDeleted' | 'paragraphsDeletedTitle'
-  | 'paragraphsMoved' | 'paragraphsMovedTitle' | 'paragraphsSplit' | 'paragraphsSplitTitle' | 'paragraphsMerged' | 'paragraphsMergedTitle'
-  | 'formattingChanges' | 'formattingChangesTitle'
-  | 'approximate' | 'approximateDetail'
-  | 'rowChanged' | 'rowCosmetic' | 'rowSplit' | 'rowMerged' | 'rowInserted' | 'rowDeleted' | 'rowMovedAway' | 'rowMoved' | 'rowEqual'
-  | 'oldParagraph' | 'newParagraph' | 'movedDownTo' | 'movedUpTo' | 'movedDownFrom' | 'movedUpFrom' | 'movedEdited' | 'moveLinkLabel'
-  | 'formattingLabel' | 'splitInto' | 'mergedFrom' | 'cosmeticChip' | 'cosmeticChipTitle' | 'cosmeticSignTitle' | 'cosmeticNewTitle' | 'cosmeticOldTitle'
-  | 'unchangedParagraphs' | 'bothEmpty';
+  | 'oldVersion' | 'newVersion' | 'differences' | 'differencesBetween' | 'changeColumn' | 'bothColumn'
+  | 'sideBySide' | 'inline' | 'viewGroup' | 'changesGroup' | 'previous' | 'next' | 'previousTitle'
+  | 'nextTitle' | 'hideCosmetic' | 'hideCosmeticTitle' | 'cosmeticCount' | 'hideFormatting' | 'formattingCount' | 'onlyChanges'
+  | 'onlyChangesTitle' | 'expandAll' | 'foldAll' | 'legend' | 'copy' | 'copyTitle' | 'copied' | 'copyFailed'
+  | 'nothingToCopy' | 'download' | 'downloadTitle' | 'options' | 'comparing' | 'noChanges' | 'changeCount'
+  | 'counter' | 'noDifferences' | 'wordsInserted' | 'wordsInsertedTitle' | 'wordsDeleted'
+  | 'wordsDeletedTitle' | 'paragraphsChanged' | 'paragraphsInserted' | 'paragraphsInsertedTitle'
+  | 'paragraphsDeleted' | 'paragraphsDeletedTitle' | 'paragraphsMoved' | 'paragraphsMovedTitle'
+  | 'paragraphsSplit' | 'paragraphsSplitTitle' | 'paragraphsMerged' | 'paragraphsMergedTitle'
+  | 'formattingChanges' | 'formattingChangesTitle' | 'formattingLabel'
+  | 'approximate' | 'approximateDetail' | 'unrelatedNotice' | 'unrelatedAlignedNotice' | 'sharedPercent'
+  | 'sharedUnderOnePercent' | 'alignAnyway' | 'showOneAfterOther' | 'stackedOld' | 'stackedNew'
+  | 'wordCount' | 'oldPartTitle' | 'newPartTitle' | 'paragraphCount' | 'rowChanged' | 'rowCosmetic'
+  | 'rowSplit' | 'rowMerged' | 'rowInserted' | 'rowDeleted' | 'rowMovedAway' | 'rowMoved' | 'rowEqual'
+  | 'rowUnchanged' | 'oldParagraphNumber' | 'newParagraphNumber' | 'notInOld' | 'notInNew' | 'cellLabelled'
+  | 'cellLabelsBoth' | 'oldParagraph' | 'newParagraph' | 'movedDownTo' | 'movedUpTo' | 'movedDownFrom'
+  | 'movedUpFrom' | 'movedEdited' | 'moveLinkLabel' | 'moveLinkBefore' | 'moveLinkAfter' | 'otherEndBelow'
+  | 'otherEndAbove' | 'splitInto' | 'mergedFrom' | 'cosmeticChip' | 'cosmeticChipTitle'
+  | 'cosmeticSignTitle' | 'cosmeticNewTitle' | 'cosmeticOldTitle' | 'unchangedParagraphs' | 'foldUnchanged'
+  | 'spaceAdded' | 'spaceRemoved' | 'spacesAdded' | 'spacesRemoved' | 'lineBreakAdded' | 'lineBreakRemoved'
+  | 'paragraphBreakAdded' | 'paragraphBreakRemoved' | 'minimapChange' | 'minimapMovedAway' | 'legendWords'
+  | 'legendNewWordsSample' | 'legendOldWordsSample' | 'legendInserted' | 'legendDeleted' | 'legendCosmetic'
+  | 'legendWhitespace' | 'legendParagraphs' | 'legendSigns' | 'legendSignInline' | 'legendSignCosmetic'
+  | 'legendMovedSample' | 'legendMoved' | 'legendSplit' | 'legendEmpty' | 'legendFold'
+  | 'legendFindingYourWay' | 'legendCurrent' | 'legendMinimap' | 'exportOldPart' | 'exportNewPart'
+  | 'exportGenerated' | 'bothEmpty';
 
 /** The English strings the element starts with. */
 export declare const DEFAULT_STRINGS: ArticleDiffStrings;
@@ -63,11 +77,20 @@ export declare class ArticleDiffWorkerUnavailableEvent extends CustomEvent<{mess
   readonly message: string;
 }
 
+/**
+ * Fired (`article-diff-navigate`) when the current change moves (previous, next, a link, the
+ * minimap, `current-change`, the reader scrolling to another change).
+ */
+export declare class ArticleDiffNavigateEvent extends CustomEvent<{index: number, id: string | null, count: number}> {
+  constructor(index: number, id: string | null, count: number);
+}
+
 /** The events `<article-diff>` fires, for `addEventListener`. */
 export interface ArticleDiffElementEventMap extends HTMLElementEventMap {
   'diff': ArticleDiffEvent;
   'article-diff-error': ArticleDiffErrorEvent;
   'article-diff-worker-unavailable': ArticleDiffWorkerUnavailableEvent;
+  'article-diff-navigate': ArticleDiffNavigateEvent;
 }
 
 /** `<article-diff>`: two versions of an article side by side (see the package README). */
@@ -135,9 +158,22 @@ export declare class ArticleDiffElement extends HTMLElement {
   /** `true` unless the `no-moves` attribute is set. */
   get detectMoves(): boolean;
   set detectMoves(on: boolean);
-  /** `view`: side by side (default) or one column. */
+  /**
+   * `view`: side by side or one column. Without the attribute (or set to `'auto'`/`null`) it
+   * follows the element's width: one column below 640 px. The getter says what is drawn.
+   */
   get view(): 'split' | 'inline';
-  set view(value: 'split' | 'inline');
+  set view(value: 'split' | 'inline' | 'auto' | null);
+  /** `only-changes`: every unchanged run folded, with no context paragraphs (redraws without re-diffing). */
+  get onlyChanges(): boolean;
+  set onlyChanges(on: boolean);
+  /**
+   * `current-change`: the current change's id (`"change-3"`, also the id of its first row), or
+   * `null` before the first step. Setting it goes there once the diff is drawn (a link to a
+   * change, on load); the element writes it back as the reader moves.
+   */
+  get currentChangeId(): string | null;
+  set currentChangeId(id: string | null);
   /** `theme`: `'light'`, `'dark'`, `'page'` to follow the page's `color-scheme`, or `null` to follow `prefers-color-scheme`. */
   get theme(): string | null;
   set theme(value: 'light' | 'dark' | 'page' | null);
@@ -155,6 +191,16 @@ export declare class ArticleDiffElement extends HTMLElement {
   previous(): void;
   /** Moves to change `index` (0-based); out of range does nothing. */
   goToChange(index: number): void;
+
+  /** Opens every folded run of unchanged paragraphs. */
+  expandAll(): void;
+  /** Folds every run of unchanged paragraphs again. */
+  foldAll(): void;
+  /**
+   * The diff as drawn, as a self-contained HTML document (styles inside, no script) or as plain
+   * text with `[-deleted-]{+inserted+}` marks; `''` before the first diff.
+   */
+  exportDiff(format?: 'html' | 'text'): string;
 
   /** Resolves once every pending input is loaded, diffed and every row drawn. */
   ready(): Promise<void>;

@@ -18,9 +18,15 @@ import {ChunkedRows} from './article-diff-chunks.js';
 import {DataBlockReader} from './article-diff-data.js';
 import {h} from './article-diff-dom.js';
 import {computeDiff, messageOf} from './article-diff-engine-client.js';
-import {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffWorkerUnavailableEvent} from './article-diff-events.js';
+import {
+  ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent, ArticleDiffWorkerUnavailableEvent,
+} from './article-diff-events.js';
+import {copyDiff, downloadDiff, exportDocument, plainText} from './article-diff-export.js';
 import {Inputs} from './article-diff-inputs.js';
-import {changesOf, itemsOf} from './article-diff-layout.js';
+import {changeId, changeIndex, sharedPercent, shownStats, stackedSummaryItems, summaryItems, unrelatedNotice} from './article-diff-labels.js';
+import {
+  FoldMemory, autoView, changesOf, itemsOf, looksUnrelated, movedAwayRuns, paragraphCounts, sharedWords, stackedItems,
+} from './article-diff-layout.js';
 import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
@@ -31,7 +37,9 @@ import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.
 import {checkFormat} from './article-diff-documents.js';
 
 export {TRUSTED_TYPES_POLICY, loadEngine} from './article-diff-engine-client.js';
-export {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffWorkerUnavailableEvent} from './article-diff-events.js';
+export {
+  ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent, ArticleDiffWorkerUnavailableEvent,
+} from './article-diff-events.js';
 export {DEFAULT_STRINGS} from './article-diff-strings.js';
 // Helpers the demo page (app.js) shares; not part of the package's typed API.
 export {decodeText} from './article-diff-source.js';
@@ -43,6 +51,7 @@ export {isTyping} from './article-diff-navigation.js';
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {import('./article-diff-data.js').DataBlock} DataBlock
+ * @typedef {import('./article-diff-layout.js').Item} Item
  */
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
@@ -53,11 +62,15 @@ let workerWarned = false;
 /**
  * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
  */
+/** Whether the browser's find reaches `hidden="until-found"` text and opens it (`beforematch`). */
+const FINDS_HIDDEN_TEXT = typeof document !== 'undefined' && 'onbeforematch' in document.documentElement;
+
 export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
     'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
     'ignore-case', 'ignore-whitespace', 'no-moves', 'timeout-ms', 'hide-cosmetic', 'view', 'theme',
     'format', 'hide-formatting',
+    'only-changes', 'current-change',
   ];
 
   /**
@@ -89,8 +102,21 @@ export class ArticleDiffElement extends HTMLElement {
   });
   /** @type {Set<string>} properties a script set before the element was defined: the first data block read leaves them */
   #setBeforeDefined = new Set();
-  /** @type {Set<number>} unchanged runs the reader unfolded, by their first row */
-  #expanded = new Set();
+  /** Unchanged runs the reader unfolded, by their first row. */
+  #folds = new FoldMemory();
+  /** @type {Item[]} what the last draw drew (for copying and export) */
+  #items = [];
+  /** Whether the last draw showed the versions one after the other. */
+  #stacked = false;
+  /** Whether the reader asked to align versions that share little text anyway (this diff). */
+  #alignAnyway = false;
+  /** @type {'split'|'inline'|null} the view for the element's width, when `view` is automatic */
+  #autoView = null;
+  /** @type {string|null} a `current-change` set from outside, to go to once its diff is drawn */
+  #wantedChange = null;
+  /** While the element writes `current-change` itself (reflecting the current change). */
+  #reflecting = false;
+  /** @type {ResizeObserver | null} */ #hostObserver = null;
   /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
   #diffing = null;
   /** @type {ResizeObserver | null} */ #resizeObserver = null;
@@ -101,19 +127,21 @@ export class ArticleDiffElement extends HTMLElement {
   #frame = h('div', {class: 'frame', part: 'frame'});
   #error = h('div', {class: 'error', part: 'error', attrs: {role: 'alert'}});
   #notice = h('div', {class: 'notice', part: 'notice', attrs: {role: 'status'}});
-  #rows = h('div', {class: 'rows', part: 'rows', attrs: {tabindex: '0', role: 'region', 'aria-label': 'Differences'}});
-  #drawer = new ChunkedRows(this.#rows);
+  #rows = h('div', {class: 'rows', part: 'rows', attrs: {tabindex: '0', role: 'table', 'aria-label': 'Differences'}});
+  #drawer = new ChunkedRows(this.#rows, () => this.#minimap.schedule());
   #toolbar = new Toolbar({
-    hideCosmetic: (on) => { this.hideCosmetic = on; },
+    hide: (attribute, on) => { this.toggleAttribute(attribute, on); },
     view: (view) => { this.view = view; },
+    onlyChanges: (on) => { this.onlyChanges = on; },
+    foldAll: (open) => this.#foldAll(open),
     previous: () => this.previous(),
     next: () => this.next(),
+    copy: () => copyDiff(this.#exportInput(), this.#strings),
+    download: () => downloadDiff(this.#exportInput(), this.#root),
   });
-  #navigation = new Navigation(this.#drawer, (current) => {
-    this.#minimap.markCurrent(current);
-    this.#toolbar.showCounter(current, this.#navigation.hunks.length);
-  });
-  #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden);
+  #navigation = new Navigation(this.#drawer, (current) => this.#changed(current));
+  #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden,
+    () => (this.#model && !this.#stacked ? movedAwayRuns(this.#model.blocks, this.hideCosmetic) : []));
   #formattingToggle = new FormattingToggle((on) => { this.hideFormatting = on; });
 
   constructor() {
@@ -135,6 +163,17 @@ export class ArticleDiffElement extends HTMLElement {
     link.addEventListener('load', reveal, {once: true});
     link.addEventListener('error', reveal, {once: true});
     this.#rows.addEventListener('click', this.#onRowsClick);
+    // The browser's find reached text in a fold: it opens the fold; remember that it is open.
+    this.#rows.addEventListener('beforematch', (event) => {
+      const run = this.#drawer.foundInFold(event);
+      if (run !== null) this.#folds.set(run, true);
+      this.#showSettings();
+    });
+    this.#notice.addEventListener('click', (event) => {
+      if (!(event.target instanceof Element && event.target.closest('.notice-action'))) return;
+      this.#alignAnyway = !this.#alignAnyway;
+      this.#render();
+    });
     const body = h('div', {class: 'body'}, [this.#rows, h('div', {class: 'minimap-column'}, [this.#minimap.element])]);
     this.#frame.append(this.#error, this.#notice, this.#toolbar.element, body);
     this.#root.replaceChildren(link, this.#frame);
@@ -168,6 +207,7 @@ export class ArticleDiffElement extends HTMLElement {
     }
     this.#strings = strings;
     this.#toolbar.showStrings(strings);
+    this.#minimap.strings = strings;
     // The controls speak the strings' language, which may not be the article's (a screen
     // reader pronounces each in its own).
     this.#toolbar.bar.lang = strings.locale;
@@ -219,9 +259,30 @@ export class ArticleDiffElement extends HTMLElement {
   /** `true` unless the `no-moves` attribute is set. */
   get detectMoves() { return !this.hasAttribute('no-moves'); }
   set detectMoves(on) { this.toggleAttribute('no-moves', !on); }
-  /** `'split'` (default) or `'inline'`. @returns {'split'|'inline'} */
-  get view() { return this.getAttribute('view') === 'inline' ? 'inline' : 'split'; }
-  set view(v) { this.setAttribute('view', v === 'inline' ? 'inline' : 'split'); }
+  /**
+   * The view drawn: `'split'` or `'inline'` as the `view` attribute says, or, when it says
+   * neither (`auto`, or no attribute), inline on a narrow element and split otherwise.
+   * Setting `'auto'` or `null` goes back to following the width.
+   * @returns {'split'|'inline'}
+   */
+  get view() {
+    const value = this.getAttribute('view');
+    if (value === 'split' || value === 'inline') return value;
+    return this.#autoView ?? autoView(this.getBoundingClientRect().width || window.innerWidth, null);
+  }
+  set view(v) {
+    if (v === 'split' || v === 'inline') this.setAttribute('view', v);
+    else this.removeAttribute('view');
+  }
+  /** `only-changes`: every unchanged run folded, with no context rows. Redraws without re-diffing. */
+  get onlyChanges() { return this.hasAttribute('only-changes'); }
+  set onlyChanges(on) { this.toggleAttribute('only-changes', Boolean(on)); }
+  /**
+   * `current-change`: the id of the current change ("change-3"), or `null` before the first
+   * step. Setting it (as a link to a change does on load) goes there once its diff is drawn.
+   */
+  get currentChangeId() { return this.#navigation.current >= 0 ? changeId(this.#navigation.current) : null; }
+  set currentChangeId(id) { this.#reflect('current-change', id); }
   /** `'light'`, `'dark'`, `'page'` (follow the page's color-scheme) or `null` (follow `prefers-color-scheme`). */
   get theme() { return this.getAttribute('theme'); }
   set theme(v) { this.#reflect('theme', v); }
@@ -255,9 +316,14 @@ export class ArticleDiffElement extends HTMLElement {
     this.addEventListener('keydown', this.#navigation.onKeydown);
     document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
     window.addEventListener('resize', this.#onScroll, {passive: true});
+    window.addEventListener('beforeprint', this.#beforePrint);
+    window.addEventListener('keydown', this.#onFindKey, {capture: true});
+    this.#darkScheme.addEventListener('change', this.#onSchemeChange);
+    window.addEventListener('afterprint', this.#afterPrint);
     this.#resizeObserver = new ResizeObserver(() => this.#onResize());
-    this.#resizeObserver.observe(this.#rows);
-    this.#resizeObserver.observe(this.#toolbar.bar);
+    this.#resizeObserver.observe(this.#toolbar.element);
+    this.#hostObserver = new ResizeObserver((entries) => this.#onHostResize(entries[entries.length - 1]));
+    this.#hostObserver.observe(this);
     this.#schedule();
   }
 
@@ -266,10 +332,16 @@ export class ArticleDiffElement extends HTMLElement {
     this.removeEventListener('keydown', this.#navigation.onKeydown);
     document.removeEventListener('scroll', this.#onScroll, {capture: true});
     window.removeEventListener('resize', this.#onScroll);
+    window.removeEventListener('beforeprint', this.#beforePrint);
+    window.removeEventListener('keydown', this.#onFindKey, {capture: true});
+    this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
+    window.removeEventListener('afterprint', this.#afterPrint);
     cancelAnimationFrame(this.#scrollFrame);
     this.#scrollFrame = 0;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
+    this.#hostObserver?.disconnect();
+    this.#hostObserver = null;
     this.#minimap.dispose();
     // A fill under way goes on (a detached tree costs no layout), so `ready()` still settles.
     this.#navigation.dispose();
@@ -301,7 +373,13 @@ export class ArticleDiffElement extends HTMLElement {
         this.#renderHeadings(); // no need to redraw the rows
         return;
       case 'theme':
-        return; // CSS only (`:host([theme=dark])`).
+        this.#minimap.repaint(); // the rest is CSS (`:host([theme=dark])`)
+        return;
+      case 'current-change':
+        if (this.#reflecting) return;
+        this.#wantedChange = newValue;
+        if (this.#diffedVersion === this.#inputVersion && !this.#updateQueued && !this.#diffing) this.#goToWanted();
+        return;
     }
     this.#schedule();
   }
@@ -387,7 +465,8 @@ export class ArticleDiffElement extends HTMLElement {
     this.#frame.classList.remove('busy');
     this.#diffedVersion = version;
     this.#model = model;
-    this.#expanded.clear();
+    this.#folds.clear();
+    this.#alignAnyway = false;
     this.#navigation.restart();
     this.#error.hidden = true;
     this.#render();
@@ -421,7 +500,13 @@ export class ArticleDiffElement extends HTMLElement {
   // ---- Drawing ------------------------------------------------------------------------------
 
   #renderHeadings() {
-    this.#toolbar.showLabels(this.oldLabel ?? say(this.#strings, 'oldVersion'), this.newLabel ?? say(this.#strings, 'newVersion'));
+    const labels = this.#labels();
+    this.#toolbar.showLabels(labels.old, labels.new);
+  }
+
+  /** The versions' names: the labels the host gave, else "Old version" and "New version". */
+  #labels() {
+    return {old: this.oldLabel ?? say(this.#strings, 'oldVersion'), new: this.newLabel ?? say(this.#strings, 'newVersion')};
   }
 
   #render() {
@@ -429,24 +514,135 @@ export class ArticleDiffElement extends HTMLElement {
     const view = this.view;
     const hideCosmetic = this.hideCosmetic;
     this.#frame.dataset.view = view;
-    this.#toolbar.showSettings(view, hideCosmetic);
-    if (!model) return;
-
-    this.#toolbar.showSummary(model.stats, hideCosmetic);
+    if (!model) {
+      this.#showSettings();
+      return;
+    }
+    const paragraphs = paragraphCounts(model.blocks);
+    // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
+    // they are unrelated would be wrong, and its own notice says what happened.
+    const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
+    this.#stacked = unrelated && !this.#alignAnyway;
+    this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';
+    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
+    // the changes, and rows are built only for the ones drawn.
+    const {items, changes} = this.#stacked
+      ? stackedItems(model.blocks, model.rowCount)
+      : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#folds, this.onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
+    this.#items = items;
+    this.#showNotice(model, unrelated);
+    this.#toolbar.showSummary(this.#stacked ? stackedSummaryItems(paragraphs, model.stats, this.#strings)
+      : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), this.#strings), model.stats, (name) => this.hasAttribute(name));
     const hideFormatting = this.hideFormatting;
     if (model.documents) linkFormattingStyles(this.#root);
     this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting, this.#strings);
-    this.#notice.hidden = !model.approximate;
-    this.#notice.textContent = model.approximate
-      ? say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')})
-      : '';
-    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
-    // the changes, and rows are built only for the ones drawn.
-    this.#navigation.setChanges(changesOf(model.blocks, hideCosmetic));
-    const items = itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#expanded);
-    this.#drawer.draw({model, view, hideCosmetic, hideFormatting, strings: this.#strings, current: new Set(this.#navigation.currentRows)}, items);
+    this.#navigation.setChanges(changes);
+    this.#showSettings();
+    // Paragraph numbers up to six digits fit their gutter.
+    this.#frame.style.setProperty('--digits', String(Math.max(2, String(Math.max(paragraphs.old, paragraphs.new)).length)));
+    const labels = this.#labels();
+    this.#rows.setAttribute('aria-label', say(this.#strings, 'differencesBetween', labels));
+    /** @type {Map<number, string>} */
+    const changeIds = new Map();
+    changes.hunks.forEach((hunk, i) => changeIds.set(hunk[0], changeId(i)));
+    this.#drawer.draw({model, view, hideCosmetic, hideFormatting, stacked: this.#stacked, labels, changeIds, strings: this.#strings,
+      current: new Set(this.#navigation.currentRows), folds: this.#folds}, items);
+    this.#rows.prepend(this.#columnHeaders(labels, view));
     this.#navigation.show(false);
+    this.#minimap.redraw();
+    this.#goToWanted();
+  }
+
+  /**
+   * The rows' column headers, for screen readers (the headings on screen are in the toolbar,
+   * which scrolls apart from the rows).
+   * @param {{old: string, new: string}} labels @param {'split'|'inline'} view
+   */
+  #columnHeaders(labels, view) {
+    const header = (/** @type {string} */ text) => h('span', {text, attrs: {role: 'columnheader'}});
+    const change = header(say(this.#strings, 'changeColumn'));
+    const cells = view === 'split' && !this.#stacked
+      ? [change, header(labels.old), header(labels.new)]
+      : [change, header(say(this.#strings, 'bothColumn', labels))];
+    return h('div', {class: 'sr-only column-headers', attrs: {role: 'row'}}, cells);
+  }
+
+  /**
+   * The notice above the rows: an approximate diff, versions shown one after the other.
+   * @param {ArticleDiff} model @param {boolean} unrelated
+   */
+  #showNotice(model, unrelated) {
+    /** @type {(string|HTMLElement)[]} */
+    const parts = [];
+    if (model.approximate) {
+      parts.push(say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')}));
+    }
+    if (unrelated) {
+      const shared = sharedWords(model.stats);
+      parts.push(h('span', {text: this.#stacked ? unrelatedNotice(shared, this.#strings)
+        : say(this.#strings, 'unrelatedAlignedNotice', {percent: sharedPercent(shared, this.#strings)})}));
+      parts.push(h('button', {class: 'notice-action', part: 'notice-action', attrs: {type: 'button'},
+        text: say(this.#strings, this.#stacked ? 'alignAnyway' : 'showOneAfterOther')}));
+    }
+    this.#notice.replaceChildren(...parts.flatMap((part, i) => (i ? [' ', part] : [part])));
+    this.#notice.hidden = parts.length === 0;
+  }
+
+  /** The toolbar's tools as the attributes and the folds say. */
+  #showSettings() {
+    this.#toolbar.showSettings({
+      view: this.view,
+      hidden: (name) => this.hasAttribute(name),
+      onlyChanges: this.onlyChanges,
+      allOpen: this.#folds.allOpen,
+      folds: this.#items.some((item) => typeof item !== 'number' && 'runStart' in item),
+    });
+  }
+
+  /** @param {boolean} open expand every fold, or fold every run again */
+  #foldAll(open) {
+    this.#folds.setAll(open);
+    this.#drawer.setAllFolds(open);
+    this.#showSettings();
     this.#minimap.schedule();
+  }
+
+  /**
+   * The current change moved (or the changes were replaced): the counter, the minimap, the
+   * `current-change` attribute and an `article-diff-navigate` event follow.
+   * @param {number} current
+   */
+  #changed(current) {
+    const count = this.#navigation.hunks.length;
+    this.#minimap.markCurrent(current);
+    this.#toolbar.showCounter(current, count);
+    const id = current >= 0 ? changeId(current) : null;
+    if (this.getAttribute('current-change') === id) return;
+    this.#reflecting = true;
+    try {
+      this.#reflect('current-change', id);
+    } finally {
+      this.#reflecting = false;
+    }
+    this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
+  }
+
+  /** Goes to the change a `current-change` set from outside names, once it is drawn. */
+  #goToWanted() {
+    const wanted = this.#wantedChange;
+    if (wanted === null || !this.#model) return;
+    this.#wantedChange = null;
+    const index = changeIndex(wanted);
+    // Scrolled to, not focused: a link followed on load should not take the keyboard.
+    if (index >= 0 && index < this.#navigation.hunks.length) this.#navigation.goTo(index, false);
+  }
+
+  /** What the copy and download buttons export: what is drawn. */
+  #exportInput() {
+    const model = this.#model;
+    if (!model) return null;
+    return {model, items: this.#items, hideCosmetic: this.hideCosmetic, stacked: this.#stacked,
+      labels: this.#labels(), summary: this.#toolbar.summaryText, strings: this.#strings};
   }
 
   /** @param {MouseEvent} event */
@@ -457,12 +653,41 @@ export class ArticleDiffElement extends HTMLElement {
       this.#navigation.jumpToRow(Number(link.dataset.target));
       return;
     }
-    const fold = origin?.closest('.collapsed');
-    if (fold instanceof HTMLElement && this.#drawer.drawing) {
-      this.#expanded.add(this.#drawer.unfold(fold));
+    const button = origin?.closest('.fold-bar button');
+    if (button && this.#drawer.drawing) {
+      const toggled = this.#drawer.toggleFold(button, undefined, {focus: true});
+      if (toggled) this.#folds.set(toggled.runStart, toggled.open);
+      this.#showSettings();
       this.#minimap.schedule();
     }
   };
+
+  /** Before printing: every row drawn (the page has no idle time to draw them in), the legend shown. */
+  #beforePrint = () => {
+    this.#drawer.fillAll();
+    this.#legendBeforePrint = this.#toolbar.legendShown;
+    this.#toolbar.showLegend(true);
+  };
+
+  #afterPrint = () => {
+    this.#toolbar.showLegend(this.#legendBeforePrint);
+  };
+
+  #legendBeforePrint = false;
+
+  /**
+   * Where `hidden="until-found"` is not supported (Firefox, Safari), the browser's find cannot
+   * reach folded rows: the find keys open every fold first.
+   * @param {KeyboardEvent} event
+   */
+  #onFindKey = (event) => {
+    if (FINDS_HIDDEN_TEXT || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
+    if (this.#model && !this.#folds.allOpen) this.expandAll();
+  };
+
+  /** The page's colour scheme: the minimap's canvas follows it (the rest is CSS). */
+  #darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  #onSchemeChange = () => this.#minimap.repaint();
 
   /** Scrolling anywhere (window or a scrolling ancestor) moves the minimap's viewport box. */
   #onScroll = () => {
@@ -478,6 +703,20 @@ export class ArticleDiffElement extends HTMLElement {
   #onResize() {
     this.#frame.style.setProperty('--article-diff-bar-height', `${this.#toolbar.element.offsetHeight}px`);
     this.#minimap.schedule();
+  }
+
+  /**
+   * The element's width changed: with an automatic view, a narrow element turns inline.
+   * @param {ResizeObserverEntry | undefined} entry
+   */
+  #onHostResize(entry) {
+    const width = entry?.contentRect.width ?? 0;
+    if (!(width > 0)) return;
+    const next = autoView(width, this.#autoView);
+    if (next === this.#autoView) return;
+    const before = this.view;
+    this.#autoView = next;
+    if (this.view !== before) this.#schedule();
   }
 
   // ---- Navigation ---------------------------------------------------------------------------
@@ -496,4 +735,22 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** @param {number} index change index, 0-based */
   goToChange(index) { this.#navigation.goTo(index); }
+
+  /** Opens every folded run of unchanged paragraphs (the toolbar's "Expand all"). */
+  expandAll() { this.#foldAll(true); }
+
+  /** Folds every run of unchanged paragraphs again (the toolbar's "Fold all"). */
+  foldAll() { this.#foldAll(false); }
+
+  /**
+   * The diff as drawn (view aside: the export is always side by side), as a self-contained
+   * HTML document (styles inside, no script) or as plain text with `[-deleted-]{+inserted+}`
+   * marks; `''` before the first diff.
+   * @param {'html'|'text'} [format]
+   */
+  exportDiff(format = 'html') {
+    const input = this.#exportInput();
+    if (!input) return '';
+    return format === 'text' ? plainText(input) : exportDocument(input);
+  }
 }

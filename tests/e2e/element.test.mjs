@@ -3,7 +3,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {serverAndBrowser} from './harness.mjs';
-import {modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
+import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
@@ -32,8 +32,8 @@ describe('<article-diff>', () => {
 
     assert.equal(await shadow.count(page, 'ins'), expected.ins);
     assert.equal(await shadow.count(page, 'del'), expected.del);
-    // Drawn rows plus rows folded into "N unchanged paragraphs" buttons = the model's rows.
-    const drawn = await shadow.count(page, '.row');
+    // Rows shown plus rows folded behind "N unchanged paragraphs" buttons = the model's rows.
+    const drawn = await shadow.count(page, SHOWN_ROW);
     const folded = await page.evaluate(() => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff').shadowRoot.querySelectorAll('.collapsed'))]
       .reduce((sum, b) => sum + Number(b.dataset.to) - Number(b.dataset.from), 0));
     assert.equal(drawn + folded, expected.rows);
@@ -183,17 +183,25 @@ describe('<article-diff>', () => {
       const root = document.querySelector('article-diff').shadowRoot;
       const rows = [...root.querySelectorAll('.row.current')];
       const box = rows[0].getBoundingClientRect();
-      return {count: rows.length, inView: box.top >= 0 && box.top < window.innerHeight, marker: root.querySelectorAll('.marker.current').length};
+      return {count: rows.length, inView: box.top >= 0 && box.top < window.innerHeight, marker: root.querySelector('.minimap canvas')?.getAttribute('data-current')};
     });
     assert.ok(current.count >= 1 && current.inView, 'the current change is marked and visible');
-    assert.equal(current.marker, 1, 'the minimap marks the current change');
+    assert.equal(current.marker, String(total - 1), 'the minimap marks the current change');
 
     // The buttons do the same.
     await page.locator('article-diff .nav[part="next"]').click();
     assert.equal(await counter(), `1 of ${total}`);
 
-    // Clicking a minimap marker goes to that change.
-    await page.locator('article-diff .marker[data-hunk="2"]').click();
+    // Clicking a minimap marker goes to that change: the markers are drawn where their
+    // changes are in the whole diff, scaled to the minimap's height.
+    const at = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+      const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+      const row = /** @type {HTMLElement} */ (root.getElementById('change-3')).getBoundingClientRect();
+      const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
+      return {x: map.left + map.width / 2, y: map.top + ((row.top - rows.top) / rows.height) * map.height + 1};
+    });
+    await page.mouse.click(at.x, at.y);
     assert.equal(await counter(), `3 of ${total}`);
     await page.close();
   });
@@ -253,9 +261,9 @@ describe('<article-diff>', () => {
     const button = page.locator('article-diff .collapsed');
     assert.equal(await button.count(), 1);
     assert.equal((await button.textContent()).trim(), '10 unchanged paragraphs');
-    assert.equal(await shadow.count(page, '.row'), 2);
+    assert.equal(await shadow.count(page, SHOWN_ROW), 2);
     await button.click();
-    assert.equal(await shadow.count(page, '.row'), 12);
+    assert.equal(await shadow.count(page, SHOWN_ROW), 12);
     assert.equal(await shadow.count(page, '.collapsed'), 0);
     await page.close();
   });

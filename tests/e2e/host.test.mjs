@@ -186,7 +186,8 @@ describe('the interface in another language', () => {
       oldVersion: 'Stara wersja', newVersion: 'Nowa wersja', hideCosmetic: 'Ukryj kosmetyczne',
       changeCount: {one: '{n} zmiana', few: '{n} zmiany', many: '{n} zmian', other: '{n} zmiany'},
       wordsInserted: {one: '+{n} słowo', few: '+{n} słowa', many: '+{n} słów', other: '+{n} słowa'},
-      rowChanged: 'Zmieniony akapit',
+      rowChanged: 'Zmieniony akapit', rowUnchanged: 'Niezmieniony akapit', oldParagraphNumber: 'Stary ¶ {n}',
+      expandAll: 'Rozwiń wszystko', legend: 'Legenda', legendWords: 'Słowa',
     };
     const site = await streamingPage('<script type="module" src="/article-diff-define.js"></script>', [
       `<article-diff><script type="application/json">${blockJson({oldText: 'Ala ma kota.\n\nB.\n\nC.', newText: 'Ala ma dwa czarne koty.\n\nB.\n\nC i D.', strings})}</script></article-diff>`,
@@ -200,6 +201,7 @@ describe('the interface in another language', () => {
         counter: (await shadow.texts(page, '.counter')).join(''),
         stats: (await shadow.texts(page, '.stat')).join('|'),
         rows: (await shadow.texts(page, '.row .sr-only')).join('|'),
+        tools: (await shadow.texts(page, '[part="fold-all"], [part="legend-toggle"], .legend-title')).join('|'),
       });
       const polish = await texts();
       assert.equal(polish.nav, 'Poprzednia|Następna');
@@ -207,7 +209,9 @@ describe('the interface in another language', () => {
       assert.equal(polish.headings, 'Stara wersja|Nowa wersja');
       assert.equal(polish.counter, '2 zmiany');
       assert.match(polish.stats, /^\+5 słów\|/, 'five takes the "many" form in Polish');
-      assert.match(polish.rows, /Zmieniony akapit: /);
+      assert.match(polish.rows, /(^|\|)Zmieniony akapit\|/, 'a changed row’s header, a cell of its own in the rows’ table');
+      assert.match(polish.rows, /\|Niezmieniony akapit\|Stary ¶ 2: \|New ¶ 2: \|/, 'an unchanged row and its cells, in the strings given, the others English');
+      assert.match(polish.tools, /^Rozwiń wszystko\|Legenda\|Słowa\|/);
       assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelector('[part~="toolbar"]').getAttribute('lang')),
         'pl', 'the controls are marked as Polish for screen readers');
       // Back to English through the property, without a new diff.
@@ -223,7 +227,8 @@ describe('the interface in another language', () => {
       const back = await texts();
       assert.equal(back.nav, 'Previous|Next');
       assert.equal(back.counter, '2 changes');
-      assert.match(back.rows, /Changed paragraph: /);
+      assert.match(back.rows, /(^|\|)Changed paragraph\|/);
+      assert.match(back.tools, /^Expand all\|Legend\|Words\|/, 'the legend is redrawn in English too');
       // Strings that cannot be used are an error; the ones before stay.
       const refused = await page.evaluate(() => {
         const el = /** @type {any} */ (document.querySelector('article-diff'));

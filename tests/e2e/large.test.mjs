@@ -20,7 +20,8 @@ function checkRowsInPage() {
   const model = el.model;
   const root = el.shadowRoot;
   const wrong = [];
-  const rows = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.row'))];
+  // The rows shown: a fold's rows are in the DOM too, hidden until opened or found.
+  const rows = [.../** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.row:not(.fold-rows[hidden] .row)'))];
   for (const row of rows) {
     const r = model.rows[Number(row.dataset.row)];
     if (!r) {
@@ -81,25 +82,34 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
       out.middle = {counter: root.querySelector('.counter').textContent, inView: Boolean(current && inView(current)),
         filled: Boolean(current && drawnText(current).length > 0)};
 
-      // A move whose far end is in a chunk not drawn yet: show its source, then follow the link.
+      // A move whose far end is in a chunk not drawn yet: show one end, then follow the link.
       out.move = null;
-      // Changes are runs of adjacent rows that are not equal (nothing is hidden here).
+      // Changes are runs of adjacent rows that are not equal (nothing is hidden here), except
+      // runs that are only the old ends of moves: a move is one change, at its new end.
       /** @type {number[]} */
       const hunkOf = [];
-      let hunks = 0;
+      /** @type {number[][]} */
+      const runs = [];
       model.rows.forEach((r, i) => {
-        if (r.kind !== 'equal') hunkOf[i] = i > 0 && model.rows[i - 1].kind !== 'equal' ? hunks - 1 : hunks++;
+        if (r.kind === 'equal') return;
+        if (i > 0 && model.rows[i - 1].kind !== 'equal') runs[runs.length - 1].push(i);
+        else runs.push([i]);
       });
+      runs.filter((run) => !run.every((i) => model.rows[i].kind === 'moved' && !model.rows[i].new))
+        .forEach((run, hunk) => run.forEach((i) => { hunkOf[i] = hunk; }));
       for (const move of [...model.moves].reverse()) {
-        el.goToChange(hunkOf[move.oldRow]);
-        if (rowEl(move.newRow)) continue;
-        const link = /** @type {HTMLElement} */ (rowEl(move.oldRow).querySelector('.move-link'));
+        // Start from the end that is a stop of its own (the new end always is).
+        const [from, to, side] = hunkOf[move.oldRow] !== undefined
+          ? [move.oldRow, move.newRow, /** @type {const} */ ('new')] : [move.newRow, move.oldRow, /** @type {const} */ ('old')];
+        el.goToChange(hunkOf[from]);
+        if (rowEl(to)) continue;
+        const link = /** @type {HTMLElement} */ (rowEl(from).querySelector('.move-link'));
         link.click();
-        const target = rowEl(move.newRow);
-        const want = model.rows[move.newRow].new.spans.map((s) => s.text).join('');
+        const target = rowEl(to);
+        const want = model.rows[to][side].spans.map((s) => s.text).join('');
         out.move = {
           drawn: Boolean(target), inView: Boolean(target && inView(target)), flash: Boolean(target?.classList.contains('flash')),
-          focused: root.activeElement === target, text: target?.querySelector('.cell.new .text')?.textContent === want,
+          focused: root.activeElement === target, text: target?.querySelector(`.cell.${side} .text`)?.textContent === want,
         };
         break;
       }
@@ -123,12 +133,24 @@ test('navigation, keys, the minimap and move links reach rows not drawn yet', as
   // Once drawn, the whole diff is exactly the model, and the minimap has a marker per change.
   await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
   assert.deepEqual(await page.evaluate(checkRowsInPage), []);
-  await page.waitForFunction((total) => document.querySelector('article-diff').shadowRoot.querySelectorAll('.marker').length === total, result.total);
-  // A thousand markers overlap on an 800-pixel minimap: click the one wanted directly.
-  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-diff').shadowRoot.querySelector('.marker[data-hunk="3"]')).click());
-  assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelector('.counter').textContent),
-    `4 of ${result.total.toLocaleString('en')}`);
-  assert.equal(await page.evaluate(() => document.querySelector('article-diff').shadowRoot.querySelectorAll('.marker.current').length), 1);
+  await page.waitForFunction((total) => document.querySelector('article-diff').shadowRoot.querySelector('.minimap canvas')?.getAttribute('data-markers') === String(total), result.total);
+  // A thousand markers overlap on an 800-pixel minimap: a click goes to a change drawn under
+  // that pixel (one pixel of the minimap is many rows of the diff).
+  const hit = await page.evaluate(async () => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+    const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+    const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
+    const y = map.top + map.height * 0.6;
+    const canvas = /** @type {HTMLElement} */ (root.querySelector('.minimap canvas'));
+    canvas.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true, clientX: map.left + map.width / 2, clientY: y}));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const current = /** @type {HTMLElement} */ (root.querySelector('.row.current'));
+    const rowsNow = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+    return {share: (current.getBoundingClientRect().top - rowsNow.top) / rowsNow.height, pixel: 1 / map.height,
+      counter: root.querySelector('.counter')?.textContent, marked: canvas.getAttribute('data-current'), height: rows.height};
+  });
+  assert.ok(Math.abs(hit.share - 0.6) <= 4 * hit.pixel, `the click at 60% of the minimap went to a change at ${(100 * hit.share).toFixed(2)}%`);
+  assert.equal(hit.counter?.split(' of ')[0].replace(/,/g, ''), String(Number(hit.marked) + 1), 'the minimap marks the change gone to');
 
   // Mid-scroll, for the eye: rows drawn, no gaps.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.4));

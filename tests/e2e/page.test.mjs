@@ -188,7 +188,7 @@ describe('demo page', () => {
     await page.close();
   });
 
-  test('options survive a reload (localStorage, not the URL); keys work page-wide', async () => {
+  test('options survive a reload (in the URL and in localStorage, never the texts); keys work page-wide', async () => {
     const own = await env.browser.newContext({viewport: {width: 1280, height: 900}});
     const {page} = await open(own);
     await page.check('#opt-ignore-case');
@@ -199,7 +199,8 @@ describe('demo page', () => {
     await page.reload();
     await waitForDiff(page);
     assert.equal(new URL(page.url()).search, '');
-    assert.equal(new URL(page.url()).hash, '');
+    // The fragment holds the view and the options (issue 24), no text.
+    assert.equal(new URL(page.url()).hash, '#view=inline&hide-cosmetic&ignore-case');
     assert.equal(await page.isChecked('#opt-ignore-case'), true);
     assert.equal(await page.isChecked('#opt-no-moves'), false);
     const restored = await page.evaluate(() => {
@@ -207,6 +208,11 @@ describe('demo page', () => {
       return {view: el.view, hideCosmetic: el.hideCosmetic, ignoreCase: el.ignoreCase, toggle: el.shadowRoot.querySelector('.cosmetic-toggle input').checked};
     });
     assert.deepEqual(restored, {view: 'inline', hideCosmetic: true, ignoreCase: true, toggle: true});
+    // Without the fragment, localStorage still brings them back.
+    await page.goto(page.url().split('#')[0]);
+    await waitForDiff(page);
+    assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).view), 'inline');
+    assert.equal(await page.isChecked('#opt-ignore-case'), true);
 
     // `n` from the page body (not inside the element) moves to the first change.
     await page.locator('h1').click();

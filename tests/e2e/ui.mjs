@@ -95,6 +95,12 @@ export async function modelInPage(page, oldText, newText, options = {}) {
   }, /** @type {const} */ ([oldText, newText, options]));
 }
 
+/**
+ * The rows a reader sees: a fold's rows are in the DOM too (hidden until opened or found by
+ * the browser's find, issue 24), and are not counted as drawn.
+ */
+export const SHOWN_ROW = '.row:not(.fold-rows[hidden] .row)';
+
 /** Shadow-root query helpers evaluated in the page. */
 export const shadow = {
   /** @param {import('playwright-core').Page} page @param {string} selector */
@@ -139,6 +145,15 @@ export function largePair(oldSeed, bytes, tag = (i) => `[${i}]`) {
     oldParagraphs.push(p);
     size += p.length + 2;
   }
+  return editPair(oldParagraphs);
+}
+
+/**
+ * The new version of `oldParagraphs` as a reporter edits it: a changed word in every 7th
+ * paragraph, a deleted one every 40th, an inserted one every 45th and a moved one every 90th.
+ * @param {string[]} oldParagraphs
+ */
+function editPair(oldParagraphs) {
   /** @type {string[]} */
   const newParagraphs = [];
   /** @type {string[]} */
@@ -180,4 +195,23 @@ export function docsLikePair(oldSeed, bytes, edits) {
     changed[i] = changed[i].replace(/\b(\p{L}{4,})\b/u, 'replaced');
   }
   return {oldText: paragraphs.join('\n\n') + '\n', newText: changed.join('\n\n') + '\n'};
+}
+
+/**
+ * About `bytes` per side of short paragraphs (the seed's sentences, numbered so that each is
+ * distinct; ~125 bytes each, so 5 MB is ~40,000 paragraphs), with the edits of `largePair`:
+ * a changed word in every 7th paragraph, a deleted one every 40th, an inserted one every 45th
+ * and a moved one every 90th.
+ * @param {string} oldSeed @param {number} bytes
+ */
+export function sentencePair(oldSeed, bytes) {
+  const sentences = oldSeed.split(/(?<=[.?!”])\s+/).filter((s) => s.split(' ').length >= 6 && s.length < 200);
+  /** @type {string[]} */
+  const oldParagraphs = [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const p = `${sentences[i % sentences.length]} (${i})`;
+    oldParagraphs.push(p);
+    size += new TextEncoder().encode(p).length + 2;
+  }
+  return editPair(oldParagraphs);
 }

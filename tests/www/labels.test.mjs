@@ -50,11 +50,19 @@ test('gutter signs: + and − per side, ± inline, none on unchanged rows', () =
   assert.equal(gutterSign('equal', 'old', 'split'), '');
 });
 
-test('a move link says which way the other end is, where, and whether it was edited', () => {
-  const move = {id: 0, from: 2, to: 9, similarity: 1, oldRow: 2, newRow: 10};
-  assert.deepEqual(moveLabel(move, 2, 'old'), {target: 10, down: true, text: 'Moved down to new ¶ 10'});
-  assert.deepEqual(moveLabel(move, 10, 'new'), {target: 2, down: false, text: 'Moved up from old ¶ 3'});
-  assert.equal(moveLabel({...move, similarity: 0.82}, 2, 'old').text, 'Moved down to new ¶ 10 (edited)');
+test('both ends of a move say which way the paragraph went (issue 24), and where the other end is', () => {
+  // Paragraph 3 went down to new paragraph 10: its source is row 2, its destination row 10.
+  const down = {id: 0, from: 2, to: 9, similarity: 1, oldRow: 2, newRow: 10};
+  assert.deepEqual(moveLabel(down, 2, 'old'), {target: 10, down: true, text: 'Moved down to new ¶ 10', where: 'below'});
+  assert.deepEqual(moveLabel(down, 10, 'new'), {target: 2, down: false, text: 'Moved down from old ¶ 3', where: 'above'});
+  // Old paragraph 16 to new 513 reads "down" at its destination too.
+  const far = {id: 1, from: 15, to: 512, similarity: 1, oldRow: 15, newRow: 530};
+  assert.equal(moveLabel(far, 530, 'new').text, 'Moved down from old ¶ 16');
+  // Old paragraph 5 up to new paragraph 2: "up" at both ends.
+  const up = {id: 2, from: 4, to: 1, similarity: 1, oldRow: 6, newRow: 1};
+  assert.equal(moveLabel(up, 6, 'old').text, 'Moved up to new ¶ 2');
+  assert.deepEqual(moveLabel(up, 1, 'new'), {target: 6, down: true, text: 'Moved up from old ¶ 5', where: 'below'});
+  assert.equal(moveLabel({...down, similarity: 0.82}, 2, 'old').text, 'Moved down to new ¶ 10 (edited)');
 });
 
 test('the summary says "No differences" when nothing changed, cosmetic changes included', () => {

@@ -4,7 +4,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  CONTEXT_ROWS, changeOfRow, changesOf, drawnKind, interleave, isChange, itemsOf, nextChange, previousChange, rowItems,
+  CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, interleave,
+  isChange, itemsOf, looksUnrelated, movedAwayRuns, nextChange, paragraphCounts, previousChange, rowItems, sharedWords,
+  stackedItems,
 } from '../../www/article-diff-layout.js';
 
 /**
@@ -49,6 +51,15 @@ test('hide-cosmetic: a cosmetic-only row is no change, a cosmetic move still is'
   assert.equal(isChange(blocks[3], true), true);
 });
 
+test('a move is one change, reached where the paragraph went: a run of only old ends is no stop', () => {
+  const {blocks} = model([2, 'moved', 3, 'changed', 'moved', 2, 'moved']);
+  // The first moved row is a source (no new side); the one next to a change stays with it.
+  blocks[1].newEnd = blocks[1].newStart;
+  blocks[5].newEnd = blocks[5].newStart;
+  assert.deepEqual(changesOf(blocks, false), {hunks: [[6, 7], [10]], kinds: ['changed', 'moved']});
+  assert.deepEqual(movedAwayRuns(blocks, false), [[2]]);
+});
+
 test('drawnKind: a cosmetic-only row reads as equal under hide-cosmetic, a move never does', () => {
   const row = {kind: /** @type {RowKind} */ ('changed'), old: null, new: null, cosmetic: true};
   assert.equal(drawnKind(row, false), 'changed');
@@ -70,36 +81,58 @@ test('an unchanged run of three rows or fewer is drawn whole', () => {
 test('a long unchanged run between changes folds, keeping one row of context on each side', () => {
   const {blocks, rowCount} = model(['changed', 10, 'changed']);
   assert.equal(CONTEXT_ROWS, 1);
-  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, {runStart: 1, from: 2, to: 10}, 10, 11]);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, {runStart: 1, from: 2, to: 10, open: false}, 10, 11]);
 });
 
 test('a long run at the start or the end keeps context only towards the change', () => {
   const {blocks, rowCount} = model([5, 'inserted', 6]);
   assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()),
-    [{runStart: 0, from: 0, to: 4}, 4, 5, 6, {runStart: 6, from: 7, to: 12}]);
+    [{runStart: 0, from: 0, to: 4, open: false}, 4, 5, 6, {runStart: 6, from: 7, to: 12, open: false}]);
 });
 
-test('an unfolded run is drawn whole; the others stay folded', () => {
+test('an unfolded run stays a fold, open (its rows show, and it can be folded again); the others stay folded', () => {
   const {blocks, rowCount} = model([5, 'deleted', 6]);
-  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set([6])), [{runStart: 0, from: 0, to: 4}, 4, 5, 6, 7, 8, 9, 10, 11]);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set([6])),
+    [{runStart: 0, from: 0, to: 4, open: false}, 4, 5, 6, {runStart: 6, from: 7, to: 12, open: true}]);
+});
+
+test('only changes: every unchanged run is a fold, however short, with no context rows', () => {
+  const {blocks, rowCount} = model([2, 'changed', 1, 'deleted', 6]);
+  assert.deepEqual(itemsOf(blocks, rowCount, false, new Set(), true), [
+    {runStart: 0, from: 0, to: 2, open: false}, 2, {runStart: 3, from: 3, to: 4, open: false}, 4,
+    {runStart: 5, from: 5, to: 11, open: false},
+  ]);
+});
+
+test('fold memory: each fold as toggled, or all at once, later toggles counting against that', () => {
+  const folds = new FoldMemory();
+  assert.equal(folds.has(3), false);
+  folds.set(3, true);
+  assert.deepEqual([folds.has(3), folds.has(9), folds.allOpen], [true, false, false]);
+  folds.setAll(true);
+  assert.deepEqual([folds.has(3), folds.has(9), folds.allOpen], [true, true, true]);
+  folds.set(9, false);
+  assert.deepEqual([folds.has(3), folds.has(9), folds.allOpen], [true, false, false]);
+  folds.clear();
+  assert.deepEqual([folds.has(3), folds.has(9)], [false, false]);
 });
 
 test('hide-cosmetic: cosmetic-only rows join the unchanged run around them', () => {
   const {blocks, rowCount} = model([2, 'changed~', 3]);
   assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, 2, 3, 4, 5]);
   // One unchanged run of all six rows, with no change to keep context for.
-  assert.deepEqual(itemsOf(blocks, rowCount, true, new Set()), [{runStart: 0, from: 0, to: 6}]);
+  assert.deepEqual(itemsOf(blocks, rowCount, true, new Set()), [{runStart: 0, from: 0, to: 6, open: false}]);
 });
 
 test('every row is drawn or folded exactly once', () => {
   const {blocks, rowCount} = model([7, 'changed', 'split', 4, 'moved', 1, 'merged', 40, 'inserted~', 9]);
-  for (const hideCosmetic of [false, true]) {
+  for (const [hideCosmetic, onlyChanges] of [[false, false], [true, false], [false, true], [true, true]]) {
     const seen = [];
-    for (const item of itemsOf(blocks, rowCount, hideCosmetic, new Set())) {
+    for (const item of itemsOf(blocks, rowCount, hideCosmetic, new Set([11]), onlyChanges)) {
       if (typeof item === 'number') seen.push(item);
-      else for (let row = item.from; row < item.to; row++) seen.push(row);
+      else if ('runStart' in item) for (let row = item.from; row < item.to; row++) seen.push(row);
     }
-    assert.deepEqual(seen, Array.from({length: rowCount}, (_, i) => i), `hideCosmetic ${hideCosmetic}`);
+    assert.deepEqual(seen, Array.from({length: rowCount}, (_, i) => i), `hideCosmetic ${hideCosmetic}, onlyChanges ${onlyChanges}`);
   }
 });
 
@@ -155,6 +188,48 @@ test('a deleted or inserted run is one block and draws a row per paragraph, one 
   ];
   assert.deepEqual(changesOf(blocks, false), {hunks: [[5, 6, 7, 8, 9], [11, 12, 13, 14]], kinds: ['deleted', 'inserted']});
   assert.deepEqual(changesOf(blocks, true).hunks, [[5, 6, 7, 8, 9], [11, 12, 13, 14]]);
-  assert.deepEqual(itemsOf(blocks, 15, false, new Set()), [{runStart: 0, from: 0, to: 4}, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  assert.deepEqual(itemsOf(blocks, 15, false, new Set()), [{runStart: 0, from: 0, to: 4, open: false}, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   assert.equal(changeOfRow(changesOf(blocks, false).hunks, 13), 1);
+});
+
+test('the automatic view: inline below the width, two columns again only clearly above it', () => {
+  assert.equal(autoView(390, null), 'inline');
+  assert.equal(autoView(1280, null), 'split');
+  assert.equal(autoView(INLINE_BELOW_PX, null), 'split');
+  // A scroll bar's width either way does not flip it.
+  assert.equal(autoView(INLINE_BELOW_PX + VIEW_HYSTERESIS_PX - 1, 'inline'), 'inline');
+  assert.equal(autoView(INLINE_BELOW_PX + VIEW_HYSTERESIS_PX, 'inline'), 'split');
+  assert.equal(autoView(INLINE_BELOW_PX - 1, 'split'), 'inline');
+});
+
+/** @type {import('../../pkg/article_diff.js').Stats} */
+const STATS = {
+  wordsInserted: 0, wordsDeleted: 0, wordsUnchanged: 0, paragraphsChanged: 0, paragraphsInserted: 0,
+  paragraphsDeleted: 0, paragraphsMoved: 0, paragraphsSplit: 0, paragraphsMerged: 0, cosmeticChanges: 0,
+};
+
+test('unrelated versions: little text in common, both long enough to read apart', () => {
+  const unrelated = {...STATS, wordsUnchanged: 30, wordsDeleted: 900, wordsInserted: 400};
+  assert.equal(sharedWords(unrelated), 30 / 930);
+  assert.equal(looksUnrelated(unrelated, {old: 40, new: 20}), true);
+  // A short pair reads fine aligned, however different.
+  assert.equal(looksUnrelated(unrelated, {old: 2, new: 20}), false);
+  // An edited article shares most of its words.
+  assert.equal(looksUnrelated({...STATS, wordsUnchanged: 800, wordsDeleted: 100, wordsInserted: 300}, {old: 40, new: 42}), false);
+  assert.equal(sharedWords(STATS), 1, 'two empty texts are the same');
+});
+
+test('paragraph counts come from the blocks', () => {
+  const {blocks} = model([3, 'changed', 4]);
+  assert.deepEqual(paragraphCounts(blocks), {old: 8, new: 8});
+  assert.deepEqual(paragraphCounts([]), {old: 0, new: 0});
+});
+
+test('versions one after the other: the old part, then the new, each a stop', () => {
+  const {blocks, rowCount} = model([1, 'deleted', 'inserted']);
+  blocks[1].newEnd = blocks[1].newStart; // a deleted row has no new side
+  blocks[2].oldEnd = blocks[2].oldStart; // an inserted one no old side
+  const {items, changes} = stackedItems(blocks, rowCount);
+  assert.deepEqual(items, [{heading: 'old', paragraphs: 2}, 0, 1, {heading: 'new', paragraphs: 3}, 3, 5]);
+  assert.deepEqual(changes, {hunks: [[0, 1], [3, 5]], kinds: ['deleted', 'inserted']});
 });

@@ -4,7 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {counterText, describeRow, moveLabel, summaryItems} from '../../www/article-diff-labels.js';
+import {cellLabel, counterText, describeRow, moveLabel, stackedSummaryItems, summaryItems, unrelatedNotice} from '../../www/article-diff-labels.js';
 import {DEFAULT_STRINGS, STRING_KEYS, StringsError, resolveStrings, say} from '../../www/article-diff-strings.js';
 
 /** @typedef {import('../../pkg/article_diff.js').Stats} Stats */
@@ -51,11 +51,17 @@ test('the labels of rows, moves and the summary take the strings', () => {
   const fr = resolveStrings({
     locale: 'fr', rowInserted: 'Paragraphe inséré', movedDownTo: 'Déplacé plus bas vers le ¶ {n}',
     movedEdited: '{move} (modifié)', noDifferences: 'Aucune différence', paragraphsMoved: '{n} déplacé(s)',
+    otherEndBelow: 'plus bas', notInOld: 'Absent de l’ancienne version', oldParagraphNumber: 'Ancien ¶ {n}',
+    stackedOld: {one: 'Ancienne : {n} paragraphe', other: 'Ancienne : {n} paragraphes'},
   });
   const row = /** @type {import('../../pkg/article_diff.js').Row} */ ({kind: 'inserted', old: null, new: null, cosmetic: false});
   assert.equal(describeRow(row, fr), 'Paragraphe inséré');
   const move = /** @type {import('../../pkg/article_diff.js').Move} */ ({id: 0, from: 0, to: 4, oldRow: 1, newRow: 6, similarity: 0.9});
-  assert.deepEqual(moveLabel(move, 1, 'old', fr), {target: 6, down: true, text: 'Déplacé plus bas vers le ¶ 5 (modifié)'});
+  assert.deepEqual(moveLabel(move, 1, 'old', fr), {target: 6, down: true, text: 'Déplacé plus bas vers le ¶ 5 (modifié)', where: 'plus bas'});
+  assert.equal(cellLabel(null, 'old', fr), 'Absent de l’ancienne version');
+  assert.equal(cellLabel(/** @type {import('../../pkg/article_diff.js').Cell} */ ({paragraphs: [2, 3], spans: []}), 'old', fr), 'Ancien ¶ 3–4');
+  assert.equal(stackedSummaryItems({old: 1, new: 2}, stats({}), fr)[0].text, 'Ancienne : 1 paragraphe');
+  assert.equal(unrelatedNotice(0.004, fr), 'These versions share little text (under 1% of their words): showing them one after the other.');
   assert.deepEqual(summaryItems(stats({}), fr), [{cls: 'same', text: 'Aucune différence'}]);
   const items = summaryItems(stats({wordsInserted: 1500, paragraphsMoved: 2}), fr);
   assert.equal(items[0].text, `+1${'\u202f'}500 words`, 'French groups thousands with a narrow space');
