@@ -3,8 +3,8 @@
 //!
 //! Every offset the engine keeps comes from scanning the text, so it is a char boundary and
 //! `&text[range]` cannot fail. Its failure path is still compiled in, though, and formats the
-//! text, the range and the char in the way for its message: about 4 KB of the wasm module (which
-//! has a size budget). These functions slice with [`str::get`] and, should a bug ever hand them
+//! text, the range and the char in the way for its message: kilobytes of the wasm module, which
+//! has a size budget (docs/performance.md). These functions slice with [`str::get`] and, should a bug ever hand them
 //! an offset inside a character, panic with a fixed message instead.
 
 use core::ops::Range;
@@ -42,9 +42,9 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
 /// `a == b`, sixteen bytes a step.
 ///
 /// Rows compare every pair of paragraphs the hashes matched (a collision must show as a change),
-/// which on a 2 MB near-identical pair is the whole text. In wasm, `==` on slices calls a
-/// `memcmp` that compares byte by byte (1 ms of that pair in Chromium); two `u64` loads a step
-/// take a fraction of it. Natively `memcmp` is vectorised, and this is about as fast.
+/// which on a near-identical pair is the whole text. In wasm, `==` on slices calls a `memcmp`
+/// that compares byte by byte; two `u64` loads a step take a fraction of its time
+/// (docs/performance.md). Natively `memcmp` is vectorised, and this is about as fast.
 pub(crate) fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {

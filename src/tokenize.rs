@@ -219,8 +219,8 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
 /// its [`Class`] in the low three bits ([`Class::code`]), and whether it may join the char
 /// after it (`JOINS_NEXT`) or before it (`JOINS_PREVIOUS`) in a grapheme cluster
 /// ([`crate::graphemes::joining`]). `char::is_alphanumeric`, `char::is_numeric` and the
-/// grapheme tables search Unicode tables at every call: a 2.4 MB text in scripts other than
-/// Latin took ten times longer to count this way.
+/// grapheme tables search Unicode tables at every call, which made text in scripts other than
+/// Latin many times slower to count (docs/performance.md).
 #[derive(Clone, Copy)]
 struct Char(u8);
 
