@@ -6,7 +6,7 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
-use crate::normalize::{fold_token_into, is_own_key, Fold};
+use crate::unicode::fold::{fold_token_into, is_own_key, Fold};
 
 /// Token key → id, for one diff call: a small open-addressing table (linear probing, at most
 /// half full) over the keys in id order.

@@ -85,31 +85,27 @@
 // The reader's wasm module (src/wasm_markup.rs) uses none of the engine's binding helpers.
 #![cfg_attr(feature = "markup-module", allow(dead_code))]
 
+// The pipeline's stages in the order they run (the crate docs above draw it), then what they
+// share.
+mod unicode;
+mod paragraphs;
 mod align;
-mod assemble;
+mod moves;
+mod words;
+mod output;
+mod call;
 mod deadline;
-mod engine;
 mod error;
 mod formatting;
-mod graphemes;
 mod intern;
+mod model;
+mod myers;
+mod options;
+mod sort;
 // On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
 // module it would be dead code that still costs bytes (a few hundred, through inlining).
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub mod markup;
-mod memo;
-mod model;
-mod moves;
-mod normalize;
-mod options;
-mod order;
-mod pack;
-mod paragraphs;
-mod sequence;
-mod side;
-mod text;
-mod tokenize;
-mod words;
 #[cfg(all(target_arch = "wasm32", not(feature = "markup-module")))]
 pub mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "markup-module"))]
@@ -146,15 +142,15 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
             return Err(Error::InputTooLarge { side, bytes: text.len(), limit: MAX_INPUT_BYTES });
         }
     }
-    let fold = normalize::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
-    let mut ctx = engine::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
-    let mut old_side = side::Side::new(old);
-    let mut new_side = side::Side::new(new);
+    let fold = unicode::fold::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
+    let mut ctx = call::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
+    let mut old_side = paragraphs::side::Side::new(old);
+    let mut new_side = paragraphs::side::Side::new(new);
     let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);
     let found = if options.detect_moves {
         moves::find(&mut units, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
     } else {
         Vec::new()
     };
-    Ok(assemble::assemble(old_side, new_side, units, found, &mut ctx))
+    Ok(output::assemble::assemble(old_side, new_side, units, found, &mut ctx))
 }

@@ -159,7 +159,7 @@ fn assert_matches_core(old: &str, new: &str, what: &str) -> Value {
     let mut core = serde_json::to_value(&model).unwrap();
     core["rows"] = serde_json::to_value(model.rows().collect::<Vec<_>>()).unwrap();
     core["blocks"] = js_blocks(&model);
-    // Similarities cross to six decimals (src/pack.rs), and JSON does not tell `1` from `1.0`.
+    // Similarities cross to six decimals (src/output/pack.rs), and JSON does not tell `1` from `1.0`.
     for model in [&mut d, &mut core] {
         for m in model["moves"].as_array_mut().unwrap() {
             m["similarity"] = json!((m["similarity"].as_f64().unwrap() * 1e6).round() / 1e6);
@@ -577,7 +577,7 @@ fn a_two_megabyte_input_returns() {
 }
 
 /// Words of unchanged paragraphs are counted by a scan that takes sixteen ASCII bytes a step
-/// with wasm SIMD (`count_words` in src/tokenize.rs); those of changed paragraphs come from the
+/// with wasm SIMD (`count_words` in src/unicode/tokenize.rs); those of changed paragraphs come from the
 /// tokenizer, in the word diff. The two must agree on every text: each text here is one
 /// paragraph, once unchanged and once with a word appended, which keeps all its words. Joiners,
 /// digits and commas, non-ASCII letters and combining marks fall on every offset of a sixteen-byte

@@ -5,7 +5,7 @@
 //! one a possible destination, wherever they are in the document (not only inside one hunk).
 //!
 //! 1. Paragraphs of [`MIN_MOVE_WORDS`] words or more are matched by words. Candidates come
-//!    from an inverted index over uncommon words (see [`crate::side`]); each is scored by
+//!    from an inverted index over uncommon words (see [`crate::paragraphs::side`]); each is scored by
 //!    word-multiset similarity, an upper bound of the order-aware word-diff similarity.
 //! 2. Each candidate is verified by its word diff, which must keep at least
 //!    [`crate::Options::move_threshold`] of the words; that diff is kept and shown in the move.
@@ -33,10 +33,10 @@
 //! move; short paragraphs add O(paragraphs) once (see [`short`]).
 
 use crate::align::Unit;
-use crate::engine::Ctx;
-use crate::order;
-use crate::side::{candidates, dice, Side};
-use crate::tokenize::count_words;
+use crate::call::Ctx;
+use crate::sort;
+use crate::paragraphs::side::{candidates, dice, Side};
+use crate::unicode::tokenize::count_words;
 use crate::words::{diff_words, WordDiff};
 
 mod short;
@@ -120,7 +120,7 @@ pub(crate) fn find<'a>(
         ctx.coarsened.moves = true;
     }
     // Best first (verification stops at the deadline, so the likeliest go first).
-    order::sort_by_key(&mut scored, |s| order::descending(s.0));
+    sort::sort_by_key(&mut scored, |s| sort::descending(s.0));
 
     // Verify each candidate with its order-aware word diff, best upper bound first, until the
     // deadline; then choose partners.
@@ -132,7 +132,7 @@ pub(crate) fn find<'a>(
         }
         let (ot, nt) = (old.para(i), new.para(j));
         let words = diff_words(ot, nt, ctx);
-        let similarity = if crate::text::same(ot, nt) { 1.0 } else { words.similarity() };
+        let similarity = if crate::unicode::text::same(ot, nt) { 1.0 } else { words.similarity() };
         if similarity >= threshold {
             verified.push(FoundMove { from: i, to: j, similarity, words });
         }
@@ -171,7 +171,7 @@ fn move_the_shorter<'a>(
     ctx: &mut Ctx<'a>,
 ) {
     const NONE: usize = usize::MAX;
-    let same = crate::text::same;
+    let same = crate::unicode::text::same;
     // Each unchanged move: its index by old paragraph, and each end's other end.
     let (mut index, mut to) = (vec![NONE; old.paragraphs.len()], vec![NONE; old.paragraphs.len()]);
     let mut from = vec![NONE; new.paragraphs.len()];
@@ -251,7 +251,7 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
     }
     // Group candidates by their component's root, in document order.
     let mut keyed: Vec<(usize, FoundMove)> = candidates.into_iter().map(|c| (root(&mut parent, c.from), c)).collect();
-    order::sort_by_key(&mut keyed, |(r, _)| *r as u64);
+    sort::sort_by_key(&mut keyed, |(r, _)| *r as u64);
     let mut groups: Vec<Vec<FoundMove>> = Vec::new();
     let mut last_root = usize::MAX;
     for (r, c) in keyed {
@@ -265,11 +265,11 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
     }
     let mut chosen = Vec::new();
     for mut group in groups {
-        order::sort_by_key(&mut group, |c| order::pair(c.from, c.to));
+        sort::sort_by_key(&mut group, |c| sort::pair(c.from, c.to));
         let mut olds: Vec<usize> = group.iter().map(|c| c.from).collect();
         let mut news: Vec<usize> = group.iter().map(|c| c.to).collect();
         olds.dedup();
-        order::sort_by_key(&mut news, |&j| j as u64);
+        sort::sort_by_key(&mut news, |&j| j as u64);
         news.dedup();
         if group.len() == 1 || olds.len().max(news.len()) > EXACT_ASSIGNMENT_LIMIT {
             chosen.extend(best_first(group));
@@ -300,8 +300,8 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
 /// Best similarity first, one partner each; ties by document position (the sort keeps the
 /// order of equal keys as they came, and they came sorted by position).
 fn best_first(mut group: Vec<FoundMove>) -> Vec<FoundMove> {
-    order::sort_by_key(&mut group, |c| order::pair(c.from, c.to));
-    order::sort_by_key(&mut group, |c| order::descending(c.similarity));
+    sort::sort_by_key(&mut group, |c| sort::pair(c.from, c.to));
+    sort::sort_by_key(&mut group, |c| sort::descending(c.similarity));
     let mut out: Vec<FoundMove> = Vec::new();
     for c in group {
         if out.iter().all(|o| o.from != c.from && o.to != c.to) {
@@ -393,7 +393,7 @@ fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize,
 }
 
 fn by_destination(moves: &mut Vec<FoundMove>) {
-    order::sort_by_key(moves, |m| m.to as u64);
+    sort::sort_by_key(moves, |m| m.to as u64);
 }
 
 /// Where each unpaired paragraph sits in the units, and how many pairs come before each unit:

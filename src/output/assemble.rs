@@ -13,12 +13,12 @@
 use core::ops::Range;
 
 use crate::align::Unit;
-use crate::engine::Ctx;
+use crate::call::Ctx;
 use crate::model::{Block, Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
 use crate::moves::FoundMove;
-use crate::side::Side;
-use crate::text;
-use crate::tokenize::count_words;
+use crate::paragraphs::side::Side;
+use crate::unicode::text;
+use crate::unicode::tokenize::count_words;
 use crate::words::{diff_words, PieceKind, WordDiff};
 
 /// Builds the flat edit list as byte ranges: deletions before insertions within a change, and
@@ -282,7 +282,7 @@ struct MoveIndex {
 impl MoveIndex {
     fn new(pairs: impl Iterator<Item = (usize, usize)>) -> Self {
         let mut by_paragraph: Vec<(usize, usize)> = pairs.collect();
-        crate::order::sort_by_key(&mut by_paragraph, |&(p, _)| p as u64);
+        crate::sort::sort_by_key(&mut by_paragraph, |&(p, _)| p as u64);
         MoveIndex { by_paragraph }
     }
 

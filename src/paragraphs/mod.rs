@@ -15,11 +15,13 @@
 //! Cost: two passes over the bytes, O(n), sixteen at a time between line breaks; no memory but
 //! the paragraphs (a text of blank lines, or of one-letter lines, has as many lines as bytes).
 
+pub(crate) mod side;
+
 use core::ops::Range;
 
 use crate::model::Paragraph;
-use crate::text;
-use crate::text::{bytes_below, bytes_equal, word_at};
+use crate::unicode::text;
+use crate::unicode::text::{bytes_below, bytes_equal, word_at};
 
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;

@@ -16,11 +16,11 @@
 use core::ops::Range;
 
 use crate::deadline::Deadline;
-use crate::engine::Ctx;
+use crate::call::Ctx;
 use crate::model::Paragraph;
 use crate::paragraphs;
-use crate::text::word_at;
-use crate::tokenize::{tokenize, TokenKind};
+use crate::unicode::text::word_at;
+use crate::unicode::tokenize::{tokenize, TokenKind};
 
 /// Up to this many pairs, every pair is a candidate (exact and cheap).
 const ALL_PAIRS_LIMIT: usize = 4096;
@@ -59,7 +59,7 @@ impl<'a> Side<'a> {
     pub fn cell(&self, range: &Range<usize>) -> (usize, &'a str) {
         let start = self.paragraphs[range.start].byte_start;
         let end = self.paragraphs[range.end - 1].byte_end;
-        (start, crate::text::slice(self.text, start..end))
+        (start, crate::unicode::text::slice(self.text, start..end))
     }
 
     /// Exact-text hashes of all paragraphs, for the paragraph-level diff.
@@ -169,7 +169,7 @@ fn hash(bytes: &[u8]) -> u64 {
 
 /// Sorts a list of ids (one instantiation of the sort for every caller).
 pub(crate) fn sort_ids(ids: &mut Vec<u32>) {
-    crate::order::sort_by_key(ids, |&id| u64::from(id));
+    crate::sort::sort_by_key(ids, |&id| u64::from(id));
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -287,7 +287,7 @@ pub(crate) fn candidates(
 
 // The tests' seeded generator, shared with `tests/`, the benches and the examples.
 #[cfg(test)]
-#[path = "../tests/common/rng.rs"]
+#[path = "../../tests/common/rng.rs"]
 pub(crate) mod rng;
 
 #[cfg(test)]
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn a_paragraph_without_words_is_profiled_by_its_symbols() {
-        use crate::normalize::Fold;
+        use crate::unicode::fold::Fold;
         let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
         let mut side = Side::new("\u{2605}\u{2605}\u{2606}\n* * *\nthe * cat");
         side.ensure_profiles(0..3, &mut ctx);
@@ -346,7 +346,7 @@ mod tests {
 
     #[test]
     fn indexed_candidates_are_the_paragraphs_sharing_most_uncommon_words() {
-        use crate::normalize::Fold;
+        use crate::unicode::fold::Fold;
         // 80 × 80 paragraphs (past ALL_PAIRS_LIMIT, so the index is used) of words drawn from a
         // small vocabulary, some of them common enough to be left out; against counting directly.
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);

@@ -6,7 +6,7 @@
 //! large for the wasm module's budget (docs/performance.md). The rules below need only the
 //! ranges of the properties they test, which were extracted from that crate's tables (Unicode
 //! 17.0.0), about 800 ranges, packed at compile time ([`PACKED`]). Each char's properties are looked up in
-//! them once and remembered ([`crate::memo`]).
+//! them once and remembered ([`crate::unicode::char_memo`]).
 //!
 //! All rules are implemented: GB3–5 (CR LF, controls), GB6–8 (Hangul), GB9/9a (Extend, ZWJ,
 //! SpacingMark), GB9b (Prepend), GB9c (Indic conjuncts; `InCB=Extend` approximated by Extend and ZWJ),
@@ -16,8 +16,8 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
-use crate::memo::CharMemo;
-use crate::text::char_at;
+use crate::unicode::char_memo::CharMemo;
+use crate::unicode::text::char_at;
 
 /// `Grapheme_Cluster_Break=Extend` (GB9).
 const EXTEND_RANGES: &[(u32, u32)] = &[
@@ -359,7 +359,7 @@ impl Props {
     }
 }
 
-/// The properties of `c`, looked up in the tables once per char ([`crate::memo`]).
+/// The properties of `c`, looked up in the tables once per char ([`crate::unicode::char_memo`]).
 #[inline]
 fn props(c: char) -> Props {
     static KNOWN: CharMemo = CharMemo::new();

@@ -17,15 +17,15 @@
 //! and tabs included).
 //!
 //! Cost: one pass, O(n). ASCII takes a byte-at-a-time fast path; other chars are classified
-//! once per char and remembered ([`crate::memo`]), and only a char that may join its neighbour
-//! asks [`crate::graphemes`] for the cluster's end.
+//! once per char and remembered ([`crate::unicode::char_memo`]), and only a char that may join its neighbour
+//! asks [`crate::unicode::graphemes`] for the cluster's end.
 
 mod count;
 mod lanes;
 
 pub(crate) use count::count_words;
 
-use crate::memo::CharMemo;
+use crate::unicode::char_memo::CharMemo;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,7 +49,7 @@ pub(crate) struct Token {
 impl Token {
     #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        crate::text::slice(text, self.start as usize..self.end as usize)
+        crate::unicode::text::slice(text, self.start as usize..self.end as usize)
     }
 }
 
@@ -163,7 +163,7 @@ fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
 fn is_dash(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'-' => true,
-        0xE2 => matches!(crate::text::from(text, i).chars().next(), Some('\u{2010}'..='\u{2015}' | '\u{2212}')),
+        0xE2 => matches!(crate::unicode::text::from(text, i).chars().next(), Some('\u{2010}'..='\u{2015}' | '\u{2212}')),
         _ => false,
     }
 }
@@ -206,19 +206,19 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
         return (end, ASCII_CLASS[b as usize]);
     }
     // `i` is a char boundary: every caller starts at 0 or at a previous cluster's end.
-    let (c, len) = crate::text::char_at(text, i);
+    let (c, len) = crate::unicode::text::char_at(text, i);
     let char = Char::of(c);
     // Most text has few combining marks: when neither char can join the other, the cluster is
     // one char and the (slower) grapheme rules need not run.
-    let alone = !char.joins_next() && (i + len == bytes.len() || !Char::of(crate::text::char_at(text, i + len).0).joins_previous());
-    let end = if alone { i + len } else { crate::graphemes::cluster_end(text, i) };
+    let alone = !char.joins_next() && (i + len == bytes.len() || !Char::of(crate::unicode::text::char_at(text, i + len).0).joins_previous());
+    let end = if alone { i + len } else { crate::unicode::graphemes::cluster_end(text, i) };
     (end, char.class())
 }
 
-/// What the tokenizer needs to know of a char, worked out once per char ([`crate::memo`]):
+/// What the tokenizer needs to know of a char, worked out once per char ([`crate::unicode::char_memo`]):
 /// its [`Class`] in the low three bits ([`Class::code`]), and whether it may join the char
 /// after it (`JOINS_NEXT`) or before it (`JOINS_PREVIOUS`) in a grapheme cluster
-/// ([`crate::graphemes::joining`]). `char::is_alphanumeric`, `char::is_numeric` and the
+/// ([`crate::unicode::graphemes::joining`]). `char::is_alphanumeric`, `char::is_numeric` and the
 /// grapheme tables search Unicode tables at every call, which made text in scripts other than
 /// Latin many times slower to count (docs/performance.md).
 #[derive(Clone, Copy)]
@@ -232,7 +232,7 @@ impl Char {
     fn of(c: char) -> Char {
         static KNOWN: CharMemo = CharMemo::new();
         Char(KNOWN.get(c, |c| {
-            let (next, previous) = crate::graphemes::joining(c);
+            let (next, previous) = crate::unicode::graphemes::joining(c);
             classify(c).code() | if next { JOINS_NEXT } else { 0 } | if previous { JOINS_PREVIOUS } else { 0 }
         }))
     }
@@ -421,7 +421,7 @@ mod tests {
         for c in (0..0x30000).filter_map(char::from_u32) {
             for known in [Char::of(c), Char::of(c)] {
                 assert_eq!(known.class(), classify(c), "{c:?}");
-                assert_eq!((known.joins_next(), known.joins_previous()), crate::graphemes::joining(c), "{c:?}");
+                assert_eq!((known.joins_next(), known.joins_previous()), crate::unicode::graphemes::joining(c), "{c:?}");
             }
         }
     }

@@ -14,7 +14,7 @@
 
 use super::lanes::Lanes;
 use super::{Char, Class, ASCII_CLASS, ASCII_CODE};
-use crate::text::{word_at, HIGH};
+use crate::unicode::text::{word_at, HIGH};
 
 /// Counts the word tokens of `text` without storing tokens.
 ///
@@ -201,7 +201,7 @@ impl Counter {
     fn others(&mut self, text: &str, mut i: usize) -> usize {
         let mut counter = core::mem::take(self);
         let bytes = text.as_bytes();
-        let (c, mut len) = crate::text::char_at(text, i);
+        let (c, mut len) = crate::unicode::text::char_at(text, i);
         let mut char = Char::of(c);
         let end = loop {
             let next = i + len;
@@ -209,12 +209,12 @@ impl Counter {
             // joins the char before it (`\n` does after `\r`, whose own `joins_next` is set).
             let ascii_run = next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0;
             let after = (next < bytes.len() && !ascii_run).then(|| {
-                let (c, len) = crate::text::char_at(text, next);
+                let (c, len) = crate::unicode::text::char_at(text, next);
                 (len, Char::of(c))
             });
             counter.push(char.0);
             if char.joins_next() || after.is_some_and(|(_, a)| a.joins_previous()) {
-                break crate::graphemes::cluster_end(text, i);
+                break crate::unicode::graphemes::cluster_end(text, i);
             }
             let Some(a) = after else { break next };
             (i, (len, char)) = (next, a);
