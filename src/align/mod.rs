@@ -34,7 +34,7 @@ use crate::model::Paragraph;
 use crate::call::Ctx;
 use crate::sort;
 use crate::myers::{dense_ids, diff_ids, DiffOp, Past};
-use crate::moves::MIN_MOVE_WORDS;
+use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::unicode::tokenize::count_words;
 use crate::paragraphs::side::{candidates, dice, overlap, Side};
 

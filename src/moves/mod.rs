@@ -33,6 +33,7 @@
 //! move; short paragraphs add O(paragraphs) once (see [`short`]).
 
 use crate::align::Unit;
+use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::call::Ctx;
 use crate::sort;
 use crate::paragraphs::side::{candidates, dice, Side};
@@ -41,9 +42,6 @@ use crate::words::{diff_words, WordDiff};
 
 mod short;
 
-/// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
-/// by the rules of [`short`].
-pub(crate) const MIN_MOVE_WORDS: usize = 4;
 /// Candidate partners kept per unpaired old paragraph.
 const CANDIDATES_PER_PARAGRAPH: usize = 8;
 

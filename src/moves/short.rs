@@ -22,7 +22,8 @@
 //! pass over all paragraphs (a word count each, then the folded text of the short ones). At
 //! most [`MAX_LETTER_PAIRS`] pairs are compared by letters, each in O(letters).
 
-use super::{FoundMove, MIN_MOVE_WORDS};
+use super::FoundMove;
+use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::call::Ctx;
 use crate::unicode::fold::fold_text;
 use crate::paragraphs::side::{dice, sort_ids, Side};

@@ -23,6 +23,12 @@ use crate::model::Paragraph;
 use crate::unicode::text;
 use crate::unicode::text::{bytes_below, bytes_equal, word_at};
 
+/// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
+/// only by the rules of `moves::short`. Alignment reads it too: a short paragraph that is not
+/// unique cannot move, so it is never held back from a pair as a possible one. Here, where both
+/// stages read it, so that neither reaches into the other.
+pub(crate) const MIN_MOVE_WORDS: usize = 4;
+
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
 
