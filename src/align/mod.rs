@@ -36,7 +36,8 @@ use crate::sort;
 use crate::myers::{dense_ids, diff_ids, DiffOp, Past};
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::unicode::tokenize::count_words;
-use crate::paragraphs::side::{candidates, dice, overlap, Side};
+use crate::paragraphs::side::Side;
+use crate::paragraphs::similarity::{candidates, dice, overlap};
 
 /// Most paragraphs on one side of a split or merged row.
 pub(crate) const MAX_GROUP: usize = 6;

@@ -36,7 +36,8 @@ use crate::align::Unit;
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::call::Ctx;
 use crate::sort;
-use crate::paragraphs::side::{candidates, dice, Side};
+use crate::paragraphs::side::Side;
+use crate::paragraphs::similarity::{candidates, dice};
 use crate::unicode::tokenize::count_words;
 use crate::words::{diff_words, WordDiff};
 

@@ -26,7 +26,8 @@ use super::FoundMove;
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::call::Ctx;
 use crate::unicode::fold::fold_text;
-use crate::paragraphs::side::{dice, sort_ids, Side};
+use crate::paragraphs::side::{sort_ids, Side};
+use crate::paragraphs::similarity::dice;
 use crate::unicode::tokenize::count_words;
 use crate::words::diff_words;
 

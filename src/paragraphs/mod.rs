@@ -16,6 +16,7 @@
 //! the paragraphs (a text of blank lines, or of one-letter lines, has as many lines as bytes).
 
 pub(crate) mod side;
+pub(crate) mod similarity;
 
 use core::ops::Range;
 
