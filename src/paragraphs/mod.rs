@@ -22,7 +22,7 @@ use core::ops::Range;
 
 use crate::model::Paragraph;
 use crate::unicode::text;
-use crate::unicode::text::{bytes_below, bytes_equal, word_at};
+use crate::unicode::byte_masks::{bytes_below, bytes_equal, word_at};
 
 /// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
 /// only by the rules of `moves::short`. Alignment reads it too: a short paragraph that is not

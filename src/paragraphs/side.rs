@@ -13,7 +13,7 @@ use core::ops::Range;
 use crate::call::Ctx;
 use crate::model::Paragraph;
 use crate::paragraphs;
-use crate::unicode::text::word_at;
+use crate::unicode::byte_masks::word_at;
 use crate::unicode::tokenize::{tokenize, TokenKind};
 
 /// Word tokens interned between two reads of the clock while profiles are built.
@@ -126,7 +126,7 @@ fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let len = bytes.len();
     let (mut a, mut b, mut c, mut d): (u64, u64, u64, u64) = (len as u64, 0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0);
-    // (Plain index loops: see `text::word_at`.)
+    // (Plain index loops: see `byte_masks::word_at`.)
     let mut i = 0;
     while i + 32 <= len {
         a = (a.rotate_left(23) ^ word_at(bytes, i)).wrapping_mul(K);

@@ -14,7 +14,7 @@
 
 use super::lanes::Lanes;
 use super::{Char, Class, ASCII_CLASS, ASCII_CODE};
-use crate::unicode::text::{word_at, HIGH};
+use crate::unicode::byte_masks::{word_at, HIGH};
 
 /// Counts the word tokens of `text` without storing tokens.
 ///

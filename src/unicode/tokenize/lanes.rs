@@ -2,7 +2,7 @@
 //! ([`super::count`]): the few operations that step needs, on three representations.
 //!
 //! * `u64`: eight lanes, a lane's flag in bit 7 of its byte (the form of
-//!   [`crate::unicode::text::bytes_in`]). Every build has it.
+//!   [`crate::unicode::byte_masks::bytes_in`]). Every build has it.
 //! * `Simd`: sixteen lanes of a wasm SIMD `v128`, a flag as a lane of all ones. Only in a
 //!   wasm build with the `simd128` target feature.
 //! * `Portable`: the same sixteen lanes as a `[u8; 16]`, lane by lane. It is `Simd`'s
@@ -12,7 +12,7 @@
 //! A flag mask crosses to and from the counter's `u64` form ([`Lanes::from_last`],
 //! [`Lanes::last`]), where bit 63 is the last byte before the chunk and bit 55 the one before it.
 
-use crate::unicode::text::{bytes_in, word_at, HIGH, ONES};
+use crate::unicode::byte_masks::{bytes_in, word_at, HIGH, ONES};
 
 /// A chunk of [`Lanes::WIDTH`] ASCII bytes, or a mask with a flag per byte.
 pub(super) trait Lanes: Copy {
