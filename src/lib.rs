@@ -150,7 +150,7 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
     let found = if options.detect_moves {
         moves::find(&mut units, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
     } else {
-        Vec::new()
+        moves::Found::default()
     };
     Ok(output::assemble::assemble(old_side, new_side, units, found, &mut ctx))
 }

@@ -55,6 +55,17 @@ pub(crate) struct FoundMove {
     pub words: WordDiff,
 }
 
+/// What move detection hands on to assembly.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The moves, in order of destination.
+    pub moves: Vec<FoundMove>,
+    /// Candidates that turned out to be in place, by old paragraph: `units` has them as pairs,
+    /// and each keeps the word diff that verified it, so that assembly does not compute it
+    /// again.
+    pub in_place: Vec<FoundMove>,
+}
+
 /// Finds moves among the unpaired paragraphs of `units`; pairs that turn out to be in place are
 /// written back into `units` as pairs.
 pub(crate) fn find<'a>(
@@ -63,7 +74,7 @@ pub(crate) fn find<'a>(
     new: &mut Side<'a>,
     threshold: f64,
     ctx: &mut Ctx<'a>,
-) -> Vec<FoundMove> {
+) -> Found {
     let unpaired = |units: &[Unit], deleted: bool| -> Vec<usize> {
         let pick = |u: &Unit| match *u {
             Unit::Deleted(i) if deleted => Some(i),
@@ -84,19 +95,19 @@ pub(crate) fn find<'a>(
         })
     };
     if !(any(true) && any(false)) {
-        return Vec::new();
+        return Found::default();
     }
     if ctx.deadline.passed() {
         // Indexing every unpaired paragraph would only push the answer further past the time
         // limit: leave them deleted and inserted, and say so.
         ctx.coarsened.moves = true;
-        return Vec::new();
+        return Found::default();
     }
     *units = Unit::spell_out(core::mem::take(units));
     let (deleted, inserted) = (unpaired(units, true), unpaired(units, false));
     if !(old.ensure_profiles(deleted.iter().copied(), ctx) && new.ensure_profiles(inserted.iter().copied(), ctx)) {
         ctx.coarsened.moves = true;
-        return Vec::new();
+        return Found::default();
     }
     // Paragraphs long enough for word similarity, and shorter ones (see `short`).
     let (mut olds, mut news, mut short_olds, mut short_news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -142,9 +153,9 @@ pub(crate) fn find<'a>(
         verified.extend(short::find(&short_olds, &short_news, keys, old, new, threshold, ctx));
     }
     let found = assign(verified, old.paragraphs.len());
-    let mut moves = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
-    move_the_shorter(units, &mut moves, &mut keys, old, new, ctx);
-    moves
+    let mut found = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
+    move_the_shorter(units, &mut found.moves, &mut keys, old, new, ctx);
+    found
 }
 
 /// Of a paragraph and the block of moved neighbours it traded places with, shows the cheaper as
@@ -371,9 +382,9 @@ fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
 
 /// Turns moves whose two ends could share a row without crossing any pair back into pairs, and
 /// returns the rest in order of their destination.
-fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize, new_len: usize) -> Vec<FoundMove> {
+fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize, new_len: usize) -> Found {
     let mut layout = Layout::of(units, old_len, new_len);
-    let mut moves = Vec::new();
+    let (mut moves, mut in_place) = (Vec::new(), Vec::new());
     for m in found {
         let (a, b) = (layout.pos_old[m.from], layout.pos_new[m.to]);
         if layout.pairs_before[a] == layout.pairs_before[b] {
@@ -383,12 +394,14 @@ fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize,
             // put rows out of document order). Recomputing is O(units), and pairs made here
             // are rare.
             layout = Layout::of(units, old_len, new_len);
+            in_place.push(m);
         } else {
             moves.push(m);
         }
     }
     by_destination(&mut moves);
-    moves
+    sort::sort_by_key(&mut in_place, |m| m.from as u64);
+    Found { moves, in_place }
 }
 
 fn by_destination(moves: &mut Vec<FoundMove>) {

@@ -15,7 +15,7 @@ use core::ops::Range;
 use crate::align::Unit;
 use crate::call::Ctx;
 use crate::model::{Block, Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
-use crate::moves::FoundMove;
+use crate::moves::{Found, FoundMove};
 use crate::paragraphs::side::Side;
 use crate::unicode::text;
 use crate::unicode::tokenize::count_words;
@@ -95,6 +95,8 @@ impl Edits {
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
+    /// Pairs move detection found in place, with their word diffs ([`Found::in_place`]).
+    in_place: Vec<FoundMove>,
     blocks: Vec<Block<'a>>,
     /// Rows so far (each unchanged pair counts one): the index of the next row.
     rows: usize,
@@ -166,6 +168,17 @@ impl<'a> Builder<'_, 'a> {
         self.stats.cosmetic_changes += words.stats.cosmetic_changes;
     }
 
+    /// The word diff move detection computed for the pair `o`, `n`, if it found that pair in
+    /// place (taken: each pair is assembled once).
+    fn in_place_words(&mut self, o: &Range<usize>, n: &Range<usize>) -> Option<WordDiff> {
+        if o.len() != 1 || n.len() != 1 {
+            return None;
+        }
+        let k = self.in_place.binary_search_by_key(&o.start, |m| m.from).ok()?;
+        let m = &mut self.in_place[k];
+        (m.to == n.start).then(|| core::mem::take(&mut m.words))
+    }
+
     fn pair(&mut self, o: Range<usize>, n: Range<usize>, ctx: &mut Ctx<'a>) {
         let (os, ot) = self.old.cell(&o);
         let (ns, nt) = self.new.cell(&n);
@@ -175,7 +188,7 @@ impl<'a> Builder<'_, 'a> {
             self.edits.equal(os..os + ot.len());
             self.push_equal(o.start, n.start);
         } else {
-            let words = diff_words(ot, nt, ctx);
+            let words = self.in_place_words(&o, &n).unwrap_or_else(|| diff_words(ot, nt, ctx));
             self.count(&words);
             for p in &words.pieces {
                 match p.kind {
@@ -298,12 +311,13 @@ pub(crate) fn assemble<'a>(
     old: Side<'a>,
     new: Side<'a>,
     units: Vec<Unit>,
-    found: Vec<FoundMove>,
+    found: Found,
     ctx: &mut Ctx<'a>,
 ) -> Diff<'a> {
+    let Found { moves: found, in_place } = found;
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
-    let mut b = Builder { old: &old, new: &new, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
+    let mut b = Builder { old: &old, new: &new, in_place, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
     let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
     b.separators(preamble(&old), preamble(&new));
 
