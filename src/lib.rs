@@ -22,22 +22,26 @@
 //! # The pipeline
 //!
 //! ```text
-//!  old ─┐ tokenize ─► paragraphs ─► align ─► words ──► moves ─► model::Diff
-//!  new ─┘ spans, ids  split, hash   rows     word ops  pairs    rows, moves, stats, fallback
+//!  old ─┐ unicode   ─► paragraphs ─► align ─► moves ────────► output ─► model::Diff
+//!  new ─┘ tokens,      split, hash,   units    moves, in-place  blocks, edits, stats, fallback
+//!         folded keys  profiles                 pairs
+//!                                             └ words: the word diff of one pair of paragraphs ┘
 //! ```
 //!
-//! * `tokenize` — Unicode words (CJK by character), whitespace runs, punctuation; grapheme
-//!   clusters are never split (`graphemes`);
-//! * `paragraphs` — blank-line blocks, or one per line when a text has no blank line;
+//! * `unicode` — the tokenizer: Unicode words (CJK by character), whitespace runs,
+//!   punctuation; grapheme clusters are never split (`unicode::graphemes`);
+//! * `paragraphs` — blank-line blocks, or one per line when a text has no blank line, each
+//!   with its hash and (when needed) its word profile;
 //! * `align` — identical paragraphs matched by hash first, then each changed stretch aligned
 //!   by the heaviest chain of in-place, split and merged pairs;
-//! * `words` — a word diff over interned, typographically folded tokens (`normalize`), cleaned
+//! * `words` — a word diff over interned, typographically folded tokens (`unicode::fold`), cleaned
 //!   up to read like a human edit and refined to letters inside a misspelled word;
 //! * `moves` — unpaired paragraphs linked by a global best assignment over the whole document;
-//! * `assemble` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
+//!   the word diff that verified a pair found in place goes on to assembly with it;
+//! * `output` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
 //!   and stats.
 //!
-//! Each module's docs state its cost; `sequence` says why every diff goes through one Myers on
+//! Each module's docs state its cost; `myers` says why every diff goes through one Myers on
 //! `u32` ids.
 //!
 //! # The model
