@@ -54,8 +54,8 @@ fn lines(text: &str, from: usize, to: usize, mut line: impl FnMut(usize, usize))
 /// Calls `found` with the offset of every `\n` and `\r`, in order.
 ///
 /// Sixteen bytes a step, as two `u64` words with a bit per line-break byte, so a line of prose
-/// costs a few operations per sixteen bytes. (`memchr2` did this with `usize` words, four bytes
-/// on wasm32: the paragraph split of a 2 MB pair took 1.4 ms in Chromium.)
+/// costs a few operations per sixteen bytes. (`memchr2` does this with `usize` words, four bytes
+/// on wasm32, several times slower: docs/performance.md.)
 fn line_breaks(bytes: &[u8], mut found: impl FnMut(usize)) {
     let mut at = 0;
     while at + 16 <= bytes.len() {

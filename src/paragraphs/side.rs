@@ -118,9 +118,8 @@ impl<'a> Side<'a> {
 /// over 32 bytes a step, then the tail, then a final mix.
 ///
 /// Every byte of both texts goes through here. rustc-hash's `FxHasher::write` takes 16 bytes a
-/// step, with a 128-bit multiply that wasm32 does as two 64-bit ones (0.7 ms of the 2 MB book
-/// pair in Chromium); four independent lanes of one native 64-bit multiply each keep the
-/// multiplier busy. Not collision-resistant, like FxHash: a collision makes two paragraphs look
+/// step, with a 128-bit multiply that wasm32 does as two 64-bit ones (docs/performance.md);
+/// four independent lanes of one native 64-bit multiply each keep the multiplier busy. Not collision-resistant, like FxHash: a collision makes two paragraphs look
 /// identical to the paragraph diff, and their row, which compares the texts, shows the change.
 fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;

@@ -61,8 +61,8 @@ pub(crate) fn candidates(
     // The inverted index: for each word id (ids are dense), the positions in `news` of the
     // paragraphs that have it, ascending, as one run of `posts` from `start[word]` to
     // `start[word + 1]`. Built by counting, in two passes over the profiles: no sort, and a
-    // word's run is found by indexing, not by binary search (both were a tenth of the whole
-    // call on two unrelated 150 KB texts).
+    // word's run is found by indexing, not by binary search (both showed in profiles of
+    // unrelated texts: docs/performance.md).
     let distinct = |profile: &'_ [u32], idx: usize| idx == 0 || profile[idx - 1] != profile[idx];
     let top = news.iter().filter_map(|&n| new.profile_ref(n).last()).max().map_or(0, |&w| w as usize + 1);
     let mut start = vec![0u32; top + 1];

@@ -6,11 +6,8 @@
 //!    alone (with the call's deadline), then over the spaces and punctuation between each two consecutive
 //!    matched words. One Myers over all tokens maximises matched *tokens*, so it gladly keeps a
 //!    ", " and replaces the words around it (`red, green` → `green, red`: both words changed);
-//!    matching words first keeps the most words. On GPL-2.0 → GPL-3.0 (a heavy rewrite, full
-//!    pipeline, `examples/quality.rs` with bench/metrics.mjs) it lowers the changed words from
-//!    6,078 to 5,936 and the time of the whole call from 8.4 to 7.0 ms, as the word sequences
-//!    are half as long; on the seed pair nothing changes. (Earlier, Histogram and Patience
-//!    over all tokens measured within 1% of Myers.)
+//!    matching words first keeps the most words, and the word sequences are half as long, so
+//!    it is faster too (docs/performance.md).
 //! 3. **Ties broken for the reader**: Myers picks one of the alignments that match as many
 //!    tokens by its search order, and may scatter a dropped sentence around words it shares
 //!    with the text before it. An insertion or deletion that can slide over a whole equal run
