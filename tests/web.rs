@@ -43,9 +43,8 @@ fn call_str(old: &str, new: &str, options: Value) -> Value {
 
 /// The message of a thrown error, checking it is a JS `Error`.
 fn message(error: JsValue) -> String {
-    let value = JsValue::from(error);
-    assert!(value.is_instance_of::<js_sys::Error>(), "throws an Error instance");
-    Reflect::get(&value, &js("message")).unwrap().as_string().unwrap()
+    assert!(error.is_instance_of::<js_sys::Error>(), "throws an Error instance");
+    Reflect::get(&error, &js("message")).unwrap().as_string().unwrap()
 }
 
 fn error_of(old: JsValue, new: JsValue, options: JsValue) -> String {
