@@ -25,7 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     std::fs::create_dir_all(&out)?;
     let plain = Options::default().with_timeout(None);
-    let every = plain.clone().with_ignore_case(true).with_ignore_whitespace(true).with_move_threshold(0.5);
+    let every =
+        plain.clone().with_ignore_case(true).with_ignore_whitespace(true).with_move_threshold(0.5);
     for id in ids {
         let old = std::fs::read_to_string(format!("{dir}/{id}.old.txt"))?;
         let new = std::fs::read_to_string(format!("{dir}/{id}.new.txt"))?;

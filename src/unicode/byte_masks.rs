@@ -58,10 +58,16 @@ mod tests {
                 let mut bytes = *b"abcdefgh";
                 bytes[k] = b;
                 let word = word_at(&bytes, 0);
-                let expected = |test: &dyn Fn(u8) -> bool| (0..8).map(|j| bit(j, test(bytes[j]))).fold(0, |m, x| m | x);
+                let expected = |test: &dyn Fn(u8) -> bool| {
+                    (0..8).map(|j| bit(j, test(bytes[j]))).fold(0, |m, x| m | x)
+                };
                 assert_eq!(bytes_equal(word, b'c'), expected(&|x| x == b'c'), "{b:#x} at {k}");
                 if b < 0x80 {
-                    assert_eq!(bytes_in(word, b'a', b'e'), expected(&|x| (b'a'..=b'e').contains(&x)), "{b:#x} at {k}");
+                    assert_eq!(
+                        bytes_in(word, b'a', b'e'),
+                        expected(&|x| (b'a'..=b'e').contains(&x)),
+                        "{b:#x} at {k}"
+                    );
                 }
                 assert_eq!(bytes_below(word, 0x20), expected(&|x| x < 0x20), "{b:#x} at {k}");
                 assert_eq!(word & HIGH == 0, bytes.is_ascii());

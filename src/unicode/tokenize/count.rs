@@ -69,7 +69,8 @@ fn count<V: Lanes>(text: &str) -> usize {
 /// compile time. Letters and digits both start and continue words; digits also let `,` join.
 const DIGITS: [(u8, u8); 1] = ranges(&[Class::Letter { digit: true }]);
 const LETTERS: [(u8, u8); 2] = ranges(&[Class::Letter { digit: false }]);
-const JOINERS: [(u8, u8); 2] = ranges(&[Class::Joiner { digits_only: false }, Class::Joiner { digits_only: true }]);
+const JOINERS: [(u8, u8); 2] =
+    ranges(&[Class::Joiner { digits_only: false }, Class::Joiner { digits_only: true }]);
 const COMMAS: [(u8, u8); 1] = ranges(&[Class::Joiner { digits_only: true }]);
 /// The span from the lowest joiner byte to the highest: one range test finds every joiner (and
 /// a few other bytes), so the exact tests run only where it finds one between two letters.
@@ -81,7 +82,10 @@ const LETTERS_FOLDED: (u8, u8) = {
     let mut b = 0;
     while b < 128 {
         let letter = (LETTERS[0].0 <= b && b <= LETTERS[0].1) || (lo <= b && b <= hi);
-        assert!(letter == (lo <= b | 0x20 && b | 0x20 <= hi), "the letters do not fold onto one range");
+        assert!(
+            letter == (lo <= b | 0x20 && b | 0x20 <= hi),
+            "the letters do not fold onto one range"
+        );
         b += 1;
     }
     (lo, hi)
@@ -180,14 +184,21 @@ impl Counter {
     #[inline(always)]
     fn push(&mut self, code: u8) {
         let bits = u64::from(CODE_BITS[usize::from(code & 0x07)]);
-        let (letter, digit, joiner, comma) = (bits & 1, bits >> 1 & 1, bits >> 2 & 1, bits >> 3 & 1);
+        let (letter, digit, joiner, comma) =
+            (bits & 1, bits >> 1 & 1, bits >> 2 & 1, bits >> 3 & 1);
         let (last, before_last) = (|m: u64| m >> 63, |m: u64| m >> 55 & 1);
-        let joined = last(self.joiner) & before_last(self.letter) & (!last(self.comma) & 1 | before_last(self.digit) & digit);
+        let joined = last(self.joiner)
+            & before_last(self.letter)
+            & (!last(self.comma) & 1 | before_last(self.digit) & digit);
         let starts = letter & !last(self.letter) & !joined & 1;
         self.words += (starts + (bits >> 4)) as usize;
         let shift = |m: u64, bit: u64| m >> 8 | bit << 63;
-        (self.letter, self.digit, self.joiner, self.comma) =
-            (shift(self.letter, letter), shift(self.digit, digit), shift(self.joiner, joiner), shift(self.comma, comma));
+        (self.letter, self.digit, self.joiner, self.comma) = (
+            shift(self.letter, letter),
+            shift(self.digit, digit),
+            shift(self.joiner, joiner),
+            shift(self.comma, comma),
+        );
     }
 
     /// [`Counter::push`] for the clusters from byte `i` on, one by one, up to eight ASCII bytes
@@ -235,7 +246,8 @@ impl Counter {
     /// rule of `,`), which read the chunk before through its last byte.
     #[inline(always)]
     fn run<V: Lanes>(&mut self, bytes: &[u8], mut i: usize) -> usize {
-        let (mut letter_before, mut digit_before) = (V::from_last(self.letter), V::from_last(self.digit));
+        let (mut letter_before, mut digit_before) =
+            (V::from_last(self.letter), V::from_last(self.digit));
         let mut span_before = V::from_last(self.joiner);
         let (mut joiner_last, mut comma_last) = (self.joiner, self.comma);
         let start = i;
@@ -244,21 +256,26 @@ impl Counter {
             let letter = digit.or(chunk.with_bits(0x20).in_range(LETTERS_FOLDED));
             let span = chunk.in_range(JOINER_SPAN);
             let starts = letter.and_not(V::one_before(letter_before, letter));
-            let mut joined = starts.and(V::one_before(span_before, span)).and(V::two_before(letter_before, letter));
+            let mut joined = starts
+                .and(V::one_before(span_before, span))
+                .and(V::two_before(letter_before, letter));
             if joined.any() {
                 let comma = chunk.in_range(COMMAS[0]);
                 let joiner = chunk.in_range(JOINERS[0]).or(chunk.in_range(JOINERS[1]));
                 let digits = V::two_before(digit_before, digit).and(digit);
                 joined = joined.and(V::one_before(V::from_last(joiner_last), joiner));
-                joined = joined.and_not(V::one_before(V::from_last(comma_last), comma).and_not(digits));
+                joined =
+                    joined.and_not(V::one_before(V::from_last(comma_last), comma).and_not(digits));
             }
             self.words += starts.and_not(joined).count() as usize;
             (letter_before, digit_before, span_before) = (letter, digit, span);
-            (joiner_last, comma_last) = (JOINER_BYTES.last(chunk.last_byte()), COMMA_BYTES.last(chunk.last_byte()));
+            (joiner_last, comma_last) =
+                (JOINER_BYTES.last(chunk.last_byte()), COMMA_BYTES.last(chunk.last_byte()));
             i += V::WIDTH;
         }
         if i > start {
-            (self.letter, self.digit, self.joiner, self.comma) = (letter_before.last(), digit_before.last(), joiner_last, comma_last);
+            (self.letter, self.digit, self.joiner, self.comma) =
+                (letter_before.last(), digit_before.last(), joiner_last, comma_last);
         }
         i
     }

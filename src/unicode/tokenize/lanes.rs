@@ -51,7 +51,8 @@ impl Lanes for u64 {
     #[inline(always)]
     fn load(bytes: &[u8], i: usize) -> Option<u64> {
         let word = word_at(bytes, i);
-        (i + 8 <= bytes.len() && word & HIGH == 0 && bytes.get(i + 8).is_none_or(|&n| n < 0x80)).then_some(word)
+        (i + 8 <= bytes.len() && word & HIGH == 0 && bytes.get(i + 8).is_none_or(|&n| n < 0x80))
+            .then_some(word)
     }
 
     #[inline(always)]
@@ -127,7 +128,9 @@ impl Lanes for Simd {
     #[inline(always)]
     fn load(bytes: &[u8], i: usize) -> Option<Simd> {
         let (low, high) = (word_at(bytes, i), word_at(bytes, i + 8));
-        let ascii = i + 16 <= bytes.len() && (low | high) & HIGH == 0 && bytes.get(i + 16).is_none_or(|&n| n < 0x80);
+        let ascii = i + 16 <= bytes.len()
+            && (low | high) & HIGH == 0
+            && bytes.get(i + 16).is_none_or(|&n| n < 0x80);
         ascii.then(|| Simd(core::arch::wasm32::u64x2(low, high)))
     }
 
@@ -158,13 +161,17 @@ impl Lanes for Simd {
     #[inline(always)]
     fn one_before(earlier: Simd, now: Simd) -> Simd {
         use core::arch::wasm32::i8x16_shuffle;
-        Simd(i8x16_shuffle::<15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30>(earlier.0, now.0))
+        Simd(i8x16_shuffle::<15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30>(
+            earlier.0, now.0,
+        ))
     }
 
     #[inline(always)]
     fn two_before(earlier: Simd, now: Simd) -> Simd {
         use core::arch::wasm32::i8x16_shuffle;
-        Simd(i8x16_shuffle::<14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29>(earlier.0, now.0))
+        Simd(i8x16_shuffle::<14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29>(
+            earlier.0, now.0,
+        ))
     }
 
     #[inline(always)]
@@ -212,7 +219,9 @@ impl Portable {
     /// Lane `k` of the 32 lanes `earlier` then `now`, taken from `16 - by` on, as
     /// `i8x16_shuffle` does.
     fn shifted(earlier: Portable, now: Portable, by: usize) -> Portable {
-        Portable(core::array::from_fn(|k| if k < by { earlier.0[16 - by + k] } else { now.0[k - by] }))
+        Portable(core::array::from_fn(
+            |k| if k < by { earlier.0[16 - by + k] } else { now.0[k - by] },
+        ))
     }
 }
 
@@ -235,7 +244,9 @@ impl Lanes for Portable {
 
     fn from_last(mask: u64) -> Portable {
         let bytes = mask.to_le_bytes();
-        Portable(core::array::from_fn(|k| if k >= 8 && bytes[k - 8] & 0x80 != 0 { 0xFF } else { 0 }))
+        Portable(core::array::from_fn(
+            |k| if k >= 8 && bytes[k - 8] & 0x80 != 0 { 0xFF } else { 0 },
+        ))
     }
 
     fn last(self) -> u64 {
@@ -283,27 +294,49 @@ mod tests {
     fn lanes_of(low: u64, high: u64) -> Portable {
         Portable(core::array::from_fn(|k| {
             let word = if k < 8 { low } else { high };
-            if word >> (8 * (k % 8) + 7) & 1 == 1 { 0xFF } else { 0 }
+            if word >> (8 * (k % 8) + 7) & 1 == 1 {
+                0xFF
+            } else {
+                0
+            }
         }))
     }
 
     /// Sixteen lanes and two `u64`s of the same bytes agree on every operation, at every offset.
     #[test]
     fn sixteen_lanes_agree_with_two_words() {
-        let text = b"Don't 1,000.5 a-b (x) {y} ~z\x7F\0 Zz 09 ',-.! well-known U.S. 3.14 ''--..,, end";
-        let masks = |chunk: u64| chunk.in_range((b'0', b'9')) | chunk.with_bits(0x20).in_range((b'a', b'z')) | chunk.in_range((b',', b'.'));
+        let text =
+            b"Don't 1,000.5 a-b (x) {y} ~z\x7F\0 Zz 09 ',-.! well-known U.S. 3.14 ''--..,, end";
+        let masks = |chunk: u64| {
+            chunk.in_range((b'0', b'9'))
+                | chunk.with_bits(0x20).in_range((b'a', b'z'))
+                | chunk.in_range((b',', b'.'))
+        };
         let lane_masks = |chunk: Portable| {
-            chunk.in_range((b'0', b'9')).or(chunk.with_bits(0x20).in_range((b'a', b'z'))).or(chunk.in_range((b',', b'.')))
+            chunk
+                .in_range((b'0', b'9'))
+                .or(chunk.with_bits(0x20).in_range((b'a', b'z')))
+                .or(chunk.in_range((b',', b'.')))
         };
         for i in 0..=text.len() - 33 {
-            let (Some(earlier), Some(now)) = (Portable::load(text, i), Portable::load(text, i + 16)) else {
+            let (Some(earlier), Some(now)) =
+                (Portable::load(text, i), Portable::load(text, i + 16))
+            else {
                 panic!("an ASCII chunk at {i} did not load");
             };
             let [el, eh, nl, nh] = [i, i + 8, i + 16, i + 24].map(|j| masks(word_at(text, j)));
             let (e, n) = (lane_masks(earlier), lane_masks(now));
             assert_eq!(e, lanes_of(el, eh), "at {i}");
-            assert_eq!(Portable::one_before(e, n), lanes_of(u64::one_before(eh, nl), u64::one_before(nl, nh)), "at {i}");
-            assert_eq!(Portable::two_before(e, n), lanes_of(u64::two_before(eh, nl), u64::two_before(nl, nh)), "at {i}");
+            assert_eq!(
+                Portable::one_before(e, n),
+                lanes_of(u64::one_before(eh, nl), u64::one_before(nl, nh)),
+                "at {i}"
+            );
+            assert_eq!(
+                Portable::two_before(e, n),
+                lanes_of(u64::two_before(eh, nl), u64::two_before(nl, nh)),
+                "at {i}"
+            );
             assert_eq!(Portable::from_last(eh), lanes_of(0, eh));
             assert_eq!(e.last(), eh);
             assert_eq!(e.count(), el.count() + eh.count());
