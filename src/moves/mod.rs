@@ -275,7 +275,7 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
     }
     let mut chosen = Vec::new();
     for mut group in groups {
-        sort::sort_by_key(&mut group, |c| sort::pair(c.from, c.to));
+        sort::sort_by_key(&mut group, by_ends);
         let mut olds: Vec<usize> = group.iter().map(|c| c.from).collect();
         let mut news: Vec<usize> = group.iter().map(|c| c.to).collect();
         olds.dedup();
@@ -310,7 +310,7 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
 /// Best similarity first, one partner each; ties by document position (the sort keeps the
 /// order of equal keys as they came, and they came sorted by position).
 fn best_first(mut group: Vec<FoundMove>) -> Vec<FoundMove> {
-    sort::sort_by_key(&mut group, |c| sort::pair(c.from, c.to));
+    sort::sort_by_key(&mut group, by_ends);
     sort::sort_by_key(&mut group, |c| sort::descending(c.similarity));
     let mut out: Vec<FoundMove> = Vec::new();
     for c in group {
@@ -400,8 +400,14 @@ fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize,
         }
     }
     by_destination(&mut moves);
-    sort::sort_by_key(&mut in_place, |m| m.from as u64);
+    sort::sort_by_key(&mut in_place, by_ends);
     Found { moves, in_place }
+}
+
+/// A candidate's sort key: by old paragraph, then new. One function for every such sort, so
+/// that they share one instantiation of [`sort::sort_by_key`] in the wasm module.
+fn by_ends(c: &FoundMove) -> u64 {
+    sort::pair(c.from, c.to)
 }
 
 fn by_destination(moves: &mut Vec<FoundMove>) {

@@ -95,8 +95,10 @@ impl Edits {
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
-    /// Pairs move detection found in place, with their word diffs ([`Found::in_place`]).
+    /// Pairs move detection found in place, with their word diffs ([`Found::in_place`]), and
+    /// the first whose pair is not yet assembled.
     in_place: Vec<FoundMove>,
+    next_in_place: usize,
     blocks: Vec<Block<'a>>,
     /// Rows so far (each unchanged pair counts one): the index of the next row.
     rows: usize,
@@ -174,9 +176,12 @@ impl<'a> Builder<'_, 'a> {
         if o.len() != 1 || n.len() != 1 {
             return None;
         }
-        let k = self.in_place.binary_search_by_key(&o.start, |m| m.from).ok()?;
-        let m = &mut self.in_place[k];
-        (m.to == n.start).then(|| core::mem::take(&mut m.words))
+        // Pairs come in document order, and so by old paragraph, as `in_place` is.
+        while self.in_place.get(self.next_in_place).is_some_and(|m| m.from < o.start) {
+            self.next_in_place += 1;
+        }
+        let m = self.in_place.get_mut(self.next_in_place).filter(|m| m.from == o.start && m.to == n.start)?;
+        Some(core::mem::take(&mut m.words))
     }
 
     fn pair(&mut self, o: Range<usize>, n: Range<usize>, ctx: &mut Ctx<'a>) {
@@ -317,7 +322,7 @@ pub(crate) fn assemble<'a>(
     let Found { moves: found, in_place } = found;
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
-    let mut b = Builder { old: &old, new: &new, in_place, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
+    let mut b = Builder { old: &old, new: &new, in_place, next_in_place: 0, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
     let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
     b.separators(preamble(&old), preamble(&new));
 
