@@ -262,7 +262,7 @@ const WRAP_CHARS = 100;
 const plainBlocks = (text) => text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
 
 /**
- * How many paragraphs the engine makes of one block (see `src/paragraphs.rs`).
+ * How many paragraphs the engine makes of one block (see `src/paragraphs/mod.rs`).
  * @param {string} block
  */
 const engineParagraphs = (block) => {

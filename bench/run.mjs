@@ -128,8 +128,8 @@ function snapshotPkg() {
 
 /**
  * The served module's size, gzipped as `./run test` checks its budget: GNU `gzip -9`. Node's
- * zlib at level 9 makes a different stream, 1.6 KB larger on this module, which would put the
- * report at odds with the budget; it stands in only where `gzip` is missing (and says so).
+ * zlib at level 9 makes a different stream, kilobytes larger on this module, which would put
+ * the report at odds with the budget; it stands in only where `gzip` is missing (and says so).
  */
 function wasmSize() {
   const file = path.join(SNAPSHOT, 'article_diff_bg.wasm');

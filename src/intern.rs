@@ -6,13 +6,14 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
-use crate::normalize::{fold_token_into, is_own_key, Fold};
+use crate::unicode::fold::{fold_token_into, is_own_key, Fold};
 
 /// Token key → id, for one diff call: a small open-addressing table (linear probing, at most
 /// half full) over the keys in id order.
 ///
-/// Not `HashMap`: this is the engine's only map, and hashbrown's generic table cost 4 KB of the
-/// wasm module's size budget for a job this narrow (insert-or-get of short strings). FxHash is
+/// Not `HashMap`: this is the engine's only map, and hashbrown's generic table costs kilobytes of
+/// the wasm module's size budget (docs/performance.md) for a job this narrow (insert-or-get of
+/// short strings). FxHash is
 /// several times faster than SipHash on short keys; keys come from the documents, and a crafted
 /// document aiming for collisions could only make the diff slower (bounded by the deadline),
 /// never wrong.

@@ -22,22 +22,26 @@
 //! # The pipeline
 //!
 //! ```text
-//!  old ─┐ tokenize ─► paragraphs ─► align ─► words ──► moves ─► model::Diff
-//!  new ─┘ spans, ids  split, hash   rows     word ops  pairs    rows, moves, stats, fallback
+//!  old ─┐ unicode   ─► paragraphs ─► align ─► moves ────────► output ─► model::Diff
+//!  new ─┘ tokens,      split, hash,   units    moves, in-place  blocks, edits, stats, fallback
+//!         folded keys  profiles                 pairs
+//!                                             └ words: the word diff of one pair of paragraphs ┘
 //! ```
 //!
-//! * `tokenize` — Unicode words (CJK by character), whitespace runs, punctuation; grapheme
-//!   clusters are never split (`graphemes`);
-//! * `paragraphs` — blank-line blocks, or one per line when a text has no blank line;
+//! * `unicode` — the tokenizer: Unicode words (CJK by character), whitespace runs,
+//!   punctuation; grapheme clusters are never split (`unicode::graphemes`);
+//! * `paragraphs` — blank-line blocks, or one per line when a text has no blank line, each
+//!   with its hash and (when needed) its word profile;
 //! * `align` — identical paragraphs matched by hash first, then each changed stretch aligned
 //!   by the heaviest chain of in-place, split and merged pairs;
-//! * `words` — a word diff over interned, typographically folded tokens (`normalize`), cleaned
+//! * `words` — a word diff over interned, typographically folded tokens (`unicode::fold`), cleaned
 //!   up to read like a human edit and refined to letters inside a misspelled word;
 //! * `moves` — unpaired paragraphs linked by a global best assignment over the whole document;
-//! * `assemble` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
+//!   the word diff that verified a pair found in place goes on to assembly with it;
+//! * `output` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
 //!   and stats.
 //!
-//! Each module's docs state its cost; `sequence` says why every diff goes through one Myers on
+//! Each module's docs state its cost; `myers` says why every diff goes through one Myers on
 //! `u32` ids.
 //!
 //! # The model
@@ -85,31 +89,27 @@
 // The reader's wasm module (src/wasm_markup.rs) uses none of the engine's binding helpers.
 #![cfg_attr(feature = "markup-module", allow(dead_code))]
 
+// The pipeline's stages in the order they run (the crate docs above draw it), then what they
+// share.
+mod unicode;
+mod paragraphs;
 mod align;
-mod assemble;
+mod moves;
+mod words;
+mod output;
+mod call;
 mod deadline;
-mod engine;
 mod error;
 mod formatting;
-mod graphemes;
 mod intern;
+mod model;
+mod myers;
+mod options;
+mod sort;
 // On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
 // module it would be dead code that still costs bytes (a few hundred, through inlining).
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub mod markup;
-mod memo;
-mod model;
-mod moves;
-mod normalize;
-mod options;
-mod order;
-mod pack;
-mod paragraphs;
-mod sequence;
-mod side;
-mod text;
-mod tokenize;
-mod words;
 #[cfg(all(target_arch = "wasm32", not(feature = "markup-module")))]
 pub mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "markup-module"))]
@@ -146,15 +146,15 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
             return Err(Error::InputTooLarge { side, bytes: text.len(), limit: MAX_INPUT_BYTES });
         }
     }
-    let fold = normalize::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
-    let mut ctx = engine::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
-    let mut old_side = side::Side::new(old);
-    let mut new_side = side::Side::new(new);
+    let fold = unicode::fold::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
+    let mut ctx = call::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
+    let mut old_side = paragraphs::side::Side::new(old);
+    let mut new_side = paragraphs::side::Side::new(new);
     let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);
     let found = if options.detect_moves {
         moves::find(&mut units, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
     } else {
-        Vec::new()
+        moves::Found::default()
     };
-    Ok(assemble::assemble(old_side, new_side, units, found, &mut ctx))
+    Ok(output::assemble::assemble(old_side, new_side, units, found, &mut ctx))
 }

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The model as JavaScript reads it: `ArticleDiff`, a view over the packed array that
- * `src/pack.rs` writes (one `Uint32Array` of UTF-16 offsets, no text) and the caller's two
+ * `src/output/pack.rs` writes (one `Uint32Array` of UTF-16 offsets, no text) and the caller's two
  * strings. The wasm binding imports this file (`#[wasm_bindgen(module = "/src/model.js")]`);
  * `src/wasm.d.ts` is its contract.
  *
@@ -36,7 +36,7 @@
  *   cosmeticChanges: number, formattingChanges?: number}} Stats
  */
 
-// The layout of `src/pack.rs` (its module docs draw it).
+// The layout of `src/output/pack.rs` (its module docs draw it).
 const MAGIC = 0x41440001;
 // A diff of two documents: the same layout and a formatting section (`src/markup/packed.rs`).
 const MAGIC_FORMATTED = 0x41448001;

@@ -288,7 +288,7 @@ pub struct Paragraph {
 impl Paragraph {
     /// The paragraph's text within `input`.
     pub fn text<'a>(&self, input: &'a str) -> &'a str {
-        crate::text::slice(input, self.byte_start..self.byte_end)
+        crate::unicode::text::slice(input, self.byte_start..self.byte_end)
     }
 }
 

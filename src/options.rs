@@ -88,8 +88,8 @@ impl Options {
         if !(0.0..=1.0).contains(&self.move_threshold) {
             return Err(Error::InvalidOption {
                 name: "moveThreshold",
-                // The value is not echoed: formatting an f64 pulls ~20 KB of float printing
-                // into the wasm module, and the caller has the value at hand.
+                // The value is not echoed: formatting an f64 pulls float printing, a large part
+                // of the wasm module (docs/performance.md), and the caller has the value at hand.
                 reason: "must be a number from 0 to 1".to_string(),
             });
         }

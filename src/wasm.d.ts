@@ -128,7 +128,7 @@ export interface ArticleDiff {
   readonly oldText: string;
   readonly newText: string;
   /**
-   * The whole model in one array (UTF-16 offsets, no text; layout in `src/pack.rs`, private to
+   * The whole model in one array (UTF-16 offsets, no text; layout in `src/output/pack.rs`, private to
    * this version): post it from a worker with `postMessage(m, [packed.buffer])` and rebuild the
    * model there with `unpack(packed, oldText, newText)`.
    */

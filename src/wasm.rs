@@ -10,7 +10,7 @@
 //!   neither text holds, so texts are equal to it exactly where they are equal to JavaScript.
 //! * Refusals cross as codes ([`Failure`]); `failure` in `src/arguments.js` words them, so the
 //!   module carries no message formatting.
-//! * The result crosses as one `Uint32Array` ([`crate::pack`]: UTF-16 offsets, no text), copied
+//! * The result crosses as one `Uint32Array` ([`crate::output::pack`]: UTF-16 offsets, no text), copied
 //!   once out of linear memory by `materialize` in `src/model.js`, which wraps it in an
 //!   `ArticleDiff`: blocks, moves and stats at once; rows, spans, edits and paragraph objects
 //!   only when asked for, their texts sliced from the caller's own strings.
@@ -59,7 +59,7 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/model.js")]
 extern "C" {
-    /// Copies a [`crate::pack`]ed model out of linear memory into an `ArticleDiff`; throws
+    /// Copies a [`crate::output::pack`]ed model out of linear memory into an `ArticleDiff`; throws
     /// when JavaScript cannot hold it.
     #[wasm_bindgen(catch)]
     fn materialize(packed: &[u32], old_text: &JsValue, new_text: &JsValue) -> Result<JsValue, JsValue>;
@@ -127,7 +127,7 @@ pub fn diff(
         Error::InputTooLarge { side, bytes, .. } => refuse(Failure::TooLarge, side as u32, bytes as f64),
         Error::InvalidOption { name, .. } => refuse(Failure::BadOption, 0, f64::from(u8::from(name == "timeoutMs") + 3)),
     })?;
-    let packed = crate::pack::pack(&d).map_err(|words| refuse(Failure::ResultTooLarge, 0, words as f64))?;
+    let packed = crate::output::pack::pack(&d).map_err(|words| refuse(Failure::ResultTooLarge, 0, words as f64))?;
     drop(d);
     materialize(&packed, &old_text, &new_text)
 }

@@ -43,9 +43,8 @@ fn call_str(old: &str, new: &str, options: Value) -> Value {
 
 /// The message of a thrown error, checking it is a JS `Error`.
 fn message(error: JsValue) -> String {
-    let value = JsValue::from(error);
-    assert!(value.is_instance_of::<js_sys::Error>(), "throws an Error instance");
-    Reflect::get(&value, &js("message")).unwrap().as_string().unwrap()
+    assert!(error.is_instance_of::<js_sys::Error>(), "throws an Error instance");
+    Reflect::get(&error, &js("message")).unwrap().as_string().unwrap()
 }
 
 fn error_of(old: JsValue, new: JsValue, options: JsValue) -> String {
@@ -159,7 +158,7 @@ fn assert_matches_core(old: &str, new: &str, what: &str) -> Value {
     let mut core = serde_json::to_value(&model).unwrap();
     core["rows"] = serde_json::to_value(model.rows().collect::<Vec<_>>()).unwrap();
     core["blocks"] = js_blocks(&model);
-    // Similarities cross to six decimals (src/pack.rs), and JSON does not tell `1` from `1.0`.
+    // Similarities cross to six decimals (src/output/pack.rs), and JSON does not tell `1` from `1.0`.
     for model in [&mut d, &mut core] {
         for m in model["moves"].as_array_mut().unwrap() {
             m["similarity"] = json!((m["similarity"].as_f64().unwrap() * 1e6).round() / 1e6);
@@ -577,7 +576,7 @@ fn a_two_megabyte_input_returns() {
 }
 
 /// Words of unchanged paragraphs are counted by a scan that takes sixteen ASCII bytes a step
-/// with wasm SIMD (`count_words` in src/tokenize.rs); those of changed paragraphs come from the
+/// with wasm SIMD (`count_words` in src/unicode/tokenize.rs); those of changed paragraphs come from the
 /// tokenizer, in the word diff. The two must agree on every text: each text here is one
 /// paragraph, once unchanged and once with a word appended, which keeps all its words. Joiners,
 /// digits and commas, non-ASCII letters and combining marks fall on every offset of a sixteen-byte
@@ -918,7 +917,7 @@ async fn next_task() {
 }
 
 /// Issue 21, item 2: a text already copied into wasm memory is freed when a later argument
-/// throws. With a 1.1 MB old text the module grew from 4 to 515 MiB over 200 calls.
+/// throws; before, the module's memory grew by the text's size at every such call.
 #[wasm_bindgen_test]
 fn a_throwing_argument_frees_the_texts_already_copied() {
     let old = js(&"The council met on Monday. ".repeat(40_000));

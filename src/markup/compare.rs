@@ -446,23 +446,27 @@ fn inline_changes(old: &Document, ao: usize, new: &Document, bo: usize, len: usi
     let mut cut = vec![false; len + 1];
     let mut mark = |x: usize, base: usize| cut[x.saturating_sub(base).min(len)] = true;
     for m in am {
-        (mark(m.text.start, ao), mark(m.text.end, ao));
+        mark(m.text.start, ao);
+        mark(m.text.end, ao);
     }
     for m in bm {
-        (mark(m.text.start, bo), mark(m.text.end, bo));
+        mark(m.text.start, bo);
+        mark(m.text.end, bo);
     }
     for e in ae {
-        (mark(e.at, ao), mark(e.at + 3, ao));
+        mark(e.at, ao);
+        mark(e.at + 3, ao);
     }
     for e in be {
-        (mark(e.at, bo), mark(e.at + 3, bo));
+        mark(e.at, bo);
+        mark(e.at + 3, bo);
     }
     cut[len] = true;
     let text = &old.text[ao..ao + len];
     let mut last: Option<(Style<'_>, Style<'_>)> = None;
     let mut from = 0;
-    for to in 1..=len {
-        if !cut[to] {
+    for (to, &at_cut) in cut.iter().enumerate().skip(1) {
+        if !at_cut {
             continue;
         }
         let piece = text.get(from..to).unwrap_or_default();

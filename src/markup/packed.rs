@@ -1,4 +1,4 @@
-//! A packed model ([`crate::pack`]) read back, and packed again with its formatting changes:
+//! A packed model ([`crate::output::pack`]) read back, and packed again with its formatting changes:
 //! how the reader's wasm module annotates a diff the engine's module computed, without the
 //! engine's code (which its size budget has no room for) and without a second implementation
 //! of the comparison (`compare::annotate` runs on the [`Diff`] this rebuilds).
@@ -8,7 +8,7 @@
 //!  reader module   unpack(packed, visible texts) ─┴► Diff ─► annotate ─► pack_formatted
 //! ```
 //!
-//! `pack_formatted` writes [`crate::pack`]'s layout with [`MAGIC_FORMATTED`] as its first word,
+//! `pack_formatted` writes [`crate::output::pack`]'s layout with [`MAGIC_FORMATTED`] as its first word,
 //! each span's formatting as `(index + 1) << 3` in its kind word, and one more section after
 //! the fallback detail:
 //!
@@ -24,7 +24,7 @@
 
 use crate::formatting::{FormattingChange, FormattingKind};
 use crate::model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
-use crate::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
+use crate::output::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 
 /// First word of a packed model with a formatting section.
 pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;

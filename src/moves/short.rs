@@ -22,11 +22,13 @@
 //! pass over all paragraphs (a word count each, then the folded text of the short ones). At
 //! most [`MAX_LETTER_PAIRS`] pairs are compared by letters, each in O(letters).
 
-use super::{FoundMove, MIN_MOVE_WORDS};
-use crate::engine::Ctx;
-use crate::normalize::fold_text;
-use crate::side::{dice, sort_ids, Side};
-use crate::tokenize::count_words;
+use super::FoundMove;
+use crate::paragraphs::MIN_MOVE_WORDS;
+use crate::call::Ctx;
+use crate::unicode::fold::fold_text;
+use crate::paragraphs::side::{sort_ids, Side};
+use crate::paragraphs::similarity::dice;
+use crate::unicode::tokenize::count_words;
 use crate::words::diff_words;
 
 /// Lowest letter similarity for an edited short paragraph to move: stricter than the word
@@ -61,7 +63,7 @@ impl Keys {
                     let b = folded.as_bytes();
                     let start = usize::from(b.first() == Some(&b' '));
                     let end = b.len() - usize::from(b.len() > start && b.last() == Some(&b' '));
-                    id = ctx.interner.intern_folded(crate::text::slice(&folded, start..end));
+                    id = ctx.interner.intern_folded(crate::unicode::text::slice(&folded, start..end));
                     if counts.len() <= id as usize {
                         counts.resize(id as usize + 1, 0);
                     }
@@ -175,7 +177,7 @@ fn letters(side: &Side<'_>, i: usize, ctx: &Ctx<'_>) -> Vec<u32> {
 mod tests {
     use super::*;
     use crate::deadline::Deadline;
-    use crate::normalize::Fold;
+    use crate::unicode::fold::Fold;
 
     /// The keys of two one-paragraph-a-line texts, and the letters of each paragraph.
     fn run(old: &'static str, new: &'static str, fold: Fold) -> (Keys, Vec<Vec<u32>>, Vec<Vec<u32>>) {

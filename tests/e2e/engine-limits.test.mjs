@@ -81,7 +81,7 @@ test("identical 'a\\n' × 1M leaves wasm memory a small multiple of the input", 
   const before = await page.evaluate(() => /** @type {any} */ (window).wasm.memory.buffer.byteLength);
   const got = await page.evaluate(`(${timedDiff})(${JSON.stringify({make: SHAPES["identical 'a\\n' × 1M"], options: {timeoutMs: 1000}})})`);
   const input = 4e6;
-  // 32 bytes of wasm memory per input byte at most (docs/limits.md); it was 366 MiB.
+  // 32 bytes of wasm memory per input byte at most (docs/limits.md).
   assert.ok(got.memory - before <= 32 * input, `wasm memory grew by ${((got.memory - before) / 2 ** 20).toFixed(0)} MiB for 4 MB of input`);
   await page.close();
 });

@@ -114,7 +114,8 @@ pub(crate) fn fold_text(text: &str, fold: Fold) -> String {
 /// Simple lowercase mappings outside ASCII as runs `(first, last, delta, stride)`: every
 /// `stride`-th char from `first` to `last` lowercases to itself plus `delta`. Generated from the
 /// Unicode 14.0.0 database (one-char mappings only), 180 runs instead of the standard library's
-/// 1,400-entry table, which cost 11 KB of the wasm module for an option most calls leave off.
+/// 1,400-entry table, whose size in the wasm module (docs/performance.md) is too much for an
+/// option most calls leave off.
 const LOWERCASE: &[(u32, u32, i32, u32)] = &[
     (0xC0, 0xD6, 32, 1), (0xD8, 0xDE, 32, 1), (0x100, 0x12E, 1, 2), (0x132, 0x136, 1, 2),
     (0x139, 0x147, 1, 2), (0x14A, 0x176, 1, 2), (0x178, 0x178, -121, 1), (0x179, 0x17D, 1, 2),

@@ -404,7 +404,7 @@ pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::side::rng::Rng;
+    use crate::paragraphs::side::rng::Rng;
 
     /// Length of a longest common subsequence, by dynamic programming.
     fn lcs(a: &[u32], b: &[u32]) -> usize {

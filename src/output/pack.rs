@@ -33,7 +33,7 @@
 //! (`u32::MAX`) bytes, and no count or offset exceeds its input's length.
 
 use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind};
-use crate::text::{word_at, HIGH};
+use crate::unicode::byte_masks::{word_at, HIGH};
 
 /// First word of a packed model: "AD" and the layout's version.
 pub(crate) const MAGIC: u32 = 0x4144_0001;
@@ -407,7 +407,7 @@ mod tests {
 
     #[test]
     fn round_trips_the_seed_pair() {
-        check(include_str!("../tests/fixtures/old.txt"), include_str!("../tests/fixtures/new.txt"), &Options::default());
+        check(include_str!("../../tests/fixtures/old.txt"), include_str!("../../tests/fixtures/new.txt"), &Options::default());
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! Slicing a text at offsets the engine found itself, comparing two texts, and the helpers of
-//! every loop that reads text eight bytes at a time (`word_at` and byte masks on a `u64`).
+//! Slicing a text at offsets the engine found itself, and comparing two texts.
 //!
 //! Every offset the engine keeps comes from scanning the text, so it is a char boundary and
 //! `&text[range]` cannot fail. Its failure path is still compiled in, though, and formats the
-//! text, the range and the char in the way for its message: about 4 KB of the wasm module (which
-//! has a size budget). These functions slice with [`str::get`] and, should a bug ever hand them
-//! an offset inside a character, panic with a fixed message instead.
+//! text, the range and the char in the way for its message: kilobytes of the wasm module, which
+//! has a size budget (docs/performance.md). These functions slice with [`str::get`] and, should
+//! a bug ever hand them an offset inside a character, panic with a fixed message instead.
 
 use core::ops::Range;
+
+use crate::unicode::byte_masks::word_at;
 
 /// `&text[range]`.
 #[inline]
@@ -42,9 +43,9 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
 /// `a == b`, sixteen bytes a step.
 ///
 /// Rows compare every pair of paragraphs the hashes matched (a collision must show as a change),
-/// which on a 2 MB near-identical pair is the whole text. In wasm, `==` on slices calls a
-/// `memcmp` that compares byte by byte (1 ms of that pair in Chromium); two `u64` loads a step
-/// take a fraction of it. Natively `memcmp` is vectorised, and this is about as fast.
+/// which on a near-identical pair is the whole text. In wasm, `==` on slices calls a `memcmp`
+/// that compares byte by byte; two `u64` loads a step take a fraction of its time
+/// (docs/performance.md). Natively `memcmp` is vectorised, and this is about as fast.
 pub(crate) fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -58,46 +59,6 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
         i += 16;
     }
     a.get(i..) == b.get(i..)
-}
-
-/// The little-endian `u64` at `bytes[i..i + 8]` (0 past the end), for loops that read text
-/// eight or sixteen bytes a step. In a plain `while` loop over an index this is one `i64.load`
-/// in wasm even at `opt-level = "z"`, where iterator adaptors (`chunks_exact`, `zip`), closures
-/// and `copy_from_slice` stay function calls, one or more per step.
-#[inline(always)]
-pub(crate) fn word_at(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-        None => 0,
-    }
-}
-
-/// Bit 7 of every byte of a `u64`: the masks below have one bit per byte there.
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
-/// `0x01` in every byte: `ONES * b` is `b` in every byte.
-pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// Bit 7 of each byte of `word` (all below 0x80) that is in `lo..=hi`: bit 7 of `b + 0x80 - lo`
-/// is `b >= lo`, of `b + 0x7F - hi` it is `b > hi`, and no byte carries into the next.
-#[inline(always)]
-pub(crate) fn bytes_in(word: u64, lo: u8, hi: u8) -> u64 {
-    (word + ONES * u64::from(0x80 - lo)) & !(word + ONES * u64::from(0x7F - hi)) & HIGH
-}
-
-/// Bit 7 of each byte of `word` equal to `c` (any bytes, not only ASCII): bit 7 of
-/// `(x & 0x7F) + 0x7F` is "the low seven bits of `x` are not all zero", and no byte carries
-/// into the next.
-#[inline(always)]
-pub(crate) fn bytes_equal(word: u64, c: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(c));
-    !(((x & !HIGH) + !HIGH) | x) & HIGH
-}
-
-/// Bit 7 of each byte of `word` below `n` (`n` at most 0x80; any bytes): bit 7 of
-/// `(x & 0x7F) + 0x80 - n` is "the low seven bits are at least `n`".
-#[inline(always)]
-pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
-    !(((word & !HIGH) + ONES * u64::from(0x80 - n)) | word) & HIGH
 }
 
 #[cold]

@@ -2,8 +2,8 @@
 //!
 //! The grapheme rules and the word classes of the tokenizer ask about every char of a text
 //! that is not ASCII. Their answers come from binary searches over Unicode tables (ours and
-//! the standard library's), which made a 2.4 MB multilingual pair spend two thirds of its diff
-//! on them. A text uses a few hundred distinct chars, so each answer is worked out once and
+//! the standard library's), which took most of the diff of a multilingual pair
+//! (docs/performance.md). A text uses a few hundred distinct chars, so each answer is worked out once and
 //! kept for the life of the module.
 //!
 //! A memo covers the first two planes (the Basic Multilingual Plane, and the Supplementary

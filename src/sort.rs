@@ -1,8 +1,7 @@
 //! Sorting by one integer key, through a single instantiation of the standard sort.
 //!
 //! Every `sort_by_key` with its own element type and closure compiles its own copy of the
-//! standard sort into the wasm module (a few KB each, 47 KB in all before this module). The
-//! engine's sorts are all "by an integer key", so they go through one `sort_unstable` on
+//! standard sort into the wasm module, kilobytes each (docs/performance.md). The engine's sorts are all "by an integer key", so they go through one `sort_unstable` on
 //! `(u64, u32)` pairs and a permutation.
 
 /// Sorts `items` by `key`, ascending. Ties end up in a deterministic order (by position).

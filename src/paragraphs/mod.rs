@@ -15,11 +15,20 @@
 //! Cost: two passes over the bytes, O(n), sixteen at a time between line breaks; no memory but
 //! the paragraphs (a text of blank lines, or of one-letter lines, has as many lines as bytes).
 
+pub(crate) mod side;
+pub(crate) mod similarity;
+
 use core::ops::Range;
 
 use crate::model::Paragraph;
-use crate::text;
-use crate::text::{bytes_below, bytes_equal, word_at};
+use crate::unicode::text;
+use crate::unicode::byte_masks::{bytes_below, bytes_equal, word_at};
+
+/// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
+/// only by the rules of `moves::short`. Alignment reads it too: a short paragraph that is not
+/// unique cannot move, so it is never held back from a pair as a possible one. Here, where both
+/// stages read it, so that neither reaches into the other.
+pub(crate) const MIN_MOVE_WORDS: usize = 4;
 
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
@@ -45,8 +54,8 @@ fn lines(text: &str, from: usize, to: usize, mut line: impl FnMut(usize, usize))
 /// Calls `found` with the offset of every `\n` and `\r`, in order.
 ///
 /// Sixteen bytes a step, as two `u64` words with a bit per line-break byte, so a line of prose
-/// costs a few operations per sixteen bytes. (`memchr2` did this with `usize` words, four bytes
-/// on wasm32: the paragraph split of a 2 MB pair took 1.4 ms in Chromium.)
+/// costs a few operations per sixteen bytes. (`memchr2` does this with `usize` words, four bytes
+/// on wasm32, several times slower: docs/performance.md.)
 fn line_breaks(bytes: &[u8], mut found: impl FnMut(usize)) {
     let mut at = 0;
     while at + 16 <= bytes.len() {

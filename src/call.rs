@@ -4,8 +4,8 @@
 use crate::deadline::Deadline;
 use crate::intern::Interner;
 use crate::model::{Fallback, FallbackReason};
-use crate::normalize::Fold;
-use crate::tokenize::Token;
+use crate::unicode::fold::Fold;
+use crate::unicode::tokenize::Token;
 
 /// What the deadline cut short, for [`Fallback::detail`].
 #[derive(Debug, Default, Clone, Copy)]

@@ -1,7 +1,7 @@
 //! Paragraph alignment: which old paragraphs sit beside which new ones.
 //!
 //! 1. **Match the obvious first.** Identical paragraphs are matched by hash with Myers' diff
-//!    ([`crate::sequence`]). Only
+//!    ([`crate::myers`]). Only
 //!    paragraphs of [`MIN_ANCHOR_BYTES`] or more anchor at first; short lines are matched
 //!    between those anchors, so "* * *" cannot pin the diff while real paragraphs look moved.
 //!    On a near-identical book this leaves only a few short stretches to look at.
@@ -31,12 +31,13 @@
 use core::ops::Range;
 
 use crate::model::Paragraph;
-use crate::engine::Ctx;
-use crate::order;
-use crate::sequence::{dense_ids, diff_ids, DiffOp, Past};
-use crate::moves::MIN_MOVE_WORDS;
-use crate::tokenize::count_words;
-use crate::side::{candidates, dice, overlap, Side};
+use crate::call::Ctx;
+use crate::sort;
+use crate::myers::{dense_ids, diff_ids, DiffOp, Past};
+use crate::paragraphs::MIN_MOVE_WORDS;
+use crate::unicode::tokenize::count_words;
+use crate::paragraphs::side::Side;
+use crate::paragraphs::similarity::{candidates, dice, overlap};
 
 /// Most paragraphs on one side of a split or merged row.
 pub(crate) const MAX_GROUP: usize = 6;
@@ -417,9 +418,9 @@ fn heaviest_chain(mut groups: Vec<Group>, new_base: usize, new_len: usize) -> Ve
         return groups;
     }
     // Ties on the old start cannot chain with each other, so their order does not matter.
-    order::sort_by_key(&mut groups, |g| order::pair(g.old.start, g.new.start));
+    sort::sort_by_key(&mut groups, |g| sort::pair(g.old.start, g.new.start));
     let mut by_end: Vec<usize> = (0..groups.len()).collect();
-    order::sort_by_key(&mut by_end, |&g| groups[g].old.end as u64);
+    sort::sort_by_key(&mut by_end, |&g| groups[g].old.end as u64);
 
     // Fenwick tree over new positions 1..=new_len of (best chain weight ending there, group).
     let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); new_len + 1];
@@ -462,7 +463,7 @@ fn heaviest_chain(mut groups: Vec<Group>, new_base: usize, new_len: usize) -> Ve
 mod tests {
     use super::*;
     use crate::deadline::Deadline;
-    use crate::normalize::Fold;
+    use crate::unicode::fold::Fold;
 
     fn units(old: &'static str, new: &'static str) -> Vec<Unit> {
         let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);

@@ -5,7 +5,7 @@
 //! one a possible destination, wherever they are in the document (not only inside one hunk).
 //!
 //! 1. Paragraphs of [`MIN_MOVE_WORDS`] words or more are matched by words. Candidates come
-//!    from an inverted index over uncommon words (see [`crate::side`]); each is scored by
+//!    from an inverted index over uncommon words (see [`crate::paragraphs::side`]); each is scored by
 //!    word-multiset similarity, an upper bound of the order-aware word-diff similarity.
 //! 2. Each candidate is verified by its word diff, which must keep at least
 //!    [`crate::Options::move_threshold`] of the words; that diff is kept and shown in the move.
@@ -33,17 +33,16 @@
 //! move; short paragraphs add O(paragraphs) once (see [`short`]).
 
 use crate::align::Unit;
-use crate::engine::Ctx;
-use crate::order;
-use crate::side::{candidates, dice, Side};
-use crate::tokenize::count_words;
+use crate::paragraphs::MIN_MOVE_WORDS;
+use crate::call::Ctx;
+use crate::sort;
+use crate::paragraphs::side::Side;
+use crate::paragraphs::similarity::{candidates, dice};
+use crate::unicode::tokenize::count_words;
 use crate::words::{diff_words, WordDiff};
 
 mod short;
 
-/// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
-/// by the rules of [`short`].
-pub(crate) const MIN_MOVE_WORDS: usize = 4;
 /// Candidate partners kept per unpaired old paragraph.
 const CANDIDATES_PER_PARAGRAPH: usize = 8;
 
@@ -56,6 +55,17 @@ pub(crate) struct FoundMove {
     pub words: WordDiff,
 }
 
+/// What move detection hands on to assembly.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The moves, in order of destination.
+    pub moves: Vec<FoundMove>,
+    /// Candidates that turned out to be in place, by old paragraph: `units` has them as pairs,
+    /// and each keeps the word diff that verified it, so that assembly does not compute it
+    /// again.
+    pub in_place: Vec<FoundMove>,
+}
+
 /// Finds moves among the unpaired paragraphs of `units`; pairs that turn out to be in place are
 /// written back into `units` as pairs.
 pub(crate) fn find<'a>(
@@ -64,7 +74,7 @@ pub(crate) fn find<'a>(
     new: &mut Side<'a>,
     threshold: f64,
     ctx: &mut Ctx<'a>,
-) -> Vec<FoundMove> {
+) -> Found {
     let unpaired = |units: &[Unit], deleted: bool| -> Vec<usize> {
         let pick = |u: &Unit| match *u {
             Unit::Deleted(i) if deleted => Some(i),
@@ -85,19 +95,19 @@ pub(crate) fn find<'a>(
         })
     };
     if !(any(true) && any(false)) {
-        return Vec::new();
+        return Found::default();
     }
     if ctx.deadline.passed() {
         // Indexing every unpaired paragraph would only push the answer further past the time
         // limit: leave them deleted and inserted, and say so.
         ctx.coarsened.moves = true;
-        return Vec::new();
+        return Found::default();
     }
     *units = Unit::spell_out(core::mem::take(units));
     let (deleted, inserted) = (unpaired(units, true), unpaired(units, false));
     if !(old.ensure_profiles(deleted.iter().copied(), ctx) && new.ensure_profiles(inserted.iter().copied(), ctx)) {
         ctx.coarsened.moves = true;
-        return Vec::new();
+        return Found::default();
     }
     // Paragraphs long enough for word similarity, and shorter ones (see `short`).
     let (mut olds, mut news, mut short_olds, mut short_news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -120,7 +130,7 @@ pub(crate) fn find<'a>(
         ctx.coarsened.moves = true;
     }
     // Best first (verification stops at the deadline, so the likeliest go first).
-    order::sort_by_key(&mut scored, |s| order::descending(s.0));
+    sort::sort_by_key(&mut scored, |s| sort::descending(s.0));
 
     // Verify each candidate with its order-aware word diff, best upper bound first, until the
     // deadline; then choose partners.
@@ -132,7 +142,7 @@ pub(crate) fn find<'a>(
         }
         let (ot, nt) = (old.para(i), new.para(j));
         let words = diff_words(ot, nt, ctx);
-        let similarity = if crate::text::same(ot, nt) { 1.0 } else { words.similarity() };
+        let similarity = if crate::unicode::text::same(ot, nt) { 1.0 } else { words.similarity() };
         if similarity >= threshold {
             verified.push(FoundMove { from: i, to: j, similarity, words });
         }
@@ -143,9 +153,9 @@ pub(crate) fn find<'a>(
         verified.extend(short::find(&short_olds, &short_news, keys, old, new, threshold, ctx));
     }
     let found = assign(verified, old.paragraphs.len());
-    let mut moves = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
-    move_the_shorter(units, &mut moves, &mut keys, old, new, ctx);
-    moves
+    let mut found = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
+    move_the_shorter(units, &mut found.moves, &mut keys, old, new, ctx);
+    found
 }
 
 /// Of a paragraph and the block of moved neighbours it traded places with, shows the cheaper as
@@ -171,7 +181,7 @@ fn move_the_shorter<'a>(
     ctx: &mut Ctx<'a>,
 ) {
     const NONE: usize = usize::MAX;
-    let same = crate::text::same;
+    let same = crate::unicode::text::same;
     // Each unchanged move: its index by old paragraph, and each end's other end.
     let (mut index, mut to) = (vec![NONE; old.paragraphs.len()], vec![NONE; old.paragraphs.len()]);
     let mut from = vec![NONE; new.paragraphs.len()];
@@ -251,7 +261,7 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
     }
     // Group candidates by their component's root, in document order.
     let mut keyed: Vec<(usize, FoundMove)> = candidates.into_iter().map(|c| (root(&mut parent, c.from), c)).collect();
-    order::sort_by_key(&mut keyed, |(r, _)| *r as u64);
+    sort::sort_by_key(&mut keyed, |(r, _)| *r as u64);
     let mut groups: Vec<Vec<FoundMove>> = Vec::new();
     let mut last_root = usize::MAX;
     for (r, c) in keyed {
@@ -265,11 +275,11 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
     }
     let mut chosen = Vec::new();
     for mut group in groups {
-        order::sort_by_key(&mut group, |c| order::pair(c.from, c.to));
+        sort::sort_by_key(&mut group, by_ends);
         let mut olds: Vec<usize> = group.iter().map(|c| c.from).collect();
         let mut news: Vec<usize> = group.iter().map(|c| c.to).collect();
         olds.dedup();
-        order::sort_by_key(&mut news, |&j| j as u64);
+        sort::sort_by_key(&mut news, |&j| j as u64);
         news.dedup();
         if group.len() == 1 || olds.len().max(news.len()) > EXACT_ASSIGNMENT_LIMIT {
             chosen.extend(best_first(group));
@@ -300,8 +310,8 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
 /// Best similarity first, one partner each; ties by document position (the sort keeps the
 /// order of equal keys as they came, and they came sorted by position).
 fn best_first(mut group: Vec<FoundMove>) -> Vec<FoundMove> {
-    order::sort_by_key(&mut group, |c| order::pair(c.from, c.to));
-    order::sort_by_key(&mut group, |c| order::descending(c.similarity));
+    sort::sort_by_key(&mut group, by_ends);
+    sort::sort_by_key(&mut group, |c| sort::descending(c.similarity));
     let mut out: Vec<FoundMove> = Vec::new();
     for c in group {
         if out.iter().all(|o| o.from != c.from && o.to != c.to) {
@@ -372,9 +382,9 @@ fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
 
 /// Turns moves whose two ends could share a row without crossing any pair back into pairs, and
 /// returns the rest in order of their destination.
-fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize, new_len: usize) -> Vec<FoundMove> {
+fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize, new_len: usize) -> Found {
     let mut layout = Layout::of(units, old_len, new_len);
-    let mut moves = Vec::new();
+    let (mut moves, mut in_place) = (Vec::new(), Vec::new());
     for m in found {
         let (a, b) = (layout.pos_old[m.from], layout.pos_new[m.to]);
         if layout.pairs_before[a] == layout.pairs_before[b] {
@@ -384,16 +394,24 @@ fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize,
             // put rows out of document order). Recomputing is O(units), and pairs made here
             // are rare.
             layout = Layout::of(units, old_len, new_len);
+            in_place.push(m);
         } else {
             moves.push(m);
         }
     }
     by_destination(&mut moves);
-    moves
+    sort::sort_by_key(&mut in_place, by_ends);
+    Found { moves, in_place }
+}
+
+/// A candidate's sort key: by old paragraph, then new. One function for every such sort, so
+/// that they share one instantiation of [`sort::sort_by_key`] in the wasm module.
+fn by_ends(c: &FoundMove) -> u64 {
+    sort::pair(c.from, c.to)
 }
 
 fn by_destination(moves: &mut Vec<FoundMove>) {
-    order::sort_by_key(moves, |m| m.to as u64);
+    sort::sort_by_key(moves, |m| m.to as u64);
 }
 
 /// Where each unpaired paragraph sits in the units, and how many pairs come before each unit:

@@ -2,11 +2,11 @@
 //!
 //! The tokenizer must never split what a reader sees as one character: a letter and its
 //! combining accents, a ZWJ emoji sequence, a flag, a Hangul syllable built from jamo, an Indic
-//! conjunct. The `unicode-segmentation` crate does this with its full property tables, which
-//! cost 28 KB of the wasm module. The rules below need only the ranges of the properties they
-//! test, which were extracted from that crate's tables (Unicode 17.0.0), about 800 ranges,
-//! packed at compile time into 1.8 KB ([`PACKED`]). Each char's properties are looked up in
-//! them once and remembered ([`crate::memo`]).
+//! conjunct. The `unicode-segmentation` crate does this with its full property tables, too
+//! large for the wasm module's budget (docs/performance.md). The rules below need only the
+//! ranges of the properties they test, which were extracted from that crate's tables (Unicode
+//! 17.0.0), about 800 ranges, packed at compile time ([`PACKED`]). Each char's properties are looked up in
+//! them once and remembered ([`crate::unicode::char_memo`]).
 //!
 //! All rules are implemented: GB3–5 (CR LF, controls), GB6–8 (Hangul), GB9/9a (Extend, ZWJ,
 //! SpacingMark), GB9b (Prepend), GB9c (Indic conjuncts; `InCB=Extend` approximated by Extend and ZWJ),
@@ -16,8 +16,8 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
-use crate::memo::CharMemo;
-use crate::text::char_at;
+use crate::unicode::char_memo::CharMemo;
+use crate::unicode::text::char_at;
 
 /// `Grapheme_Cluster_Break=Extend` (GB9).
 const EXTEND_RANGES: &[(u32, u32)] = &[
@@ -202,9 +202,9 @@ const RANGES: [&[(u32, u32)]; 9] =
 
 /// The tables as the module holds them, packed at compile time: each is its number of ranges,
 /// then for each range the gap since the end of the one before and its length, all as LEB128
-/// numbers (mostly one byte each): 1.8 KB instead of 6.5 KB of `(u32, u32)` pairs, which made
-/// the wasm module 3.5 KB smaller, 0.7 KB gzipped (61,307 -> 60,639 bytes). They are unpacked
-/// once, by the first cluster that needs them ([`ranges`]).
+/// numbers (mostly one byte each), a quarter of the bytes of `(u32, u32)` pairs, and smaller
+/// once gzipped too (docs/performance.md). They are unpacked once, by the first cluster that
+/// needs them ([`ranges`]).
 static PACKED: [u8; packed(&RANGES, &mut [])] = {
     let mut out = [0; packed(&RANGES, &mut [])];
     packed(&RANGES, &mut out);
@@ -268,10 +268,10 @@ const STARTS: [usize; 10] = {
 
 /// [`PACKED`] unpacked, the tables one after the other, by the first char looked up
 /// ([`ranges`]): a static of zeroed memory rather than the heap (tables allocated during the
-/// first diff stayed in the middle of the heap for good, and every later call of the ~100 KB
-/// licence pair then needed 0.3 MB more wasm memory), and atomics rather than a `OnceLock`
-/// (whose machinery made the module 733 bytes larger, 293 gzipped). Unpacking twice, as two threads racing might,
-/// stores the same numbers. Lookups are remembered per char ([`props`]), so their speed
+/// first diff stay in the middle of the heap for good, and every later call then needs more
+/// wasm memory), and atomics rather than a `OnceLock`, whose machinery makes the module larger
+/// (docs/performance.md). Unpacking twice, as two threads racing might, stores the same
+/// numbers. Lookups are remembered per char ([`props`]), so their speed
 /// hardly matters.
 static UNPACKED: [[AtomicU32; 2]; STARTS[9]] = [const { [const { AtomicU32::new(0) }; 2] }; STARTS[9]];
 static UNPACKED_READY: AtomicBool = AtomicBool::new(false);
@@ -359,7 +359,7 @@ impl Props {
     }
 }
 
-/// The properties of `c`, looked up in the tables once per char ([`crate::memo`]).
+/// The properties of `c`, looked up in the tables once per char ([`crate::unicode::char_memo`]).
 #[inline]
 fn props(c: char) -> Props {
     static KNOWN: CharMemo = CharMemo::new();
@@ -472,8 +472,8 @@ pub(crate) fn cluster_end(text: &str, start: usize) -> usize {
             2
         } else if c == ZWJ || (c != '\u{200C}' && next.kind() == KIND_EXTEND) {
             // `InCB=Extend` is approximated by Extend (ZWNJ aside) and ZWJ; it is Extend with a
-            // nonzero combining class. A 3 KB table saved for the rare vowel sign written
-            // between a virama and the next consonant.
+            // nonzero combining class: that property's table would cost the module more than the
+            // rare vowel sign written between a virama and the next consonant is worth.
             conjunct
         } else {
             0

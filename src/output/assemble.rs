@@ -13,12 +13,12 @@
 use core::ops::Range;
 
 use crate::align::Unit;
-use crate::engine::Ctx;
+use crate::call::Ctx;
 use crate::model::{Block, Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
-use crate::moves::FoundMove;
-use crate::side::Side;
-use crate::text;
-use crate::tokenize::count_words;
+use crate::moves::{Found, FoundMove};
+use crate::paragraphs::side::Side;
+use crate::unicode::text;
+use crate::unicode::tokenize::count_words;
 use crate::words::{diff_words, PieceKind, WordDiff};
 
 /// Builds the flat edit list as byte ranges: deletions before insertions within a change, and
@@ -95,6 +95,10 @@ impl Edits {
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
+    /// Pairs move detection found in place, with their word diffs ([`Found::in_place`]), and
+    /// the first whose pair is not yet assembled.
+    in_place: Vec<FoundMove>,
+    next_in_place: usize,
     blocks: Vec<Block<'a>>,
     /// Rows so far (each unchanged pair counts one): the index of the next row.
     rows: usize,
@@ -166,6 +170,20 @@ impl<'a> Builder<'_, 'a> {
         self.stats.cosmetic_changes += words.stats.cosmetic_changes;
     }
 
+    /// The word diff move detection computed for the pair `o`, `n`, if it found that pair in
+    /// place (taken: each pair is assembled once).
+    fn in_place_words(&mut self, o: &Range<usize>, n: &Range<usize>) -> Option<WordDiff> {
+        if o.len() != 1 || n.len() != 1 {
+            return None;
+        }
+        // Pairs come in document order, and so by old paragraph, as `in_place` is.
+        while self.in_place.get(self.next_in_place).is_some_and(|m| m.from < o.start) {
+            self.next_in_place += 1;
+        }
+        let m = self.in_place.get_mut(self.next_in_place).filter(|m| m.from == o.start && m.to == n.start)?;
+        Some(core::mem::take(&mut m.words))
+    }
+
     fn pair(&mut self, o: Range<usize>, n: Range<usize>, ctx: &mut Ctx<'a>) {
         let (os, ot) = self.old.cell(&o);
         let (ns, nt) = self.new.cell(&n);
@@ -175,7 +193,7 @@ impl<'a> Builder<'_, 'a> {
             self.edits.equal(os..os + ot.len());
             self.push_equal(o.start, n.start);
         } else {
-            let words = diff_words(ot, nt, ctx);
+            let words = self.in_place_words(&o, &n).unwrap_or_else(|| diff_words(ot, nt, ctx));
             self.count(&words);
             for p in &words.pieces {
                 match p.kind {
@@ -282,7 +300,7 @@ struct MoveIndex {
 impl MoveIndex {
     fn new(pairs: impl Iterator<Item = (usize, usize)>) -> Self {
         let mut by_paragraph: Vec<(usize, usize)> = pairs.collect();
-        crate::order::sort_by_key(&mut by_paragraph, |&(p, _)| p as u64);
+        crate::sort::sort_by_key(&mut by_paragraph, |&(p, _)| p as u64);
         MoveIndex { by_paragraph }
     }
 
@@ -298,12 +316,13 @@ pub(crate) fn assemble<'a>(
     old: Side<'a>,
     new: Side<'a>,
     units: Vec<Unit>,
-    found: Vec<FoundMove>,
+    found: Found,
     ctx: &mut Ctx<'a>,
 ) -> Diff<'a> {
+    let Found { moves: found, in_place } = found;
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
-    let mut b = Builder { old: &old, new: &new, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
+    let mut b = Builder { old: &old, new: &new, in_place, next_in_place: 0, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
     let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
     b.separators(preamble(&old), preamble(&new));
 

@@ -1,16 +1,13 @@
 //! Word diff of two paragraph texts, cleaned up to read like a human edit.
 //!
 //! 1. Both texts are tokenized and each token interned by its *folded* key (see
-//!    [`crate::normalize`]), so `’` and `'`, or a space and a paragraph break, match.
-//! 2. **Words first**: Myers' diff ([`crate::sequence`]) runs over the ids of the word tokens
+//!    [`crate::unicode::fold`]), so `’` and `'`, or a space and a paragraph break, match.
+//! 2. **Words first**: Myers' diff ([`crate::myers`]) runs over the ids of the word tokens
 //!    alone (with the call's deadline), then over the spaces and punctuation between each two consecutive
 //!    matched words. One Myers over all tokens maximises matched *tokens*, so it gladly keeps a
 //!    ", " and replaces the words around it (`red, green` → `green, red`: both words changed);
-//!    matching words first keeps the most words. On GPL-2.0 → GPL-3.0 (a heavy rewrite, full
-//!    pipeline, `examples/quality.rs` with bench/metrics.mjs) it lowers the changed words from
-//!    6,078 to 5,936 and the time of the whole call from 8.4 to 7.0 ms, as the word sequences
-//!    are half as long; on the seed pair nothing changes. (Earlier, Histogram and Patience
-//!    over all tokens measured within 1% of Myers.)
+//!    matching words first keeps the most words, and the word sequences are half as long, so
+//!    it is faster too (docs/performance.md).
 //! 3. **Ties broken for the reader**: Myers picks one of the alignments that match as many
 //!    tokens by its search order, and may scatter a dropped sentence around words it shares
 //!    with the text before it. An insertion or deletion that can slide over a whole equal run
@@ -47,10 +44,10 @@
 use core::ops::Range;
 
 use crate::deadline::Deadline;
-use crate::engine::Ctx;
-use crate::sequence::{diff_ids, DiffOp, Past};
-use crate::normalize::fold_text;
-use crate::tokenize::{tokenize, Token, TokenKind};
+use crate::call::Ctx;
+use crate::myers::{diff_ids, DiffOp, Past};
+use crate::unicode::fold::fold_text;
+use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
 /// Longest word (in grapheme clusters) shown letter by letter.
 const MAX_REFINE_LEN: usize = 64;
@@ -512,7 +509,7 @@ fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &
                 push_piece(&mut diff.pieces, Piece { kind: PieceKind::Equal, old: o, new: n });
             }
             PieceKind::Change { cosmetic } => {
-                let cosmetic = cosmetic || fold_text(crate::text::slice(old, o.clone()), ctx.fold) == fold_text(crate::text::slice(new, n.clone()), ctx.fold);
+                let cosmetic = cosmetic || fold_text(crate::unicode::text::slice(old, o.clone()), ctx.fold) == fold_text(crate::unicode::text::slice(new, n.clone()), ctx.fold);
                 if cosmetic {
                     diff.stats.cosmetic_changes += 1;
                     diff.stats.unchanged += old_words;
@@ -628,8 +625,8 @@ fn clusters(word: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < word.len() {
-        let end = crate::graphemes::cluster_end(word, at);
-        out.push((at, crate::text::slice(word, at..end)));
+        let end = crate::unicode::graphemes::cluster_end(word, at);
+        out.push((at, crate::unicode::text::slice(word, at..end)));
         at = end;
     }
     out
@@ -676,7 +673,7 @@ fn refine_word<'w>(a: &'w str, b: &'w str, a0: usize, b0: usize, cosmetic: bool,
 mod tests {
     use super::*;
     use crate::deadline::Deadline;
-    use crate::normalize::Fold;
+    use crate::unicode::fold::Fold;
 
     fn run(old: &'static str, new: &'static str) -> WordDiff {
         let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);

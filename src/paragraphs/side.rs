@@ -1,0 +1,212 @@
+//! One input text ("side") with its paragraphs, their hashes and (computed on demand) their
+//! word profiles.
+//!
+//! A profile is the sorted list of a paragraph's word ids (folded keys, so `don’t` and `don't`
+//! are one word); [`super::similarity`] compares two.
+//!
+//! A paragraph without words (`★★★★☆`, `* * *`, a line of emoji) is profiled by its symbols
+//! instead, so it pairs with its edited version (`★★★☆☆`) like any paragraph does. Word and
+//! symbol ids never coincide, so such a profile can only match another wordless one.
+
+use core::ops::Range;
+
+use crate::call::Ctx;
+use crate::model::Paragraph;
+use crate::paragraphs;
+use crate::unicode::byte_masks::word_at;
+use crate::unicode::tokenize::{tokenize, TokenKind};
+
+/// Word tokens interned between two reads of the clock while profiles are built.
+const TOKENS_PER_CLOCK_READ: usize = 4096;
+
+/// One input and its paragraphs.
+pub(crate) struct Side<'a> {
+    pub text: &'a str,
+    pub paragraphs: Vec<Paragraph>,
+    /// Each paragraph's profile once built; empty until the first is (identical texts never
+    /// need one).
+    profiles: Vec<Option<Box<[u32]>>>,
+    /// Whether paragraph `i`'s profile holds symbols (it has no word); set with the profile.
+    wordless: Vec<bool>,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Side { text, paragraphs: paragraphs::split(text), profiles: Vec::new(), wordless: Vec::new() }
+    }
+
+    /// Paragraph `i`'s text.
+    pub fn para(&self, i: usize) -> &'a str {
+        self.paragraphs[i].text(self.text)
+    }
+
+    /// The text from paragraph `range.start`'s first byte to paragraph `range.end - 1`'s last.
+    pub fn cell(&self, range: &Range<usize>) -> (usize, &'a str) {
+        let start = self.paragraphs[range.start].byte_start;
+        let end = self.paragraphs[range.end - 1].byte_end;
+        (start, crate::unicode::text::slice(self.text, start..end))
+    }
+
+    /// Exact-text hashes of all paragraphs, for the paragraph-level diff.
+    pub fn hashes(&self) -> Vec<u64> {
+        // Bytes, not `str`: a paragraph's ends are char boundaries, so there is nothing to check.
+        let bytes = self.text.as_bytes();
+        self.paragraphs.iter().map(|p| hash(&bytes[p.byte_start..p.byte_end])).collect()
+    }
+
+    /// Fills the profiles of `indices` (so later shared borrows can read them): each
+    /// paragraph's word ids, sorted (its symbol ids when it has no word). `false` when the
+    /// deadline passed first; the profiles built so far stay. The clock is read every
+    /// [`TOKENS_PER_CLOCK_READ`] words, so one huge paragraph is cut short too.
+    pub fn ensure_profiles(&mut self, indices: impl IntoIterator<Item = usize>, ctx: &mut Ctx<'a>) -> bool {
+        if self.profiles.is_empty() {
+            self.profiles.resize(self.paragraphs.len(), None);
+            self.wordless.resize(self.paragraphs.len(), false);
+        }
+        let mut work = 0;
+        let mut tokens = std::mem::take(&mut ctx.old_tokens);
+        let mut complete = true;
+        for i in indices {
+            if self.profiles[i].is_some() {
+                continue;
+            }
+            let text = self.para(i);
+            tokenize(text, &mut tokens);
+            let wordless = !tokens.iter().any(|t| t.kind == TokenKind::Word);
+            let kind = if wordless { TokenKind::Punct } else { TokenKind::Word };
+            let mut ids = Vec::new();
+            for t in tokens.iter().filter(|t| t.kind == kind) {
+                work += 1;
+                if work % TOKENS_PER_CLOCK_READ == 0 && ctx.deadline.passed() {
+                    complete = false;
+                    break;
+                }
+                ids.push(ctx.interner.intern(t.text(text), ctx.fold));
+            }
+            if !complete {
+                break;
+            }
+            self.wordless[i] = wordless;
+            sort_ids(&mut ids);
+            self.profiles[i] = Some(ids.into_boxed_slice());
+        }
+        ctx.old_tokens = tokens;
+        complete
+    }
+
+    /// A profile already filled by [`Side::ensure_profiles`] (empty otherwise).
+    pub fn profile_ref(&self, i: usize) -> &[u32] {
+        self.profiles.get(i).and_then(Option::as_deref).unwrap_or_default()
+    }
+
+    /// Whether paragraph `i` (profile filled) has no word, so its profile holds symbols.
+    pub fn wordless(&self, i: usize) -> bool {
+        self.wordless.get(i).copied().unwrap_or(false)
+    }
+
+    /// Paragraph `i`'s number of words (profile filled).
+    pub fn words(&self, i: usize) -> usize {
+        if self.wordless(i) {
+            0
+        } else {
+            self.profile_ref(i).len()
+        }
+    }
+}
+
+/// A 64-bit hash of a paragraph's bytes: four FxHash-style lanes (rotate, xor a word, multiply)
+/// over 32 bytes a step, then the tail, then a final mix.
+///
+/// Every byte of both texts goes through here. rustc-hash's `FxHasher::write` takes 16 bytes a
+/// step, with a 128-bit multiply that wasm32 does as two 64-bit ones (docs/performance.md);
+/// four independent lanes of one native 64-bit multiply each keep the multiplier busy. Not collision-resistant, like FxHash: a collision makes two paragraphs look
+/// identical to the paragraph diff, and their row, which compares the texts, shows the change.
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let len = bytes.len();
+    let (mut a, mut b, mut c, mut d): (u64, u64, u64, u64) = (len as u64, 0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0);
+    // (Plain index loops: see `byte_masks::word_at`.)
+    let mut i = 0;
+    while i + 32 <= len {
+        a = (a.rotate_left(23) ^ word_at(bytes, i)).wrapping_mul(K);
+        b = (b.rotate_left(23) ^ word_at(bytes, i + 8)).wrapping_mul(K);
+        c = (c.rotate_left(23) ^ word_at(bytes, i + 16)).wrapping_mul(K);
+        d = (d.rotate_left(23) ^ word_at(bytes, i + 24)).wrapping_mul(K);
+        i += 32;
+    }
+    while i + 8 <= len {
+        a = (a.rotate_left(23) ^ word_at(bytes, i)).wrapping_mul(K);
+        i += 8;
+    }
+    let mut last = 0u64;
+    while i < len {
+        last = last << 8 | u64::from(bytes[i]);
+        i += 1;
+    }
+    b = (b.rotate_left(23) ^ last).wrapping_mul(K);
+    // Fold the lanes, then murmur3's finaliser, so every input bit can reach every output bit.
+    let mut h = a ^ b.rotate_left(16) ^ c.rotate_left(32) ^ d.rotate_left(48);
+    h = (h ^ h >> 33).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h = (h ^ h >> 33).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ h >> 33
+}
+
+/// Sorts a list of ids (one instantiation of the sort for every caller).
+pub(crate) fn sort_ids(ids: &mut Vec<u32>) {
+    crate::sort::sort_by_key(ids, |&id| u64::from(id));
+}
+
+// The tests' seeded generator, shared with `tests/`, the benches and the examples.
+#[cfg(test)]
+#[path = "../../tests/common/rng.rs"]
+pub(crate) mod rng;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deadline::Deadline;
+    use crate::paragraphs::similarity::dice;
+
+    #[test]
+    fn hash_sees_every_byte_and_only_the_bytes() {
+        // Lengths around the 32-byte step and the 8-byte tail; a change of one bit anywhere, and
+        // a zero byte appended, change the hash; the same bytes elsewhere hash the same.
+        let text: Vec<u8> = (0u8..100).map(|b| b.wrapping_mul(37)).collect();
+        let mut seen = std::collections::HashSet::new();
+        for len in 0..text.len() {
+            let bytes = &text[..len];
+            let h = hash(bytes);
+            assert!(seen.insert(h), "two prefixes collide at {len}");
+            // The same bytes at another address.
+            let copy = bytes.to_vec();
+            assert_eq!(hash(&copy), h);
+            let mut padded = bytes.to_vec();
+            padded.push(0);
+            assert_ne!(hash(&padded), h, "{len}");
+            for at in 0..len {
+                for bit in [0, 7] {
+                    let mut flipped = bytes.to_vec();
+                    flipped[at] ^= 1 << bit;
+                    assert_ne!(hash(&flipped), h, "{len} {at} {bit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_without_words_is_profiled_by_its_symbols() {
+        use crate::unicode::fold::Fold;
+        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut side = Side::new("\u{2605}\u{2605}\u{2606}\n* * *\nthe * cat");
+        side.ensure_profiles(0..3, &mut ctx);
+        assert!(side.wordless(0) && side.wordless(1) && !side.wordless(2));
+        assert_eq!((side.profile_ref(0).len(), side.words(0)), (3, 0));
+        assert_eq!((side.profile_ref(1).len(), side.words(1)), (3, 0));
+        // With words, the symbols do not count.
+        assert_eq!((side.profile_ref(2).len(), side.words(2)), (2, 2));
+        // Symbols never match words.
+        assert_eq!(dice(side.profile_ref(1), side.profile_ref(2)), 0.0);
+    }
+
+
+}

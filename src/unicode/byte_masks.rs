@@ -1,0 +1,79 @@
+//! Reading text eight bytes a step: a `u64` of eight bytes ([`word_at`]) and masks with one
+//! bit per byte that passes a test, computed for all eight at once without a branch.
+//!
+//! The loops that read every byte of both texts (paragraph breaks, hashes, UTF-16 lengths, the
+//! word count) use these instead of a byte at a time.
+
+/// The little-endian `u64` at `bytes[i..i + 8]` (0 past the end), for loops that read text
+/// eight or sixteen bytes a step. In a plain `while` loop over an index this is one `i64.load`
+/// in wasm even at `opt-level = "z"`, where iterator adaptors (`chunks_exact`, `zip`), closures
+/// and `copy_from_slice` stay function calls, one or more per step.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        None => 0,
+    }
+}
+
+/// Bit 7 of every byte of a `u64`: the masks below have one bit per byte there.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+/// `0x01` in every byte: `ONES * b` is `b` in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 of each byte of `word` (all below 0x80) that is in `lo..=hi`: bit 7 of `b + 0x80 - lo`
+/// is `b >= lo`, of `b + 0x7F - hi` it is `b > hi`, and no byte carries into the next.
+#[inline(always)]
+pub(crate) fn bytes_in(word: u64, lo: u8, hi: u8) -> u64 {
+    (word + ONES * u64::from(0x80 - lo)) & !(word + ONES * u64::from(0x7F - hi)) & HIGH
+}
+
+/// Bit 7 of each byte of `word` equal to `c` (any bytes, not only ASCII): bit 7 of
+/// `(x & 0x7F) + 0x7F` is "the low seven bits of `x` are not all zero", and no byte carries
+/// into the next.
+#[inline(always)]
+pub(crate) fn bytes_equal(word: u64, c: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(c));
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// Bit 7 of each byte of `word` below `n` (`n` at most 0x80; any bytes): bit 7 of
+/// `(x & 0x7F) + 0x80 - n` is "the low seven bits are at least `n`".
+#[inline(always)]
+pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
+    !(((word & !HIGH) + ONES * u64::from(0x80 - n)) | word) & HIGH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each mask against the same test done byte by byte, for every byte value at every
+    /// position of the word.
+    #[test]
+    fn masks_are_the_bytewise_tests() {
+        let bit = |k: usize, on: bool| if on { 0x80u64 << (8 * k) } else { 0 };
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[k] = b;
+                let word = word_at(&bytes, 0);
+                let expected = |test: &dyn Fn(u8) -> bool| {
+                    (0..8).map(|j| bit(j, test(bytes[j]))).fold(0, |m, x| m | x)
+                };
+                assert_eq!(bytes_equal(word, b'c'), expected(&|x| x == b'c'), "{b:#x} at {k}");
+                if b < 0x80 {
+                    assert_eq!(
+                        bytes_in(word, b'a', b'e'),
+                        expected(&|x| (b'a'..=b'e').contains(&x)),
+                        "{b:#x} at {k}"
+                    );
+                }
+                assert_eq!(bytes_below(word, 0x20), expected(&|x| x < 0x20), "{b:#x} at {k}");
+                assert_eq!(word & HIGH == 0, bytes.is_ascii());
+            }
+        }
+        assert_eq!(word_at(b"abc", 0), 0, "fewer than eight bytes");
+        assert_eq!(ONES * 0x41, u64::from_le_bytes(*b"AAAAAAAA"));
+    }
+}

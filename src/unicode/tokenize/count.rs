@@ -1,0 +1,305 @@
+//! Counting the words of a text without storing its tokens ([`count_words`]).
+//!
+//! The word rules are [`super::tokenize`]'s, restated so that each cluster's part depends only
+//! on the two clusters before it: a [`Class::Single`] cluster is a word, and a letter starts
+//! one unless the cluster before it is a letter, or a joiner with a letter before it (for `,`,
+//! only between digits). They are stated twice here, once a cluster at a time
+//! ([`Counter::push`]) and once a chunk of ASCII bytes at a time ([`Counter::run`], over any
+//! [`Lanes`]); every class, range and code both read is derived from the tokenizer's own table
+//! ([`super::ASCII_CLASS`]), so a rule change is made there and in these two functions.
+//!
+//! Cost: one pass, O(n), eight ASCII bytes a step (sixteen with wasm SIMD), other clusters one
+//! by one. The property tests run all three steps (the sixteen-lane one through
+//! `lanes::Portable`, its native stand-in) against the tokenizer.
+
+use super::lanes::Lanes;
+use super::{Char, Class, ASCII_CLASS, ASCII_CODE};
+use crate::unicode::byte_masks::{word_at, HIGH};
+
+/// Counts the word tokens of `text` without storing tokens.
+///
+/// It runs over every unchanged paragraph (for the stats), so it is the hottest loop on a
+/// near-identical pair.
+pub(crate) fn count_words(text: &str) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return count::<super::lanes::Simd>(text);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    count::<u64>(text)
+}
+
+/// The word count of `text` by each step of the counter: eight-byte chunks only (as natively),
+/// and sixteen lanes first, as the wasm build does, through their portable stand-in.
+#[cfg(test)]
+pub(super) fn counts(text: &str) -> [usize; 2] {
+    [count::<u64>(text), count::<super::lanes::Portable>(text)]
+}
+
+/// [`count_words`] with chunks of `V` tried first, then of eight bytes (when `V` is wider).
+#[inline(always)]
+fn count<V: Lanes>(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut counter = Counter::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Chunks are not tried inside a run of other chars: in other scripts they would fail
+        // at every one.
+        if b < 0x80 {
+            let mut after = if V::WIDTH > 8 { counter.run::<V>(bytes, i) } else { i };
+            if after == i {
+                after = counter.run::<u64>(bytes, i);
+            }
+            if after > i {
+                i = after;
+                continue;
+            }
+        }
+        // An ASCII char followed by ASCII (or the end) is a cluster, CR LF aside.
+        if b < 0x80 && b != b'\r' && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
+            counter.push(ASCII_CODE[usize::from(b)]);
+            i += 1;
+        } else {
+            i = counter.others(text, i);
+        }
+    }
+    counter.words
+}
+
+/// What the chunk step tests, as ranges of ASCII bytes, each derived from [`ASCII_CLASS`] at
+/// compile time. Letters and digits both start and continue words; digits also let `,` join.
+const DIGITS: [(u8, u8); 1] = ranges(&[Class::Letter { digit: true }]);
+const LETTERS: [(u8, u8); 2] = ranges(&[Class::Letter { digit: false }]);
+const JOINERS: [(u8, u8); 2] =
+    ranges(&[Class::Joiner { digits_only: false }, Class::Joiner { digits_only: true }]);
+const COMMAS: [(u8, u8); 1] = ranges(&[Class::Joiner { digits_only: true }]);
+/// The span from the lowest joiner byte to the highest: one range test finds every joiner (and
+/// a few other bytes), so the exact tests run only where it finds one between two letters.
+const JOINER_SPAN: (u8, u8) = (JOINERS[0].0, JOINERS[1].1);
+/// [`LETTERS`] in one range test, of each byte with bit 5 set (`b | 0x20`): the capitals are
+/// the small letters less 0x20. Fails to compile if the table stops being so.
+const LETTERS_FOLDED: (u8, u8) = {
+    let (lo, hi) = LETTERS[1];
+    let mut b = 0;
+    while b < 128 {
+        let letter = (LETTERS[0].0 <= b && b <= LETTERS[0].1) || (lo <= b && b <= hi);
+        assert!(
+            letter == (lo <= b | 0x20 && b | 0x20 <= hi),
+            "the letters do not fold onto one range"
+        );
+        b += 1;
+    }
+    (lo, hi)
+};
+
+/// [`JOINERS`] and [`COMMAS`] as sets, for the last byte of a chunk.
+const JOINER_BYTES: ByteSet = ByteSet::of(&JOINERS);
+const COMMA_BYTES: ByteSet = ByteSet::of(&COMMAS);
+
+/// A set of bytes below 64, one bit each: membership in a shift, without a memory load.
+struct ByteSet(u64);
+
+impl ByteSet {
+    /// Fails to compile if a byte of `ranges` is 64 or more.
+    const fn of(ranges: &[(u8, u8)]) -> ByteSet {
+        let (mut set, mut k) = (0u64, 0);
+        while k < ranges.len() {
+            let (mut b, hi) = ranges[k];
+            assert!(hi < 64, "a byte too large for a ByteSet");
+            while b <= hi {
+                set |= 1 << b;
+                b += 1;
+            }
+            k += 1;
+        }
+        ByteSet(set)
+    }
+
+    /// Bit 63 set when `b` is in the set: the counter's form of "the last cluster is one".
+    #[inline(always)]
+    fn last(&self, b: u8) -> u64 {
+        (self.0 >> (b & 63) & u64::from(b < 64)) << 63
+    }
+}
+
+/// The ASCII bytes whose class is one of `classes`, as exactly `N` maximal ranges, in order.
+/// Fails to compile when they make another number of ranges (the chunk step would then need
+/// another number of tests).
+const fn ranges<const N: usize>(classes: &[Class]) -> [(u8, u8); N] {
+    let mut out = [(0, 0); N];
+    let (mut len, mut b) = (0, 0);
+    while b < 128 {
+        let mut k = 0;
+        let mut found = false;
+        while k < classes.len() {
+            found |= classes[k].code() == ASCII_CLASS[b as usize].code();
+            k += 1;
+        }
+        if found && len > 0 && out[len - 1].1 + 1 == b {
+            out[len - 1].1 = b;
+        } else if found {
+            assert!(len < N, "more ranges of ASCII bytes than the chunk step tests");
+            out[len] = (b, b);
+            len += 1;
+        }
+        b += 1;
+    }
+    assert!(len == N, "fewer ranges of ASCII bytes than the chunk step tests");
+    out
+}
+
+/// The word count so far, and the classes of the clusters before the next one as masks in the
+/// `u64` form of [`Lanes`]: bit 63 is the last cluster, bit 55 the one before it (read for
+/// letters and digits only).
+#[derive(Debug, Default)]
+struct Counter {
+    words: usize,
+    letter: u64,
+    digit: u64,
+    /// Any joiner, `,` included.
+    joiner: u64,
+    /// A joiner that joins digits only (`,`).
+    comma: u64,
+}
+
+/// What [`Counter::push`] needs of each class code ([`Class::code`]): bit 0 a letter or digit,
+/// 1 a digit, 2 a joiner, 3 a joiner of digits only (`,`), 4 a word by itself.
+const CODE_BITS: [u8; 8] = {
+    let mut table = [0; 8];
+    let mut code = 0;
+    while code < 8 {
+        table[code] = match Class::from_code(code as u8) {
+            Class::Letter { digit } => 0b1 | (digit as u8) << 1,
+            Class::Joiner { digits_only } => 0b100 | (digits_only as u8) << 3,
+            Class::Single => 0b1_0000,
+            Class::Space | Class::Other => 0,
+        };
+        code += 1;
+    }
+    table
+};
+
+impl Counter {
+    /// Takes the next cluster, by its class code ([`Class::code`]). Without a branch: in text
+    /// other than ASCII, classes follow each other too irregularly for the branch predictor.
+    #[inline(always)]
+    fn push(&mut self, code: u8) {
+        let bits = u64::from(CODE_BITS[usize::from(code & 0x07)]);
+        let (letter, digit, joiner, comma) =
+            (bits & 1, bits >> 1 & 1, bits >> 2 & 1, bits >> 3 & 1);
+        let (last, before_last) = (|m: u64| m >> 63, |m: u64| m >> 55 & 1);
+        let joined = last(self.joiner)
+            & before_last(self.letter)
+            & (!last(self.comma) & 1 | before_last(self.digit) & digit);
+        let starts = letter & !last(self.letter) & !joined & 1;
+        self.words += (starts + (bits >> 4)) as usize;
+        let shift = |m: u64, bit: u64| m >> 8 | bit << 63;
+        (self.letter, self.digit, self.joiner, self.comma) = (
+            shift(self.letter, letter),
+            shift(self.digit, digit),
+            shift(self.joiner, joiner),
+            shift(self.comma, comma),
+        );
+    }
+
+    /// [`Counter::push`] for the clusters from byte `i` on, one by one, up to eight ASCII bytes
+    /// in a row, which the chunk steps take (or the end); returns where it stopped (past `i`).
+    ///
+    /// What [`super::cluster`] does, with each char decoded and looked up once: the char after
+    /// a cluster, read to see whether it joins it, is carried over as the next cluster's first
+    /// char. Single ASCII chars between others (spaces, punctuation) stay in the run, and the
+    /// counter's state stays in locals for it.
+    #[inline(never)]
+    fn others(&mut self, text: &str, mut i: usize) -> usize {
+        let mut counter = core::mem::take(self);
+        let bytes = text.as_bytes();
+        let (c, mut len) = crate::unicode::text::char_at(text, i);
+        let mut char = Char::of(c);
+        let end = loop {
+            let next = i + len;
+            // At eight ASCII bytes the run stops without reading the next char: no ASCII char
+            // joins the char before it (`\n` does after `\r`, whose own `joins_next` is set).
+            let ascii_run = next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0;
+            let after = (next < bytes.len() && !ascii_run).then(|| {
+                let (c, len) = crate::unicode::text::char_at(text, next);
+                (len, Char::of(c))
+            });
+            counter.push(char.0);
+            if char.joins_next() || after.is_some_and(|(_, a)| a.joins_previous()) {
+                break crate::unicode::graphemes::cluster_end(text, i);
+            }
+            let Some(a) = after else { break next };
+            (i, (len, char)) = (next, a);
+        };
+        *self = counter;
+        end
+    }
+
+    /// [`Counter::push`] for the run of ASCII chunks from `bytes[i]` on (each followed by ASCII
+    /// or the end), a lane per byte; returns where the run ends (`i` when there is none).
+    ///
+    /// The chunk's classes come from range tests, and "the cluster before" is its neighbour
+    /// lane ([`Lanes::one_before`]), so what a chunk hands the next stays in lanes for the whole
+    /// run, crossing to and from the counter's `u64` form only at its ends: with wasm SIMD,
+    /// converting at every chunk was most of the cost. Joiners are rare between two letters, so
+    /// they are first looked for with one range test over [`JOINER_SPAN`] (a superset); only a
+    /// chunk where that finds a letter–mark–letter runs the exact tests (and the digits-only
+    /// rule of `,`), which read the chunk before through its last byte.
+    #[inline(always)]
+    fn run<V: Lanes>(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        let (mut letter_before, mut digit_before) =
+            (V::from_last(self.letter), V::from_last(self.digit));
+        let mut span_before = V::from_last(self.joiner);
+        let (mut joiner_last, mut comma_last) = (self.joiner, self.comma);
+        let start = i;
+        while let Some(chunk) = V::load(bytes, i) {
+            let digit = chunk.in_range(DIGITS[0]);
+            let letter = digit.or(chunk.with_bits(0x20).in_range(LETTERS_FOLDED));
+            let span = chunk.in_range(JOINER_SPAN);
+            let starts = letter.and_not(V::one_before(letter_before, letter));
+            let mut joined = starts
+                .and(V::one_before(span_before, span))
+                .and(V::two_before(letter_before, letter));
+            if joined.any() {
+                let comma = chunk.in_range(COMMAS[0]);
+                let joiner = chunk.in_range(JOINERS[0]).or(chunk.in_range(JOINERS[1]));
+                let digits = V::two_before(digit_before, digit).and(digit);
+                joined = joined.and(V::one_before(V::from_last(joiner_last), joiner));
+                joined =
+                    joined.and_not(V::one_before(V::from_last(comma_last), comma).and_not(digits));
+            }
+            self.words += starts.and_not(joined).count() as usize;
+            (letter_before, digit_before, span_before) = (letter, digit, span);
+            (joiner_last, comma_last) =
+                (JOINER_BYTES.last(chunk.last_byte()), COMMA_BYTES.last(chunk.last_byte()));
+            i += V::WIDTH;
+        }
+        if i > start {
+            (self.letter, self.digit, self.joiner, self.comma) =
+                (letter_before.last(), digit_before.last(), joiner_last, comma_last);
+        }
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_come_from_the_table() {
+        assert_eq!(DIGITS, [(b'0', b'9')]);
+        assert_eq!(LETTERS, [(b'A', b'Z'), (b'a', b'z')]);
+        assert_eq!(LETTERS_FOLDED, (b'a', b'z'));
+        assert_eq!(JOINERS, [(b'\'', b'\''), (b',', b'.')]);
+        assert_eq!(COMMAS, [(b',', b',')]);
+        assert_eq!(JOINER_SPAN, (b'\'', b'.'));
+    }
+
+    #[test]
+    fn counts_words_as_the_tokenizer_does() {
+        let text = "Biden’s “linguistic intemperance” — 日本 1,000 don't";
+        let words = super::super::tests::words(text).len();
+        assert_eq!(counts(text), [words, words]);
+        assert_eq!(count_words(text), words);
+    }
+}
