@@ -135,7 +135,10 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     // line is taken as a paragraph, so a text that has none (a plain scrape) is split here,
     // in one pass, into a list with room for every line at once rather than one that doubles
     // (and, for a text of one-letter lines, holds twice its need).
-    let mut per_line = Vec::with_capacity(count_breaks(bytes) + 1);
+    // (Written through a slice, not pushed: `Vec::push` stays a call at `opt-level = "z"`, one
+    // per line.)
+    let mut per_line = vec![one(0, 0); count_breaks(bytes) + 1];
+    let slots = per_line.as_mut_slice();
     let (mut seen_text, mut gap, mut has_blank_between, mut non_blank) = (false, false, false, 0);
     let mut lines = Lines::new(bytes, 0, bytes.len());
     while let Some((start, end)) = lines.next_line() {
@@ -144,13 +147,14 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
         } else {
             has_blank_between |= gap;
             seen_text = true;
-            non_blank += 1;
             if !has_blank_between {
-                per_line.push(one(start, end));
+                slots[non_blank] = one(start, end);
             }
+            non_blank += 1;
         }
     }
     if !has_blank_between {
+        per_line.truncate(non_blank);
         return per_line;
     }
     drop(per_line);
