@@ -18,7 +18,7 @@
 
 use crate::model::Paragraph;
 use crate::text;
-use crate::text::{bytes_below, bytes_equal, word_at};
+use crate::text::{bytes_below, bytes_equal, word_at, HIGH};
 
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
@@ -111,20 +111,42 @@ fn count_breaks(bytes: &[u8]) -> usize {
 /// Whether line `start..end` of `text` is only whitespace.
 #[inline(always)]
 fn is_blank(text: &str, start: usize, end: usize) -> bool {
-    // Most lines start with a visible ASCII character: decide on the first byte, before
-    // slicing (which checks both ends for char boundaries).
-    if start >= end {
-        return true;
+    // Byte by byte while ASCII (most lines are decided by their first byte, indented ones a few
+    // bytes in); chars only from the first other byte on. (`chars()` stays a call per char at
+    // `opt-level = "z"`.) A line holds no `\n` or `\r`, so only `\t`, U+000B, U+000C and the
+    // space are ASCII whitespace here, as for `char::is_whitespace`.
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'\t'..=b'\r' | b' ' => i += 1,
+            0x80.. => return text::slice(text, i..end).chars().all(char::is_whitespace),
+            _ => return false,
+        }
     }
-    match text.as_bytes().get(start) {
-        Some(&b) if b.is_ascii_graphic() => false,
-        _ => text::slice(text, start..end).chars().all(char::is_whitespace),
-    }
+    true
 }
 
-/// Whether line `start..end` is longer than [`WRAP_CHARS`] chars.
+/// Whether line `start..end` is longer than [`WRAP_CHARS`] chars: by its bytes when they
+/// decide (a char is one to four bytes), else counting the bytes that start a char, eight at
+/// a time (a line of prose is one paragraph, and long).
 fn is_long(bytes: &[u8], start: usize, end: usize) -> bool {
-    end - start > WRAP_CHARS && bytes[start..end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS
+    let n = end - start;
+    if n <= WRAP_CHARS || n > 4 * WRAP_CHARS {
+        return n > WRAP_CHARS;
+    }
+    let (mut chars, mut i) = (0, start);
+    while i + 8 <= end {
+        let w = word_at(bytes, i);
+        // Continuation bytes are `10xxxxxx`.
+        chars += 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+        i += 8;
+    }
+    while i < end {
+        chars += usize::from(bytes[i] & 0xC0 != 0x80);
+        i += 1;
+    }
+    chars > WRAP_CHARS
 }
 
 /// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
@@ -252,6 +274,21 @@ mod tests {
     fn empty_and_blank_texts_have_no_paragraphs() {
         assert!(split("").is_empty());
         assert!(split(" \n\n\t").is_empty());
+    }
+
+    #[test]
+    fn is_blank_and_is_long_agree_with_chars() {
+        let lines = ["", " ", "\t\x0b\x0c ", " x", "\u{a0}", " \u{a0}\u{3000} ", " \u{a0}y", "\x1c", "\u{85}", "\u{200b}", "é"];
+        for line in lines {
+            assert_eq!(is_blank(line, 0, line.len()), line.chars().all(char::is_whitespace), "{line:?}");
+        }
+        for (unit, n) in [("a", 1), ("é", 2), ("日", 3), ("😀", 4)] {
+            for count in [WRAP_CHARS - 1, WRAP_CHARS, WRAP_CHARS + 1, WRAP_CHARS + 9] {
+                let line = format!("{}{}", unit.repeat(count), "b".repeat(count % 7));
+                let chars = line.chars().count();
+                assert_eq!(is_long(line.as_bytes(), 0, line.len()), chars > WRAP_CHARS, "{n}-byte chars, {chars}");
+            }
+        }
     }
 
     #[test]
