@@ -12,9 +12,10 @@
 //! paragraphs (line breaks, blank lines, leading and trailing whitespace) is kept by the rows
 //! as separators, so nothing of the text is lost.
 //!
-//! Cost: a count of the line breaks and up to two passes over the bytes, O(n), eight at a time
-//! between line breaks; no memory but the paragraphs (a text of blank lines, or of one-letter
-//! lines, has as many lines as bytes).
+//! Cost: a count of the line breaks and one pass over the bytes, O(n), eight bytes at a time
+//! between line breaks (plus a look at the first lines of a text with blank lines between
+//! others); no memory but the paragraphs (a text of blank lines, or of one-letter lines, has
+//! as many lines as bytes).
 
 use crate::model::Paragraph;
 use crate::text;
@@ -154,35 +155,36 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let bytes = text.as_bytes();
     let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
     // Pass 1: is there a blank line between two non-blank ones? Until there is, each non-blank
-    // line is taken as a paragraph, so a text that has none (a plain scrape) is split here,
-    // in one pass, into a list with room for every line at once rather than one that doubles
-    // (and, for a text of one-letter lines, holds twice its need).
-    // (Written through a slice, not pushed: `Vec::push` stays a call at `opt-level = "z"`, one
-    // per line.)
+    // line is taken as a paragraph, so a text that has none (a plain scrape) is split here, in
+    // one pass, into a list with room for every line at once rather than one that doubles
+    // (and, for a text of one-letter lines, holds twice its need). Written through a slice,
+    // not pushed: `Vec::push` stays a call at `opt-level = "z"`, one per line. Most texts that
+    // have a blank line between two others show it within their first lines, and go on to
+    // pass 2 from there.
     let mut per_line = vec![one(0, 0); count_breaks(bytes) + 1];
     let slots = per_line.as_mut_slice();
-    let (mut seen_text, mut gap, mut has_blank_between, mut non_blank) = (false, false, false, 0);
+    let (mut seen_text, mut gap, mut n) = (false, false, 0);
     let mut lines = Lines::new(bytes, 0, bytes.len());
     while let Some((start, end)) = lines.next_line() {
         if is_blank(text, start, end) {
             gap = seen_text;
+        } else if gap {
+            n = usize::MAX;
+            break;
         } else {
-            has_blank_between |= gap;
             seen_text = true;
-            if !has_blank_between {
-                slots[non_blank] = one(start, end);
-            }
-            non_blank += 1;
+            slots[n] = one(start, end);
+            n += 1;
         }
     }
-    if !has_blank_between {
-        per_line.truncate(non_blank);
+    if n != usize::MAX {
+        per_line.truncate(n);
         return per_line;
     }
     drop(per_line);
-    // Pass 2: one paragraph per block of non-blank lines (see the module docs), at most as
-    // many as non-blank lines.
-    let mut paragraphs = Vec::with_capacity(non_blank);
+    // Pass 2: one paragraph per block of non-blank lines (see the module docs); blocks are far
+    // fewer than lines in most texts.
+    let mut paragraphs = Vec::new();
     // The open block: first line's start, last line's end, line count, whether a line is long.
     let mut block: Option<(usize, usize, usize, bool)> = None;
     let close = |block: &mut Option<(usize, usize, usize, bool)>, paragraphs: &mut Vec<Paragraph>| match block.take() {
