@@ -8,7 +8,9 @@
  *   /              → www/            the page and the element
  *   /pkg/          → pkg/            wasm-pack output (--target web)
  *   /fixtures/     → tests/fixtures/ the seed pair
- *   /bench/        → bench/          the files of the benchmark page only (BENCH_FILES)
+ *   /bench/        → bench/          the files of the benchmark page only (BENCH_FILES), and
+ *                    what bench/run.mjs writes for it: .docs/ (the documentation inputs' JSON),
+ *                    .pkg/ and .profiling-pkg/ (the packages it times and profiles)
  *   /node_modules/ → node_modules/   the packages the benchmark loads only (BENCH_PACKAGES)
  *   /peers/        → peers outside the repository (benchmark: wikEd diff), when found:
  *                    $ARTICLE_DIFF_PEERS, or a `shared/peers` folder beside the checkout or
@@ -52,6 +54,11 @@ const MOUNTS = [
   ...(PEERS ? [{prefix: '/peers/', dir: PEERS, allows: (/** @type {string} */ rest) => /^[\w.-]+\.js$/.test(rest)}] : []),
   {prefix: '/node_modules/', dir: 'node_modules', allows: (/** @type {string} */ rest) => BENCH_PACKAGES.includes(rest.split('/')[0])},
   {prefix: '/fixtures/', dir: 'tests/fixtures'},
+  // What bench/run.mjs writes for the page (git-ignored): the documentation inputs, and the
+  // package it times and the one it profiles. Each dotted folder is a mount of its own, so the
+  // rule against dotted segments still holds everywhere else.
+  {prefix: '/bench/.docs/', dir: 'bench/.docs', allows: (/** @type {string} */ rest) => /^django-[\d.]+\.json$/.test(rest)},
+  ...['.pkg', '.profiling-pkg'].map((dir) => ({prefix: `/bench/${dir}/`, dir: `bench/${dir}`})),
   {prefix: '/bench/', dir: 'bench', allows: (/** @type {string} */ rest) => rest === '' || BENCH_FILES.includes(rest)},
   {prefix: '/pkg/', dir: 'pkg'},
   {prefix: '/', dir: 'www'},

@@ -344,21 +344,42 @@ fn shared_only(old: &[u32], old_range: &Range<usize>, new: &[u32], new_range: &R
     if len < REDUCE_FROM || a.is_empty() || b.is_empty() {
         return None;
     }
-    let top = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
+    // Plain loops over slices throughout: iterator adaptors and closures stay calls per id at
+    // `opt-level = "z"`, and a paragraph list can hold millions of ids.
+    let (mut top, mut k) = (0, 0);
+    while k < a.len() {
+        top = top.max(a[k] as usize + 1);
+        k += 1;
+    }
+    k = 0;
+    while k < b.len() {
+        top = top.max(b[k] as usize + 1);
+        k += 1;
+    }
     if top > 4 * len {
         return None;
     }
     // Bit 1: the old list has the id; bit 2: the new one has it.
     let mut has = vec![0u8; top];
-    a.iter().for_each(|&id| has[id as usize] |= 1);
-    b.iter().for_each(|&id| has[id as usize] |= 2);
+    let marks = has.as_mut_slice();
+    for (list, bit) in [(a, 1), (b, 2)] {
+        let mut k = 0;
+        while k < list.len() {
+            marks[list[k] as usize] |= bit;
+            k += 1;
+        }
+    }
+    let has = marks;
     let kept = |list: &[u32], start: usize| -> (Vec<usize>, Vec<u32>) {
         let (mut at, mut ids) = (Vec::new(), Vec::new());
-        for (k, &id) in list.iter().enumerate() {
+        let mut k = 0;
+        while k < list.len() {
+            let id = list[k];
             if has[id as usize] == 3 {
                 at.push(start + k);
                 ids.push(id);
             }
+            k += 1;
         }
         (at, ids)
     };
@@ -374,28 +395,35 @@ fn shared_only(old: &[u32], old_range: &Range<usize>, new: &[u32], new_range: &R
 pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u64>) {
     const UNSET: u32 = u32::MAX;
     // The first key of each run, with its position (runs do not cross from `old` to `new`).
+    // (Plain loops over slices: iterator adaptors and `Vec` indexing stay calls at
+    // `opt-level = "z"`, and there can be millions of keys.)
     let mut keyed: Vec<(u64, u32)> = Vec::new();
     for (list, base) in [(old, 0), (new, old.len())] {
-        for (i, &key) in list.iter().enumerate() {
-            if i == 0 || key != list[i - 1] {
-                keyed.push((key, (base + i) as u32));
+        let mut i = 0;
+        while i < list.len() {
+            if i == 0 || list[i] != list[i - 1] {
+                keyed.push((list[i], (base + i) as u32));
             }
+            i += 1;
         }
     }
     keyed.sort_unstable();
     let mut ids = vec![UNSET; old.len() + new.len()];
+    let slots = ids.as_mut_slice();
     let mut keys = Vec::new();
     for &(key, i) in &keyed {
         if keys.last() != Some(&key) {
             keys.push(key);
         }
-        ids[i as usize] = keys.len() as u32 - 1;
+        slots[i as usize] = keys.len() as u32 - 1;
     }
     // The rest of each run takes its first key's id.
-    for i in 1..ids.len() {
-        if ids[i] == UNSET {
-            ids[i] = ids[i - 1];
+    let mut i = 1;
+    while i < slots.len() {
+        if slots[i] == UNSET {
+            slots[i] = slots[i - 1];
         }
+        i += 1;
     }
     let new_ids = ids.split_off(old.len());
     (ids, new_ids, keys)

@@ -30,7 +30,6 @@
 
 use core::ops::Range;
 
-use crate::model::Paragraph;
 use crate::call::Ctx;
 use crate::sort;
 use crate::myers::{dense_ids, diff_ids, DiffOp, Past};
@@ -101,9 +100,18 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         // Pass 1: anchors among substantial paragraphs only, so that a short line that recurs
         // ("* * *", "Related article:") cannot hold the diff in place while the long
         // paragraphs around it are called moved.
+        // (A plain loop: iterator adaptors stay calls per paragraph at `opt-level = "z"`.)
         let substantial = |side: &Side<'_>, mid: &Range<usize>| -> Vec<usize> {
-            let long = |(_, p): &(usize, &Paragraph)| p.byte_end - p.byte_start >= MIN_ANCHOR_BYTES;
-            mid.clone().zip(&side.paragraphs[mid.clone()]).filter(long).map(|(i, _)| i).collect()
+            let paragraphs = side.paragraphs.as_slice();
+            let mut out = Vec::new();
+            let mut i = mid.start;
+            while i < mid.end {
+                if paragraphs[i].byte_end - paragraphs[i].byte_start >= MIN_ANCHOR_BYTES {
+                    out.push(i);
+                }
+                i += 1;
+            }
+            out
         };
         let (old_sub, new_sub) = (substantial(old, &old_mid), substantial(new, &new_mid));
         let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();

@@ -94,12 +94,20 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
         ]
         .map(word),
     );
-    for para in &d.old_paragraphs {
-        let (start, end) = old_units.paragraph(para, None);
-        out.push(word(start));
-        out.push(word(end));
+    if old_units.ascii {
+        ascii_paragraphs(&d.old_paragraphs, &mut out);
+    } else {
+        for para in &d.old_paragraphs {
+            let (start, end) = old_units.paragraph(para, None);
+            out.push(word(start));
+            out.push(word(end));
+        }
     }
-    new_paragraphs(d, &mut out, &mut new_units);
+    if new_units.ascii {
+        ascii_paragraphs(&d.new_paragraphs, &mut out);
+    } else {
+        new_paragraphs(d, &mut out, &mut new_units);
+    }
     blocks(d, &mut out);
     let mut at = |op: Op, text: &str| {
         let (input, units) = if op == Op::Insert { (d.new_text, &mut new_units) } else { (d.old_text, &mut old_units) };
@@ -135,6 +143,21 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     (out[1], out[2]) = (word(old_units.at(d.old_text.len())), word(new_units.at(d.new_text.len())));
     debug_assert_eq!(out.len(), size);
     Ok(out)
+}
+
+/// The offsets of paragraphs of a text that is all ASCII, where a byte offset is a UTF-16
+/// offset: a plain loop over a slice, as a text of a million one-letter lines has a million
+/// paragraphs (`Vec::push` and iterator adaptors stay calls at `opt-level = "z"`).
+fn ascii_paragraphs(paragraphs: &[Paragraph], out: &mut Vec<u32>) {
+    let at = out.len();
+    out.resize(at + 2 * paragraphs.len(), 0);
+    let slots = &mut out[at..];
+    let mut k = 0;
+    while k < paragraphs.len() {
+        slots[2 * k] = word(paragraphs[k].byte_start);
+        slots[2 * k + 1] = word(paragraphs[k].byte_end);
+        k += 1;
+    }
 }
 
 /// The new paragraphs' offsets. A paragraph of an equal block is the same text as its old

@@ -12,17 +12,17 @@
 //! paragraphs (line breaks, blank lines, leading and trailing whitespace) is kept by the rows
 //! as separators, so nothing of the text is lost.
 //!
-//! Cost: two passes over the bytes, O(n), sixteen at a time between line breaks; no memory but
-//! the paragraphs (a text of blank lines, or of one-letter lines, has as many lines as bytes).
+//! Cost: a count of the line breaks and one pass over the bytes, O(n), eight bytes at a time
+//! between line breaks (plus a look at the first lines of a text with blank lines between
+//! others); no memory but the paragraphs (a text of blank lines, or of one-letter lines, has
+//! as many lines as bytes).
 
 pub(crate) mod side;
 pub(crate) mod similarity;
 
-use core::ops::Range;
-
 use crate::model::Paragraph;
 use crate::unicode::text;
-use crate::unicode::byte_masks::{bytes_below, bytes_equal, word_at};
+use crate::unicode::byte_masks::{bytes_below, bytes_equal, word_at, HIGH};
 
 /// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
 /// only by the rules of `moves::short`. Alignment reads it too: a short paragraph that is not
@@ -33,115 +33,191 @@ pub(crate) const MIN_MOVE_WORDS: usize = 4;
 /// Longest line (in chars) that hard-wrapped prose has; see the module docs.
 const WRAP_CHARS: usize = 100;
 
-/// Calls `line(start, end)` with the byte range of each line of `text[from..to]`, terminator
-/// excluded, in order. (A final terminator ends the last line; it does not start an empty one.)
-fn lines(text: &str, from: usize, to: usize, mut line: impl FnMut(usize, usize)) {
-    let bytes = text.as_bytes();
-    let mut start = from;
-    line_breaks(&bytes[from..to], |at| {
-        let i = from + at;
-        if i < start {
-            return; // the `\n` of a `\r\n` already consumed
-        }
-        line(start, i);
-        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-    });
-    if start < to {
-        line(start, to);
-    }
-}
-
-/// Calls `found` with the offset of every `\n` and `\r`, in order.
+/// The lines of `bytes[from..to]` as byte ranges, terminator excluded, in order. (A final
+/// terminator ends the last line; it does not start an empty one.)
 ///
-/// Sixteen bytes a step, as two `u64` words with a bit per line-break byte, so a line of prose
-/// costs a few operations per sixteen bytes. (`memchr2` does this with `usize` words, four bytes
-/// on wasm32, several times slower: docs/performance.md.)
-fn line_breaks(bytes: &[u8], mut found: impl FnMut(usize)) {
-    let mut at = 0;
-    while at + 16 <= bytes.len() {
-        let (low, high) = (word_at(bytes, at), word_at(bytes, at + 8));
-        // Most steps have no byte below `\r` + 1 at all: one cheap test rules both words out.
-        if (bytes_below(low, b'\r' + 1) | bytes_below(high, b'\r' + 1)) != 0 {
-            let mut hits = bytes_equal(low, b'\n') | bytes_equal(low, b'\r');
-            while hits != 0 {
-                found(at + hits.trailing_zeros() as usize / 8);
-                hits &= hits - 1;
-            }
-            hits = bytes_equal(high, b'\n') | bytes_equal(high, b'\r');
-            while hits != 0 {
-                found(at + 8 + hits.trailing_zeros() as usize / 8);
-                hits &= hits - 1;
-            }
-        }
-        at += 16;
+/// A struct with inlined methods rather than a function taking a closure: at
+/// `opt-level = "z"` a closure stays a function call, one per line, and a text of one-letter
+/// lines has as many lines as half its bytes.
+struct Lines<'t> {
+    bytes: &'t [u8],
+    to: usize,
+    /// The next byte to scan for line breaks.
+    at: usize,
+    /// Bit 7 of each byte of the eight at `hits_at` that is a line break not yet reported.
+    hits: u64,
+    hits_at: usize,
+    /// Where the next line starts.
+    start: usize,
+}
+
+impl<'t> Lines<'t> {
+    #[inline(always)]
+    fn new(bytes: &'t [u8], from: usize, to: usize) -> Self {
+        Lines { bytes, to, at: from, hits: 0, hits_at: from, start: from }
     }
-    while at < bytes.len() {
-        if bytes[at] == b'\n' || bytes[at] == b'\r' {
-            found(at);
+
+    /// The offset of the next `\n` or `\r`. Eight bytes a step, as a `u64` with a bit per
+    /// line-break byte, so a line of prose costs a few operations per eight bytes. (`memchr2`
+    /// did this with `usize` words, four bytes on wasm32: the paragraph split of a 2 MB pair
+    /// took 1.4 ms in Chromium.)
+    #[inline(always)]
+    fn next_break(&mut self) -> Option<usize> {
+        loop {
+            if self.hits != 0 {
+                let k = self.hits.trailing_zeros() as usize / 8;
+                self.hits &= self.hits - 1;
+                return Some(self.hits_at + k);
+            }
+            if self.at + 8 <= self.to {
+                let w = word_at(self.bytes, self.at);
+                // Most steps have no byte below `\r` + 1 at all: one cheap test rules them out.
+                if bytes_below(w, b'\r' + 1) != 0 {
+                    (self.hits, self.hits_at) = (bytes_equal(w, b'\n') | bytes_equal(w, b'\r'), self.at);
+                }
+                self.at += 8;
+            } else if self.at < self.to {
+                let b = self.bytes[self.at];
+                self.at += 1;
+                if b == b'\n' || b == b'\r' {
+                    return Some(self.at - 1);
+                }
+            } else {
+                return None;
+            }
         }
-        at += 1;
+    }
+
+    /// The next line's `(start, end)`.
+    #[inline(always)]
+    fn next_line(&mut self) -> Option<(usize, usize)> {
+        while let Some(i) = self.next_break() {
+            if i < self.start {
+                continue; // the `\n` of a `\r\n` already consumed
+            }
+            let start = self.start;
+            self.start = if self.bytes[i] == b'\r' && self.bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            return Some((start, i));
+        }
+        let start = self.start;
+        self.start = self.to;
+        (start < self.to).then_some((start, self.to))
     }
 }
 
-/// Whether line `range` of `text` is only whitespace.
-fn is_blank(text: &str, range: Range<usize>) -> bool {
-    // Most lines start with a visible ASCII character: decide on the first byte, before
-    // slicing (which checks both ends for char boundaries).
-    match text.as_bytes()[range.clone()].first() {
-        None => true,
-        Some(&b) if b.is_ascii_graphic() => false,
-        Some(_) => text::slice(text, range).chars().all(char::is_whitespace),
+/// How many `\n` and `\r` bytes `bytes` holds, eight bytes a step.
+fn count_breaks(bytes: &[u8]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i + 8 <= bytes.len() {
+        let w = word_at(bytes, i);
+        if bytes_below(w, b'\r' + 1) != 0 {
+            n += (bytes_equal(w, b'\n') | bytes_equal(w, b'\r')).count_ones() as usize;
+        }
+        i += 8;
     }
+    n + bytes[i..].iter().filter(|&&b| b == b'\n' || b == b'\r').count()
+}
+
+/// Whether line `start..end` of `text` is only whitespace.
+#[inline(always)]
+fn is_blank(text: &str, start: usize, end: usize) -> bool {
+    // Byte by byte while ASCII (most lines are decided by their first byte, indented ones a few
+    // bytes in); chars only from the first other byte on. (`chars()` stays a call per char at
+    // `opt-level = "z"`.) A line holds no `\n` or `\r`, so only `\t`, U+000B, U+000C and the
+    // space are ASCII whitespace here, as for `char::is_whitespace`.
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'\t'..=b'\r' | b' ' => i += 1,
+            0x80.. => return text::slice(text, i..end).chars().all(char::is_whitespace),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether line `start..end` is longer than [`WRAP_CHARS`] chars: by its bytes when they
+/// decide (a char is one to four bytes), else counting the bytes that start a char, eight at
+/// a time (a line of prose is one paragraph, and long).
+fn is_long(bytes: &[u8], start: usize, end: usize) -> bool {
+    let n = end - start;
+    if n <= WRAP_CHARS || n > 4 * WRAP_CHARS {
+        return n > WRAP_CHARS;
+    }
+    let (mut chars, mut i) = (0, start);
+    while i + 8 <= end {
+        let w = word_at(bytes, i);
+        // Continuation bytes are `10xxxxxx`.
+        chars += 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+        i += 8;
+    }
+    while i < end {
+        chars += usize::from(bytes[i] & 0xC0 != 0x80);
+        i += 1;
+    }
+    chars > WRAP_CHARS
 }
 
 /// Splits `text` into paragraphs, in order. A text that is empty or only whitespace has none.
 pub(crate) fn split(text: &str) -> Vec<Paragraph> {
-    let blank = |start: usize, end: usize| is_blank(text, start..end);
+    let bytes = text.as_bytes();
     let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
     // Pass 1: is there a blank line between two non-blank ones? Until there is, each non-blank
-    // line is taken as a paragraph, so a text that has none (a plain scrape) is split here,
-    // in one pass, into a list with room for every line at once rather than one that doubles
-    // (and, for a text of one-letter lines, holds twice its need).
-    let mut per_line = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n' || b == b'\r').count() + 1);
-    let (mut seen_text, mut gap, mut has_blank_between, mut non_blank) = (false, false, false, 0);
-    lines(text, 0, text.len(), |start, end| {
-        if blank(start, end) {
+    // line is taken as a paragraph, so a text that has none (a plain scrape) is split here, in
+    // one pass, into a list with room for every line at once rather than one that doubles
+    // (and, for a text of one-letter lines, holds twice its need). Written through a slice,
+    // not pushed: `Vec::push` stays a call at `opt-level = "z"`, one per line. Most texts that
+    // have a blank line between two others show it within their first lines, and go on to
+    // pass 2 from there.
+    let mut per_line = vec![one(0, 0); count_breaks(bytes) + 1];
+    let slots = per_line.as_mut_slice();
+    let (mut seen_text, mut gap, mut n) = (false, false, 0);
+    let mut lines = Lines::new(bytes, 0, bytes.len());
+    while let Some((start, end)) = lines.next_line() {
+        if is_blank(text, start, end) {
             gap = seen_text;
+        } else if gap {
+            n = usize::MAX;
+            break;
         } else {
-            has_blank_between |= gap;
             seen_text = true;
-            non_blank += 1;
-            if !has_blank_between {
-                per_line.push(one(start, end));
-            }
+            slots[n] = one(start, end);
+            n += 1;
         }
-    });
-    if !has_blank_between {
+    }
+    if n != usize::MAX {
+        per_line.truncate(n);
         return per_line;
     }
     drop(per_line);
-    // Pass 2: one paragraph per block of non-blank lines (see the module docs), at most as
-    // many as non-blank lines.
-    let mut paragraphs = Vec::with_capacity(non_blank);
-    let long = |start: usize, end: usize| end - start > WRAP_CHARS && text.as_bytes()[start..end].iter().filter(|&b| b & 0xC0 != 0x80).count() > WRAP_CHARS;
+    // Pass 2: one paragraph per block of non-blank lines (see the module docs); blocks are far
+    // fewer than lines in most texts.
+    let mut paragraphs = Vec::new();
     // The open block: first line's start, last line's end, line count, whether a line is long.
     let mut block: Option<(usize, usize, usize, bool)> = None;
     let close = |block: &mut Option<(usize, usize, usize, bool)>, paragraphs: &mut Vec<Paragraph>| match block.take() {
-        Some((start, end, count, any_long)) if count > 1 && any_long => lines(text, start, end, |s, e| paragraphs.push(one(s, e))),
+        Some((start, end, count, any_long)) if count > 1 && any_long => {
+            let mut lines = Lines::new(bytes, start, end);
+            while let Some((s, e)) = lines.next_line() {
+                paragraphs.push(one(s, e));
+            }
+        }
         Some((start, end, _, _)) => paragraphs.push(one(start, end)),
         None => {}
     };
-    lines(text, 0, text.len(), |start, end| {
-        if blank(start, end) {
+    let mut lines = Lines::new(bytes, 0, bytes.len());
+    while let Some((start, end)) = lines.next_line() {
+        if is_blank(text, start, end) {
             close(&mut block, &mut paragraphs);
         } else {
-            let is_long = long(start, end);
+            let long = is_long(bytes, start, end);
             block = Some(match block {
-                Some((s, _, count, any_long)) => (s, end, count + 1, any_long || is_long),
-                None => (start, end, 1, is_long),
+                Some((s, _, count, any_long)) => (s, end, count + 1, any_long || long),
+                None => (start, end, 1, long),
             });
         }
-    });
+    }
     close(&mut block, &mut paragraphs);
     paragraphs
 }
@@ -188,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_finds_every_one() {
+    fn next_break_finds_every_one() {
         // Breaks at every position of a sixteen-byte step and of the remainder, among bytes
         // one bit away from them and non-ASCII ones.
         let pattern = "a\n\u{e9}\x0b\r\x0c\u{8a}\n\n\r\u{2028}z\x0e\r\n\u{8d}";
@@ -196,7 +272,10 @@ mod tests {
         for len in 0..text.len() {
             let Some(t) = text.get(..len) else { continue };
             let mut got = Vec::new();
-            line_breaks(t.as_bytes(), |i| got.push(i));
+            let mut lines = Lines::new(t.as_bytes(), 0, t.len());
+            while let Some(i) = lines.next_break() {
+                got.push(i);
+            }
             let expected: Vec<usize> = t.bytes().enumerate().filter(|&(_, b)| b == b'\n' || b == b'\r').map(|(i, _)| i).collect();
             assert_eq!(got, expected, "{len}");
         }
@@ -206,6 +285,30 @@ mod tests {
     fn empty_and_blank_texts_have_no_paragraphs() {
         assert!(split("").is_empty());
         assert!(split(" \n\n\t").is_empty());
+    }
+
+    #[test]
+    fn is_blank_and_is_long_agree_with_chars() {
+        let lines = ["", " ", "\t\x0b\x0c ", " x", "\u{a0}", " \u{a0}\u{3000} ", " \u{a0}y", "\x1c", "\u{85}", "\u{200b}", "é"];
+        for line in lines {
+            assert_eq!(is_blank(line, 0, line.len()), line.chars().all(char::is_whitespace), "{line:?}");
+        }
+        for (unit, n) in [("a", 1), ("é", 2), ("日", 3), ("😀", 4)] {
+            for count in [WRAP_CHARS - 1, WRAP_CHARS, WRAP_CHARS + 1, WRAP_CHARS + 9] {
+                let line = format!("{}{}", unit.repeat(count), "b".repeat(count % 7));
+                let chars = line.chars().count();
+                assert_eq!(is_long(line.as_bytes(), 0, line.len()), chars > WRAP_CHARS, "{n}-byte chars, {chars}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_breaks_counts_every_one() {
+        let text = "a\n\u{e9}\x0b\r\x0c\u{8a}\n\n\r\u{2028}z\x0e\r\n\u{8d}".repeat(5);
+        for len in 0..text.len() {
+            let t = &text.as_bytes()[..len];
+            assert_eq!(count_breaks(t), t.iter().filter(|&&b| b == b'\n' || b == b'\r').count(), "{len}");
+        }
     }
 
     #[test]

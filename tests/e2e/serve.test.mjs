@@ -8,7 +8,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
-import {BENCH_FILES, BENCH_PACKAGES, startServer} from '../../scripts/serve.mjs';
+import {BENCH_FILES, BENCH_PACKAGES, resolvePath, startServer} from '../../scripts/serve.mjs';
 import {root} from './ui.mjs';
 
 const server = /** @type {{url: string, close: () => Promise<void>}} */ ({});
@@ -117,4 +117,14 @@ test('bench/: the page and the modules it loads, not the Node scripts or results
     }
   }
   assert.ok(seen.size >= 5, `only ${[...seen]} found`);
+});
+
+test('bench/: what bench/run.mjs writes for the page (.pkg, .profiling-pkg, .docs), and nothing else dotted', () => {
+  // Through the resolver, as those folders exist only after a bench run.
+  for (const url of ['/bench/.pkg/article_diff.js', '/bench/.pkg/snippets/x/src/model.js', '/bench/.profiling-pkg/article_diff_bg.wasm', '/bench/.docs/django-5.0.json']) {
+    assert.equal(resolvePath(url)?.file, path.join(root, url), url);
+  }
+  for (const url of ['/bench/.pkg/.gitignore', '/bench/.docs/Django-5.0.tar.gz', '/bench/.docs/Django-5.0/docs/index.txt', '/bench/.docs/../run.mjs', '/bench/.other/x.js', '/bench/.pkg/../.docs/x']) {
+    assert.equal(resolvePath(url), null, url);
+  }
 });
