@@ -27,7 +27,6 @@ fn main() {
     divan::main();
 }
 
-
 /// Paragraphs of prose drawn from the seed article's vocabulary, about `bytes` in all.
 fn book(seed: u64, bytes: usize) -> Vec<String> {
     let vocabulary: Vec<&str> = NEW.split_whitespace().collect();
@@ -78,14 +77,26 @@ const SCRIPTS: [Script; 7] = [
     Script { letters: &[(0x03B1, 0x03C9)], marks: &[(0x0301, 0x0301)], space: " " },
     Script { letters: &[(0x0628, 0x064A)], marks: &[(0x064B, 0x0650)], space: " " },
     // Consonants; vowel signs, and the virama that joins a consonant to the next.
-    Script { letters: &[(0x0915, 0x0939)], marks: &[(0x093E, 0x094C), (0x094D, 0x094D)], space: " " },
-    Script { letters: &[(0x0E01, 0x0E2E)], marks: &[(0x0E31, 0x0E31), (0x0E34, 0x0E3A)], space: "" },
+    Script {
+        letters: &[(0x0915, 0x0939)],
+        marks: &[(0x093E, 0x094C), (0x094D, 0x094D)],
+        space: " ",
+    },
+    Script {
+        letters: &[(0x0E01, 0x0E2E)],
+        marks: &[(0x0E31, 0x0E31), (0x0E34, 0x0E3A)],
+        space: "",
+    },
     Script { letters: &[(0x4E00, 0x9FA5)], marks: &[], space: "" },
     Script { letters: &[(0xAC00, 0xD7A3)], marks: &[], space: " " },
 ];
 
 /// One word in twenty-five: people and vehicles, some with a skin tone, some joined by a ZWJ.
-const EMOJI: Script = Script { letters: &[(0x1F466, 0x1F469), (0x1F680, 0x1F6A0)], marks: &[(0x1F3FB, 0x1F3FF), (0x200D, 0x200D)], space: " " };
+const EMOJI: Script = Script {
+    letters: &[(0x1F466, 0x1F469), (0x1F680, 0x1F6A0)],
+    marks: &[(0x1F3FB, 0x1F3FF), (0x200D, 0x200D)],
+    space: " ",
+};
 
 /// A char of `ranges`, chosen by `rng`.
 fn pick(ranges: &[(u32, u32)], rng: &mut Rng) -> char {
@@ -115,11 +126,14 @@ fn scripts() -> (String, String) {
     let mut total = 0;
     while total < 2_000_000 {
         let s = rng.below(SCRIPTS.len());
-        let words: Vec<String> = (0..40 + rng.below(120)).map(|_| script_word(&SCRIPTS[s], &mut rng)).collect();
+        let words: Vec<String> =
+            (0..40 + rng.below(120)).map(|_| script_word(&SCRIPTS[s], &mut rng)).collect();
         total += words.iter().map(|w| w.len() + 1).sum::<usize>();
         paragraphs.push((s, words));
     }
-    let join = |ps: &[(usize, Vec<String>)]| ps.iter().map(|(s, w)| w.join(SCRIPTS[*s].space) + "。").collect::<Vec<_>>().join("\n\n");
+    let join = |ps: &[(usize, Vec<String>)]| {
+        ps.iter().map(|(s, w)| w.join(SCRIPTS[*s].space) + "。").collect::<Vec<_>>().join("\n\n")
+    };
     let old = join(&paragraphs);
     for _ in 0..40 {
         let p = rng.below(paragraphs.len());

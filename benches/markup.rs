@@ -23,25 +23,40 @@ fn main() {
 /// A WordPress block-editor body of about `bytes`, and a copy with `edits` word edits and as
 /// many formatting changes (emphasis made bold, a link retargeted).
 fn articles(bytes: usize, edits: usize) -> (String, String) {
-    let vocabulary: Vec<&str> = NEW.split_whitespace().filter(|w| !w.contains(['<', '>', '&', '[', ']', '*', '_', '`', '#'])).collect();
+    let vocabulary: Vec<&str> = NEW
+        .split_whitespace()
+        .filter(|w| !w.contains(['<', '>', '&', '[', ']', '*', '_', '`', '#']))
+        .collect();
     let mut rng = Rng(11);
     let mut blocks: Vec<Vec<String>> = Vec::new();
     let mut total = 0;
     while total < bytes {
-        let words: Vec<String> = (0..30 + rng.below(90)).map(|_| vocabulary[rng.below(vocabulary.len())].to_string()).collect();
+        let words: Vec<String> = (0..30 + rng.below(90))
+            .map(|_| vocabulary[rng.below(vocabulary.len())].to_string())
+            .collect();
         total += words.iter().map(|w| w.len() + 1).sum::<usize>() + 60;
         blocks.push(words);
     }
     let render = |blocks: &[Vec<String>], styled: &dyn Fn(usize, usize, &str) -> String| {
         let mut out = String::new();
         for (b, words) in blocks.iter().enumerate() {
-            let inner: Vec<String> = words.iter().enumerate().map(|(w, word)| styled(b, w, word)).collect();
+            let inner: Vec<String> =
+                words.iter().enumerate().map(|(w, word)| styled(b, w, word)).collect();
             if b % 25 == 0 {
-                out.push_str(&format!("<!-- wp:heading --><h2>{}</h2><!-- /wp:heading -->\n", inner[..inner.len().min(6)].join(" ")));
+                out.push_str(&format!(
+                    "<!-- wp:heading --><h2>{}</h2><!-- /wp:heading -->\n",
+                    inner[..inner.len().min(6)].join(" ")
+                ));
             } else if b % 7 == 0 {
-                out.push_str(&format!("<!-- wp:list --><ul><li>{}</li></ul><!-- /wp:list -->\n", inner.join(" ")));
+                out.push_str(&format!(
+                    "<!-- wp:list --><ul><li>{}</li></ul><!-- /wp:list -->\n",
+                    inner.join(" ")
+                ));
             } else {
-                out.push_str(&format!("<!-- wp:paragraph -->\n<p>{}</p>\n<!-- /wp:paragraph -->\n\n", inner.join(" ")));
+                out.push_str(&format!(
+                    "<!-- wp:paragraph -->\n<p>{}</p>\n<!-- /wp:paragraph -->\n\n",
+                    inner.join(" ")
+                ));
             }
         }
         out
@@ -59,7 +74,8 @@ fn articles(bytes: usize, edits: usize) -> (String, String) {
         blocks[b][w] = format!("edit{}", rng.below(10_000));
         changed.insert((b, rng.below(blocks[b].len())));
     }
-    let new_style = |b: usize, w: usize, word: &str| match ((b + w) % 17, changed.contains(&(b, w))) {
+    let new_style = |b: usize, w: usize, word: &str| match ((b + w) % 17, changed.contains(&(b, w)))
+    {
         (0, true) => format!("<strong>{word}</strong>"),
         (5, true) => format!("<a href=\"https://example.org/moved/{b}/{w}\">{word}</a>"),
         _ => old_style(b, w, word),

@@ -24,7 +24,9 @@ fn tokens(text: &str) -> Vec<&str> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [old, new] = args.as_slice() else { return Err("usage: compare_algorithms OLD NEW".into()) };
+    let [old, new] = args.as_slice() else {
+        return Err("usage: compare_algorithms OLD NEW".into());
+    };
     let (old, new) = (std::fs::read_to_string(old)?, std::fs::read_to_string(new)?);
     let (a, b) = (tokens(&old), tokens(&new));
     for alg in [Algorithm::Myers, Algorithm::Patience, Algorithm::Histogram] {
@@ -35,7 +37,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .filter(|op| !matches!(op, DiffOp::Equal { .. }))
             .map(|op| {
-                let words = |r: std::ops::Range<usize>, t: &[&str]| t[r].iter().filter(|w| w.chars().all(char::is_alphanumeric)).count();
+                let words = |r: std::ops::Range<usize>, t: &[&str]| {
+                    t[r].iter().filter(|w| w.chars().all(char::is_alphanumeric)).count()
+                };
                 words(op.old_range(), &a) + words(op.new_range(), &b)
             })
             .sum();

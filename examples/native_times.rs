@@ -50,7 +50,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let new = std::fs::read_to_string(format!("{dir}/{id}.new.txt"))?;
         let call = || {
             let t0 = Instant::now();
-            let d = diff(&old, &new, &options).map(|d| (d.row_count(), d.blocks.len(), d.approximate));
+            let d =
+                diff(&old, &new, &options).map(|d| (d.row_count(), d.blocks.len(), d.approximate));
             (d, t0.elapsed().as_secs_f64() * 1000.0)
         };
         let (first, first_ms) = call();

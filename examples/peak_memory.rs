@@ -44,7 +44,8 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size > layout.size() {
-                let live = LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+                let live =
+                    LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
                 PEAK.fetch_max(live, Relaxed);
             } else {
                 LIVE.fetch_sub(layout.size() - new_size, Relaxed);
@@ -75,7 +76,10 @@ impl Skewed for Rng {
 
 /// A vocabulary of 20 000 made-up words.
 fn vocabulary(rng: &mut Rng) -> Vec<String> {
-    const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ren", "tos", "a", "ve", "dor", "shi", "un", "pel", "ix", "qua", "br", "ost"];
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ren", "tos", "a", "ve", "dor", "shi", "un", "pel", "ix", "qua", "br",
+        "ost",
+    ];
     (0..20_000)
         .map(|_| (0..1 + rng.below(4)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect())
         .collect()
@@ -189,8 +193,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let heap_peak = PEAK.load(Relaxed) - base;
     let after_kib = vm_hwm_kib();
 
-    println!("old {} bytes, new {} bytes ({} + {} paragraphs)", old.len(), new.len(), d.old_paragraphs.len(), d.new_paragraphs.len());
-    println!("timeout {timeout:?}: {elapsed:.2?}, {} rows, {} moves, approximate {}", d.row_count(), d.moves.len(), d.approximate);
+    println!(
+        "old {} bytes, new {} bytes ({} + {} paragraphs)",
+        old.len(),
+        new.len(),
+        d.old_paragraphs.len(),
+        d.new_paragraphs.len()
+    );
+    println!(
+        "timeout {timeout:?}: {elapsed:.2?}, {} rows, {} moves, approximate {}",
+        d.row_count(),
+        d.moves.len(),
+        d.approximate
+    );
     if let Some(f) = &d.fallback {
         println!("fallback: {}", f.detail);
     }
@@ -201,7 +216,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         inputs as f64 / 1e6
     );
     if let (Some(b), Some(a)) = (before_kib, after_kib) {
-        println!("peak RSS: {:.1} MB before the diff (inputs built), {:.1} MB after", b as f64 / 1024.0, a as f64 / 1024.0);
+        println!(
+            "peak RSS: {:.1} MB before the diff (inputs built), {:.1} MB after",
+            b as f64 / 1024.0,
+            a as f64 / 1024.0
+        );
     }
     Ok(())
 }

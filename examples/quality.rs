@@ -11,7 +11,9 @@ use article_diff::{diff, Op, Options};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some((dir, ids)) = args.split_first() else { return Err("usage: quality DIR ID…".into()) };
+    let Some((dir, ids)) = args.split_first() else {
+        return Err("usage: quality DIR ID…".into());
+    };
     for id in ids {
         let old = std::fs::read_to_string(format!("{dir}/{id}.old"))?;
         let new = std::fs::read_to_string(format!("{dir}/{id}.new"))?;
@@ -26,7 +28,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let edits: Vec<(i8, &str)> = d
             .edits
             .iter()
-            .map(|e| (match e.op { Op::Equal => 0, Op::Delete => -1, Op::Insert => 1 }, e.text))
+            .map(|e| {
+                (
+                    match e.op {
+                        Op::Equal => 0,
+                        Op::Delete => -1,
+                        Op::Insert => 1,
+                    },
+                    e.text,
+                )
+            })
             .collect();
         std::fs::write(format!("{dir}/{id}.ours.json"), serde_json::to_string(&edits)?)?;
         // Which paragraphs each row shows, with paragraph offsets in UTF-16 units (as JS
@@ -40,8 +51,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             paras.iter().map(|p| (to_units(p.byte_start), to_units(p.byte_end))).collect()
         };
-        let cells = |c: &Option<article_diff::Cell<'_>>| c.as_ref().map_or(Vec::new(), |c| c.paragraphs.clone());
-        let rows: Vec<(Vec<usize>, Vec<usize>)> = d.rows().map(|r| (cells(&r.old), cells(&r.new))).collect();
+        let cells = |c: &Option<article_diff::Cell<'_>>| {
+            c.as_ref().map_or(Vec::new(), |c| c.paragraphs.clone())
+        };
+        let rows: Vec<(Vec<usize>, Vec<usize>)> =
+            d.rows().map(|r| (cells(&r.old), cells(&r.new))).collect();
         let layout = (utf16(&old, &d.old_paragraphs), utf16(&new, &d.new_paragraphs), rows);
         std::fs::write(format!("{dir}/{id}.rows.json"), serde_json::to_string(&layout)?)?;
         let s = &d.stats;
@@ -59,4 +73,3 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     Ok(())
 }
-

@@ -117,7 +117,9 @@ fn to_json(doc: &Document) -> Value {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn read_json(source: &str, markup: &str) -> Value {
-    let Some(markup) = Markup::from_name(markup) else { return json!({"error": format!("unknown markup {markup}")}) };
+    let Some(markup) = Markup::from_name(markup) else {
+        return json!({"error": format!("unknown markup {markup}")});
+    };
     match read(source, markup) {
         Ok(doc) => to_json(&doc),
         Err(e) => json!({"error": e.to_string()}),
@@ -143,7 +145,12 @@ fn main() {
         Value::Array(
             cases
                 .iter()
-                .map(|c| read_json(c["source"].as_str().unwrap_or(""), c["markup"].as_str().unwrap_or("html")))
+                .map(|c| {
+                    read_json(
+                        c["source"].as_str().unwrap_or(""),
+                        c["markup"].as_str().unwrap_or("html"),
+                    )
+                })
                 .collect(),
         )
     } else {

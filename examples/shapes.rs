@@ -71,8 +71,14 @@ fn main() {
     let peak = PEAK.load(Relaxed);
     match result {
         Ok(d) => {
-            let changed_bytes: usize = d.edits.iter().filter(|e| e.op != article_diff::Op::Equal).map(|e| e.text.len()).sum();
-            let spans: usize = d.rows().flat_map(|r| [r.old, r.new]).flatten().map(|c| c.spans.len()).sum();
+            let changed_bytes: usize = d
+                .edits
+                .iter()
+                .filter(|e| e.op != article_diff::Op::Equal)
+                .map(|e| e.text.len())
+                .sum();
+            let spans: usize =
+                d.rows().flat_map(|r| [r.old, r.new]).flatten().map(|c| c.spans.len()).sum();
             println!(
                 "{name}: {} + {} bytes, timeout {timeout:?}: {took:.2?}, heap peak {:.1} MB, {} rows, {spans} spans, {} edits ({changed_bytes} bytes changed), {} moves, approximate {}{}",
                 old.len(),
@@ -89,6 +95,8 @@ fn main() {
             drop(old);
             println!("  (freed inputs in {:.2?})", start.elapsed());
         }
-        Err(e) => println!("{name}: error after {took:.2?}, heap peak {:.1} MB: {e}", peak as f64 / 1e6),
+        Err(e) => {
+            println!("{name}: error after {took:.2?}, heap peak {:.1} MB: {e}", peak as f64 / 1e6)
+        }
     }
 }

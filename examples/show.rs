@@ -14,16 +14,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let [old_path, new_path] = args.as_slice() else {
         return Err("usage: show OLD NEW".into());
     };
-    let (old, new) = (
-        std::fs::read_to_string(old_path)?,
-        std::fs::read_to_string(new_path)?,
-    );
+    let (old, new) = (std::fs::read_to_string(old_path)?, std::fs::read_to_string(new_path)?);
     let d = diff(&old, &new, &Options::default())?;
     for (i, row) in d.rows().enumerate() {
-        let mv = row
-            .move_id
-            .map(|m| format!(" move#{}", m + 1))
-            .unwrap_or_default();
+        let mv = row.move_id.map(|m| format!(" move#{}", m + 1)).unwrap_or_default();
         let cos = if row.cosmetic { " (cosmetic)" } else { "" };
         println!("── row {i} {:?}{mv}{cos}", row.kind);
         if let Some(c) = &row.old {

@@ -48,7 +48,10 @@ impl Coarsened {
             part("changed stretch(es) were not paired paragraph by paragraph", Some(self.hunks));
         }
         if self.word_diffs > 0 {
-            part("paragraph(s) show a whole-text replacement instead of word changes", Some(self.word_diffs));
+            part(
+                "paragraph(s) show a whole-text replacement instead of word changes",
+                Some(self.word_diffs),
+            );
         }
         if self.moves {
             part("move detection stopped early", None);

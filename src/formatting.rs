@@ -25,9 +25,15 @@ impl FormattingId {
 
     /// The id of index `index` (a model never holds 2^32 changes: its texts are at most 32 MiB).
     // Only the reader makes ids, and the engine's wasm module is built without it.
-    #[cfg_attr(not(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module"))), allow(dead_code))]
+    #[cfg_attr(
+        not(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module"))),
+        allow(dead_code)
+    )]
     pub(crate) fn new(index: usize) -> FormattingId {
-        FormattingId(NonZeroU32::new(u32::try_from(index).unwrap_or(u32::MAX - 1).saturating_add(1)).unwrap_or(NonZeroU32::MAX))
+        FormattingId(
+            NonZeroU32::new(u32::try_from(index).unwrap_or(u32::MAX - 1).saturating_add(1))
+                .unwrap_or(NonZeroU32::MAX),
+        )
     }
 }
 

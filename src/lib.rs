@@ -91,21 +91,21 @@
 
 // The pipeline's stages in the order they run (the crate docs above draw it), then what they
 // share.
-mod unicode;
-mod paragraphs;
 mod align;
-mod moves;
-mod words;
-mod output;
 mod call;
 mod deadline;
 mod error;
 mod formatting;
 mod intern;
 mod model;
+mod moves;
 mod myers;
 mod options;
+mod output;
+mod paragraphs;
 mod sort;
+mod unicode;
+mod words;
 // On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
 // module it would be dead code that still costs bytes (a few hundred, through inlining).
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
@@ -116,9 +116,12 @@ pub mod wasm;
 pub mod wasm_markup;
 
 pub use error::{Error, Side as InputSide};
-pub use model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Formatting, FormattingChange, FormattingId, FormattingKind, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats};
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub use markup::diff_documents;
+pub use model::{
+    Block, Cell, Diff, Edit, Fallback, FallbackReason, Formatting, FormattingChange, FormattingId,
+    FormattingKind, Move, Op, Paragraph, Row, RowKind, Rows, Span, SpanKind, Stats,
+};
 pub use options::{Options, DEFAULT_MOVE_THRESHOLD, DEFAULT_TIMEOUT};
 
 /// The README's Rust example runs as a doc test, so the README cannot drift from the API.
@@ -146,8 +149,12 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
             return Err(Error::InputTooLarge { side, bytes: text.len(), limit: MAX_INPUT_BYTES });
         }
     }
-    let fold = unicode::fold::Fold { ignore_case: options.ignore_case, ignore_whitespace: options.ignore_whitespace };
-    let mut ctx = call::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
+    let fold = unicode::fold::Fold {
+        ignore_case: options.ignore_case,
+        ignore_whitespace: options.ignore_whitespace,
+    };
+    let mut ctx =
+        call::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
     let mut old_side = paragraphs::side::Side::new(old);
     let mut new_side = paragraphs::side::Side::new(new);
     let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);

@@ -135,7 +135,12 @@ impl<'a> Diff<'a> {
         match block {
             Block::Deleted { old } => Row {
                 kind: RowKind::Deleted,
-                old: Some(whole(old.start + offset, &self.old_paragraphs, self.old_text, SpanKind::Delete)),
+                old: Some(whole(
+                    old.start + offset,
+                    &self.old_paragraphs,
+                    self.old_text,
+                    SpanKind::Delete,
+                )),
                 new: None,
                 move_id: None,
                 cosmetic: false,
@@ -143,14 +148,29 @@ impl<'a> Diff<'a> {
             Block::Inserted { new } => Row {
                 kind: RowKind::Inserted,
                 old: None,
-                new: Some(whole(new.start + offset, &self.new_paragraphs, self.new_text, SpanKind::Insert)),
+                new: Some(whole(
+                    new.start + offset,
+                    &self.new_paragraphs,
+                    self.new_text,
+                    SpanKind::Insert,
+                )),
                 move_id: None,
                 cosmetic: false,
             },
             Block::Equal { old, new } => Row {
                 kind: RowKind::Equal,
-                old: Some(whole(old.start + offset, &self.old_paragraphs, self.old_text, SpanKind::Equal)),
-                new: Some(whole(new.start + offset, &self.new_paragraphs, self.new_text, SpanKind::Equal)),
+                old: Some(whole(
+                    old.start + offset,
+                    &self.old_paragraphs,
+                    self.old_text,
+                    SpanKind::Equal,
+                )),
+                new: Some(whole(
+                    new.start + offset,
+                    &self.new_paragraphs,
+                    self.new_text,
+                    SpanKind::Equal,
+                )),
                 move_id: None,
                 cosmetic: false,
             },
@@ -370,7 +390,10 @@ impl<'a> Span<'a> {
             kind,
             cosmetic,
             text,
-            #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+            #[cfg(all(
+                feature = "markup",
+                any(not(target_arch = "wasm32"), feature = "markup-module")
+            ))]
             formatting: None,
         }
     }

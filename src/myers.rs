@@ -58,7 +58,8 @@ impl DiffOp {
     pub fn old_range(&self) -> Range<usize> {
         match *self {
             DiffOp::Equal { old_index, len, .. } => old_index..old_index + len,
-            DiffOp::Delete { old_index, old_len, .. } | DiffOp::Replace { old_index, old_len, .. } => old_index..old_index + old_len,
+            DiffOp::Delete { old_index, old_len, .. }
+            | DiffOp::Replace { old_index, old_len, .. } => old_index..old_index + old_len,
             DiffOp::Insert { old_index, .. } => old_index..old_index,
         }
     }
@@ -67,7 +68,8 @@ impl DiffOp {
     pub fn new_range(&self) -> Range<usize> {
         match *self {
             DiffOp::Equal { new_index, len, .. } => new_index..new_index + len,
-            DiffOp::Insert { new_index, new_len, .. } | DiffOp::Replace { new_index, new_len, .. } => new_index..new_index + new_len,
+            DiffOp::Insert { new_index, new_len, .. }
+            | DiffOp::Replace { new_index, new_len, .. } => new_index..new_index + new_len,
             DiffOp::Delete { new_index, .. } => new_index..new_index,
         }
     }
@@ -84,12 +86,23 @@ pub(crate) enum Past {
 
 /// The ops turning `old[old_range]` into `new[new_range]` (indices are absolute), by Myers'
 /// algorithm; past `deadline`, finished as `past` says: coarser, still exact.
-pub(crate) fn diff_ids(old: &[u32], old_range: Range<usize>, new: &[u32], new_range: Range<usize>, deadline: Deadline, past: Past) -> Vec<DiffOp> {
+pub(crate) fn diff_ids(
+    old: &[u32],
+    old_range: Range<usize>,
+    new: &[u32],
+    new_range: Range<usize>,
+    deadline: Deadline,
+    past: Past,
+) -> Vec<DiffOp> {
     let mut script = Script::default();
     match shared_only(old, &old_range, new, &new_range) {
         Some((old_at, old_kept, new_at, new_kept)) => {
             let mut matches = Script::default();
-            Myers::new(deadline, past, old_kept.len() + new_kept.len()).run(&old_kept, &new_kept, &mut matches);
+            Myers::new(deadline, past, old_kept.len() + new_kept.len()).run(
+                &old_kept,
+                &new_kept,
+                &mut matches,
+            );
             // The matches over the reduced lists, as matches over the whole ranges.
             for &(i, j, len) in &matches.matches {
                 for k in 0..len {
@@ -99,7 +112,13 @@ pub(crate) fn diff_ids(old: &[u32], old_range: Range<usize>, new: &[u32], new_ra
         }
         None => {
             let (old, new) = (&old[..old_range.end], &new[..new_range.end]);
-            Myers::new(deadline, past, old_range.len() + new_range.len()).run_from(old, old_range.start, new, new_range.start, &mut script);
+            Myers::new(deadline, past, old_range.len() + new_range.len()).run_from(
+                old,
+                old_range.start,
+                new,
+                new_range.start,
+                &mut script,
+            );
         }
     }
     script.ops(old_range, new_range)
@@ -130,12 +149,15 @@ impl Script {
     fn ops(self, old_range: Range<usize>, new_range: Range<usize>) -> Vec<DiffOp> {
         let mut ops = Vec::with_capacity(2 * self.matches.len() + 1);
         let (mut o, mut n) = (old_range.start, new_range.start);
-        let gap = |ops: &mut Vec<DiffOp>, o: usize, i: usize, n: usize, j: usize| match (i - o, j - n) {
-            (0, 0) => {}
-            (old_len, 0) => ops.push(DiffOp::Delete { old_index: o, old_len, new_index: n }),
-            (0, new_len) => ops.push(DiffOp::Insert { old_index: o, new_index: n, new_len }),
-            (old_len, new_len) => ops.push(DiffOp::Replace { old_index: o, old_len, new_index: n, new_len }),
-        };
+        let gap =
+            |ops: &mut Vec<DiffOp>, o: usize, i: usize, n: usize, j: usize| match (i - o, j - n) {
+                (0, 0) => {}
+                (old_len, 0) => ops.push(DiffOp::Delete { old_index: o, old_len, new_index: n }),
+                (0, new_len) => ops.push(DiffOp::Insert { old_index: o, new_index: n, new_len }),
+                (old_len, new_len) => {
+                    ops.push(DiffOp::Replace { old_index: o, old_len, new_index: n, new_len })
+                }
+            };
         for (i, j, len) in self.matches {
             gap(&mut ops, o, i, n, j);
             ops.push(DiffOp::Equal { old_index: i, new_index: j, len });
@@ -182,7 +204,13 @@ impl Myers {
     /// A run over lists of `len` ids in all: a long run reads the clock before it starts, a
     /// short one only once it has done that much work.
     fn new(deadline: Deadline, past: Past, len: usize) -> Self {
-        Myers { clock: Clock { deadline, expired: false, work: len }, past, forward: Vec::new(), backward: Vec::new(), offset: 0 }
+        Myers {
+            clock: Clock { deadline, expired: false, work: len },
+            past,
+            forward: Vec::new(),
+            backward: Vec::new(),
+            offset: 0,
+        }
     }
 
     fn run(&mut self, old: &[u32], new: &[u32], out: &mut Script) {
@@ -215,7 +243,11 @@ impl Myers {
             if a.is_empty() || b.is_empty() {
                 continue;
             }
-            let found = if self.clock.expired(0) { None } else { self.middle_snake(old, a.clone(), new, b.clone()) };
+            let found = if self.clock.expired(0) {
+                None
+            } else {
+                self.middle_snake(old, a.clone(), new, b.clone())
+            };
             match found {
                 Some((x, y)) => {
                     tasks.push(Task::Diff(x..a.end, y..b.end));
@@ -234,7 +266,13 @@ impl Myers {
     /// The furthest reaching paths of D edits are followed from both ends at once, on every
     /// diagonal `k = x - y` (x from the start forward, and from the end backward), until a
     /// forward and a backward path overlap. The search vectors grow with D, not with the ranges.
-    fn middle_snake(&mut self, old: &[u32], a: Range<usize>, new: &[u32], b: Range<usize>) -> Option<(usize, usize)> {
+    fn middle_snake(
+        &mut self,
+        old: &[u32],
+        a: Range<usize>,
+        new: &[u32],
+        b: Range<usize>,
+    ) -> Option<(usize, usize)> {
         let (n, m) = (a.len() as isize, b.len() as isize);
         let delta = n - m;
         let odd = delta & 1 != 0;
@@ -255,7 +293,11 @@ impl Myers {
             let mut k = d;
             while k >= -d {
                 let at = (k + offset) as usize;
-                let x0 = if k == -d || (k != d && vf[at - 1] < vf[at + 1]) { vf[at + 1] } else { vf[at - 1] + 1 };
+                let x0 = if k == -d || (k != d && vf[at - 1] < vf[at + 1]) {
+                    vf[at + 1]
+                } else {
+                    vf[at - 1] + 1
+                };
                 let y0 = (x0 as isize - k) as usize;
                 let mut x = x0;
                 if x < a.len() && y0 < b.len() {
@@ -273,7 +315,11 @@ impl Myers {
             let mut k = d;
             while k >= -d {
                 let at = (k + offset) as usize;
-                let mut x = if k == -d || (k != d && vb[at - 1] < vb[at + 1]) { vb[at + 1] } else { vb[at - 1] + 1 };
+                let mut x = if k == -d || (k != d && vb[at - 1] < vb[at + 1]) {
+                    vb[at + 1]
+                } else {
+                    vb[at - 1] + 1
+                };
                 let y = (x as isize - k) as usize;
                 if x < a.len() && y < b.len() {
                     x += common_suffix(&old[a.start..a.end - x], &new[b.start..b.end - y]);
@@ -316,7 +362,9 @@ fn scan(old: &[u32], a: Range<usize>, new: &[u32], b: Range<usize>, out: &mut Sc
             (i, j) = (i + 1, j + 1);
             continue;
         }
-        let ahead = |list: &[u32], from: usize, end: usize, id: u32| (1..=LOOKAHEAD).find(|&s| from + s < end && list[from + s] == id);
+        let ahead = |list: &[u32], from: usize, end: usize, id: u32| {
+            (1..=LOOKAHEAD).find(|&s| from + s < end && list[from + s] == id)
+        };
         match (ahead(old, i, a.end, new[j]), ahead(new, j, b.end, old[i])) {
             (Some(s), Some(t)) if s <= t => i += s,
             (_, Some(t)) => j += t,
@@ -338,7 +386,12 @@ fn common_suffix(a: &[u32], b: &[u32]) -> usize {
 /// reduction is not worth it (short lists, ids spread far wider than the lists are long, or
 /// nothing to drop).
 #[allow(clippy::type_complexity)]
-fn shared_only(old: &[u32], old_range: &Range<usize>, new: &[u32], new_range: &Range<usize>) -> Option<(Vec<usize>, Vec<u32>, Vec<usize>, Vec<u32>)> {
+fn shared_only(
+    old: &[u32],
+    old_range: &Range<usize>,
+    new: &[u32],
+    new_range: &Range<usize>,
+) -> Option<(Vec<usize>, Vec<u32>, Vec<usize>, Vec<u32>)> {
     let (a, b) = (&old[old_range.clone()], &new[new_range.clone()]);
     let len = a.len() + b.len();
     if len < REDUCE_FROM || a.is_empty() || b.is_empty() {
@@ -450,14 +503,23 @@ mod tests {
 
     /// Checks that `ops` is an edit script of `old[o]` into `new[n]` (in order, covering both
     /// ranges, equal ops over equal ids, no two equal ops adjacent) and returns the ids matched.
-    fn matched(ops: &[DiffOp], old: &[u32], o: Range<usize>, new: &[u32], n: Range<usize>) -> usize {
+    fn matched(
+        ops: &[DiffOp],
+        old: &[u32],
+        o: Range<usize>,
+        new: &[u32],
+        n: Range<usize>,
+    ) -> usize {
         let (mut i, mut j, mut total) = (o.start, n.start, 0);
         for (k, op) in ops.iter().enumerate() {
             assert_eq!((op.old_range().start, op.new_range().start), (i, j), "op {k} of {ops:?}");
             if let DiffOp::Equal { old_index, new_index, len } = *op {
                 assert!(len > 0);
                 assert_eq!(old[old_index..old_index + len], new[new_index..new_index + len]);
-                assert!(k == 0 || !matches!(ops[k - 1], DiffOp::Equal { .. }), "adjacent equal ops: {ops:?}");
+                assert!(
+                    k == 0 || !matches!(ops[k - 1], DiffOp::Equal { .. }),
+                    "adjacent equal ops: {ops:?}"
+                );
                 total += len;
             } else {
                 assert!(!op.old_range().is_empty() || !op.new_range().is_empty());
@@ -482,7 +544,11 @@ mod tests {
             // Sub-ranges too: indices are absolute.
             let (o, n) = (rng.below(la + 1)..la, rng.below(lb + 1)..lb);
             let ops = diff_ids(&a, o.clone(), &b, n.clone(), Deadline::NEVER, Past::Replace);
-            assert_eq!(matched(&ops, &a, o.clone(), &b, n.clone()), lcs(&a[o], &b[n]), "round {round}: {a:?} {b:?}");
+            assert_eq!(
+                matched(&ops, &a, o.clone(), &b, n.clone()),
+                lcs(&a[o], &b[n]),
+                "round {round}: {a:?} {b:?}"
+            );
         }
     }
 
@@ -494,7 +560,11 @@ mod tests {
         for alphabet in [3, 40, 3000] {
             let (a, b) = (random(&mut rng, 900, alphabet), random(&mut rng, 700, alphabet));
             let ops = diff_ids(&a, 0..a.len(), &b, 0..b.len(), Deadline::NEVER, Past::Replace);
-            assert_eq!(matched(&ops, &a, 0..a.len(), &b, 0..b.len()), lcs(&a, &b), "alphabet {alphabet}");
+            assert_eq!(
+                matched(&ops, &a, 0..a.len(), &b, 0..b.len()),
+                lcs(&a, &b),
+                "alphabet {alphabet}"
+            );
         }
     }
 
@@ -503,12 +573,14 @@ mod tests {
         let mut rng = Rng(0x5eed_1234_abcd_0004);
         for round in 0..500 {
             // Few distinct keys, so runs of equal keys are common, across the two lists too.
-            let values: Vec<u64> = (0..1 + rng.below(6)).map(|_| rng.below(usize::MAX) as u64).collect();
+            let values: Vec<u64> =
+                (0..1 + rng.below(6)).map(|_| rng.below(usize::MAX) as u64).collect();
             let (la, lb) = (rng.below(30), rng.below(30));
             let a: Vec<u64> = (0..la).map(|_| values[rng.below(values.len())]).collect();
             let b: Vec<u64> = (0..lb).map(|_| values[rng.below(values.len())]).collect();
             let (ia, ib, keys) = dense_ids(&a, &b);
-            let (all, ids): (Vec<u64>, Vec<u32>) = (a.iter().chain(&b).copied().collect(), ia.iter().chain(&ib).copied().collect());
+            let (all, ids): (Vec<u64>, Vec<u32>) =
+                (a.iter().chain(&b).copied().collect(), ia.iter().chain(&ib).copied().collect());
             for (x, &id) in all.iter().zip(&ids) {
                 assert_eq!(keys[id as usize], *x, "round {round}");
             }
@@ -535,7 +607,8 @@ mod tests {
         }
         // Two lists shifted by one: the scan still matches all but the ends, where one
         // replacement would have matched nothing.
-        let (a, b): (Vec<u32>, Vec<u32>) = ((0..20_000).map(|k| k % 2).collect(), (1..20_001).map(|k| k % 2).collect());
+        let (a, b): (Vec<u32>, Vec<u32>) =
+            ((0..20_000).map(|k| k % 2).collect(), (1..20_001).map(|k| k % 2).collect());
         let ops = diff_ids(&a, 0..a.len(), &b, 0..b.len(), passed, Past::Scan);
         assert_eq!(matched(&ops, &a, 0..a.len(), &b, 0..b.len()), 19_999);
     }

@@ -9,7 +9,8 @@ pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if items.len() < 2 {
         return;
     }
-    let mut keyed: Vec<(u64, u32)> = items.iter().enumerate().map(|(i, item)| (key(item), i as u32)).collect();
+    let mut keyed: Vec<(u64, u32)> =
+        items.iter().enumerate().map(|(i, item)| (key(item), i as u32)).collect();
     keyed.sort_unstable();
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     // Each index appears exactly once in `keyed`, so every slot is taken exactly once.

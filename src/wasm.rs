@@ -30,7 +30,13 @@ extern "C" {
     /// `[old units, new units, detectMoves, ignoreCase, ignoreWhitespace, moveThreshold,
     /// timeoutMs]` on return. Throws a `diff(): …` error naming a wrong argument.
     #[wasm_bindgen(catch, js_name = readArguments)]
-    fn read_arguments(old_text: &JsValue, new_text: &JsValue, options: &JsValue, limit: usize, out: &mut [f64]) -> Result<(), JsValue>;
+    fn read_arguments(
+        old_text: &JsValue,
+        new_text: &JsValue,
+        options: &JsValue,
+        limit: usize,
+        out: &mut [f64],
+    ) -> Result<(), JsValue>;
     /// The `Error` for a [`Failure`].
     #[wasm_bindgen(js_name = failure)]
     fn failure_error(code: u32, side: u32, n: f64, limit: usize) -> JsValue;
@@ -48,7 +54,14 @@ extern "C" {
     /// at `at`, as much as fits without cutting a character; returns the bytes written. `old_at`
     /// is where the old text's bytes are (for the new text, which copies runs of them).
     #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextCopy, side: u32, from: usize, at: usize, room: usize, old_at: usize) -> usize;
+    fn encode_into(
+        this: &TextCopy,
+        side: u32,
+        from: usize,
+        at: usize,
+        room: usize,
+        old_at: usize,
+    ) -> usize;
     /// The UTF-16 unit the last [`TextCopy::encode_into`] stopped at.
     #[wasm_bindgen(method, getter)]
     fn read(this: &TextCopy) -> usize;
@@ -62,10 +75,18 @@ extern "C" {
     /// Copies a [`crate::output::pack`]ed model out of linear memory into an `ArticleDiff`; throws
     /// when JavaScript cannot hold it.
     #[wasm_bindgen(catch)]
-    fn materialize(packed: &[u32], old_text: &JsValue, new_text: &JsValue) -> Result<JsValue, JsValue>;
+    fn materialize(
+        packed: &[u32],
+        old_text: &JsValue,
+        new_text: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     /// `new ArticleDiff(packed, oldText, newText)`, after checking that they belong together.
     #[wasm_bindgen(catch, js_name = fromPacked)]
-    fn unpack_js(packed: &JsValue, old_text: &JsValue, new_text: &JsValue) -> Result<JsValue, JsValue>;
+    fn unpack_js(
+        packed: &JsValue,
+        old_text: &JsValue,
+        new_text: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 // TypeScript types of the result and the options, for editors (written to pkg/article_diff.d.ts).
@@ -116,7 +137,10 @@ pub fn diff(
     let ms = args[6];
     // Past `Duration`'s range the budget is unlimited anyway; below a nanosecond it is the
     // shortest one.
-    let timeout = (ms != f64::INFINITY).then(|| Duration::try_from_secs_f64(ms / 1000.0).map_or(Duration::MAX, |t| t.max(Duration::from_nanos(1))));
+    let timeout = (ms != f64::INFINITY).then(|| {
+        Duration::try_from_secs_f64(ms / 1000.0)
+            .map_or(Duration::MAX, |t| t.max(Duration::from_nanos(1)))
+    });
     let options = defaults
         .with_detect_moves(args[2] != 0.0)
         .with_ignore_case(args[3] != 0.0)
@@ -124,10 +148,15 @@ pub fn diff(
         .with_move_threshold(args[5])
         .with_timeout(timeout);
     let d = crate::diff(old, new, &options).map_err(|e| match e {
-        Error::InputTooLarge { side, bytes, .. } => refuse(Failure::TooLarge, side as u32, bytes as f64),
-        Error::InvalidOption { name, .. } => refuse(Failure::BadOption, 0, f64::from(u8::from(name == "timeoutMs") + 3)),
+        Error::InputTooLarge { side, bytes, .. } => {
+            refuse(Failure::TooLarge, side as u32, bytes as f64)
+        }
+        Error::InvalidOption { name, .. } => {
+            refuse(Failure::BadOption, 0, f64::from(u8::from(name == "timeoutMs") + 3))
+        }
     })?;
-    let packed = crate::output::pack::pack(&d).map_err(|words| refuse(Failure::ResultTooLarge, 0, words as f64))?;
+    let packed = crate::output::pack::pack(&d)
+        .map_err(|words| refuse(Failure::ResultTooLarge, 0, words as f64))?;
     drop(d);
     materialize(&packed, &old_text, &new_text)
 }
@@ -187,7 +216,9 @@ fn refuse(failure: Failure, side: u32, n: f64) -> JsValue {
 fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<Vec<u8>, JsValue> {
     let zeroed = |bytes: usize| {
         // `vec!` traps when memory runs out: ask first. (Its zeroing is one `memory.fill`.)
-        Vec::<u8>::new().try_reserve_exact(bytes).map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
+        Vec::<u8>::new()
+            .try_reserve_exact(bytes)
+            .map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
         Ok::<_, JsValue>(vec![0; bytes])
     };
     let over = || refuse(Failure::TooLarge, side, f64::NAN);
@@ -202,7 +233,13 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
         let mut larger = zeroed((written + (units - read) * 3).min(MAX_INPUT_BYTES))?;
         larger[..written].copy_from_slice(&buf[..written]);
         buf = larger;
-        written += copy.encode_into(side, read, buf.as_mut_ptr() as usize + written, buf.len() - written, old_at);
+        written += copy.encode_into(
+            side,
+            read,
+            buf.as_mut_ptr() as usize + written,
+            buf.len() - written,
+            old_at,
+        );
         read = copy.read();
         if read < units && buf.len() == MAX_INPUT_BYTES {
             return Err(over());

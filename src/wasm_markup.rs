@@ -95,7 +95,8 @@ impl<'a> Utf16<'a> {
         let units = if byte >= last_byte && byte - last_byte <= 4 * Self::STRIDE {
             last_units + units_of(&self.bytes[last_byte..byte])
         } else {
-            let i = self.checkpoints.partition_point(|&(b, _)| b as usize <= byte).saturating_sub(1);
+            let i =
+                self.checkpoints.partition_point(|&(b, _)| b as usize <= byte).saturating_sub(1);
             let (b, units) = self.checkpoints[i];
             units as usize + units_of(&self.bytes[b as usize..byte])
         };
@@ -132,7 +133,9 @@ fn to_js(doc: &Document, source: &str) -> Object {
         let (flags, depth, number) = match b.list {
             None => (0, 0, 0),
             Some(l) => (
-                1 | i32::from(l.ordered) << 1 | i32::from(l.first) << 2 | i32::from(l.number.is_some()) << 3,
+                1 | i32::from(l.ordered) << 1
+                    | i32::from(l.first) << 2
+                    | i32::from(l.number.is_some()) << 3,
                 l.depth as i32,
                 l.number.map_or(0, |n| n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32),
             ),
@@ -161,7 +164,9 @@ fn to_js(doc: &Document, source: &str) -> Object {
             MarkKind::Subscript => (5, -1),
             MarkKind::Superscript => (6, -1),
             MarkKind::Highlight => (7, -1),
-            MarkKind::Link(target) => (8, target.as_deref().map_or(-1, |t| strings_index(&mut strings, t))),
+            MarkKind::Link(target) => {
+                (8, target.as_deref().map_or(-1, |t| strings_index(&mut strings, t)))
+            }
         };
         marks.extend_from_slice(&[kind, text16.at(m.text.start), text16.at(m.text.end), href]);
     }
@@ -201,7 +206,9 @@ fn to_js(doc: &Document, source: &str) -> Object {
 #[wasm_bindgen(js_name = read)]
 pub fn read(source: &str, markup: &str) -> Result<JsValue, JsError> {
     let Some(markup) = Markup::from_name(markup) else {
-        return Err(JsError::new(&format!("read(): `markup` must be \"html\" or \"markdown\", got {markup:?}")));
+        return Err(JsError::new(&format!(
+            "read(): `markup` must be \"html\" or \"markdown\", got {markup:?}"
+        )));
     };
     let doc = read_markup(source, markup)?;
     Ok(to_js(&doc, source).into())
@@ -229,9 +236,15 @@ impl Documents {
         #[wasm_bindgen(js_name = newRecord)] new_record: JsValue,
     ) -> Result<Documents, JsError> {
         let side = |record: &JsValue, side: Side| {
-            let fail = |reason: &str| JsError::new(&format!("diffDocuments(): {}", crate::Error::InvalidDocument { side, reason: reason.into() }));
+            let fail = |reason: &str| {
+                JsError::new(&format!(
+                    "diffDocuments(): {}",
+                    crate::Error::InvalidDocument { side, reason: reason.into() }
+                ))
+            };
             let doc = from_js(record).ok_or_else(|| fail("it is not a record read() returned"))?;
-            crate::markup::compare::check(&doc, side).map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
+            crate::markup::compare::check(&doc, side)
+                .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
             Ok::<_, JsError>(doc)
         };
         Ok(Documents { old: side(&old_record, Side::Old)?, new: side(&new_record, Side::New)? })
@@ -252,7 +265,10 @@ impl Documents {
     /// `[old, new]`: the texts the engine's `diff()` is to be given.
     #[wasm_bindgen(js_name = engineTexts)]
     pub fn engine_texts(&self) -> Array {
-        [engine_text(&self.old), engine_text(&self.new)].iter().map(|t| JsValue::from_str(t)).collect()
+        [engine_text(&self.old), engine_text(&self.new)]
+            .iter()
+            .map(|t| JsValue::from_str(t))
+            .collect()
     }
 
     /// The engine's packed model of `engineTexts()`, with the formatting changes: a model over
@@ -261,9 +277,14 @@ impl Documents {
     /// # Errors
     /// A JS `Error` when `packed` is not the engine's model of these documents.
     pub fn annotate(&self, packed: &[u32]) -> Result<Vec<u32>, JsError> {
-        let mut d = unpack(packed, &self.old.text, &self.new.text).map_err(|why| JsError::new(&format!("diffDocuments(): {why}")))?;
+        let mut d = unpack(packed, &self.old.text, &self.new.text)
+            .map_err(|why| JsError::new(&format!("diffDocuments(): {why}")))?;
         annotate(&mut d, &self.old, &self.new);
-        pack_formatted(&d).map_err(|words| JsError::new(&format!("diffDocuments(): the result ({words} words) does not fit in the memory left")))
+        pack_formatted(&d).map_err(|words| {
+            JsError::new(&format!(
+                "diffDocuments(): the result ({words} words) does not fit in the memory left"
+            ))
+        })
     }
 }
 
@@ -274,7 +295,12 @@ fn from_js(record: &JsValue) -> Option<Document> {
     let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok();
     let ints = |key: &str| get(key)?.dyn_into::<Int32Array>().ok().map(|a| a.to_vec());
     let text = get("text")?.as_string()?;
-    let strings: Vec<String> = get("strings")?.dyn_into::<Array>().ok()?.iter().map(|s| s.as_string()).collect::<Option<_>>()?;
+    let strings: Vec<String> = get("strings")?
+        .dyn_into::<Array>()
+        .ok()?
+        .iter()
+        .map(|s| s.as_string())
+        .collect::<Option<_>>()?;
     let string = |k: i32| usize::try_from(k).ok().and_then(|k| strings.get(k)).cloned();
     let bytes = crate::markup::packed::Bytes::new(&text);
     let at = |u: i32| bytes.at(u32::try_from(u).ok()?);
@@ -297,7 +323,13 @@ fn from_js(record: &JsValue) -> Option<Document> {
             number: (r[3] & 8 != 0).then_some(i64::from(r[5])),
             first: r[3] & 4 != 0,
         });
-        doc.blocks.push(Block { kind, quote_depth: r[2] as u32, list, text: at(r[6])?..at(r[7])?, source: 0..0 });
+        doc.blocks.push(Block {
+            kind,
+            quote_depth: r[2] as u32,
+            list,
+            text: at(r[6])?..at(r[7])?,
+            source: 0..0,
+        });
     }
     for r in marks.chunks_exact(4) {
         let kind = match r[0] {

@@ -27,11 +27,11 @@ const LARGE: usize = if cfg!(debug_assertions) { 200_000 } else { 2_000_000 };
 /// A deadline that has passed before the engine's first stage runs.
 const TINY: Duration = Duration::from_nanos(1);
 
-
 /// About `bytes` of article-like prose: paragraphs of 10..90 words from a made-up vocabulary,
 /// separated by blank lines.
 fn prose(bytes: usize, seed: u64) -> String {
-    const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ren", "tos", "a", "ve", "dor", "shi", "un", "pel", "ix"];
+    const SYLLABLES: &[&str] =
+        &["ka", "lo", "mi", "ren", "tos", "a", "ve", "dor", "shi", "un", "pel", "ix"];
     let mut rng = Rng(seed);
     let mut text = String::with_capacity(bytes + 1024);
     while text.len() < bytes {
@@ -65,7 +65,11 @@ fn checked<'a>(old: &'a str, new: &'a str, options: &Options) -> Diff<'a> {
     let d = diff(old, new, options).expect("valid options never fail");
     if let Err(broken) = invariants::check(&d, old, new, options) {
         let cut = |s: &str| s.chars().take(200).collect::<String>();
-        panic!("{broken}\nold starts {:?}\nnew starts {:?}\noptions {options:?}", cut(old), cut(new));
+        panic!(
+            "{broken}\nold starts {:?}\nnew starts {:?}\noptions {options:?}",
+            cut(old),
+            cut(new)
+        );
     }
     d
 }
@@ -106,7 +110,8 @@ fn many_repeated_identical_paragraphs() {
         });
     }
     let old = paragraphs.join("\n\n");
-    let mut kept: Vec<String> = paragraphs.iter().enumerate().filter(|(k, _)| k % 7 != 3).map(|(_, p)| p.clone()).collect();
+    let mut kept: Vec<String> =
+        paragraphs.iter().enumerate().filter(|(k, _)| k % 7 != 3).map(|(_, p)| p.clone()).collect();
     let tail = kept.split_off(kept.len() - 300);
     let new = [tail, kept].concat().join("\n\n");
     check_both_ways(&old, &new);
@@ -150,8 +155,14 @@ fn shuffled_paragraphs_are_all_kept_or_moved() {
         }
         let (old, new) = (paragraphs.join("\n\n"), shuffled.join("\n\n"));
         let d = checked(&old, &new, &Options::default().with_timeout(None));
-        let wrong: Vec<_> = d.rows().filter(|r| !matches!(r.kind, RowKind::Equal | RowKind::Moved)).collect();
-        assert!(wrong.is_empty(), "{n} paragraphs: {} rows neither equal nor moved, first {:?}", wrong.len(), wrong[0]);
+        let wrong: Vec<_> =
+            d.rows().filter(|r| !matches!(r.kind, RowKind::Equal | RowKind::Moved)).collect();
+        assert!(
+            wrong.is_empty(),
+            "{n} paragraphs: {} rows neither equal nor moved, first {:?}",
+            wrong.len(),
+            wrong[0]
+        );
         assert_eq!(d.stats.words_inserted + d.stats.words_deleted, 0);
     }
 }
@@ -169,7 +180,8 @@ fn one_megabyte_line_without_newline() {
         .join(" ");
     check_both_ways(&old, &new);
     // Against nothing in common but the vocabulary.
-    let other = prose(if cfg!(debug_assertions) { 100_000 } else { 1_000_000 }, 8).replace("\n\n", " ");
+    let other =
+        prose(if cfg!(debug_assertions) { 100_000 } else { 1_000_000 }, 8).replace("\n\n", " ");
     check_both_ways(&old, &other);
 }
 
@@ -191,7 +203,9 @@ fn attack_shapes_stay_exact() {
     }
     // Without a deadline only the shapes whose exact diff is cheap: the others (random
     // Unicode against its upper case) are quadratic in the number of changed words.
-    for name in ["identical-lines", "replaced-lines", "swapped-pairs", "one-word-repeated", "blank-lines"] {
+    for name in
+        ["identical-lines", "replaced-lines", "swapped-pairs", "one-word-repeated", "blank-lines"]
+    {
         let (old, new) = shapes::named(name).at(LARGE / 4);
         checked(&old, &new, &Options::default().with_timeout(None));
     }
@@ -225,7 +239,14 @@ fn identical_inputs() {
 
 #[test]
 fn one_word_texts() {
-    for (old, new) in [("a", "b"), ("word", "word"), ("Word", "word"), ("don't", "don\u{2019}t"), ("\u{1F600}", "\u{1F601}"), ("日", "本")] {
+    for (old, new) in [
+        ("a", "b"),
+        ("word", "word"),
+        ("Word", "word"),
+        ("don't", "don\u{2019}t"),
+        ("\u{1F600}", "\u{1F601}"),
+        ("日", "本"),
+    ] {
         let d = checked(old, new, &Options::default());
         assert!(d.moves.is_empty());
         // One row, or a deletion and an insertion when the two words have nothing in common.
@@ -245,7 +266,11 @@ fn one_word_texts() {
 fn no_stack_overflow_on_a_small_stack() {
     let words = if cfg!(debug_assertions) { 40_000 } else { 200_000 };
     let old: Vec<String> = (0..words).map(|k| format!("w{}", k % 977)).collect();
-    let new: Vec<String> = old.iter().enumerate().map(|(k, w)| if k % 7 == 0 { format!("x{k}") } else { w.clone() }).collect();
+    let new: Vec<String> = old
+        .iter()
+        .enumerate()
+        .map(|(k, w)| if k % 7 == 0 { format!("x{k}") } else { w.clone() })
+        .collect();
     let (line_old, line_new) = (old.join(" "), new.join(" "));
     let (para_old, para_new) = (old.join("\n\n"), new.join("\n\n"));
     let handle = std::thread::Builder::new()
@@ -272,9 +297,21 @@ fn crossing_in_place_moves_under_a_passed_deadline() {
     let options = Options::default().with_timeout(Some(TINY));
     for threshold in [0.0, 0.7] {
         let options = options.clone().with_move_threshold(threshold);
-        checked("\u{e20}\u{e32}\u{e29}\u{e32}\nthe\u{65e5}\u{672c}\u{8a9e}", "the\u{65e5}\u{672c}\u{8a9e}thethethe\n\u{e20}\u{e32}\u{e29}\u{e32}", &options);
-        checked("the the the the\n\nthe the the the a\n\nthe", "the the the the a\n\nthe the the the\n\nthe", &options);
-        checked("the the the a\n\nthe\n\nRelated article: Related article:", "the\n\nRELATED ARTICLE: Related article:\n\nthe the the a", &options);
+        checked(
+            "\u{e20}\u{e32}\u{e29}\u{e32}\nthe\u{65e5}\u{672c}\u{8a9e}",
+            "the\u{65e5}\u{672c}\u{8a9e}thethethe\n\u{e20}\u{e32}\u{e29}\u{e32}",
+            &options,
+        );
+        checked(
+            "the the the the\n\nthe the the the a\n\nthe",
+            "the the the the a\n\nthe the the the\n\nthe",
+            &options,
+        );
+        checked(
+            "the the the a\n\nthe\n\nRelated article: Related article:",
+            "the\n\nRELATED ARTICLE: Related article:\n\nthe the the a",
+            &options,
+        );
     }
 }
 

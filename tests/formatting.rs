@@ -25,7 +25,9 @@ fn check_invariants(d: &Diff<'_>, old: &Document, new: &Document) {
     assert_eq!(n, new.text, "equal + insert edits rebuild the new visible text");
     assert_eq!(d.old_paragraphs.len(), old.blocks.len());
     assert_eq!(d.new_paragraphs.len(), new.blocks.len());
-    for (p, b) in d.old_paragraphs.iter().zip(&old.blocks).chain(d.new_paragraphs.iter().zip(&new.blocks)) {
+    for (p, b) in
+        d.old_paragraphs.iter().zip(&old.blocks).chain(d.new_paragraphs.iter().zip(&new.blocks))
+    {
         assert_eq!(p.byte_start..p.byte_end, b.text, "paragraphs are the blocks");
     }
     let mut used = vec![false; d.formatting.len()];
@@ -38,11 +40,21 @@ fn check_invariants(d: &Diff<'_>, old: &Document, new: &Document) {
             }
         }
         if let (Some(oc), Some(nc)) = (&row.old, &row.new) {
-            fn eq<'c>(c: &'c article_diff::Cell<'_>) -> Vec<(&'c str, Option<article_diff::FormattingId>)> {
-                c.spans.iter().filter(|s| s.kind == SpanKind::Equal).map(|s| (s.text, s.formatting)).collect()
+            fn eq<'c>(
+                c: &'c article_diff::Cell<'_>,
+            ) -> Vec<(&'c str, Option<article_diff::FormattingId>)> {
+                c.spans
+                    .iter()
+                    .filter(|s| s.kind == SpanKind::Equal)
+                    .map(|s| (s.text, s.formatting))
+                    .collect()
             }
             if row.kind != RowKind::Moved {
-                assert_eq!(eq(oc), eq(nc), "the k-th equal spans of a row match, formatting included");
+                assert_eq!(
+                    eq(oc),
+                    eq(nc),
+                    "the k-th equal spans of a row match, formatting included"
+                );
             }
         }
     }
@@ -108,7 +120,11 @@ fn wordpress_block_editor_body() {
             "link target changed: https://example.org/plans/v1 → https://example.org/plans/v2",
         ]
     );
-    assert_eq!((d.stats.words_deleted, d.stats.words_inserted), (1, 1), "June → July is the only word change");
+    assert_eq!(
+        (d.stats.words_deleted, d.stats.words_inserted),
+        (1, 1),
+        "June → July is the only word change"
+    );
     assert_eq!(d.stats.paragraphs_moved, 1, "a moved <li> moves");
 }
 
@@ -131,12 +147,15 @@ fn plain_html_article_with_an_edit_a_move_and_formatting() {
 
 #[test]
 fn the_seed_pairs_markdown_copy_reads_without_its_syntax() {
-    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/new.txt")).unwrap();
+    let seed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/new.txt"))
+            .unwrap();
     let old = read(&seed, Markup::Markdown).unwrap();
     assert!(old.text.contains("By Vladimir Frolov"));
     assert!(!old.text.contains("](#)"));
     // An editor fills in the author's link: one formatting change, no word changes.
-    let edited = seed.replacen("[Vladimir Frolov](#)", "[Vladimir Frolov](/authors/vladimir-frolov)", 1);
+    let edited =
+        seed.replacen("[Vladimir Frolov](#)", "[Vladimir Frolov](/authors/vladimir-frolov)", 1);
     let new = read(&edited, Markup::Markdown).unwrap();
     let d = diff_documents(&old, &new, &Options::default()).unwrap();
     check_invariants(&d, &old, &new);
@@ -148,15 +167,20 @@ fn the_seed_pairs_markdown_copy_reads_without_its_syntax() {
 #[test]
 fn markdown_heading_level_emphasis_and_list_indent() {
     let old = read("# Title\n\nSome *text* here.\n\n- one\n- two\n", Markup::Markdown).unwrap();
-    let new = read("## Title\n\nSome **text** here.\n\n- one\n  - two\n", Markup::Markdown).unwrap();
+    let new =
+        read("## Title\n\nSome **text** here.\n\n- one\n  - two\n", Markup::Markdown).unwrap();
     let d = diff_documents(&old, &new, &Options::default()).unwrap();
     check_invariants(&d, &old, &new);
-    assert_eq!(descriptions(&d), ["heading 1 → heading 2", "italic removed, bold added", "list item indented"]);
+    assert_eq!(
+        descriptions(&d),
+        ["heading 1 → heading 2", "italic removed, bold added", "list item indented"]
+    );
 }
 
 #[test]
 fn text_diffs_are_unchanged_by_the_markup_feature() {
-    let d = article_diff::diff("A cat.\n\nB dog.", "A cat.\n\nB fox.", &Options::default()).unwrap();
+    let d =
+        article_diff::diff("A cat.\n\nB dog.", "A cat.\n\nB fox.", &Options::default()).unwrap();
     assert!(d.formatting.is_empty());
     assert_eq!(d.stats.formatting_changes, 0);
     let json = serde_json::to_string(&d).unwrap();
@@ -175,7 +199,9 @@ fn hostile_documents_give_a_diff_or_a_clear_error() {
     ];
     for old in cases {
         for new in cases {
-            let (Ok(a), Ok(b)) = (read(old, Markup::Html), read(new, Markup::Html)) else { continue };
+            let (Ok(a), Ok(b)) = (read(old, Markup::Html), read(new, Markup::Html)) else {
+                continue;
+            };
             let d = diff_documents(&a, &b, &Options::default()).unwrap();
             check_invariants(&d, &a, &b);
         }
@@ -190,7 +216,9 @@ fn a_document_not_made_by_the_reader_is_refused_with_its_side() {
     let mut bad = good.clone();
     bad.blocks[0].text = 0..5;
     match diff_documents(&good, &bad, &Options::default()) {
-        Err(e @ Error::InvalidDocument { .. }) => assert!(e.to_string().contains("new text"), "{e}"),
+        Err(e @ Error::InvalidDocument { .. }) => {
+            assert!(e.to_string().contains("new text"), "{e}")
+        }
         other => panic!("expected an InvalidDocument error, got {other:?}"),
     }
 }

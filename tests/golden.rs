@@ -73,7 +73,8 @@ fn seed_spelling_fix_is_the_one_substantive_word_change_in_the_body() {
 fn seed_related_article_lines_are_inserted() {
     // The fixture has four "Related article" inserts (issue #4 says five; the text has four).
     let d = seed();
-    let related: Vec<_> = d.rows().filter(|r| new_text(r).starts_with("Related article:")).collect();
+    let related: Vec<_> =
+        d.rows().filter(|r| new_text(r).starts_with("Related article:")).collect();
     assert_eq!(related.len(), 4);
     assert!(related.iter().all(|r| r.kind == RowKind::Inserted));
 }
@@ -112,7 +113,8 @@ fn seed_quote_style_changes_are_cosmetic() {
 #[test]
 fn seed_footer_is_replaced() {
     let d = seed();
-    let deleted: Vec<String> = d.rows().filter(|r| r.kind == RowKind::Deleted).map(|r| old_text(&r)).collect();
+    let deleted: Vec<String> =
+        d.rows().filter(|r| r.kind == RowKind::Deleted).map(|r| old_text(&r)).collect();
     assert_eq!(deleted.first().map(String::as_str), Some("A Message from The Moscow Times:"));
     assert_eq!(deleted.last().map(String::as_str), Some("Remind me later."));
     assert_eq!(deleted.len(), 8);
@@ -144,7 +146,10 @@ fn seed_twice_is_the_seed_diff_twice() {
     assert_exact(&twice, &old, &new);
     let once = seed().stats;
     let s = twice.stats;
-    assert_eq!((s.words_inserted, s.words_deleted, s.words_unchanged), (2 * once.words_inserted, 2 * once.words_deleted, 2 * once.words_unchanged));
+    assert_eq!(
+        (s.words_inserted, s.words_deleted, s.words_unchanged),
+        (2 * once.words_inserted, 2 * once.words_deleted, 2 * once.words_unchanged)
+    );
     assert_eq!((s.paragraphs_split, s.paragraphs_changed, s.cosmetic_changes), (4, 2, 24));
     assert!(twice.moves.is_empty());
 }

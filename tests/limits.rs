@@ -93,16 +93,23 @@ fn over_the_cap_is_a_typed_error_before_any_allocation() {
     let narrow = "x".repeat(over);
     for big in [&wide, &narrow] {
         for side in [InputSide::Old, InputSide::New] {
-            let (old, new) = if side == InputSide::Old { (big.as_str(), "x") } else { ("x", big.as_str()) };
+            let (old, new) =
+                if side == InputSide::Old { (big.as_str(), "x") } else { ("x", big.as_str()) };
             for options in [Options::default(), Options::default().with_timeout(None)] {
                 let (result, peak) = heap_peak_of(|| diff(old, new, &options).map(|_| ()));
-                assert_eq!(result, Err(Error::InputTooLarge { side, bytes: big.len(), limit: MAX_INPUT_BYTES }));
+                assert_eq!(
+                    result,
+                    Err(Error::InputTooLarge { side, bytes: big.len(), limit: MAX_INPUT_BYTES })
+                );
                 assert_eq!(peak, 0, "{side:?}: {peak} bytes allocated before the cap was checked");
             }
         }
     }
     let message = diff(&narrow, "", &Options::default()).unwrap_err().to_string();
-    assert!(message.contains("old text") && message.contains(&MAX_INPUT_BYTES.to_string()), "{message}");
+    assert!(
+        message.contains("old text") && message.contains(&MAX_INPUT_BYTES.to_string()),
+        "{message}"
+    );
 }
 
 /// The cap leaves room on wasm32 (4 GiB of memory, no allocation over 2 GiB) for both inputs,
@@ -134,18 +141,31 @@ fn heap_is_a_small_multiple_of_the_input_on_every_shape() {
     let mut over = Vec::new();
     for shape in shapes::ALL {
         let (old, new) = shape.at(MEMORY_BYTES);
-        for options in [Options::default(), Options::default().with_timeout(Some(Duration::from_nanos(1)))] {
-            let (d, peak) = heap_peak_of(|| diff(&old, &new, &options).expect("valid options never fail"));
+        for options in
+            [Options::default(), Options::default().with_timeout(Some(Duration::from_nanos(1)))]
+        {
+            let (d, peak) =
+                heap_peak_of(|| diff(&old, &new, &options).expect("valid options never fail"));
             drop(d);
             let input = old.len() + new.len();
             let per_byte = peak as f64 / input as f64;
-            eprintln!("{:<24} {:>9} B in, heap peak {:>11} B = {per_byte:5.1} per input byte ({:?})", shape.name, input, peak, options.timeout);
+            eprintln!(
+                "{:<24} {:>9} B in, heap peak {:>11} B = {per_byte:5.1} per input byte ({:?})",
+                shape.name, input, peak, options.timeout
+            );
             if peak > MAX_HEAP_PER_INPUT_BYTE * input + (64 << 10) {
-                over.push(format!("{} ({:?}): {per_byte:.1} bytes of heap per input byte", shape.name, options.timeout));
+                over.push(format!(
+                    "{} ({:?}): {per_byte:.1} bytes of heap per input byte",
+                    shape.name, options.timeout
+                ));
             }
         }
     }
-    assert!(over.is_empty(), "over {MAX_HEAP_PER_INPUT_BYTE} bytes per input byte:\n{}", over.join("\n"));
+    assert!(
+        over.is_empty(),
+        "over {MAX_HEAP_PER_INPUT_BYTE} bytes per input byte:\n{}",
+        over.join("\n")
+    );
 }
 
 // ---- Deadlines --------------------------------------------------------------------------------
@@ -170,11 +190,22 @@ fn deadlines_hold_on_every_attack_shape() {
             let d = diff(&old, &new, &options).expect("valid options never fail");
             let took = start.elapsed();
             let limit = 2 * budget + Duration::from_millis(200);
-            eprintln!("{:<24} {:>9} B a side, budget {ms:>4} ms: {took:>10.1?}, {} rows, approximate {}", shape.name, old.len(), d.row_count(), d.approximate);
+            eprintln!(
+                "{:<24} {:>9} B a side, budget {ms:>4} ms: {took:>10.1?}, {} rows, approximate {}",
+                shape.name,
+                old.len(),
+                d.row_count(),
+                d.approximate
+            );
             if took > limit {
-                late.push(format!("{} at {ms} ms: {took:.1?} (limit {limit:?}, {} rows)", shape.name, d.row_count()));
+                late.push(format!(
+                    "{} at {ms} ms: {took:.1?} (limit {limit:?}, {} rows)",
+                    shape.name,
+                    d.row_count()
+                ));
             }
-            invariants::check(&d, &old, &new, &options).unwrap_or_else(|e| panic!("{} at {ms} ms: {e}", shape.name));
+            invariants::check(&d, &old, &new, &options)
+                .unwrap_or_else(|e| panic!("{} at {ms} ms: {e}", shape.name));
         }
     }
     assert!(late.is_empty(), "calls past twice their budget plus 200 ms:\n{}", late.join("\n"));
@@ -188,7 +219,8 @@ fn deadlines_hold_on_every_attack_shape() {
 fn a_passed_deadline_does_not_double_the_rows() {
     let (old, new) = shapes::named("swapped-pairs").make(0.02);
     let exact = diff(&old, &new, &Options::default().with_timeout(None)).unwrap();
-    let cut = diff(&old, &new, &Options::default().with_timeout(Some(Duration::from_nanos(1)))).unwrap();
+    let cut =
+        diff(&old, &new, &Options::default().with_timeout(Some(Duration::from_nanos(1)))).unwrap();
     invariants::check(&cut, &old, &new, &Options::default()).unwrap();
     assert!(
         cut.row_count() <= exact.row_count() + exact.row_count() / 10,

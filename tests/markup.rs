@@ -73,13 +73,27 @@ fn html_block_elements_become_blocks() {
     );
     assert_eq!(
         blocks(&doc),
-        ["h1:H1", "h6:H6", "p:P", "-p:L", ">p:Q", "pre:C", "caption:F", "caption:T", "th:TH", "td:TD", "dt:DT", "dd:DD"]
+        [
+            "h1:H1",
+            "h6:H6",
+            "p:P",
+            "-p:L",
+            ">p:Q",
+            "pre:C",
+            "caption:F",
+            "caption:T",
+            "th:TH",
+            "td:TD",
+            "dt:DT",
+            "dd:DD"
+        ]
     );
 }
 
 #[test]
 fn text_directly_in_containers_is_a_block() {
-    let doc = html("loose<div>in div<p>para</p>after</div><section>s</section><article>a</article>");
+    let doc =
+        html("loose<div>in div<p>para</p>after</div><section>s</section><article>a</article>");
     assert_eq!(blocks(&doc), ["p:loose", "p:in div", "p:para", "p:after", "p:s", "p:a"]);
 }
 
@@ -90,7 +104,10 @@ fn inline_elements_do_not_break_blocks() {
 
 #[test]
 fn br_is_a_line_break_inside_the_block() {
-    assert_eq!(blocks(&html("<p>one<br>two <br/> three<br></p><p><br>x</p>")), ["p:one\ntwo\nthree", "p:x"]);
+    assert_eq!(
+        blocks(&html("<p>one<br>two <br/> three<br></p><p><br>x</p>")),
+        ["p:one\ntwo\nthree", "p:x"]
+    );
 }
 
 #[test]
@@ -107,13 +124,27 @@ fn lists_nest_and_number() {
     );
     assert_eq!(
         blocks(&doc),
-        ["3.p:three", "4.p:four", "  -p:bullet", "  -p:two", "+p:still four", "10.p:ten", "11.p:eleven", "3.p:c", "2.p:b", "1.p:a"]
+        [
+            "3.p:three",
+            "4.p:four",
+            "  -p:bullet",
+            "  -p:two",
+            "+p:still four",
+            "10.p:ten",
+            "11.p:eleven",
+            "3.p:c",
+            "2.p:b",
+            "1.p:a"
+        ]
     );
 }
 
 #[test]
 fn quotes_nest() {
-    assert_eq!(blocks(&html("<blockquote>a<blockquote><p>b</blockquote></blockquote>")), [">p:a", ">>p:b"]);
+    assert_eq!(
+        blocks(&html("<blockquote>a<blockquote><p>b</blockquote></blockquote>")),
+        [">p:a", ">>p:b"]
+    );
 }
 
 // ---- Never text ----------------------------------------------------------------------------------
@@ -130,7 +161,9 @@ fn scripts_styles_templates_noscript_and_comments_are_never_text() {
 
 #[test]
 fn attributes_are_never_text() {
-    let doc = html(r#"<p title="title" class="c" data-x="y" onclick="alert(1)" style="color:red">text</p>"#);
+    let doc = html(
+        r#"<p title="title" class="c" data-x="y" onclick="alert(1)" style="color:red">text</p>"#,
+    );
     assert_eq!(doc.text, "text");
 }
 
@@ -150,7 +183,9 @@ fn hidden_content_is_never_text() {
 
 #[test]
 fn character_references_are_decoded() {
-    let doc = html("<p>&amp; &lt;b&gt; a&nbsp;b it&#8217;s &#x2014; &copy2024 &NotEqualTilde; &bogus; &</p>");
+    let doc = html(
+        "<p>&amp; &lt;b&gt; a&nbsp;b it&#8217;s &#x2014; &copy2024 &NotEqualTilde; &bogus; &</p>",
+    );
     assert_eq!(doc.text, "& <b> a\u{a0}b it’s — ©2024 ≂\u{338} &bogus; &");
 }
 
@@ -184,10 +219,17 @@ fn whitespace_collapses_as_rendered() {
 
 #[test]
 fn pre_keeps_whitespace_but_not_its_leading_newline() {
-    assert_eq!(html("<pre>\n  two  spaces\n\tand a tab\n</pre>").text, "  two  spaces\n\tand a tab");
+    assert_eq!(
+        html("<pre>\n  two  spaces\n\tand a tab\n</pre>").text,
+        "  two  spaces\n\tand a tab"
+    );
     assert_eq!(html("<pre>\n\nblank line first</pre>").text, "blank line first");
     assert_eq!(html("<pre>&#10;x</pre><listing>\ny</listing>").text, "x\n\ny");
-    assert_eq!(html("<pre><!---->\nx</pre>").text, "x", "the comment is the token after <pre>; the newline then shows");
+    assert_eq!(
+        html("<pre><!---->\nx</pre>").text,
+        "x",
+        "the comment is the token after <pre>; the newline then shows"
+    );
 }
 
 #[test]
@@ -199,12 +241,18 @@ fn carriage_returns_read_as_line_feeds() {
 
 #[test]
 fn p_is_closed_by_block_starts() {
-    assert_eq!(blocks(&html("<p>a<div>b</div><p>c<ul><li>d</ul><p>e<h2>f</h2>")), ["p:a", "p:b", "p:c", "-p:d", "p:e", "h2:f"]);
+    assert_eq!(
+        blocks(&html("<p>a<div>b</div><p>c<ul><li>d</ul><p>e<h2>f</h2>")),
+        ["p:a", "p:b", "p:c", "-p:d", "p:e", "h2:f"]
+    );
 }
 
 #[test]
 fn list_items_definitions_rows_cells_and_options_close_themselves() {
-    assert_eq!(blocks(&html("<ul><li>a<li>b</ul><dl><dt>c<dd>d<dt>e</dl>")), ["-p:a", "-p:b", "dt:c", "dd:d", "dt:e"]);
+    assert_eq!(
+        blocks(&html("<ul><li>a<li>b</ul><dl><dt>c<dd>d<dt>e</dl>")),
+        ["-p:a", "-p:b", "dt:c", "dd:d", "dt:e"]
+    );
     assert_eq!(blocks(&html("<table><tr><td>1<td>2<tr><th>3</table>")), ["td:1", "td:2", "th:3"]);
     assert_eq!(blocks(&html("<option>x<option>y")), ["p:x", "p:y"]);
 }
@@ -249,7 +297,10 @@ fn raw_text_and_rcdata_elements() {
     assert_eq!(html("<textarea><p>t</p></textarea><title><b>x</b></title>a").text, "a");
     assert_eq!(html("<xmp><b>raw</b></xmp>").text, "<b>raw</b>");
     assert_eq!(blocks(&html("<xmp><b>raw</b></xmp>")), ["pre:<b>raw</b>"]);
-    assert_eq!(html("<iframe><p>no</p></iframe>a<noembed>n</noembed><noframes>f</noframes>").text, "\u{FFFC}a");
+    assert_eq!(
+        html("<iframe><p>no</p></iframe>a<noembed>n</noembed><noframes>f</noframes>").text,
+        "\u{FFFC}a"
+    );
     assert_eq!(html("<plaintext><p>all</p></plaintext>").text, "<p>all</p></plaintext>");
     assert_eq!(html("<script><!--<script></script>--></script>after").text, "after");
 }
@@ -281,8 +332,19 @@ fn every_mark_kind() {
     assert_eq!(
         marks(&doc),
         [
-            "bold:b", "bold:s", "italic:i", "italic:e", "underline:u", "strike:x", "strike:d", "code:c", "code:k",
-            "subscript:2", "superscript:3", "highlight:m", "underline:n"
+            "bold:b",
+            "bold:s",
+            "italic:i",
+            "italic:e",
+            "underline:u",
+            "strike:x",
+            "strike:d",
+            "code:c",
+            "code:k",
+            "subscript:2",
+            "superscript:3",
+            "highlight:m",
+            "underline:n"
         ]
     );
 }
@@ -291,7 +353,11 @@ fn every_mark_kind() {
 fn marks_merge_across_spaces_and_never_end_on_one() {
     assert_eq!(marks(&html("<p><b>a</b> <b>b</b></p>")), ["bold:a b"]);
     assert_eq!(marks(&html("<p>x<b> a </b>y</p>")), ["bold:a"]);
-    assert_eq!(marks(&html("<p><b>a</b></p><p><b>b</b></p>")), ["bold:a", "bold:b"], "marks end with their block");
+    assert_eq!(
+        marks(&html("<p><b>a</b></p><p><b>b</b></p>")),
+        ["bold:a", "bold:b"],
+        "marks end with their block"
+    );
 }
 
 #[test]
@@ -318,7 +384,8 @@ fn images_and_embeds_are_placeholders() {
          <video><source src='v.mp4'></video><iframe src='https://v.example/e' title='clip'></iframe>",
     );
     assert_eq!(doc.text, "a \u{FFFC} b \u{FFFC}\n\n\u{FFFC}\u{FFFC}");
-    let e: Vec<(EmbedKind, Option<&str>, &str)> = doc.embeds.iter().map(|e| (e.kind, e.src.as_deref(), e.alt.as_str())).collect();
+    let e: Vec<(EmbedKind, Option<&str>, &str)> =
+        doc.embeds.iter().map(|e| (e.kind, e.src.as_deref(), e.alt.as_str())).collect();
     assert_eq!(
         e,
         [
@@ -359,7 +426,11 @@ fn text_offsets_map_back_through_references_and_collapsed_whitespace() {
 #[test]
 fn ten_thousand_deep_nesting_reads_without_recursion() {
     for tag in ["div", "b", "span", "blockquote", "li", "table"] {
-        let source = format!("{}deep{}", format!("<{tag}>").repeat(10_000), format!("</{tag}>").repeat(10_000));
+        let source = format!(
+            "{}deep{}",
+            format!("<{tag}>").repeat(10_000),
+            format!("</{tag}>").repeat(10_000)
+        );
         let doc = html(&source);
         assert!(doc.text.contains("deep"), "{tag}");
     }
@@ -404,7 +475,18 @@ fn markdown_blocks() {
     let doc = md("# ATX\n\nSetext\n======\n\npara\ngraph\n\n- a\n- b\n  1. c\n  2. d\n\n> quote\n\n```\nfenced\n  code\n```\n\n    indented\n");
     assert_eq!(
         blocks(&doc),
-        ["h1:ATX", "h1:Setext", "p:para graph", "-p:a", "-p:b", "  1.p:c", "  2.p:d", ">p:quote", "pre:fenced\n  code", "pre:indented"]
+        [
+            "h1:ATX",
+            "h1:Setext",
+            "p:para graph",
+            "-p:a",
+            "-p:b",
+            "  1.p:c",
+            "  2.p:d",
+            ">p:quote",
+            "pre:fenced\n  code",
+            "pre:indented"
+        ]
     );
 }
 
@@ -415,8 +497,13 @@ fn markdown_inline_syntax_is_formatting_not_words() {
     assert_eq!(
         marks(&doc),
         [
-            "italic:em em", "bold:strong", "code:code", "strike:gone", "link(https://x.example/):link",
-            "link(https://auto.example):https://auto.example", "link(mailto:a@b.example):a@b.example"
+            "italic:em em",
+            "bold:strong",
+            "code:code",
+            "strike:gone",
+            "link(https://x.example/):link",
+            "link(https://auto.example):https://auto.example",
+            "link(mailto:a@b.example):a@b.example"
         ]
     );
 }

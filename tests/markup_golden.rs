@@ -14,13 +14,28 @@ fn render(doc: &Document, source: &str) -> String {
     let mut out = String::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let list = b.list.map_or(String::new(), |l| {
-            format!(" list(depth {}{}{})", l.depth, l.number.map_or(String::new(), |n| format!(", {n}.")), if l.first { "" } else { ", continued" })
+            format!(
+                " list(depth {}{}{})",
+                l.depth,
+                l.number.map_or(String::new(), |n| format!(", {n}.")),
+                if l.first { "" } else { ", continued" }
+            )
         });
-        let quote = if b.quote_depth > 0 { format!(" quote {}", b.quote_depth) } else { String::new() };
-        let _ = writeln!(out, "{i} {:?}{quote}{list} @{}..{} {:?}", b.kind, b.source.start, b.source.end, &doc.text[b.text.clone()]);
+        let quote =
+            if b.quote_depth > 0 { format!(" quote {}", b.quote_depth) } else { String::new() };
+        let _ = writeln!(
+            out,
+            "{i} {:?}{quote}{list} @{}..{} {:?}",
+            b.kind,
+            b.source.start,
+            b.source.end,
+            &doc.text[b.text.clone()]
+        );
         // Every block's source range starts at a tag or at its first visible character.
         assert!(source.is_char_boundary(b.source.start) && source.is_char_boundary(b.source.end));
-        for m in doc.marks.iter().filter(|m| b.text.start <= m.text.start && m.text.end <= b.text.end) {
+        for m in
+            doc.marks.iter().filter(|m| b.text.start <= m.text.start && m.text.end <= b.text.end)
+        {
             let _ = writeln!(out, "    {:?} {:?}", m.kind, &doc.text[m.text.clone()]);
         }
         for e in doc.embeds.iter().filter(|e| b.text.start <= e.at && e.at < b.text.end) {

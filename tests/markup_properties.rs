@@ -13,26 +13,172 @@ use article_diff::markup::{read, Document, Markup, ReadError};
 use proptest::prelude::*;
 
 const HTML_PIECES: &[&str] = &[
-    "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<i>", "</i>", "<em>", "</em>", "<a href='/x'>", "<a href=javascript:y>",
-    "</a>", "<li>", "</li>", "<ul>", "</ul>", "<ol start=2>", "</ol>", "<h2>", "</h2>", "<blockquote>", "</blockquote>",
-    "<pre>", "</pre>", "<br>", "</br>", "<br/>", "<img src=a.png alt='A'>", "<span>", "</span>", "<code>", "</code>",
-    "<sub>", "<sup>", "<dl><dt>", "<dd>", "<script>", "</script>", "<style>", "</style>", "<textarea>", "</textarea>",
-    "<title>", "</title>", "<xmp>", "</xmp>", "<!--", "-->", "<!-- wp:paragraph -->", "<!DOCTYPE html>", "<![CDATA[", "]]>",
-    "<?x?>", "</ x>", "<svg>", "</svg>", "<math>", "<mi>", "</math>", "<template>", "</template>", "<noscript>",
-    "<button>", "<nobr>", "<font color=red>", "<u>", "<s>", "<hr>", "<p hidden>", "<a href=\"", "\"", "'", "=", "<", ">",
-    "&", "&amp;", "&nbsp;", "&#8217;", "&#x110000;", "&#0;", "&#xD800;", "&copy", "&notit;", "&NotEqualTilde;",
-    "word", "two words", " ", "  ", "\n", "\r\n", "\r", "\t", "\0", "é", "😀", "\u{FFFC}", "日本語", "\u{301}",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<em>",
+    "</em>",
+    "<a href='/x'>",
+    "<a href=javascript:y>",
+    "</a>",
+    "<li>",
+    "</li>",
+    "<ul>",
+    "</ul>",
+    "<ol start=2>",
+    "</ol>",
+    "<h2>",
+    "</h2>",
+    "<blockquote>",
+    "</blockquote>",
+    "<pre>",
+    "</pre>",
+    "<br>",
+    "</br>",
+    "<br/>",
+    "<img src=a.png alt='A'>",
+    "<span>",
+    "</span>",
+    "<code>",
+    "</code>",
+    "<sub>",
+    "<sup>",
+    "<dl><dt>",
+    "<dd>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<textarea>",
+    "</textarea>",
+    "<title>",
+    "</title>",
+    "<xmp>",
+    "</xmp>",
+    "<!--",
+    "-->",
+    "<!-- wp:paragraph -->",
+    "<!DOCTYPE html>",
+    "<![CDATA[",
+    "]]>",
+    "<?x?>",
+    "</ x>",
+    "<svg>",
+    "</svg>",
+    "<math>",
+    "<mi>",
+    "</math>",
+    "<template>",
+    "</template>",
+    "<noscript>",
+    "<button>",
+    "<nobr>",
+    "<font color=red>",
+    "<u>",
+    "<s>",
+    "<hr>",
+    "<p hidden>",
+    "<a href=\"",
+    "\"",
+    "'",
+    "=",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&nbsp;",
+    "&#8217;",
+    "&#x110000;",
+    "&#0;",
+    "&#xD800;",
+    "&copy",
+    "&notit;",
+    "&NotEqualTilde;",
+    "word",
+    "two words",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\0",
+    "é",
+    "😀",
+    "\u{FFFC}",
+    "日本語",
+    "\u{301}",
 ];
 
 const TABLE_PIECES: &[&str] = &[
-    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "<tbody>", "<caption>", "<colgroup>", "<col>",
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th>",
+    "<tbody>",
+    "<caption>",
+    "<colgroup>",
+    "<col>",
 ];
 
 const MARKDOWN_PIECES: &[&str] = &[
-    "# ", "## ", "\n", "\n\n", "> ", "- ", "* ", "1. ", "2) ", "   ", "    ", "```", "~~~", "`", "*", "**", "_", "__", "~~",
-    "[", "](", ")", "![", "<https://a.example>", "<a@b.example>", "\\", "\\*", "---", "===", "|", "| --- |", "<b>", "</b>",
-    "<div>", "</div>", "<!-- c -->", "<script>", "</script>", "<br>", "&amp;", "&#8217;", "word", "two words", "é", "😀",
-    "\r\n", "\t", "javascript:x", "/rel",
+    "# ",
+    "## ",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "* ",
+    "1. ",
+    "2) ",
+    "   ",
+    "    ",
+    "```",
+    "~~~",
+    "`",
+    "*",
+    "**",
+    "_",
+    "__",
+    "~~",
+    "[",
+    "](",
+    ")",
+    "![",
+    "<https://a.example>",
+    "<a@b.example>",
+    "\\",
+    "\\*",
+    "---",
+    "===",
+    "|",
+    "| --- |",
+    "<b>",
+    "</b>",
+    "<div>",
+    "</div>",
+    "<!-- c -->",
+    "<script>",
+    "</script>",
+    "<br>",
+    "&amp;",
+    "&#8217;",
+    "word",
+    "two words",
+    "é",
+    "😀",
+    "\r\n",
+    "\t",
+    "javascript:x",
+    "/rel",
 ];
 
 fn glued(pieces: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
@@ -60,16 +206,40 @@ fn check(doc: &Document, source: &str, ordered: bool) -> Result<(), TestCaseErro
     let text = &doc.text;
     let mut expected_start = 0;
     for (i, b) in doc.blocks.iter().enumerate() {
-        prop_assert_eq!(b.text.start, expected_start, "block {} starts after the previous and a blank line", i);
-        prop_assert!(b.text.start < b.text.end && b.text.end <= text.len(), "block {} text in bounds", i);
+        prop_assert_eq!(
+            b.text.start,
+            expected_start,
+            "block {} starts after the previous and a blank line",
+            i
+        );
+        prop_assert!(
+            b.text.start < b.text.end && b.text.end <= text.len(),
+            "block {} text in bounds",
+            i
+        );
         prop_assert!(text.is_char_boundary(b.text.start) && text.is_char_boundary(b.text.end));
-        prop_assert!(text[b.text.clone()].chars().any(|c| !is_space(c)), "block {} has a visible character", i);
-        prop_assert!(b.source.start <= b.source.end && b.source.end <= source.len(), "block {} source in bounds", i);
-        prop_assert!(source.is_char_boundary(b.source.start) && source.is_char_boundary(b.source.end));
+        prop_assert!(
+            text[b.text.clone()].chars().any(|c| !is_space(c)),
+            "block {} has a visible character",
+            i
+        );
+        prop_assert!(
+            b.source.start <= b.source.end && b.source.end <= source.len(),
+            "block {} source in bounds",
+            i
+        );
+        prop_assert!(
+            source.is_char_boundary(b.source.start) && source.is_char_boundary(b.source.end)
+        );
         if i + 1 < doc.blocks.len() {
             prop_assert_eq!(&text[b.text.end..b.text.end + 2], "\n\n");
             if ordered {
-                prop_assert!(b.source.end <= doc.blocks[i + 1].source.start, "block {} ends before block {} starts", i, i + 1);
+                prop_assert!(
+                    b.source.end <= doc.blocks[i + 1].source.start,
+                    "block {} ends before block {} starts",
+                    i,
+                    i + 1
+                );
             }
         }
         expected_start = b.text.end + 2;
@@ -77,9 +247,16 @@ fn check(doc: &Document, source: &str, ordered: bool) -> Result<(), TestCaseErro
     prop_assert_eq!(expected_start.saturating_sub(2), text.len(), "the blocks make up the text");
     for m in &doc.marks {
         prop_assert!(m.text.start < m.text.end);
-        prop_assert!(doc.blocks.iter().any(|b| b.text.start <= m.text.start && m.text.end <= b.text.end), "mark in one block");
+        prop_assert!(
+            doc.blocks.iter().any(|b| b.text.start <= m.text.start && m.text.end <= b.text.end),
+            "mark in one block"
+        );
         let s = &text[m.text.clone()];
-        prop_assert!(!s.starts_with(is_space) && !s.ends_with(is_space), "mark {:?} on whitespace", s);
+        prop_assert!(
+            !s.starts_with(is_space) && !s.ends_with(is_space),
+            "mark {:?} on whitespace",
+            s
+        );
     }
     let mut last = None;
     for e in &doc.embeds {
@@ -91,7 +268,11 @@ fn check(doc: &Document, source: &str, ordered: bool) -> Result<(), TestCaseErro
     for b in &doc.blocks {
         for (i, _) in text[b.text.clone()].char_indices() {
             let at = doc.source_offset(b.text.start + i);
-            prop_assert!(at <= source.len() && source.is_char_boundary(at), "source offset of text {}", b.text.start + i);
+            prop_assert!(
+                at <= source.len() && source.is_char_boundary(at),
+                "source offset of text {}",
+                b.text.start + i
+            );
         }
     }
     Ok(())
@@ -107,7 +288,9 @@ fn check_read(source: &str, markup: Markup, ordered: bool) -> Result<(), TestCas
 
 /// 600 cases per test, or `PROPTEST_CASES`.
 fn config() -> ProptestConfig {
-    ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(600))
+    ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(600),
+    )
 }
 
 proptest! {

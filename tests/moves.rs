@@ -6,9 +6,8 @@
 mod common;
 
 use article_diff::{diff, Options, RowKind};
-use common::{assert_exact, NEW};
 use common::rng::Rng;
-
+use common::{assert_exact, NEW};
 
 /// The seed's body paragraphs with at least 12 words (long enough to be unique prose).
 fn base() -> Vec<String> {
@@ -43,7 +42,12 @@ fn plant(k: usize, edited: bool, seed: u64) -> (String, String, Vec<(String, Str
             chosen.push(i);
         }
     }
-    let mut new: Vec<String> = paragraphs.iter().enumerate().filter(|(i, _)| !chosen.contains(i)).map(|(_, p)| p.clone()).collect();
+    let mut new: Vec<String> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !chosen.contains(i))
+        .map(|(_, p)| p.clone())
+        .collect();
     let mut planted = Vec::new();
     for &i in &chosen {
         let moved = if edited { edit(&paragraphs[i], &mut rng) } else { paragraphs[i].clone() };
@@ -62,12 +66,23 @@ fn check(k: usize, edited: bool, seed: u64) {
     let mut found: Vec<(String, String)> = d
         .moves
         .iter()
-        .map(|m| (d.old_paragraphs[m.from].text(&old).to_string(), d.new_paragraphs[m.to].text(&new).to_string()))
+        .map(|m| {
+            (
+                d.old_paragraphs[m.from].text(&old).to_string(),
+                d.new_paragraphs[m.to].text(&new).to_string(),
+            )
+        })
         .collect();
     let mut planted = planted;
     found.sort();
     planted.sort();
-    assert_eq!(found.len(), planted.len(), "k={k} edited={edited} seed={seed}: found {} moves, planted {}", found.len(), planted.len());
+    assert_eq!(
+        found.len(),
+        planted.len(),
+        "k={k} edited={edited} seed={seed}: found {} moves, planted {}",
+        found.len(),
+        planted.len()
+    );
     assert_eq!(found, planted, "k={k} edited={edited} seed={seed}");
     for m in &d.moves {
         assert!(m.similarity >= article_diff::DEFAULT_MOVE_THRESHOLD);
@@ -113,7 +128,8 @@ fn moved_and_edited_paragraph_shows_its_word_diff() {
     assert_eq!(d.moves.len(), 1);
     let m = d.moves[0];
     assert_eq!((m.from, m.to), (1, 3));
-    let (src, dst) = (d.row(m.old_row).unwrap().old.unwrap(), d.row(m.new_row).unwrap().new.unwrap());
+    let (src, dst) =
+        (d.row(m.old_row).unwrap().old.unwrap(), d.row(m.new_row).unwrap().new.unwrap());
     assert_eq!(common::changes(&src.spans, article_diff::SpanKind::Delete, false), ["Helsinki"]);
     assert_eq!(common::changes(&dst.spans, article_diff::SpanKind::Insert, false), ["Geneva"]);
     assert!(m.similarity > 0.85 && m.similarity < 1.0);
@@ -162,18 +178,32 @@ fn swapped_neighbours_are_one_move() {
 
 /// The rows of a diff as `kind: old text | new text`, for readable assertions.
 fn rows(d: &article_diff::Diff<'_>) -> Vec<String> {
-    let text = |c: &Option<article_diff::Cell<'_>>| c.as_ref().map_or(String::new(), |c| c.spans.iter().map(|s| s.text).collect());
+    let text = |c: &Option<article_diff::Cell<'_>>| {
+        c.as_ref().map_or(String::new(), |c| c.spans.iter().map(|s| s.text).collect())
+    };
     d.rows().map(|r| format!("{:?}: {} | {}", r.kind, text(&r.old), text(&r.new))).collect()
 }
 
 /// The (old, new) texts of each move.
 fn moved<'a>(d: &article_diff::Diff<'a>, old: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
-    d.moves.iter().map(|m| (d.old_paragraphs[m.from].text(old), d.new_paragraphs[m.to].text(new))).collect()
+    d.moves
+        .iter()
+        .map(|m| (d.old_paragraphs[m.from].text(old), d.new_paragraphs[m.to].text(new)))
+        .collect()
 }
 
 /// The seed article's long paragraphs, each under a unique one-word heading.
 fn sectioned() -> Vec<String> {
-    const HEADINGS: [&str; 8] = ["Background", "Sanctions", "Diplomacy", "Cyberspace", "Elections", "Reactions", "Outlook", "Sources"];
+    const HEADINGS: [&str; 8] = [
+        "Background",
+        "Sanctions",
+        "Diplomacy",
+        "Cyberspace",
+        "Elections",
+        "Reactions",
+        "Outlook",
+        "Sources",
+    ];
     let mut out = Vec::new();
     for (k, p) in base().into_iter().enumerate() {
         if k % 3 == 0 && k / 3 < HEADINGS.len() {
@@ -187,7 +217,8 @@ fn sectioned() -> Vec<String> {
 #[test]
 fn a_one_word_heading_moved_in_a_long_article_is_found() {
     let paragraphs = sectioned();
-    let headings: Vec<usize> = (0..paragraphs.len()).filter(|&i| paragraphs[i].split(' ').count() == 1).collect();
+    let headings: Vec<usize> =
+        (0..paragraphs.len()).filter(|&i| paragraphs[i].split(' ').count() == 1).collect();
     for &h in &headings {
         for to in [0, paragraphs.len() / 2, paragraphs.len() - 1] {
             if to.abs_diff(h) < 2 {
@@ -199,9 +230,17 @@ fn a_one_word_heading_moved_in_a_long_article_is_found() {
             let (old, new) = (paragraphs.join("\n\n"), new.join("\n\n"));
             let d = diff(&old, &new, &Options::default()).unwrap();
             assert_exact(&d, &old, &new);
-            assert_eq!(moved(&d, &old, &new), [(heading.as_str(), heading.as_str())], "{heading} to {to}");
+            assert_eq!(
+                moved(&d, &old, &new),
+                [(heading.as_str(), heading.as_str())],
+                "{heading} to {to}"
+            );
             assert_eq!(d.moves[0].similarity, 1.0);
-            assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0, "{heading} to {to}");
+            assert_eq!(
+                d.stats.paragraphs_deleted + d.stats.paragraphs_inserted,
+                0,
+                "{heading} to {to}"
+            );
         }
     }
 }
@@ -214,7 +253,14 @@ fn a_unique_heading_separator_and_list_item_that_moved_are_moves() {
     assert_exact(&d, old, new);
     let mut found = moved(&d, old, new);
     found.sort();
-    assert_eq!(found, [("\"Michgrig\",", "\"Michgrig\","), ("---line---", "---line---"), ("== Background ==", "== Background ==")]);
+    assert_eq!(
+        found,
+        [
+            ("\"Michgrig\",", "\"Michgrig\","),
+            ("---line---", "---line---"),
+            ("== Background ==", "== Background ==")
+        ]
+    );
     assert_eq!(d.stats.paragraphs_deleted + d.stats.paragraphs_inserted, 0);
 }
 
@@ -228,7 +274,10 @@ fn short_lines_moved_among_repeated_ones_after_wikidiff2() {
     let new = format!("== Moved text ==\n{}\n---line---\n{}\n== Two moved lines ==\n{}\n--line1--\n--line2--\n{}\n== Shortest sequence in Y ==\nx2\nx1\nx2\nx1\ncontext\ncontext\n== Changed line ==\nblah blah blah 2", a(7), a(2), a(11), a(5));
     let d = diff(&old, &new, &Options::default()).unwrap();
     assert_exact(&d, &old, &new);
-    assert_eq!(moved(&d, &old, &new), [("---line---", "---line---"), ("--line1--", "--line1--"), ("--line2--", "--line2--")]);
+    assert_eq!(
+        moved(&d, &old, &new),
+        [("---line---", "---line---"), ("--line1--", "--line1--"), ("--line2--", "--line2--")]
+    );
     assert_eq!(d.stats.paragraphs_inserted, 0);
     assert_eq!(d.stats.paragraphs_deleted, 4, "the four x lines");
     assert!(rows(&d).contains(&"Changed: blah blah blah 1 | blah blah blah 2".to_string()));
@@ -242,7 +291,10 @@ fn list_items_moved_between_lists_after_wikidiff2() {
     let new = "{\n  \"A\": [\n    \"Wulfson\",\n    \"Zanka\",\n    \"Всеслав Чародей\"\n  ],\n  \"B\": [\n    \"Oleksiy.golubov\",\n    \"Saint Johann\",\n    \"Saramag\",\n  ],\n  \"K\": [\n    \"Biathlon\",\n    \"Michgrig\",\n    \"TenBaseT\",\n    \"Q-bit array\"\n  ],\n  \"Ar\": [\n    \"Deltahead\"\n  ]\n}";
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
-    assert_eq!(moved(&d, old, new), [("    \"Michgrig\",", "    \"Michgrig\","), ("    \"TenBaseT\",", "    \"TenBaseT\",")]);
+    assert_eq!(
+        moved(&d, old, new),
+        [("    \"Michgrig\",", "    \"Michgrig\","), ("    \"TenBaseT\",", "    \"TenBaseT\",")]
+    );
     assert_eq!((d.stats.paragraphs_deleted, d.stats.paragraphs_inserted), (3, 1));
 }
 
@@ -267,7 +319,12 @@ fn repeated_separators_never_move() {
 fn swapped_neighbours_move_the_shorter() {
     let long = "The first of two neighbours talks about the summit at length, and then some more.";
     let short = "The second talks about sanctions.";
-    for (a, b) in [(long, short), (short, long), ("Summit", "Sanctions imposed"), ("Sanctions imposed", "Summit")] {
+    for (a, b) in [
+        (long, short),
+        (short, long),
+        ("Summit", "Sanctions imposed"),
+        ("Sanctions imposed", "Summit"),
+    ] {
         let old = format!("Keep this opening paragraph right where it is.\n\n{a}\n\n{b}\n\nKeep this closing paragraph right where it is.");
         let new = format!("Keep this opening paragraph right where it is.\n\n{b}\n\n{a}\n\nKeep this closing paragraph right where it is.");
         for (o, n) in [(&old, &new), (&new, &old)] {
@@ -288,7 +345,10 @@ fn a_block_that_traded_places_with_one_paragraph_stays_and_the_paragraph_moves()
     let new = "Alpha paragraph stands first here.\n\nCharlie paragraph stays.\n\nDelta paragraph stays too.\n\nBravo paragraph is the one that moves.";
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
-    assert_eq!(moved(&d, old, new), [("Bravo paragraph is the one that moves.", "Bravo paragraph is the one that moves.")]);
+    assert_eq!(
+        moved(&d, old, new),
+        [("Bravo paragraph is the one that moves.", "Bravo paragraph is the one that moves.")]
+    );
     let old = "The summit opened with a long statement on arms control and trade.\n\nПредыстория саммита\n\nThe talks went on for three hours behind closed doors in the villa.\n\nItem 4\n\nBoth leaders spoke to the press separately after the meeting ended.";
     let new = "The summit opened with a long statement on arms control and trade.\n\nThe talks went on for three hours behind closed doors in the villa.\n\nItem 4\n\nПредыстория саммита\n\nBoth leaders spoke to the press separately after the meeting ended.";
     for (o, n) in [(old, new), (new, old)] {
@@ -344,8 +404,11 @@ fn an_edited_short_paragraph_moves_on_letter_evidence() {
 
 #[test]
 fn wordless_lines_pair_with_their_edited_versions() {
-    let body = |x: &str| format!("The reviewer liked the food and the service a lot.\n\n{x}\n\nThe reviewer would come back for the desserts alone.");
-    for (a, b) in [("★★★★☆", "★★★☆☆"), ("* * *", "***"), ("🎉🎉🎉", "🎉🎉"), ("---", "- - -")] {
+    let body = |x: &str| {
+        format!("The reviewer liked the food and the service a lot.\n\n{x}\n\nThe reviewer would come back for the desserts alone.")
+    };
+    for (a, b) in [("★★★★☆", "★★★☆☆"), ("* * *", "***"), ("🎉🎉🎉", "🎉🎉"), ("---", "- - -")]
+    {
         let (old, new) = (body(a), body(b));
         let d = diff(&old, &new, &Options::default()).unwrap();
         assert_exact(&d, &old, &new);
@@ -356,13 +419,22 @@ fn wordless_lines_pair_with_their_edited_versions() {
     // Unrelated symbol lines share nothing: deleted and inserted.
     let (old, new) = (body("★★★★☆"), body("* * *"));
     let d = diff(&old, &new, &Options::default()).unwrap();
-    assert_eq!((d.stats.paragraphs_deleted, d.stats.paragraphs_inserted), (1, 1), "{:#?}", rows(&d));
+    assert_eq!(
+        (d.stats.paragraphs_deleted, d.stats.paragraphs_inserted),
+        (1, 1),
+        "{:#?}",
+        rows(&d)
+    );
 }
 
 #[test]
 fn a_wordless_line_splits_like_any_paragraph() {
-    let (x, y) = ("The reviewer liked the food and the service a lot.", "The reviewer would come back for the desserts alone.");
-    let (old, new) = (format!("{x}\n\n★★★★★ ☆☆☆☆☆\n\n{y}"), format!("{x}\n\n★★★★★\n\n☆☆☆☆☆\n\n{y}"));
+    let (x, y) = (
+        "The reviewer liked the food and the service a lot.",
+        "The reviewer would come back for the desserts alone.",
+    );
+    let (old, new) =
+        (format!("{x}\n\n★★★★★ ☆☆☆☆☆\n\n{y}"), format!("{x}\n\n★★★★★\n\n☆☆☆☆☆\n\n{y}"));
     let d = diff(&old, &new, &Options::default()).unwrap();
     assert_exact(&d, &old, &new);
     assert_eq!(rows(&d)[1], "Split: ★★★★★ ☆☆☆☆☆ | ★★★★★\n\n☆☆☆☆☆", "{:#?}", rows(&d));
@@ -370,7 +442,10 @@ fn a_wordless_line_splits_like_any_paragraph() {
 
 #[test]
 fn a_wordless_line_moves_by_its_symbols() {
-    let (x, y) = ("The reviewer liked the food and the service a lot.", "The reviewer would come back for the desserts alone.");
+    let (x, y) = (
+        "The reviewer liked the food and the service a lot.",
+        "The reviewer would come back for the desserts alone.",
+    );
     // A rating moved to the end and edited: a move, by its symbols.
     let (old, new) = (format!("★★★★☆\n\n{x}\n\n{y}"), format!("{x}\n\n{y}\n\n★★★☆☆"));
     let d = diff(&old, &new, &Options::default()).unwrap();
@@ -392,7 +467,11 @@ fn an_edited_short_paragraph_in_place_is_one_changed_row() {
     let d = diff(old, new, &Options::default()).unwrap();
     assert_exact(&d, old, new);
     assert!(d.moves.is_empty());
-    assert!(rows(&d).contains(&"Changed: \"Michgrig\", | \"Michgrigg\",".to_string()), "{:#?}", rows(&d));
+    assert!(
+        rows(&d).contains(&"Changed: \"Michgrig\", | \"Michgrigg\",".to_string()),
+        "{:#?}",
+        rows(&d)
+    );
 }
 
 #[test]

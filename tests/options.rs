@@ -71,9 +71,14 @@ fn bad_options_are_errors_naming_the_option() {
 #[test]
 fn a_deadline_that_passes_gives_an_exact_approximate_diff() {
     // Unrelated texts with many paragraphs: plenty of work to cut short.
-    let old: String = (0..2000).map(|i| format!("Old paragraph {i} speaks of apples, rivers and {}.\n\n", i * 7)).collect();
-    let new: String = (0..2000).map(|i| format!("New section {i} mentions trains, mountains and {}.\n\n", i * 13)).collect();
-    let d = diff(&old, &new, &Options::default().with_timeout(Some(Duration::from_nanos(1)))).unwrap();
+    let old: String = (0..2000)
+        .map(|i| format!("Old paragraph {i} speaks of apples, rivers and {}.\n\n", i * 7))
+        .collect();
+    let new: String = (0..2000)
+        .map(|i| format!("New section {i} mentions trains, mountains and {}.\n\n", i * 13))
+        .collect();
+    let d =
+        diff(&old, &new, &Options::default().with_timeout(Some(Duration::from_nanos(1)))).unwrap();
     assert_exact(&d, &old, &new);
     assert!(d.approximate);
     let fallback = d.fallback.expect("an approximate diff says why");

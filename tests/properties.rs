@@ -30,16 +30,82 @@ const TINY: Duration = Duration::from_nanos(1);
 /// Pieces of hostile text. Glued at random they make mixed line endings, stray combining marks
 /// and joiners, and paragraphs of every script.
 const ATOMS: &[&str] = &[
-    "the", "cat", "sat", "on", "mat", "a", "Biden", "Putin", "don't", "don\u{2019}t", "well-known",
-    "U.S.", "1,000", "3.14", "caf\u{e9}", "cafe\u{301}", "na\u{ef}ve", "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}",
-    "\u{5e9}\u{5dc}\u{5d5}\u{5dd}", "\u{645}\u{631}\u{62d}\u{628}\u{627}", "\u{65e5}\u{672c}\u{8a9e}",
-    "\u{d55c}\u{ad6d}\u{c5b4}", "\u{e20}\u{e32}\u{e29}\u{e32}", "\u{1d518}\u{1d52b}", "\u{20000}\u{2A6D6}",
-    "\u{1F600}", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", "\u{1F1FA}\u{1F1E6}", "\u{1F44D}\u{1F3FD}",
-    "\u{301}", "\u{200D}", "\u{200B}", "\u{FE0F}", "\u{FEFF}", "\u{FFFD}", "\u{202E}", "\u{0}", "\u{1}",
-    "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}", "\u{A0}", "\u{3000}", "\u{2009}", "\t", " ", " ", "  ",
-    "\n", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n", "\r\r", "'", "\u{2019}", "\"", "\u{201C}",
-    "\u{201D}", "\u{AB}", "\u{BB}", "-", "\u{2013}", "\u{2014}", "...", "\u{2026}", ",", ".", ";", "<b>",
-    "&amp;", "*", "#",
+    "the",
+    "cat",
+    "sat",
+    "on",
+    "mat",
+    "a",
+    "Biden",
+    "Putin",
+    "don't",
+    "don\u{2019}t",
+    "well-known",
+    "U.S.",
+    "1,000",
+    "3.14",
+    "caf\u{e9}",
+    "cafe\u{301}",
+    "na\u{ef}ve",
+    "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}",
+    "\u{5e9}\u{5dc}\u{5d5}\u{5dd}",
+    "\u{645}\u{631}\u{62d}\u{628}\u{627}",
+    "\u{65e5}\u{672c}\u{8a9e}",
+    "\u{d55c}\u{ad6d}\u{c5b4}",
+    "\u{e20}\u{e32}\u{e29}\u{e32}",
+    "\u{1d518}\u{1d52b}",
+    "\u{20000}\u{2A6D6}",
+    "\u{1F600}",
+    "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
+    "\u{1F1FA}\u{1F1E6}",
+    "\u{1F44D}\u{1F3FD}",
+    "\u{301}",
+    "\u{200D}",
+    "\u{200B}",
+    "\u{FE0F}",
+    "\u{FEFF}",
+    "\u{FFFD}",
+    "\u{202E}",
+    "\u{0}",
+    "\u{1}",
+    "\u{7F}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{A0}",
+    "\u{3000}",
+    "\u{2009}",
+    "\t",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\r\n\r\n",
+    "\n \n",
+    "\r\r",
+    "'",
+    "\u{2019}",
+    "\"",
+    "\u{201C}",
+    "\u{201D}",
+    "\u{AB}",
+    "\u{BB}",
+    "-",
+    "\u{2013}",
+    "\u{2014}",
+    "...",
+    "\u{2026}",
+    ",",
+    ".",
+    ";",
+    "<b>",
+    "&amp;",
+    "*",
+    "#",
 ];
 
 fn atom() -> impl Strategy<Value = String> {
@@ -56,11 +122,48 @@ fn noise(max: usize) -> impl Strategy<Value = String> {
 
 /// Words an article is made of: mostly plain, some in other scripts, some with typography.
 const WORDS: &[&str] = &[
-    "the", "president", "said", "on", "Monday", "that", "talks", "would", "resume", "in", "Moscow",
-    "Washington", "sanctions", "ambassador", "relations", "of", "and", "a", "new", "stage", "U.S.",
-    "Russia\u{2019}s", "Biden's", "\u{201C}demarche\u{201D}", "\"killer\"", "\u{2014}", "-", "1,000",
-    "2021", "caf\u{e9}", "\u{65e5}\u{672c}", "\u{5e9}\u{5dc}\u{5d5}\u{5dd}", "\u{1F600}", "\u{1F468}\u{200D}\u{1F469}",
-    "e\u{301}t\u{e9}", "\u{1d518}", "Related article:", "* * *", "week", "summit", "Helsinki", "press",
+    "the",
+    "president",
+    "said",
+    "on",
+    "Monday",
+    "that",
+    "talks",
+    "would",
+    "resume",
+    "in",
+    "Moscow",
+    "Washington",
+    "sanctions",
+    "ambassador",
+    "relations",
+    "of",
+    "and",
+    "a",
+    "new",
+    "stage",
+    "U.S.",
+    "Russia\u{2019}s",
+    "Biden's",
+    "\u{201C}demarche\u{201D}",
+    "\"killer\"",
+    "\u{2014}",
+    "-",
+    "1,000",
+    "2021",
+    "caf\u{e9}",
+    "\u{65e5}\u{672c}",
+    "\u{5e9}\u{5dc}\u{5d5}\u{5dd}",
+    "\u{1F600}",
+    "\u{1F468}\u{200D}\u{1F469}",
+    "e\u{301}t\u{e9}",
+    "\u{1d518}",
+    "Related article:",
+    "* * *",
+    "week",
+    "summit",
+    "Helsinki",
+    "press",
 ];
 
 fn word() -> impl Strategy<Value = String> {
@@ -185,17 +288,15 @@ struct Style {
 }
 
 fn style() -> impl Strategy<Value = Style> {
-    (0u8..4, 0u8..3, any::<bool>(), any::<bool>()).prop_map(|(separator, line_ending, curly, bom)| Style {
-        separator,
-        line_ending,
-        curly,
-        bom,
-    })
+    (0u8..4, 0u8..3, any::<bool>(), any::<bool>()).prop_map(
+        |(separator, line_ending, curly, bom)| Style { separator, line_ending, curly, bom },
+    )
 }
 
 fn render(paragraphs: &[Vec<String>], style: Style) -> String {
     let separator = ["\n\n", "\n", "\n  \n", "\n\n\n\t"][style.separator as usize];
-    let mut text: String = paragraphs.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(separator);
+    let mut text: String =
+        paragraphs.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(separator);
     if style.bom {
         text.insert(0, '\u{FEFF}');
         text.push('\n');
@@ -212,15 +313,19 @@ fn render(paragraphs: &[Vec<String>], style: Style) -> String {
 
 /// An article and a human edit of it, each written out in its own style.
 fn edited() -> impl Strategy<Value = (String, String)> {
-    (prop::collection::vec(paragraph(), 0..9), prop::collection::vec(edit(), 0..8), style(), style()).prop_map(
-        |(base, edits, old_style, new_style)| {
+    (
+        prop::collection::vec(paragraph(), 0..9),
+        prop::collection::vec(edit(), 0..8),
+        style(),
+        style(),
+    )
+        .prop_map(|(base, edits, old_style, new_style)| {
             let mut changed = base.clone();
             for e in &edits {
                 apply(&mut changed, e);
             }
             (render(&base, old_style), render(&changed, new_style))
-        },
-    )
+        })
 }
 
 /// An article of paragraphs that share no word (each is long enough to anchor the paragraph
@@ -231,23 +336,29 @@ fn reordered() -> impl Strategy<Value = (String, String)> {
     let op = prop_oneof![
         (any::<Index>(), any::<Index>()).prop_map(|(p, to)| Edit::Move(p, to)),
         any::<Index>().prop_map(Edit::DeleteParagraph),
-        (any::<Index>(), 3..12usize).prop_map(|(at, words)| Edit::InsertParagraph(at, vec![String::new(); words])),
+        (any::<Index>(), 3..12usize)
+            .prop_map(|(at, words)| Edit::InsertParagraph(at, vec![String::new(); words])),
     ];
     // At least four words each, so that any of them can be linked as a move; no BOM and no
     // tab after the blank line, which would make the first paragraph differ from the others.
-    (prop::collection::vec(3..12usize, 0..10), prop::collection::vec(op, 0..6), style()).prop_map(|(base, edits, style)| {
-        let style = plain(style);
-        let base: Vec<Vec<String>> = base.iter().enumerate().map(|(n, &words)| fresh(n, words)).collect();
-        let mut changed = base.clone();
-        for (k, e) in edits.iter().enumerate() {
-            let e = match e {
-                Edit::InsertParagraph(at, p) => Edit::InsertParagraph(*at, fresh(100 + k, p.len())),
-                other => other.clone(),
-            };
-            apply(&mut changed, &e);
-        }
-        (render(&base, style), render(&changed, style))
-    })
+    (prop::collection::vec(3..12usize, 0..10), prop::collection::vec(op, 0..6), style()).prop_map(
+        |(base, edits, style)| {
+            let style = plain(style);
+            let base: Vec<Vec<String>> =
+                base.iter().enumerate().map(|(n, &words)| fresh(n, words)).collect();
+            let mut changed = base.clone();
+            for (k, e) in edits.iter().enumerate() {
+                let e = match e {
+                    Edit::InsertParagraph(at, p) => {
+                        Edit::InsertParagraph(*at, fresh(100 + k, p.len()))
+                    }
+                    other => other.clone(),
+                };
+                apply(&mut changed, &e);
+            }
+            (render(&base, style), render(&changed, style))
+        },
+    )
 }
 
 /// A paragraph of `words` + 1 words no other paragraph shares, long enough to anchor the
@@ -260,7 +371,13 @@ fn fresh(n: usize, words: usize) -> Vec<String> {
 
 /// A unique short paragraph of one to three words: a heading, a list item, a caption.
 fn short(n: usize, words: usize) -> Vec<String> {
-    const HEADS: &[&str] = &["Background", "\u{dc}berblick", "\u{41f}\u{440}\u{435}\u{434}\u{44b}\u{441}\u{442}\u{43e}\u{440}\u{438}\u{44f}", "Reactions", "Item"];
+    const HEADS: &[&str] = &[
+        "Background",
+        "\u{dc}berblick",
+        "\u{41f}\u{440}\u{435}\u{434}\u{44b}\u{441}\u{442}\u{43e}\u{440}\u{438}\u{44f}",
+        "Reactions",
+        "Item",
+    ];
     let mut p = vec![format!("{}{n}", HEADS[n % HEADS.len()])];
     p.extend(["and", "more"].iter().take(words % 3).map(|w| w.to_string()));
     p
@@ -274,15 +391,26 @@ fn plain(style: Style) -> Style {
 
 /// An article of unique paragraphs, long ones and short ones in random order, and a style.
 fn sectioned() -> impl Strategy<Value = (Vec<Vec<String>>, Style)> {
-    (prop::collection::vec((any::<bool>(), 3..12usize), 2..14), style()).prop_map(|(kinds, style)| {
-        let paragraphs = kinds.iter().enumerate().map(|(n, &(is_short, words))| if is_short { short(n, words) } else { fresh(n, words) });
-        (paragraphs.collect(), plain(style))
-    })
+    (prop::collection::vec((any::<bool>(), 3..12usize), 2..14), style()).prop_map(
+        |(kinds, style)| {
+            let paragraphs = kinds.iter().enumerate().map(|(n, &(is_short, words))| {
+                if is_short {
+                    short(n, words)
+                } else {
+                    fresh(n, words)
+                }
+            });
+            (paragraphs.collect(), plain(style))
+        },
+    )
 }
 
 /// The (old, new) texts of each move of `d`.
 fn moved<'a>(d: &Diff<'a>, old: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
-    d.moves.iter().map(|m| (d.old_paragraphs[m.from].text(old), d.new_paragraphs[m.to].text(new))).collect()
+    d.moves
+        .iter()
+        .map(|m| (d.old_paragraphs[m.from].text(old), d.new_paragraphs[m.to].text(new)))
+        .collect()
 }
 
 /// Every option combination that takes the engine down a different path. The deadline is off,
@@ -310,7 +438,8 @@ fn options() -> impl Strategy<Value = Options> {
 // Checks
 
 fn checked<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a>, TestCaseError> {
-    let d = diff(old, new, options).map_err(|e| TestCaseError::fail(format!("diff failed: {e}")))?;
+    let d =
+        diff(old, new, options).map_err(|e| TestCaseError::fail(format!("diff failed: {e}")))?;
     invariants::check(&d, old, new, options).map_err(TestCaseError::fail)?;
     Ok(d)
 }
@@ -332,15 +461,22 @@ fn check_mirror(ab: &Diff<'_>, ba: &Diff<'_>) -> Result<(), TestCaseError> {
     prop_assert_eq!(&ab.old_paragraphs, &ba.new_paragraphs);
     prop_assert_eq!(&ab.new_paragraphs, &ba.old_paragraphs);
     let kinds = |d: &Diff<'_>, mirror: bool| {
-        let mut k: Vec<RowKind> = d.rows().map(|r| if mirror { mirrored(r.kind) } else { r.kind }).collect();
+        let mut k: Vec<RowKind> =
+            d.rows().map(|r| if mirror { mirrored(r.kind) } else { r.kind }).collect();
         k.sort_by_key(|k| format!("{k:?}"));
         k
     };
     prop_assert_eq!(kinds(ab, false), kinds(ba, true), "row kinds are not mirrored");
     prop_assert_eq!(ab.moves.len(), ba.moves.len());
     let (s, t) = (ab.stats, ba.stats);
-    prop_assert_eq!((s.paragraphs_inserted, s.paragraphs_deleted), (t.paragraphs_deleted, t.paragraphs_inserted));
-    prop_assert_eq!((s.paragraphs_split, s.paragraphs_merged), (t.paragraphs_merged, t.paragraphs_split));
+    prop_assert_eq!(
+        (s.paragraphs_inserted, s.paragraphs_deleted),
+        (t.paragraphs_deleted, t.paragraphs_inserted)
+    );
+    prop_assert_eq!(
+        (s.paragraphs_split, s.paragraphs_merged),
+        (t.paragraphs_merged, t.paragraphs_split)
+    );
     prop_assert_eq!(s.paragraphs_moved, t.paragraphs_moved);
     Ok(())
 }

@@ -26,7 +26,8 @@ fn from_json(value: &Value) -> JsValue {
 }
 
 fn to_json(value: &JsValue) -> Value {
-    serde_json::from_str(&JSON::stringify(value).expect("stringify").as_string().expect("a string")).expect("JSON")
+    serde_json::from_str(&JSON::stringify(value).expect("stringify").as_string().expect("a string"))
+        .expect("JSON")
 }
 
 /// Calls `diff` and returns the result as JSON; panics with the thrown message.
@@ -103,7 +104,11 @@ fn paragraph_texts(d: &Value, key: &str, text: &str) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| String::from(s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32)))
+        .map(|p| {
+            String::from(
+                s.slice(p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32),
+            )
+        })
         .collect()
 }
 
@@ -118,16 +123,24 @@ fn js_blocks(d: &article_diff::Diff<'_>) -> Value {
     let mut out = Vec::new();
     for block in &d.blocks {
         let mut b = match block {
-            article_diff::Block::Equal { old, new } => json!({"kind": "equal", "rowCount": old.len(), "oldStart": old.start,
-                "oldEnd": old.end, "newStart": new.start, "newEnd": new.end, "cosmetic": false}),
+            article_diff::Block::Equal { old, new } => {
+                json!({"kind": "equal", "rowCount": old.len(), "oldStart": old.start,
+                "oldEnd": old.end, "newStart": new.start, "newEnd": new.end, "cosmetic": false})
+            }
             // A run of deleted or inserted paragraphs is one block, as in the core.
-            article_diff::Block::Deleted { old } => json!({"kind": "deleted", "rowCount": old.len(), "oldStart": old.start,
-                "oldEnd": old.end, "newStart": next_new, "newEnd": next_new, "cosmetic": false}),
-            article_diff::Block::Inserted { new } => json!({"kind": "inserted", "rowCount": new.len(), "oldStart": next_old,
-                "oldEnd": next_old, "newStart": new.start, "newEnd": new.end, "cosmetic": false}),
+            article_diff::Block::Deleted { old } => {
+                json!({"kind": "deleted", "rowCount": old.len(), "oldStart": old.start,
+                "oldEnd": old.end, "newStart": next_new, "newEnd": next_new, "cosmetic": false})
+            }
+            article_diff::Block::Inserted { new } => {
+                json!({"kind": "inserted", "rowCount": new.len(), "oldStart": next_old,
+                "oldEnd": next_old, "newStart": new.start, "newEnd": new.end, "cosmetic": false})
+            }
             article_diff::Block::Row(r) => {
                 let range = |c: &Option<article_diff::Cell<'_>>, next: usize| {
-                    c.as_ref().map_or((next, next), |c| (c.paragraphs[0], c.paragraphs.last().unwrap() + 1))
+                    c.as_ref().map_or((next, next), |c| {
+                        (c.paragraphs[0], c.paragraphs.last().unwrap() + 1)
+                    })
                 };
                 let ((os, oe), (ns, ne)) = (range(&r.old, next_old), range(&r.new, next_new));
                 let mut b = json!({"kind": serde_json::to_value(r.kind).unwrap(), "rowCount": 1, "oldStart": os, "oldEnd": oe,
@@ -139,7 +152,8 @@ fn js_blocks(d: &article_diff::Diff<'_>) -> Value {
             }
         };
         b["row"] = json!(row);
-        (next_old, next_new) = (b["oldEnd"].as_u64().unwrap() as usize, b["newEnd"].as_u64().unwrap() as usize);
+        (next_old, next_new) =
+            (b["oldEnd"].as_u64().unwrap() as usize, b["newEnd"].as_u64().unwrap() as usize);
         row += block.row_count();
         out.push(b);
     }
@@ -154,7 +168,8 @@ fn js_blocks(d: &article_diff::Diff<'_>) -> Value {
 /// busy machine) and the other not, and two exact diffs of different coarseness differ.
 fn assert_matches_core(old: &str, new: &str, what: &str) -> Value {
     let mut d = call(&js(old), &js(new), &from_json(&json!({"timeoutMs": null})));
-    let model = article_diff::diff(old, new, &article_diff::Options::default().with_timeout(None)).unwrap();
+    let model =
+        article_diff::diff(old, new, &article_diff::Options::default().with_timeout(None)).unwrap();
     let mut core = serde_json::to_value(&model).unwrap();
     core["rows"] = serde_json::to_value(model.rows().collect::<Vec<_>>()).unwrap();
     core["blocks"] = js_blocks(&model);
@@ -177,7 +192,10 @@ fn seed_pair_through_js_matches_the_core_model() {
     assert_eq!(keys.len(), 9, "{keys:?}");
     // `null`, not a missing key, for an absent fallback; no byte offsets leak out.
     assert_eq!(d.get("fallback"), Some(&Value::Null));
-    assert_eq!(d["oldParagraphs"][0].as_object().unwrap().keys().collect::<Vec<_>>(), ["end", "start"]);
+    assert_eq!(
+        d["oldParagraphs"][0].as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["end", "start"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -189,7 +207,11 @@ fn moves_and_a_fallback_through_js_match_the_core_model() {
     assert_eq!(d["moves"].as_array().unwrap().len(), 2, "{d}");
     let cut = call_str(old, new, json!({"timeoutMs": 1e-6}));
     assert_eq!(cut["approximate"], true);
-    assert!(cut["fallback"]["detail"].as_str().unwrap().starts_with("The time limit was reached"), "{}", cut["fallback"]);
+    assert!(
+        cut["fallback"]["detail"].as_str().unwrap().starts_with("The time limit was reached"),
+        "{}",
+        cut["fallback"]
+    );
     assert_eq!(cut["fallback"]["reason"], "deadline");
 }
 
@@ -209,23 +231,31 @@ fn call_method(object: &JsValue, name: &str, arg: &JsValue) -> JsValue {
 fn an_unchanged_run_is_one_block_and_rows_are_built_on_demand() {
     let old = article(5, 2000);
     let new = old.replacen("council", "county council", 1);
-    let result = diff(js(&old), js(&new), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    let result = diff(js(&old), js(&new), JsValue::UNDEFINED)
+        .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
     let blocks = to_json(&get(&result, "blocks"));
-    let kinds: Vec<&str> = blocks.as_array().unwrap().iter().map(|b| b["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        blocks.as_array().unwrap().iter().map(|b| b["kind"].as_str().unwrap()).collect();
     assert!(kinds.len() <= 3 && kinds.contains(&"changed"), "{kinds:?}");
     assert_eq!(get(&result, "rowCount").as_f64(), Some(2000.0));
     let packed = get(&result, "packed");
     assert!(packed.is_instance_of::<js_sys::Uint32Array>());
     let words = js_sys::Uint32Array::from(packed).length() as usize;
     assert!(words < 22 + 4 * 2000 + 200, "{words} words packed for 2000 paragraph pairs");
-    let changed = blocks.as_array().unwrap().iter().find(|b| b["kind"] == "changed").unwrap()["row"].as_f64().unwrap();
+    let changed = blocks.as_array().unwrap().iter().find(|b| b["kind"] == "changed").unwrap()
+        ["row"]
+        .as_f64()
+        .unwrap();
     for index in [0.0, changed, 1999.0] {
         let row = to_json(&call_method(&result, "row", &JsValue::from(index)));
         let rows = to_json(&get(&result, "rows"));
         assert_eq!(row, rows[index as usize], "row({index})");
     }
     for outside in [-1.0, 2000.0, 0.5, f64::NAN] {
-        assert!(call_method(&result, "row", &JsValue::from(outside)).is_undefined(), "row({outside})");
+        assert!(
+            call_method(&result, "row", &JsValue::from(outside)).is_undefined(),
+            "row({outside})"
+        );
     }
     // The lazily built members are built once.
     for key in ["rows", "edits", "oldParagraphs", "blocks"] {
@@ -238,11 +268,13 @@ fn an_unchanged_run_is_one_block_and_rows_are_built_on_demand() {
 /// else is refused with a clear error.
 #[wasm_bindgen_test]
 fn unpack_rebuilds_the_model_and_refuses_what_does_not_belong() {
-    let result = diff(js(OLD), js(NEW), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    let result = diff(js(OLD), js(NEW), JsValue::UNDEFINED)
+        .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
     let packed = get(&result, "packed");
     // A copy, as `postMessage` would make.
     let copy: JsValue = js_sys::Uint32Array::new(&packed).into();
-    let rebuilt = unpack(copy.clone(), js(OLD), js(NEW)).unwrap_or_else(|e| panic!("unpack threw: {e:?}"));
+    let rebuilt =
+        unpack(copy.clone(), js(OLD), js(NEW)).unwrap_or_else(|e| panic!("unpack threw: {e:?}"));
     assert_eq!(to_json(&rebuilt), to_json(&result));
     let refused = |packed: JsValue, old: &str, new: &str| -> String {
         let error = unpack(packed, js(old), js(new)).expect_err("unpack must throw");
@@ -250,7 +282,8 @@ fn unpack_rebuilds_the_model_and_refuses_what_does_not_belong() {
         get(&error, "message").as_string().unwrap()
     };
     assert!(refused(js("packed"), OLD, NEW).contains("must be the Uint32Array of a diff"));
-    assert!(refused(js_sys::Uint32Array::new_with_length(30).into(), OLD, NEW).contains("not a packed diff of this version"));
+    assert!(refused(js_sys::Uint32Array::new_with_length(30).into(), OLD, NEW)
+        .contains("not a packed diff of this version"));
     let truncated = js_sys::Uint32Array::from(copy.clone()).subarray(0, 40);
     assert!(refused(truncated.into(), OLD, NEW).contains("truncated or corrupt"));
     assert!(refused(copy.clone(), NEW, OLD).contains("not the ones this diff was computed from"));
@@ -264,21 +297,29 @@ fn seed_pair_golden_facts() {
     assert_eq!(d["approximate"], false);
     assert_eq!(d["moves"], json!([]));
     let rows = d["rows"].as_array().unwrap();
-    assert!(rows[..5].iter().all(|r| r["kind"] == "inserted" && r["old"].is_null() && r.get("move").is_none()));
+    assert!(rows[..5]
+        .iter()
+        .all(|r| r["kind"] == "inserted" && r["old"].is_null() && r.get("move").is_none()));
     assert_eq!(
         span_texts(&rows[0]["new"], "insert", false),
         ["Biden Called Putin a Killer. Will That Change Anything?"]
     );
     let splits = rows_of(&d, "split");
     assert_eq!(splits.len(), 2);
-    assert!(splits.iter().all(|r| r["cosmetic"] == true && r["new"]["paragraphs"].as_array().unwrap().len() == 2));
+    assert!(splits
+        .iter()
+        .all(|r| r["cosmetic"] == true && r["new"]["paragraphs"].as_array().unwrap().len() == 2));
     assert_eq!(rows_of(&d, "deleted").len(), 8);
-    let changed: Vec<_> = rows_of(&d, "changed").into_iter().filter(|r| r["cosmetic"] == false).collect();
+    let changed: Vec<_> =
+        rows_of(&d, "changed").into_iter().filter(|r| r["cosmetic"] == false).collect();
     assert_eq!(changed.len(), 1);
     assert_eq!(span_texts(&changed[0]["old"], "delete", false), ["u"]);
     assert_eq!(span_texts(&changed[0]["new"], "insert", false), ["o"]);
     let stats = &d["stats"];
-    assert_eq!((stats["paragraphsSplit"].as_u64(), stats["paragraphsChanged"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (stats["paragraphsSplit"].as_u64(), stats["paragraphsChanged"].as_u64()),
+        (Some(2), Some(1))
+    );
     assert_eq!(stats["cosmeticChanges"], 12);
     assert_eq!(stats["paragraphsMoved"], 0);
 }
@@ -291,7 +332,8 @@ fn paragraph_offsets_slice_the_js_strings() {
         let paragraphs = d[key].as_array().unwrap();
         assert!(paragraphs.len() > 30);
         for p in paragraphs {
-            let (start, end) = (p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32);
+            let (start, end) =
+                (p["start"].as_u64().unwrap() as u32, p["end"].as_u64().unwrap() as u32);
             let para = String::from(s.slice(start, end));
             assert!(!para.is_empty() && para.trim() == para, "{key} {p}: {para:?}");
             assert!(text.contains(&para));
@@ -302,17 +344,34 @@ fn paragraph_offsets_slice_the_js_strings() {
 #[wasm_bindgen_test]
 fn utf16_offsets_on_emoji_cjk_and_combining_marks() {
     let old = "👍🏽 family 👨‍👩‍👧 over 𝒳\n\n漢字かな混じり文。\n\ne\u{301}le\u{300}ve cafe\u{301}";
-    let new = "👍🏽 family 👨‍👩‍👧‍👦 over 𝒴\n\n漢字かな混じり文です。\n\ne\u{301}le\u{300}ves cafe\u{301}\n\n🎉";
+    let new =
+        "👍🏽 family 👨‍👩‍👧‍👦 over 𝒴\n\n漢字かな混じり文です。\n\ne\u{301}le\u{300}ves cafe\u{301}\n\n🎉";
     let d = call_str(old, new, json!({}));
     assert_eq!(rebuild(&d), (old.to_string(), new.to_string()));
     for (text, key, expected) in [
-        (old, "oldParagraphs", vec!["👍🏽 family 👨‍👩‍👧 over 𝒳", "漢字かな混じり文。", "e\u{301}le\u{300}ve cafe\u{301}"]),
-        (new, "newParagraphs", vec!["👍🏽 family 👨‍👩‍👧‍👦 over 𝒴", "漢字かな混じり文です。", "e\u{301}le\u{300}ves cafe\u{301}", "🎉"]),
+        (
+            old,
+            "oldParagraphs",
+            vec!["👍🏽 family 👨‍👩‍👧 over 𝒳", "漢字かな混じり文。", "e\u{301}le\u{300}ve cafe\u{301}"],
+        ),
+        (
+            new,
+            "newParagraphs",
+            vec![
+                "👍🏽 family 👨‍👩‍👧‍👦 over 𝒴",
+                "漢字かな混じり文です。",
+                "e\u{301}le\u{300}ves cafe\u{301}",
+                "🎉",
+            ],
+        ),
     ] {
         assert_eq!(paragraph_texts(&d, key, text), expected, "{key}");
         // The last paragraph ends at the string's length in UTF-16 units (not bytes, not chars).
         let units = JsString::from(text).length();
-        assert_eq!(d[key].as_array().unwrap().last().unwrap()["end"].as_u64(), Some(u64::from(units)));
+        assert_eq!(
+            d[key].as_array().unwrap().last().unwrap()["end"].as_u64(),
+            Some(u64::from(units))
+        );
     }
 }
 
@@ -333,9 +392,12 @@ fn equal_paragraphs_at_other_offsets_slice_whole() {
 #[wasm_bindgen_test]
 fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
     // "a\uD800b\n\nc\uDC00" and "a\uD800b!\n\nc\uDC00": seven and eight UTF-16 units.
-    let old: JsValue = JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x0A, 0x0A, 0x63, 0xDC00]).into();
-    let new: JsValue = JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x21, 0x0A, 0x0A, 0x63, 0xDC00]).into();
-    let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    let old: JsValue =
+        JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x0A, 0x0A, 0x63, 0xDC00]).into();
+    let new: JsValue =
+        JsString::from_char_code(&[0x61, 0xD800, 0x62, 0x21, 0x0A, 0x0A, 0x63, 0xDC00]).into();
+    let result = diff(old.clone(), new.clone(), JsValue::NULL)
+        .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
     // The texts of the result are slices of the caller's strings: the edits join to them
     // exactly, lone surrogates and all (JSON.stringify would escape them, so join in JS).
     let edits = js_sys::Array::from(&Reflect::get(&result, &"edits".into()).unwrap());
@@ -352,7 +414,9 @@ fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
     }
     assert_eq!(JsValue::from(joined_old), old);
     assert_eq!(JsValue::from(joined_new), new);
-    let paragraphs = |key: &str| JSON::stringify(&Reflect::get(&result, &key.into()).unwrap()).unwrap().as_string().unwrap();
+    let paragraphs = |key: &str| {
+        JSON::stringify(&Reflect::get(&result, &key.into()).unwrap()).unwrap().as_string().unwrap()
+    };
     assert_eq!(paragraphs("oldParagraphs"), r#"[{"start":0,"end":3},{"start":5,"end":7}]"#);
     assert_eq!(paragraphs("newParagraphs"), r#"[{"start":0,"end":4},{"start":6,"end":8}]"#);
 }
@@ -376,9 +440,18 @@ fn texts_of_every_character_width_cross_whole() {
                 let old: JsValue = JsString::from_char_code(&units).into();
                 units.extend(" more".encode_utf16());
                 let new: JsValue = JsString::from_char_code(&units).into();
-                let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
-                assert_eq!(joined(&result, 1.0), old, "old text, {ascii} ASCII then {repeats} × {unit:X?}");
-                assert_eq!(joined(&result, -1.0), new, "new text, {ascii} ASCII then {repeats} × {unit:X?}");
+                let result = diff(old.clone(), new.clone(), JsValue::NULL)
+                    .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+                assert_eq!(
+                    joined(&result, 1.0),
+                    old,
+                    "old text, {ascii} ASCII then {repeats} × {unit:X?}"
+                );
+                assert_eq!(
+                    joined(&result, -1.0),
+                    new,
+                    "new text, {ascii} ASCII then {repeats} × {unit:X?}"
+                );
             }
         }
     }
@@ -419,13 +492,25 @@ fn moves_are_linked_through_js() {
     let moves = d["moves"].as_array().unwrap();
     assert_eq!(moves.len(), 1, "{d}");
     let m = &moves[0];
-    assert_eq!((m["from"].as_u64(), m["to"].as_u64(), m["similarity"].as_f64()), (Some(1), Some(3), Some(1.0)));
+    assert_eq!(
+        (m["from"].as_u64(), m["to"].as_u64(), m["similarity"].as_f64()),
+        (Some(1), Some(3), Some(1.0))
+    );
     let rows = d["rows"].as_array().unwrap();
-    let (source, destination) = (&rows[m["oldRow"].as_u64().unwrap() as usize], &rows[m["newRow"].as_u64().unwrap() as usize]);
+    let (source, destination) = (
+        &rows[m["oldRow"].as_u64().unwrap() as usize],
+        &rows[m["newRow"].as_u64().unwrap() as usize],
+    );
     let blocks = d["blocks"].as_array().unwrap();
-    assert!(blocks.iter().any(|b| b["kind"] == "moved" && b["row"] == m["oldRow"] && b["move"] == 0 && b["oldStart"] == 1 && b["oldEnd"] == 2));
+    assert!(blocks.iter().any(|b| b["kind"] == "moved"
+        && b["row"] == m["oldRow"]
+        && b["move"] == 0
+        && b["oldStart"] == 1
+        && b["oldEnd"] == 2));
     assert!(source["kind"] == "moved" && source["new"].is_null() && source["move"] == 0);
-    assert!(destination["kind"] == "moved" && destination["old"].is_null() && destination["move"] == 0);
+    assert!(
+        destination["kind"] == "moved" && destination["old"].is_null() && destination["move"] == 0
+    );
     let off = call_str(old, new, json!({"detectMoves": false}));
     assert_eq!(off["moves"], json!([]));
 }
@@ -499,7 +584,10 @@ fn bad_arguments_throw_errors_that_name_them() {
         }
         // The range message is the core's (`Options::validate`); it may go on to name the value.
         let got = error_of(old, new, options);
-        assert!(got == expected || got.starts_with(&format!("{expected},")), "{got:?} is not {expected:?}");
+        assert!(
+            got == expected || got.starts_with(&format!("{expected},")),
+            "{got:?} is not {expected:?}"
+        );
         // The module stays usable after every throw.
         assert_eq!(call_str("a b", "a c", json!({}))["stats"]["wordsInserted"], 1);
     }
@@ -534,9 +622,9 @@ fn two_calls_after_an_error_still_work() {
 /// Deterministic article-like text: `paragraphs` paragraphs of pseudo-random words.
 fn article(seed: u64, paragraphs: usize) -> String {
     const WORDS: [&str; 24] = [
-        "council", "river", "budget", "station", "mayor", "report", "winter", "market", "school", "harbour", "vote",
-        "bridge", "theatre", "museum", "orchard", "railway", "garden", "factory", "festival", "library", "street",
-        "election", "museum", "tower",
+        "council", "river", "budget", "station", "mayor", "report", "winter", "market", "school",
+        "harbour", "vote", "bridge", "theatre", "museum", "orchard", "railway", "garden",
+        "factory", "festival", "library", "street", "election", "museum", "tower",
     ];
     let mut state = seed;
     let mut next = || {
@@ -584,8 +672,9 @@ fn a_two_megabyte_input_returns() {
 #[wasm_bindgen_test]
 fn unchanged_and_changed_paragraphs_count_words_alike() {
     const PIECES: [&str; 40] = [
-        "a", "Zz", "word", "q9", "7", "1,000", "12", ",", "'", ".", "-", "--", " ", " ", " ", "  ", "\t", "don't", "U.S.", "3.14",
-        "a,b", "9,x", "x,9", "a-", "-b", "(", ")", "+", "*", "@", "[", "`", "{", "e\u{301}", "é", "’", "漢字", "👍", "'s", ".5",
+        "a", "Zz", "word", "q9", "7", "1,000", "12", ",", "'", ".", "-", "--", " ", " ", " ", "  ",
+        "\t", "don't", "U.S.", "3.14", "a,b", "9,x", "x,9", "a-", "-b", "(", ")", "+", "*", "@",
+        "[", "`", "{", "e\u{301}", "é", "’", "漢字", "👍", "'s", ".5",
     ];
     let mut state = 0x9E37_79B9_7F4A_7C15u64;
     let mut next = |n: usize| {
@@ -651,7 +740,8 @@ fn long_texts_share_their_common_lines_exactly() {
             for i in (10..p.len()).step_by(37) {
                 p[i - 1].push_str(w);
                 p[i + 1].insert_str(0, w);
-                p[i] = p[i].replacen("river", &format!("stream{w}"), 1) + if k % 2 == 0 { " Added." } else { "" };
+                p[i] = p[i].replacen("river", &format!("stream{w}"), 1)
+                    + if k % 2 == 0 { " Added." } else { "" };
             }
             let moved = p.remove(5);
             p.insert(300, moved);
@@ -660,11 +750,19 @@ fn long_texts_share_their_common_lines_exactly() {
         });
         cases.push((format!("edits by {w}"), old, new));
     }
-    cases.push(("first and last paragraphs changed".into(), base.clone(), with(&|p| {
-        p[0].push_str(" First.");
-        p.last_mut().unwrap().insert_str(0, "Last. ");
-    })));
-    cases.push(("CRLF lines".into(), base.replace("\n", "\r\n"), with(&|p| p[250].push_str(" x")).replace("\n", "\r\n")));
+    cases.push((
+        "first and last paragraphs changed".into(),
+        base.clone(),
+        with(&|p| {
+            p[0].push_str(" First.");
+            p.last_mut().unwrap().insert_str(0, "Last. ");
+        }),
+    ));
+    cases.push((
+        "CRLF lines".into(),
+        base.replace("\n", "\r\n"),
+        with(&|p| p[250].push_str(" x")).replace("\n", "\r\n"),
+    ));
     cases.push(("identical".into(), base.clone(), base.clone()));
     // A text outgrows its first buffer (a byte and an eighth a unit) in a stretch it encodes
     // (three-byte characters), or only at the run after it (two-byte ones); the copy goes on
@@ -677,7 +775,15 @@ fn long_texts_share_their_common_lines_exactly() {
     // Both texts in Cyrillic throughout, as wide as the buffers get: each text stops in a run
     // or a stretch and goes on; every word edit of the first case, and moves.
     let cyrillic = |text: &str| -> String {
-        text.chars().map(|c| if c.is_ascii_lowercase() { char::from_u32(0x430 + (c as u32 - 0x61)).unwrap() } else { c }).collect()
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_lowercase() {
+                    char::from_u32(0x430 + (c as u32 - 0x61)).unwrap()
+                } else {
+                    c
+                }
+            })
+            .collect()
     };
     cases.push(("Cyrillic throughout".into(), cyrillic(&base), cyrillic(&cases[0].2)));
     for (what, old, new) in &cases {
@@ -688,7 +794,10 @@ fn long_texts_share_their_common_lines_exactly() {
         assert!(shared > least, "{what}: {shared} of {} bytes copied from the old text", new.len());
     }
     // Unrelated long texts and short ones are encoded whole.
-    let whole = vec![("unrelated", article(1, 400), article(2, 400)), ("short", OLD.to_string(), NEW.to_string())];
+    let whole = vec![
+        ("unrelated", article(1, 400), article(2, 400)),
+        ("short", OLD.to_string(), NEW.to_string()),
+    ];
     for (what, old, new) in whole {
         assert_matches_core(&old, &new, what);
         assert_eq!(article_diff::wasm::shared_bytes_of_last_call(), 0, "{what}");
@@ -700,7 +809,9 @@ fn long_texts_share_their_common_lines_exactly() {
 #[wasm_bindgen_test]
 fn long_texts_with_lone_surrogates_share_lines_and_rebuild() {
     let base: Vec<u16> = article(9, 400).encode_utf16().collect();
-    let line_after = |text: &[u16], at: usize| at + text[at..].iter().position(|&u| u == u16::from(b'\n')).unwrap() + 1;
+    let line_after = |text: &[u16], at: usize| {
+        at + text[at..].iter().position(|&u| u == u16::from(b'\n')).unwrap() + 1
+    };
     let mut base = base;
     for at in [30_000, 90_000] {
         let at = line_after(&base, at);
@@ -714,9 +825,16 @@ fn long_texts_with_lone_surrogates_share_lines_and_rebuild() {
         new.splice(b..b, [0xD800 + i as u16, 0x42, 0xDC00, 0x0A]);
     }
     // (`fromCharCode` takes its units as arguments: a few thousand at a time.)
-    let string = |units: &[u16]| JsValue::from(units.chunks(4096).fold(JsString::from(""), |s, c| s.concat(&JsString::from_char_code(c).into())));
+    let string = |units: &[u16]| {
+        JsValue::from(
+            units
+                .chunks(4096)
+                .fold(JsString::from(""), |s, c| s.concat(&JsString::from_char_code(c).into())),
+        )
+    };
     let (old, new) = (string(&old), string(&new));
-    let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    let result = diff(old.clone(), new.clone(), JsValue::NULL)
+        .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
     assert!(article_diff::wasm::shared_bytes_of_last_call() > 100_000);
     assert_eq!(joined(&result, 1.0), old);
     assert_eq!(joined(&result, -1.0), new);
@@ -728,7 +846,11 @@ fn long_texts_with_lone_surrogates_share_lines_and_rebuild() {
 /// A JS string of exactly these UTF-16 units (lone surrogates included).
 fn js_units(units: &[u16]) -> JsValue {
     // `fromCharCode` takes its units as arguments: a few thousand at a time.
-    JsValue::from(units.chunks(4096).fold(JsString::from(""), |s, c| s.concat(&JsString::from_char_code(c).into())))
+    JsValue::from(
+        units
+            .chunks(4096)
+            .fold(JsString::from(""), |s, c| s.concat(&JsString::from_char_code(c).into())),
+    )
 }
 
 /// Every check the model makes on the caller's own strings, in JavaScript terms (so lone
@@ -740,7 +862,11 @@ fn assert_exact_in_js(result: &JsValue, old: &JsValue, new: &JsValue, what: &str
     assert_eq!(joined(result, -1.0), *new, "{what}: the edits do not rebuild the new text");
     let (old_s, new_s) = (JsString::from(old.clone()), JsString::from(new.clone()));
     let join = |spans: &js_sys::Array, equal_only: bool| -> Vec<JsValue> {
-        spans.iter().filter(|s| !equal_only || get(s, "kind") == "equal").map(|s| get(&s, "text")).collect()
+        spans
+            .iter()
+            .filter(|s| !equal_only || get(s, "kind") == "equal")
+            .map(|s| get(&s, "text"))
+            .collect()
     };
     for (r, row) in js_sys::Array::from(&get(result, "rows")).iter().enumerate() {
         let (o, n) = (get(&row, "old"), get(&row, "new"));
@@ -750,18 +876,33 @@ fn assert_exact_in_js(result: &JsValue, old: &JsValue, new: &JsValue, what: &str
             }
             let paragraphs = js_sys::Array::from(&get(cell, "paragraphs"));
             let all = js_sys::Array::from(&get(result, key));
-            let first = get(&all.get(paragraphs.get(0).as_f64().unwrap() as u32), "start").as_f64().unwrap() as u32;
-            let last = get(&all.get(paragraphs.get(paragraphs.length() - 1).as_f64().unwrap() as u32), "end").as_f64().unwrap() as u32;
+            let first = get(&all.get(paragraphs.get(0).as_f64().unwrap() as u32), "start")
+                .as_f64()
+                .unwrap() as u32;
+            let last = get(
+                &all.get(paragraphs.get(paragraphs.length() - 1).as_f64().unwrap() as u32),
+                "end",
+            )
+            .as_f64()
+            .unwrap() as u32;
             let spans = join(&js_sys::Array::from(&get(cell, "spans")), false);
             let whole = spans.iter().fold(JsString::from(""), |s, t| s.concat(t));
             // A cell of several paragraphs holds what lies between them too.
-            assert_eq!(JsValue::from(whole), JsValue::from(text.slice(first, last)), "{what}: row {r}'s {key} cell");
+            assert_eq!(
+                JsValue::from(whole),
+                JsValue::from(text.slice(first, last)),
+                "{what}: row {r}'s {key} cell"
+            );
         }
         if o.is_object() && n.is_object() {
             let equal = |cell: &JsValue| join(&js_sys::Array::from(&get(cell, "spans")), true);
             assert_eq!(equal(&o), equal(&n), "{what}: row {r}'s equal spans differ");
             if get(&row, "kind") == "equal" {
-                assert_eq!(join(&js_sys::Array::from(&get(&o, "spans")), false), join(&js_sys::Array::from(&get(&n, "spans")), false), "{what}: equal row {r}");
+                assert_eq!(
+                    join(&js_sys::Array::from(&get(&o, "spans")), false),
+                    join(&js_sys::Array::from(&get(&n, "spans")), false),
+                    "{what}: equal row {r}"
+                );
             }
         }
     }
@@ -785,14 +926,29 @@ fn lone_surrogates_never_make_two_texts_look_equal() {
     ];
     for (old, new) in fixed {
         let (old, new) = (js_units(old), js_units(new));
-        let result = diff(old.clone(), new.clone(), JsValue::NULL).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+        let result = diff(old.clone(), new.clone(), JsValue::NULL)
+            .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
         assert_exact_in_js(&result, &old, &new, &format!("{old:?} → {new:?}"));
-        let ops = js_sys::Array::from(&get(&result, "edits")).iter().map(|e| js_sys::Array::from(&e).get(0).as_f64().unwrap()).collect::<Vec<_>>();
+        let ops = js_sys::Array::from(&get(&result, "edits"))
+            .iter()
+            .map(|e| js_sys::Array::from(&e).get(0).as_f64().unwrap())
+            .collect::<Vec<_>>();
         assert_eq!(ops == [0.0], old == new, "{old:?} → {new:?}: edits {ops:?}");
     }
     // Units that decode to U+FFFD (lone halves, U+FFFD itself), their neighbours, and text.
     const UNITS: [&[u16]; 12] = [
-        &[0xD800], &[0xDBFF], &[0xDC00], &[0xDFFF], &[0xFFFD], &[0xD83D, 0xDE00], &[0x61], &[0x62], &[0x20], &[0x0A], &[0x0A, 0x0A], &[0xE9],
+        &[0xD800],
+        &[0xDBFF],
+        &[0xDC00],
+        &[0xDFFF],
+        &[0xFFFD],
+        &[0xD83D, 0xDE00],
+        &[0x61],
+        &[0x62],
+        &[0x20],
+        &[0x0A],
+        &[0x0A, 0x0A],
+        &[0xE9],
     ];
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = |n: usize| {
@@ -802,7 +958,8 @@ fn lone_surrogates_never_make_two_texts_look_equal() {
         (state % n as u64) as usize
     };
     for case in 0..300 {
-        let old: Vec<u16> = (0..1 + next(24)).flat_map(|_| UNITS[next(UNITS.len())].iter().copied()).collect();
+        let old: Vec<u16> =
+            (0..1 + next(24)).flat_map(|_| UNITS[next(UNITS.len())].iter().copied()).collect();
         // The new text: the old one with a few units replaced, inserted or deleted, so that
         // surrogates sit at the same place on both sides as often as at different ones.
         let mut new = old.clone();
@@ -817,9 +974,19 @@ fn lone_surrogates_never_make_two_texts_look_equal() {
             }
         }
         let (old, new) = (js_units(&old), js_units(&new));
-        for options in [json!({}), json!({"ignoreCase": true, "ignoreWhitespace": true}), json!({"timeoutMs": 0.000001})] {
-            let result = diff(old.clone(), new.clone(), from_json(&options)).unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
-            assert_exact_in_js(&result, &old, &new, &format!("case {case} {options}: {old:?} → {new:?}"));
+        for options in [
+            json!({}),
+            json!({"ignoreCase": true, "ignoreWhitespace": true}),
+            json!({"timeoutMs": 0.000001}),
+        ] {
+            let result = diff(old.clone(), new.clone(), from_json(&options))
+                .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+            assert_exact_in_js(
+                &result,
+                &old,
+                &new,
+                &format!("case {case} {options}: {old:?} → {new:?}"),
+            );
         }
     }
 }
@@ -853,7 +1020,12 @@ fn throwing_values() -> Vec<(String, JsValue)> {
 }
 
 /// `diff(old, new, options)` with `hostile` in `position` (0, 1 or 2) and `old`/`new` elsewhere.
-fn call_with(position: usize, hostile: &JsValue, old: &JsValue, new: &JsValue) -> Result<JsValue, JsValue> {
+fn call_with(
+    position: usize,
+    hostile: &JsValue,
+    old: &JsValue,
+    new: &JsValue,
+) -> Result<JsValue, JsValue> {
     match position {
         0 => diff(hostile.clone(), new.clone(), JsValue::UNDEFINED),
         1 => diff(old.clone(), hostile.clone(), JsValue::UNDEFINED),
@@ -892,12 +1064,22 @@ async fn throwing_arguments_are_errors_and_leave_the_module_usable() {
                     // The first round reads each message; later ones compare it with that one
                     // in JavaScript (`===`), which is cheap enough for a million calls.
                     Err(error) if calls > values.len() * names.len() => {
-                        assert!(error.is_instance_of::<js_sys::Error>(), "{what} as `{name}`: throws an Error instance");
-                        assert_eq!(get(&error, "message"), seen[(calls - 1) % seen.len()], "{what} as `{name}`");
+                        assert!(
+                            error.is_instance_of::<js_sys::Error>(),
+                            "{what} as `{name}`: throws an Error instance"
+                        );
+                        assert_eq!(
+                            get(&error, "message"),
+                            seen[(calls - 1) % seen.len()],
+                            "{what} as `{name}`"
+                        );
                     }
                     Err(error) => {
                         let got = message(error);
-                        assert!(got.starts_with("diff(): ") && got.contains(name), "{what} as `{name}`: {got:?}");
+                        assert!(
+                            got.starts_with("diff(): ") && got.contains(name),
+                            "{what} as `{name}`: {got:?}"
+                        );
                         seen.push(js(&got));
                     }
                 }
@@ -929,7 +1111,10 @@ fn a_throwing_argument_frees_the_texts_already_copied() {
             assert!(call_with(position, &revoked, &old, &old).is_err());
         }
         let grown = wasm_memory_bytes() - before;
-        assert!(grown <= 8.0 * 1024.0 * 1024.0, "position {position}: wasm memory grew by {grown} bytes over 200 calls");
+        assert!(
+            grown <= 8.0 * 1024.0 * 1024.0,
+            "position {position}: wasm memory grew by {grown} bytes over 200 calls"
+        );
     }
     assert_eq!(call_str("a b", "a c", json!({}))["stats"]["wordsInserted"], 1);
 }
@@ -949,10 +1134,15 @@ fn options_must_be_a_plain_object() {
         let pair = js_sys::Array::from(&pair);
         let (name, value) = (pair.get(0).as_string().unwrap(), pair.get(1));
         let got = error_of(js("a"), js("b"), value);
-        assert!(got.starts_with("diff(): `options` must be a plain object") && got.contains(&name), "{name}: {got:?}");
+        assert!(
+            got.starts_with("diff(): `options` must be a plain object") && got.contains(&name),
+            "{name}: {got:?}"
+        );
     }
     // A plain object with no prototype is fine.
-    let bare: JsValue = js_sys::Function::new_no_args("return Object.create(null);").call0(&JsValue::UNDEFINED).unwrap();
+    let bare: JsValue = js_sys::Function::new_no_args("return Object.create(null);")
+        .call0(&JsValue::UNDEFINED)
+        .unwrap();
     Reflect::set(&bare, &js("ignoreCase"), &JsValue::TRUE).unwrap();
     assert_eq!(call(&js("The Cat"), &js("The cat"), &bare)["rows"][0]["cosmetic"], true);
 }

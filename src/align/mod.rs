@@ -31,12 +31,12 @@
 use core::ops::Range;
 
 use crate::call::Ctx;
-use crate::sort;
 use crate::myers::{dense_ids, diff_ids, DiffOp, Past};
-use crate::paragraphs::MIN_MOVE_WORDS;
-use crate::unicode::tokenize::count_words;
 use crate::paragraphs::side::Side;
 use crate::paragraphs::similarity::{candidates, dice, overlap};
+use crate::paragraphs::MIN_MOVE_WORDS;
+use crate::sort;
+use crate::unicode::tokenize::count_words;
 
 /// Most paragraphs on one side of a split or merged row.
 pub(crate) const MAX_GROUP: usize = 6;
@@ -69,7 +69,10 @@ impl Unit {
     /// `units` with every [`Unit::Unpaired`] spelled out as a `Deleted` unit per old paragraph
     /// and an `Inserted` unit per new one.
     pub(crate) fn spell_out(units: Vec<Unit>) -> Vec<Unit> {
-        let size = units.iter().map(|u| if let Unit::Unpaired { old, new } = u { old.len() + new.len() } else { 1 }).sum();
+        let size = units
+            .iter()
+            .map(|u| if let Unit::Unpaired { old, new } = u { old.len() + new.len() } else { 1 })
+            .sum();
         let mut out = Vec::with_capacity(size);
         for unit in units {
             match unit {
@@ -90,7 +93,12 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     // Match the obvious first: the paragraphs both texts begin and end with (all of them, for
     // identical texts) are paired by hash before anything is sorted or diffed.
     let prefix = old_raw.iter().zip(&new_raw).take_while(|(a, b)| a == b).count();
-    let suffix = old_raw[prefix..].iter().rev().zip(new_raw[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let suffix = old_raw[prefix..]
+        .iter()
+        .rev()
+        .zip(new_raw[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
     let (old_mid, new_mid) = (prefix..old_raw.len() - suffix, prefix..new_raw.len() - suffix);
     let (old_hashes, new_hashes) = middle_ids(&old_raw, &old_mid, &new_raw, &new_mid);
     drop((old_raw, new_raw));
@@ -116,7 +124,14 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         let (old_sub, new_sub) = (substantial(old, &old_mid), substantial(new, &new_mid));
         let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
         let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
-        let ops = diff_ids(&old_keys, 0..old_keys.len(), &new_keys, 0..new_keys.len(), ctx.deadline, Past::Scan);
+        let ops = diff_ids(
+            &old_keys,
+            0..old_keys.len(),
+            &new_keys,
+            0..new_keys.len(),
+            ctx.deadline,
+            Past::Scan,
+        );
         let mut anchors: Vec<(usize, usize)> = Vec::new();
         for op in ops {
             if let DiffOp::Equal { old_index, new_index, len } = op {
@@ -142,19 +157,31 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     push_equal(&mut segments, old_mid.end, new_mid.end, suffix);
     // Pass 3: pair what changed, stretch by stretch, keeping exact twins for move detection.
     // (Past the deadline nothing is paired or moved: no twin to look for.)
-    let twins = if ctx.detect_moves && !ctx.deadline.passed() { Twins::find(&segments, old, new, &old_hashes, &new_hashes) } else { Twins::none(old, new) };
+    let twins = if ctx.detect_moves && !ctx.deadline.passed() {
+        Twins::find(&segments, old, new, &old_hashes, &new_hashes)
+    } else {
+        Twins::none(old, new)
+    };
     // One unit per equal pair, and at most one per paragraph of a hunk, or, past the
     // deadline, where every hunk is left unpaired, one per hunk.
     let passed = ctx.deadline.passed();
     let size = segments.iter().map(|s| match s {
         Segment::Equal(_, _, len) => *len,
-        Segment::Hunk(o, n) => if passed { 1 } else { o.len() + n.len() },
+        Segment::Hunk(o, n) => {
+            if passed {
+                1
+            } else {
+                o.len() + n.len()
+            }
+        }
     });
     let mut units = Vec::with_capacity(size.sum());
     for segment in segments {
         match segment {
             // Equal hashes; the rows compare the texts, so a hash collision shows as a change.
-            Segment::Equal(i, j, len) => units.extend((0..len).map(|k| Unit::Pair { old: i + k..i + k + 1, new: j + k..j + k + 1 })),
+            Segment::Equal(i, j, len) => units.extend(
+                (0..len).map(|k| Unit::Pair { old: i + k..i + k + 1, new: j + k..j + k + 1 }),
+            ),
             Segment::Hunk(o, n) => align_hunk(o, n, old, new, &twins, ctx, &mut units),
         }
     }
@@ -165,14 +192,25 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
 /// for the middle ranges only. A paragraph outside them gets the id of the same text in the
 /// middle, or one id shared by all the others (such paragraphs are never in a hunk; the ids
 /// only count how often a changed paragraph's text occurs, see [`Twins`]).
-fn middle_ids(old: &[u64], old_mid: &Range<usize>, new: &[u64], new_mid: &Range<usize>) -> (Vec<u32>, Vec<u32>) {
+fn middle_ids(
+    old: &[u64],
+    old_mid: &Range<usize>,
+    new: &[u64],
+    new_mid: &Range<usize>,
+) -> (Vec<u32>, Vec<u32>) {
     let (old_ids, new_ids, keys) = dense_ids(&old[old_mid.clone()], &new[new_mid.clone()]);
     let outside = keys.len() as u32;
     let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<u32>| -> Vec<u32> {
         if mid.len() == hashes.len() {
             return ids;
         }
-        let id = |h: &u64| if keys.is_empty() { outside } else { keys.binary_search(h).map_or(outside, |k| k as u32) };
+        let id = |h: &u64| {
+            if keys.is_empty() {
+                outside
+            } else {
+                keys.binary_search(h).map_or(outside, |k| k as u32)
+            }
+        };
         let mut out = Vec::with_capacity(hashes.len());
         out.extend(hashes[..mid.start].iter().map(id));
         out.extend(ids);
@@ -240,7 +278,13 @@ impl Twins {
         Twins { old: vec![false; old.paragraphs.len()], new: vec![false; new.paragraphs.len()] }
     }
 
-    fn find(segments: &[Segment], old: &Side<'_>, new: &Side<'_>, old_hashes: &[u32], new_hashes: &[u32]) -> Self {
+    fn find(
+        segments: &[Segment],
+        old: &Side<'_>,
+        new: &Side<'_>,
+        old_hashes: &[u32],
+        new_hashes: &[u32],
+    ) -> Self {
         let mut twins = Self::none(old, new);
         // Hash ids are dense, so "is this id among the changed ones" is a table lookup.
         let ids = old_hashes.iter().chain(new_hashes).max().map_or(0, |&m| m as usize + 1);
@@ -253,7 +297,9 @@ impl Twins {
         for &h in new_hashes {
             count[h as usize] += 1;
         }
-        let movable = |side: &Side<'_>, i: usize, h: u32| count[h as usize] == 2 || count_words(side.para(i)) >= MIN_MOVE_WORDS;
+        let movable = |side: &Side<'_>, i: usize, h: u32| {
+            count[h as usize] == 2 || count_words(side.para(i)) >= MIN_MOVE_WORDS
+        };
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
                 o.clone().for_each(|i| old_changed[old_hashes[i] as usize] = true);
@@ -532,14 +578,21 @@ mod tests {
         // A separator between the halves of a split paragraph stays out of the split row.
         let old = "first half of a sentence about the summit second half of the same sentence";
         let new = "first half of a sentence about the summit\n\n* * *\n\nsecond half of the same sentence";
-        assert_eq!(units(old, new), [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Unpaired { old: 1..1, new: 1..3 }]);
+        assert_eq!(
+            units(old, new),
+            [Unit::Pair { old: 0..1, new: 0..1 }, Unit::Unpaired { old: 1..1, new: 1..3 }]
+        );
     }
 
     #[test]
     fn chain_prefers_total_weight() {
         let g = |o: Range<usize>, n: Range<usize>, weight| Group { old: o, new: n, weight };
         // Crossing groups: (0,1) w5 and (1,0) w3 cannot both be chosen; (0,0)+(1,1) w4+w4 wins.
-        let chain = heaviest_chain(vec![g(0..1, 1..2, 5.0), g(1..2, 0..1, 3.0), g(0..1, 0..1, 4.0), g(1..2, 1..2, 4.0)], 0, 2);
+        let chain = heaviest_chain(
+            vec![g(0..1, 1..2, 5.0), g(1..2, 0..1, 3.0), g(0..1, 0..1, 4.0), g(1..2, 1..2, 4.0)],
+            0,
+            2,
+        );
         let picked: Vec<_> = chain.iter().map(|g| (g.old.start, g.new.start)).collect();
         assert_eq!(picked, [(0, 0), (1, 1)]);
     }

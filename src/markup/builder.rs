@@ -218,7 +218,8 @@ impl Builder {
             while j < bytes.len() && is_space(bytes[j]) == ws {
                 j += 1;
             }
-            let piece_source = if verbatim { source.start + i..source.start + j } else { source.clone() };
+            let piece_source =
+                if verbatim { source.start + i..source.start + j } else { source.clone() };
             if ws {
                 self.whitespace(&text[i..j], piece_source);
             } else {
@@ -239,7 +240,13 @@ impl Builder {
     }
 
     /// An image or other embed.
-    pub(crate) fn embed(&mut self, kind: EmbedKind, src: Option<String>, alt: String, source: Range<usize>) {
+    pub(crate) fn embed(
+        &mut self,
+        kind: EmbedKind,
+        src: Option<String>,
+        alt: String,
+        source: Range<usize>,
+    ) {
         self.flush_pending(source.start);
         let at = self.doc.text.len();
         self.ink("\u{FFFC}", source, false);
@@ -268,13 +275,18 @@ impl Builder {
             // Blank lines at the start of a preformatted block are not shown; the indentation
             // of its first line is.
             let kept = pending.pre.rfind('\n').map_or(0, |nl| nl + 1);
-            let kept_source = pending.pre_pieces.iter().enumerate().find_map(|(k, (at, source))| {
-                let end = pending.pre_pieces.get(k + 1).map_or(pending.pre.len(), |p| p.0);
-                (kept < end).then(|| {
-                    let verbatim = end - at == source.len();
-                    if verbatim { source.start + kept.saturating_sub(*at) } else { source.start }
-                })
-            });
+            let kept_source =
+                pending.pre_pieces.iter().enumerate().find_map(|(k, (at, source))| {
+                    let end = pending.pre_pieces.get(k + 1).map_or(pending.pre.len(), |p| p.0);
+                    (kept < end).then(|| {
+                        let verbatim = end - at == source.len();
+                        if verbatim {
+                            source.start + kept.saturating_sub(*at)
+                        } else {
+                            source.start
+                        }
+                    })
+                });
             let source_start = self.opener.take().or(kept_source).unwrap_or(ink_source);
             self.open = Some(Open { ctx: self.ctx, text_start: self.doc.text.len(), source_start });
             self.marks_open.clear();
@@ -408,7 +420,9 @@ impl Builder {
             let number = match (item.value, *counter) {
                 (Some(v), _) => v,
                 (None, Some(previous)) => previous.saturating_add(step),
-                (None, None) => list.start.unwrap_or(if list.reversed { owned[list_id as usize] } else { 1 }),
+                (None, None) => {
+                    list.start.unwrap_or(if list.reversed { owned[list_id as usize] } else { 1 })
+                }
             };
             *counter = Some(number);
             numbers.push((list.ordered, list.ordered.then_some(number)));

@@ -59,7 +59,8 @@ fn numeric(bytes: &[u8]) -> Option<Decoded> {
             _ => break,
         };
         // Saturates past U+10FFFF: the value only has to stay "too large".
-        value = value.saturating_mul(if hex { 16 } else { 10 }).saturating_add(digit).min(0x11_0000);
+        value =
+            value.saturating_mul(if hex { 16 } else { 10 }).saturating_add(digit).min(0x11_0000);
         at += 1;
     }
     if at == digits_at {
@@ -74,9 +75,9 @@ fn numeric(bytes: &[u8]) -> Option<Decoded> {
 /// The char a numeric reference stands for (the "numeric character reference end state").
 fn code_point(value: u32) -> char {
     const WINDOWS_1252: [u16; 32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
-        0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
-        0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ];
     let value = match value {
         0x80..=0x9F => u32::from(WINDOWS_1252[(value - 0x80) as usize]),
@@ -87,7 +88,8 @@ fn code_point(value: u32) -> char {
 }
 
 fn named(bytes: &[u8], in_attribute: bool) -> Option<Decoded> {
-    let run = bytes[1..].iter().take(LONGEST_NAME + 1).take_while(|c| c.is_ascii_alphanumeric()).count();
+    let run =
+        bytes[1..].iter().take(LONGEST_NAME + 1).take_while(|c| c.is_ascii_alphanumeric()).count();
     let name = &bytes[1..1 + run];
     if bytes.get(1 + run) == Some(&b';') {
         if let Some(i) = find(name) {

@@ -62,7 +62,11 @@ const QUOTED_CHARS: usize = 60;
 /// # Errors
 /// As [`crate::diff`]; [`Error::InvalidDocument`] for a document the reader could not have made
 /// (blocks not in order, not joined by `"\n\n"`, a mark or embed outside every block).
-pub fn diff_documents<'a>(old: &'a Document, new: &'a Document, options: &Options) -> Result<Diff<'a>, Error> {
+pub fn diff_documents<'a>(
+    old: &'a Document,
+    new: &'a Document,
+    options: &Options,
+) -> Result<Diff<'a>, Error> {
     check(old, Side::Old)?;
     check(new, Side::New)?;
     let (old_engine, new_engine) = (engine_text(old), engine_text(new));
@@ -79,12 +83,18 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     let mut end = 0;
     for (i, b) in doc.blocks.iter().enumerate() {
         let r = &b.text;
-        if r.start > r.end || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        if r.start > r.end
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
             return invalid(format!("block {i}'s text range {r:?} is not a range of the text"));
         }
         let gap = &text[end..r.start.max(end)];
         if r.start < end || (i == 0 && !gap.is_empty()) || (i > 0 && gap != "\n\n") {
-            return invalid(format!("block {i} does not follow the one before it after a blank line (\"\\n\\n\")"));
+            return invalid(format!(
+                "block {i} does not follow the one before it after a blank line (\"\\n\\n\")"
+            ));
         }
         if r.is_empty() {
             return invalid(format!("block {i} is empty"));
@@ -96,7 +106,9 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     }
     let inside = |r: &Range<usize>| {
         let i = doc.blocks.partition_point(|b| b.text.end < r.end);
-        doc.blocks.get(i).is_some_and(|b| b.text.start <= r.start && r.start <= r.end && r.end <= b.text.end)
+        doc.blocks
+            .get(i)
+            .is_some_and(|b| b.text.start <= r.start && r.start <= r.end && r.end <= b.text.end)
     };
     if let Some(k) = doc.marks.iter().position(|m| !inside(&m.text)) {
         return invalid(format!("mark {k} does not lie inside one block"));
@@ -104,7 +116,9 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     if let Some(k) = doc.embeds.iter().position(|e| !inside(&(e.at..e.at + 1))) {
         return invalid(format!("embed {k} does not lie inside one block"));
     }
-    if doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start) || doc.embeds.windows(2).any(|w| w[0].at >= w[1].at) {
+    if doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start)
+        || doc.embeds.windows(2).any(|w| w[0].at >= w[1].at)
+    {
         return invalid("marks and embeds must be sorted by where they start".into());
     }
     Ok(())
@@ -123,7 +137,8 @@ pub(crate) fn engine_text(doc: &Document) -> String {
             }
         }
         let block = &doc.text[b.text.clone()];
-        if let Some(first) = block.chars().next().filter(|_| block.chars().all(char::is_whitespace)) {
+        if let Some(first) = block.chars().next().filter(|_| block.chars().all(char::is_whitespace))
+        {
             // Same UTF-8 length and one UTF-16 unit each, like every whitespace character.
             let stand_in = match first.len_utf8() {
                 1 => "\u{1a}",
@@ -147,7 +162,11 @@ fn rebase<'a>(d: Diff<'_>, old: &'a str, new: &'a str) -> Diff<'a> {
     };
     let cell = |c: Cell<'_>, from: &str, to: &'a str| Cell {
         paragraphs: c.paragraphs,
-        spans: c.spans.iter().map(|s| Span { text: move_to(s.text, from, to), ..Span::new(s.kind, s.cosmetic, "") }).collect(),
+        spans: c
+            .spans
+            .iter()
+            .map(|s| Span { text: move_to(s.text, from, to), ..Span::new(s.kind, s.cosmetic, "") })
+            .collect(),
     };
     Diff {
         edits: d
@@ -212,12 +231,21 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                         continue;
                     }
                     if k > from {
-                        out.push(DiffBlock::Equal { old: o.start + from..i, new: n.start + from..j });
+                        out.push(DiffBlock::Equal {
+                            old: o.start + from..i,
+                            new: n.start + from..j,
+                        });
                     }
                     let mut row = Row {
                         kind: RowKind::Changed,
-                        old: Some(Cell { paragraphs: vec![i], spans: vec![Span::new(SpanKind::Equal, false, ot)] }),
-                        new: Some(Cell { paragraphs: vec![j], spans: vec![Span::new(SpanKind::Equal, false, nt)] }),
+                        old: Some(Cell {
+                            paragraphs: vec![i],
+                            spans: vec![Span::new(SpanKind::Equal, false, ot)],
+                        }),
+                        new: Some(Cell {
+                            paragraphs: vec![j],
+                            spans: vec![Span::new(SpanKind::Equal, false, nt)],
+                        }),
                         move_id: None,
                         cosmetic: false,
                     };
@@ -226,7 +254,10 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                     from = k + 1;
                 }
                 if from < o.len() {
-                    out.push(DiffBlock::Equal { old: o.start + from..o.end, new: n.start + from..n.end });
+                    out.push(DiffBlock::Equal {
+                        old: o.start + from..o.end,
+                        new: n.start + from..n.end,
+                    });
                 }
             }
             DiffBlock::Row(mut row) => {
@@ -245,7 +276,12 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
 
 /// A moved paragraph's two ends are rows of their own (the source with its old cell, the
 /// destination with its new cell); their equal spans pair up as a changed row's do.
-fn annotate_moves<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document, found: &mut Vec<Formatting>) {
+fn annotate_moves<'a>(
+    d: &mut Diff<'a>,
+    old: &'a Document,
+    new: &'a Document,
+    found: &mut Vec<Formatting>,
+) {
     if d.moves.is_empty() {
         return;
     }
@@ -258,7 +294,8 @@ fn annotate_moves<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document, fo
         }
         row += b.row_count();
     }
-    let find = |r: usize| block_of.binary_search_by_key(&r, |&(row, _)| row).ok().map(|i| block_of[i].1);
+    let find =
+        |r: usize| block_of.binary_search_by_key(&r, |&(row, _)| row).ok().map(|i| block_of[i].1);
     for m in d.moves.clone() {
         let (Some(src), Some(dst)) = (find(m.old_row), find(m.new_row)) else { continue };
         let take = |b: &mut DiffBlock<'a>, old_side: bool| match b {
@@ -267,7 +304,8 @@ fn annotate_moves<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Document, fo
             _ => None,
         };
         let (oc, nc) = (take(&mut d.blocks[src], true), take(&mut d.blocks[dst], false));
-        let mut pair = Row { kind: RowKind::Moved, old: oc, new: nc, move_id: None, cosmetic: false };
+        let mut pair =
+            Row { kind: RowKind::Moved, old: oc, new: nc, move_id: None, cosmetic: false };
         annotate_row(&mut pair, old, new, found);
         if let DiffBlock::Row(r) = &mut d.blocks[src] {
             r.old = pair.old;
@@ -288,8 +326,15 @@ fn same_formatting(old: &Document, i: usize, new: &Document, j: usize) -> bool {
     let (ea, eb) = (embeds_in(old, a.text.clone()), embeds_in(new, b.text.clone()));
     ma.len() == mb.len()
         && ea.len() == eb.len()
-        && ma.iter().zip(mb).all(|(x, y)| x.kind == y.kind && x.text.start - a.text.start == y.text.start - b.text.start && x.text.len() == y.text.len())
-        && ea.iter().zip(eb).all(|(x, y)| same_embed(x, y) && x.at - a.text.start == y.at - b.text.start)
+        && ma.iter().zip(mb).all(|(x, y)| {
+            x.kind == y.kind
+                && x.text.start - a.text.start == y.text.start - b.text.start
+                && x.text.len() == y.text.len()
+        })
+        && ea
+            .iter()
+            .zip(eb)
+            .all(|(x, y)| same_embed(x, y) && x.at - a.text.start == y.at - b.text.start)
 }
 
 /// The marks that start inside `range` (each lies inside one block).
@@ -311,7 +356,12 @@ fn same_embed(a: &Embed, b: &Embed) -> bool {
 
 /// Marks the formatting changes of one row with both cells: its equal spans pairwise, then
 /// (for one paragraph on each side) a change of block kind on its remaining equal spans.
-fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, found: &mut Vec<Formatting>) {
+fn annotate_row<'a>(
+    row: &mut Row<'a>,
+    old: &'a Document,
+    new: &'a Document,
+    found: &mut Vec<Formatting>,
+) {
     let (Some(oc), Some(nc)) = (row.old.as_mut(), row.new.as_mut()) else { return };
     let block = match (&oc.paragraphs[..], &nc.paragraphs[..]) {
         ([i], [j]) => block_change(&old.blocks[*i], &new.blocks[*j]),
@@ -334,17 +384,29 @@ fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, fou
             ns.push(nc.spans[ni]);
             ni += 1;
         }
-        let (Some(a), Some(b)) = (oc.spans.get(oi).copied(), nc.spans.get(ni).copied()) else { break };
+        let (Some(a), Some(b)) = (oc.spans.get(oi).copied(), nc.spans.get(ni).copied()) else {
+            break;
+        };
         (oi, ni) = (oi + 1, ni + 1);
         let (ao, bo) = (offset(a.text, &old.text), offset(b.text, &new.text));
-        let pieces = if a.text.len() == b.text.len() { inline_changes(old, ao, new, bo, a.text.len(), found) } else { Vec::new() };
+        let pieces = if a.text.len() == b.text.len() {
+            inline_changes(old, ao, new, bo, a.text.len(), found)
+        } else {
+            Vec::new()
+        };
         let mut at = 0;
         let mut push = |from: usize, to: usize, id: Option<usize>| {
             if to > from {
                 used_block |= id.is_some() && id == block_id;
                 let (ta, tb) = (&a.text[from..to], &b.text[from..to]);
-                os.push(Span { formatting: id.map(FormattingId::new), ..Span::new(SpanKind::Equal, false, ta) });
-                ns.push(Span { formatting: id.map(FormattingId::new), ..Span::new(SpanKind::Equal, false, tb) });
+                os.push(Span {
+                    formatting: id.map(FormattingId::new),
+                    ..Span::new(SpanKind::Equal, false, ta)
+                });
+                ns.push(Span {
+                    formatting: id.map(FormattingId::new),
+                    ..Span::new(SpanKind::Equal, false, tb)
+                });
             }
         };
         // Between the stretches whose marks changed, the block's change (on text with ink).
@@ -366,7 +428,9 @@ fn annotate_row<'a>(row: &mut Row<'a>, old: &'a Document, new: &'a Document, fou
             f.description = [&f.description, "; ", &block.description].concat();
         }
         for s in os.iter_mut().chain(ns.iter_mut()) {
-            s.formatting = s.formatting.map(|f| if f.index() > id { FormattingId::new(f.index() - 1) } else { f });
+            s.formatting =
+                s.formatting
+                    .map(|f| if f.index() > id { FormattingId::new(f.index() - 1) } else { f });
         }
     }
     oc.spans = os;
@@ -434,7 +498,14 @@ fn style_at<'d>(doc: &'d Document, at: usize, marks: &'d [super::Mark]) -> Style
 
 /// The stretches of two equal texts (`len` bytes at `ao` in `old`, at `bo` in `new`) whose
 /// formatting differs, trimmed of whitespace, each with its new [`Formatting`]'s index.
-fn inline_changes(old: &Document, ao: usize, new: &Document, bo: usize, len: usize, found: &mut Vec<Formatting>) -> Vec<(Range<usize>, usize)> {
+fn inline_changes(
+    old: &Document,
+    ao: usize,
+    new: &Document,
+    bo: usize,
+    len: usize,
+    found: &mut Vec<Formatting>,
+) -> Vec<(Range<usize>, usize)> {
     let (am, bm) = (marks_over(old, ao..ao + len), marks_over(new, bo..bo + len));
     let (ae, be) = (embeds_in(old, ao..ao + len), embeds_in(new, bo..bo + len));
     let mut out: Vec<(Range<usize>, usize)> = Vec::new();
@@ -517,7 +588,8 @@ fn quoted(url: &str) -> String {
 /// The change from `a` to `b` (which differ), described.
 fn describe(a: &Style<'_>, b: &Style<'_>) -> Formatting {
     let mut description = String::new();
-    let mut first: Option<(FormattingKind, FormattingChange, Option<String>, Option<String>)> = None;
+    let mut first: Option<(FormattingKind, FormattingChange, Option<String>, Option<String>)> =
+        None;
     let mut note = |kind, change, text: &str, old: Option<String>, new: Option<String>| {
         first.get_or_insert((kind, change, old, new));
         if !description.is_empty() {
@@ -526,7 +598,10 @@ fn describe(a: &Style<'_>, b: &Style<'_>) -> Formatting {
         description.push_str(text);
     };
     // What was removed, then what was added: "italic removed, bold added".
-    for (from, to, change, verb) in [(a.marks, b.marks, FormattingChange::Removed, " removed"), (b.marks, a.marks, FormattingChange::Added, " added")] {
+    for (from, to, change, verb) in [
+        (a.marks, b.marks, FormattingChange::Removed, " removed"),
+        (b.marks, a.marks, FormattingChange::Added, " added"),
+    ] {
         for (bit, (name, kind)) in MARKS.iter().enumerate() {
             if from >> bit & 1 != 0 && to >> bit & 1 == 0 {
                 note(*kind, change, &[name, verb].concat(), None, None);
@@ -539,25 +614,59 @@ fn describe(a: &Style<'_>, b: &Style<'_>) -> Formatting {
             let text = ["link target changed: ", &target(x), " → ", &target(y)].concat();
             note(FormattingKind::Link, FormattingChange::Changed, &text, x.clone(), y.clone());
         }
-        (Some(x), None) => note(FormattingKind::Link, FormattingChange::Removed, &["link removed: ", &target(x)].concat(), x.clone(), None),
-        (None, Some(y)) => note(FormattingKind::Link, FormattingChange::Added, &["link added: ", &target(y)].concat(), None, y.clone()),
+        (Some(x), None) => note(
+            FormattingKind::Link,
+            FormattingChange::Removed,
+            &["link removed: ", &target(x)].concat(),
+            x.clone(),
+            None,
+        ),
+        (None, Some(y)) => note(
+            FormattingKind::Link,
+            FormattingChange::Added,
+            &["link added: ", &target(y)].concat(),
+            None,
+            y.clone(),
+        ),
         _ => {}
     }
     if let (Some(x), Some(y)) = (a.embed, b.embed) {
         let what = embed_name(y.kind);
         if x.kind != y.kind {
-            note(FormattingKind::Embed, FormattingChange::Changed, &[embed_name(x.kind), " → ", what].concat(), None, None);
+            note(
+                FormattingKind::Embed,
+                FormattingChange::Changed,
+                &[embed_name(x.kind), " → ", what].concat(),
+                None,
+                None,
+            );
         }
         if x.src != y.src {
-            let text = [what, " source changed: ", &target(&x.src), " → ", &target(&y.src)].concat();
-            note(FormattingKind::Embed, FormattingChange::Changed, &text, x.src.clone(), y.src.clone());
+            let text =
+                [what, " source changed: ", &target(&x.src), " → ", &target(&y.src)].concat();
+            note(
+                FormattingKind::Embed,
+                FormattingChange::Changed,
+                &text,
+                x.src.clone(),
+                y.src.clone(),
+            );
         }
         if x.alt != y.alt {
-            let text = [what, " description changed: “", &quoted(&x.alt), "” → “", &quoted(&y.alt), "”"].concat();
-            note(FormattingKind::Embed, FormattingChange::Changed, &text, Some(x.alt.clone()), Some(y.alt.clone()));
+            let text =
+                [what, " description changed: “", &quoted(&x.alt), "” → “", &quoted(&y.alt), "”"]
+                    .concat();
+            note(
+                FormattingKind::Embed,
+                FormattingChange::Changed,
+                &text,
+                Some(x.alt.clone()),
+                Some(y.alt.clone()),
+            );
         }
     }
-    let (kind, change, old, new) = first.unwrap_or((FormattingKind::Embed, FormattingChange::Changed, None, None));
+    let (kind, change, old, new) =
+        first.unwrap_or((FormattingKind::Embed, FormattingChange::Changed, None, None));
     Formatting { kind, change, description, old, new }
 }
 
@@ -590,7 +699,9 @@ fn block_name(b: &Block) -> String {
     };
     let base = match (b.kind, b.list) {
         (BlockKind::Paragraph, _) | (_, None) => base,
-        (_, Some(l)) => format!("{base} in a {} list", if l.ordered { "numbered" } else { "bulleted" }),
+        (_, Some(l)) => {
+            format!("{base} in a {} list", if l.ordered { "numbered" } else { "bulleted" })
+        }
     };
     if b.quote_depth > 0 {
         format!("quoted {base}")
@@ -614,7 +725,13 @@ fn block_change(a: &Block, b: &Block) -> Option<Formatting> {
         _ if na == nb => "quoted less deeply".to_owned(),
         _ => format!("{na} → {nb}"),
     };
-    Some(Formatting { kind: FormattingKind::Block, change: FormattingChange::Changed, description, old: Some(na), new: Some(nb) })
+    Some(Formatting {
+        kind: FormattingKind::Block,
+        change: FormattingChange::Changed,
+        description,
+        old: Some(na),
+        new: Some(nb),
+    })
 }
 
 #[cfg(test)]
@@ -634,7 +751,11 @@ mod tests {
             for (side, cell) in [("old", &row.old), ("new", &row.new)] {
                 for s in cell.iter().flat_map(|c| &c.spans) {
                     if let Some(f) = s.formatting {
-                        out.push((side, s.text.to_owned(), d.formatting[f.index()].description.as_str()));
+                        out.push((
+                            side,
+                            s.text.to_owned(),
+                            d.formatting[f.index()].description.as_str(),
+                        ));
                     }
                 }
             }
@@ -658,7 +779,14 @@ mod tests {
         assert_eq!(d.stats.words_inserted + d.stats.words_deleted, 0);
         let f = formatted(&d);
         assert_eq!(f.len(), 2);
-        assert_eq!(f[0], ("old", "the docs".into(), "link target changed: https://a.example/quuz → https://a.example/whee"));
+        assert_eq!(
+            f[0],
+            (
+                "old",
+                "the docs".into(),
+                "link target changed: https://a.example/quuz → https://a.example/whee"
+            )
+        );
         assert_eq!(d.formatting[0].kind, FormattingKind::Link);
         assert_eq!(d.formatting[0].old.as_deref(), Some("https://a.example/quuz"));
         assert_eq!(d.row_count(), 1);
@@ -681,7 +809,10 @@ mod tests {
         let new = html("<p>one <b>two three</b> four</p>");
         let d = diff_documents(&old, &new, &Options::default()).unwrap();
         // "four" is inserted; "two three" was made bold; the space before it is not.
-        assert_eq!(formatted(&d), [("old", "two three".into(), "bold added"), ("new", "two three".into(), "bold added")]);
+        assert_eq!(
+            formatted(&d),
+            [("old", "two three".into(), "bold added"), ("new", "two three".into(), "bold added")]
+        );
         assert_eq!(d.stats.words_inserted, 1);
         rebuilds(&d, &old, &new);
     }
@@ -770,6 +901,9 @@ mod tests {
         assert!(matches!(e, Error::InvalidDocument { side: Side::Old, .. }), "{e}");
         let mut doc = html("<p>a <b>b</b></p>");
         doc.marks[0].text = 0..40;
-        assert!(matches!(diff_documents(&doc, &doc, &Options::default()), Err(Error::InvalidDocument { .. })));
+        assert!(matches!(
+            diff_documents(&doc, &doc, &Options::default()),
+            Err(Error::InvalidDocument { .. })
+        ));
     }
 }

@@ -247,7 +247,10 @@ mod tests {
 
     #[test]
     fn embed_sources_allow_data() {
-        assert_eq!(embed_source("data:image/png;base64,AAAA"), Some("data:image/png;base64,AAAA".into()));
+        assert_eq!(
+            embed_source("data:image/png;base64,AAAA"),
+            Some("data:image/png;base64,AAAA".into())
+        );
         assert_eq!(embed_source("javascript:x"), None);
         assert_eq!(embed_source("img/a.png"), Some("img/a.png".into()));
     }
@@ -255,7 +258,11 @@ mod tests {
     #[test]
     fn source_offsets_follow_the_anchors() {
         // "a&amp;b" read as "a&b": a verbatim, "&" from 5 bytes, b verbatim.
-        let doc = Document { text: "a&b".into(), anchors: vec![(0, 0), (1, 1), (2, 6)], ..Document::default() };
+        let doc = Document {
+            text: "a&b".into(),
+            anchors: vec![(0, 0), (1, 1), (2, 6)],
+            ..Document::default()
+        };
         assert_eq!(doc.source_offset(0), 0);
         assert_eq!(doc.source_offset(1), 1);
         assert_eq!(doc.source_offset(2), 6);

@@ -25,7 +25,8 @@ use super::html;
 use super::ReadError;
 
 /// The elements whose content an inline tag hides until its end tag.
-const HIDING: [&str; 8] = ["script", "style", "textarea", "title", "template", "noscript", "noembed", "noframes"];
+const HIDING: [&str; 8] =
+    ["script", "style", "textarea", "title", "template", "noscript", "noembed", "noframes"];
 
 fn inline_mark(tag: &html::InlineTag) -> Option<MarkKind> {
     Some(match tag.name.as_str() {
@@ -71,7 +72,9 @@ struct Reader<'b> {
 
 /// Reads Markdown `source` into `out`.
 pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut reader = Reader {
         out,
         saved: Vec::new(),
@@ -150,7 +153,9 @@ impl Reader<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) if !self.metadata && self.hidden_until.is_none() => self.out.text(&t, range),
+            Event::Text(t) if !self.metadata && self.hidden_until.is_none() => {
+                self.out.text(&t, range)
+            }
             Event::Code(t) if self.hidden_until.is_none() => {
                 self.out.mark_enter(MarkKind::Code);
                 self.out.text(&t, range);
@@ -171,7 +176,9 @@ impl Reader<'_> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Paragraph => self.open_block(range.start, |c| c.kind = BlockKind::Paragraph),
-            Tag::Heading { level, .. } => self.open_block(range.start, |c| c.kind = BlockKind::Heading(level as u8)),
+            Tag::Heading { level, .. } => {
+                self.open_block(range.start, |c| c.kind = BlockKind::Heading(level as u8))
+            }
             Tag::BlockQuote(_) => self.open_block(range.start, |c| {
                 c.kind = BlockKind::Paragraph;
                 c.quote_depth += 1;
@@ -210,11 +217,20 @@ impl Reader<'_> {
             Tag::Superscript => self.out.mark_enter(MarkKind::Superscript),
             Tag::Subscript => self.out.mark_enter(MarkKind::Subscript),
             Tag::Link { link_type, dest_url, .. } => {
-                let target = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+                let target = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
                 self.out.mark_enter(MarkKind::Link(link_target(&target)));
             }
             Tag::Image { dest_url, .. } => {
-                self.image = Some(Image { depth: 1, alt: String::new(), src: embed_source(&dest_url), source: range });
+                self.image = Some(Image {
+                    depth: 1,
+                    alt: String::new(),
+                    src: embed_source(&dest_url),
+                    source: range,
+                });
             }
             Tag::MetadataBlock(_) => self.metadata = true,
             _ => self.open_block(range.start, |_| {}),

@@ -34,15 +34,18 @@ mod document;
 mod entities;
 mod html;
 // Used by the reader's wasm module (and the tests); natively `diff_documents` needs none of it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) mod packed;
 #[cfg(feature = "markdown")]
 mod markdown;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod packed;
 
 use core::fmt;
 
 pub use compare::diff_documents;
-pub use document::{embed_source, link_target, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind};
+pub use document::{
+    embed_source, link_target, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark,
+    MarkKind,
+};
 
 /// The markup a source is written in. (Plain text needs no reader: the engine diffs it as it is.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +102,11 @@ impl fmt::Display for ReadError {
                 write!(f, "this build of article-diff reads no {feature} (its cargo feature `{feature}` is off)")
             }
             ReadError::TooLarge { bytes } => {
-                write!(f, "the source is {bytes} bytes; the most the reader accepts is {} bytes", u32::MAX)
+                write!(
+                    f,
+                    "the source is {bytes} bytes; the most the reader accepts is {} bytes",
+                    u32::MAX
+                )
             }
         }
     }

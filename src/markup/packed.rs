@@ -23,7 +23,10 @@
 //! [`FormattingChange`]'s (0 added, 1 removed, 2 changed).
 
 use crate::formatting::{FormattingChange, FormattingKind};
-use crate::model::{Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span, SpanKind, Stats};
+use crate::model::{
+    Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span,
+    SpanKind, Stats,
+};
 use crate::output::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 
 /// First word of a packed model with a formatting section.
@@ -65,7 +68,8 @@ impl<'t> Bytes<'t> {
         let (mut unit, byte) = if at >= last_unit && at - last_unit <= Self::STRIDE {
             (last_unit, last_byte)
         } else {
-            self.checkpoints[self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
+            self.checkpoints
+                [self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
         };
         // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
         let bytes = self.text.as_bytes();
@@ -96,7 +100,11 @@ impl<'t> Bytes<'t> {
 ///
 /// # Errors
 /// A sentence saying what does not fit: not a packed model, truncated, an offset out of range.
-pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<Diff<'a>, &'static str> {
+pub(crate) fn unpack<'a>(
+    packed: &[u32],
+    old: &'a str,
+    new: &'a str,
+) -> Result<Diff<'a>, &'static str> {
     const BAD: &str = "the packed model is truncated or corrupt";
     let word = |i: usize| packed.get(i).copied().ok_or(BAD);
     let n = |i: usize| word(i).map(|w| w as usize);
@@ -113,17 +121,21 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
         return Err(BAD);
     }
     let mut at = HEADER;
-    let paragraphs = |count: usize, at: usize, text: &Bytes<'_>| -> Result<Vec<Paragraph>, &'static str> {
-        (0..count)
-            .map(|k| {
-                let (start, end) = (text.at(packed[at + 2 * k]).ok_or(BAD)?, text.at(packed[at + 2 * k + 1]).ok_or(BAD)?);
-                if start > end {
-                    return Err(BAD);
-                }
-                Ok(Paragraph { byte_start: start, byte_end: end })
-            })
-            .collect()
-    };
+    let paragraphs =
+        |count: usize, at: usize, text: &Bytes<'_>| -> Result<Vec<Paragraph>, &'static str> {
+            (0..count)
+                .map(|k| {
+                    let (start, end) = (
+                        text.at(packed[at + 2 * k]).ok_or(BAD)?,
+                        text.at(packed[at + 2 * k + 1]).ok_or(BAD)?,
+                    );
+                    if start > end {
+                        return Err(BAD);
+                    }
+                    Ok(Paragraph { byte_start: start, byte_end: end })
+                })
+                .collect()
+        };
     let old_paragraphs = paragraphs(p, at, &ob)?;
     at += 2 * p;
     let new_paragraphs = paragraphs(q, at, &nb)?;
@@ -137,7 +149,11 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
             2 => SpanKind::Delete,
             _ => return Err(BAD),
         };
-        Ok(Span::new(kind, packed[r] & 4 != 0, text.slice(packed[r + 1], packed[r + 2]).ok_or(BAD)?))
+        Ok(Span::new(
+            kind,
+            packed[r] & 4 != 0,
+            text.slice(packed[r + 1], packed[r + 2]).ok_or(BAD)?,
+        ))
     };
     let mut blocks = Vec::with_capacity(b);
     for k in 0..b {
@@ -170,11 +186,18 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
         if first.checked_add(on).and_then(|x| x.checked_add(nn)).is_none_or(|end| end > s) {
             return Err(BAD);
         }
-        let cell = |from: usize, to: usize, spans: core::ops::Range<usize>, text: &Bytes<'a>| -> Result<Option<Cell<'a>>, &'static str> {
+        let cell = |from: usize,
+                    to: usize,
+                    spans: core::ops::Range<usize>,
+                    text: &Bytes<'a>|
+         -> Result<Option<Cell<'a>>, &'static str> {
             if from == to {
                 return Ok(None);
             }
-            Ok(Some(Cell { paragraphs: (from..to).collect(), spans: spans.map(|k| span(k, text)).collect::<Result<_, _>>()? }))
+            Ok(Some(Cell {
+                paragraphs: (from..to).collect(),
+                spans: spans.map(|k| span(k, text)).collect::<Result<_, _>>()?,
+            }))
         };
         blocks.push(Block::Row(Row {
             kind,
@@ -200,7 +223,8 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
     let moves = (0..m)
         .map(|k| {
             let r = &packed[at + MOVE * k..at + MOVE * (k + 1)];
-            let [from, to, similarity, old_row, new_row] = [r[0], r[1], r[2], r[3], r[4]].map(|x| x as usize);
+            let [from, to, similarity, old_row, new_row] =
+                [r[0], r[1], r[2], r[3], r[4]].map(|x| x as usize);
             Move { id: k, from, to, similarity: similarity as f64 / 1e6, old_row, new_row }
         })
         .collect();
@@ -208,7 +232,10 @@ pub(crate) fn unpack<'a>(packed: &[u32], old: &'a str, new: &'a str) -> Result<D
     let detail: Vec<u8> = packed[at..at + d].iter().map(|&w| w as u8).collect();
     let fallback = match reason {
         0 => None,
-        1 => Some(Fallback { reason: FallbackReason::Deadline, detail: String::from_utf8(detail).map_err(|_| BAD)? }),
+        1 => Some(Fallback {
+            reason: FallbackReason::Deadline,
+            detail: String::from_utf8(detail).map_err(|_| BAD)?,
+        }),
         _ => return Err(BAD),
     };
     let st = |k: usize| packed[12 + k] as usize;
@@ -270,7 +297,16 @@ pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
         let [ds, dl] = text(Some(&f.description));
         let [os, ol] = text(f.old.as_deref());
         let [ns, nl] = text(f.new.as_deref());
-        records.extend_from_slice(&[kind_code(f.kind), change_code(f.change), ds, dl, os, ol, ns, nl]);
+        records.extend_from_slice(&[
+            kind_code(f.kind),
+            change_code(f.change),
+            ds,
+            dl,
+            os,
+            ol,
+            ns,
+            nl,
+        ]);
     }
     out.extend_from_slice(&[d.formatting.len() as u32, units.len() as u32]);
     out.extend_from_slice(&records);
@@ -344,8 +380,12 @@ mod tests {
 
     #[test]
     fn the_wasm_route_gives_what_diff_documents_gives() {
-        let old = read("<h2>T</h2><p>A <b>b</b> c <a href=/x>d</a></p><p>😀 <i>e</i></p>", Markup::Html).unwrap();
-        let new = read("<h3>T</h3><p>A b c <a href=/y>d</a> more</p><p>😀 <b>e</b></p>", Markup::Html).unwrap();
+        let old =
+            read("<h2>T</h2><p>A <b>b</b> c <a href=/x>d</a></p><p>😀 <i>e</i></p>", Markup::Html)
+                .unwrap();
+        let new =
+            read("<h3>T</h3><p>A b c <a href=/y>d</a> more</p><p>😀 <b>e</b></p>", Markup::Html)
+                .unwrap();
         let native = diff_documents(&old, &new, &Options::default()).unwrap();
         // The engine's module diffs the engine texts; the reader's module rebuilds and annotates.
         let (oe, ne) = (engine_text(&old), engine_text(&new));

@@ -33,11 +33,11 @@
 //! move; short paragraphs add O(paragraphs) once (see [`short`]).
 
 use crate::align::Unit;
-use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::call::Ctx;
-use crate::sort;
 use crate::paragraphs::side::Side;
 use crate::paragraphs::similarity::{candidates, dice};
+use crate::paragraphs::MIN_MOVE_WORDS;
+use crate::sort;
 use crate::unicode::tokenize::count_words;
 use crate::words::{diff_words, WordDiff};
 
@@ -105,26 +105,38 @@ pub(crate) fn find<'a>(
     }
     *units = Unit::spell_out(core::mem::take(units));
     let (deleted, inserted) = (unpaired(units, true), unpaired(units, false));
-    if !(old.ensure_profiles(deleted.iter().copied(), ctx) && new.ensure_profiles(inserted.iter().copied(), ctx)) {
+    if !(old.ensure_profiles(deleted.iter().copied(), ctx)
+        && new.ensure_profiles(inserted.iter().copied(), ctx))
+    {
         ctx.coarsened.moves = true;
         return Found::default();
     }
     // Paragraphs long enough for word similarity, and shorter ones (see `short`).
-    let (mut olds, mut news, mut short_olds, mut short_news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut olds, mut news, mut short_olds, mut short_news) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &i in &deleted {
-        if old.words(i) >= MIN_MOVE_WORDS { olds.push(i) } else { short_olds.push(i) }
+        if old.words(i) >= MIN_MOVE_WORDS {
+            olds.push(i)
+        } else {
+            short_olds.push(i)
+        }
     }
     for &j in &inserted {
-        if new.words(j) >= MIN_MOVE_WORDS { news.push(j) } else { short_news.push(j) }
+        if new.words(j) >= MIN_MOVE_WORDS {
+            news.push(j)
+        } else {
+            short_news.push(j)
+        }
     }
 
-    let mut scored: Vec<(f64, usize, usize)> = candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline)
-        .into_iter()
-        .filter_map(|(i, j)| {
-            let sim = dice(old.profile_ref(i), new.profile_ref(j));
-            (sim >= threshold).then_some((sim, i, j))
-        })
-        .collect();
+    let mut scored: Vec<(f64, usize, usize)> =
+        candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline)
+            .into_iter()
+            .filter_map(|(i, j)| {
+                let sim = dice(old.profile_ref(i), new.profile_ref(j));
+                (sim >= threshold).then_some((sim, i, j))
+            })
+            .collect();
     if ctx.deadline.passed() {
         // The index stops at the deadline: some candidates may be missing.
         ctx.coarsened.moves = true;
@@ -202,7 +214,13 @@ fn move_the_shorter<'a>(
         // is the side whose ends come first.
         let old_first = matches!(units[p - 1], Unit::Deleted(_));
         let (near, far, link) = if old_first { (y, z, &to) } else { (z, y, &from) };
-        let end = |first: bool, i: usize| if first == old_first { Unit::Deleted(i) } else { Unit::Inserted(i) };
+        let end = |first: bool, i: usize| {
+            if first == old_first {
+                Unit::Deleted(i)
+            } else {
+                Unit::Inserted(i)
+            }
+        };
         let k = near.checked_sub(1).map_or(NONE, |b| link[b]).wrapping_sub(far);
         let block = k >= 1
             && k <= near.min(p)
@@ -213,10 +231,17 @@ fn move_the_shorter<'a>(
             });
         // One paragraph for one: the shorter moves (b1 exists when `block` holds).
         let shorter = |b1: usize| ot.len() < old.para(b1).len();
-        if !block || o.len() > 1 || n.len() > 1 || !same(ot, nt) || (k == 1 && !shorter(if old_first { y - 1 } else { from[z - 1] })) {
+        if !block
+            || o.len() > 1
+            || n.len() > 1
+            || !same(ot, nt)
+            || (k == 1 && !shorter(if old_first { y - 1 } else { from[z - 1] }))
+        {
             continue;
         }
-        if count_words(ot) < MIN_MOVE_WORDS && !keys.get_or_insert_with(|| short::Keys::of(old, new, ctx)).unique_old(y) {
+        if count_words(ot) < MIN_MOVE_WORDS
+            && !keys.get_or_insert_with(|| short::Keys::of(old, new, ctx)).unique_old(y)
+        {
             continue;
         }
         // B becomes pairs; new Y goes before them and old Y after them (or the mirror).
@@ -260,7 +285,8 @@ fn assign(candidates: Vec<FoundMove>, old_len: usize) -> Vec<FoundMove> {
         parent[a] = b;
     }
     // Group candidates by their component's root, in document order.
-    let mut keyed: Vec<(usize, FoundMove)> = candidates.into_iter().map(|c| (root(&mut parent, c.from), c)).collect();
+    let mut keyed: Vec<(usize, FoundMove)> =
+        candidates.into_iter().map(|c| (root(&mut parent, c.from), c)).collect();
     sort::sort_by_key(&mut keyed, |(r, _)| *r as u64);
     let mut groups: Vec<Vec<FoundMove>> = Vec::new();
     let mut last_root = usize::MAX;
@@ -382,7 +408,12 @@ fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
 
 /// Turns moves whose two ends could share a row without crossing any pair back into pairs, and
 /// returns the rest in order of their destination.
-fn keep_real_moves(units: &mut Vec<Unit>, found: Vec<FoundMove>, old_len: usize, new_len: usize) -> Found {
+fn keep_real_moves(
+    units: &mut Vec<Unit>,
+    found: Vec<FoundMove>,
+    old_len: usize,
+    new_len: usize,
+) -> Found {
     let mut layout = Layout::of(units, old_len, new_len);
     let (mut moves, mut in_place) = (Vec::new(), Vec::new());
     for m in found {
@@ -478,7 +509,8 @@ mod tests {
     fn assignment_beats_greedy_when_the_best_pair_steals_a_partner() {
         // Greedy takes 0→0 (0.95) and leaves 1 without a partner; the best assignment links
         // both: 0→1 and 1→0, total 1.8.
-        let picked = assign(vec![candidate(0, 0, 0.95), candidate(0, 1, 0.9), candidate(1, 0, 0.9)], 2);
+        let picked =
+            assign(vec![candidate(0, 0, 0.95), candidate(0, 1, 0.9), candidate(1, 0, 0.9)], 2);
         let mut pairs: Vec<(usize, usize)> = picked.iter().map(|m| (m.from, m.to)).collect();
         pairs.sort();
         assert_eq!(pairs, [(0, 1), (1, 0)]);

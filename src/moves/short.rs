@@ -23,11 +23,11 @@
 //! most [`MAX_LETTER_PAIRS`] pairs are compared by letters, each in O(letters).
 
 use super::FoundMove;
-use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::call::Ctx;
-use crate::unicode::fold::fold_text;
 use crate::paragraphs::side::{sort_ids, Side};
 use crate::paragraphs::similarity::dice;
+use crate::paragraphs::MIN_MOVE_WORDS;
+use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::count_words;
 use crate::words::diff_words;
 
@@ -63,7 +63,9 @@ impl Keys {
                     let b = folded.as_bytes();
                     let start = usize::from(b.first() == Some(&b' '));
                     let end = b.len() - usize::from(b.len() > start && b.last() == Some(&b' '));
-                    id = ctx.interner.intern_folded(crate::unicode::text::slice(&folded, start..end));
+                    id = ctx
+                        .interner
+                        .intern_folded(crate::unicode::text::slice(&folded, start..end));
                     if counts.len() <= id as usize {
                         counts.resize(id as usize + 1, 0);
                     }
@@ -129,7 +131,10 @@ pub(super) fn find<'a>(
         }
     }
     // Rule 2: edited, unique, and the only look-alike of its only look-alike.
-    if edited_old.is_empty() || edited_new.is_empty() || edited_old.len() * edited_new.len() > MAX_LETTER_PAIRS {
+    if edited_old.is_empty()
+        || edited_new.is_empty()
+        || edited_old.len() * edited_new.len() > MAX_LETTER_PAIRS
+    {
         return found;
     }
     let min = threshold.max(MIN_LETTER_SIMILARITY);
@@ -141,12 +146,14 @@ pub(super) fn find<'a>(
         new_letters.push(letters(new, j, ctx));
     }
     // How many look-alikes each paragraph has, and each old one's last.
-    let (mut old_matches, mut new_matches) = (vec![0u32; edited_old.len()], vec![0u32; edited_new.len()]);
+    let (mut old_matches, mut new_matches) =
+        (vec![0u32; edited_old.len()], vec![0u32; edited_new.len()]);
     let mut last = vec![NONE; edited_old.len()];
     for (a, x) in old_letters.iter().enumerate() {
         for (b, y) in new_letters.iter().enumerate() {
             if dice(x, y) >= min {
-                (old_matches[a], new_matches[b], last[a]) = (old_matches[a] + 1, new_matches[b] + 1, b);
+                (old_matches[a], new_matches[b], last[a]) =
+                    (old_matches[a] + 1, new_matches[b] + 1, b);
             }
         }
     }
@@ -154,7 +161,12 @@ pub(super) fn find<'a>(
         if old_matches[a] == 1 && new_matches[b] == 1 {
             let (i, j) = (edited_old[a], edited_new[b]);
             let words = diff_words(old.para(i), new.para(j), ctx);
-            found.push(FoundMove { from: i, to: j, similarity: dice(&old_letters[a], &new_letters[b]), words });
+            found.push(FoundMove {
+                from: i,
+                to: j,
+                similarity: dice(&old_letters[a], &new_letters[b]),
+                words,
+            });
         }
     }
     found
@@ -180,7 +192,11 @@ mod tests {
     use crate::unicode::fold::Fold;
 
     /// The keys of two one-paragraph-a-line texts, and the letters of each paragraph.
-    fn run(old: &'static str, new: &'static str, fold: Fold) -> (Keys, Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    fn run(
+        old: &'static str,
+        new: &'static str,
+        fold: Fold,
+    ) -> (Keys, Vec<Vec<u32>>, Vec<Vec<u32>>) {
         let mut ctx = Ctx::new(fold, Deadline::after(None), true);
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         o.ensure_profiles(0..o.paragraphs.len(), &mut ctx);
@@ -193,19 +209,22 @@ mod tests {
 
     #[test]
     fn identity_folds_typography_and_outer_whitespace() {
-        let (keys, _, _) = run("“Summit”  talks \nSummit\nSummit", "\"Summit\" talks\nsummit", Fold::default());
+        let (keys, _, _) =
+            run("“Summit”  talks \nSummit\nSummit", "\"Summit\" talks\nsummit", Fold::default());
         assert_eq!(keys.old[0], keys.new[0]);
         assert_eq!(keys.count(keys.old[0]), (1, 1));
         // "Summit" twice in the old text: not unique; "summit" differs by case.
         assert_eq!(keys.count(keys.old[1]), (2, 0));
         assert_eq!(keys.count(keys.new[1]), (0, 1));
-        let (keys, _, _) = run("Summit\nSummit", "summit", Fold { ignore_case: true, ..Fold::default() });
+        let (keys, _, _) =
+            run("Summit\nSummit", "summit", Fold { ignore_case: true, ..Fold::default() });
         assert_eq!(keys.count(keys.new[0]), (2, 1));
     }
 
     #[test]
     fn paragraphs_of_four_words_have_no_identity() {
-        let (keys, _, _) = run("one two three four\none two three", "one two three four", Fold::default());
+        let (keys, _, _) =
+            run("one two three four\none two three", "one two three four", Fold::default());
         assert_eq!(keys.old[0], NONE as u32);
         assert!(!keys.unique_old(0));
         assert_ne!(keys.old[1], NONE as u32);
@@ -213,7 +232,11 @@ mod tests {
 
     #[test]
     fn letters_are_those_of_the_words_or_else_of_the_symbols() {
-        let (_, o, n) = run("colour\nSummit\n\"AB\",\n★★★★☆", "color\nSummary\n\"AC\",\n★★★☆☆", Fold::default());
+        let (_, o, n) = run(
+            "colour\nSummit\n\"AB\",\n★★★★☆",
+            "color\nSummary\n\"AC\",\n★★★☆☆",
+            Fold::default(),
+        );
         let similarity = |k: usize| dice(&o[k], &n[k]);
         assert_eq!(similarity(0), 10.0 / 11.0);
         assert_eq!(similarity(1), 8.0 / 13.0);

@@ -87,7 +87,10 @@ impl Edits {
         self.flush();
         self.done
             .into_iter()
-            .map(|(op, r)| Edit { op, text: text::slice(if op == Op::Insert { new } else { old }, r) })
+            .map(|(op, r)| Edit {
+                op,
+                text: text::slice(if op == Op::Insert { new } else { old }, r),
+            })
             .collect()
     }
 }
@@ -141,10 +144,15 @@ impl<'a> Builder<'_, 'a> {
     }
 
     /// Spans of both cells of a word diff between `old_text` and `new_text`.
-    fn spans(words: &WordDiff, old_text: &'a str, new_text: &'a str) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
+    fn spans(
+        words: &WordDiff,
+        old_text: &'a str,
+        new_text: &'a str,
+    ) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
         let (mut o, mut n) = (Vec::new(), Vec::new());
         for p in &words.pieces {
-            let (ot, nt) = (text::slice(old_text, p.old.clone()), text::slice(new_text, p.new.clone()));
+            let (ot, nt) =
+                (text::slice(old_text, p.old.clone()), text::slice(new_text, p.new.clone()));
             match p.kind {
                 PieceKind::Equal => {
                     o.push(Span::new(SpanKind::Equal, false, ot));
@@ -180,7 +188,10 @@ impl<'a> Builder<'_, 'a> {
         while self.in_place.get(self.next_in_place).is_some_and(|m| m.from < o.start) {
             self.next_in_place += 1;
         }
-        let m = self.in_place.get_mut(self.next_in_place).filter(|m| m.from == o.start && m.to == n.start)?;
+        let m = self
+            .in_place
+            .get_mut(self.next_in_place)
+            .filter(|m| m.from == o.start && m.to == n.start)?;
         Some(core::mem::take(&mut m.words))
     }
 
@@ -240,10 +251,15 @@ impl<'a> Builder<'_, 'a> {
         self.edits.equal(os..os + ot.len());
         self.rows += len;
         match self.blocks.last_mut() {
-            Some(Block::Equal { old, new }) if old.end == i && new.end == j => (old.end, new.end) = (i + len, j + len),
+            Some(Block::Equal { old, new }) if old.end == i && new.end == j => {
+                (old.end, new.end) = (i + len, j + len)
+            }
             _ => self.blocks.push(Block::Equal { old: i..i + len, new: j..j + len }),
         }
-        self.separators(Self::separator(self.old, i + len - 1), Self::separator(self.new, j + len - 1));
+        self.separators(
+            Self::separator(self.old, i + len - 1),
+            Self::separator(self.new, j + len - 1),
+        );
         true
     }
 
@@ -267,7 +283,11 @@ impl<'a> Builder<'_, 'a> {
         match self.blocks.last_mut() {
             Some(Block::Deleted { old: r }) if old && r.end == i => r.end += len,
             Some(Block::Inserted { new: r }) if !old && r.end == i => r.end += len,
-            _ => self.blocks.push(if old { Block::Deleted { old: i..i + len } } else { Block::Inserted { new: i..i + len } }),
+            _ => self.blocks.push(if old {
+                Block::Deleted { old: i..i + len }
+            } else {
+                Block::Inserted { new: i..i + len }
+            }),
         }
     }
 
@@ -277,7 +297,13 @@ impl<'a> Builder<'_, 'a> {
         self.edits.delete(p.byte_start..p.byte_end);
         self.count(&m.words);
         let (spans, _) = Self::spans(&m.words, self.old.para(i), self.new.para(m.to));
-        self.push_row(Row { kind: RowKind::Moved, old: Some(Cell { paragraphs: vec![i], spans }), new: None, move_id: Some(id), cosmetic: false });
+        self.push_row(Row {
+            kind: RowKind::Moved,
+            old: Some(Cell { paragraphs: vec![i], spans }),
+            new: None,
+            move_id: Some(id),
+            cosmetic: false,
+        });
         self.edits.delete(Self::separator(self.old, i));
     }
 
@@ -286,7 +312,13 @@ impl<'a> Builder<'_, 'a> {
         let p = self.new.paragraphs[j];
         self.edits.insert(p.byte_start..p.byte_end);
         let (_, spans) = Self::spans(&m.words, self.old.para(m.from), self.new.para(j));
-        self.push_row(Row { kind: RowKind::Moved, old: None, new: Some(Cell { paragraphs: vec![j], spans }), move_id: Some(id), cosmetic: false });
+        self.push_row(Row {
+            kind: RowKind::Moved,
+            old: None,
+            new: Some(Cell { paragraphs: vec![j], spans }),
+            move_id: Some(id),
+            cosmetic: false,
+        });
         self.edits.insert(Self::separator(self.new, j));
     }
 }
@@ -322,24 +354,45 @@ pub(crate) fn assemble<'a>(
     let Found { moves: found, in_place } = found;
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
-    let mut b = Builder { old: &old, new: &new, in_place, next_in_place: 0, blocks: Vec::new(), rows: 0, edits: Edits::default(), stats: Stats::default() };
-    let preamble = |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
+    let mut b = Builder {
+        old: &old,
+        new: &new,
+        in_place,
+        next_in_place: 0,
+        blocks: Vec::new(),
+        rows: 0,
+        edits: Edits::default(),
+        stats: Stats::default(),
+    };
+    let preamble =
+        |side: &Side<'_>| 0..side.paragraphs.first().map_or(side.text.len(), |p| p.byte_start);
     b.separators(preamble(&old), preamble(&new));
 
     let mut moves: Vec<Move> = found
         .iter()
         .enumerate()
-        .map(|(id, m)| Move { id, from: m.from, to: m.to, similarity: m.similarity, old_row: 0, new_row: 0 })
+        .map(|(id, m)| Move {
+            id,
+            from: m.from,
+            to: m.to,
+            similarity: m.similarity,
+            old_row: 0,
+            new_row: 0,
+        })
         .collect();
     let mut k = 0;
     while k < units.len() {
         // How many units from `k` on continue a run of the same kind over consecutive
         // paragraphs (one for one on both sides, for pairs), none of them moved.
-        let run = |step: &dyn Fn(usize) -> bool| (k + 1..units.len()).take_while(|&e| step(e)).count() + 1;
+        let run = |step: &dyn Fn(usize) -> bool| {
+            (k + 1..units.len()).take_while(|&e| step(e)).count() + 1
+        };
         match units[k] {
             Unit::Pair { old: ref o, new: ref n } if o.len() == 1 && n.len() == 1 => {
                 let (i, j) = (o.start, n.start);
-                let len = run(&|e| matches!(&units[e], Unit::Pair { old, new } if old.len() == 1 && new.len() == 1 && old.start == i + e - k && new.start == j + e - k));
+                let len = run(
+                    &|e| matches!(&units[e], Unit::Pair { old, new } if old.len() == 1 && new.len() == 1 && old.start == i + e - k && new.start == j + e - k),
+                );
                 if len == 1 || !b.equal_run(i, j, len) {
                     // Not byte for byte the same as a whole: pair by pair.
                     for t in 0..len {
@@ -369,7 +422,9 @@ pub(crate) fn assemble<'a>(
                     k += 1;
                 }
                 None => {
-                    let len = run(&|e| units[e] == Unit::Deleted(i + e - k) && old_move.get(i + e - k).is_none());
+                    let len = run(&|e| {
+                        units[e] == Unit::Deleted(i + e - k) && old_move.get(i + e - k).is_none()
+                    });
                     b.whole_run(i, len, true);
                     k += len;
                 }
@@ -381,7 +436,9 @@ pub(crate) fn assemble<'a>(
                     k += 1;
                 }
                 None => {
-                    let len = run(&|e| units[e] == Unit::Inserted(j + e - k) && new_move.get(j + e - k).is_none());
+                    let len = run(&|e| {
+                        units[e] == Unit::Inserted(j + e - k) && new_move.get(j + e - k).is_none()
+                    });
                     b.whole_run(j, len, false);
                     k += len;
                 }
@@ -400,7 +457,10 @@ pub(crate) fn assemble<'a>(
         stats,
         approximate: fallback.is_some(),
         fallback,
-        #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+        #[cfg(all(
+            feature = "markup",
+            any(not(target_arch = "wasm32"), feature = "markup-module")
+        ))]
         formatting: Vec::new(),
         old_text: old.text,
         new_text: new.text,
@@ -415,7 +475,10 @@ mod tests {
     fn move_index_finds_each_moved_paragraph() {
         let index = MoveIndex::new([(9, 0), (2, 1), (5, 2)].into_iter());
         let found: Vec<Option<usize>> = (0..11).map(|i| index.get(i)).collect();
-        assert_eq!(found, [None, None, Some(1), None, None, Some(2), None, None, None, Some(0), None]);
+        assert_eq!(
+            found,
+            [None, None, Some(1), None, None, Some(2), None, None, None, Some(0), None]
+        );
         assert_eq!((index.get(5), index.get(3), index.get(2)), (Some(2), None, Some(1)));
         assert_eq!(MoveIndex::new(core::iter::empty()).get(0), None);
     }

@@ -61,22 +61,45 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     for block in &d.blocks {
         rows += block.row_count();
         if let Block::Row(r) = block {
-            spans += [&r.old, &r.new].iter().filter_map(|c| c.as_ref()).map(|c| c.spans.len()).sum::<usize>();
+            spans += [&r.old, &r.new]
+                .iter()
+                .filter_map(|c| c.as_ref())
+                .map(|c| c.spans.len())
+                .sum::<usize>();
         }
     }
     let detail = d.fallback.as_ref().map_or(&[][..], |f| f.detail.as_bytes());
     let (p, q) = (d.old_paragraphs.len(), d.new_paragraphs.len());
-    let size = HEADER + 2 * (p + q) + BLOCK * d.blocks.len() + SPAN * spans + EDIT * d.edits.len() + MOVE * d.moves.len() + detail.len();
+    let size = HEADER
+        + 2 * (p + q)
+        + BLOCK * d.blocks.len()
+        + SPAN * spans
+        + EDIT * d.edits.len()
+        + MOVE * d.moves.len()
+        + detail.len();
     let mut out = Vec::new();
     out.try_reserve_exact(size).map_err(|_| size)?;
-    let (mut old_units, mut new_units) = (Utf16::new(d.old_text.as_bytes()), Utf16::new(d.new_text.as_bytes()));
+    let (mut old_units, mut new_units) =
+        (Utf16::new(d.old_text.as_bytes()), Utf16::new(d.new_text.as_bytes()));
     let s = &d.stats;
     let reason = match d.fallback.as_ref().map(|f| f.reason) {
         None => 0,
         Some(FallbackReason::Deadline) => 1,
     };
     // The text lengths (words 1 and 2) are known once the texts are counted, at the end.
-    let counts = [0, 0, p, q, d.blocks.len(), spans, d.edits.len(), d.moves.len(), rows, reason, detail.len()];
+    let counts = [
+        0,
+        0,
+        p,
+        q,
+        d.blocks.len(),
+        spans,
+        d.edits.len(),
+        d.moves.len(),
+        rows,
+        reason,
+        detail.len(),
+    ];
     out.push(MAGIC);
     out.extend_from_slice(&counts.map(word));
     out.extend_from_slice(
@@ -110,7 +133,11 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     }
     blocks(d, &mut out);
     let mut at = |op: Op, text: &str| {
-        let (input, units) = if op == Op::Insert { (d.new_text, &mut new_units) } else { (d.old_text, &mut old_units) };
+        let (input, units) = if op == Op::Insert {
+            (d.new_text, &mut new_units)
+        } else {
+            (d.old_text, &mut old_units)
+        };
         // Every text in the model borrows from its input, so the pointer difference is its
         // byte offset.
         let start = (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize).min(input.len());
@@ -137,7 +164,13 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     }
     for m in &d.moves {
         let millionths = (m.similarity.clamp(0.0, 1.0) * 1_000_000.0).round() as u32;
-        out.extend_from_slice(&[word(m.from), word(m.to), millionths, word(m.old_row), word(m.new_row)]);
+        out.extend_from_slice(&[
+            word(m.from),
+            word(m.to),
+            millionths,
+            word(m.old_row),
+            word(m.new_row),
+        ]);
     }
     out.extend(detail.iter().map(|&b| u32::from(b)));
     (out[1], out[2]) = (word(old_units.at(d.old_text.len())), word(new_units.at(d.new_text.len())));
@@ -168,7 +201,8 @@ fn new_paragraphs(d: &Diff<'_>, out: &mut Vec<u32>, units: &mut Utf16<'_>) {
     let old_len = |i: usize, out: &[u32]| out[old_start + 2 * i + 1] - out[old_start + 2 * i];
     let mut j = 0;
     let mut convert = |j: usize, twin: Option<usize>, out: &mut Vec<u32>| {
-        let (start, end) = units.paragraph(&d.new_paragraphs[j], twin.map(|i| old_len(i, out) as usize));
+        let (start, end) =
+            units.paragraph(&d.new_paragraphs[j], twin.map(|i| old_len(i, out) as usize));
         out.push(word(start));
         out.push(word(end));
     };
@@ -194,12 +228,40 @@ fn blocks(d: &Diff<'_>, out: &mut Vec<u32>) {
     let (mut row, mut span, mut next_old, mut next_new) = (0, 0, 0, 0);
     for block in &d.blocks {
         let record = match block {
-            Block::Equal { old, new } => [0, row, old.start, old.end, new.start, new.end, 0, span, 0, 0],
-            Block::Deleted { old } => [kind_code(RowKind::Deleted), row, old.start, old.end, next_new, next_new, 0, span, 0, 0],
-            Block::Inserted { new } => [kind_code(RowKind::Inserted), row, next_old, next_old, new.start, new.end, 0, span, 0, 0],
+            Block::Equal { old, new } => {
+                [0, row, old.start, old.end, new.start, new.end, 0, span, 0, 0]
+            }
+            Block::Deleted { old } => [
+                kind_code(RowKind::Deleted),
+                row,
+                old.start,
+                old.end,
+                next_new,
+                next_new,
+                0,
+                span,
+                0,
+                0,
+            ],
+            Block::Inserted { new } => [
+                kind_code(RowKind::Inserted),
+                row,
+                next_old,
+                next_old,
+                new.start,
+                new.end,
+                0,
+                span,
+                0,
+                0,
+            ],
             Block::Row(r) => {
                 let range = |cell: &Option<crate::Cell<'_>>, next: usize| match cell {
-                    Some(c) => (c.paragraphs.first().copied().unwrap_or(next), c.paragraphs.last().map_or(next, |&l| l + 1), c.spans.len()),
+                    Some(c) => (
+                        c.paragraphs.first().copied().unwrap_or(next),
+                        c.paragraphs.last().map_or(next, |&l| l + 1),
+                        c.spans.len(),
+                    ),
                     None => (next, next, 0),
                 };
                 let (os, oe, on) = range(&r.old, next_old);
@@ -322,19 +384,37 @@ mod tests {
     fn check(old: &str, new: &str, options: &Options) {
         let d = diff(old, new, options).unwrap();
         let packed = pack(&d).unwrap();
-        let (o16, n16): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
-        let text = |side: &[u16], s: u32, e: u32| String::from_utf16(&side[s as usize..e as usize]).unwrap();
+        let (o16, n16): (Vec<u16>, Vec<u16>) =
+            (old.encode_utf16().collect(), new.encode_utf16().collect());
+        let text = |side: &[u16], s: u32, e: u32| {
+            String::from_utf16(&side[s as usize..e as usize]).unwrap()
+        };
         let h = |k: usize| packed[k] as usize;
         assert_eq!(packed[0], MAGIC);
         assert_eq!((h(1), h(2)), (o16.len(), n16.len()));
         let (p, q, b, s, e, m, rows, d_len) = (h(3), h(4), h(5), h(6), h(7), h(8), h(9), h(11));
-        assert_eq!((p, q, b, e, m, rows), (d.old_paragraphs.len(), d.new_paragraphs.len(), d.blocks.len(), d.edits.len(), d.moves.len(), d.row_count()));
-        assert_eq!(packed.len(), HEADER + 2 * (p + q) + BLOCK * b + SPAN * s + EDIT * e + MOVE * m + d_len);
+        assert_eq!(
+            (p, q, b, e, m, rows),
+            (
+                d.old_paragraphs.len(),
+                d.new_paragraphs.len(),
+                d.blocks.len(),
+                d.edits.len(),
+                d.moves.len(),
+                d.row_count()
+            )
+        );
+        assert_eq!(
+            packed.len(),
+            HEADER + 2 * (p + q) + BLOCK * b + SPAN * s + EDIT * e + MOVE * m + d_len
+        );
         let stats = &packed[12..22];
         assert_eq!(stats[0] as usize, d.stats.words_inserted);
         assert_eq!(stats[9] as usize, d.stats.cosmetic_changes);
         let mut at = HEADER;
-        for (paragraphs, units, input) in [(&d.old_paragraphs, &o16, old), (&d.new_paragraphs, &n16, new)] {
+        for (paragraphs, units, input) in
+            [(&d.old_paragraphs, &o16, old), (&d.new_paragraphs, &n16, new)]
+        {
             for para in paragraphs.iter() {
                 assert_eq!(text(units, packed[at], packed[at + 1]), para.text(input));
                 at += 2;
@@ -358,25 +438,43 @@ mod tests {
             if kind == 4 || kind == 5 {
                 // A run of whole paragraphs: a row each, its one span the paragraph.
                 let (deleted, first) = (kind == 5, if kind == 5 { HEADER } else { HEADER + 2 * p });
-                let (start, end, units) = if deleted { (r[2], r[3], &o16) } else { (r[4], r[5], &n16) };
+                let (start, end, units) =
+                    if deleted { (r[2], r[3], &o16) } else { (r[4], r[5], &n16) };
                 for i in start..end {
                     let x = first + 2 * i as usize;
-                    let span = vec![(if deleted { 2u32 } else { 1 }, text(units, packed[x], packed[x + 1]))];
+                    let span = vec![(
+                        if deleted { 2u32 } else { 1 },
+                        text(units, packed[x], packed[x + 1]),
+                    )];
                     let (one, none) = (format!("{i}..{}", i + 1), Vec::<(u32, String)>::new());
-                    rebuilt.push(if deleted { format!("5 0 {one} none {span:?} {none:?} 0") } else { format!("4 0 none {one} {none:?} {span:?} 0") });
+                    rebuilt.push(if deleted {
+                        format!("5 0 {one} none {span:?} {none:?} 0")
+                    } else {
+                        format!("4 0 none {one} {none:?} {span:?} 0")
+                    });
                 }
                 continue;
             }
             let span_text = |first: u32, count: u32, units: &[u16]| -> Vec<(u32, String)> {
-                (first..first + count).map(|t| {
-                    let x = spans_at + SPAN * t as usize;
-                    (packed[x], text(units, packed[x + 1], packed[x + 2]))
-                }).collect()
+                (first..first + count)
+                    .map(|t| {
+                        let x = spans_at + SPAN * t as usize;
+                        (packed[x], text(units, packed[x + 1], packed[x + 2]))
+                    })
+                    .collect()
             };
-            let (old_spans, new_spans) = (span_text(r[7], r[8], &o16), span_text(r[7] + r[8], r[9], &n16));
+            let (old_spans, new_spans) =
+                (span_text(r[7], r[8], &o16), span_text(r[7] + r[8], r[9], &n16));
             // A row's cells are never empty, so an empty range stands for a missing cell.
-            let range = |s: u32, e: u32| if s == e { "none".to_string() } else { format!("{s}..{e}") };
-            rebuilt.push(format!("{kind} {} {} {} {old_spans:?} {new_spans:?} {}", r[0] >> 3, range(r[2], r[3]), range(r[4], r[5]), r[6]));
+            let range =
+                |s: u32, e: u32| if s == e { "none".to_string() } else { format!("{s}..{e}") };
+            rebuilt.push(format!(
+                "{kind} {} {} {} {old_spans:?} {new_spans:?} {}",
+                r[0] >> 3,
+                range(r[2], r[3]),
+                range(r[4], r[5]),
+                r[6]
+            ));
         }
         let spans = |c: &Option<crate::Cell<'_>>| -> Vec<(u32, String)> {
             let code = |k: SpanKind| match k {
@@ -384,13 +482,24 @@ mod tests {
                 SpanKind::Insert => 1,
                 SpanKind::Delete => 2,
             };
-            c.iter().flat_map(|c| &c.spans).map(|s| (code(s.kind) | u32::from(s.cosmetic) << 2, s.text.to_string())).collect()
+            c.iter()
+                .flat_map(|c| &c.spans)
+                .map(|s| (code(s.kind) | u32::from(s.cosmetic) << 2, s.text.to_string()))
+                .collect()
         };
-        let range = |c: &Option<crate::Cell<'_>>| c.as_ref().map_or("none".to_string(), |c| format!("{}..{}", c.paragraphs[0], c.paragraphs.last().unwrap() + 1));
+        let range = |c: &Option<crate::Cell<'_>>| {
+            c.as_ref().map_or("none".to_string(), |c| {
+                format!("{}..{}", c.paragraphs[0], c.paragraphs.last().unwrap() + 1)
+            })
+        };
         let expected: Vec<String> = d
             .rows()
             .map(|row| match row.kind {
-                RowKind::Equal => format!("equal {} {}", row.old.unwrap().paragraphs[0], row.new.unwrap().paragraphs[0]),
+                RowKind::Equal => format!(
+                    "equal {} {}",
+                    row.old.unwrap().paragraphs[0],
+                    row.new.unwrap().paragraphs[0]
+                ),
                 kind => format!(
                     "{} {} {} {} {:?} {:?} {}",
                     kind_code(kind),
@@ -422,15 +531,31 @@ mod tests {
         assert_eq!((rebuilt_old.as_str(), rebuilt_new.as_str()), (old, new));
         for (k, mv) in d.moves.iter().enumerate() {
             let x = moves_at + MOVE * k;
-            assert_eq!(&packed[x..x + 5], &[mv.from as u32, mv.to as u32, (mv.similarity * 1e6).round() as u32, mv.old_row as u32, mv.new_row as u32]);
+            assert_eq!(
+                &packed[x..x + 5],
+                &[
+                    mv.from as u32,
+                    mv.to as u32,
+                    (mv.similarity * 1e6).round() as u32,
+                    mv.old_row as u32,
+                    mv.new_row as u32
+                ]
+            );
         }
         let detail: Vec<u8> = packed[moves_at + MOVE * m..].iter().map(|&b| b as u8).collect();
-        assert_eq!(String::from_utf8(detail).unwrap(), d.fallback.map(|f| f.detail).unwrap_or_default());
+        assert_eq!(
+            String::from_utf8(detail).unwrap(),
+            d.fallback.map(|f| f.detail).unwrap_or_default()
+        );
     }
 
     #[test]
     fn round_trips_the_seed_pair() {
-        check(include_str!("../../tests/fixtures/old.txt"), include_str!("../../tests/fixtures/new.txt"), &Options::default());
+        check(
+            include_str!("../../tests/fixtures/old.txt"),
+            include_str!("../../tests/fixtures/new.txt"),
+            &Options::default(),
+        );
     }
 
     #[test]
@@ -438,7 +563,11 @@ mod tests {
         let old = "Tab\there, \"quotes\", emoji \u{1F600} and \u{10437}.\n\nThe moving paragraph talks about sanctions and summits in Helsinki today.\n\nStays.\n\nStays too.";
         let new = "Stays.\n\nStays too.\n\nTab\there, \"quotes\", emoji \u{1F600} and \u{10437}!\n\nThe moving paragraph talks about sanctions and summits in Geneva today.";
         check(old, new, &Options::default());
-        check(old, new, &Options::default().with_timeout(Some(core::time::Duration::from_nanos(1))));
+        check(
+            old,
+            new,
+            &Options::default().with_timeout(Some(core::time::Duration::from_nanos(1))),
+        );
     }
 
     #[test]
@@ -449,7 +578,11 @@ mod tests {
         let packed = pack(&d).unwrap();
         assert_eq!(packed[5], 3, "blocks: a run, the changed row, a run");
         assert_eq!(packed[9], 500, "rows");
-        assert!(packed.len() < HEADER + 4 * 500 + 3 * BLOCK + 20 * SPAN + 10 * EDIT, "{} words", packed.len());
+        assert!(
+            packed.len() < HEADER + 4 * 500 + 3 * BLOCK + 20 * SPAN + 10 * EDIT,
+            "{} words",
+            packed.len()
+        );
         check(&old, &new, &Options::default());
     }
 

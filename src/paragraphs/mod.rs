@@ -21,8 +21,8 @@ pub(crate) mod side;
 pub(crate) mod similarity;
 
 use crate::model::Paragraph;
-use crate::unicode::text;
 use crate::unicode::byte_masks::{bytes_below, bytes_equal, word_at, HIGH};
+use crate::unicode::text;
 
 /// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
 /// only by the rules of `moves::short`. Alignment reads it too: a short paragraph that is not
@@ -73,7 +73,8 @@ impl<'t> Lines<'t> {
                 let w = word_at(self.bytes, self.at);
                 // Most steps have no byte below `\r` + 1 at all: one cheap test rules them out.
                 if bytes_below(w, b'\r' + 1) != 0 {
-                    (self.hits, self.hits_at) = (bytes_equal(w, b'\n') | bytes_equal(w, b'\r'), self.at);
+                    (self.hits, self.hits_at) =
+                        (bytes_equal(w, b'\n') | bytes_equal(w, b'\r'), self.at);
                 }
                 self.at += 8;
             } else if self.at < self.to {
@@ -96,7 +97,11 @@ impl<'t> Lines<'t> {
                 continue; // the `\n` of a `\r\n` already consumed
             }
             let start = self.start;
-            self.start = if self.bytes[i] == b'\r' && self.bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            self.start = if self.bytes[i] == b'\r' && self.bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
             return Some((start, i));
         }
         let start = self.start;
@@ -196,7 +201,8 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     // The open block: first line's start, last line's end, line count, whether a line is long.
     let mut block: Option<(usize, usize, usize, bool)> = None;
-    let close = |block: &mut Option<(usize, usize, usize, bool)>, paragraphs: &mut Vec<Paragraph>| match block.take() {
+    let close = |block: &mut Option<(usize, usize, usize, bool)>,
+                 paragraphs: &mut Vec<Paragraph>| match block.take() {
         Some((start, end, count, any_long)) if count > 1 && any_long => {
             let mut lines = Lines::new(bytes, start, end);
             while let Some((s, e)) = lines.next_line() {
@@ -232,12 +238,18 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_blocks() {
-        assert_eq!(texts("\n\nTitle\n\nOne\nstill one\n\n\nTwo\n"), ["Title", "One\nstill one", "Two"]);
+        assert_eq!(
+            texts("\n\nTitle\n\nOne\nstill one\n\n\nTwo\n"),
+            ["Title", "One\nstill one", "Two"]
+        );
     }
 
     #[test]
     fn no_blank_line_means_one_paragraph_per_line() {
-        assert_eq!(texts("First line.\nSecond line.\nThird."), ["First line.", "Second line.", "Third."]);
+        assert_eq!(
+            texts("First line.\nSecond line.\nThird."),
+            ["First line.", "Second line.", "Third."]
+        );
     }
 
     #[test]
@@ -276,7 +288,12 @@ mod tests {
             while let Some(i) = lines.next_break() {
                 got.push(i);
             }
-            let expected: Vec<usize> = t.bytes().enumerate().filter(|&(_, b)| b == b'\n' || b == b'\r').map(|(i, _)| i).collect();
+            let expected: Vec<usize> = t
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n' || b == b'\r')
+                .map(|(i, _)| i)
+                .collect();
             assert_eq!(got, expected, "{len}");
         }
     }
@@ -289,15 +306,35 @@ mod tests {
 
     #[test]
     fn is_blank_and_is_long_agree_with_chars() {
-        let lines = ["", " ", "\t\x0b\x0c ", " x", "\u{a0}", " \u{a0}\u{3000} ", " \u{a0}y", "\x1c", "\u{85}", "\u{200b}", "é"];
+        let lines = [
+            "",
+            " ",
+            "\t\x0b\x0c ",
+            " x",
+            "\u{a0}",
+            " \u{a0}\u{3000} ",
+            " \u{a0}y",
+            "\x1c",
+            "\u{85}",
+            "\u{200b}",
+            "é",
+        ];
         for line in lines {
-            assert_eq!(is_blank(line, 0, line.len()), line.chars().all(char::is_whitespace), "{line:?}");
+            assert_eq!(
+                is_blank(line, 0, line.len()),
+                line.chars().all(char::is_whitespace),
+                "{line:?}"
+            );
         }
         for (unit, n) in [("a", 1), ("é", 2), ("日", 3), ("😀", 4)] {
             for count in [WRAP_CHARS - 1, WRAP_CHARS, WRAP_CHARS + 1, WRAP_CHARS + 9] {
                 let line = format!("{}{}", unit.repeat(count), "b".repeat(count % 7));
                 let chars = line.chars().count();
-                assert_eq!(is_long(line.as_bytes(), 0, line.len()), chars > WRAP_CHARS, "{n}-byte chars, {chars}");
+                assert_eq!(
+                    is_long(line.as_bytes(), 0, line.len()),
+                    chars > WRAP_CHARS,
+                    "{n}-byte chars, {chars}"
+                );
             }
         }
     }
@@ -307,7 +344,11 @@ mod tests {
         let text = "a\n\u{e9}\x0b\r\x0c\u{8a}\n\n\r\u{2028}z\x0e\r\n\u{8d}".repeat(5);
         for len in 0..text.len() {
             let t = &text.as_bytes()[..len];
-            assert_eq!(count_breaks(t), t.iter().filter(|&&b| b == b'\n' || b == b'\r').count(), "{len}");
+            assert_eq!(
+                count_breaks(t),
+                t.iter().filter(|&&b| b == b'\n' || b == b'\r').count(),
+                "{len}"
+            );
         }
     }
 

@@ -32,7 +32,12 @@ pub(crate) struct Side<'a> {
 
 impl<'a> Side<'a> {
     pub fn new(text: &'a str) -> Self {
-        Side { text, paragraphs: paragraphs::split(text), profiles: Vec::new(), wordless: Vec::new() }
+        Side {
+            text,
+            paragraphs: paragraphs::split(text),
+            profiles: Vec::new(),
+            wordless: Vec::new(),
+        }
     }
 
     /// Paragraph `i`'s text.
@@ -67,7 +72,11 @@ impl<'a> Side<'a> {
     /// paragraph's word ids, sorted (its symbol ids when it has no word). `false` when the
     /// deadline passed first; the profiles built so far stay. The clock is read every
     /// [`TOKENS_PER_CLOCK_READ`] words, so one huge paragraph is cut short too.
-    pub fn ensure_profiles(&mut self, indices: impl IntoIterator<Item = usize>, ctx: &mut Ctx<'a>) -> bool {
+    pub fn ensure_profiles(
+        &mut self,
+        indices: impl IntoIterator<Item = usize>,
+        ctx: &mut Ctx<'a>,
+    ) -> bool {
         if self.profiles.is_empty() {
             self.profiles.resize(self.paragraphs.len(), None);
             self.wordless.resize(self.paragraphs.len(), false);
@@ -133,7 +142,8 @@ impl<'a> Side<'a> {
 fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let len = bytes.len();
-    let (mut a, mut b, mut c, mut d): (u64, u64, u64, u64) = (len as u64, 0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0);
+    let (mut a, mut b, mut c, mut d): (u64, u64, u64, u64) =
+        (len as u64, 0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0);
     // (Plain index loops: see `byte_masks::word_at`.)
     let mut i = 0;
     while i + 32 <= len {
@@ -216,6 +226,4 @@ mod tests {
         // Symbols never match words.
         assert_eq!(dice(side.profile_ref(1), side.profile_ref(2)), 0.0);
     }
-
-
 }

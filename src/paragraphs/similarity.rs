@@ -64,7 +64,8 @@ pub(crate) fn candidates(
     // word's run is found by indexing, not by binary search (both showed in profiles of
     // unrelated texts: docs/performance.md).
     let distinct = |profile: &'_ [u32], idx: usize| idx == 0 || profile[idx - 1] != profile[idx];
-    let top = news.iter().filter_map(|&n| new.profile_ref(n).last()).max().map_or(0, |&w| w as usize + 1);
+    let top =
+        news.iter().filter_map(|&n| new.profile_ref(n).last()).max().map_or(0, |&w| w as usize + 1);
     let mut start = vec![0u32; top + 1];
     for &n in news {
         let profile = new.profile_ref(n);
@@ -119,7 +120,10 @@ pub(crate) fn candidates(
         best.clear();
         for &k in &touched {
             let entry = (counts[k as usize], k);
-            let at = best.iter().position(|&(c, j)| entry.0 > c || (entry.0 == c && entry.1 < j)).unwrap_or(best.len());
+            let at = best
+                .iter()
+                .position(|&(c, j)| entry.0 > c || (entry.0 == c && entry.1 < j))
+                .unwrap_or(best.len());
             if at < per_item {
                 best.insert(at, entry);
                 best.truncate(per_item);
@@ -155,7 +159,12 @@ mod tests {
         let mut next = |n: usize| rng.below(n);
         let mut text = || {
             let paragraphs: Vec<String> = (0..80)
-                .map(|_| (0..3 + next(12)).map(|_| format!("w{}", next(150))).collect::<Vec<_>>().join(" "))
+                .map(|_| {
+                    (0..3 + next(12))
+                        .map(|_| format!("w{}", next(150)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect();
             paragraphs.join("\n\n")
         };
@@ -176,7 +185,9 @@ mod tests {
             // Shared uncommon words per position `k` in `news`; the best six, ties to lower `k`.
             let mut shared: Vec<(usize, usize)> = (0..news.len())
                 .map(|k| {
-                    let uncommon = |&&w: &&u32| (0..news.len()).filter(|&m| has(&new, news[m], w)).count() <= common;
+                    let uncommon = |&&w: &&u32| {
+                        (0..news.len()).filter(|&m| has(&new, news[m], w)).count() <= common
+                    };
                     (words.iter().filter(uncommon).filter(|&&w| has(&new, news[k], w)).count(), k)
                 })
                 .filter(|&(count, _)| count > 0)

@@ -58,20 +58,22 @@ impl Token {
 enum Class {
     Space,
     /// Letters/digits that join neighbours into one word.
-    Letter { digit: bool },
+    Letter {
+        digit: bool,
+    },
     /// A script without spaces: one cluster, one word.
     Single,
     /// Can join two letter runs (`'`, `’`, `-`, `.`), or two digit runs (`,`).
-    Joiner { digits_only: bool },
+    Joiner {
+        digits_only: bool,
+    },
     Other,
 }
 
 /// Cuts `text` into tokens, appending to `out` (cleared first). Offsets are relative to `text`.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    scan(text, |start, end, kind| {
-        out.push(Token { start: start as u32, end: end as u32, kind })
-    });
+    scan(text, |start, end, kind| out.push(Token { start: start as u32, end: end as u32, kind }));
 }
 
 /// Classes of ASCII bytes, as [`classify`] gives them (a test checks it): the one statement of
@@ -118,9 +120,11 @@ fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
                 let mut e = end;
                 let mut last_digit = digit;
                 let next = loop {
-                    let skipped = skip_ascii(bytes, e, |class| matches!(class, Class::Letter { .. }));
+                    let skipped =
+                        skip_ascii(bytes, e, |class| matches!(class, Class::Letter { .. }));
                     if skipped > e {
-                        last_digit = ASCII_CLASS[usize::from(bytes[skipped - 1])] == Class::Letter { digit: true };
+                        last_digit = ASCII_CLASS[usize::from(bytes[skipped - 1])]
+                            == Class::Letter { digit: true };
                         e = skipped;
                     }
                     match peek(e) {
@@ -130,7 +134,9 @@ fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
                         }
                         // A joiner stays inside the word only with a word character after it.
                         Some((after, Class::Joiner { digits_only })) => match peek(after) {
-                            Some((word_end, Class::Letter { digit })) if !digits_only || (last_digit && digit) => {
+                            Some((word_end, Class::Letter { digit }))
+                                if !digits_only || (last_digit && digit) =>
+                            {
                                 last_digit = digit;
                                 e = word_end;
                             }
@@ -163,7 +169,10 @@ fn scan(text: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
 fn is_dash(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'-' => true,
-        0xE2 => matches!(crate::unicode::text::from(text, i).chars().next(), Some('\u{2010}'..='\u{2015}' | '\u{2212}')),
+        0xE2 => matches!(
+            crate::unicode::text::from(text, i).chars().next(),
+            Some('\u{2010}'..='\u{2015}' | '\u{2212}')
+        ),
         _ => false,
     }
 }
@@ -210,7 +219,9 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
     let char = Char::of(c);
     // Most text has few combining marks: when neither char can join the other, the cluster is
     // one char and the (slower) grapheme rules need not run.
-    let alone = !char.joins_next() && (i + len == bytes.len() || !Char::of(crate::unicode::text::char_at(text, i + len).0).joins_previous());
+    let alone = !char.joins_next()
+        && (i + len == bytes.len()
+            || !Char::of(crate::unicode::text::char_at(text, i + len).0).joins_previous());
     let end = if alone { i + len } else { crate::unicode::graphemes::cluster_end(text, i) };
     (end, char.class())
 }
@@ -233,7 +244,9 @@ impl Char {
         static KNOWN: CharMemo = CharMemo::new();
         Char(KNOWN.get(c, |c| {
             let (next, previous) = crate::unicode::graphemes::joining(c);
-            classify(c).code() | if next { JOINS_NEXT } else { 0 } | if previous { JOINS_PREVIOUS } else { 0 }
+            classify(c).code()
+                | if next { JOINS_NEXT } else { 0 }
+                | if previous { JOINS_PREVIOUS } else { 0 }
         }))
     }
 
@@ -286,8 +299,12 @@ fn classify(c: char) -> Class {
     // holds no letters: decide it without the Unicode property tables.
     if ('\u{2000}'..='\u{206F}').contains(&c) {
         return match c {
-            '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' => Class::Space,
-            '\u{2019}' | '\u{2010}' | '\u{2011}' | '\u{2013}' => Class::Joiner { digits_only: false },
+            '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' => {
+                Class::Space
+            }
+            '\u{2019}' | '\u{2010}' | '\u{2011}' | '\u{2013}' => {
+                Class::Joiner { digits_only: false }
+            }
             _ => Class::Other,
         };
     }
@@ -421,7 +438,11 @@ mod tests {
         for c in (0..0x30000).filter_map(char::from_u32) {
             for known in [Char::of(c), Char::of(c)] {
                 assert_eq!(known.class(), classify(c), "{c:?}");
-                assert_eq!((known.joins_next(), known.joins_previous()), crate::unicode::graphemes::joining(c), "{c:?}");
+                assert_eq!(
+                    (known.joins_next(), known.joins_previous()),
+                    crate::unicode::graphemes::joining(c),
+                    "{c:?}"
+                );
             }
         }
     }
@@ -464,7 +485,9 @@ mod tests {
                                 k += 1;
                             }
                             Some(Class::Joiner { digits_only }) => match clusters.get(k + 1) {
-                                Some(&(_, e, Class::Letter { digit })) if !digits_only || (last_digit && digit) => {
+                                Some(&(_, e, Class::Letter { digit }))
+                                    if !digits_only || (last_digit && digit) =>
+                                {
                                     last_digit = digit;
                                     end = e;
                                     k += 2;

@@ -43,8 +43,8 @@
 
 use core::ops::Range;
 
-use crate::deadline::Deadline;
 use crate::call::Ctx;
+use crate::deadline::Deadline;
 use crate::myers::{diff_ids, DiffOp, Past};
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::{tokenize, Token, TokenKind};
@@ -161,12 +161,20 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
 /// a longest common subsequence of the word tokens alone, then the spaces and punctuation
 /// between each two consecutive matched words. Past the deadline, one exact replacement of the
 /// differing middle.
-fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx<'_>) -> Vec<DiffOp> {
+fn token_ops(
+    old: &[u32],
+    new: &[u32],
+    ot: &[Token],
+    nt: &[Token],
+    ctx: &mut Ctx<'_>,
+) -> Vec<DiffOp> {
     if ctx.deadline.passed() {
         // Past its deadline Myers stops at once: common prefix, one replacement, common suffix.
         let ops = diff_ids(old, 0..old.len(), new, 0..new.len(), ctx.deadline, Past::Replace);
         // One replacement is the best answer anyway when a side is empty or both are one token.
-        if ops.iter().any(|op| matches!(op, DiffOp::Replace { old_len, new_len, .. } if *old_len + *new_len > 2)) {
+        if ops.iter().any(
+            |op| matches!(op, DiffOp::Replace { old_len, new_len, .. } if *old_len + *new_len > 2),
+        ) {
             ctx.coarsened.word_diffs += 1;
         }
         return ops;
@@ -174,7 +182,8 @@ fn token_ops(old: &[u32], new: &[u32], ot: &[Token], nt: &[Token], ctx: &mut Ctx
     let deadline = ctx.deadline;
     let (old_words, old_ids) = words_only(ot, old);
     let (new_words, new_ids) = words_only(nt, new);
-    let word_ops = diff_ids(&old_ids, 0..old_ids.len(), &new_ids, 0..new_ids.len(), deadline, Past::Replace);
+    let word_ops =
+        diff_ids(&old_ids, 0..old_ids.len(), &new_ids, 0..new_ids.len(), deadline, Past::Replace);
     let mut ops = Vec::new();
     let (mut o, mut n, mut matched) = (0, 0, 0);
     'words: for op in &word_ops {
@@ -230,12 +239,19 @@ fn common_ends(ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
         head += 1;
     }
     let mut tail = 0;
-    while tail < ot.len() - head && tail < nt.len() - head && same(&ot[ot.len() - 1 - tail], &nt[nt.len() - 1 - tail]) {
+    while tail < ot.len() - head
+        && tail < nt.len() - head
+        && same(&ot[ot.len() - 1 - tail], &nt[nt.len() - 1 - tail])
+    {
         tail += 1;
     }
     let mut runs = Vec::with_capacity(3);
     let (oe, ne) = (ot.len() - tail, nt.len() - tail);
-    for (kind, old, new) in [(PieceKind::Equal, 0..head, 0..head), (CHANGED, head..oe, head..ne), (PieceKind::Equal, oe..ot.len(), ne..nt.len())] {
+    for (kind, old, new) in [
+        (PieceKind::Equal, 0..head, 0..head),
+        (CHANGED, head..oe, head..ne),
+        (PieceKind::Equal, oe..ot.len(), ne..nt.len()),
+    ] {
         if !old.is_empty() || !new.is_empty() {
             runs.push(Piece { kind, old, new });
         }
@@ -311,12 +327,25 @@ fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
             let (a, b, c, d) = (&out[k - 4], &out[k - 3], &out[k - 2], &out[k - 1]);
             if a.kind == CHANGED {
                 // [a] b [-c-] d, where c ends with b: `[a][-b c'-] b d`, one change.
-                let Some(changed) = pure(c).filter(|keys| keys.ends_with(&ok[b.old.clone()])) else { break };
+                let Some(changed) = pure(c).filter(|keys| keys.ends_with(&ok[b.old.clone()]))
+                else {
+                    break;
+                };
                 let p = b.old.len();
-                let end = |c: &Range<usize>, b: &Range<usize>| if c.is_empty() { b.start } else { c.end - p };
+                let end = |c: &Range<usize>, b: &Range<usize>| {
+                    if c.is_empty() {
+                        b.start
+                    } else {
+                        c.end - p
+                    }
+                };
                 let (old_end, new_end) = (end(&c.old, &b.old), end(&c.new, &b.new));
                 debug_assert!(changed.len() >= p);
-                let equal = Piece { kind: PieceKind::Equal, old: old_end..d.old.end, new: new_end..d.new.end };
+                let equal = Piece {
+                    kind: PieceKind::Equal,
+                    old: old_end..d.old.end,
+                    new: new_end..d.new.end,
+                };
                 out.truncate(k - 3);
                 // `out[k - 4]` is `a`, a change: the slid one joins it.
                 if let Some(last) = out.last_mut() {
@@ -326,13 +355,27 @@ fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
                 out.push(equal);
             } else {
                 // a [-b-] c [d], where b starts with c: `a c [-b' c d-]`, one change.
-                let Some(changed) = pure(b).filter(|keys| keys.starts_with(&ok[c.old.clone()])) else { break };
+                let Some(changed) = pure(b).filter(|keys| keys.starts_with(&ok[c.old.clone()]))
+                else {
+                    break;
+                };
                 let q = c.old.len();
-                let start = |b: &Range<usize>, c: &Range<usize>| if b.is_empty() { c.end } else { b.start + q };
+                let start = |b: &Range<usize>, c: &Range<usize>| {
+                    if b.is_empty() {
+                        c.end
+                    } else {
+                        b.start + q
+                    }
+                };
                 let (old_start, new_start) = (start(&b.old, &c.old), start(&b.new, &c.new));
                 debug_assert!(changed.len() >= q);
-                let equal = Piece { kind: PieceKind::Equal, old: a.old.start..old_start, new: a.new.start..new_start };
-                let change = Piece { kind: CHANGED, old: old_start..d.old.end, new: new_start..d.new.end };
+                let equal = Piece {
+                    kind: PieceKind::Equal,
+                    old: a.old.start..old_start,
+                    new: a.new.start..new_start,
+                };
+                let change =
+                    Piece { kind: CHANGED, old: old_start..d.old.end, new: new_start..d.new.end };
                 out.truncate(k - 4);
                 out.push(equal);
                 out.push(change);
@@ -351,16 +394,31 @@ fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
 /// `License.[- However, … compliance.-]` rather than `License[-. However, … compliance-].`.
 /// Ties keep the place Myers chose. An equal run between two changes is never emptied (that is
 /// [`slide`]'s job); one at an end of the text may be (the cosmetic split drops it).
-fn snap_to_boundaries(runs: &mut [Run], ok: &[u32], nk: &[u32], ot: &[Token], nt: &[Token], old: &str, new: &str) {
+fn snap_to_boundaries(
+    runs: &mut [Run],
+    ok: &[u32],
+    nk: &[u32],
+    ot: &[Token],
+    nt: &[Token],
+    old: &str,
+    new: &str,
+) {
     for i in 1..runs.len().saturating_sub(1) {
         let (prev, cur, next) = (runs[i - 1].clone(), runs[i].clone(), runs[i + 1].clone());
         let deletion = cur.new.is_empty();
-        if prev.kind != PieceKind::Equal || cur.kind != CHANGED || next.kind != PieceKind::Equal || deletion == cur.old.is_empty() {
+        if prev.kind != PieceKind::Equal
+            || cur.kind != CHANGED
+            || next.kind != PieceKind::Equal
+            || deletion == cur.old.is_empty()
+        {
             continue;
         }
         // The changed side: its keys, tokens and text, and the three runs' ranges on it.
-        let (keys, tokens, text, p, c, n) =
-            if deletion { (ok, ot, old, prev.old, cur.old, next.old) } else { (nk, nt, new, prev.new, cur.new, next.new) };
+        let (keys, tokens, text, p, c, n) = if deletion {
+            (ok, ot, old, prev.old, cur.old, next.old)
+        } else {
+            (nk, nt, new, prev.new, cur.new, next.new)
+        };
         let len = c.len();
         let (old_len, new_len) = if deletion { (len, 0) } else { (0, len) };
         // An equal run at either end of the text may empty; one between changes keeps a token.
@@ -372,7 +430,8 @@ fn snap_to_boundaries(runs: &mut [Run], ok: &[u32], nk: &[u32], ot: &[Token], nt
         while last + len < high && keys[last] == keys[last + len] {
             last += 1;
         }
-        let score = |s: usize| boundary_score(tokens, text, s) + boundary_score(tokens, text, s + len);
+        let score =
+            |s: usize| boundary_score(tokens, text, s) + boundary_score(tokens, text, s + len);
         let mut best = c.start;
         for s in first..=last {
             if score(s) > score(best) {
@@ -398,8 +457,16 @@ fn snap_to_boundaries(runs: &mut [Run], ok: &[u32], nk: &[u32], ot: &[Token], nt
 /// better), after diff-match-patch's scale: a paragraph break, a line break, the end of a
 /// sentence or clause (punctuation then a space), a space, punctuation.
 fn boundary_score(tokens: &[Token], text: &str, at: usize) -> u8 {
-    let (Some(x), Some(y)) = (at.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(at)) else { return 6 };
-    let breaks = |t: &Token| if t.kind == TokenKind::Space { t.text(text).bytes().filter(|&b| b == b'\n').count() } else { 0 };
+    let (Some(x), Some(y)) = (at.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(at)) else {
+        return 6;
+    };
+    let breaks = |t: &Token| {
+        if t.kind == TokenKind::Space {
+            t.text(text).bytes().filter(|&b| b == b'\n').count()
+        } else {
+            0
+        }
+    };
     match (breaks(x).max(breaks(y)), x.kind, y.kind) {
         (2.., _, _) => 5,
         (1, _, _) => 4,
@@ -431,7 +498,8 @@ fn split_cosmetic(runs_in: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &
             for k in 0..run.old.len() {
                 let (o, n) = (run.old.start + k, run.new.start + k);
                 let same = ot[o].text(old) == nt[n].text(new);
-                let kind = if same { PieceKind::Equal } else { PieceKind::Change { cosmetic: true } };
+                let kind =
+                    if same { PieceKind::Equal } else { PieceKind::Change { cosmetic: true } };
                 push(&mut runs, kind, o..o + 1, n..n + 1);
             }
         } else {
@@ -443,21 +511,19 @@ fn split_cosmetic(runs_in: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &
 
 /// Words among `tokens`, and the chars of the longest.
 fn words_in(tokens: &[Token], text: &str) -> (usize, usize) {
-    tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .fold((0, 0), |(n, longest), t| {
-            // Chars are the bytes that do not continue a UTF-8 sequence (smaller than
-            // `chars().count()` in the wasm module, and as exact).
-            let chars = t.text(text).bytes().filter(|&b| b & 0xC0 != 0x80).count();
-            (n + 1, longest.max(chars))
-        })
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).fold((0, 0), |(n, longest), t| {
+        // Chars are the bytes that do not continue a UTF-8 sequence (smaller than
+        // `chars().count()` in the wasm module, and as exact).
+        let chars = t.text(text).bytes().filter(|&b| b & 0xC0 != 0x80).count();
+        (n + 1, longest.max(chars))
+    })
 }
 
 /// Folds unchanged stretches stranded between two substantive changes into them.
 fn absorb_stranded(runs: Vec<Run>, ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
     const SUB: PieceKind = PieceKind::Change { cosmetic: false };
-    let change_words = |r: &Run| words_in(&ot[r.old.clone()], old).0.max(words_in(&nt[r.new.clone()], new).0);
+    let change_words =
+        |r: &Run| words_in(&ot[r.old.clone()], old).0.max(words_in(&nt[r.new.clone()], new).0);
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
     for run in runs {
         out.push(run);
@@ -487,7 +553,14 @@ fn absorb_stranded(runs: Vec<Run>, ot: &[Token], nt: &[Token], old: &str, new: &
 }
 
 /// Classifies, refines and measures the runs, producing byte pieces and word stats.
-fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &mut Ctx<'_>) -> WordDiff {
+fn finish(
+    runs: &[Run],
+    ot: &[Token],
+    nt: &[Token],
+    old: &str,
+    new: &str,
+    ctx: &mut Ctx<'_>,
+) -> WordDiff {
     let mut diff = WordDiff { pieces: Vec::with_capacity(runs.len()), stats: WordStats::default() };
     let bytes = |tokens: &[Token], r: &Range<usize>, at: usize| -> Range<usize> {
         if r.is_empty() {
@@ -509,7 +582,9 @@ fn finish(runs: &[Run], ot: &[Token], nt: &[Token], old: &str, new: &str, ctx: &
                 push_piece(&mut diff.pieces, Piece { kind: PieceKind::Equal, old: o, new: n });
             }
             PieceKind::Change { cosmetic } => {
-                let cosmetic = cosmetic || fold_text(crate::unicode::text::slice(old, o.clone()), ctx.fold) == fold_text(crate::unicode::text::slice(new, n.clone()), ctx.fold);
+                let cosmetic = cosmetic
+                    || fold_text(crate::unicode::text::slice(old, o.clone()), ctx.fold)
+                        == fold_text(crate::unicode::text::slice(new, n.clone()), ctx.fold);
                 if cosmetic {
                     diff.stats.cosmetic_changes += 1;
                     diff.stats.unchanged += old_words;
@@ -564,7 +639,8 @@ fn refine(
     let same_shape = !ot.is_empty()
         && ot.len() == nt.len()
         && ot.iter().zip(nt).all(|(a, b)| {
-            a.kind == b.kind && (a.kind == TokenKind::Word || cosmetic || a.text(old) == b.text(new))
+            a.kind == b.kind
+                && (a.kind == TokenKind::Word || cosmetic || a.text(old) == b.text(new))
         });
     if !same_shape {
         push_piece(out, whole);
@@ -580,7 +656,11 @@ fn refine(
         let (at, bt) = (a.text(old), b.text(new));
         let (a0, b0) = (a.start as usize, b.start as usize);
         if at == bt {
-            pieces.push(Piece { kind: PieceKind::Equal, old: a0..a.end as usize, new: b0..b.end as usize });
+            pieces.push(Piece {
+                kind: PieceKind::Equal,
+                old: a0..a.end as usize,
+                new: b0..b.end as usize,
+            });
         } else if a.kind == TokenKind::Word && refine_word(at, bt, a0, b0, cosmetic, &mut pieces) {
             refined = true;
         } else {
@@ -634,7 +714,14 @@ fn clusters(word: &str) -> Vec<(usize, &str)> {
 
 /// Letter-level pieces for one word pair, if they share enough letters (a cosmetic pair always
 /// does: it differs only in typography).
-fn refine_word<'w>(a: &'w str, b: &'w str, a0: usize, b0: usize, cosmetic: bool, out: &mut Vec<Piece>) -> bool {
+fn refine_word<'w>(
+    a: &'w str,
+    b: &'w str,
+    a0: usize,
+    b0: usize,
+    cosmetic: bool,
+    out: &mut Vec<Piece>,
+) -> bool {
     let ga = clusters(a);
     let gb = clusters(b);
     let longest = ga.len().max(gb.len());
@@ -645,10 +732,8 @@ fn refine_word<'w>(a: &'w str, b: &'w str, a0: usize, b0: usize, cosmetic: bool,
     let ka = cluster_ids(&ga, &mut long);
     let kb = cluster_ids(&gb, &mut long);
     let ops = diff_ids(&ka, 0..ka.len(), &kb, 0..kb.len(), Deadline::NEVER, Past::Replace);
-    let shared: usize = ops
-        .iter()
-        .map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 })
-        .sum();
+    let shared: usize =
+        ops.iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum();
     if !cosmetic && (shared as f64) < MIN_REFINE_SIMILARITY * longest as f64 {
         return false;
     }
@@ -657,9 +742,18 @@ fn refine_word<'w>(a: &'w str, b: &'w str, a0: usize, b0: usize, cosmetic: bool,
         let (or, nr) = (op.old_range(), op.new_range());
         let old = a0 + at(&ga, or.start, a.len())..a0 + at(&ga, or.end, a.len());
         let new = b0 + at(&gb, nr.start, b.len())..b0 + at(&gb, nr.end, b.len());
-        let kind = if matches!(op, DiffOp::Equal { .. }) { PieceKind::Equal } else { PieceKind::Change { cosmetic } };
+        let kind = if matches!(op, DiffOp::Equal { .. }) {
+            PieceKind::Equal
+        } else {
+            PieceKind::Change { cosmetic }
+        };
         match out.last_mut() {
-            Some(last) if last.kind == kind && kind != PieceKind::Equal && last.old.end == old.start && last.new.end == new.start => {
+            Some(last)
+                if last.kind == kind
+                    && kind != PieceKind::Equal
+                    && last.old.end == old.start
+                    && last.new.end == new.start =>
+            {
                 last.old.end = old.end;
                 last.new.end = new.end;
             }
@@ -744,7 +838,11 @@ mod tests {
 
     #[test]
     fn paragraph_break_inside_a_sentence_is_cosmetic() {
-        check("home for consultations", "home for\n\nconsultations", "home for{- -}{+\n\n+}consultations");
+        check(
+            "home for consultations",
+            "home for\n\nconsultations",
+            "home for{- -}{+\n\n+}consultations",
+        );
     }
 
     #[test]
@@ -789,7 +887,8 @@ mod tests {
     // GFDL 1.2 → 1.3, section 9, shortened. Myers matches "rights", then "under this License"
     // inside the dropped sentence: `your [-rights … or -]rights[-, from you-] under this License[-…-].`
     const TERMINATION_OLD: &str = "Any other attempt to copy is void, and will terminate your rights under this License. However, parties who have received copies, or rights, from you under this License will not have their licenses.";
-    const TERMINATION_NEW: &str = "Any attempt otherwise to copy is void, and will terminate your rights under this License.";
+    const TERMINATION_NEW: &str =
+        "Any attempt otherwise to copy is void, and will terminate your rights under this License.";
 
     #[test]
     fn a_dropped_sentence_after_a_repeated_phrase_is_one_change() {
@@ -812,7 +911,11 @@ mod tests {
     #[test]
     fn a_removed_sentence_takes_the_space_before_it() {
         // Myers: `He left. [-She came. -]They sat.`
-        check("He left. She came. They sat.", "He left. They sat.", "He left.[- She came.-] They sat.");
+        check(
+            "He left. She came. They sat.",
+            "He left. They sat.",
+            "He left.[- She came.-] They sat.",
+        );
     }
 
     #[test]
@@ -836,7 +939,11 @@ mod tests {
 
     #[test]
     fn emoji_is_never_split() {
-        check("ok \u{1F44D}\u{1F3FD}", "ok \u{1F44D}\u{1F3FF}", "ok [-\u{1F44D}\u{1F3FD}-][+\u{1F44D}\u{1F3FF}+]");
+        check(
+            "ok \u{1F44D}\u{1F3FD}",
+            "ok \u{1F44D}\u{1F3FF}",
+            "ok [-\u{1F44D}\u{1F3FD}-][+\u{1F44D}\u{1F3FF}+]",
+        );
     }
 
     #[test]
@@ -855,13 +962,17 @@ mod tests {
 
     #[test]
     fn past_the_deadline_the_middle_is_one_exact_replacement() {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(Some(core::time::Duration::ZERO)), true);
+        let mut ctx =
+            Ctx::new(Fold::default(), Deadline::after(Some(core::time::Duration::ZERO)), true);
         std::thread::sleep(core::time::Duration::from_millis(1));
         let (old, new) = ("keep this red fox and this end", "keep this blue fox and that end");
         let d = diff_words(old, new, &mut ctx);
         let changes: Vec<_> = d.pieces.iter().filter(|p| p.kind != PieceKind::Equal).collect();
         assert_eq!(changes.len(), 1);
-        assert_eq!((&old[changes[0].old.clone()], &new[changes[0].new.clone()]), ("red fox and this", "blue fox and that"));
+        assert_eq!(
+            (&old[changes[0].old.clone()], &new[changes[0].new.clone()]),
+            ("red fox and this", "blue fox and that")
+        );
         assert_eq!(ctx.coarsened.word_diffs, 1);
     }
 
@@ -870,20 +981,33 @@ mod tests {
     /// rebuild the new text.
     #[test]
     fn past_the_deadline_equal_pieces_are_equal_bytes() {
-        let mut ctx = Ctx::new(Fold { ignore_case: true, ignore_whitespace: true }, Deadline::after(Some(core::time::Duration::ZERO)), true);
+        let mut ctx = Ctx::new(
+            Fold { ignore_case: true, ignore_whitespace: true },
+            Deadline::after(Some(core::time::Duration::ZERO)),
+            true,
+        );
         std::thread::sleep(core::time::Duration::from_millis(1));
-        for (old, new) in [("don't stop now", "don\u{2019}t stop now"), ("A  red fox", "a red FOX"), ("same", "same"), ("x “quoted” y", "x \"quoted\" z")] {
+        for (old, new) in [
+            ("don't stop now", "don\u{2019}t stop now"),
+            ("A  red fox", "a red FOX"),
+            ("same", "same"),
+            ("x “quoted” y", "x \"quoted\" z"),
+        ] {
             let d = diff_words(old, new, &mut ctx);
             for p in &d.pieces {
                 if p.kind == PieceKind::Equal {
                     assert_eq!(&old[p.old.clone()], &new[p.new.clone()], "{old:?} → {new:?}");
                 }
             }
-            let rebuilt: (String, String) = d.pieces.iter().map(|p| (&old[p.old.clone()], &new[p.new.clone()])).fold((String::new(), String::new()), |(mut a, mut b), (x, y)| {
-                a.push_str(x);
-                b.push_str(y);
-                (a, b)
-            });
+            let rebuilt: (String, String) = d
+                .pieces
+                .iter()
+                .map(|p| (&old[p.old.clone()], &new[p.new.clone()]))
+                .fold((String::new(), String::new()), |(mut a, mut b), (x, y)| {
+                    a.push_str(x);
+                    b.push_str(y);
+                    (a, b)
+                });
             assert_eq!(rebuilt, (old.to_string(), new.to_string()));
         }
     }

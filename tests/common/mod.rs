@@ -51,8 +51,10 @@ pub fn show(d: &Diff<'_>) -> String {
 
 /// Asserts that the flat edits rebuild both inputs and never repeat an op.
 pub fn assert_exact(d: &Diff<'_>, old: &str, new: &str) {
-    let rebuilt_old: String = d.edits.iter().filter(|e| e.op != Op::Insert).map(|e| e.text).collect();
-    let rebuilt_new: String = d.edits.iter().filter(|e| e.op != Op::Delete).map(|e| e.text).collect();
+    let rebuilt_old: String =
+        d.edits.iter().filter(|e| e.op != Op::Insert).map(|e| e.text).collect();
+    let rebuilt_new: String =
+        d.edits.iter().filter(|e| e.op != Op::Delete).map(|e| e.text).collect();
     assert!(rebuilt_old == old, "equal+delete edits do not rebuild the old text");
     assert!(rebuilt_new == new, "equal+insert edits do not rebuild the new text");
     for pair in d.edits.windows(2) {

@@ -111,7 +111,12 @@ pub const ALL: &[Shape] = &[
         bytes: 400_000,
         make: |s| ("a\nb\n".repeat(n(1e5, s)), "b\na\n".repeat(n(1e5, s))),
     },
-    Shape { name: "shuffled-lines", what: "100k distinct one-word lines, shuffled", bytes: 688_890, make: |s| shuffled_lines(n(1e5, s), 21) },
+    Shape {
+        name: "shuffled-lines",
+        what: "100k distinct one-word lines, shuffled",
+        bytes: 688_890,
+        make: |s| shuffled_lines(n(1e5, s), 21),
+    },
     Shape {
         name: "shuffled-paragraphs",
         what: "20k distinct one-word paragraphs (blank lines between), shuffled",

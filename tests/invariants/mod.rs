@@ -30,7 +30,12 @@ pub fn check(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<()
     check_moves(d, options)?;
     check_short_moves(d, old, new, options)?;
     check_stats(d)?;
-    ensure!(d.approximate == d.fallback.is_some(), "approximate is {} but fallback is {:?}", d.approximate, d.fallback);
+    ensure!(
+        d.approximate == d.fallback.is_some(),
+        "approximate is {} but fallback is {:?}",
+        d.approximate,
+        d.fallback
+    );
     if let Some(f) = &d.fallback {
         ensure!(!f.detail.is_empty(), "a fallback without a detail");
     }
@@ -40,8 +45,10 @@ pub fn check(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<()
 /// Equal + delete rebuild old, equal + insert rebuild new; no empty edit; no two adjacent
 /// edits with one op.
 pub fn check_edits(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
-    let rebuilt_old: String = d.edits.iter().filter(|e| e.op != Op::Insert).map(|e| e.text).collect();
-    let rebuilt_new: String = d.edits.iter().filter(|e| e.op != Op::Delete).map(|e| e.text).collect();
+    let rebuilt_old: String =
+        d.edits.iter().filter(|e| e.op != Op::Insert).map(|e| e.text).collect();
+    let rebuilt_new: String =
+        d.edits.iter().filter(|e| e.op != Op::Delete).map(|e| e.text).collect();
     ensure!(rebuilt_old == old, "equal+delete edits do not rebuild the old text: {rebuilt_old:?}");
     ensure!(rebuilt_new == new, "equal+insert edits do not rebuild the new text: {rebuilt_new:?}");
     ensure!(d.edits.iter().all(|e| !e.text.is_empty()), "an empty edit");
@@ -62,14 +69,23 @@ pub fn check_paragraphs(paragraphs: &[Paragraph], text: &str, side: &str) -> Res
             text.is_char_boundary(p.byte_start) && text.is_char_boundary(p.byte_end),
             "{side} paragraph {i} is not on char boundaries: {p:?}"
         );
-        ensure!(covered_to <= p.byte_start, "{side} paragraph {i} overlaps or precedes the one before: {p:?}");
+        ensure!(
+            covered_to <= p.byte_start,
+            "{side} paragraph {i} overlaps or precedes the one before: {p:?}"
+        );
         let gap = &text[covered_to..p.byte_start];
-        ensure!(gap.chars().all(char::is_whitespace), "{side} text before paragraph {i} is not blank: {gap:?}");
+        ensure!(
+            gap.chars().all(char::is_whitespace),
+            "{side} text before paragraph {i} is not blank: {gap:?}"
+        );
         ensure!(!p.text(text).chars().all(char::is_whitespace), "{side} paragraph {i} is blank");
         covered_to = p.byte_end;
     }
     let tail = &text[covered_to..];
-    ensure!(tail.chars().all(char::is_whitespace), "{side} text after the last paragraph is not blank: {tail:?}");
+    ensure!(
+        tail.chars().all(char::is_whitespace),
+        "{side} text after the last paragraph is not blank: {tail:?}"
+    );
     Ok(())
 }
 
@@ -80,7 +96,13 @@ fn cell_text<'t>(cell: &Cell<'_>, paragraphs: &[Paragraph], text: &'t str) -> Op
     text.get(first.byte_start..last.byte_end)
 }
 
-fn check_cell(cell: &Cell<'_>, paragraphs: &[Paragraph], text: &str, change: SpanKind, at: &str) -> Result<(), String> {
+fn check_cell(
+    cell: &Cell<'_>,
+    paragraphs: &[Paragraph],
+    text: &str,
+    change: SpanKind,
+    at: &str,
+) -> Result<(), String> {
     ensure!(!cell.paragraphs.is_empty(), "{at}: a cell without paragraphs");
     ensure!(
         cell.paragraphs.windows(2).all(|w| w[1] == w[0] + 1),
@@ -102,8 +124,10 @@ fn check_cell(cell: &Cell<'_>, paragraphs: &[Paragraph], text: &str, change: Spa
 
 /// The equal spans of two cells, in order, must be the same texts.
 fn check_equal_spans_match(old: &Cell<'_>, new: &Cell<'_>, at: &str) -> Result<(), String> {
-    let o: Vec<&str> = old.spans.iter().filter(|s| s.kind == SpanKind::Equal).map(|s| s.text).collect();
-    let n: Vec<&str> = new.spans.iter().filter(|s| s.kind == SpanKind::Equal).map(|s| s.text).collect();
+    let o: Vec<&str> =
+        old.spans.iter().filter(|s| s.kind == SpanKind::Equal).map(|s| s.text).collect();
+    let n: Vec<&str> =
+        new.spans.iter().filter(|s| s.kind == SpanKind::Equal).map(|s| s.text).collect();
     ensure!(o == n, "{at}: equal spans differ: old {o:?}, new {n:?}");
     Ok(())
 }
@@ -119,37 +143,67 @@ fn changes<'c, 'a>(cell: &'c Option<Cell<'a>>) -> Vec<&'c Span<'a>> {
 /// many rows as its length; a row block is never of kind equal, deleted or inserted (those are
 /// runs); the inputs are the ones diffed; `row(i)` is the `i`-th row of `rows()`.
 pub fn check_blocks(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
-    ensure!(core::ptr::eq(d.old_text, old) && core::ptr::eq(d.new_text, new), "the model does not borrow the inputs it diffed");
+    ensure!(
+        core::ptr::eq(d.old_text, old) && core::ptr::eq(d.new_text, new),
+        "the model does not borrow the inputs it diffed"
+    );
     let mut previous = None;
     for (k, block) in d.blocks.iter().enumerate() {
         let kind = match block {
             Block::Equal { old: o, new: n } => {
-                ensure!(!o.is_empty() && o.len() == n.len(), "block {k}: equal ranges {o:?} and {n:?}");
-                ensure!(o.end <= d.old_paragraphs.len() && n.end <= d.new_paragraphs.len(), "block {k}: ranges {o:?}, {n:?} out of bounds");
+                ensure!(
+                    !o.is_empty() && o.len() == n.len(),
+                    "block {k}: equal ranges {o:?} and {n:?}"
+                );
+                ensure!(
+                    o.end <= d.old_paragraphs.len() && n.end <= d.new_paragraphs.len(),
+                    "block {k}: ranges {o:?}, {n:?} out of bounds"
+                );
                 for (i, j) in o.clone().zip(n.clone()) {
-                    ensure!(d.old_paragraphs[i].text(old) == d.new_paragraphs[j].text(new), "block {k}: old {i} and new {j} differ");
+                    ensure!(
+                        d.old_paragraphs[i].text(old) == d.new_paragraphs[j].text(new),
+                        "block {k}: old {i} and new {j} differ"
+                    );
                 }
                 Some(RowKind::Equal)
             }
             Block::Deleted { old: o } => {
-                ensure!(!o.is_empty() && o.end <= d.old_paragraphs.len(), "block {k}: deleted range {o:?}");
+                ensure!(
+                    !o.is_empty() && o.end <= d.old_paragraphs.len(),
+                    "block {k}: deleted range {o:?}"
+                );
                 Some(RowKind::Deleted)
             }
             Block::Inserted { new: n } => {
-                ensure!(!n.is_empty() && n.end <= d.new_paragraphs.len(), "block {k}: inserted range {n:?}");
+                ensure!(
+                    !n.is_empty() && n.end <= d.new_paragraphs.len(),
+                    "block {k}: inserted range {n:?}"
+                );
                 Some(RowKind::Inserted)
             }
             Block::Row(r) => {
-                ensure!(!matches!(r.kind, RowKind::Equal | RowKind::Deleted | RowKind::Inserted), "block {k}: a row block of kind {:?}", r.kind);
+                ensure!(
+                    !matches!(r.kind, RowKind::Equal | RowKind::Deleted | RowKind::Inserted),
+                    "block {k}: a row block of kind {:?}",
+                    r.kind
+                );
                 None
             }
         };
-        ensure!(kind.is_none() || kind != previous, "block {k}: a {kind:?} run right after another");
+        ensure!(
+            kind.is_none() || kind != previous,
+            "block {k}: a {kind:?} run right after another"
+        );
         previous = kind;
         ensure!(block.row_count() >= 1, "block {k} stands for no row");
     }
     let rows: Vec<_> = d.rows().collect();
-    ensure!(rows.len() == d.row_count() && d.rows().len() == rows.len(), "rows() yields {} rows, row_count() says {}", rows.len(), d.row_count());
+    ensure!(
+        rows.len() == d.row_count() && d.rows().len() == rows.len(),
+        "rows() yields {} rows, row_count() says {}",
+        rows.len(),
+        d.row_count()
+    );
     for (i, row) in rows.iter().enumerate().step_by(rows.len() / 64 + 1) {
         ensure!(d.row(i).as_ref() == Some(row), "row({i}) is not the {i}-th row");
     }
@@ -165,15 +219,26 @@ pub fn check_rows(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
         let at = format!("row {r} ({:?})", row.kind);
         if let Some(c) = &row.old {
             check_cell(c, &d.old_paragraphs, old, SpanKind::Delete, &format!("{at} old"))?;
-            ensure!(c.paragraphs[0] == next_old, "{at}: old paragraph {} where {next_old} comes next", c.paragraphs[0]);
+            ensure!(
+                c.paragraphs[0] == next_old,
+                "{at}: old paragraph {} where {next_old} comes next",
+                c.paragraphs[0]
+            );
             next_old += c.paragraphs.len();
         }
         if let Some(c) = &row.new {
             check_cell(c, &d.new_paragraphs, new, SpanKind::Insert, &format!("{at} new"))?;
-            ensure!(c.paragraphs[0] == next_new, "{at}: new paragraph {} where {next_new} comes next", c.paragraphs[0]);
+            ensure!(
+                c.paragraphs[0] == next_new,
+                "{at}: new paragraph {} where {next_new} comes next",
+                c.paragraphs[0]
+            );
             next_new += c.paragraphs.len();
         }
-        let (o, n) = (row.old.as_ref().map(|c| c.paragraphs.len()), row.new.as_ref().map(|c| c.paragraphs.len()));
+        let (o, n) = (
+            row.old.as_ref().map(|c| c.paragraphs.len()),
+            row.new.as_ref().map(|c| c.paragraphs.len()),
+        );
         let shape_ok = match row.kind {
             RowKind::Equal | RowKind::Changed => o == Some(1) && n == Some(1),
             RowKind::Split => o == Some(1) && n.is_some_and(|n| n > 1),
@@ -184,7 +249,11 @@ pub fn check_rows(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
             _ => false,
         };
         ensure!(shape_ok, "{at}: cells with {o:?} old and {n:?} new paragraphs");
-        ensure!((row.kind == RowKind::Moved) == row.move_id.is_some(), "{at}: move id {:?}", row.move_id);
+        ensure!(
+            (row.kind == RowKind::Moved) == row.move_id.is_some(),
+            "{at}: move id {:?}",
+            row.move_id
+        );
         if let (Some(oc), Some(nc)) = (&row.old, &row.new) {
             check_equal_spans_match(oc, nc, &at)?;
         }
@@ -195,27 +264,48 @@ pub fn check_rows(d: &Diff<'_>, old: &str, new: &str) -> Result<(), String> {
                 ensure!(!row.cosmetic, "{at}: an equal row marked cosmetic");
                 // The wasm binding counts an equal row's UTF-16 length on the old side only,
                 // whatever the options (ignoreCase, ignoreWhitespace): the texts must be identical.
-                fn text<'t>(c: &Option<Cell<'_>>, paragraphs: &[Paragraph], input: &'t str) -> Option<&'t str> {
+                fn text<'t>(
+                    c: &Option<Cell<'_>>,
+                    paragraphs: &[Paragraph],
+                    input: &'t str,
+                ) -> Option<&'t str> {
                     let p = &paragraphs[*c.as_ref()?.paragraphs.first()?];
                     input.get(p.byte_start..p.byte_end)
                 }
                 ensure!(
-                    text(&row.old, &d.old_paragraphs, old) == text(&row.new, &d.new_paragraphs, new),
+                    text(&row.old, &d.old_paragraphs, old)
+                        == text(&row.new, &d.new_paragraphs, new),
                     "{at}: an equal row whose paragraphs differ"
                 );
             }
             RowKind::Inserted | RowKind::Deleted => {
-                let all_changed = row.old.iter().chain(&row.new).flat_map(|c| &c.spans).all(|s| s.kind != SpanKind::Equal);
+                let all_changed = row
+                    .old
+                    .iter()
+                    .chain(&row.new)
+                    .flat_map(|c| &c.spans)
+                    .all(|s| s.kind != SpanKind::Equal);
                 ensure!(all_changed, "{at}: an unchanged span");
             }
             _ => {}
         }
         if row.cosmetic {
-            ensure!(del.iter().chain(&ins).all(|s| s.cosmetic), "{at}: a cosmetic row with a substantive change");
+            ensure!(
+                del.iter().chain(&ins).all(|s| s.cosmetic),
+                "{at}: a cosmetic row with a substantive change"
+            );
         }
     }
-    ensure!(next_old == d.old_paragraphs.len(), "rows show {next_old} of {} old paragraphs", d.old_paragraphs.len());
-    ensure!(next_new == d.new_paragraphs.len(), "rows show {next_new} of {} new paragraphs", d.new_paragraphs.len());
+    ensure!(
+        next_old == d.old_paragraphs.len(),
+        "rows show {next_old} of {} old paragraphs",
+        d.old_paragraphs.len()
+    );
+    ensure!(
+        next_new == d.new_paragraphs.len(),
+        "rows show {next_new} of {} new paragraphs",
+        d.new_paragraphs.len()
+    );
     Ok(())
 }
 
@@ -240,19 +330,46 @@ pub fn check_moves(d: &Diff<'_>, options: &Options) -> Result<(), String> {
         let (Some(src), Some(dst)) = (rows.get(m.old_row), rows.get(m.new_row)) else {
             return Err(format!("{at}: rows {} and {} out of range", m.old_row, m.new_row));
         };
-        ensure!(src.kind == RowKind::Moved && dst.kind == RowKind::Moved, "{at}: rows are {:?} and {:?}", src.kind, dst.kind);
-        ensure!(src.move_id == Some(id) && dst.move_id == Some(id), "{at}: rows point at moves {:?}, {:?}", src.move_id, dst.move_id);
+        ensure!(
+            src.kind == RowKind::Moved && dst.kind == RowKind::Moved,
+            "{at}: rows are {:?} and {:?}",
+            src.kind,
+            dst.kind
+        );
+        ensure!(
+            src.move_id == Some(id) && dst.move_id == Some(id),
+            "{at}: rows point at moves {:?}, {:?}",
+            src.move_id,
+            dst.move_id
+        );
         let (Some(oc), None) = (&src.old, &src.new) else {
             return Err(format!("{at}: source row {} does not show only an old cell", m.old_row));
         };
         let (None, Some(nc)) = (&dst.old, &dst.new) else {
-            return Err(format!("{at}: destination row {} does not show only a new cell", m.new_row));
+            return Err(format!(
+                "{at}: destination row {} does not show only a new cell",
+                m.new_row
+            ));
         };
-        ensure!(oc.paragraphs == [m.from], "{at}: source row shows {:?}, from is {}", oc.paragraphs, m.from);
-        ensure!(nc.paragraphs == [m.to], "{at}: destination row shows {:?}, to is {}", nc.paragraphs, m.to);
+        ensure!(
+            oc.paragraphs == [m.from],
+            "{at}: source row shows {:?}, from is {}",
+            oc.paragraphs,
+            m.from
+        );
+        ensure!(
+            nc.paragraphs == [m.to],
+            "{at}: destination row shows {:?}, to is {}",
+            nc.paragraphs,
+            m.to
+        );
         check_equal_spans_match(oc, nc, &at)?;
         for row in [m.old_row, m.new_row] {
-            ensure!(owner[row].is_none(), "{at}: row {row} already belongs to move {:?}", owner[row]);
+            ensure!(
+                owner[row].is_none(),
+                "{at}: row {row} already belongs to move {:?}",
+                owner[row]
+            );
             owner[row] = Some(id);
         }
     }
@@ -270,11 +387,19 @@ const MIN_LETTER_SIMILARITY: f64 = 0.8;
 /// are short; an unchanged one is unique (its text occurs once among each side's paragraphs),
 /// an edited one clears the stricter letter threshold; and no move could have been drawn in
 /// place, with no row showing both sides between its two rows.
-pub fn check_short_moves(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<(), String> {
-    let words = |text: &str| article_diff::diff(text, text, &Options::default()).map_or(0, |w| w.stats.words_unchanged);
+pub fn check_short_moves(
+    d: &Diff<'_>,
+    old: &str,
+    new: &str,
+    options: &Options,
+) -> Result<(), String> {
+    let words = |text: &str| {
+        article_diff::diff(text, text, &Options::default()).map_or(0, |w| w.stats.words_unchanged)
+    };
     for (id, m) in d.moves.iter().enumerate() {
         let at = format!("move {id}");
-        let (Some(from), Some(to)) = (d.old_paragraphs.get(m.from), d.new_paragraphs.get(m.to)) else {
+        let (Some(from), Some(to)) = (d.old_paragraphs.get(m.from), d.new_paragraphs.get(m.to))
+        else {
             return Err(format!("{at}: paragraphs {} and {} out of range", m.from, m.to));
         };
         let (ot, nt) = (from.text(old), to.text(new));
@@ -284,17 +409,26 @@ pub fn check_short_moves(d: &Diff<'_>, old: &str, new: &str, options: &Options) 
             "{at}: no row pairs both sides between rows {lo} and {hi}, so it could sit in place"
         );
         let (ow, nw) = (words(ot), words(nt));
-        ensure!((ow < MIN_MOVE_WORDS) == (nw < MIN_MOVE_WORDS), "{at} links {ow} words to {nw}: {ot:?} → {nt:?}");
+        ensure!(
+            (ow < MIN_MOVE_WORDS) == (nw < MIN_MOVE_WORDS),
+            "{at} links {ow} words to {nw}: {ot:?} → {nt:?}"
+        );
         if ow >= MIN_MOVE_WORDS {
             continue;
         }
         if ot == nt {
-            let count = |paragraphs: &[Paragraph], text: &str| paragraphs.iter().filter(|p| p.text(text) == ot).count();
+            let count = |paragraphs: &[Paragraph], text: &str| {
+                paragraphs.iter().filter(|p| p.text(text) == ot).count()
+            };
             let (o, n) = (count(&d.old_paragraphs, old), count(&d.new_paragraphs, new));
             ensure!((o, n) == (1, 1), "{at}: short {ot:?} occurs {o} times in old and {n} in new");
         } else {
             let min = MIN_LETTER_SIMILARITY.max(options.move_threshold);
-            ensure!(min <= m.similarity && m.similarity <= 1.0, "{at}: short {ot:?} → {nt:?} with similarity {}", m.similarity);
+            ensure!(
+                min <= m.similarity && m.similarity <= 1.0,
+                "{at}: short {ot:?} → {nt:?} with similarity {}",
+                m.similarity
+            );
         }
     }
     Ok(())
@@ -311,24 +445,64 @@ pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
             .map(|c| c.paragraphs.len())
             .sum()
     };
-    ensure!(s.paragraphs_moved == d.moves.len(), "paragraphs_moved {} for {} moves", s.paragraphs_moved, d.moves.len());
-    ensure!(s.paragraphs_split == rows(RowKind::Split).count(), "paragraphs_split {}", s.paragraphs_split);
-    ensure!(s.paragraphs_merged == rows(RowKind::Merged).count(), "paragraphs_merged {}", s.paragraphs_merged);
-    ensure!(s.paragraphs_inserted == paragraphs(RowKind::Inserted, false), "paragraphs_inserted {}", s.paragraphs_inserted);
-    ensure!(s.paragraphs_deleted == paragraphs(RowKind::Deleted, true), "paragraphs_deleted {}", s.paragraphs_deleted);
+    ensure!(
+        s.paragraphs_moved == d.moves.len(),
+        "paragraphs_moved {} for {} moves",
+        s.paragraphs_moved,
+        d.moves.len()
+    );
+    ensure!(
+        s.paragraphs_split == rows(RowKind::Split).count(),
+        "paragraphs_split {}",
+        s.paragraphs_split
+    );
+    ensure!(
+        s.paragraphs_merged == rows(RowKind::Merged).count(),
+        "paragraphs_merged {}",
+        s.paragraphs_merged
+    );
+    ensure!(
+        s.paragraphs_inserted == paragraphs(RowKind::Inserted, false),
+        "paragraphs_inserted {}",
+        s.paragraphs_inserted
+    );
+    ensure!(
+        s.paragraphs_deleted == paragraphs(RowKind::Deleted, true),
+        "paragraphs_deleted {}",
+        s.paragraphs_deleted
+    );
     let changed = all
         .iter()
-        .filter(|r| matches!(r.kind, RowKind::Changed | RowKind::Split | RowKind::Merged) && !r.cosmetic)
+        .filter(|r| {
+            matches!(r.kind, RowKind::Changed | RowKind::Split | RowKind::Merged) && !r.cosmetic
+        })
         .count();
-    ensure!(s.paragraphs_changed == changed, "paragraphs_changed {} for {changed} substantive rows", s.paragraphs_changed);
+    ensure!(
+        s.paragraphs_changed == changed,
+        "paragraphs_changed {} for {changed} substantive rows",
+        s.paragraphs_changed
+    );
     Ok(())
 }
 
 /// `diff(a, a)`: every row equal, no move, no changed word, one equal edit (none for "").
 pub fn check_identical(d: &Diff<'_>, text: &str) -> Result<(), String> {
-    ensure!(d.rows().all(|r| r.kind == RowKind::Equal), "a row that is not equal: {:?}", d.rows().find(|r| r.kind != RowKind::Equal));
-    ensure!(d.row_count() == d.old_paragraphs.len(), "{} rows for {} paragraphs", d.row_count(), d.old_paragraphs.len());
-    ensure!(d.blocks.len() <= 1, "{} blocks for two identical texts: an unchanged run is one block", d.blocks.len());
+    ensure!(
+        d.rows().all(|r| r.kind == RowKind::Equal),
+        "a row that is not equal: {:?}",
+        d.rows().find(|r| r.kind != RowKind::Equal)
+    );
+    ensure!(
+        d.row_count() == d.old_paragraphs.len(),
+        "{} rows for {} paragraphs",
+        d.row_count(),
+        d.old_paragraphs.len()
+    );
+    ensure!(
+        d.blocks.len() <= 1,
+        "{} blocks for two identical texts: an unchanged run is one block",
+        d.blocks.len()
+    );
     ensure!(d.moves.is_empty(), "moves: {:?}", d.moves);
     let s = &d.stats;
     ensure!(

@@ -14,7 +14,11 @@ use super::ReadError;
 
 /// Reads `input` (HTML) into `out`; `pos` maps offsets in `input` to offsets in the source
 /// the document describes (the identity, except for HTML blocks inside Markdown).
-pub(crate) fn read_into(input: &str, out: &mut Builder, pos: &dyn Fn(usize) -> usize) -> Result<(), ReadError> {
+pub(crate) fn read_into(
+    input: &str,
+    out: &mut Builder,
+    pos: &dyn Fn(usize) -> usize,
+) -> Result<(), ReadError> {
     let tree = tree::build(input)?;
     render::render(&tree, out, pos);
     Ok(())
@@ -41,6 +45,14 @@ pub(crate) fn inline_tag(html: &str) -> Option<InlineTag> {
         tokenizer::Token::EndTag { name, .. } => (name, true, Vec::new()),
         _ => return None,
     };
-    let get = |n: &str| attributes.iter().find(|a| a.name == n).map(|a| a.value.clone().into_owned());
-    Some(InlineTag { name: name.into_owned(), end, href: get("href"), src: get("src"), alt: get("alt"), title: get("title") })
+    let get =
+        |n: &str| attributes.iter().find(|a| a.name == n).map(|a| a.value.clone().into_owned());
+    Some(InlineTag {
+        name: name.into_owned(),
+        end,
+        href: get("href"),
+        src: get("src"),
+        alt: get("alt"),
+        title: get("title"),
+    })
 }

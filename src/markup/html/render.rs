@@ -30,9 +30,15 @@ enum Display {
 
 fn display(e: &Element) -> Display {
     match e.ns {
-        Ns::Svg => return if e.tag == Tag::SVG { Display::Embed(EmbedKind::Svg) } else { Display::Other },
+        Ns::Svg => {
+            return if e.tag == Tag::SVG { Display::Embed(EmbedKind::Svg) } else { Display::Other }
+        }
         Ns::MathMl => {
-            return if matches!(e.tag, Tag::ANNOTATION | Tag::ANNOTATION_XML) { Display::Hidden } else { Display::Other }
+            return if matches!(e.tag, Tag::ANNOTATION | Tag::ANNOTATION_XML) {
+                Display::Hidden
+            } else {
+                Display::Other
+            }
         }
         Ns::Html => {}
     }
@@ -40,10 +46,32 @@ fn display(e: &Element) -> Display {
         return Display::Hidden;
     }
     match e.tag {
-        Tag::HEAD | Tag::TITLE | Tag::META | Tag::LINK | Tag::BASE | Tag::BASEFONT | Tag::BGSOUND | Tag::STYLE
-        | Tag::SCRIPT | Tag::NOSCRIPT | Tag::TEMPLATE | Tag::NOEMBED | Tag::NOFRAMES | Tag::TEXTAREA | Tag::SELECT
-        | Tag::DATALIST | Tag::INPUT | Tag::KEYGEN | Tag::PARAM | Tag::SOURCE | Tag::TRACK | Tag::AREA | Tag::RP
-        | Tag::CANVAS | Tag::FRAMESET | Tag::FRAME => Display::Hidden,
+        Tag::HEAD
+        | Tag::TITLE
+        | Tag::META
+        | Tag::LINK
+        | Tag::BASE
+        | Tag::BASEFONT
+        | Tag::BGSOUND
+        | Tag::STYLE
+        | Tag::SCRIPT
+        | Tag::NOSCRIPT
+        | Tag::TEMPLATE
+        | Tag::NOEMBED
+        | Tag::NOFRAMES
+        | Tag::TEXTAREA
+        | Tag::SELECT
+        | Tag::DATALIST
+        | Tag::INPUT
+        | Tag::KEYGEN
+        | Tag::PARAM
+        | Tag::SOURCE
+        | Tag::TRACK
+        | Tag::AREA
+        | Tag::RP
+        | Tag::CANVAS
+        | Tag::FRAMESET
+        | Tag::FRAME => Display::Hidden,
         Tag::DIALOG if !e.attrs.open => Display::Hidden,
         Tag::IMG => Display::Embed(EmbedKind::Image),
         Tag::VIDEO => Display::Embed(EmbedKind::Video),
@@ -59,12 +87,53 @@ fn display(e: &Element) -> Display {
 pub(crate) fn is_block(tag: Tag) -> bool {
     matches!(
         tag,
-        Tag::ADDRESS | Tag::ARTICLE | Tag::ASIDE | Tag::BLOCKQUOTE | Tag::BODY | Tag::CAPTION | Tag::CENTER
-            | Tag::COLGROUP | Tag::DD | Tag::DETAILS | Tag::DIALOG | Tag::DIR | Tag::DIV | Tag::DL | Tag::DT
-            | Tag::FIELDSET | Tag::FIGCAPTION | Tag::FIGURE | Tag::FOOTER | Tag::FORM | Tag::HEADER | Tag::HGROUP
-            | Tag::HR | Tag::HTML | Tag::LEGEND | Tag::LI | Tag::LISTING | Tag::MAIN | Tag::MENU | Tag::NAV | Tag::OL
-            | Tag::OPTGROUP | Tag::OPTION | Tag::P | Tag::PLAINTEXT | Tag::PRE | Tag::SEARCH | Tag::SECTION
-            | Tag::SUMMARY | Tag::TABLE | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR | Tag::UL
+        Tag::ADDRESS
+            | Tag::ARTICLE
+            | Tag::ASIDE
+            | Tag::BLOCKQUOTE
+            | Tag::BODY
+            | Tag::CAPTION
+            | Tag::CENTER
+            | Tag::COLGROUP
+            | Tag::DD
+            | Tag::DETAILS
+            | Tag::DIALOG
+            | Tag::DIR
+            | Tag::DIV
+            | Tag::DL
+            | Tag::DT
+            | Tag::FIELDSET
+            | Tag::FIGCAPTION
+            | Tag::FIGURE
+            | Tag::FOOTER
+            | Tag::FORM
+            | Tag::HEADER
+            | Tag::HGROUP
+            | Tag::HR
+            | Tag::HTML
+            | Tag::LEGEND
+            | Tag::LI
+            | Tag::LISTING
+            | Tag::MAIN
+            | Tag::MENU
+            | Tag::NAV
+            | Tag::OL
+            | Tag::OPTGROUP
+            | Tag::OPTION
+            | Tag::P
+            | Tag::PLAINTEXT
+            | Tag::PRE
+            | Tag::SEARCH
+            | Tag::SECTION
+            | Tag::SUMMARY
+            | Tag::TABLE
+            | Tag::TBODY
+            | Tag::TD
+            | Tag::TFOOT
+            | Tag::TH
+            | Tag::THEAD
+            | Tag::TR
+            | Tag::UL
             | Tag::XMP
     ) || tag.is_heading()
 }
@@ -97,7 +166,8 @@ pub(crate) fn parse_integer(value: &str) -> Option<i64> {
     if digits.is_empty() {
         return None;
     }
-    let magnitude = digits.bytes().fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+    let magnitude =
+        digits.bytes().fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
     Some(if negative { -magnitude } else { magnitude })
 }
 
@@ -169,7 +239,9 @@ fn enter(
         Display::Embed(kind) => {
             let (src, alt) = match kind {
                 EmbedKind::Image => (e.attrs.src.as_deref(), e.attrs.alt.as_deref()),
-                EmbedKind::Object if e.tag == Tag::OBJECT => (e.attrs.data.as_deref(), e.attrs.title.as_deref()),
+                EmbedKind::Object if e.tag == Tag::OBJECT => {
+                    (e.attrs.data.as_deref(), e.attrs.title.as_deref())
+                }
                 EmbedKind::Video | EmbedKind::Audio if e.attrs.src.is_none() => {
                     (first_source(tree, node), e.attrs.title.as_deref())
                 }
@@ -210,7 +282,8 @@ fn enter(
         match e.tag {
             Tag::OL | Tag::UL | Tag::MENU => {
                 let ordered = e.tag == Tag::OL;
-                let start = if ordered { e.attrs.start.as_deref().and_then(parse_integer) } else { None };
+                let start =
+                    if ordered { e.attrs.start.as_deref().and_then(parse_integer) } else { None };
                 lists.push(out.new_list(ordered, ordered && e.attrs.reversed, start));
                 frame.list = true;
             }
@@ -235,7 +308,13 @@ fn enter(
     true
 }
 
-fn leave(tree: &Tree<'_>, frame: Frame, out: &mut Builder, lists: &mut Vec<u32>, pos: &dyn Fn(usize) -> usize) {
+fn leave(
+    tree: &Tree<'_>,
+    frame: Frame,
+    out: &mut Builder,
+    lists: &mut Vec<u32>,
+    pos: &dyn Fn(usize) -> usize,
+) {
     if let Some(mark) = &frame.mark {
         out.mark_leave(mark);
     }

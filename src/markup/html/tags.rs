@@ -89,17 +89,83 @@ impl Tag {
     pub(crate) fn is_special(self) -> bool {
         matches!(
             self,
-            Tag::ADDRESS | Tag::APPLET | Tag::AREA | Tag::ARTICLE | Tag::ASIDE | Tag::BASE | Tag::BASEFONT
-                | Tag::BGSOUND | Tag::BLOCKQUOTE | Tag::BODY | Tag::BR | Tag::BUTTON | Tag::CAPTION | Tag::CENTER
-                | Tag::COL | Tag::COLGROUP | Tag::DD | Tag::DETAILS | Tag::DIR | Tag::DIV | Tag::DL | Tag::DT
-                | Tag::EMBED | Tag::FIELDSET | Tag::FIGCAPTION | Tag::FIGURE | Tag::FOOTER | Tag::FORM | Tag::FRAME
-                | Tag::FRAMESET | Tag::HEAD | Tag::HEADER | Tag::HGROUP | Tag::HR | Tag::HTML | Tag::IFRAME
-                | Tag::IMG | Tag::INPUT | Tag::KEYGEN | Tag::LI | Tag::LINK | Tag::LISTING | Tag::MAIN
-                | Tag::MARQUEE | Tag::MENU | Tag::META | Tag::NAV | Tag::NOEMBED | Tag::NOFRAMES | Tag::NOSCRIPT
-                | Tag::OBJECT | Tag::OL | Tag::P | Tag::PARAM | Tag::PLAINTEXT | Tag::PRE | Tag::SCRIPT
-                | Tag::SEARCH | Tag::SECTION | Tag::SELECT | Tag::SOURCE | Tag::STYLE | Tag::SUMMARY | Tag::TABLE
-                | Tag::TBODY | Tag::TD | Tag::TEMPLATE | Tag::TEXTAREA | Tag::TFOOT | Tag::TH | Tag::THEAD
-                | Tag::TITLE | Tag::TR | Tag::TRACK | Tag::UL | Tag::WBR | Tag::XMP
+            Tag::ADDRESS
+                | Tag::APPLET
+                | Tag::AREA
+                | Tag::ARTICLE
+                | Tag::ASIDE
+                | Tag::BASE
+                | Tag::BASEFONT
+                | Tag::BGSOUND
+                | Tag::BLOCKQUOTE
+                | Tag::BODY
+                | Tag::BR
+                | Tag::BUTTON
+                | Tag::CAPTION
+                | Tag::CENTER
+                | Tag::COL
+                | Tag::COLGROUP
+                | Tag::DD
+                | Tag::DETAILS
+                | Tag::DIR
+                | Tag::DIV
+                | Tag::DL
+                | Tag::DT
+                | Tag::EMBED
+                | Tag::FIELDSET
+                | Tag::FIGCAPTION
+                | Tag::FIGURE
+                | Tag::FOOTER
+                | Tag::FORM
+                | Tag::FRAME
+                | Tag::FRAMESET
+                | Tag::HEAD
+                | Tag::HEADER
+                | Tag::HGROUP
+                | Tag::HR
+                | Tag::HTML
+                | Tag::IFRAME
+                | Tag::IMG
+                | Tag::INPUT
+                | Tag::KEYGEN
+                | Tag::LI
+                | Tag::LINK
+                | Tag::LISTING
+                | Tag::MAIN
+                | Tag::MARQUEE
+                | Tag::MENU
+                | Tag::META
+                | Tag::NAV
+                | Tag::NOEMBED
+                | Tag::NOFRAMES
+                | Tag::NOSCRIPT
+                | Tag::OBJECT
+                | Tag::OL
+                | Tag::P
+                | Tag::PARAM
+                | Tag::PLAINTEXT
+                | Tag::PRE
+                | Tag::SCRIPT
+                | Tag::SEARCH
+                | Tag::SECTION
+                | Tag::SELECT
+                | Tag::SOURCE
+                | Tag::STYLE
+                | Tag::SUMMARY
+                | Tag::TABLE
+                | Tag::TBODY
+                | Tag::TD
+                | Tag::TEMPLATE
+                | Tag::TEXTAREA
+                | Tag::TFOOT
+                | Tag::TH
+                | Tag::THEAD
+                | Tag::TITLE
+                | Tag::TR
+                | Tag::TRACK
+                | Tag::UL
+                | Tag::WBR
+                | Tag::XMP
         ) || self.is_heading()
     }
 
@@ -107,8 +173,20 @@ impl Tag {
     pub(crate) fn is_formatting(self) -> bool {
         matches!(
             self,
-            Tag::A | Tag::B | Tag::BIG | Tag::CODE | Tag::EM | Tag::FONT | Tag::I | Tag::NOBR | Tag::S | Tag::SMALL
-                | Tag::STRIKE | Tag::STRONG | Tag::TT | Tag::U
+            Tag::A
+                | Tag::B
+                | Tag::BIG
+                | Tag::CODE
+                | Tag::EM
+                | Tag::FONT
+                | Tag::I
+                | Tag::NOBR
+                | Tag::S
+                | Tag::SMALL
+                | Tag::STRIKE
+                | Tag::STRONG
+                | Tag::TT
+                | Tag::U
         )
     }
 
@@ -116,14 +194,33 @@ impl Tag {
     pub(crate) fn has_implied_end(self) -> bool {
         matches!(
             self,
-            Tag::DD | Tag::DT | Tag::LI | Tag::OPTGROUP | Tag::OPTION | Tag::P | Tag::RB | Tag::RP | Tag::RT | Tag::RTC
+            Tag::DD
+                | Tag::DT
+                | Tag::LI
+                | Tag::OPTGROUP
+                | Tag::OPTION
+                | Tag::P
+                | Tag::RB
+                | Tag::RP
+                | Tag::RT
+                | Tag::RTC
         )
     }
 
     /// … and "generate all implied end tags thoroughly".
     pub(crate) fn has_implied_end_thoroughly(self) -> bool {
         self.has_implied_end()
-            || matches!(self, Tag::CAPTION | Tag::COLGROUP | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR)
+            || matches!(
+                self,
+                Tag::CAPTION
+                    | Tag::COLGROUP
+                    | Tag::TBODY
+                    | Tag::TD
+                    | Tag::TFOOT
+                    | Tag::TH
+                    | Tag::THEAD
+                    | Tag::TR
+            )
     }
 }
 

@@ -11,8 +11,8 @@
 //! Cost: linear; each byte is looked at a bounded number of times. Text is borrowed from the
 //! source except where it was decoded.
 
-use std::borrow::Cow;
 use core::ops::Range;
+use std::borrow::Cow;
 
 use super::super::charref;
 
@@ -38,12 +38,25 @@ pub(crate) struct Attribute<'s> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Token<'s> {
-    StartTag { name: Cow<'s, str>, attributes: Vec<Attribute<'s>>, self_closing: bool, source: Range<usize> },
-    EndTag { name: Cow<'s, str>, source: Range<usize> },
+    StartTag {
+        name: Cow<'s, str>,
+        attributes: Vec<Attribute<'s>>,
+        self_closing: bool,
+        source: Range<usize>,
+    },
+    EndTag {
+        name: Cow<'s, str>,
+        source: Range<usize>,
+    },
     /// Text; borrowed when it is the source verbatim.
-    Text { text: Cow<'s, str>, source: Range<usize> },
+    Text {
+        text: Cow<'s, str>,
+        source: Range<usize>,
+    },
     /// U+0000 in data, which the tree builder drops or replaces.
-    Null { source: Range<usize> },
+    Null {
+        source: Range<usize>,
+    },
     /// A comment, doctype or bogus comment: no content, but a token.
     Comment,
     Eof,
@@ -67,7 +80,14 @@ fn is_ws(b: u8) -> bool {
 
 impl<'s> Tokenizer<'s> {
     pub(crate) fn new(input: &'s str) -> Tokenizer<'s> {
-        Tokenizer { input, pos: 0, state: State::Data, last_start_tag: String::new(), raw_end: None, cdata_allowed: false }
+        Tokenizer {
+            input,
+            pos: 0,
+            state: State::Data,
+            last_start_tag: String::new(),
+            raw_end: None,
+            cdata_allowed: false,
+        }
     }
 
     /// Switches to a raw-text state for the element just opened.
@@ -95,7 +115,11 @@ impl<'s> Tokenizer<'s> {
                 let end = match self.raw_end {
                     Some(end) => end,
                     None => {
-                        let end = if self.state == State::ScriptData { self.script_end() } else { self.raw_text_end(self.pos) };
+                        let end = if self.state == State::ScriptData {
+                            self.script_end()
+                        } else {
+                            self.raw_text_end(self.pos)
+                        };
                         self.raw_end = Some(end);
                         end
                     }
@@ -286,7 +310,9 @@ impl<'s> Tokenizer<'s> {
                     None => return self.eof(),
                     Some(&q @ (b'"' | b'\'')) => {
                         let from = i + 1;
-                        let Some(len) = self.input[from..].find(q as char) else { return self.eof() };
+                        let Some(len) = self.input[from..].find(q as char) else {
+                            return self.eof();
+                        };
                         value = attribute_value(&self.input[from..from + len]);
                         i = from + len + 1;
                     }
@@ -484,7 +510,8 @@ mod tests {
             let token = t.next_token();
             out.push(match &token {
                 Token::StartTag { name, attributes, self_closing, .. } => {
-                    let attrs: Vec<String> = attributes.iter().map(|a| format!(" {}={:?}", a.name, a.value)).collect();
+                    let attrs: Vec<String> =
+                        attributes.iter().map(|a| format!(" {}={:?}", a.name, a.value)).collect();
                     format!("<{name}{}{}>", attrs.concat(), if *self_closing { "/" } else { "" })
                 }
                 Token::EndTag { name, .. } => format!("</{name}>"),
@@ -562,9 +589,15 @@ mod tests {
 
     #[test]
     fn raw_text_elements() {
-        assert_eq!(tokens("<script><p>a</p></script>b"), ["<script>", "\"<p>a</p>\"", "</script>", "\"b\""]);
+        assert_eq!(
+            tokens("<script><p>a</p></script>b"),
+            ["<script>", "\"<p>a</p>\"", "</script>", "\"b\""]
+        );
         assert_eq!(tokens("<style>a</style >b"), ["<style>", "\"a\"", "</style>", "\"b\""]);
-        assert_eq!(tokens("<title>a&amp;<b></title>"), ["<title>", "\"a\"", "\"&\"", "\"<b>\"", "</title>"]);
+        assert_eq!(
+            tokens("<title>a&amp;<b></title>"),
+            ["<title>", "\"a\"", "\"&\"", "\"<b>\"", "</title>"]
+        );
         assert_eq!(tokens("<xmp>a</xmpx></xmp>"), ["<xmp>", "\"a</xmpx>\"", "</xmp>"]);
         assert_eq!(tokens("<plaintext>a</plaintext>"), ["<plaintext>", "\"a</plaintext>\""]);
         assert_eq!(tokens("<style>never"), ["<style>", "\"never\""]);
@@ -576,7 +609,10 @@ mod tests {
             tokens("<script><!--<script></script>--></script>x"),
             ["<script>", "\"<!--<script></script>-->\"", "</script>", "\"x\""]
         );
-        assert_eq!(tokens("<script><!--</script>x"), ["<script>", "\"<!--\"", "</script>", "\"x\""]);
+        assert_eq!(
+            tokens("<script><!--</script>x"),
+            ["<script>", "\"<!--\"", "</script>", "\"x\""]
+        );
         assert_eq!(
             tokens("<script><!--<script>--></script>x"),
             ["<script>", "\"<!--<script>-->\"", "</script>", "\"x\""]
@@ -585,7 +621,10 @@ mod tests {
 
     #[test]
     fn nul_and_carriage_returns() {
-        assert_eq!(tokens("a\0b\r\nc\rd"), ["\"a\"", "NUL", "\"b\"", "\"\\n\"", "\"c\"", "\"\\n\"", "\"d\""]);
+        assert_eq!(
+            tokens("a\0b\r\nc\rd"),
+            ["\"a\"", "NUL", "\"b\"", "\"\\n\"", "\"c\"", "\"\\n\"", "\"d\""]
+        );
         assert_eq!(tokens("<style>\0</style>"), ["<style>", "\"\u{FFFD}\"", "</style>"]);
     }
 }

@@ -25,8 +25,8 @@
 //! [`WORK_PER_BYTE`] steps per input byte the reader stops with
 //! [`ReadError::TooComplex`](crate::markup::ReadError) instead of taking quadratic time.
 
-use std::borrow::Cow;
 use core::ops::Range;
+use std::borrow::Cow;
 
 use super::tags::{Names, Tag};
 use super::tokenizer::{Attribute, State, Token, Tokenizer};
@@ -292,7 +292,13 @@ impl<'s> Builder<'s> {
                 if self.open_count.len() < self.names.len() {
                     self.open_count.resize(self.names.len(), 0);
                 }
-                Tok::Start { tag, attrs: attrs_of(&attributes), attr_hash: attr_hash(&attributes), self_closing, source }
+                Tok::Start {
+                    tag,
+                    attrs: attrs_of(&attributes),
+                    attr_hash: attr_hash(&attributes),
+                    self_closing,
+                    source,
+                }
             }
             Token::EndTag { name, source } => {
                 let tag = self.names.intern(&name);
@@ -319,12 +325,34 @@ impl<'s> Builder<'s> {
     // ---- The arena ----------------------------------------------------------------------------
 
     fn new_node(&mut self, data: Data<'s>) -> u32 {
-        self.nodes.push(Node { data, parent: NONE, first_child: NONE, last_child: NONE, prev: NONE, next: NONE });
+        self.nodes.push(Node {
+            data,
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+        });
         (self.nodes.len() - 1) as u32
     }
 
-    fn new_element(&mut self, tag: Tag, ns: Ns, attrs: Attrs, attr_hash: u64, start: Range<usize>) -> u32 {
-        self.new_node(Data::Element(Element { tag, ns, attrs, attr_hash, start, end: None, in_stack: false }))
+    fn new_element(
+        &mut self,
+        tag: Tag,
+        ns: Ns,
+        attrs: Attrs,
+        attr_hash: u64,
+        start: Range<usize>,
+    ) -> u32 {
+        self.new_node(Data::Element(Element {
+            tag,
+            ns,
+            attrs,
+            attr_hash,
+            start,
+            end: None,
+            in_stack: false,
+        }))
     }
 
     fn el(&self, id: u32) -> &Element {
@@ -497,8 +525,15 @@ impl<'s> Builder<'s> {
                 _ => {
                     matches!(
                         e.tag,
-                        Tag::APPLET | Tag::CAPTION | Tag::HTML | Tag::TABLE | Tag::TD | Tag::TH | Tag::MARQUEE
-                            | Tag::OBJECT | Tag::TEMPLATE
+                        Tag::APPLET
+                            | Tag::CAPTION
+                            | Tag::HTML
+                            | Tag::TABLE
+                            | Tag::TD
+                            | Tag::TH
+                            | Tag::MARQUEE
+                            | Tag::OBJECT
+                            | Tag::TEMPLATE
                     ) || (scope == Scope::ListItem && matches!(e.tag, Tag::OL | Tag::UL))
                         || (scope == Scope::Button && e.tag == Tag::BUTTON)
                 }
@@ -506,7 +541,10 @@ impl<'s> Builder<'s> {
             Ns::MathMl => {
                 scope != Scope::Table
                     && scope != Scope::Select
-                    && matches!(e.tag, Tag::MI | Tag::MO | Tag::MN | Tag::MS | Tag::MTEXT | Tag::ANNOTATION_XML)
+                    && matches!(
+                        e.tag,
+                        Tag::MI | Tag::MO | Tag::MN | Tag::MS | Tag::MTEXT | Tag::ANNOTATION_XML
+                    )
             }
             Ns::Svg => {
                 scope != Scope::Table
@@ -592,7 +630,9 @@ impl<'s> Builder<'s> {
     }
 
     fn clear_to_context(&mut self, tags: &[Tag]) {
-        while self.stack.len() > 1 && !self.html_tag(self.current()).is_some_and(|t| tags.contains(&t)) {
+        while self.stack.len() > 1
+            && !self.html_tag(self.current()).is_some_and(|t| tags.contains(&t))
+        {
             self.pop();
         }
     }
@@ -603,7 +643,9 @@ impl<'s> Builder<'s> {
     fn insertion_place(&mut self, target: Option<u32>) -> Result<(u32, u32), ReadError> {
         let target = target.unwrap_or_else(|| self.current());
         let fosters = self.foster_parenting
-            && self.html_tag(target).is_some_and(|t| matches!(t, Tag::TABLE | Tag::TBODY | Tag::TFOOT | Tag::THEAD | Tag::TR));
+            && self.html_tag(target).is_some_and(|t| {
+                matches!(t, Tag::TABLE | Tag::TBODY | Tag::TFOOT | Tag::THEAD | Tag::TR)
+            });
         if !fosters {
             return Ok((target, NONE));
         }
@@ -649,7 +691,14 @@ impl<'s> Builder<'s> {
         self.place(id, None)
     }
 
-    fn insert_element(&mut self, tag: Tag, ns: Ns, attrs: Attrs, attr_hash: u64, source: Range<usize>) -> Result<u32, ReadError> {
+    fn insert_element(
+        &mut self,
+        tag: Tag,
+        ns: Ns,
+        attrs: Attrs,
+        attr_hash: u64,
+        source: Range<usize>,
+    ) -> Result<u32, ReadError> {
         let id = self.new_element(tag, ns, attrs, attr_hash, source);
         self.place(id, None)?;
         self.push(id);
@@ -749,7 +798,12 @@ impl<'s> Builder<'s> {
 
     /// The adoption agency algorithm for an end tag (or a new `<a>`/`<nobr>`) of `tag`.
     /// Returns `false` when the end tag is to be handled as "any other end tag".
-    fn adoption_agency(&mut self, tag: Tag, at: usize, end: Option<usize>) -> Result<bool, ReadError> {
+    fn adoption_agency(
+        &mut self,
+        tag: Tag,
+        at: usize,
+        end: Option<usize>,
+    ) -> Result<bool, ReadError> {
         let current = self.current();
         if self.is_html(current, tag) && self.afe_index(current).is_none() {
             let id = self.pop();
@@ -893,7 +947,11 @@ impl<'s> Builder<'s> {
                         Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
                         Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
                     };
-                    let source = if source.len() == text.len() + 1 { source.start + 1..source.end } else { source };
+                    let source = if source.len() == text.len() + 1 {
+                        source.start + 1..source.end
+                    } else {
+                        source
+                    };
                     Tok::Text { text, source }
                 } else {
                     Tok::Text { text, source }
@@ -916,14 +974,25 @@ impl<'s> Builder<'s> {
         if e.ns == Ns::Html || matches!(tok, Tok::Eof) {
             return false;
         }
-        let mathml_text_point = e.ns == Ns::MathMl && matches!(e.tag, Tag::MI | Tag::MO | Tag::MN | Tag::MS | Tag::MTEXT);
+        let mathml_text_point = e.ns == Ns::MathMl
+            && matches!(e.tag, Tag::MI | Tag::MO | Tag::MN | Tag::MS | Tag::MTEXT);
         match tok {
-            Tok::Start { tag, .. } if mathml_text_point && !matches!(*tag, Tag::MGLYPH | Tag::MALIGNMARK) => return false,
+            Tok::Start { tag, .. }
+                if mathml_text_point && !matches!(*tag, Tag::MGLYPH | Tag::MALIGNMARK) =>
+            {
+                return false
+            }
             Tok::Text { .. } | Tok::Null { .. } if mathml_text_point => return false,
-            Tok::Start { tag: Tag::SVG, .. } if e.ns == Ns::MathMl && e.tag == Tag::ANNOTATION_XML => return false,
+            Tok::Start { tag: Tag::SVG, .. }
+                if e.ns == Ns::MathMl && e.tag == Tag::ANNOTATION_XML =>
+            {
+                return false
+            }
             _ => {}
         }
-        if self.is_html_integration_point(current) && matches!(tok, Tok::Start { .. } | Tok::Text { .. } | Tok::Null { .. }) {
+        if self.is_html_integration_point(current)
+            && matches!(tok, Tok::Start { .. } | Tok::Text { .. } | Tok::Null { .. })
+        {
             return false;
         }
         true
@@ -936,7 +1005,8 @@ impl<'s> Builder<'s> {
             Ns::MathMl => {
                 e.tag == Tag::ANNOTATION_XML
                     && e.attrs.encoding.as_deref().is_some_and(|v| {
-                        v.eq_ignore_ascii_case("text/html") || v.eq_ignore_ascii_case("application/xhtml+xml")
+                        v.eq_ignore_ascii_case("text/html")
+                            || v.eq_ignore_ascii_case("application/xhtml+xml")
                     })
             }
             Ns::Html => false,
@@ -951,12 +1021,50 @@ impl<'s> Builder<'s> {
             Tok::Start { tag, ref attrs, .. }
                 if matches!(
                     tag,
-                    Tag::B | Tag::BIG | Tag::BLOCKQUOTE | Tag::BODY | Tag::BR | Tag::CENTER | Tag::CODE | Tag::DD
-                        | Tag::DIV | Tag::DL | Tag::DT | Tag::EM | Tag::EMBED | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4
-                        | Tag::H5 | Tag::H6 | Tag::HEAD | Tag::HR | Tag::I | Tag::IMG | Tag::LI | Tag::LISTING
-                        | Tag::MENU | Tag::META | Tag::NOBR | Tag::OL | Tag::P | Tag::PRE | Tag::RUBY | Tag::S
-                        | Tag::SMALL | Tag::SPAN | Tag::STRONG | Tag::STRIKE | Tag::SUB | Tag::SUP | Tag::TABLE
-                        | Tag::TT | Tag::U | Tag::UL | Tag::VAR
+                    Tag::B
+                        | Tag::BIG
+                        | Tag::BLOCKQUOTE
+                        | Tag::BODY
+                        | Tag::BR
+                        | Tag::CENTER
+                        | Tag::CODE
+                        | Tag::DD
+                        | Tag::DIV
+                        | Tag::DL
+                        | Tag::DT
+                        | Tag::EM
+                        | Tag::EMBED
+                        | Tag::H1
+                        | Tag::H2
+                        | Tag::H3
+                        | Tag::H4
+                        | Tag::H5
+                        | Tag::H6
+                        | Tag::HEAD
+                        | Tag::HR
+                        | Tag::I
+                        | Tag::IMG
+                        | Tag::LI
+                        | Tag::LISTING
+                        | Tag::MENU
+                        | Tag::META
+                        | Tag::NOBR
+                        | Tag::OL
+                        | Tag::P
+                        | Tag::PRE
+                        | Tag::RUBY
+                        | Tag::S
+                        | Tag::SMALL
+                        | Tag::SPAN
+                        | Tag::STRONG
+                        | Tag::STRIKE
+                        | Tag::SUB
+                        | Tag::SUP
+                        | Tag::TABLE
+                        | Tag::TT
+                        | Tag::U
+                        | Tag::UL
+                        | Tag::VAR
                 ) || (tag == Tag::FONT && attrs.font_attrs) =>
             {
                 self.pop_to_html_content();
@@ -1001,7 +1109,8 @@ impl<'s> Builder<'s> {
         while self.stack.len() > 1 {
             let current = self.current();
             let e = self.el(current);
-            let mathml_text_point = e.ns == Ns::MathMl && matches!(e.tag, Tag::MI | Tag::MO | Tag::MN | Tag::MS | Tag::MTEXT);
+            let mathml_text_point = e.ns == Ns::MathMl
+                && matches!(e.tag, Tag::MI | Tag::MO | Tag::MN | Tag::MS | Tag::MTEXT);
             if e.ns == Ns::Html || mathml_text_point || self.is_html_integration_point(current) {
                 break;
             }
@@ -1073,7 +1182,9 @@ impl<'s> Builder<'s> {
     fn head_element(&mut self, tok: &Tok<'s>) -> Result<Option<State>, ReadError> {
         match tok {
             Tok::Start { tag: Tag::TITLE, .. } => self.raw_element(tok, State::RcData),
-            Tok::Start { tag: Tag::NOFRAMES | Tag::STYLE | Tag::NOSCRIPT, .. } => self.raw_element(tok, State::RawText),
+            Tok::Start { tag: Tag::NOFRAMES | Tag::STYLE | Tag::NOSCRIPT, .. } => {
+                self.raw_element(tok, State::RawText)
+            }
             Tok::Start { tag: Tag::SCRIPT, .. } => self.raw_element(tok, State::ScriptData),
             Tok::Start { tag: Tag::TEMPLATE, .. } => {
                 self.insert_start(tok)?;
@@ -1123,13 +1234,50 @@ impl<'s> Builder<'s> {
         let at = source.start;
         match tag {
             Tag::HTML | Tag::BODY | Tag::HEAD | Tag::FRAMESET | Tag::FRAME => {}
-            Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR => {}
-            Tag::BASE | Tag::BASEFONT | Tag::BGSOUND | Tag::LINK | Tag::META | Tag::NOFRAMES | Tag::SCRIPT | Tag::STYLE
-            | Tag::TEMPLATE | Tag::TITLE => return self.head_element(&tok),
-            Tag::ADDRESS | Tag::ARTICLE | Tag::ASIDE | Tag::BLOCKQUOTE | Tag::CENTER | Tag::DETAILS | Tag::DIALOG
-            | Tag::DIR | Tag::DIV | Tag::DL | Tag::FIELDSET | Tag::FIGCAPTION | Tag::FIGURE | Tag::FOOTER
-            | Tag::HEADER | Tag::HGROUP | Tag::MAIN | Tag::MENU | Tag::NAV | Tag::OL | Tag::P | Tag::SEARCH
-            | Tag::SECTION | Tag::SUMMARY | Tag::UL => {
+            Tag::CAPTION
+            | Tag::COL
+            | Tag::COLGROUP
+            | Tag::TBODY
+            | Tag::TD
+            | Tag::TFOOT
+            | Tag::TH
+            | Tag::THEAD
+            | Tag::TR => {}
+            Tag::BASE
+            | Tag::BASEFONT
+            | Tag::BGSOUND
+            | Tag::LINK
+            | Tag::META
+            | Tag::NOFRAMES
+            | Tag::SCRIPT
+            | Tag::STYLE
+            | Tag::TEMPLATE
+            | Tag::TITLE => return self.head_element(&tok),
+            Tag::ADDRESS
+            | Tag::ARTICLE
+            | Tag::ASIDE
+            | Tag::BLOCKQUOTE
+            | Tag::CENTER
+            | Tag::DETAILS
+            | Tag::DIALOG
+            | Tag::DIR
+            | Tag::DIV
+            | Tag::DL
+            | Tag::FIELDSET
+            | Tag::FIGCAPTION
+            | Tag::FIGURE
+            | Tag::FOOTER
+            | Tag::HEADER
+            | Tag::HGROUP
+            | Tag::MAIN
+            | Tag::MENU
+            | Tag::NAV
+            | Tag::OL
+            | Tag::P
+            | Tag::SEARCH
+            | Tag::SECTION
+            | Tag::SUMMARY
+            | Tag::UL => {
                 self.close_p_in_button_scope()?;
                 self.insert_start(&tok)?;
             }
@@ -1169,7 +1317,9 @@ impl<'s> Builder<'s> {
                     }
                     let special = e.ns == Ns::Html && e.tag.is_special()
                         || e.ns != Ns::Html && self.is_scope_boundary(node, Scope::Default);
-                    if special && !(e.ns == Ns::Html && matches!(e.tag, Tag::ADDRESS | Tag::DIV | Tag::P)) {
+                    if special
+                        && !(e.ns == Ns::Html && matches!(e.tag, Tag::ADDRESS | Tag::DIV | Tag::P))
+                    {
                         break;
                     }
                 }
@@ -1264,7 +1414,9 @@ impl<'s> Builder<'s> {
                 self.reconstruct_formatting(at)?;
                 return self.raw_element(&tok, State::RawText);
             }
-            Tag::IFRAME | Tag::NOEMBED | Tag::NOSCRIPT => return self.raw_element(&tok, State::RawText),
+            Tag::IFRAME | Tag::NOEMBED | Tag::NOSCRIPT => {
+                return self.raw_element(&tok, State::RawText)
+            }
             Tag::SELECT => {
                 // A select inside a select closes it.
                 if self.in_scope(&[Tag::SELECT], Scope::Default)? {
@@ -1276,7 +1428,9 @@ impl<'s> Builder<'s> {
             }
             Tag::OPTION | Tag::OPTGROUP => {
                 if self.in_scope(&[Tag::SELECT], Scope::Default)? {
-                    self.generate_implied_end_tags(Some(Tag::OPTGROUP).filter(|_| tag == Tag::OPTION));
+                    self.generate_implied_end_tags(
+                        Some(Tag::OPTGROUP).filter(|_| tag == Tag::OPTION),
+                    );
                 } else if self.is_html(self.current(), Tag::OPTION) {
                     self.pop();
                 }
@@ -1319,10 +1473,34 @@ impl<'s> Builder<'s> {
                 self.head_element(&Tok::End { tag, source })?;
             }
             Tag::BODY | Tag::HTML => {}
-            Tag::ADDRESS | Tag::ARTICLE | Tag::ASIDE | Tag::BLOCKQUOTE | Tag::BUTTON | Tag::CENTER | Tag::DETAILS
-            | Tag::DIALOG | Tag::DIR | Tag::DIV | Tag::DL | Tag::FIELDSET | Tag::FIGCAPTION | Tag::FIGURE
-            | Tag::FOOTER | Tag::HEADER | Tag::HGROUP | Tag::LISTING | Tag::MAIN | Tag::MENU | Tag::NAV | Tag::OL
-            | Tag::PRE | Tag::SEARCH | Tag::SECTION | Tag::SUMMARY | Tag::UL | Tag::SELECT => {
+            Tag::ADDRESS
+            | Tag::ARTICLE
+            | Tag::ASIDE
+            | Tag::BLOCKQUOTE
+            | Tag::BUTTON
+            | Tag::CENTER
+            | Tag::DETAILS
+            | Tag::DIALOG
+            | Tag::DIR
+            | Tag::DIV
+            | Tag::DL
+            | Tag::FIELDSET
+            | Tag::FIGCAPTION
+            | Tag::FIGURE
+            | Tag::FOOTER
+            | Tag::HEADER
+            | Tag::HGROUP
+            | Tag::LISTING
+            | Tag::MAIN
+            | Tag::MENU
+            | Tag::NAV
+            | Tag::OL
+            | Tag::PRE
+            | Tag::SEARCH
+            | Tag::SECTION
+            | Tag::SUMMARY
+            | Tag::UL
+            | Tag::SELECT => {
                 if self.in_scope(&[tag], Scope::Default)? {
                     self.generate_implied_end_tags(None);
                     let id = self.pop_until(&[tag]);
@@ -1338,7 +1516,10 @@ impl<'s> Builder<'s> {
                     return Ok(());
                 }
                 let node = core::mem::replace(&mut self.form, NONE);
-                if node == NONE || !self.el(node).in_stack || !self.in_scope(&[Tag::FORM], Scope::Default)? {
+                if node == NONE
+                    || !self.el(node).in_stack
+                    || !self.in_scope(&[Tag::FORM], Scope::Default)?
+                {
                     return Ok(());
                 }
                 self.generate_implied_end_tags(None);
@@ -1411,7 +1592,11 @@ impl<'s> Builder<'s> {
                 return Ok(());
             }
             let e = self.el(node);
-            let special = if e.ns == Ns::Html { e.tag.is_special() } else { self.is_scope_boundary(node, Scope::Default) };
+            let special = if e.ns == Ns::Html {
+                e.tag.is_special()
+            } else {
+                self.is_scope_boundary(node, Scope::Default)
+            };
             if special {
                 return Ok(());
             }
@@ -1425,7 +1610,12 @@ impl<'s> Builder<'s> {
         let current_tag = self.html_tag(self.current());
         match tok {
             Tok::Text { .. } | Tok::Null { .. }
-                if current_tag.is_some_and(|t| matches!(t, Tag::TABLE | Tag::TBODY | Tag::TEMPLATE | Tag::TFOOT | Tag::THEAD | Tag::TR)) =>
+                if current_tag.is_some_and(|t| {
+                    matches!(
+                        t,
+                        Tag::TABLE | Tag::TBODY | Tag::TEMPLATE | Tag::TFOOT | Tag::THEAD | Tag::TR
+                    )
+                }) =>
             {
                 self.pending_table_text.clear();
                 self.original_mode = self.mode;
@@ -1481,13 +1671,22 @@ impl<'s> Builder<'s> {
                 Ok(None)
             }
             Tok::End {
-                tag: Tag::BODY | Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::HTML | Tag::TBODY | Tag::TD | Tag::TFOOT
-                | Tag::TH | Tag::THEAD | Tag::TR,
+                tag:
+                    Tag::BODY
+                    | Tag::CAPTION
+                    | Tag::COL
+                    | Tag::COLGROUP
+                    | Tag::HTML
+                    | Tag::TBODY
+                    | Tag::TD
+                    | Tag::TFOOT
+                    | Tag::TH
+                    | Tag::THEAD
+                    | Tag::TR,
                 ..
             } => Ok(None),
-            Tok::Start { tag: Tag::STYLE | Tag::SCRIPT | Tag::TEMPLATE, .. } | Tok::End { tag: Tag::TEMPLATE, .. } => {
-                self.head_element(&tok)
-            }
+            Tok::Start { tag: Tag::STYLE | Tag::SCRIPT | Tag::TEMPLATE, .. }
+            | Tok::End { tag: Tag::TEMPLATE, .. } => self.head_element(&tok),
             Tok::Start { tag: Tag::INPUT, ref attrs, .. }
                 if attrs.kind.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("hidden")) =>
             {
@@ -1547,7 +1746,16 @@ impl<'s> Builder<'s> {
                 Ok(None)
             }
             Tok::Start {
-                tag: Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR,
+                tag:
+                    Tag::CAPTION
+                    | Tag::COL
+                    | Tag::COLGROUP
+                    | Tag::TBODY
+                    | Tag::TD
+                    | Tag::TFOOT
+                    | Tag::TH
+                    | Tag::THEAD
+                    | Tag::TR,
                 ..
             }
             | Tok::End { tag: Tag::TABLE, .. } => {
@@ -1557,7 +1765,17 @@ impl<'s> Builder<'s> {
                 Ok(None)
             }
             Tok::End {
-                tag: Tag::BODY | Tag::COL | Tag::COLGROUP | Tag::HTML | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR,
+                tag:
+                    Tag::BODY
+                    | Tag::COL
+                    | Tag::COLGROUP
+                    | Tag::HTML
+                    | Tag::TBODY
+                    | Tag::TD
+                    | Tag::TFOOT
+                    | Tag::TH
+                    | Tag::THEAD
+                    | Tag::TR,
                 ..
             } => Ok(None),
             _ => self.in_body(tok),
@@ -1580,7 +1798,10 @@ impl<'s> Builder<'s> {
         match tok {
             Tok::Text { text, source } => {
                 // Leading whitespace stays in the column group; the rest leaves it.
-                let ws = text.bytes().take_while(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')).count();
+                let ws = text
+                    .bytes()
+                    .take_while(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' '))
+                    .count();
                 if ws == text.len() {
                     self.insert_text(text, source)?;
                     return Ok(None);
@@ -1588,7 +1809,9 @@ impl<'s> Builder<'s> {
                 let verbatim = text.len() == source.len();
                 let (head, tail) = match &text {
                     Cow::Borrowed(s) => (Cow::Borrowed(&s[..ws]), Cow::Borrowed(&s[ws..])),
-                    Cow::Owned(s) => (Cow::Owned(s[..ws].to_owned()), Cow::Owned(s[ws..].to_owned())),
+                    Cow::Owned(s) => {
+                        (Cow::Owned(s[..ws].to_owned()), Cow::Owned(s[ws..].to_owned()))
+                    }
                 };
                 let split = if verbatim { source.start + ws } else { source.start };
                 if ws > 0 {
@@ -1610,7 +1833,9 @@ impl<'s> Builder<'s> {
                 Ok(None)
             }
             Tok::End { tag: Tag::COL, .. } => Ok(None),
-            Tok::Start { tag: Tag::TEMPLATE, .. } | Tok::End { tag: Tag::TEMPLATE, .. } => self.head_element(&tok),
+            Tok::Start { tag: Tag::TEMPLATE, .. } | Tok::End { tag: Tag::TEMPLATE, .. } => {
+                self.head_element(&tok)
+            }
             Tok::Eof => Ok(None),
             _ => self.column_group_else(tok),
         }
@@ -1649,7 +1874,10 @@ impl<'s> Builder<'s> {
                 }
                 Ok(None)
             }
-            Tok::Start { tag: Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::TBODY | Tag::TFOOT | Tag::THEAD, .. }
+            Tok::Start {
+                tag: Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::TBODY | Tag::TFOOT | Tag::THEAD,
+                ..
+            }
             | Tok::End { tag: Tag::TABLE, .. } => {
                 if !self.in_scope(&[Tag::TBODY, Tag::THEAD, Tag::TFOOT], Scope::Table)? {
                     return Ok(None);
@@ -1660,7 +1888,15 @@ impl<'s> Builder<'s> {
                 self.in_mode(self.mode, tok)
             }
             Tok::End {
-                tag: Tag::BODY | Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::HTML | Tag::TD | Tag::TH | Tag::TR,
+                tag:
+                    Tag::BODY
+                    | Tag::CAPTION
+                    | Tag::COL
+                    | Tag::COLGROUP
+                    | Tag::HTML
+                    | Tag::TD
+                    | Tag::TH
+                    | Tag::TR,
                 ..
             } => Ok(None),
             _ => self.in_table(tok),
@@ -1686,7 +1922,17 @@ impl<'s> Builder<'s> {
                 }
                 Ok(None)
             }
-            Tok::Start { tag: Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::TBODY | Tag::TFOOT | Tag::THEAD | Tag::TR, .. }
+            Tok::Start {
+                tag:
+                    Tag::CAPTION
+                    | Tag::COL
+                    | Tag::COLGROUP
+                    | Tag::TBODY
+                    | Tag::TFOOT
+                    | Tag::THEAD
+                    | Tag::TR,
+                ..
+            }
             | Tok::End { tag: Tag::TABLE, .. } => {
                 if !self.in_scope(&[Tag::TR], Scope::Table)? {
                     return Ok(None);
@@ -1697,7 +1943,9 @@ impl<'s> Builder<'s> {
                 self.in_mode(self.mode, tok)
             }
             Tok::End { tag: tag @ (Tag::TBODY | Tag::TFOOT | Tag::THEAD), .. } => {
-                if !self.in_scope(&[tag], Scope::Table)? || !self.in_scope(&[Tag::TR], Scope::Table)? {
+                if !self.in_scope(&[tag], Scope::Table)?
+                    || !self.in_scope(&[Tag::TR], Scope::Table)?
+                {
                     return Ok(None);
                 }
                 self.clear_to_context(&CONTEXT);
@@ -1705,9 +1953,11 @@ impl<'s> Builder<'s> {
                 self.mode = Mode::InTableBody;
                 self.in_mode(self.mode, tok)
             }
-            Tok::End { tag: Tag::BODY | Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::HTML | Tag::TD | Tag::TH, .. } => {
-                Ok(None)
-            }
+            Tok::End {
+                tag:
+                    Tag::BODY | Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::HTML | Tag::TD | Tag::TH,
+                ..
+            } => Ok(None),
             _ => self.in_table(tok),
         }
     }
@@ -1725,7 +1975,16 @@ impl<'s> Builder<'s> {
                 Ok(None)
             }
             Tok::Start {
-                tag: Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::TBODY | Tag::TD | Tag::TFOOT | Tag::TH | Tag::THEAD | Tag::TR,
+                tag:
+                    Tag::CAPTION
+                    | Tag::COL
+                    | Tag::COLGROUP
+                    | Tag::TBODY
+                    | Tag::TD
+                    | Tag::TFOOT
+                    | Tag::TH
+                    | Tag::THEAD
+                    | Tag::TR,
                 ..
             } => {
                 if !self.in_scope(&[Tag::TD, Tag::TH], Scope::Table)? {
@@ -1734,8 +1993,14 @@ impl<'s> Builder<'s> {
                 self.close_cell();
                 self.in_mode(self.mode, tok)
             }
-            Tok::End { tag: Tag::BODY | Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::HTML, .. } => Ok(None),
-            Tok::End { tag: tag @ (Tag::TABLE | Tag::TBODY | Tag::TFOOT | Tag::THEAD | Tag::TR), .. } => {
+            Tok::End {
+                tag: Tag::BODY | Tag::CAPTION | Tag::COL | Tag::COLGROUP | Tag::HTML,
+                ..
+            } => Ok(None),
+            Tok::End {
+                tag: tag @ (Tag::TABLE | Tag::TBODY | Tag::TFOOT | Tag::THEAD | Tag::TR),
+                ..
+            } => {
                 if !self.in_scope(&[tag], Scope::Table)? {
                     return Ok(None);
                 }
