@@ -535,3 +535,48 @@ fn markdown_front_matter_is_not_text() {
 fn markdown_link_targets_are_checked() {
     assert_eq!(marks(&md("[x](javascript:alert(1))")), ["link(-):x"]);
 }
+
+/// Asserts that the blocks of Markdown `source` follow the source without overlapping, and
+/// that each block's source starts on the line its first word is on.
+fn assert_markdown_sources_in_order(source: &str) {
+    let doc = md(source);
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let from = &source[b.source.clone()];
+        let word = doc.text[b.text.clone()].split_whitespace().next().unwrap_or_default();
+        assert!(
+            from.lines().next().is_some_and(|line| line.contains(word)),
+            "{source:?}: block {i} ({word:?}) starts at {from:?}, not on its line"
+        );
+        if let Some(next) = doc.blocks.get(i + 1) {
+            assert!(
+                b.source.end <= next.source.start,
+                "{source:?}: block {i} {:?} overlaps block {} {:?}",
+                b.source,
+                i + 1,
+                next.source
+            );
+        }
+    }
+}
+
+#[test]
+fn markdown_lists_indented_with_tabs_keep_their_source_in_order() {
+    for source in [
+        // The proptest case: an item whose first child is a list, then a tab-indented list.
+        "- 1. **\n\t- `",
+        "- 1. a\n\t- b",
+        "- 1. a\n\t1. b\n\t2. c",
+        "- a\n\t- b",
+        "- a\r\n\t- b",
+        "- a\n\n\t- b",
+        "- a\n \t- b",
+        "-\n\t- b",
+        "1. a\n\t- b",
+        "> - 1. a\n>\t- b",
+        "- a\n  - b\n\t  - c",
+        // pulldown-cmark issue 983: the nested list's start lands in the code block before it.
+        "*     indented code block\n\t+ nested list",
+    ] {
+        assert_markdown_sources_in_order(source);
+    }
+}

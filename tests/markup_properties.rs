@@ -317,3 +317,19 @@ proptest! {
         check_read(&source, Markup::Markdown, false)?;
     }
 }
+
+/// Inputs the generators once found, checked on every run rather than by chance.
+#[test]
+fn markdown_found_cases_read_in_order() {
+    for source in [
+        // A list item whose first child is a list, then a list indented by a tab: the tab is
+        // partly the outer item's indentation (pulldown-cmark issue 983).
+        "- 1. **\n\t- `",
+        "# \n- 1. **\n\t- `# ",
+        "## | --- |<br><script><br>\n\n</div><https://a.example>## </b>   &amp;\t- \n\n\n* 2) - ~~<br>[<script>~~\\~~~</b>\n\n\t- \\*😀javascript:x<b># ",
+    ] {
+        if let Err(e) = check_read(source, Markup::Markdown, true) {
+            panic!("{source:?}: {e}");
+        }
+    }
+}

@@ -55,7 +55,8 @@ struct Image {
     source: Range<usize>,
 }
 
-struct Reader<'b> {
+struct Reader<'s, 'b> {
+    source: &'s str,
     out: &'b mut Builder,
     saved: Vec<Context>,
     lists: Vec<u32>,
@@ -68,6 +69,9 @@ struct Reader<'b> {
     inline_open: Vec<(String, Option<MarkKind>)>,
     /// Text is hidden until this inline end tag.
     hidden_until: Option<String>,
+    /// Where the last block closed ends in the source. No later block starts before it, so
+    /// blocks keep to source order even where pulldown-cmark's ranges of siblings overlap.
+    closed_end: usize,
 }
 
 /// Reads Markdown `source` into `out`.
@@ -76,6 +80,7 @@ pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut reader = Reader {
+        source,
         out,
         saved: Vec::new(),
         lists: Vec::new(),
@@ -85,6 +90,7 @@ pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError
         table_head: false,
         inline_open: Vec::new(),
         hidden_until: None,
+        closed_end: 0,
     };
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         reader.event(event, range)?;
@@ -92,12 +98,12 @@ pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError
     Ok(())
 }
 
-impl Reader<'_> {
+impl Reader<'_, '_> {
     fn open_block(&mut self, at: usize, change: impl FnOnce(&mut Context)) {
         self.end_inline_html();
         let ctx = self.out.context();
         self.saved.push(ctx);
-        self.out.block_start(Some(at));
+        self.out.block_start(Some(at.max(self.closed_end)));
         let mut new = ctx;
         change(&mut new);
         self.out.set_context(new);
@@ -106,6 +112,7 @@ impl Reader<'_> {
     fn close_block(&mut self, end: usize) {
         self.end_inline_html();
         self.out.block_end(Some(end));
+        self.closed_end = self.closed_end.max(end);
         if let Some(ctx) = self.saved.pop() {
             self.out.set_context(ctx);
         }
@@ -165,8 +172,9 @@ impl Reader<'_> {
             Event::SoftBreak if self.hidden_until.is_none() => self.out.text("\n", range),
             Event::HardBreak if self.hidden_until.is_none() => self.out.line_break(range),
             Event::Rule => {
-                self.out.block_start(Some(range.start));
+                self.out.block_start(Some(range.start.max(self.closed_end)));
                 self.out.block_end(Some(range.end));
+                self.closed_end = self.closed_end.max(range.end);
             }
             _ => {}
         }
@@ -192,12 +200,12 @@ impl Reader<'_> {
                 let start = start.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
                 let id = self.out.new_list(start.is_some(), false, start);
                 self.lists.push(id);
-                self.open_block(range.start, |_| {});
+                self.open_block(self.list_start(range.start), |_| {});
             }
             Tag::Item => {
                 let item = self.out.new_item(self.lists.last().copied(), None);
                 let depth = self.lists.len() as u32;
-                self.open_block(range.start, |c| {
+                self.open_block(self.list_start(range.start), |c| {
                     c.kind = BlockKind::Paragraph;
                     c.item = Some((item, depth));
                 });
@@ -256,6 +264,19 @@ impl Reader<'_> {
                 self.close_block(range.end);
             }
             _ => self.close_block(range.end),
+        }
+    }
+
+    /// Where a list or list item that pulldown-cmark says starts at `at` starts: on its
+    /// marker's line. pulldown-cmark takes the columns of the marker's indentation from a byte
+    /// offset (its issue 983), so a tab that is partly a container's indentation puts the start
+    /// a byte or two early, on the line ending before it and so inside the block before.
+    fn list_start(&self, at: usize) -> usize {
+        let rest = self.source.as_bytes().get(at..).unwrap_or_default();
+        let blank = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')).count();
+        match rest[..blank].iter().rposition(|b| matches!(b, b'\r' | b'\n')) {
+            Some(i) => at + i + 1,
+            None => at,
         }
     }
 
