@@ -28,7 +28,7 @@ export function renderLegend(id, strings = DEFAULT_STRINGS) {
         sample.append(h(piece.tag, {class: piece.class ?? '', text}));
       }
       // An example is not a change: a screen reader hears only the description.
-      list.append(h('li', {class: 'legend-entry'}, [sample, h('span', {class: 'legend-label', text: say(strings, entry.label)})]));
+      list.append(h('li', {class: `legend-entry entry-${entry.id}`}, [sample, h('span', {class: 'legend-label', text: say(strings, entry.label)})]));
     }
     panel.append(h('div', {class: group.screenOnly ? 'legend-group screen-only' : 'legend-group'}, [h('h2', {class: 'legend-title', text: say(strings, group.title)}), list]));
   }

@@ -40,6 +40,8 @@ export const LEGEND = [
       label: 'legendCosmetic'},
     {id: 'whitespace', samples: [{tag: 'span', class: 'sample-ins sample-ws-space'}, {tag: 'span', class: 'sample-ins sample-ws-break'}],
       label: 'legendWhitespace'},
+    // Drawn only for diffs of two documents: the formatting stylesheet shows the entry.
+    {id: 'formatting', samples: [{tag: 'span', class: 'sample-formatting', say: 'legendFormattingSample'}], label: 'legendFormatting'},
   ]},
   {title: 'legendParagraphs', entries: [
     {id: 'signs', samples: [{tag: 'span', class: 'sample-sign sign-ins', text: '+'}, {tag: 'span', class: 'sample-sign sign-del', text: '−'}],

@@ -154,6 +154,8 @@ const ENGLISH = {
   legendDeleted: 'Deleted (struck through)',
   legendCosmetic: 'Cosmetic change: typography, letter case or spacing only (dotted)',
   legendWhitespace: 'A space (·) or a paragraph break (¶) added or removed',
+  legendFormattingSample: 'bold',
+  legendFormatting: 'Formatting changed on unchanged text (bold, a link, a heading…): its description on hover or focus',
   legendParagraphs: 'Paragraphs',
   legendSigns: 'Inserted or deleted paragraph, or the new and old text of a changed one',
   legendSignInline: 'A changed paragraph, both texts in one column',

@@ -47,7 +47,7 @@ export type ArticleDiffStringKey =
   | 'spaceAdded' | 'spaceRemoved' | 'spacesAdded' | 'spacesRemoved' | 'lineBreakAdded' | 'lineBreakRemoved'
   | 'paragraphBreakAdded' | 'paragraphBreakRemoved' | 'minimapChange' | 'minimapMovedAway' | 'legendWords'
   | 'legendNewWordsSample' | 'legendOldWordsSample' | 'legendInserted' | 'legendDeleted' | 'legendCosmetic'
-  | 'legendWhitespace' | 'legendParagraphs' | 'legendSigns' | 'legendSignInline' | 'legendSignCosmetic'
+  | 'legendWhitespace' | 'legendFormattingSample' | 'legendFormatting' | 'legendParagraphs' | 'legendSigns' | 'legendSignInline' | 'legendSignCosmetic'
   | 'legendMovedSample' | 'legendMoved' | 'legendSplit' | 'legendEmpty' | 'legendFold'
   | 'legendFindingYourWay' | 'legendCurrent' | 'legendMinimap' | 'exportOldPart' | 'exportNewPart'
   | 'exportGenerated' | 'bothEmpty';

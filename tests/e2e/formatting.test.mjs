@@ -69,6 +69,19 @@ describe('<article-diff format>', () => {
     assert.equal(got.toggle, false, 'the "Hide formatting" toggle is shown for documents');
     await page.screenshot({path: `${screenshotDir}formatting-html.png`, fullPage: true});
 
+    // The legend lists formatting changes for documents (a diff of texts has none: the next test).
+    await page.locator('article-diff [part="legend-toggle"]').click();
+    const entry = page.locator('article-diff .legend-entry.entry-formatting');
+    assert.ok(await entry.isVisible(), 'the legend has an entry for formatting changes');
+    assert.match(await entry.innerText(), /Formatting changed/);
+    await page.screenshot({path: `${screenshotDir}formatting-legend-1280-light.png`, fullPage: true});
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('theme', 'dark'));
+    await page.screenshot({path: `${screenshotDir}formatting-legend-1280-dark.png`, fullPage: true});
+    await page.setViewportSize({width: 390, height: 844});
+    await page.screenshot({path: `${screenshotDir}formatting-legend-390-dark.png`, fullPage: true});
+    await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('theme'));
+    await page.setViewportSize({width: 1280, height: 900});
+
     // Hide formatting: the changes draw as unchanged text.
     const hidden = await page.evaluate(async () => {
       const el = /** @type {any} */ (document.querySelector('article-diff'));
@@ -77,6 +90,17 @@ describe('<article-diff format>', () => {
       return el.shadowRoot.querySelectorAll('[part~="formatting"]').length;
     });
     assert.equal(hidden, 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a diff of plain texts has no formatting entry in its legend', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const got = await draw(page, 'The council met on Tuesday.', 'The council met on Friday.', 'text');
+    assert.equal(got.error, '');
+    await page.locator('article-diff [part="legend-toggle"]').click();
+    assert.ok(await page.locator('article-diff .legend-entry.entry-cosmetic').isVisible(), 'the legend is open');
+    assert.equal(await page.locator('article-diff .legend-entry.entry-formatting').isVisible(), false);
     assert.deepEqual(problems, []);
     await page.close();
   });
