@@ -14,6 +14,9 @@ import {DESKTOP, PHONE, ROOT, cmsSuite, phpString, screenshotDir} from './harnes
 import {startPhpServer} from './php-server.mjs';
 import {freePort, run} from './processes.mjs';
 import {assertInert, assertMoveLinked, assertWordEdits, readDiff, watchForScript} from './reader.mjs';
+import {
+  DEFAULT_STRINGS, STRING_KEYS, dataBlockStrings, englishProblems, entryPlaceholders, keyProblems, placeholders,
+} from './strings.mjs';
 
 const MEDIAWIKI = '/usr/share/mediawiki';
 const EXTENSION = path.join(ROOT, 'integrations/mediawiki/ArticleDiff');
@@ -280,6 +283,38 @@ describe('MediaWiki: diff pages', () => {
     assert.equal(polish.changeCount.one, '{n} change');
     assert.equal(polish.changeCount.few, '{n} changes');
     assert.ok(drawn.inserted.length > 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the data block holds every string of the element and no other: in English its very text, each a message with its placeholders', async () => {
+    const query = `diff=${revision('article', 2)}&oldid=${revision('article', 1)}`;
+    let {page, errors} = await openDiff(`${query}&uselang=en`);
+    await readDiff(page);
+    const english = await dataBlockStrings(page);
+    assert.equal(english.locale, 'en');
+    assert.deepEqual(englishProblems(english), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // uselang=qqx renders each message as "(its-key: $1, $2…)": every string is a message, and
+    // its parameters are exactly the element's placeholders.
+    ({page, errors} = await openDiff(`${query}&uselang=qqx`));
+    await readDiff(page);
+    const keys = await dataBlockStrings(page);
+    assert.deepEqual(keyProblems(keys), []);
+    /** @type {string[]} */
+    const problems = [];
+    for (const key of STRING_KEYS) {
+      const value = /** @type {string | Record<string, string>} */ (keys[key]);
+      for (const form of typeof value === 'string' ? [value] : Object.values(value)) {
+        if (!/^\(articlediff-ui-[a-z-]+(: .*)?\)$/s.test(form)) problems.push(`${key}: ${JSON.stringify(form)} is not a message`);
+        else if (placeholders(form).join() !== entryPlaceholders(DEFAULT_STRINGS[key]).join()) {
+          problems.push(`${key}: ${JSON.stringify(form)} does not pass the element's placeholders`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
     assert.deepEqual(errors, []);
     await page.close();
   });

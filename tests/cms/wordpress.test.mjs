@@ -19,6 +19,7 @@ import {freePort, run} from './processes.mjs';
 import {
   assertInert, assertLinkFormatting, assertMoveLinked, assertWordEdits, readDiff, watchForScript,
 } from './reader.mjs';
+import {dataBlockStrings, englishProblems, keyProblems, placeholderProblems} from './strings.mjs';
 
 const WORDPRESS = '/usr/share/wordpress';
 const PLUGIN = path.join(ROOT, 'integrations/wordpress/article-diff');
@@ -265,6 +266,30 @@ describe('WordPress: the revisions screen', () => {
     await page.locator('.article-diff-revisions').evaluate((el) => el.scrollIntoView());
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({path: path.join(screenshotDir, 'wordpress-revisions-pl-phone.png')});
+    await context.close();
+  });
+
+  test('the data block holds every string of the element and no other: in English its very text, in Polish its placeholders', async () => {
+    const {page} = await openRevisions(`revision=${revision('block', 2)}`);
+    await readDiff(page);
+    const english = await dataBlockStrings(page);
+    assert.equal(english.locale, 'en-US');
+    assert.deepEqual(englishProblems(english), []);
+    await page.close();
+
+    const context = await /** @type {import('playwright-core').Browser} */ (env.browser).newContext({
+      storageState: await /** @type {import('playwright-core').BrowserContext} */ (wp.context).storageState(),
+    });
+    await context.addCookies([{name: 'article_diff_test_locale', value: 'pl_PL', url: /** @type {string} */ (wp.server?.url)}]);
+    const polishPage = await context.newPage();
+    await polishPage.goto(`${wp.server?.url}/wp-admin/revision.php?revision=${revision('block', 2)}`);
+    await readDiff(polishPage);
+    const polish = await dataBlockStrings(polishPage);
+    assert.equal(polish.locale, 'pl-PL');
+    assert.deepEqual([...keyProblems(polish), ...placeholderProblems(polish)], []);
+    // Polish counts have the forms one, few and many (other for fractions), each from gettext.
+    assert.deepEqual(polish.changeCount, {one: '{n} zmiana', few: '{n} zmiany', many: '{n} zmian', other: '{n} zmian'});
+    assert.deepEqual(Object.keys(/** @type {object} */ (polish.exportOldPart)).sort(), ['few', 'many', 'one', 'other']);
     await context.close();
   });
 

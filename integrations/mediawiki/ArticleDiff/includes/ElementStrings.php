@@ -10,25 +10,36 @@
 namespace MediaWiki\Extension\ArticleDiff;
 
 use Language;
+use Message;
 use MessageLocalizer;
+use Sanitizer;
 
 /**
  * The element's templates name their placeholders (`{n}`, `{move}`) where messages number
  * them ($1, $2): each parameter is given as the element's name for it. A count's message is
  * rendered once per CLDR plural category of the reader's language (MediaWiki's plural rules
- * are CLDR's), with a number of that category, and the number then replaced by `{n}`; so a
- * translation's {{PLURAL:$1|…}} becomes the element's plural forms.
+ * are CLDR's), with a number of that category as its count parameter, and the number then
+ * replaced by `{n}`; so a translation's {{PLURAL:$k|…}} becomes the element's plural forms.
  */
 class ElementStrings {
 
-	/** A count: plural forms by category. */
-	private const COUNT = 'count';
+	/**
+	 * Among a string's parameter names, the number a count's plural form is chosen by; the
+	 * element's name for it is `{n}`. Not a word, so never one of the element's names.
+	 */
+	private const COUNT = '#count';
 
-	/** Element string => [ message key, the element's names of $1, $2… or self::COUNT ]. */
+	/**
+	 * Element string => [ message key, the element's names of $1, $2… ], in the order of
+	 * www/article-diff-strings.js. tests/cms/strings.test.mjs holds this table to the element's.
+	 */
 	private const MESSAGES = [
 		'oldVersion' => [ 'articlediff-ui-old-version', [] ],
 		'newVersion' => [ 'articlediff-ui-new-version', [] ],
 		'differences' => [ 'articlediff-ui-differences', [] ],
+		'differencesBetween' => [ 'articlediff-ui-differences-between', [ 'old', 'new' ] ],
+		'changeColumn' => [ 'articlediff-ui-change-column', [] ],
+		'bothColumn' => [ 'articlediff-ui-both-column', [ 'old', 'new' ] ],
 		'sideBySide' => [ 'articlediff-ui-side-by-side', [] ],
 		'inline' => [ 'articlediff-ui-inline', [] ],
 		'viewGroup' => [ 'articlediff-ui-view-group', [] ],
@@ -38,33 +49,59 @@ class ElementStrings {
 		'previousTitle' => [ 'articlediff-ui-previous-title', [] ],
 		'nextTitle' => [ 'articlediff-ui-next-title', [] ],
 		'hideCosmetic' => [ 'articlediff-ui-hide-cosmetic', [] ],
-		'cosmeticCount' => [ 'articlediff-ui-cosmetic-count', self::COUNT ],
 		'hideFormatting' => [ 'articlediff-ui-hide-formatting', [] ],
-		'formattingCount' => [ 'articlediff-ui-formatting-count', self::COUNT ],
+		'formattingCount' => [ 'articlediff-ui-formatting-count', [ self::COUNT ] ],
+		'hideCosmeticTitle' => [ 'articlediff-ui-hide-cosmetic-title', [] ],
+		'cosmeticCount' => [ 'articlediff-ui-cosmetic-count', [ self::COUNT ] ],
+		'onlyChanges' => [ 'articlediff-ui-only-changes', [] ],
+		'onlyChangesTitle' => [ 'articlediff-ui-only-changes-title', [] ],
+		'expandAll' => [ 'articlediff-ui-expand-all', [] ],
+		'foldAll' => [ 'articlediff-ui-fold-all', [] ],
+		'legend' => [ 'articlediff-ui-legend', [] ],
+		'copy' => [ 'articlediff-ui-copy', [] ],
+		'copyTitle' => [ 'articlediff-ui-copy-title', [] ],
+		'copied' => [ 'articlediff-ui-copied', [] ],
+		'copyFailed' => [ 'articlediff-ui-copy-failed', [] ],
+		'nothingToCopy' => [ 'articlediff-ui-nothing-to-copy', [] ],
+		'download' => [ 'articlediff-ui-download', [] ],
+		'downloadTitle' => [ 'articlediff-ui-download-title', [] ],
+		'options' => [ 'articlediff-ui-options', [] ],
 		'comparing' => [ 'articlediff-ui-comparing', [] ],
 		'noChanges' => [ 'articlediff-ui-no-changes', [] ],
-		'changeCount' => [ 'articlediff-ui-change-count', self::COUNT ],
+		'changeCount' => [ 'articlediff-ui-change-count', [ self::COUNT ] ],
 		'counter' => [ 'articlediff-ui-counter', [ 'current', 'count' ] ],
 		'noDifferences' => [ 'articlediff-ui-no-differences', [] ],
-		'wordsInserted' => [ 'articlediff-ui-words-inserted', self::COUNT ],
+		'wordsInserted' => [ 'articlediff-ui-words-inserted', [ self::COUNT ] ],
 		'wordsInsertedTitle' => [ 'articlediff-ui-words-inserted-title', [] ],
-		'wordsDeleted' => [ 'articlediff-ui-words-deleted', self::COUNT ],
+		'wordsDeleted' => [ 'articlediff-ui-words-deleted', [ self::COUNT ] ],
 		'wordsDeletedTitle' => [ 'articlediff-ui-words-deleted-title', [] ],
-		'paragraphsChanged' => [ 'articlediff-ui-paragraphs-changed', self::COUNT ],
-		'paragraphsInserted' => [ 'articlediff-ui-paragraphs-inserted', self::COUNT ],
+		'paragraphsChanged' => [ 'articlediff-ui-paragraphs-changed', [ self::COUNT ] ],
+		'paragraphsInserted' => [ 'articlediff-ui-paragraphs-inserted', [ self::COUNT ] ],
 		'paragraphsInsertedTitle' => [ 'articlediff-ui-paragraphs-inserted-title', [] ],
-		'paragraphsDeleted' => [ 'articlediff-ui-paragraphs-deleted', self::COUNT ],
+		'paragraphsDeleted' => [ 'articlediff-ui-paragraphs-deleted', [ self::COUNT ] ],
 		'paragraphsDeletedTitle' => [ 'articlediff-ui-paragraphs-deleted-title', [] ],
-		'paragraphsMoved' => [ 'articlediff-ui-paragraphs-moved', self::COUNT ],
+		'paragraphsMoved' => [ 'articlediff-ui-paragraphs-moved', [ self::COUNT ] ],
 		'paragraphsMovedTitle' => [ 'articlediff-ui-paragraphs-moved-title', [] ],
-		'paragraphsSplit' => [ 'articlediff-ui-paragraphs-split', self::COUNT ],
+		'paragraphsSplit' => [ 'articlediff-ui-paragraphs-split', [ self::COUNT ] ],
 		'paragraphsSplitTitle' => [ 'articlediff-ui-paragraphs-split-title', [] ],
-		'paragraphsMerged' => [ 'articlediff-ui-paragraphs-merged', self::COUNT ],
+		'paragraphsMerged' => [ 'articlediff-ui-paragraphs-merged', [ self::COUNT ] ],
 		'paragraphsMergedTitle' => [ 'articlediff-ui-paragraphs-merged-title', [] ],
-		'formattingChanges' => [ 'articlediff-ui-formatting-changes', self::COUNT ],
+		'formattingChanges' => [ 'articlediff-ui-formatting-changes', [ self::COUNT ] ],
 		'formattingChangesTitle' => [ 'articlediff-ui-formatting-changes-title', [] ],
 		'approximate' => [ 'articlediff-ui-approximate', [ 'detail' ] ],
 		'approximateDetail' => [ 'articlediff-ui-approximate-detail', [] ],
+		'unrelatedNotice' => [ 'articlediff-ui-unrelated-notice', [ 'percent' ] ],
+		'unrelatedAlignedNotice' => [ 'articlediff-ui-unrelated-aligned-notice', [ 'percent' ] ],
+		'sharedPercent' => [ 'articlediff-ui-shared-percent', [ 'n' ] ],
+		'sharedUnderOnePercent' => [ 'articlediff-ui-shared-under-one-percent', [] ],
+		'alignAnyway' => [ 'articlediff-ui-align-anyway', [] ],
+		'showOneAfterOther' => [ 'articlediff-ui-show-one-after-other', [] ],
+		'stackedOld' => [ 'articlediff-ui-stacked-old', [ self::COUNT ] ],
+		'stackedNew' => [ 'articlediff-ui-stacked-new', [ self::COUNT ] ],
+		'wordCount' => [ 'articlediff-ui-word-count', [ self::COUNT ] ],
+		'oldPartTitle' => [ 'articlediff-ui-old-part-title', [ 'label' ] ],
+		'newPartTitle' => [ 'articlediff-ui-new-part-title', [ 'label' ] ],
+		'paragraphCount' => [ 'articlediff-ui-paragraph-count', [ self::COUNT ] ],
 		'rowChanged' => [ 'articlediff-ui-row-changed', [] ],
 		'rowCosmetic' => [ 'articlediff-ui-row-cosmetic', [] ],
 		'rowSplit' => [ 'articlediff-ui-row-split', [] ],
@@ -74,6 +111,13 @@ class ElementStrings {
 		'rowMovedAway' => [ 'articlediff-ui-row-moved-away', [] ],
 		'rowMoved' => [ 'articlediff-ui-row-moved', [] ],
 		'rowEqual' => [ 'articlediff-ui-row-equal', [] ],
+		'rowUnchanged' => [ 'articlediff-ui-row-unchanged', [] ],
+		'oldParagraphNumber' => [ 'articlediff-ui-old-paragraph-number', [ 'n' ] ],
+		'newParagraphNumber' => [ 'articlediff-ui-new-paragraph-number', [ 'n' ] ],
+		'notInOld' => [ 'articlediff-ui-not-in-old', [] ],
+		'notInNew' => [ 'articlediff-ui-not-in-new', [] ],
+		'cellLabelled' => [ 'articlediff-ui-cell-labelled', [ 'label' ] ],
+		'cellLabelsBoth' => [ 'articlediff-ui-cell-labels-both', [ 'old', 'new' ] ],
 		'oldParagraph' => [ 'articlediff-ui-old-paragraph', [] ],
 		'newParagraph' => [ 'articlediff-ui-new-paragraph', [] ],
 		'movedDownTo' => [ 'articlediff-ui-moved-down-to', [ 'n' ] ],
@@ -82,15 +126,54 @@ class ElementStrings {
 		'movedUpFrom' => [ 'articlediff-ui-moved-up-from', [ 'n' ] ],
 		'movedEdited' => [ 'articlediff-ui-moved-edited', [ 'move' ] ],
 		'moveLinkLabel' => [ 'articlediff-ui-move-link-label', [ 'n', 'move' ] ],
-		'splitInto' => [ 'articlediff-ui-split-into', self::COUNT ],
-		'mergedFrom' => [ 'articlediff-ui-merged-from', self::COUNT ],
-		'cosmeticChip' => [ 'articlediff-ui-cosmetic-chip', [] ],
+		'moveLinkBefore' => [ 'articlediff-ui-move-link-before', [] ],
+		'moveLinkAfter' => [ 'articlediff-ui-move-link-after', [ 'where' ] ],
+		'otherEndBelow' => [ 'articlediff-ui-other-end-below', [] ],
+		'otherEndAbove' => [ 'articlediff-ui-other-end-above', [] ],
+		'splitInto' => [ 'articlediff-ui-split-into', [ self::COUNT ] ],
+		'mergedFrom' => [ 'articlediff-ui-merged-from', [ self::COUNT ] ],
 		'formattingLabel' => [ 'articlediff-ui-formatting-label', [ 'description' ] ],
+		'cosmeticChip' => [ 'articlediff-ui-cosmetic-chip', [] ],
 		'cosmeticChipTitle' => [ 'articlediff-ui-cosmetic-chip-title', [] ],
 		'cosmeticSignTitle' => [ 'articlediff-ui-cosmetic-sign-title', [] ],
 		'cosmeticNewTitle' => [ 'articlediff-ui-cosmetic-new-title', [] ],
 		'cosmeticOldTitle' => [ 'articlediff-ui-cosmetic-old-title', [] ],
-		'unchangedParagraphs' => [ 'articlediff-ui-unchanged-paragraphs', self::COUNT ],
+		'unchangedParagraphs' => [ 'articlediff-ui-unchanged-paragraphs', [ self::COUNT ] ],
+		'foldUnchanged' => [ 'articlediff-ui-fold-unchanged', [ self::COUNT ] ],
+		'spaceAdded' => [ 'articlediff-ui-space-added', [] ],
+		'spaceRemoved' => [ 'articlediff-ui-space-removed', [] ],
+		'spacesAdded' => [ 'articlediff-ui-spaces-added', [] ],
+		'spacesRemoved' => [ 'articlediff-ui-spaces-removed', [] ],
+		'lineBreakAdded' => [ 'articlediff-ui-line-break-added', [] ],
+		'lineBreakRemoved' => [ 'articlediff-ui-line-break-removed', [] ],
+		'paragraphBreakAdded' => [ 'articlediff-ui-paragraph-break-added', [] ],
+		'paragraphBreakRemoved' => [ 'articlediff-ui-paragraph-break-removed', [] ],
+		'minimapChange' => [ 'articlediff-ui-minimap-change', [ 'n' ] ],
+		'minimapMovedAway' => [ 'articlediff-ui-minimap-moved-away', [] ],
+		'legendWords' => [ 'articlediff-ui-legend-words', [] ],
+		'legendNewWordsSample' => [ 'articlediff-ui-legend-new-words-sample', [] ],
+		'legendOldWordsSample' => [ 'articlediff-ui-legend-old-words-sample', [] ],
+		'legendInserted' => [ 'articlediff-ui-legend-inserted', [] ],
+		'legendDeleted' => [ 'articlediff-ui-legend-deleted', [] ],
+		'legendCosmetic' => [ 'articlediff-ui-legend-cosmetic', [] ],
+		'legendWhitespace' => [ 'articlediff-ui-legend-whitespace', [] ],
+		'legendFormattingSample' => [ 'articlediff-ui-legend-formatting-sample', [] ],
+		'legendFormatting' => [ 'articlediff-ui-legend-formatting', [] ],
+		'legendParagraphs' => [ 'articlediff-ui-legend-paragraphs', [] ],
+		'legendSigns' => [ 'articlediff-ui-legend-signs', [] ],
+		'legendSignInline' => [ 'articlediff-ui-legend-sign-inline', [] ],
+		'legendSignCosmetic' => [ 'articlediff-ui-legend-sign-cosmetic', [] ],
+		'legendMovedSample' => [ 'articlediff-ui-legend-moved-sample', [] ],
+		'legendMoved' => [ 'articlediff-ui-legend-moved', [] ],
+		'legendSplit' => [ 'articlediff-ui-legend-split', [] ],
+		'legendEmpty' => [ 'articlediff-ui-legend-empty', [] ],
+		'legendFold' => [ 'articlediff-ui-legend-fold', [] ],
+		'legendFindingYourWay' => [ 'articlediff-ui-legend-finding-your-way', [] ],
+		'legendCurrent' => [ 'articlediff-ui-legend-current', [] ],
+		'legendMinimap' => [ 'articlediff-ui-legend-minimap', [] ],
+		'exportOldPart' => [ 'articlediff-ui-export-old-part', [ 'label', self::COUNT ] ],
+		'exportNewPart' => [ 'articlediff-ui-export-new-part', [ 'label', self::COUNT ] ],
+		'exportGenerated' => [ 'articlediff-ui-export-generated', [ 'date' ] ],
 		'bothEmpty' => [ 'articlediff-ui-both-empty', [] ],
 	];
 
@@ -105,22 +188,36 @@ class ElementStrings {
 		$strings = [ 'locale' => $language->getHtmlCode() ];
 		$samples = self::pluralSamples( $language );
 		foreach ( self::MESSAGES as $key => [ $message, $params ] ) {
-			if ( $params === self::COUNT ) {
+			if ( in_array( self::COUNT, $params, true ) ) {
 				$forms = [];
 				foreach ( $samples as $category => $number ) {
-					$text = $context->msg( $message )->numParams( $number )->text();
+					$text = self::text( $context, $message, $params, $number );
 					$forms[$category] = str_replace( $language->formatNum( $number ), '{n}', $text );
 				}
 				$strings[$key] = $forms;
 			} else {
-				$strings[$key] = $context->msg( $message )->plaintextParams(
-					array_map( static function ( string $name ): string {
-						return '{' . $name . '}';
-					}, $params )
-				)->text();
+				$strings[$key] = self::text( $context, $message, $params, null );
 			}
 		}
 		return $strings;
+	}
+
+	/**
+	 * One message as the element's template: each parameter given as `{name}`, the count (if
+	 * any) as `$number`. Character references are decoded, as the element shows its strings as
+	 * text: a message keeps a space at either end as `&#32;`, as MediaWiki's own messages do.
+	 *
+	 * @param MessageLocalizer $context
+	 * @param string $message
+	 * @param string[] $params The element's names of $1, $2…, or self::COUNT.
+	 * @param int|null $number The count.
+	 * @return string
+	 */
+	private static function text( MessageLocalizer $context, string $message, array $params, ?int $number ): string {
+		$values = array_map( static function ( string $name ) use ( $number ) {
+			return $name === self::COUNT ? Message::numParam( $number ) : Message::plaintextParam( '{' . $name . '}' );
+		}, $params );
+		return Sanitizer::decodeCharReferences( $context->msg( $message )->params( $values )->text() );
 	}
 
 	/**

@@ -37,20 +37,35 @@ final class Article_Diff_Strings {
 		/**
 		 * A count string: one template per plural category of the locale.
 		 *
-		 * @param array $nooped From _n_noop(), with %s for the number.
+		 * @param array  $nooped   From _n_noop(), with %s (or %1$s, %2$s…) for the values.
+		 * @param string ...$names The element's names of the values, in order; `n` by default.
 		 */
-		$count = static function ( $nooped ) use ( $samples ) {
+		$count = static function ( $nooped, ...$names ) use ( $samples ) {
+			$placeholders = array_map(
+				static function ( $name ) {
+					return '{' . $name . '}';
+				},
+				$names ? $names : array( 'n' )
+			);
+
 			$forms = array();
 			foreach ( $samples as $category => $number ) {
-				$forms[ $category ] = sprintf( translate_nooped_plural( $nooped, $number, 'article-diff' ), '{n}' );
+				$forms[ $category ] = vsprintf( translate_nooped_plural( $nooped, $number, 'article-diff' ), $placeholders );
 			}
 			return $forms;
 		};
+		// In the order of the element's www/article-diff-strings.js; tests/cms/strings.test.mjs
+		// holds this list to the element's.
 		$strings = array(
 			'locale'                  => $locale,
 			'oldVersion'              => __( 'Old version', 'article-diff' ),
 			'newVersion'              => __( 'New version', 'article-diff' ),
 			'differences'             => __( 'Differences', 'article-diff' ),
+			/* translators: for screen readers, the name of the comparison's table. 1: label of the old version, 2: label of the new version */
+			'differencesBetween'      => sprintf( __( 'Differences between %1$s and %2$s', 'article-diff' ), '{old}', '{new}' ),
+			'changeColumn'            => _x( 'Change', 'screen-reader column header: the kind of change of each row', 'article-diff' ),
+			/* translators: for screen readers, the header of the inline view's one text column. 1: label of the old version, 2: label of the new version */
+			'bothColumn'              => sprintf( __( '%1$s and %2$s', 'article-diff' ), '{old}', '{new}' ),
 			'sideBySide'              => __( 'Side by side', 'article-diff' ),
 			'inline'                  => _x( 'Inline', 'comparison view', 'article-diff' ),
 			'viewGroup'               => _x( 'View', 'comparison view switch', 'article-diff' ),
@@ -60,10 +75,25 @@ final class Article_Diff_Strings {
 			'previousTitle'           => __( 'Previous change (p or k)', 'article-diff' ),
 			'nextTitle'               => __( 'Next change (n or j)', 'article-diff' ),
 			'hideCosmetic'            => __( 'Hide cosmetic', 'article-diff' ),
+			'hideFormatting'          => __( 'Hide formatting', 'article-diff' ),
+			/* translators: %s: number of formatting changes (bold, links, headings… changed on unchanged text) */
+			'formattingCount'         => $count( _n_noop( '(%s formatting change)', '(%s formatting changes)', 'article-diff' ) ),
+			'hideCosmeticTitle'       => __( 'Draw changes of typography, letter case and spacing as unchanged text', 'article-diff' ),
 			/* translators: %s: number of cosmetic changes */
 			'cosmeticCount'           => $count( _n_noop( '(%s cosmetic change)', '(%s cosmetic changes)', 'article-diff' ) ),
-			'hideFormatting'          => __( 'Hide formatting', 'article-diff' ),
-			'formattingCount'         => $count( _n_noop( '(%s formatting change)', '(%s formatting changes)', 'article-diff' ) ),
+			'onlyChanges'             => __( 'Only changes', 'article-diff' ),
+			'onlyChangesTitle'        => __( 'Fold every unchanged paragraph, with no context around the changes', 'article-diff' ),
+			'expandAll'               => __( 'Expand all', 'article-diff' ),
+			'foldAll'                 => __( 'Fold all', 'article-diff' ),
+			'legend'                  => _x( 'Legend', 'button and panel explaining the comparison\'s marks', 'article-diff' ),
+			'copy'                    => _x( 'Copy', 'button: copy the comparison', 'article-diff' ),
+			'copyTitle'               => __( 'Copy the diff as rich text (a table with its marks) and as plain text', 'article-diff' ),
+			'copied'                  => _x( 'Copied', 'the comparison is on the clipboard', 'article-diff' ),
+			'copyFailed'              => __( 'Copy failed', 'article-diff' ),
+			'nothingToCopy'           => __( 'Nothing to copy', 'article-diff' ),
+			'download'                => _x( 'Download', 'button: save the comparison as a file', 'article-diff' ),
+			'downloadTitle'           => __( 'Save the diff as one HTML file that opens anywhere', 'article-diff' ),
+			'options'                 => _x( 'Options', 'button that opens the comparison\'s toolbar on phones', 'article-diff' ),
 			'comparing'               => __( 'Comparing…', 'article-diff' ),
 			'noChanges'               => __( 'No changes', 'article-diff' ),
 			/* translators: %s: number of changes */
@@ -94,11 +124,33 @@ final class Article_Diff_Strings {
 			/* translators: %s: number of paragraphs merged */
 			'paragraphsMerged'        => $count( _n_noop( '%s merged', '%s merged', 'article-diff' ) ),
 			'paragraphsMergedTitle'   => __( 'Paragraphs merged into one', 'article-diff' ),
+			/* translators: %s: number of formatting changes, in the summary line */
 			'formattingChanges'       => $count( _n_noop( '%s formatting', '%s formatting', 'article-diff' ) ),
 			'formattingChangesTitle'  => __( 'Formatting changes on unchanged text (bold, links, headings…)', 'article-diff' ),
 			/* translators: %s: why the comparison is approximate */
 			'approximate'             => sprintf( __( 'Approximate diff: %s. The changes shown are exact, but coarser than they could be.', 'article-diff' ), '{detail}' ),
 			'approximateDetail'       => __( 'a time budget ran out', 'article-diff' ),
+			/* translators: %s: share of words the two versions have in common ("37%" or "under 1%") */
+			'unrelatedNotice'         => sprintf( __( 'These versions share little text (%s of their words): showing them one after the other.', 'article-diff' ), '{percent}' ),
+			/* translators: %s: share of words the two versions have in common ("37%" or "under 1%") */
+			'unrelatedAlignedNotice'  => sprintf( __( 'These versions share little text (%s of their words): aligned paragraph by paragraph, as asked.', 'article-diff' ), '{percent}' ),
+			/* translators: %s: a whole number from 1 to 100, written with the user's digits; %% is the percent sign. Write the percentage as your language does. */
+			'sharedPercent'           => sprintf( _x( '%s%%', 'percentage of words in common', 'article-diff' ), '{n}' ),
+			'sharedUnderOnePercent'   => _x( 'under 1%', 'share of words in common', 'article-diff' ),
+			'alignAnyway'             => __( 'Align them paragraph by paragraph', 'article-diff' ),
+			'showOneAfterOther'       => __( 'Show them one after the other', 'article-diff' ),
+			/* translators: %s: number of paragraphs of the old version */
+			'stackedOld'              => $count( _n_noop( 'Old: %s paragraph', 'Old: %s paragraphs', 'article-diff' ) ),
+			/* translators: %s: number of paragraphs of the new version */
+			'stackedNew'              => $count( _n_noop( 'New: %s paragraph', 'New: %s paragraphs', 'article-diff' ) ),
+			/* translators: %s: number of words of a version */
+			'wordCount'               => $count( _n_noop( '%s word', '%s words', 'article-diff' ) ),
+			/* translators: %s: label of the old version (its author and date) */
+			'oldPartTitle'            => sprintf( __( 'Old version: %s', 'article-diff' ), '{label}' ),
+			/* translators: %s: label of the new version (its author and date) */
+			'newPartTitle'            => sprintf( __( 'New version: %s', 'article-diff' ), '{label}' ),
+			/* translators: %s: number of paragraphs of a version */
+			'paragraphCount'          => $count( _n_noop( '%s paragraph', '%s paragraphs', 'article-diff' ) ),
 			'rowChanged'              => __( 'Changed paragraph', 'article-diff' ),
 			'rowCosmetic'             => __( 'Cosmetic change', 'article-diff' ),
 			'rowSplit'                => __( 'Split paragraph', 'article-diff' ),
@@ -108,6 +160,17 @@ final class Article_Diff_Strings {
 			'rowMovedAway'            => __( 'Paragraph moved away', 'article-diff' ),
 			'rowMoved'                => __( 'Moved paragraph', 'article-diff' ),
 			'rowEqual'                => __( 'Paragraph', 'article-diff' ),
+			'rowUnchanged'            => __( 'Unchanged paragraph', 'article-diff' ),
+			/* translators: for screen readers, before a cell's text. %s: paragraph number in the old version, or a range such as "8–9" */
+			'oldParagraphNumber'      => sprintf( __( 'Old ¶ %s', 'article-diff' ), '{n}' ),
+			/* translators: for screen readers, before a cell's text. %s: paragraph number in the new version, or a range such as "8–9" */
+			'newParagraphNumber'      => sprintf( __( 'New ¶ %s', 'article-diff' ), '{n}' ),
+			'notInOld'                => __( 'Not in the old version', 'article-diff' ),
+			'notInNew'                => __( 'Not in the new version', 'article-diff' ),
+			/* translators: for screen readers, before a cell's text, which follows at once (keep the space at the end if your language has one). %s: what the cell is ("Old ¶ 3") */
+			'cellLabelled'            => sprintf( __( '%s: ', 'article-diff' ), '{label}' ),
+			/* translators: for screen readers, what an inline cell holding both versions is. 1: its old paragraph ("Old ¶ 3"), 2: its new paragraph ("New ¶ 4") */
+			'cellLabelsBoth'          => sprintf( __( '%1$s, %2$s', 'article-diff' ), '{old}', '{new}' ),
 			'oldParagraph'            => __( 'Old paragraph', 'article-diff' ),
 			'newParagraph'            => __( 'New paragraph', 'article-diff' ),
 			/* translators: %s: paragraph number in the new version */
@@ -122,19 +185,67 @@ final class Article_Diff_Strings {
 			'movedEdited'             => sprintf( __( '%s (edited)', 'article-diff' ), '{move}' ),
 			/* translators: 1: number of the move, 2: where the paragraph moved */
 			'moveLinkLabel'           => sprintf( __( 'Move %1$s: %2$s. Jump to the other end.', 'article-diff' ), '{n}', '{move}' ),
+			/* translators: for screen readers, before a move's number on its link: "Move 1 Moved down to new ¶ 12, below: jump there". A noun; the number follows at once (keep the space at the end if your language has one). */
+			'moveLinkBefore'          => _x( 'Move ', 'noun, before the number of a move', 'article-diff' ),
+			/* translators: for screen readers, at the end of a move link: "Move 1 Moved down to new ¶ 12, below: jump there". %s: "below" or "above" */
+			'moveLinkAfter'           => sprintf( __( ', %s: jump there', 'article-diff' ), '{where}' ),
+			'otherEndBelow'           => _x( 'below', 'where the other end of a move is', 'article-diff' ),
+			'otherEndAbove'           => _x( 'above', 'where the other end of a move is', 'article-diff' ),
 			/* translators: %s: number of paragraphs */
 			'splitInto'               => sprintf( __( 'Split into %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: number of paragraphs */
 			'mergedFrom'              => sprintf( __( 'Merged from %s', 'article-diff' ), '{n}' ),
-			'cosmeticChip'            => __( 'cosmetic', 'article-diff' ),
 			/* translators: %s: what changed, in English, from the engine ("link changed: …"). */
 			'formattingLabel'         => sprintf( __( 'Formatting: %s', 'article-diff' ), '{description}' ),
+			'cosmeticChip'            => __( 'cosmetic', 'article-diff' ),
 			'cosmeticChipTitle'       => __( 'Only typography, whitespace or paragraph breaks changed', 'article-diff' ),
 			'cosmeticSignTitle'       => __( 'Cosmetic only: typography, whitespace or paragraph breaks', 'article-diff' ),
 			'cosmeticNewTitle'        => __( 'Cosmetic change (typography or whitespace): new form', 'article-diff' ),
 			'cosmeticOldTitle'        => __( 'Cosmetic change (typography or whitespace): old form', 'article-diff' ),
 			/* translators: %s: number of unchanged paragraphs */
 			'unchangedParagraphs'     => $count( _n_noop( '%s unchanged paragraph', '%s unchanged paragraphs', 'article-diff' ) ),
+			/* translators: %s: number of unchanged paragraphs that the button folds again */
+			'foldUnchanged'           => $count( _n_noop( 'Fold %s unchanged paragraph', 'Fold %s unchanged paragraphs', 'article-diff' ) ),
+			'spaceAdded'              => _x( 'space added', 'for screen readers, within the text', 'article-diff' ),
+			'spaceRemoved'            => _x( 'space removed', 'for screen readers, within the text', 'article-diff' ),
+			'spacesAdded'             => _x( 'spaces added', 'for screen readers, within the text', 'article-diff' ),
+			'spacesRemoved'           => _x( 'spaces removed', 'for screen readers, within the text', 'article-diff' ),
+			'lineBreakAdded'          => _x( 'line break added', 'for screen readers, within the text', 'article-diff' ),
+			'lineBreakRemoved'        => _x( 'line break removed', 'for screen readers, within the text', 'article-diff' ),
+			'paragraphBreakAdded'     => _x( 'paragraph break added', 'for screen readers, within the text', 'article-diff' ),
+			'paragraphBreakRemoved'   => _x( 'paragraph break removed', 'for screen readers, within the text', 'article-diff' ),
+			/* translators: tooltip on the minimap. %s: number of the change, counting from the top */
+			'minimapChange'           => sprintf( __( 'Change %s', 'article-diff' ), '{n}' ),
+			'minimapMovedAway'        => __( 'A paragraph moved away from here', 'article-diff' ),
+			'legendWords'             => _x( 'Words', 'legend group: marks on words', 'article-diff' ),
+			'legendNewWordsSample'    => _x( 'new words', 'legend example of inserted words', 'article-diff' ),
+			'legendOldWordsSample'    => _x( 'old words', 'legend example of deleted words', 'article-diff' ),
+			'legendInserted'          => __( 'Inserted (underlined)', 'article-diff' ),
+			'legendDeleted'           => __( 'Deleted (struck through)', 'article-diff' ),
+			'legendCosmetic'          => __( 'Cosmetic change: typography, letter case or spacing only (dotted)', 'article-diff' ),
+			/* translators: keep the signs · and ¶: they are the marks the comparison draws */
+			'legendWhitespace'        => __( 'A space (·) or a paragraph break (¶) added or removed', 'article-diff' ),
+			'legendFormattingSample'  => _x( 'bold', 'legend example of a word made bold', 'article-diff' ),
+			'legendFormatting'        => __( 'Formatting changed on unchanged text (bold, a link, a heading…): its description on hover or focus', 'article-diff' ),
+			'legendParagraphs'        => _x( 'Paragraphs', 'legend group: marks on paragraphs', 'article-diff' ),
+			'legendSigns'             => __( 'Inserted or deleted paragraph, or the new and old text of a changed one', 'article-diff' ),
+			'legendSignInline'        => __( 'A changed paragraph, both texts in one column', 'article-diff' ),
+			'legendSignCosmetic'      => __( 'Only cosmetic changes in the paragraph', 'article-diff' ),
+			'legendMovedSample'       => _x( 'Moved down', 'legend example of a move link', 'article-diff' ),
+			'legendMoved'             => __( 'A moved paragraph: both ends carry its number and link to each other', 'article-diff' ),
+			'legendSplit'             => __( 'A paragraph split in two or more, or several merged into one', 'article-diff' ),
+			'legendEmpty'             => __( 'Not in this version', 'article-diff' ),
+			'legendFold'              => __( 'Unchanged paragraphs, folded: activate to show them', 'article-diff' ),
+			'legendFindingYourWay'    => _x( 'Finding your way', 'legend group: the current change and the minimap', 'article-diff' ),
+			/* translators: "Previous" and "Next" are the toolbar's buttons; keep the key letters n and p */
+			'legendCurrent'           => __( 'The current change (Previous and Next, or the n and p keys)', 'article-diff' ),
+			'legendMinimap'           => __( 'Minimap: a changed, inserted, deleted or moved paragraph; the grey box is what is in view', 'article-diff' ),
+			/* translators: heading in the copied or downloaded diff. 1: label of the old version, 2: number of its paragraphs */
+			'exportOldPart'           => $count( _n_noop( 'Old version: %1$s (%2$s paragraph)', 'Old version: %1$s (%2$s paragraphs)', 'article-diff' ), 'label', 'n' ),
+			/* translators: heading in the copied or downloaded diff. 1: label of the new version, 2: number of its paragraphs */
+			'exportNewPart'           => $count( _n_noop( 'New version: %1$s (%2$s paragraph)', 'New version: %1$s (%2$s paragraphs)', 'article-diff' ), 'label', 'n' ),
+			/* translators: in the downloaded diff. %s: the date and time it was made, written by the browser */
+			'exportGenerated'         => sprintf( __( 'Compared %s', 'article-diff' ), '{date}' ),
 			'bothEmpty'               => __( 'Both versions are empty.', 'article-diff' ),
 		);
 		/**
