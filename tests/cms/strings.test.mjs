@@ -20,9 +20,10 @@ const MW = path.join(ROOT, 'integrations/mediawiki/ArticleDiff');
 /**
  * Runs one of the suite's PHP scripts.
  * @param {string} script relative to tests/cms/ @param {string} file its argument
+ * @param {string[]} more further arguments
  */
-async function php(script, file) {
-  const {stdout} = await run('php', [path.join(ROOT, 'tests/cms', script), file]).catch((error) => {
+async function php(script, file, ...more) {
+  const {stdout} = await run('php', [path.join(ROOT, 'tests/cms', script), file, ...more]).catch((error) => {
     throw new Error(`php ${script} failed (./run test installs php-cli for tests/cms/): ${error.message}`);
   });
   return JSON.parse(stdout);
@@ -62,6 +63,17 @@ describe('the WordPress plugin passes every string of the element', () => {
       for (const n of numbered) if (!comment.includes(`${n}:`)) problems.push(`${where}: the comment does not say what %${n}$s is`);
     });
     assert.deepEqual(problems, []);
+  });
+
+  test('a translation that asks for a value the string does not have drops that string only, never the screen', async () => {
+    const broken = {'Old ¶ %s': 'Stary ¶ %3$s', '%s change': '%2$s zmiana', 'Compared %s': 'Porównano %s'};
+    const {strings} = await php('wordpress/strings.php', WP_STRINGS, JSON.stringify(broken));
+    assert.equal(strings.oldParagraphNumber, undefined, 'left out, so the element shows its English');
+    assert.equal(strings.changeCount, undefined, 'a plural entry with one broken form is left out whole');
+    assert.equal(strings.exportGenerated, 'Porównano {date}');
+    assert.equal(strings.newParagraphNumber, 'New ¶ {n}');
+    const expected = Object.keys(DEFAULT_STRINGS).filter((key) => key !== 'oldParagraphNumber' && key !== 'changeCount');
+    assert.deepEqual(Object.keys(strings).sort(), expected.sort(), 'every other key');
   });
 });
 

@@ -6,14 +6,25 @@
  * for by their behaviour without a translation (the text as given, the singular for 1); the
  * CMS suite checks the same strings in a real WordPress.
  *
- * Usage: php strings.php PATH/TO/class-article-diff-strings.php
+ * Usage: php strings.php PATH/TO/class-article-diff-strings.php [TRANSLATIONS_JSON]
+ * where TRANSLATIONS_JSON maps English texts to the translations the stand-ins return.
  *
  * @package ArticleDiffTests
  */
 
 define( 'ABSPATH', __DIR__ . '/' );
 
-$GLOBALS['article_diff_test_domains'] = array();
+$GLOBALS['article_diff_test_domains']      = array();
+$GLOBALS['article_diff_test_translations'] = isset( $argv[2] ) ? json_decode( $argv[2], true ) : array();
+
+/**
+ * The translation the test gave for a text, or the text.
+ *
+ * @param string $text Text.
+ */
+function article_diff_test_translate( $text ) {
+	return $GLOBALS['article_diff_test_translations'][ $text ] ?? $text;
+}
 
 /**
  * Notes the text domain of a gettext call.
@@ -32,7 +43,7 @@ function article_diff_test_domain( $domain ) {
  */
 function __( $text, $domain = 'default' ) {
 	article_diff_test_domain( $domain );
-	return $text;
+	return article_diff_test_translate( $text );
 }
 
 /**
@@ -44,7 +55,7 @@ function __( $text, $domain = 'default' ) {
  */
 function _x( $text, $context, $domain = 'default' ) {
 	article_diff_test_domain( $domain );
-	return $text;
+	return article_diff_test_translate( $text );
 }
 
 /**
@@ -68,7 +79,7 @@ function _n_noop( $singular, $plural, $domain = null ) {
  */
 function translate_nooped_plural( $nooped, $count, $domain = 'default' ) {
 	article_diff_test_domain( $domain );
-	return 1 === (int) $count ? $nooped['singular'] : $nooped['plural'];
+	return article_diff_test_translate( 1 === (int) $count ? $nooped['singular'] : $nooped['plural'] );
 }
 
 /** WordPress's determine_locale() for an English user. */

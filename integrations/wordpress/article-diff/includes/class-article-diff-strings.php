@@ -50,7 +50,11 @@ final class Article_Diff_Strings {
 
 			$forms = array();
 			foreach ( $samples as $category => $number ) {
-				$forms[ $category ] = vsprintf( translate_nooped_plural( $nooped, $number, 'article-diff' ), $placeholders );
+				$form = self::fill( translate_nooped_plural( $nooped, $number, 'article-diff' ), ...$placeholders );
+				if ( null === $form ) {
+					return null;
+				}
+				$forms[ $category ] = $form;
 			}
 			return $forms;
 		};
@@ -62,10 +66,10 @@ final class Article_Diff_Strings {
 			'newVersion'              => __( 'New version', 'article-diff' ),
 			'differences'             => __( 'Differences', 'article-diff' ),
 			/* translators: for screen readers, the name of the comparison's table. 1: label of the old version, 2: label of the new version */
-			'differencesBetween'      => sprintf( __( 'Differences between %1$s and %2$s', 'article-diff' ), '{old}', '{new}' ),
+			'differencesBetween'      => self::fill( __( 'Differences between %1$s and %2$s', 'article-diff' ), '{old}', '{new}' ),
 			'changeColumn'            => _x( 'Change', 'screen-reader column header: the kind of change of each row', 'article-diff' ),
 			/* translators: for screen readers, the header of the inline view's one text column. 1: label of the old version, 2: label of the new version */
-			'bothColumn'              => sprintf( __( '%1$s and %2$s', 'article-diff' ), '{old}', '{new}' ),
+			'bothColumn'              => self::fill( __( '%1$s and %2$s', 'article-diff' ), '{old}', '{new}' ),
 			'sideBySide'              => __( 'Side by side', 'article-diff' ),
 			'inline'                  => _x( 'Inline', 'comparison view', 'article-diff' ),
 			'viewGroup'               => _x( 'View', 'comparison view switch', 'article-diff' ),
@@ -99,7 +103,7 @@ final class Article_Diff_Strings {
 			/* translators: %s: number of changes */
 			'changeCount'             => $count( _n_noop( '%s change', '%s changes', 'article-diff' ) ),
 			/* translators: 1: number of the current change, 2: number of changes */
-			'counter'                 => sprintf( __( '%1$s of %2$s', 'article-diff' ), '{current}', '{count}' ),
+			'counter'                 => self::fill( __( '%1$s of %2$s', 'article-diff' ), '{current}', '{count}' ),
 			'noDifferences'           => __( 'No differences', 'article-diff' ),
 			/* translators: %s: number of words inserted */
 			'wordsInserted'           => $count( _n_noop( '+%s word', '+%s words', 'article-diff' ) ),
@@ -128,14 +132,14 @@ final class Article_Diff_Strings {
 			'formattingChanges'       => $count( _n_noop( '%s formatting', '%s formatting', 'article-diff' ) ),
 			'formattingChangesTitle'  => __( 'Formatting changes on unchanged text (bold, links, headings…)', 'article-diff' ),
 			/* translators: %s: why the comparison is approximate */
-			'approximate'             => sprintf( __( 'Approximate diff: %s. The changes shown are exact, but coarser than they could be.', 'article-diff' ), '{detail}' ),
+			'approximate'             => self::fill( __( 'Approximate diff: %s. The changes shown are exact, but coarser than they could be.', 'article-diff' ), '{detail}' ),
 			'approximateDetail'       => __( 'a time budget ran out', 'article-diff' ),
 			/* translators: %s: share of words the two versions have in common ("37%" or "under 1%") */
-			'unrelatedNotice'         => sprintf( __( 'These versions share little text (%s of their words): showing them one after the other.', 'article-diff' ), '{percent}' ),
+			'unrelatedNotice'         => self::fill( __( 'These versions share little text (%s of their words): showing them one after the other.', 'article-diff' ), '{percent}' ),
 			/* translators: %s: share of words the two versions have in common ("37%" or "under 1%") */
-			'unrelatedAlignedNotice'  => sprintf( __( 'These versions share little text (%s of their words): aligned paragraph by paragraph, as asked.', 'article-diff' ), '{percent}' ),
+			'unrelatedAlignedNotice'  => self::fill( __( 'These versions share little text (%s of their words): aligned paragraph by paragraph, as asked.', 'article-diff' ), '{percent}' ),
 			/* translators: %s: a whole number from 1 to 100, written with the user's digits; %% is the percent sign. Write the percentage as your language does. */
-			'sharedPercent'           => sprintf( _x( '%s%%', 'percentage of words in common', 'article-diff' ), '{n}' ),
+			'sharedPercent'           => self::fill( _x( '%s%%', 'percentage of words in common', 'article-diff' ), '{n}' ),
 			'sharedUnderOnePercent'   => _x( 'under 1%', 'share of words in common', 'article-diff' ),
 			'alignAnyway'             => __( 'Align them paragraph by paragraph', 'article-diff' ),
 			'showOneAfterOther'       => __( 'Show them one after the other', 'article-diff' ),
@@ -146,9 +150,9 @@ final class Article_Diff_Strings {
 			/* translators: %s: number of words of a version */
 			'wordCount'               => $count( _n_noop( '%s word', '%s words', 'article-diff' ) ),
 			/* translators: %s: label of the old version (its author and date) */
-			'oldPartTitle'            => sprintf( __( 'Old version: %s', 'article-diff' ), '{label}' ),
+			'oldPartTitle'            => self::fill( __( 'Old version: %s', 'article-diff' ), '{label}' ),
 			/* translators: %s: label of the new version (its author and date) */
-			'newPartTitle'            => sprintf( __( 'New version: %s', 'article-diff' ), '{label}' ),
+			'newPartTitle'            => self::fill( __( 'New version: %s', 'article-diff' ), '{label}' ),
 			/* translators: %s: number of paragraphs of a version */
 			'paragraphCount'          => $count( _n_noop( '%s paragraph', '%s paragraphs', 'article-diff' ) ),
 			'rowChanged'              => __( 'Changed paragraph', 'article-diff' ),
@@ -162,41 +166,41 @@ final class Article_Diff_Strings {
 			'rowEqual'                => __( 'Paragraph', 'article-diff' ),
 			'rowUnchanged'            => __( 'Unchanged paragraph', 'article-diff' ),
 			/* translators: for screen readers, before a cell's text. %s: paragraph number in the old version, or a range such as "8–9" */
-			'oldParagraphNumber'      => sprintf( __( 'Old ¶ %s', 'article-diff' ), '{n}' ),
+			'oldParagraphNumber'      => self::fill( __( 'Old ¶ %s', 'article-diff' ), '{n}' ),
 			/* translators: for screen readers, before a cell's text. %s: paragraph number in the new version, or a range such as "8–9" */
-			'newParagraphNumber'      => sprintf( __( 'New ¶ %s', 'article-diff' ), '{n}' ),
+			'newParagraphNumber'      => self::fill( __( 'New ¶ %s', 'article-diff' ), '{n}' ),
 			'notInOld'                => __( 'Not in the old version', 'article-diff' ),
 			'notInNew'                => __( 'Not in the new version', 'article-diff' ),
 			/* translators: for screen readers, before a cell's text, which follows at once (keep the space at the end if your language has one). %s: what the cell is ("Old ¶ 3") */
-			'cellLabelled'            => sprintf( __( '%s: ', 'article-diff' ), '{label}' ),
+			'cellLabelled'            => self::fill( __( '%s: ', 'article-diff' ), '{label}' ),
 			/* translators: for screen readers, what an inline cell holding both versions is. 1: its old paragraph ("Old ¶ 3"), 2: its new paragraph ("New ¶ 4") */
-			'cellLabelsBoth'          => sprintf( __( '%1$s, %2$s', 'article-diff' ), '{old}', '{new}' ),
+			'cellLabelsBoth'          => self::fill( __( '%1$s, %2$s', 'article-diff' ), '{old}', '{new}' ),
 			'oldParagraph'            => __( 'Old paragraph', 'article-diff' ),
 			'newParagraph'            => __( 'New paragraph', 'article-diff' ),
 			/* translators: %s: paragraph number in the new version */
-			'movedDownTo'             => sprintf( __( 'Moved down to new ¶ %s', 'article-diff' ), '{n}' ),
+			'movedDownTo'             => self::fill( __( 'Moved down to new ¶ %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: paragraph number in the new version */
-			'movedUpTo'               => sprintf( __( 'Moved up to new ¶ %s', 'article-diff' ), '{n}' ),
+			'movedUpTo'               => self::fill( __( 'Moved up to new ¶ %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: paragraph number in the old version */
-			'movedDownFrom'           => sprintf( __( 'Moved down from old ¶ %s', 'article-diff' ), '{n}' ),
+			'movedDownFrom'           => self::fill( __( 'Moved down from old ¶ %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: paragraph number in the old version */
-			'movedUpFrom'             => sprintf( __( 'Moved up from old ¶ %s', 'article-diff' ), '{n}' ),
+			'movedUpFrom'             => self::fill( __( 'Moved up from old ¶ %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: where a paragraph moved, e.g. "Moved down to new ¶ 4" */
-			'movedEdited'             => sprintf( __( '%s (edited)', 'article-diff' ), '{move}' ),
+			'movedEdited'             => self::fill( __( '%s (edited)', 'article-diff' ), '{move}' ),
 			/* translators: 1: number of the move, 2: where the paragraph moved */
-			'moveLinkLabel'           => sprintf( __( 'Move %1$s: %2$s. Jump to the other end.', 'article-diff' ), '{n}', '{move}' ),
+			'moveLinkLabel'           => self::fill( __( 'Move %1$s: %2$s. Jump to the other end.', 'article-diff' ), '{n}', '{move}' ),
 			/* translators: for screen readers, before a move's number on its link: "Move 1 Moved down to new ¶ 12, below: jump there". A noun; the number follows at once (keep the space at the end if your language has one). */
 			'moveLinkBefore'          => _x( 'Move ', 'noun, before the number of a move', 'article-diff' ),
 			/* translators: for screen readers, at the end of a move link: "Move 1 Moved down to new ¶ 12, below: jump there". %s: "below" or "above" */
-			'moveLinkAfter'           => sprintf( __( ', %s: jump there', 'article-diff' ), '{where}' ),
+			'moveLinkAfter'           => self::fill( __( ', %s: jump there', 'article-diff' ), '{where}' ),
 			'otherEndBelow'           => _x( 'below', 'where the other end of a move is', 'article-diff' ),
 			'otherEndAbove'           => _x( 'above', 'where the other end of a move is', 'article-diff' ),
 			/* translators: %s: number of paragraphs */
-			'splitInto'               => sprintf( __( 'Split into %s', 'article-diff' ), '{n}' ),
+			'splitInto'               => self::fill( __( 'Split into %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: number of paragraphs */
-			'mergedFrom'              => sprintf( __( 'Merged from %s', 'article-diff' ), '{n}' ),
+			'mergedFrom'              => self::fill( __( 'Merged from %s', 'article-diff' ), '{n}' ),
 			/* translators: %s: what changed, in English, from the engine ("link changed: …"). */
-			'formattingLabel'         => sprintf( __( 'Formatting: %s', 'article-diff' ), '{description}' ),
+			'formattingLabel'         => self::fill( __( 'Formatting: %s', 'article-diff' ), '{description}' ),
 			'cosmeticChip'            => __( 'cosmetic', 'article-diff' ),
 			'cosmeticChipTitle'       => __( 'Only typography, whitespace or paragraph breaks changed', 'article-diff' ),
 			'cosmeticSignTitle'       => __( 'Cosmetic only: typography, whitespace or paragraph breaks', 'article-diff' ),
@@ -215,7 +219,7 @@ final class Article_Diff_Strings {
 			'paragraphBreakAdded'     => _x( 'paragraph break added', 'for screen readers, within the text', 'article-diff' ),
 			'paragraphBreakRemoved'   => _x( 'paragraph break removed', 'for screen readers, within the text', 'article-diff' ),
 			/* translators: tooltip on the minimap. %s: number of the change, counting from the top */
-			'minimapChange'           => sprintf( __( 'Change %s', 'article-diff' ), '{n}' ),
+			'minimapChange'           => self::fill( __( 'Change %s', 'article-diff' ), '{n}' ),
 			'minimapMovedAway'        => __( 'A paragraph moved away from here', 'article-diff' ),
 			'legendWords'             => _x( 'Words', 'legend group: marks on words', 'article-diff' ),
 			'legendNewWordsSample'    => _x( 'new words', 'legend example of inserted words', 'article-diff' ),
@@ -245,7 +249,7 @@ final class Article_Diff_Strings {
 			/* translators: heading in the copied or downloaded diff. 1: label of the new version, 2: number of its paragraphs */
 			'exportNewPart'           => $count( _n_noop( 'New version: %1$s (%2$s paragraph)', 'New version: %1$s (%2$s paragraphs)', 'article-diff' ), 'label', 'n' ),
 			/* translators: in the downloaded diff. %s: the date and time it was made, written by the browser */
-			'exportGenerated'         => sprintf( __( 'Compared %s', 'article-diff' ), '{date}' ),
+			'exportGenerated'         => self::fill( __( 'Compared %s', 'article-diff' ), '{date}' ),
 			'bothEmpty'               => __( 'Both versions are empty.', 'article-diff' ),
 		);
 		/**
@@ -254,7 +258,31 @@ final class Article_Diff_Strings {
 		 * @param array  $strings Key => template (or plural forms), and `locale`.
 		 * @param string $locale  The BCP 47 tag of the user's language.
 		 */
+		// A string whose translation cannot be filled is left out: the element shows its English.
+		$strings = array_filter(
+			$strings,
+			static function ( $value ) {
+				return null !== $value;
+			}
+		);
 		return apply_filters( 'article_diff_strings', $strings, $locale );
+	}
+
+	/**
+	 * A translated template with its values filled in, or null when the translation asks for a
+	 * value that is not given (`%3$s` in a two-value string): PHP 8 throws there, and one broken
+	 * translation must not take the revisions screen down with it.
+	 *
+	 * @param string $template From __(), _x() or translate_nooped_plural().
+	 * @param string ...$values  The element's placeholders, in order.
+	 * @return string|null
+	 */
+	private static function fill( $template, ...$values ) {
+		try {
+			return vsprintf( $template, $values );
+		} catch ( \ValueError | \ArgumentCountError $e ) {
+			return null;
+		}
 	}
 
 	/**
