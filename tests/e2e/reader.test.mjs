@@ -81,6 +81,8 @@ describe('phones', () => {
       assert.equal(first.view, width < 640 ? 'inline' : 'split');
       assert.ok(first.rowTop < height / 2, `the first row starts at ${first.rowTop} px`);
       assert.ok(first.barHeight <= 0.16 * height, `the toolbar is ${first.barHeight} px tall`);
+      // Two lines at most (the summary; previous, next and Options), on a tablet too.
+      assert.ok(first.barHeight <= 80, `the toolbar is ${first.barHeight} px tall: more than two lines`);
       assert.ok(first.textWidth >= width * (first.view === 'inline' ? 0.6 : 0.35), `text columns are ${first.textWidth} px wide`);
       assert.ok(first.pageWidth <= width, `the page scrolls sideways (${first.pageWidth} px)`);
       await shot(page, `phone-${width}-light`);
