@@ -147,7 +147,8 @@ export class ArticleDiffElement extends HTMLElement {
   constructor() {
     super();
     const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
-    this.#toolbar.bar.querySelector('.summary')?.append(this.#formattingToggle.element);
+    // Among the tools, after "Hide cosmetic": behind Options on a narrow element, like it.
+    this.#toolbar.bar.querySelector('.tools .hide-cosmetic-toggle')?.after(this.#formattingToggle.element);
     // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
     // rather than flash unstyled text.
     this.#frame.hidden = true;
