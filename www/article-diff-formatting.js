@@ -178,6 +178,14 @@ export function sameInlineMarks(oldRecord, oldStart, newRecord, newStart, length
  * @param {Node} was @param {Node} is
  */
 export function beforeAndAfter(was, is) {
+  // The old link is no link any more (its target stays in its title): nothing hidden from a
+  // screen reader may take the focus.
+  if (was instanceof DocumentFragment || was instanceof Element) {
+    for (const link of was.querySelectorAll('a[href]')) {
+      link.removeAttribute('href');
+      link.removeAttribute('rel');
+    }
+  }
   const out = document.createDocumentFragment();
   out.append(h('span', {class: 'format-old', part: 'formatting-old', attrs: {'aria-hidden': 'true'}}, [was]), is);
   return out;
