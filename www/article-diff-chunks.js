@@ -33,9 +33,12 @@ import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
  * @typedef {DrawSettings & {current: Set<number>, folds: {has: (run: number) => boolean}}} Drawing
  *   What the rows on screen are drawn from; `current`: the rows of the current change;
  *   `folds`: which folds are open (by their run's first row), for those drawn later
- * @typedef {{el: HTMLElement, items: Item[], lazy: boolean, fold: FoldState | null, tops: Float64Array | null}} Chunk
+ * @typedef {{el: HTMLElement, items: Item[], lazy: boolean, fold: FoldState | null, tops: Float64Array | null, first: number, last: number}} Chunk
  *   `fold`: the fold whose hidden rows it holds, or `null` at the top level; `tops`: where
- *   each item starts in it (px), as last laid out, `null` until it is
+ *   each item starts in it (px), as last laid out, `null` until it is; `first`, `last`: the
+ *   lowest row key it holds (folded rows included; `Infinity` for none) and the highest key
+ *   held by it or any chunk before it (row keys increase through the items, so chunks are found
+ *   by bisection rather than from a map of every row)
  * @typedef {{el: HTMLElement, rows: HTMLElement, fold: Fold, chunks: Chunk[], open: boolean}} FoldState
  */
 
@@ -60,8 +63,8 @@ export const CHUNK_ITEMS = 48;
 const ROW_ESTIMATE_REM = 6;
 const FOLD_ESTIMATE_REM = 1.9;
 
-/** Longest slice of background drawing (ms): short enough that a frame stays smooth. */
-const FILL_SLICE_MS = 8;
+/** Longest slice of background drawing (ms): well under a frame, so that a frame stays smooth. */
+const FILL_SLICE_MS = 6;
 /** Even an idle period shorter than this gets one chunk drawn (ms). */
 const FILL_SLICE_MIN_MS = 2;
 
@@ -86,8 +89,8 @@ export class ChunkedRows {
   #drawing = null;
   /** @type {Chunk[]} this draw's top-level chunks, in order */
   #chunks = [];
-  /** @type {Map<number, Chunk>} the chunk that holds each row (by key) drawn or to be drawn */
-  #chunkOf = new Map();
+  /** @type {Map<number, FoldState>} the folds drawn, by their first row's key */
+  #foldAt = new Map();
   /** @type {Set<Chunk>} chunks still empty, in the order they fill in the background */
   #pending = new Set();
   /** @type {Map<number, HTMLElement>} drawn row elements by key */
@@ -102,8 +105,6 @@ export class ChunkedRows {
   #unitEls = [];
   /** Whether this draw is long: drawn in slices, measured by chunk. */
   #lazy = false;
-  /** @type {Map<number, {unit: number, slot: number, slots: number}>} where each row's key sits among the units */
-  #placeOf = new Map();
   /** @type {ResizeObserver | null} */ #sizes = null;
   /** @type {() => void} told when the measured sizes changed */ #onSizes;
   #fillHandle = 0;
@@ -148,10 +149,9 @@ export class ChunkedRows {
     this.#cancelFill();
     this.#drawing = drawing;
     this.#rowEls.clear();
-    this.#chunkOf = new Map();
+    this.#foldAt = new Map();
     this.#folds = new Map();
     this.#chunks = [];
-    this.#placeOf = new Map();
     this.#unitOfEl = new Map();
     this.#unitEls = [];
     this.#sizes?.disconnect();
@@ -161,26 +161,18 @@ export class ChunkedRows {
     const chunks = this.#makeChunks(items, lazy, null);
     this.#chunks = chunks;
     if (!lazy) for (const chunk of chunks) this.#fillChunk(chunk);
+    // Read before the new rows are in: reading a style after would lay them all out first.
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     this.#container.replaceChildren(...chunks.map((chunk) => chunk.el));
     // The measured units: each item of a short diff (exact places), each chunk of a long one.
     /** @type {Element[]} */
     const units = lazy ? chunks.map((chunk) => chunk.el) : chunks.flatMap((chunk) => [...chunk.el.children]);
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     this.#extents.reset(lazy ? chunks.map((chunk) => estimate(chunk.items, rem)) : units.map(() => 0));
     this.#unitEls = units;
     units.forEach((el, unit) => {
       this.#unitOfEl.set(el, unit);
       this.#sizes?.observe(el);
     });
-    if (lazy) {
-      chunks.forEach((chunk, unit) => chunk.items.forEach((item, slot) => {
-        if (typeof item === 'number') this.#placeOf.set(item, {unit, slot, slots: chunk.items.length});
-      }));
-    } else {
-      items.forEach((item, unit) => {
-        if (typeof item === 'number') this.#placeOf.set(item, {unit, slot: 0, slots: 1});
-      });
-    }
     if (drawing.model.rowCount === 0) {
       this.#container.append(h('p', {class: 'empty-note', text: say(drawing.strings ?? DEFAULT_STRINGS, 'bothEmpty')}));
     }
@@ -250,7 +242,7 @@ export class ChunkedRows {
   element(key) {
     // A row folded away is in a fold's chunk, made when the chunk holding the fold is drawn.
     for (let depth = 0; depth < 2; depth++) {
-      const chunk = this.#chunkOf.get(key);
+      const chunk = this.#chunkOf(key);
       if (!chunk || !this.#pending.has(chunk)) break;
       this.#fillChunk(chunk);
     }
@@ -304,7 +296,7 @@ export class ChunkedRows {
    * @returns {{top: number, bottom: number}}
    */
   extent(key) {
-    const place = this.#placeOf.get(key);
+    const place = this.#placeOf(key);
     if (!place) return {top: 0, bottom: 0};
     const tops = this.#lazy ? this.#chunks[place.unit]?.tops : null;
     if (tops) {
@@ -373,6 +365,43 @@ export class ChunkedRows {
   }
 
   /**
+   * The chunk that holds row `key` (drawn or to be drawn): the top-level one, or, for a row
+   * folded away whose fold is drawn, the fold's own.
+   * @param {number} key
+   */
+  #chunkOf(key) {
+    const top = chunkAt(this.#chunks, key);
+    if (!top || this.#pending.has(top) || top.items.includes(key)) return top;
+    for (const item of top.items) {
+      if (typeof item === 'object' && 'runStart' in item && item.from <= key && key < item.to) {
+        const state = this.#foldAt.get(item.from);
+        return state ? chunkAt(state.chunks, key) : top;
+      }
+    }
+    return top;
+  }
+
+  /**
+   * Where a top-level row sits among the measured units: its chunk and its slot there (a long
+   * diff), or its item (a short one); `null` for a row folded away or not drawn.
+   * @param {number} key
+   * @returns {{unit: number, slot: number, slots: number} | null}
+   */
+  #placeOf(key) {
+    const index = chunkIndexAt(this.#chunks, key);
+    const chunk = this.#chunks[index];
+    const slot = chunk ? chunk.items.indexOf(key) : -1;
+    if (!chunk || slot < 0) return null;
+    if (this.#lazy) return {unit: index, slot, slots: chunk.items.length};
+    let unit = slot;
+    for (const before of this.#chunks) {
+      if (before === chunk) break;
+      unit += before.items.length;
+    }
+    return {unit, slot: 0, slots: 1};
+  }
+
+  /**
    * Sizes the browser just laid out. A drawn chunk that was laid out also records where each
    * of its items starts: read here, after the layout and before any change, no read forces one.
    * @param {ResizeObserverEntry[]} entries
@@ -412,20 +441,27 @@ export class ChunkedRows {
   #makeChunks(items, lazy, fold) {
     /** @type {Chunk[]} */
     const made = [];
+    let last = -1;
     for (let start = 0; start < items.length; start += CHUNK_ITEMS) {
       const slice = items.slice(start, start + CHUNK_ITEMS);
+      const el = document.createElement('div');
+      el.className = lazy ? 'chunk lazy pending' : 'chunk pending';
+      el.setAttribute('role', 'none');
       /** @type {Chunk} */
-      const chunk = {el: h('div', {class: lazy ? 'chunk lazy pending' : 'chunk pending', attrs: {role: 'none'}}), items: slice, lazy, fold, tops: null};
+      const chunk = {el, items: slice, lazy, fold, tops: null, first: Infinity, last};
       let rows = 0;
       for (const item of slice) {
         if (typeof item === 'number') {
-          this.#chunkOf.set(item, chunk);
+          chunk.first = Math.min(chunk.first, item);
+          last = item;
           rows++;
-        } else if ('runStart' in item) {
+        } else if ('runStart' in item && item.to > item.from) {
           // Its rows are made into chunks of their own when this one is drawn.
-          for (let row = item.from; row < item.to; row++) this.#chunkOf.set(row, chunk);
+          chunk.first = Math.min(chunk.first, item.from);
+          last = item.to - 1;
         }
       }
+      chunk.last = last;
       if (lazy) {
         // Its height until it is laid out comes from these counts (article-diff.css).
         chunk.el.style.setProperty('--rows', String(rows));
@@ -461,6 +497,7 @@ export class ChunkedRows {
         state.chunks = this.#makeChunks(folded, folded.length > DRAW_AT_ONCE_ITEMS, state);
         rows.append(...state.chunks.map((c) => c.el));
         this.#folds.set(el, state);
+        this.#foldAt.set(item.from, state);
         els.push(el);
       } else {
         els.push(renderHeading(drawing, item));
@@ -533,11 +570,44 @@ export class ChunkedRows {
     const stop = performance.now() + Math.max(FILL_SLICE_MIN_MS, Math.min(FILL_SLICE_MS, idle));
     for (const chunk of this.#pending) {
       this.#fillChunk(chunk);
-      if (performance.now() >= stop) break;
+      // The reader's input (a wheel, a key) goes first where the browser can tell it waits.
+      if (performance.now() >= stop || inputPending()) break;
     }
     this.#settleFilled();
     this.#scheduleFill();
   }
+}
+
+/**
+ * Whether input waits for the page (`navigator.scheduling.isInputPending`, Chromium); `false`
+ * where the browser cannot tell.
+ */
+function inputPending() {
+  const scheduling = /** @type {{scheduling?: {isInputPending?: () => boolean}}} */ (navigator).scheduling;
+  return scheduling?.isInputPending?.() ?? false;
+}
+
+/**
+ * The index in `chunks` of the chunk that holds row `key`, by bisection on the chunks' `last`
+ * keys; -1 when none does.
+ * @param {Chunk[]} chunks @param {number} key
+ */
+function chunkIndexAt(chunks, key) {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].last < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const chunk = chunks[lo];
+  return chunk && chunk.first <= key && key <= chunk.last ? lo : -1;
+}
+
+/** The chunk of `chunks` that holds row `key`, if any. @param {Chunk[]} chunks @param {number} key */
+function chunkAt(chunks, key) {
+  const index = chunkIndexAt(chunks, key);
+  return index < 0 ? undefined : chunks[index];
 }
 
 /**

@@ -156,6 +156,42 @@ export function markedText(text, start, record) {
 }
 
 /**
+ * Whether `length` characters of visible text carry the same inline marks (kind, link target,
+ * where they start and end) at `oldStart` in `oldRecord` and at `newStart` in `newRecord`.
+ * @param {DocumentRecord} oldRecord @param {number} oldStart
+ * @param {DocumentRecord} newRecord @param {number} newStart @param {number} length
+ */
+export function sameInlineMarks(oldRecord, oldStart, newRecord, newStart, length) {
+  /** @param {DocumentRecord} record @param {number} start */
+  const relative = (record, start) => marksOver(record, start, start + length)
+    .filter((m) => m.end > start && m.start < start + length)
+    .map((m) => `${m.kind}:${Math.max(0, m.start - start)}-${Math.min(length, m.end - start)}:${m.href ?? ''}`)
+    .sort()
+    .join(' ');
+  return relative(oldRecord, oldStart) === relative(newRecord, newStart);
+}
+
+/**
+ * The inline view's text of a formatting change whose marks changed: the text as it was (with
+ * the old marks, struck through, hidden from screen readers, whom the description tells), then
+ * as it is.
+ * @param {Node} was @param {Node} is
+ */
+export function beforeAndAfter(was, is) {
+  // The old link is no link any more (its target stays in its title): nothing hidden from a
+  // screen reader may take the focus.
+  if (was instanceof DocumentFragment || was instanceof Element) {
+    for (const link of was.querySelectorAll('a[href]')) {
+      link.removeAttribute('href');
+      link.removeAttribute('rel');
+    }
+  }
+  const out = document.createDocumentFragment();
+  out.append(h('span', {class: 'format-old', part: 'formatting-old', attrs: {'aria-hidden': 'true'}}, [was]), is);
+  return out;
+}
+
+/**
  * A formatting change on equal text: the text (with its marks) in a span of its own that shows
  * the change's description on hover and, focused, below it.
  * @param {Node} content @param {NonNullable<Span['formatting']>} formatting

@@ -268,6 +268,26 @@ export function interleave(oldSpans, newSpans, hideCosmetic) {
   return out;
 }
 
+/**
+ * Pairs each equal span of a new cell with the old cell's equal span of the same text (the k-th
+ * with the k-th, as `interleave` does): the inline view draws a formatting change with both
+ * sides' marks from it.
+ * @param {Span[]} oldSpans @param {Span[]} newSpans
+ * @returns {Map<Span, Span>} new span → old span
+ */
+export function equalPartners(oldSpans, newSpans) {
+  const olds = oldSpans.filter((span) => span.kind === 'equal');
+  /** @type {Map<Span, Span>} */
+  const partners = new Map();
+  let k = 0;
+  for (const span of newSpans) {
+    if (span.kind !== 'equal') continue;
+    if (k >= olds.length) break;
+    partners.set(span, olds[k++]);
+  }
+  return partners;
+}
+
 /** Below this width (CSS pixels), an element whose `view` is automatic shows one column. */
 export const INLINE_BELOW_PX = 640;
 

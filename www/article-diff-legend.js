@@ -18,7 +18,9 @@ import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
  * @param {import('./article-diff-strings.js').Strings} [strings]
  */
 export function renderLegend(id, strings = DEFAULT_STRINGS) {
-  const panel = h('section', {class: 'legend', part: 'legend', attrs: {id, 'aria-label': say(strings, 'legend')}});
+  // Focusable: it scrolls when taller than its share of the screen (a phone), and a keyboard
+  // must be able to scroll it.
+  const panel = h('section', {class: 'legend', part: 'legend', attrs: {id, 'aria-label': say(strings, 'legend'), tabindex: '0'}});
   for (const group of LEGEND) {
     const list = h('ul', {class: 'legend-list'});
     for (const entry of group.entries) {

@@ -252,19 +252,34 @@ export class Minimap {
     const kinds = this.#navigation.kinds;
     const count = this.#navigation.hunks.length;
     const current = this.#navigation.current;
+    // One path per colour, filled once: a long diff has thousands of markers, most of them on
+    // the pixels of the one before (a marker inside the last of its colour adds nothing).
+    /** @type {Map<string, {path: Path2D, top: number, bottom: number}>} */
+    const fills = new Map();
+    const hollow = new Path2D();
     for (let i = 0; 2 * i < this.#places.length; i++) {
       const top = this.#places[2 * i];
       const tall = Math.max(MARKER_MIN_PX, this.#places[2 * i + 1]);
       if (i < count) {
-        context.fillStyle = colours[/** @type {keyof typeof COLOURS} */ (kinds[i])] ?? colours.changed;
-        context.fillRect(3, top, width - 6, tall);
+        const colour = colours[/** @type {keyof typeof COLOURS} */ (kinds[i])] ?? colours.changed;
+        let fill = fills.get(colour);
+        if (!fill) fills.set(colour, (fill = {path: new Path2D(), top: -1, bottom: -1}));
+        if (top >= fill.top && top + tall <= fill.bottom) continue;
+        fill.path.rect(3, top, width - 6, tall);
+        fill.top = top;
+        fill.bottom = top + tall;
       } else {
         // Where a paragraph moved away from: no stop of its own, a hollow marker.
-        context.strokeStyle = colours.moved;
-        context.lineWidth = 1;
-        context.strokeRect(4.5, top + 0.5, width - 9, Math.max(1, tall - 1));
+        hollow.rect(4.5, top + 0.5, width - 9, Math.max(1, tall - 1));
       }
     }
+    for (const [colour, {path}] of fills) {
+      context.fillStyle = colour;
+      context.fill(path);
+    }
+    context.strokeStyle = colours.moved;
+    context.lineWidth = 1;
+    context.stroke(hollow);
     if (current >= 0 && current < count) {
       const top = this.#places[2 * current];
       const tall = Math.max(MARKER_MIN_PX, this.#places[2 * current + 1]);

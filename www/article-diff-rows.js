@@ -15,10 +15,10 @@
 
 import {h} from './article-diff-dom.js';
 import {cellLabel, describeRow, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
-import {drawnKind, interleave} from './article-diff-layout.js';
+import {drawnKind, equalPartners, interleave} from './article-diff-layout.js';
 import {spanMark, whitespaceWords} from './article-diff-marks.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
-import {dressBlock, formattingElement, formattingOnly, markedText} from './article-diff-formatting.js';
+import {beforeAndAfter, dressBlock, formattingElement, formattingOnly, markedText, sameInlineMarks} from './article-diff-formatting.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
@@ -35,8 +35,9 @@ import {dressBlock, formattingElement, formattingOnly, markedText} from './artic
  *   `stackedItems`); `changeIds`, the id of each change's first row; `strings`, in which words
  *   (English when left out)
  * @typedef {{wholeParagraph: boolean, hideCosmetic: boolean, strings: Strings, hideFormatting?: boolean,
- *   documents?: ArticleDiff['documents'], side?: 'old'|'new', oldSpans?: Set<Span>}} SpanSettings
- *   how spans are drawn; for a diff of two documents, `documents` and which side each span is on
+ *   documents?: ArticleDiff['documents'], side?: 'old'|'new', oldSpans?: Set<Span>, partners?: Map<Span, Span>}} SpanSettings
+ *   how spans are drawn; for a diff of two documents, `documents` and which side each span is on;
+ *   inline, `partners`: each new equal span's old one, whose marks a formatting change shows too
  */
 
 /**
@@ -95,8 +96,15 @@ function renderPartRow(settings, key) {
   el.classList.add('part-row');
   el.append(h('span', {class: 'sr-only', text: say(strings, side === 'old' ? 'oldVersion' : 'newVersion'), attrs: {role: 'rowheader'}}));
   const text = h('div', {class: 'text'});
-  // The version's own text, unmarked: aligned with nothing, every word would be a change.
-  text.append(joinText(content.spans));
+  // The version's own text, not marked as changes: aligned with nothing, every word would be
+  // one. A document's text keeps its formatting and its block's look.
+  const record = model.documents?.[side];
+  if (record) {
+    for (const span of content.spans) text.append(span.start === undefined ? span.text : markedText(span.text, span.start, record));
+    dressBlock(text, record, content.paragraphs[0]);
+  } else {
+    text.append(joinText(content.spans));
+  }
   el.append(
     gutter(content, side, 'equal', false, 'inline', strings),
     h('div', {class: `cell inline ${side}`, part: `cell cell-${side}`, attrs: {role: 'cell'}}, [
@@ -260,14 +268,16 @@ function inlineCell(model, row, move, index, hideCosmetic, strings, look) {
     // interleaved with this new cell.
     const source = model.row(move.oldRow)?.old ?? null;
     appendSpans(text, source ? interleave(source.spans, row.new.spans, hideCosmetic) : row.new.spans,
-      {wholeParagraph: false, hideCosmetic, strings, ...look, oldSpans: new Set(source?.spans)});
+      {wholeParagraph: false, hideCosmetic, strings, ...look, oldSpans: new Set(source?.spans),
+        partners: look.documents && source ? equalPartners(source.spans, row.new.spans) : undefined});
   } else if (move && row.old) {
     // The source of a move: the paragraph as it stood, dimmed; its edits show at the destination.
     el.classList.add('moved-away');
     if (look.documents) appendSpans(text, row.old.spans, {wholeParagraph: false, hideCosmetic: true, strings, ...look, hideFormatting: true, side: 'old'});
     else text.append(joinText(row.old.spans));
   } else if (row.old && row.new) {
-    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic, strings, ...look, oldSpans: new Set(row.old.spans)});
+    appendSpans(text, interleave(row.old.spans, row.new.spans, hideCosmetic), {wholeParagraph: false, hideCosmetic, strings, ...look,
+      oldSpans: new Set(row.old.spans), partners: look.documents ? equalPartners(row.old.spans, row.new.spans) : undefined});
   } else {
     const content = row.old ?? row.new;
     if (content) appendSpans(text, content.spans, {wholeParagraph: whole, hideCosmetic, strings, ...look, side: row.old ? 'old' : 'new'});
@@ -350,6 +360,17 @@ function appendSpans(parent, spans, how) {
     const side = span.kind === 'delete' ? 'old' : span.kind === 'insert' ? 'new' : how.side ?? (how.oldSpans?.has(span) ? 'old' : 'new');
     return markedText(span.text, span.start, documents[side]);
   };
+  /**
+   * A formatting change's text: inline, with the old marks too when they differ (a block's
+   * change, "paragraph → heading 2", shows in the block's look).
+   * @param {Span} span
+   */
+  const formatted = (span) => {
+    const was = how.partners?.get(span);
+    if (!documents || !was || was.start === undefined || span.start === undefined
+      || sameInlineMarks(documents.old, was.start, documents.new, span.start, span.text.length)) return content(span);
+    return beforeAndAfter(markedText(was.text, was.start, documents.old), markedText(span.text, span.start, documents.new));
+  };
   let plainRun = '';
   /** The character before the current run of changes: does the run start a word? */
   let before = '';
@@ -364,7 +385,7 @@ function appendSpans(parent, spans, how) {
     if (span.kind === 'equal' || (how.hideCosmetic && span.cosmetic)) {
       if (documents) {
         flush();
-        parent.append(span.formatting && !how.hideFormatting ? formattingElement(content(span), span.formatting, how.strings) : content(span));
+        parent.append(span.formatting && !how.hideFormatting ? formattingElement(formatted(span), span.formatting, how.strings) : content(span));
         lastEqual = span.text.slice(-1);
         previous = 'equal';
         continue;

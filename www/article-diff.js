@@ -52,6 +52,10 @@ export {isTyping} from './article-diff-navigation.js';
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {import('./article-diff-data.js').DataBlock} DataBlock
  * @typedef {import('./article-diff-layout.js').Item} Item
+ * @typedef {{model: ArticleDiff, hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean, folds: number,
+ *   paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[],
+ *   changes: ReturnType<typeof changesOf>}} Layout
+ *   what `#render` draws of a model, and the settings it was laid out with
  */
 
 const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
@@ -147,7 +151,8 @@ export class ArticleDiffElement extends HTMLElement {
   constructor() {
     super();
     const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
-    this.#toolbar.bar.querySelector('.summary')?.append(this.#formattingToggle.element);
+    // Among the tools, after "Hide cosmetic": behind Options on a narrow element, like it.
+    this.#toolbar.bar.querySelector('.tools .hide-cosmetic-toggle')?.after(this.#formattingToggle.element);
     // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
     // rather than flash unstyled text.
     this.#frame.hidden = true;
@@ -441,11 +446,13 @@ export class ArticleDiffElement extends HTMLElement {
     const stale = () => version !== this.#inputVersion;
     /** @type {ArticleDiff | null} */
     let model;
+    let long = false;
     try {
       const format = checkFormat(this.format);
       model = await computeDiff(this.oldText ?? '', this.newText ?? '', diffOptions((name) => this.getAttribute(name)), {
         stale,
         long: () => {
+          long = true;
           // The old diff stays on screen, dimmed, while the worker computes the new one.
           if (!this.#model) return;
           this.#frame.classList.add('busy');
@@ -462,6 +469,13 @@ export class ArticleDiffElement extends HTMLElement {
       return;
     }
     if (!model) return; // newer input queued its own update
+    // A long diff's model came in the worker's message: receiving it (and building its
+    // blocks), laying it out and drawing it are three tasks, none of them long.
+    if (long) {
+      void model.blocks;
+      await nextTask();
+      if (stale()) return;
+    }
     this.#frame.classList.remove('busy');
     this.#diffedVersion = version;
     this.#model = model;
@@ -469,7 +483,15 @@ export class ArticleDiffElement extends HTMLElement {
     this.#alignAnyway = false;
     this.#navigation.restart();
     this.#error.hidden = true;
-    this.#render();
+    /** @type {Layout | undefined} */
+    let laidOut;
+    if (long) {
+      laidOut = this.#layoutOf(model);
+      await nextTask();
+      // Newer inputs draw themselves; a redraw meanwhile (a view change) drew this model.
+      if (stale() || this.#model !== model) return;
+    }
+    this.#render(laidOut);
     this.dispatchEvent(new ArticleDiffEvent(model));
   }
 
@@ -509,7 +531,35 @@ export class ArticleDiffElement extends HTMLElement {
     return {old: this.oldLabel ?? say(this.#strings, 'oldVersion'), new: this.newLabel ?? say(this.#strings, 'newVersion')};
   }
 
-  #render() {
+  /**
+   * What `#render` draws of `model` with the settings of now: the paragraph counts, whether the
+   * versions are unrelated and shown one after the other, the items and the changes.
+   * @param {ArticleDiff} model
+   * @returns {Layout}
+   */
+  #layoutOf(model) {
+    const hideCosmetic = this.hideCosmetic;
+    const onlyChanges = this.onlyChanges;
+    const alignAnyway = this.#alignAnyway;
+    const paragraphs = paragraphCounts(model.blocks);
+    // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
+    // they are unrelated would be wrong, and its own notice says what happened.
+    const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
+    const stacked = unrelated && !alignAnyway;
+    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
+    // the changes, and rows are built only for the ones drawn.
+    const {items, changes} = stacked
+      ? stackedItems(model.blocks, model.rowCount)
+      : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#folds, onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
+    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.size, paragraphs, unrelated, stacked, items, changes};
+  }
+
+  /**
+   * Draws the model with the settings of now.
+   * @param {Layout} [laidOut] its layout, computed earlier
+   *   (in a task of its own, for a long diff); used only if the model and settings are the same
+   */
+  #render(laidOut) {
     const model = this.#model;
     const view = this.view;
     const hideCosmetic = this.hideCosmetic;
@@ -518,17 +568,11 @@ export class ArticleDiffElement extends HTMLElement {
       this.#showSettings();
       return;
     }
-    const paragraphs = paragraphCounts(model.blocks);
-    // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
-    // they are unrelated would be wrong, and its own notice says what happened.
-    const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
-    this.#stacked = unrelated && !this.#alignAnyway;
+    const current = laidOut && laidOut.model === model && laidOut.hideCosmetic === hideCosmetic && laidOut.onlyChanges === this.onlyChanges
+      && laidOut.alignAnyway === this.#alignAnyway && laidOut.folds === this.#folds.size;
+    const {paragraphs, unrelated, stacked, items, changes} = current ? laidOut : this.#layoutOf(model);
+    this.#stacked = stacked;
     this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';
-    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
-    // the changes, and rows are built only for the ones drawn.
-    const {items, changes} = this.#stacked
-      ? stackedItems(model.blocks, model.rowCount)
-      : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#folds, this.onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
     this.#items = items;
     this.#showNotice(model, unrelated);
     this.#toolbar.showSummary(this.#stacked ? stackedSummaryItems(paragraphs, model.stats, this.#strings)
@@ -753,4 +797,9 @@ export class ArticleDiffElement extends HTMLElement {
     if (!input) return '';
     return format === 'text' ? plainText(input) : exportDocument(input);
   }
+}
+
+/** Resolves in a later task: input and rendering can run in between. */
+function nextTask() {
+  return new Promise((resolve) => { setTimeout(resolve, 0); });
 }

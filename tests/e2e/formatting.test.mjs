@@ -139,6 +139,64 @@ describe('<article-diff format>', () => {
     await page.close();
   });
 
+  test('inline, a formatting change shows the old marks and the new; deleted text keeps its old marks, inserted its new', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url, 'view="inline"');
+    await draw(page, '<p>They met <em>again</em> at the <a href="https://a.example/old">town hall</a>, said <strong>the mayor</strong> today.</p>',
+      '<p>They met <strong>again</strong> at the <a href="https://a.example/new">town hall</a>, said the <em>deputy</em> today.</p>', 'html');
+    const inline = await page.evaluate(() => {
+      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+      /** The marks in `el`: "strong:text", "a href:text". @param {Element | null} el @param {boolean} [old] those drawn as they were */
+      const marks = (el, old = false) => [...(el?.querySelectorAll('strong, em, a') ?? [])]
+        .filter((m) => old || !m.closest('.format-old'))
+        .map((m) => `${m.localName}${m.localName === 'a' ? ` ${m.getAttribute('href') ?? `(no link) ${m.getAttribute('title')}`}` : ''}:${m.textContent}`);
+      return {
+        changes: [...root.querySelectorAll('.format-change')].map((f) => ({was: marks(f.querySelector('.format-old'), true), is: marks(f),
+          hidden: f.querySelector('.format-old')?.getAttribute('aria-hidden') ?? null})),
+        deleted: marks(root.querySelector('.row del')),
+        inserted: marks(root.querySelector('.row ins')),
+      };
+    });
+    const again = inline.changes.find((c) => c.is.includes('strong:again'));
+    assert.deepEqual(again && {was: again.was, hidden: again.hidden}, {was: ['em:again'], hidden: 'true'}, JSON.stringify(inline));
+    // The old target is named, but only the new one is a link (hidden text takes no focus).
+    assert.ok(inline.changes.some((c) => c.was.includes('a (no link) https://a.example/old:town hall') && c.is.includes('a https://a.example/new:town hall')), JSON.stringify(inline));
+    assert.ok(inline.deleted.includes('strong:mayor') || inline.deleted.some((m) => m.startsWith('strong:')), JSON.stringify(inline));
+    assert.ok(inline.inserted.some((m) => m.startsWith('em:')), JSON.stringify(inline));
+    await page.locator('article-diff .row').first().screenshot({path: `${screenshotDir}/formatting-inline-both-marks.png`});
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('texts that share little are shown one after the other with their formatting and blocks', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const garden = Array.from({length: 8}, (_, i) => `<p>Garden bed ${i}: <strong>roses</strong>, tulips and <a href="https://garden.example/${i}">lilies</a> bloom.</p>`).join('\n');
+    const space = `<h2>Mission log</h2>\n${Array.from({length: 8}, (_, i) => `<li>Satellite ${i} orbits <em>Jupiter</em>; telemetry is stable.</li>`).join('\n')}`;
+    await draw(page, garden, space, 'html');
+    const stacked = await page.evaluate(() => {
+      const el = document.querySelector('article-diff');
+      const root = /** @type {ShadowRoot} */ (el?.shadowRoot);
+      return {
+        layout: /** @type {HTMLElement} */ (root.querySelector('.frame')).dataset.layout,
+        strong: root.querySelectorAll('.part-row.deleted .text strong').length,
+        links: [...root.querySelectorAll('.part-row.deleted .text a')].map((a) => a.getAttribute('href')).slice(0, 2),
+        em: root.querySelectorAll('.part-row.inserted .text em').length,
+        headings: root.querySelectorAll('.part-row.inserted .text[role="heading"]').length,
+        items: root.querySelectorAll('.part-row.inserted .text.block-li').length,
+        tags: /<\/?(p|li|em|strong|a)\b/.test(root.querySelector('[role="table"]')?.textContent ?? ''),
+      };
+    });
+    assert.equal(stacked.layout, 'stacked');
+    assert.equal(stacked.strong, 8);
+    assert.deepEqual(stacked.links, ['https://garden.example/0', 'https://garden.example/1']);
+    assert.equal(stacked.em, 8);
+    assert.equal(stacked.headings, 1);
+    assert.equal(stacked.items, 8);
+    assert.equal(stacked.tags, false);
+    await page.screenshot({path: `${screenshotDir}/formatting-stacked.png`});
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('an unknown format is an error in the element, not a diff', async () => {
     const {page} = await openElementPage(env.context, env.server.url);
     const got = await draw(page, 'a', 'b', 'xml');

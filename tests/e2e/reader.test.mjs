@@ -81,6 +81,8 @@ describe('phones', () => {
       assert.equal(first.view, width < 640 ? 'inline' : 'split');
       assert.ok(first.rowTop < height / 2, `the first row starts at ${first.rowTop} px`);
       assert.ok(first.barHeight <= 0.16 * height, `the toolbar is ${first.barHeight} px tall`);
+      // Two lines at most (the summary; previous, next and Options), on a tablet too.
+      assert.ok(first.barHeight <= 80, `the toolbar is ${first.barHeight} px tall: more than two lines`);
       assert.ok(first.textWidth >= width * (first.view === 'inline' ? 0.6 : 0.35), `text columns are ${first.textWidth} px wide`);
       assert.ok(first.pageWidth <= width, `the page scrolls sideways (${first.pageWidth} px)`);
       await shot(page, `phone-${width}-light`);
@@ -425,18 +427,30 @@ describe('screen readers', () => {
     await context.close();
   });
 
+  /**
+   * The pairs audited: each with the element's attributes. The HTML pair is drawn as HTML
+   * (`format="html"`): headings, a list, emphasis and a link, a formatting change and a move.
+   * @type {Record<string, {attributes: string, pair: () => Promise<{oldText: string, newText: string}>}>}
+   */
   const pairs = {
-    seed: async () => readFixtures(),
-    moves: async () => shuffledPair(14, 2, 11),
-    html: async () => ({
-      oldText: '<h1>Budget</h1>\n\n<p>The council <em>approved</em> the plan.</p>\n\n<ul><li>Roads</li><li>Parks</li></ul>\n',
-      newText: '<h1>Budget 2026</h1>\n\n<ul><li>Roads</li><li>Parks</li></ul>\n\n<p>The council <strong>rejected</strong> the plan.</p>\n',
-    }),
+    seed: {attributes: '', pair: async () => readFixtures()},
+    moves: {attributes: '', pair: async () => shuffledPair(14, 2, 11)},
+    html: {
+      attributes: 'format="html"',
+      pair: async () => ({
+        oldText: '<h1>Budget</h1>\n<p>The council <em>approved</em> the plan, as <a href="https://example.org/minutes">the minutes</a> say.</p>\n'
+          + '<ul><li>Roads and bridges</li><li>Parks and gardens</li></ul>\n<blockquote><p>We keep our promises.</p></blockquote>\n'
+          + '<p>Spending rises by <strong>four</strong> per cent.</p>\n',
+        newText: '<h1>Budget 2026</h1>\n<ul><li>Roads and bridges</li><li>Parks and gardens</li></ul>\n'
+          + '<p>The council <strong>rejected</strong> the plan, as <a href="https://example.org/vote">the minutes</a> say.</p>\n'
+          + '<blockquote><p>We keep our promises.</p></blockquote>\n<p>Spending rises by <em>four</em> per cent.</p>\n',
+      }),
+    },
   };
   for (const scheme of /** @type {const} */ (['light', 'dark'])) {
-    for (const [name, pair] of Object.entries(pairs)) {
-      test(`axe-core finds no violation: the ${name} pair, ${scheme}, in the element with its legend open`, async () => {
-        const {context, page, problems} = await elementPage({colorScheme: scheme});
+    for (const [name, {attributes, pair}] of Object.entries(pairs)) {
+      test(`axe-core finds no violation: the ${name} pair, ${scheme}, in the element with its legend open, at 1280 and 390 px`, async () => {
+        const {context, page, problems} = await elementPage({colorScheme: scheme}, attributes);
         // As a page embeds it: in its main landmark, under a heading (the page-level rules
         // are about the page, not the element).
         await page.evaluate(() => {
@@ -448,11 +462,24 @@ describe('screen readers', () => {
         });
         const {oldText, newText} = await pair();
         await setTexts(page, oldText, newText);
+        if (attributes.includes('html')) {
+          // Drawn as HTML, not read as text: a heading and emphasis, never a tag as a word.
+          const drawn = await page.evaluate(() => {
+            const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+            return {marks: root.querySelectorAll('.row strong, .row em, .row a[href]').length, text: root.querySelector('[role="table"]')?.textContent ?? ''};
+          });
+          assert.ok(drawn.marks > 0 && !/<\/?(p|em|strong|li)>/.test(drawn.text), JSON.stringify(drawn).slice(0, 300));
+        }
         await page.locator('article-diff [part="legend-toggle"]').click();
         await page.locator('article-diff [part="next"]').click();
         await settle(page);
         // Before the audit: axe sets inline styles of its own, which the strict CSP reports.
         assert.deepEqual(problems, []);
+        await shot(page, `axe-${name}-1280-${scheme}`);
+        assert.deepEqual(await audit(page), []);
+        await page.setViewportSize({width: 390, height: 844});
+        await settle(page);
+        await shot(page, `axe-${name}-390-${scheme}`);
         assert.deepEqual(await audit(page), []);
         await context.close();
       });

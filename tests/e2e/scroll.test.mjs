@@ -8,17 +8,26 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 
 import {serverAndBrowser} from './harness.mjs';
-import {openElementPage, readFixtures, root, sentencePair} from './ui.mjs';
+import {bigPair, mainThreadTasks, root, warmElementPage} from './ui.mjs';
 
 /**
- * The targets are a 60 fps scroll (p95 frame ≤ 17 ms) and no task over 100 ms; CI shares two
- * cores between this browser and whatever else runs, so a run fails only past twice the frame
- * target or three times the task target.
+ * The targets: no task over 100 ms and a 60 fps scroll (p95 frame ≤ 17 ms).
+ *
+ * A task's length is asserted on its CPU time on the page's main thread (Chromium's trace):
+ * that is what our code and the browser's rendering cost, and other processes on a shared CI
+ * box (two cores, several browsers) do not stretch it, as they stretch wall time (a 28 ms task
+ * took 235 ms on the wall clock here, under load). The wall time is printed, and bounded only
+ * against a frozen tab.
+ *
+ * Frames can only be timed on the wall clock. They are asserted at twice the target, and a
+ * phase over that is measured once more (the rows drawn again, or the same scroll again) before
+ * the test fails: a frame missed because the machine was busy is not missed twice in a row as
+ * surely as one missed because of our code.
  */
 const FRAME_TARGET_MS = 17;
 const TASK_TARGET_MS = 100;
 const FRAME_LIMIT_MS = 2 * FRAME_TARGET_MS;
-const TASK_LIMIT_MS = 3 * TASK_TARGET_MS;
+const TASK_WALL_LIMIT_MS = 1000;
 
 /** Wheel steps per phase, and the pixels of each (a notch of a mouse wheel is ~100). */
 const WHEEL_STEPS = 120;
@@ -71,19 +80,12 @@ function quantile(values, share) {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 }
 
-test('a 5 MB / 40,000-paragraph pair: no long task, and wheel scrolling at 60 fps', async (t) => {
-  const {oldText: seed} = await readFixtures();
-  const {oldText, newText} = sentencePair(seed, 5_000_000);
-  const context = await env.browser.newContext({viewport: {width: 1280, height: 900}});
-  const {page, problems} = await openElementPage(context, env.server.url);
-  await page.evaluate(async () => {
-    const el = /** @type {any} */ (document.querySelector('article-diff'));
-    el.oldText = 'warm';
-    el.newText = 'up';
-    await el.ready();
-  });
-  await page.evaluate(([oldText, newText]) => { /** @type {any} */ (window).__pair = {oldText, newText}; }, [oldText, newText]);
-  const arrival = await page.evaluate(() => new Promise((resolve) => {
+/**
+ * Sets the pair's texts and returns once the model arrived and the first rows were painted.
+ * @param {import('playwright-core').Page} page
+ */
+async function setBigPair(page) {
+  return page.evaluate(() => new Promise((resolve) => {
     const w = /** @type {any} */ (window);
     const el = w.document.querySelector('article-diff');
     /** @type {number[]} */
@@ -92,31 +94,76 @@ test('a 5 MB / 40,000-paragraph pair: no long task, and wheel scrolling at 60 fp
       for (const entry of list.getEntries()) tasks.push(entry.duration);
     });
     observer.observe({type: 'longtask'});
+    w.__arrivalObserver = observer;
+    w.__arrivalTasks = tasks;
     const start = performance.now();
     el.addEventListener('diff', () => {
-      const diffed = performance.now() - start;
       requestAnimationFrame(() => setTimeout(() => {
-        resolve({diffed, painted: performance.now() - start, tasks, rows: el.model.rowCount,
-          paragraphs: el.model.blocks.at(-1).oldEnd, changes: el.changeCount});
-        w.__arrivalObserver = observer;
-        w.__arrivalTasks = tasks;
+        resolve({painted: performance.now() - start, rows: el.model.rowCount, paragraphs: el.model.blocks.at(-1).oldEnd, changes: el.changeCount});
       }));
     }, {once: true});
     el.oldText = w.__pair.oldText;
     el.newText = w.__pair.newText;
   }));
-  await page.mouse.move(500, 500);
-  const during = await wheel(page, WHEEL_STEPS, 1);
-  const drawn = await page.evaluate(async () => {
+}
+
+/** Waits until every row is drawn; returns the long tasks (wall ms) seen since the texts were set. @param {import('playwright-core').Page} page */
+async function untilDrawn(page) {
+  return page.evaluate(async () => {
     const w = /** @type {any} */ (window);
-    const el = w.document.querySelector('article-diff');
-    const start = performance.now();
-    await el.ready();
+    await w.document.querySelector('article-diff').ready();
     w.__arrivalObserver.disconnect();
-    return {tasks: /** @type {number[]} */ (w.__arrivalTasks), waited: performance.now() - start};
+    return /** @type {number[]} */ (w.__arrivalTasks);
   });
-  const after = await wheel(page, WHEEL_STEPS, 1);
-  const back = await wheel(page, WHEEL_STEPS, -1);
+}
+
+/**
+ * Redraws every row (the view switched and back): the rows are drawn in the background again,
+ * for a second measure of scrolling while they are.
+ * @param {import('playwright-core').Page} page
+ */
+async function redraw(page) {
+  await page.evaluate(() => {
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    el.view = 'inline';
+    el.view = 'split';
+  });
+}
+
+test('a 5 MB / 40,000-paragraph pair: no long task, and wheel scrolling at 60 fps', async (t) => {
+  const {oldText, newText} = await bigPair();
+  const {context, page, problems} = await warmElementPage(env.browser, env.server.url);
+  await page.evaluate(([oldText, newText]) => { /** @type {any} */ (window).__pair = {oldText, newText}; }, [oldText, newText]);
+  /** @type {{painted: number, rows: number, paragraphs: number, changes: number}} */
+  let arrival = {painted: 0, rows: 0, paragraphs: 0, changes: 0};
+  /** @type {Awaited<ReturnType<typeof wheel>>} */
+  let during = {frames: [], tasks: [], scrollY: 0};
+  /** @type {number[]} */
+  let drawnTasks = [];
+  // The trace covers the arrival, the scroll while rows are drawn and the drawing's end.
+  const cpu = await mainThreadTasks(env.browser, page, async () => {
+    arrival = await setBigPair(page);
+    await page.mouse.move(500, 500);
+    during = await wheel(page, WHEEL_STEPS, 1);
+    drawnTasks = await untilDrawn(page);
+  });
+  const p95 = (/** @type {number[]} */ frames) => +quantile(frames, 0.95).toFixed(1);
+  let after = await wheel(page, WHEEL_STEPS, 1);
+  let back = await wheel(page, WHEEL_STEPS, -1);
+  /** @type {string[]} */
+  const retried = [];
+  if (p95([...after.frames, ...back.frames]) > FRAME_LIMIT_MS) {
+    retried.push(`once drawn: p95 ${p95([...after.frames, ...back.frames])} ms at first`);
+    after = await wheel(page, WHEEL_STEPS, 1);
+    back = await wheel(page, WHEEL_STEPS, -1);
+  }
+  if (p95(during.frames) > FRAME_LIMIT_MS) {
+    retried.push(`while drawing: p95 ${p95(during.frames)} ms at first`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await redraw(page);
+    during = await wheel(page, WHEEL_STEPS, 1);
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+  }
 
   const figures = {
     bytes: oldText.length + newText.length,
@@ -124,27 +171,33 @@ test('a 5 MB / 40,000-paragraph pair: no long task, and wheel scrolling at 60 fp
     paragraphs: arrival.paragraphs,
     changes: arrival.changes,
     firstPaintMs: Math.round(arrival.painted),
-    longestTaskMs: Math.round(Math.max(0, ...drawn.tasks, ...during.tasks, ...after.tasks, ...back.tasks)),
-    longestTaskUntilDrawnMs: Math.round(Math.max(0, ...drawn.tasks)),
-    scrollWhileDrawing: {p95FrameMs: +quantile(during.frames, 0.95).toFixed(1), frames: during.frames.length,
+    longestTaskCpuMs: Math.round(cpu.longestCpuMs),
+    longestTaskCpuWallMs: Math.round(cpu.wallOfLongestCpuMs),
+    longestTaskWallMs: Math.round(Math.max(cpu.longestWallMs, ...drawnTasks, ...after.tasks, ...back.tasks)),
+    scrollWhileDrawing: {p95FrameMs: p95(during.frames), frames: during.frames.length,
       over50Ms: during.frames.filter((f) => f > 50).length},
-    scrollDrawn: {p95FrameMs: +quantile([...after.frames, ...back.frames], 0.95).toFixed(1),
+    scrollDrawn: {p95FrameMs: p95([...after.frames, ...back.frames]),
       frames: after.frames.length + back.frames.length,
       over50Ms: [...after.frames, ...back.frames].filter((f) => f > 50).length},
+    retried,
   };
   t.diagnostic(`5 MB pair: ${figures.paragraphs.toLocaleString('en')} paragraphs, ${figures.rows.toLocaleString('en')} rows, `
-    + `${figures.changes.toLocaleString('en')} changes; first paint ${figures.firstPaintMs} ms; longest task ${figures.longestTaskMs} ms `
-    + `(${figures.longestTaskUntilDrawnMs} ms until every row was drawn)`);
+    + `${figures.changes.toLocaleString('en')} changes; first paint ${figures.firstPaintMs} ms; longest task until every row was drawn: `
+    + `${figures.longestTaskCpuMs} ms of CPU (${figures.longestTaskCpuWallMs} ms on the wall clock; longest on the wall clock `
+    + `${figures.longestTaskWallMs} ms, over ${cpu.tasks} tasks)`);
   t.diagnostic(`wheel scrolling while rows are drawn: p95 frame ${figures.scrollWhileDrawing.p95FrameMs} ms over `
     + `${figures.scrollWhileDrawing.frames} frames (${figures.scrollWhileDrawing.over50Ms} over 50 ms); once drawn: p95 `
-    + `${figures.scrollDrawn.p95FrameMs} ms over ${figures.scrollDrawn.frames} frames (${figures.scrollDrawn.over50Ms} over 50 ms)`);
+    + `${figures.scrollDrawn.p95FrameMs} ms over ${figures.scrollDrawn.frames} frames (${figures.scrollDrawn.over50Ms} over 50 ms)`
+    + `${retried.length ? `; measured again after ${retried.join(', ')}` : ''}`);
   const out = path.join(root, 'target', 'e2e');
   await mkdir(out, {recursive: true});
   await writeFile(path.join(out, 'scroll.json'), `${JSON.stringify(figures, null, 2)}\n`);
 
   assert.ok(figures.paragraphs >= 40_000, `${figures.paragraphs} paragraphs`);
   assert.ok(after.scrollY > 10_000, 'the wheel scrolled deep into the diff');
-  assert.ok(figures.longestTaskMs <= TASK_LIMIT_MS, `a task took ${figures.longestTaskMs} ms`);
+  assert.ok(cpu.tasks > 100, `the trace saw the page's main thread (${cpu.tasks} tasks)`);
+  assert.ok(figures.longestTaskCpuMs <= TASK_TARGET_MS, `a task took ${figures.longestTaskCpuMs} ms of CPU`);
+  assert.ok(figures.longestTaskWallMs <= TASK_WALL_LIMIT_MS, `a task took ${figures.longestTaskWallMs} ms`);
   assert.ok(figures.scrollWhileDrawing.p95FrameMs <= FRAME_LIMIT_MS, `p95 frame while drawing: ${figures.scrollWhileDrawing.p95FrameMs} ms`);
   assert.ok(figures.scrollDrawn.p95FrameMs <= FRAME_LIMIT_MS, `p95 frame once drawn: ${figures.scrollDrawn.p95FrameMs} ms`);
   assert.deepEqual(problems, []);

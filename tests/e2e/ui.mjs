@@ -215,3 +215,76 @@ export function sentencePair(oldSeed, bytes) {
   }
   return editPair(oldParagraphs);
 }
+
+/**
+ * The set-up of the timing tests (perf, scroll): a page with one element at 1280×900 whose wasm
+ * module is instantiated already (a page does this once), so that what is timed is the diff.
+ * @param {import('playwright-core').Browser} browser @param {string} baseUrl
+ */
+export async function warmElementPage(browser, baseUrl) {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const {page, problems} = await openElementPage(context, baseUrl);
+  await page.evaluate(async () => {
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    el.oldText = 'warm';
+    el.newText = 'up';
+    await el.ready();
+  });
+  return {context, page, problems};
+}
+
+/**
+ * The 5 MB / 40,000-paragraph pair of the big-document targets (issue 24), made from the seed.
+ */
+export async function bigPair() {
+  const {oldText: seed} = await readFixtures();
+  return sentencePair(seed, 5_000_000);
+}
+
+/**
+ * Runs `during` with Chromium tracing the page's main thread, and returns the longest tasks it
+ * ran meanwhile: by CPU time (the thread's own time: what the page's code and rendering cost,
+ * however busy the machine is) and by wall time (what a reader waited, which other processes
+ * on a loaded machine stretch).
+ * @param {import('playwright-core').Browser} browser @param {import('playwright-core').Page} page
+ * @param {() => Promise<void>} during
+ * @returns {Promise<{longestCpuMs: number, longestWallMs: number, wallOfLongestCpuMs: number, tasks: number}>}
+ */
+export async function mainThreadTasks(browser, page, during) {
+  await browser.startTracing(page, {categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline']});
+  /** @type {Buffer} */
+  let trace;
+  try {
+    await during();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  /** @type {{traceEvents: {name: string, ph: string, pid: number, tid: number, dur?: number, tdur?: number, args?: {name?: string}}[]}} */
+  const {traceEvents} = JSON.parse(trace.toString('utf8'));
+  const mains = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const tasks = traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  /** @type {{dur?: number, tdur?: number}} */
+  let longestCpu = {tdur: 0, dur: 0};
+  for (const task of tasks) if ((task.tdur ?? 0) > (longestCpu.tdur ?? 0)) longestCpu = task;
+  return {
+    longestCpuMs: (longestCpu.tdur ?? 0) / 1000,
+    wallOfLongestCpuMs: (longestCpu.dur ?? 0) / 1000,
+    longestWallMs: Math.max(0, ...tasks.map((t) => t.dur ?? 0)) / 1000,
+    tasks: tasks.length,
+  };
+}
+
+/**
+ * A timing measured on the wall clock, measured once more when it misses its bound: a shared
+ * CI box that stalled the page once rarely stalls it twice in a row, while a slow page is slow
+ * every time. Returns the last measure and, when there were two, the first one's figure.
+ * @template T
+ * @param {() => Promise<T>} measure @param {(figures: T) => boolean} within
+ * @returns {Promise<{figures: T, first: T | null}>}
+ */
+export async function measureAgainIfOver(measure, within) {
+  const first = await measure();
+  if (within(first)) return {figures: first, first: null};
+  return {figures: await measure(), first};
+}

@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, interleave,
+  CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, equalPartners, interleave,
   isChange, itemsOf, looksUnrelated, movedAwayRuns, nextChange, paragraphCounts, previousChange, rowItems, sharedWords,
   stackedItems,
 } from '../../www/article-diff-layout.js';
@@ -162,6 +162,14 @@ test('interleave: deletions before insertions between the equal spans, which com
   const oldSpans = [span('equal', 'The '), span('delete', 'quick'), span('equal', ' brown fox.')];
   const newSpans = [span('equal', 'The '), span('insert', 'slow'), span('equal', ' brown fox.')];
   assert.deepEqual(interleave(oldSpans, newSpans, false), [newSpans[0], oldSpans[1], newSpans[1], newSpans[2]]);
+});
+
+test('equalPartners: each new equal span with the old one of the same rank, changes skipped', () => {
+  const oldSpans = [span('equal', 'The '), span('delete', 'quick'), span('equal', ' brown'), span('equal', ' fox.')];
+  const newSpans = [span('insert', 'So '), span('equal', 'The '), span('equal', ' brown'), span('insert', ' red'), span('equal', ' fox.')];
+  const partners = equalPartners(oldSpans, newSpans);
+  assert.deepEqual([...partners].map(([n, o]) => [newSpans.indexOf(n), oldSpans.indexOf(o)]), [[1, 0], [2, 2], [4, 3]]);
+  assert.equal(equalPartners([], newSpans).size, 0);
 });
 
 test('interleave: a trailing deletion or insertion comes last', () => {
