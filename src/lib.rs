@@ -73,8 +73,10 @@
 //!
 //! [`Options::timeout`] (default one second) caps the work. Past it, the remaining paragraph
 //! pairs get a whole-text replacement instead of a word diff and move detection stops; the
-//! result is exact but coarser, and [`Diff::fallback`] says what was cut. In the browser the
-//! clock is JavaScript's (`performance.now()`, see `deadline`).
+//! result is exact but coarser, and [`Diff::fallback`] says what was cut. [`Options::clock`]
+//! says how time is read: `std::time::Instant` by default; on `wasm32-unknown-unknown`, which
+//! has no clock in `std`, a function the caller hands in (the binding passes JavaScript's
+//! `performance.now()`).
 //!
 //! # Feature flags
 //!
@@ -115,6 +117,7 @@ pub mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "markup-module"))]
 pub mod wasm_markup;
 
+pub use deadline::Clock;
 pub use error::{Error, Side as InputSide};
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub use markup::diff_documents;
@@ -153,8 +156,8 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
         ignore_case: options.ignore_case,
         ignore_whitespace: options.ignore_whitespace,
     };
-    let mut ctx =
-        call::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
+    let deadline = deadline::Deadline::after(options.timeout, options.clock);
+    let mut ctx = call::Ctx::new(fold, deadline, options.detect_moves);
     let mut old_side = paragraphs::side::Side::new(old);
     let mut new_side = paragraphs::side::Side::new(new);
     let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);

@@ -485,6 +485,7 @@ pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deadline::Clock;
     use crate::paragraphs::side::rng::Rng;
 
     /// Length of a longest common subsequence, by dynamic programming.
@@ -590,7 +591,7 @@ mod tests {
 
     #[test]
     fn past_the_deadline_the_script_is_coarser_but_exact() {
-        let passed = Deadline::after(Some(core::time::Duration::from_nanos(1)));
+        let passed = Deadline::after(Some(core::time::Duration::from_nanos(1)), Clock::Std);
         std::thread::sleep(core::time::Duration::from_millis(1));
         let mut rng = Rng(0x5eed_1234_abcd_0003);
         for round in 0..300 {

@@ -520,7 +520,7 @@ mod tests {
     use crate::unicode::fold::Fold;
 
     fn units(old: &'static str, new: &'static str) -> Vec<Unit> {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         align(&mut o, &mut n, &mut ctx)
     }

@@ -197,7 +197,7 @@ mod tests {
         new: &'static str,
         fold: Fold,
     ) -> (Keys, Vec<Vec<u32>>, Vec<Vec<u32>>) {
-        let mut ctx = Ctx::new(fold, Deadline::after(None), true);
+        let mut ctx = Ctx::new(fold, Deadline::NEVER, true);
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         o.ensure_profiles(0..o.paragraphs.len(), &mut ctx);
         n.ensure_profiles(0..n.paragraphs.len(), &mut ctx);

@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn a_paragraph_without_words_is_profiled_by_its_symbols() {
         use crate::unicode::fold::Fold;
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         let mut side = Side::new("\u{2605}\u{2605}\u{2606}\n* * *\nthe * cat");
         side.ensure_profiles(0..3, &mut ctx);
         assert!(side.wordless(0) && side.wordless(1) && !side.wordless(2));

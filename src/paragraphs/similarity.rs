@@ -170,11 +170,11 @@ mod tests {
         };
         let (old_text, new_text) = (text(), text());
         let (mut old, mut new) = (Side::new(&old_text), Side::new(&new_text));
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         let (olds, news): (Vec<usize>, Vec<usize>) = ((0..80).collect(), (0..80).rev().collect());
         old.ensure_profiles(olds.iter().copied(), &mut ctx);
         new.ensure_profiles(news.iter().copied(), &mut ctx);
-        let found = candidates(&olds, &news, &old, &new, 6, Deadline::after(None));
+        let found = candidates(&olds, &news, &old, &new, 6, Deadline::NEVER);
 
         let has = |side: &Side<'_>, i: usize, w: u32| side.profile_ref(i).contains(&w);
         let common = (news.len() / COMMON_WORD_SHARE).clamp(8, COMMON_WORD_MAX);

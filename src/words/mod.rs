@@ -766,11 +766,11 @@ fn refine_word<'w>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deadline::Deadline;
+    use crate::deadline::{Clock, Deadline};
     use crate::unicode::fold::Fold;
 
     fn run(old: &'static str, new: &'static str) -> WordDiff {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         diff_words(old, new, &mut ctx)
     }
 
@@ -962,8 +962,11 @@ mod tests {
 
     #[test]
     fn past_the_deadline_the_middle_is_one_exact_replacement() {
-        let mut ctx =
-            Ctx::new(Fold::default(), Deadline::after(Some(core::time::Duration::ZERO)), true);
+        let mut ctx = Ctx::new(
+            Fold::default(),
+            Deadline::after(Some(core::time::Duration::ZERO), Clock::Std),
+            true,
+        );
         std::thread::sleep(core::time::Duration::from_millis(1));
         let (old, new) = ("keep this red fox and this end", "keep this blue fox and that end");
         let d = diff_words(old, new, &mut ctx);
@@ -983,7 +986,7 @@ mod tests {
     fn past_the_deadline_equal_pieces_are_equal_bytes() {
         let mut ctx = Ctx::new(
             Fold { ignore_case: true, ignore_whitespace: true },
-            Deadline::after(Some(core::time::Duration::ZERO)),
+            Deadline::after(Some(core::time::Duration::ZERO), Clock::Std),
             true,
         );
         std::thread::sleep(core::time::Duration::from_millis(1));
