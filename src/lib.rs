@@ -160,11 +160,11 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
     let mut ctx = call::Ctx::new(fold, deadline, options.detect_moves);
     let mut old_side = paragraphs::side::Side::new(old);
     let mut new_side = paragraphs::side::Side::new(new);
-    let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);
-    let found = if options.detect_moves {
-        moves::find(&mut units, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
+    let aligned = align::align(&mut old_side, &mut new_side, &mut ctx);
+    let moved = if options.detect_moves {
+        moves::find(aligned, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
     } else {
-        moves::Found::default()
+        moves::Moves::none(aligned)
     };
-    Ok(output::assemble::assemble(old_side, new_side, units, found, &mut ctx))
+    Ok(output::assemble::assemble(old_side, new_side, moved, &mut ctx))
 }

@@ -1,4 +1,5 @@
-//! Assembly: alignment units and moves become the model's blocks, flat edits and stats.
+//! Assembly: the units and moves that move detection hands on ([`Moves`]) become the model's
+//! blocks, flat edits and stats.
 //!
 //! What it allocates grows with the changes, not with the paragraphs: a run of unchanged
 //! paragraphs extends one [`Block::Equal`], moves are looked up through a list sorted by
@@ -15,7 +16,7 @@ use core::ops::Range;
 use crate::align::Unit;
 use crate::call::Ctx;
 use crate::model::{Block, Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
-use crate::moves::{Found, FoundMove};
+use crate::moves::{FoundMove, Moves};
 use crate::paragraphs::side::Side;
 use crate::unicode::text;
 use crate::unicode::tokenize::count_words;
@@ -98,7 +99,7 @@ impl Edits {
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
-    /// Pairs move detection found in place, with their word diffs ([`Found::in_place`]), and
+    /// Pairs move detection found in place, with their word diffs ([`Moves::in_place`]), and
     /// the first whose pair is not yet assembled.
     in_place: Vec<FoundMove>,
     next_in_place: usize,
@@ -347,11 +348,10 @@ impl MoveIndex {
 pub(crate) fn assemble<'a>(
     old: Side<'a>,
     new: Side<'a>,
-    units: Vec<Unit>,
-    found: Found,
+    moved: Moves,
     ctx: &mut Ctx<'a>,
 ) -> Diff<'a> {
-    let Found { moves: found, in_place } = found;
+    let Moves { units, moves: found, in_place } = moved;
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
     let mut b = Builder {
