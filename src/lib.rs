@@ -97,7 +97,6 @@ mod align;
 mod call;
 mod deadline;
 mod error;
-mod formatting;
 mod intern;
 mod model;
 mod moves;
