@@ -1,10 +1,13 @@
 //! The one sequence diff of the engine: Myers' algorithm over two slices of interned ids.
 //!
-//! Every diff in the engine (paragraph hashes, word tokens, letters of a refined word) runs
-//! here on `&[u32]`: one element type and one algorithm keep the wasm module small (budget:
-//! 60 KB gzipped). Myers' O((N+M)·D) algorithm finds a longest common subsequence in linear
-//! space (divide and conquer on the middle snake, Myers 1986 §4b), with the work kept on an
-//! explicit stack rather than recursion, so no input can exhaust the call stack.
+//! Every diff in the engine (paragraph texts, word tokens, clusters of a refined word) runs
+//! here. Each kind of id is its own `u32` newtype ([`Id`]: `TextId`, `TokenId`, `ClusterId`),
+//! so one kind cannot be diffed or compared against another by mistake; all of them reach the
+//! algorithm as `&[u32]`, so that one element type and one algorithm keep the wasm module
+//! small (budget: 60 KB gzipped). Myers' O((N+M)·D) algorithm finds a longest common
+//! subsequence in linear space (divide and conquer on the middle snake, Myers 1986 §4b), with
+//! the work kept on an explicit stack rather than recursion, so no input can exhaust the call
+//! stack.
 //!
 //! * time: O((N+M)·D), D the edit distance counting only ids both lists have; space O(N+M)
 //!   for the matches plus O(D) for the search.
@@ -39,6 +42,41 @@ const WORK_PER_CLOCK_READ: usize = 1 << 14;
 
 /// How far ahead [`Past::Scan`] looks on either side for the id the other side is at.
 const LOOKAHEAD: usize = 8;
+
+/// A kind of id the engine diffs: a `#[repr(transparent)]` newtype over `u32`, declared with
+/// [`id_type!`]. Generic code over ids stays a thin shell over one `u32` instantiation
+/// ([`Id::raw`]), so a new kind of id adds no copy of an algorithm to the wasm module.
+pub(crate) trait Id: Copy + Eq + Ord + core::fmt::Debug {
+    /// The id's number, for indexing tables by id.
+    fn get(self) -> u32;
+    /// The ids as their numbers, without a copy.
+    fn raw(ids: &[Self]) -> &[u32];
+}
+
+/// Declares a kind of id: `id_type!(/// docs\n Name)` makes `pub(crate) struct Name(pub u32)`,
+/// `#[repr(transparent)]`, with its [`Id`] impl.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(transparent)]
+        pub(crate) struct $name(pub u32);
+
+        impl $crate::myers::Id for $name {
+            #[inline(always)]
+            fn get(self) -> u32 {
+                self.0
+            }
+            #[inline(always)]
+            fn raw(ids: &[Self]) -> &[u32] {
+                // SAFETY: `$name` is `#[repr(transparent)]` over `u32`, so `[$name]` has the
+                // layout of `[u32]`; the borrow keeps `ids`' lifetime.
+                unsafe { core::slice::from_raw_parts(ids.as_ptr().cast::<u32>(), ids.len()) }
+            }
+        }
+    };
+}
+pub(crate) use id_type;
 
 /// One step of an edit script over two id lists (indices are absolute).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +124,20 @@ pub(crate) enum Past {
 
 /// The ops turning `old[old_range]` into `new[new_range]` (indices are absolute), by Myers'
 /// algorithm; past `deadline`, finished as `past` says: coarser, still exact.
-pub(crate) fn diff_ids(
+#[inline(always)]
+pub(crate) fn diff_ids<T: Id>(
+    old: &[T],
+    old_range: Range<usize>,
+    new: &[T],
+    new_range: Range<usize>,
+    deadline: Deadline,
+    past: Past,
+) -> Vec<DiffOp> {
+    diff_raw(T::raw(old), old_range, T::raw(new), new_range, deadline, past)
+}
+
+/// [`diff_ids`] on the ids' numbers: the one instantiation every kind of id runs through.
+fn diff_raw(
     old: &[u32],
     old_range: Range<usize>,
     new: &[u32],
@@ -487,6 +538,16 @@ mod tests {
     use super::*;
     use crate::deadline::Clock;
     use crate::paragraphs::side::rng::Rng;
+
+    /// Bare numbers as ids, for the tests' random lists.
+    impl Id for u32 {
+        fn get(self) -> u32 {
+            self
+        }
+        fn raw(ids: &[Self]) -> &[u32] {
+            ids
+        }
+    }
 
     /// Length of a longest common subsequence, by dynamic programming.
     fn lcs(a: &[u32], b: &[u32]) -> usize {

@@ -45,7 +45,8 @@ use core::ops::Range;
 
 use crate::call::Ctx;
 use crate::deadline::Deadline;
-use crate::myers::{diff_ids, DiffOp, Past};
+use crate::intern::TokenId;
+use crate::myers::{diff_ids, id_type, DiffOp, Past};
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
@@ -162,8 +163,8 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
 /// between each two consecutive matched words. Past the deadline, one exact replacement of the
 /// differing middle.
 fn token_ops(
-    old: &[u32],
-    new: &[u32],
+    old: &[TokenId],
+    new: &[TokenId],
     ot: &[Token],
     nt: &[Token],
     ctx: &mut Ctx<'_>,
@@ -261,7 +262,7 @@ fn common_ends(ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
 
 /// The positions of the word tokens among `tokens`, and their ids. (Plain loops rather than
 /// iterator chains: each adaptor type would add its own copy of `Vec::extend` to the wasm.)
-fn words_only(tokens: &[Token], ids: &[u32]) -> (Vec<usize>, Vec<u32>) {
+fn words_only(tokens: &[Token], ids: &[TokenId]) -> (Vec<usize>, Vec<TokenId>) {
     let (mut at, mut words) = (Vec::new(), Vec::new());
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Word {
@@ -304,7 +305,7 @@ fn runs_of(ops: &[DiffOp]) -> Vec<Run> {
 /// The same words are matched, in one change instead of three. One pass over the runs, sliding
 /// at the end of what is built so far: each slide removes an equal run, so the work is linear
 /// in the runs plus the tokens compared.
-fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
+fn slide(runs: Vec<Run>, ok: &[TokenId], nk: &[TokenId]) -> Vec<Run> {
     // The changed side's keys, if `r` is a pure insertion or deletion (an equal run's keys are
     // the same on both sides, so `ok` serves for those).
     let pure = |r: &Run| match (r.old.is_empty(), r.new.is_empty()) {
@@ -396,8 +397,8 @@ fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
 /// [`slide`]'s job); one at an end of the text may be (the cosmetic split drops it).
 fn snap_to_boundaries(
     runs: &mut [Run],
-    ok: &[u32],
-    nk: &[u32],
+    ok: &[TokenId],
+    nk: &[TokenId],
     ot: &[Token],
     nt: &[Token],
     old: &str,
@@ -679,21 +680,34 @@ fn refine(
     true
 }
 
+id_type! {
+    /// A grapheme cluster of a word being refined letter by letter: a one-char cluster is its
+    /// code point, a longer one an id past the last code point ([`cluster_ids`]).
+    ClusterId
+}
+
+impl ClusterId {
+    /// The id of the one-char cluster `c`.
+    pub(crate) fn of_char(c: char) -> Self {
+        ClusterId(c as u32)
+    }
+}
+
 /// Ids for clusters: a one-char cluster is its own id, longer ones get ids past the last code
 /// point, equal clusters equal ids (found by a scan of `long`: a word is short).
-fn cluster_ids<'w>(clusters: &[(usize, &'w str)], long: &mut Vec<&'w str>) -> Vec<u32> {
+fn cluster_ids<'w>(clusters: &[(usize, &'w str)], long: &mut Vec<&'w str>) -> Vec<ClusterId> {
     clusters
         .iter()
         .map(|&(_, g)| {
             let mut chars = g.chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) => c as u32,
+                (Some(c), None) => ClusterId::of_char(c),
                 _ => {
                     let at = long.iter().position(|&l| l == g).unwrap_or_else(|| {
                         long.push(g);
                         long.len() - 1
                     });
-                    0x11_0000 + at as u32
+                    ClusterId(0x11_0000 + at as u32)
                 }
             }
         })
