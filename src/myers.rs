@@ -47,6 +47,8 @@ const LOOKAHEAD: usize = 8;
 /// [`id_type!`]. Generic code over ids stays a thin shell over one `u32` instantiation
 /// ([`Id::raw`]), so a new kind of id adds no copy of an algorithm to the wasm module.
 pub(crate) trait Id: Copy + Eq + Ord + core::fmt::Debug {
+    /// The id of number `raw`.
+    fn new(raw: u32) -> Self;
     /// The id's number, for indexing tables by id.
     fn get(self) -> u32;
     /// The ids as their numbers, without a copy.
@@ -63,6 +65,10 @@ macro_rules! id_type {
         pub(crate) struct $name(pub u32);
 
         impl $crate::myers::Id for $name {
+            #[inline(always)]
+            fn new(raw: u32) -> Self {
+                $name(raw)
+            }
             #[inline(always)]
             fn get(self) -> u32 {
                 self.0
@@ -496,8 +502,8 @@ fn shared_only(
 /// [`diff_ids`], and the keys by id (ascending: ids follow the keys' order). Sorting instead
 /// of a hash map keeps one more map type out of the wasm module; a run of equal keys in a row
 /// (a text of one repeated line) is sorted as one key.
-pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u64>) {
-    const UNSET: u32 = u32::MAX;
+pub(crate) fn dense_ids<T: Id>(old: &[u64], new: &[u64]) -> (Vec<T>, Vec<T>, Vec<u64>) {
+    let unset = T::new(u32::MAX);
     // The first key of each run, with its position (runs do not cross from `old` to `new`).
     // (Plain loops over slices: iterator adaptors and `Vec` indexing stay calls at
     // `opt-level = "z"`, and there can be millions of keys.)
@@ -512,19 +518,19 @@ pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u6
         }
     }
     keyed.sort_unstable();
-    let mut ids = vec![UNSET; old.len() + new.len()];
+    let mut ids = vec![unset; old.len() + new.len()];
     let slots = ids.as_mut_slice();
     let mut keys = Vec::new();
     for &(key, i) in &keyed {
         if keys.last() != Some(&key) {
             keys.push(key);
         }
-        slots[i as usize] = keys.len() as u32 - 1;
+        slots[i as usize] = T::new(keys.len() as u32 - 1);
     }
     // The rest of each run takes its first key's id.
     let mut i = 1;
     while i < slots.len() {
-        if slots[i] == UNSET {
+        if slots[i] == unset {
             slots[i] = slots[i - 1];
         }
         i += 1;
@@ -541,6 +547,9 @@ mod tests {
 
     /// Bare numbers as ids, for the tests' random lists.
     impl Id for u32 {
+        fn new(raw: u32) -> Self {
+            raw
+        }
         fn get(self) -> u32 {
             self
         }

@@ -206,22 +206,21 @@ fn middle_ids(
     new_mid: &Range<usize>,
 ) -> (Vec<TextId>, Vec<TextId>) {
     let (old_ids, new_ids, keys) = dense_ids(&old[old_mid.clone()], &new[new_mid.clone()]);
-    let outside = keys.len() as u32;
-    let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<u32>| -> Vec<TextId> {
+    let outside = TextId(keys.len() as u32);
+    let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<TextId>| -> Vec<TextId> {
         if mid.len() == hashes.len() {
-            // The same size and layout: collected in place, no copy.
-            return ids.into_iter().map(TextId).collect();
+            return ids;
         }
         let id = |h: &u64| {
-            TextId(if keys.is_empty() {
+            if keys.is_empty() {
                 outside
             } else {
-                keys.binary_search(h).map_or(outside, |k| k as u32)
-            })
+                keys.binary_search(h).map_or(outside, |k| TextId(k as u32))
+            }
         };
         let mut out = Vec::with_capacity(hashes.len());
         out.extend(hashes[..mid.start].iter().map(id));
-        out.extend(ids.into_iter().map(TextId));
+        out.extend(ids);
         out.extend(hashes[mid.end..].iter().map(id));
         out
     };
