@@ -121,8 +121,20 @@ impl WordDiff {
 /// (one type for both keeps one copy of `Vec`'s code in the wasm module).
 type Run = Piece;
 
+#[cfg(test)]
+thread_local! {
+    /// Every pair of texts this thread word-diffed, as `(start, len)` of each: how the tests
+    /// see that no stage diffs a pair another stage diffed already.
+    pub(crate) static DIFFED: core::cell::RefCell<Vec<[usize; 4]>> =
+        const { core::cell::RefCell::new(Vec::new()) };
+}
+
 /// Diffs `old` against `new` word by word.
 pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> WordDiff {
+    #[cfg(test)]
+    DIFFED.with(|d| {
+        d.borrow_mut().push([old.as_ptr() as usize, old.len(), new.as_ptr() as usize, new.len()])
+    });
     let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
     let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
     let mut old_keys = std::mem::take(&mut ctx.old_keys);
