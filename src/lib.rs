@@ -37,12 +37,16 @@
 //! * `words` — a word diff over interned, typographically folded tokens (`unicode::fold`), cleaned
 //!   up to read like a human edit and refined to letters inside a misspelled word;
 //! * `moves` — unpaired paragraphs linked by a global best assignment over the whole document;
-//!   the word diff that verified a pair found in place goes on to assembly with it;
+//!   it consumes the alignment and hands on a new value (`Moves`: the units with pairs found
+//!   in place, the moves), each pair with the word diff that verified it, so assembly never
+//!   diffs it again;
 //! * `output` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
-//!   and stats.
+//!   and stats; the model's formatting changes (`output::formatting`).
 //!
 //! Each module's docs state its cost; `myers` says why every diff goes through one Myers on
-//! `u32` ids.
+//! `u32` ids, each kind of id (`TokenId`, `TextId`, `ClusterId`) a newtype of its own. The
+//! deadline reads the clock [`Options::clock`] names: the core reads no platform clock of its
+//! own choosing.
 //!
 //! # The model
 //!
