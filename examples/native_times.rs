@@ -2,7 +2,8 @@
 //! native counterpart: `cargo run --release --example native_times -- DIR [ID…]`.
 //!
 //! `DIR` holds `ID.old.txt` and `ID.new.txt` for each input (`bench/run.mjs` writes them from
-//! `bench/inputs.mjs`, so both runs diff the same texts); without IDs every pair in `DIR` runs.
+//! `bench/inputs.mjs`, so both runs diff the same texts; `common/inputs.rs` reads them); without
+//! IDs every pair in `DIR` runs.
 //! Each input is timed as the browser benchmark times a call: warm-up calls until at least 2
 //! calls and 1 s are done (a call over 1 s ends the warm-up), then up to 7 timed calls, fewer
 //! once 10 s are spent; the median is reported. Only `article_diff::diff` is timed (default
@@ -14,6 +15,9 @@
 use std::time::Instant;
 
 use article_diff::{diff, Options};
+
+#[path = "common/inputs.rs"]
+mod inputs;
 
 const WARMUP_CALLS: usize = 2;
 const WARMUP_MS: f64 = 1000.0;
@@ -34,20 +38,9 @@ fn median(times: &mut [f64]) -> f64 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = args.next().ok_or("usage: native_times DIR [ID…]")?;
-    let mut ids: Vec<String> = args.collect();
-    if ids.is_empty() {
-        for entry in std::fs::read_dir(&dir)? {
-            let name = entry?.file_name().to_string_lossy().into_owned();
-            if let Some(id) = name.strip_suffix(".old.txt") {
-                ids.push(id.to_string());
-            }
-        }
-        ids.sort();
-    }
     let options = Options::default();
-    for id in ids {
-        let old = std::fs::read_to_string(format!("{dir}/{id}.old.txt"))?;
-        let new = std::fs::read_to_string(format!("{dir}/{id}.new.txt"))?;
+    for pair in inputs::pairs(&dir, args.collect())? {
+        let inputs::Pair { id, old, new } = pair?;
         let call = || {
             let t0 = Instant::now();
             let d =

@@ -2,7 +2,7 @@
 //! buffers, and a record of what had to be coarsened.
 
 use crate::deadline::Deadline;
-use crate::intern::Interner;
+use crate::intern::{Interner, TokenId};
 use crate::model::{Fallback, FallbackReason};
 use crate::unicode::fold::Fold;
 use crate::unicode::tokenize::Token;
@@ -72,8 +72,8 @@ pub(crate) struct Ctx<'a> {
     /// Scratch buffers reused by every word diff of the call.
     pub old_tokens: Vec<Token>,
     pub new_tokens: Vec<Token>,
-    pub old_keys: Vec<u32>,
-    pub new_keys: Vec<u32>,
+    pub old_keys: Vec<TokenId>,
+    pub new_keys: Vec<TokenId>,
 }
 
 impl<'a> Ctx<'a> {

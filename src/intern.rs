@@ -1,4 +1,4 @@
-//! Interning: each distinct token key becomes a dense `u32` id, so diffing and similarity
+//! Interning: each distinct token key becomes a dense [`TokenId`], so diffing and similarity
 //! compare integers instead of strings.
 
 use std::borrow::Cow;
@@ -6,7 +6,14 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
+use crate::myers::id_type;
 use crate::unicode::fold::{fold_token_into, is_own_key, Fold};
+
+id_type! {
+    /// The id of an interned key: a token's folded text (a word, a space, a punctuation mark),
+    /// or a short paragraph's whole folded text (`moves::short`). Dense: ids count up from 0.
+    TokenId
+}
 
 /// Token key → id, for one diff call: a small open-addressing table (linear probing, at most
 /// half full) over the keys in id order.
@@ -34,7 +41,7 @@ fn hash(key: &str) -> usize {
 
 impl<'a> Interner<'a> {
     /// The id of `token`'s folded key. Tokens that are their own key are stored borrowed.
-    pub fn intern(&mut self, token: &'a str, fold: Fold) -> u32 {
+    pub fn intern(&mut self, token: &'a str, fold: Fold) -> TokenId {
         if is_own_key(token, fold) {
             return self.id(token, |_| Cow::Borrowed(token));
         }
@@ -47,17 +54,17 @@ impl<'a> Interner<'a> {
     }
 
     /// The id of a key folded already (a whole short paragraph's, say), stored as a copy.
-    pub fn intern_folded(&mut self, key: &str) -> u32 {
+    pub fn intern_folded(&mut self, key: &str) -> TokenId {
         self.id(key, |key| Cow::Owned(key.to_string()))
     }
 
     /// The folded key of `id`.
-    pub fn key(&self, id: u32) -> &str {
-        &self.keys[id as usize]
+    pub fn key(&self, id: TokenId) -> &str {
+        &self.keys[id.0 as usize]
     }
 
     /// The id of `key`, adding `stored(key)` under a new id when it is not there yet.
-    fn id(&mut self, key: &str, stored: impl FnOnce(&str) -> Cow<'a, str>) -> u32 {
+    fn id(&mut self, key: &str, stored: impl FnOnce(&str) -> Cow<'a, str>) -> TokenId {
         if (self.keys.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -69,9 +76,9 @@ impl<'a> Interner<'a> {
                     let id = self.keys.len() as u32;
                     self.keys.push(stored(key));
                     self.slots[at] = id + 1;
-                    return id;
+                    return TokenId(id);
                 }
-                slot if self.keys[(slot - 1) as usize] == key => return slot - 1,
+                slot if self.keys[(slot - 1) as usize] == key => return TokenId(slot - 1),
                 _ => at = (at + 1) & mask,
             }
         }
@@ -112,10 +119,10 @@ mod tests {
         let mut interner = Interner::default();
         let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
         for (i, w) in words.iter().enumerate() {
-            assert_eq!(interner.intern(w, Fold::default()), i as u32);
+            assert_eq!(interner.intern(w, Fold::default()), TokenId(i as u32));
         }
         for (i, w) in words.iter().enumerate().rev() {
-            assert_eq!(interner.intern(w, Fold::default()), i as u32);
+            assert_eq!(interner.intern(w, Fold::default()), TokenId(i as u32));
         }
     }
 }

@@ -37,12 +37,16 @@
 //! * `words` — a word diff over interned, typographically folded tokens (`unicode::fold`), cleaned
 //!   up to read like a human edit and refined to letters inside a misspelled word;
 //! * `moves` — unpaired paragraphs linked by a global best assignment over the whole document;
-//!   the word diff that verified a pair found in place goes on to assembly with it;
+//!   it consumes the alignment and hands on a new value (`Moves`: the units with pairs found
+//!   in place, the moves), each pair with the word diff that verified it, so assembly never
+//!   diffs it again;
 //! * `output` — blocks (runs of unchanged paragraphs, rows with a change), exact flat edits
-//!   and stats.
+//!   and stats; the model's formatting changes (`output::formatting`).
 //!
 //! Each module's docs state its cost; `myers` says why every diff goes through one Myers on
-//! `u32` ids.
+//! `u32` ids, each kind of id (`TokenId`, `TextId`, `ClusterId`) a newtype of its own. The
+//! deadline reads the clock [`Options::clock`] names: the core reads no platform clock of its
+//! own choosing.
 //!
 //! # The model
 //!
@@ -73,8 +77,10 @@
 //!
 //! [`Options::timeout`] (default one second) caps the work. Past it, the remaining paragraph
 //! pairs get a whole-text replacement instead of a word diff and move detection stops; the
-//! result is exact but coarser, and [`Diff::fallback`] says what was cut. In the browser the
-//! clock is JavaScript's (`performance.now()`, see `deadline`).
+//! result is exact but coarser, and [`Diff::fallback`] says what was cut. [`Options::clock`]
+//! says how time is read: `std::time::Instant` by default; on `wasm32-unknown-unknown`, which
+//! has no clock in `std`, a function the caller hands in (the binding passes JavaScript's
+//! `performance.now()`).
 //!
 //! # Feature flags
 //!
@@ -95,7 +101,6 @@ mod align;
 mod call;
 mod deadline;
 mod error;
-mod formatting;
 mod intern;
 mod model;
 mod moves;
@@ -115,6 +120,7 @@ pub mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "markup-module"))]
 pub mod wasm_markup;
 
+pub use deadline::Clock;
 pub use error::{Error, Side as InputSide};
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub use markup::diff_documents;
@@ -153,15 +159,15 @@ pub fn diff<'a>(old: &'a str, new: &'a str, options: &Options) -> Result<Diff<'a
         ignore_case: options.ignore_case,
         ignore_whitespace: options.ignore_whitespace,
     };
-    let mut ctx =
-        call::Ctx::new(fold, deadline::Deadline::after(options.timeout), options.detect_moves);
+    let deadline = deadline::Deadline::after(options.timeout, options.clock);
+    let mut ctx = call::Ctx::new(fold, deadline, options.detect_moves);
     let mut old_side = paragraphs::side::Side::new(old);
     let mut new_side = paragraphs::side::Side::new(new);
-    let mut units = align::align(&mut old_side, &mut new_side, &mut ctx);
-    let found = if options.detect_moves {
-        moves::find(&mut units, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
+    let aligned = align::align(&mut old_side, &mut new_side, &mut ctx);
+    let moved = if options.detect_moves {
+        moves::find(aligned, &mut old_side, &mut new_side, options.move_threshold, &mut ctx)
     } else {
-        moves::Found::default()
+        moves::Moves::none(aligned)
     };
-    Ok(output::assemble::assemble(old_side, new_side, units, found, &mut ctx))
+    Ok(output::assemble::assemble(old_side, new_side, moved, &mut ctx))
 }

@@ -52,7 +52,7 @@ use core::ops::Range;
 use serde::ser::{SerializeTuple, Serializer};
 use serde::Serialize;
 
-pub use crate::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
+pub use crate::output::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
 
 /// The result of [`crate::diff`]: two texts turned into blocks of rows, moves, stats and flat
 /// edits.

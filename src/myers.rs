@@ -1,10 +1,13 @@
 //! The one sequence diff of the engine: Myers' algorithm over two slices of interned ids.
 //!
-//! Every diff in the engine (paragraph hashes, word tokens, letters of a refined word) runs
-//! here on `&[u32]`: one element type and one algorithm keep the wasm module small (budget:
-//! 60 KB gzipped). Myers' O((N+M)·D) algorithm finds a longest common subsequence in linear
-//! space (divide and conquer on the middle snake, Myers 1986 §4b), with the work kept on an
-//! explicit stack rather than recursion, so no input can exhaust the call stack.
+//! Every diff in the engine (paragraph texts, word tokens, clusters of a refined word) runs
+//! here. Each kind of id is its own `u32` newtype ([`Id`]: `TextId`, `TokenId`, `ClusterId`),
+//! so one kind cannot be diffed or compared against another by mistake; all of them reach the
+//! algorithm as `&[u32]`, so that one element type and one algorithm keep the wasm module
+//! small (budget: 60 KB gzipped). Myers' O((N+M)·D) algorithm finds a longest common
+//! subsequence in linear space (divide and conquer on the middle snake, Myers 1986 §4b), with
+//! the work kept on an explicit stack rather than recursion, so no input can exhaust the call
+//! stack.
 //!
 //! * time: O((N+M)·D), D the edit distance counting only ids both lists have; space O(N+M)
 //!   for the matches plus O(D) for the search.
@@ -39,6 +42,47 @@ const WORK_PER_CLOCK_READ: usize = 1 << 14;
 
 /// How far ahead [`Past::Scan`] looks on either side for the id the other side is at.
 const LOOKAHEAD: usize = 8;
+
+/// A kind of id the engine diffs: a `#[repr(transparent)]` newtype over `u32`, declared with
+/// [`id_type!`]. Generic code over ids stays a thin shell over one `u32` instantiation
+/// ([`Id::raw`]), so a new kind of id adds no copy of an algorithm to the wasm module.
+pub(crate) trait Id: Copy + Eq + Ord + core::fmt::Debug {
+    /// The id of number `raw`.
+    fn new(raw: u32) -> Self;
+    /// The id's number, for indexing tables by id.
+    fn get(self) -> u32;
+    /// The ids as their numbers, without a copy.
+    fn raw(ids: &[Self]) -> &[u32];
+}
+
+/// Declares a kind of id: `id_type!(/// docs\n Name)` makes `pub(crate) struct Name(pub u32)`,
+/// `#[repr(transparent)]`, with its [`Id`] impl.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(transparent)]
+        pub(crate) struct $name(pub u32);
+
+        impl $crate::myers::Id for $name {
+            #[inline(always)]
+            fn new(raw: u32) -> Self {
+                $name(raw)
+            }
+            #[inline(always)]
+            fn get(self) -> u32 {
+                self.0
+            }
+            #[inline(always)]
+            fn raw(ids: &[Self]) -> &[u32] {
+                // SAFETY: `$name` is `#[repr(transparent)]` over `u32`, so `[$name]` has the
+                // layout of `[u32]`; the borrow keeps `ids`' lifetime.
+                unsafe { core::slice::from_raw_parts(ids.as_ptr().cast::<u32>(), ids.len()) }
+            }
+        }
+    };
+}
+pub(crate) use id_type;
 
 /// One step of an edit script over two id lists (indices are absolute).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +130,20 @@ pub(crate) enum Past {
 
 /// The ops turning `old[old_range]` into `new[new_range]` (indices are absolute), by Myers'
 /// algorithm; past `deadline`, finished as `past` says: coarser, still exact.
-pub(crate) fn diff_ids(
+#[inline(always)]
+pub(crate) fn diff_ids<T: Id>(
+    old: &[T],
+    old_range: Range<usize>,
+    new: &[T],
+    new_range: Range<usize>,
+    deadline: Deadline,
+    past: Past,
+) -> Vec<DiffOp> {
+    diff_raw(T::raw(old), old_range, T::raw(new), new_range, deadline, past)
+}
+
+/// [`diff_ids`] on the ids' numbers: the one instantiation every kind of id runs through.
+fn diff_raw(
     old: &[u32],
     old_range: Range<usize>,
     new: &[u32],
@@ -445,8 +502,8 @@ fn shared_only(
 /// [`diff_ids`], and the keys by id (ascending: ids follow the keys' order). Sorting instead
 /// of a hash map keeps one more map type out of the wasm module; a run of equal keys in a row
 /// (a text of one repeated line) is sorted as one key.
-pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u64>) {
-    const UNSET: u32 = u32::MAX;
+pub(crate) fn dense_ids<T: Id>(old: &[u64], new: &[u64]) -> (Vec<T>, Vec<T>, Vec<u64>) {
+    let unset = T::new(u32::MAX);
     // The first key of each run, with its position (runs do not cross from `old` to `new`).
     // (Plain loops over slices: iterator adaptors and `Vec` indexing stay calls at
     // `opt-level = "z"`, and there can be millions of keys.)
@@ -461,19 +518,19 @@ pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u6
         }
     }
     keyed.sort_unstable();
-    let mut ids = vec![UNSET; old.len() + new.len()];
+    let mut ids = vec![unset; old.len() + new.len()];
     let slots = ids.as_mut_slice();
     let mut keys = Vec::new();
     for &(key, i) in &keyed {
         if keys.last() != Some(&key) {
             keys.push(key);
         }
-        slots[i as usize] = keys.len() as u32 - 1;
+        slots[i as usize] = T::new(keys.len() as u32 - 1);
     }
     // The rest of each run takes its first key's id.
     let mut i = 1;
     while i < slots.len() {
-        if slots[i] == UNSET {
+        if slots[i] == unset {
             slots[i] = slots[i - 1];
         }
         i += 1;
@@ -485,7 +542,21 @@ pub(crate) fn dense_ids(old: &[u64], new: &[u64]) -> (Vec<u32>, Vec<u32>, Vec<u6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deadline::Clock;
     use crate::paragraphs::side::rng::Rng;
+
+    /// Bare numbers as ids, for the tests' random lists.
+    impl Id for u32 {
+        fn new(raw: u32) -> Self {
+            raw
+        }
+        fn get(self) -> u32 {
+            self
+        }
+        fn raw(ids: &[Self]) -> &[u32] {
+            ids
+        }
+    }
 
     /// Length of a longest common subsequence, by dynamic programming.
     fn lcs(a: &[u32], b: &[u32]) -> usize {
@@ -590,7 +661,7 @@ mod tests {
 
     #[test]
     fn past_the_deadline_the_script_is_coarser_but_exact() {
-        let passed = Deadline::after(Some(core::time::Duration::from_nanos(1)));
+        let passed = Deadline::after(Some(core::time::Duration::from_nanos(1)), Clock::Std);
         std::thread::sleep(core::time::Duration::from_millis(1));
         let mut rng = Rng(0x5eed_1234_abcd_0003);
         for round in 0..300 {

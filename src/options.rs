@@ -2,6 +2,7 @@
 
 use core::time::Duration;
 
+use crate::deadline::Clock;
 use crate::error::Error;
 
 /// Default cap on the work of one [`crate::diff`] call.
@@ -39,6 +40,9 @@ pub struct Options {
     /// Cap on the work (default [`DEFAULT_TIMEOUT`]); `None` for no cap. Past it the result is
     /// coarser but still exact, and [`crate::Diff::approximate`] is set.
     pub timeout: Option<Duration>,
+    /// The clock [`Options::timeout`] is measured with (default [`Clock::Std`]). On
+    /// `wasm32-unknown-unknown` pass [`Clock::Millis`] (the binding passes `performance.now()`).
+    pub clock: Clock,
 }
 
 impl Default for Options {
@@ -49,6 +53,7 @@ impl Default for Options {
             ignore_whitespace: false,
             move_threshold: DEFAULT_MOVE_THRESHOLD,
             timeout: Some(DEFAULT_TIMEOUT),
+            clock: Clock::default(),
         }
     }
 }
@@ -79,6 +84,11 @@ impl Options {
         self.timeout = timeout;
         self
     }
+    /// Sets [`Options::clock`].
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
 
     /// Checks the values a caller can get wrong.
     ///
@@ -97,6 +107,13 @@ impl Options {
             return Err(Error::InvalidOption {
                 name: "timeoutMs",
                 reason: "must be greater than 0 (use no timeout to disable the cap)".to_string(),
+            });
+        }
+        if self.timeout.is_some() && !self.clock.available() {
+            return Err(Error::InvalidOption {
+                name: "clock",
+                reason: "this target has no std clock: pass Clock::Millis for a timeout"
+                    .to_string(),
             });
         }
         Ok(())

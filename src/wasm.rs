@@ -22,7 +22,14 @@ use core::time::Duration;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Options, MAX_INPUT_BYTES};
+use crate::{Clock, Error, Options, MAX_INPUT_BYTES};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The clock the core's deadline reads here: `std` has none on wasm32.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
 
 #[wasm_bindgen(module = "/src/arguments.js")]
 extern "C" {
@@ -146,7 +153,8 @@ pub fn diff(
         .with_ignore_case(args[3] != 0.0)
         .with_ignore_whitespace(args[4] != 0.0)
         .with_move_threshold(args[5])
-        .with_timeout(timeout);
+        .with_timeout(timeout)
+        .with_clock(Clock::Millis(performance_now));
     let d = crate::diff(old, new, &options).map_err(|e| match e {
         Error::InputTooLarge { side, bytes, .. } => {
             refuse(Failure::TooLarge, side as u32, bytes as f64)

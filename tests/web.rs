@@ -697,7 +697,7 @@ fn unchanged_and_changed_paragraphs_count_words_alike() {
     }
 }
 
-/// The deadline reads the JS clock (`performance.now()` through similar's `wasm32_web_time`):
+/// The deadline reads the clock the binding hands the core (`performance.now()`, `src/wasm.rs`):
 /// two large unrelated texts cannot be diffed in a millisecond, so the result must come back
 /// coarser, flagged, and still exact. Without a working clock this would trap or run to the end.
 #[wasm_bindgen_test]

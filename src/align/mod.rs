@@ -31,7 +31,8 @@
 use core::ops::Range;
 
 use crate::call::Ctx;
-use crate::myers::{dense_ids, diff_ids, DiffOp, Past};
+use crate::intern::TokenId;
+use crate::myers::{dense_ids, diff_ids, id_type, DiffOp, Past};
 use crate::paragraphs::side::Side;
 use crate::paragraphs::similarity::{candidates, dice, overlap};
 use crate::paragraphs::MIN_MOVE_WORDS;
@@ -87,6 +88,12 @@ impl Unit {
     }
 }
 
+id_type! {
+    /// A paragraph's text, as the dense id of its hash ([`middle_ids`]): equal ids, equal
+    /// hashes (the rows compare the texts themselves).
+    TextId
+}
+
 /// Aligns the paragraphs of `old` and `new`.
 pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a>) -> Vec<Unit> {
     let (old_raw, new_raw) = (old.hashes(), new.hashes());
@@ -122,8 +129,8 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
             out
         };
         let (old_sub, new_sub) = (substantial(old, &old_mid), substantial(new, &new_mid));
-        let old_keys: Vec<u32> = old_sub.iter().map(|&i| old_hashes[i]).collect();
-        let new_keys: Vec<u32> = new_sub.iter().map(|&j| new_hashes[j]).collect();
+        let old_keys: Vec<TextId> = old_sub.iter().map(|&i| old_hashes[i]).collect();
+        let new_keys: Vec<TextId> = new_sub.iter().map(|&j| new_hashes[j]).collect();
         let ops = diff_ids(
             &old_keys,
             0..old_keys.len(),
@@ -188,7 +195,7 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     units
 }
 
-/// Dense ids of the paragraph hashes (every diff in the engine runs on `u32` slices), sorted
+/// Dense ids of the paragraph hashes (every diff in the engine runs on `u32` ids), sorted
 /// for the middle ranges only. A paragraph outside them gets the id of the same text in the
 /// middle, or one id shared by all the others (such paragraphs are never in a hunk; the ids
 /// only count how often a changed paragraph's text occurs, see [`Twins`]).
@@ -197,10 +204,10 @@ fn middle_ids(
     old_mid: &Range<usize>,
     new: &[u64],
     new_mid: &Range<usize>,
-) -> (Vec<u32>, Vec<u32>) {
+) -> (Vec<TextId>, Vec<TextId>) {
     let (old_ids, new_ids, keys) = dense_ids(&old[old_mid.clone()], &new[new_mid.clone()]);
-    let outside = keys.len() as u32;
-    let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<u32>| -> Vec<u32> {
+    let outside = TextId(keys.len() as u32);
+    let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<TextId>| -> Vec<TextId> {
         if mid.len() == hashes.len() {
             return ids;
         }
@@ -208,7 +215,7 @@ fn middle_ids(
             if keys.is_empty() {
                 outside
             } else {
-                keys.binary_search(h).map_or(outside, |k| k as u32)
+                keys.binary_search(h).map_or(outside, |k| TextId(k as u32))
             }
         };
         let mut out = Vec::with_capacity(hashes.len());
@@ -282,39 +289,39 @@ impl Twins {
         segments: &[Segment],
         old: &Side<'_>,
         new: &Side<'_>,
-        old_hashes: &[u32],
-        new_hashes: &[u32],
+        old_hashes: &[TextId],
+        new_hashes: &[TextId],
     ) -> Self {
         let mut twins = Self::none(old, new);
         // Hash ids are dense, so "is this id among the changed ones" is a table lookup.
-        let ids = old_hashes.iter().chain(new_hashes).max().map_or(0, |&m| m as usize + 1);
+        let ids = old_hashes.iter().chain(new_hashes).max().map_or(0, |&m| m.0 as usize + 1);
         let (mut old_changed, mut new_changed) = (vec![false; ids], vec![false; ids]);
         // How many times each text occurs, in both texts together; twins occur on both sides.
         let mut count = vec![0u32; ids];
         for &h in old_hashes {
-            count[h as usize] += 1;
+            count[h.0 as usize] += 1;
         }
         for &h in new_hashes {
-            count[h as usize] += 1;
+            count[h.0 as usize] += 1;
         }
-        let movable = |side: &Side<'_>, i: usize, h: u32| {
-            count[h as usize] == 2 || count_words(side.para(i)) >= MIN_MOVE_WORDS
+        let movable = |side: &Side<'_>, i: usize, h: TextId| {
+            count[h.0 as usize] == 2 || count_words(side.para(i)) >= MIN_MOVE_WORDS
         };
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
-                o.clone().for_each(|i| old_changed[old_hashes[i] as usize] = true);
-                n.clone().for_each(|j| new_changed[new_hashes[j] as usize] = true);
+                o.clone().for_each(|i| old_changed[old_hashes[i].0 as usize] = true);
+                n.clone().for_each(|j| new_changed[new_hashes[j].0 as usize] = true);
             }
         }
         for segment in segments {
             if let Segment::Hunk(o, n) = segment {
                 for i in o.clone() {
                     let h = old_hashes[i];
-                    twins.old[i] = new_changed[h as usize] && movable(old, i, h);
+                    twins.old[i] = new_changed[h.0 as usize] && movable(old, i, h);
                 }
                 for j in n.clone() {
                     let h = new_hashes[j];
-                    twins.new[j] = old_changed[h as usize] && movable(new, j, h);
+                    twins.new[j] = old_changed[h.0 as usize] && movable(new, j, h);
                 }
             }
         }
@@ -418,11 +425,11 @@ fn extend(
     }
     // How many of each word of `one` the group has not matched yet (indexed by word id; all
     // zero again on return), so each step costs the size of the added paragraph only.
-    let top = single.last().map_or(0, |&w| w as usize + 1);
+    let top = single.last().map_or(0, |&w| w.0 as usize + 1);
     if counts.len() < top {
         counts.resize(top, 0);
     }
-    single.iter().for_each(|&w| counts[w as usize] += 1);
+    single.iter().for_each(|&w| counts[w.0 as usize] += 1);
     let mut shared = take_shared(counts, b.profile_ref(start));
     let mut size = b.profile_ref(start).len();
     let mut best = pair_sim.max(GROUP_MIN_SIMILARITY - f64::EPSILON);
@@ -448,15 +455,15 @@ fn extend(
             push(Group { old, new, weight });
         }
     }
-    single.iter().for_each(|&w| counts[w as usize] = 0);
+    single.iter().for_each(|&w| counts[w.0 as usize] = 0);
 }
 
 /// Takes the words of `added` out of `counts` while any are left, and returns how many it took.
-fn take_shared(counts: &mut [u32], added: &[u32]) -> usize {
+fn take_shared(counts: &mut [u32], added: &[TokenId]) -> usize {
     let mut shared = 0;
     for &w in added {
         // Without a branch on the count (see `side::overlap`).
-        if let Some(c) = counts.get_mut(w as usize) {
+        if let Some(c) = counts.get_mut(w.0 as usize) {
             let took = u32::from(*c > 0);
             *c -= took;
             shared += took as usize;
@@ -520,7 +527,7 @@ mod tests {
     use crate::unicode::fold::Fold;
 
     fn units(old: &'static str, new: &'static str) -> Vec<Unit> {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         align(&mut o, &mut n, &mut ctx)
     }

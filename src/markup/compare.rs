@@ -33,8 +33,8 @@ use core::ops::Range;
 
 use super::document::{Block, BlockKind, Document, Embed, EmbedKind, MarkKind};
 use crate::error::{Error, Side};
-use crate::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
 use crate::model::{Block as DiffBlock, Cell, Diff, Edit, Row, RowKind, Span, SpanKind};
+use crate::output::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
 use crate::Options;
 
 /// Longest link target or image source quoted whole in a description.

@@ -22,11 +22,11 @@
 //! Kinds are coded in [`FormattingKind`]'s order (0 bold … 10 block), changes in
 //! [`FormattingChange`]'s (0 added, 1 removed, 2 changed).
 
-use crate::formatting::{FormattingChange, FormattingKind};
 use crate::model::{
     Block, Cell, Diff, Edit, Fallback, FallbackReason, Move, Op, Paragraph, Row, RowKind, Span,
     SpanKind, Stats,
 };
+use crate::output::formatting::{FormattingChange, FormattingKind};
 use crate::output::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 
 /// First word of a packed model with a formatting section.

@@ -18,8 +18,8 @@
 //!    greedily in document order as wikidiff2 does, where an early, weaker pair can steal a
 //!    later paragraph's true partner and leave it unlinked.
 //! 5. A pair that could be drawn as one row without crossing any other row is not a move but a
-//!    paragraph edited in place (wikidiff2 renders an adjacent partner the same way); it goes
-//!    back to the alignment as a pair.
+//!    paragraph edited in place (wikidiff2 renders an adjacent partner the same way); it is a
+//!    pair in the units handed on ([`Moves`]), which are built anew from the alignment's.
 //! 6. Of two neighbours that traded places (`A B` → `B A`), the shorter is the move and the
 //!    longer stays in place; a block of neighbours that traded places with one paragraph stays,
 //!    and that paragraph moves ([`move_the_shorter`]). A paragraph that jumped over several
@@ -55,9 +55,13 @@ pub(crate) struct FoundMove {
     pub words: WordDiff,
 }
 
-/// What move detection hands on to assembly.
-#[derive(Debug, Default)]
-pub(crate) struct Found {
+/// What move detection hands on to assembly: the rows' order and the moves. A new value: the
+/// alignment it was made from is consumed, not rewritten.
+#[derive(Debug)]
+pub(crate) struct Moves {
+    /// The alignment's units, spelled out ([`Unit::spell_out`]) when moves were looked for,
+    /// with each candidate that turned out to be in place made a pair.
+    pub units: Vec<Unit>,
     /// The moves, in order of destination.
     pub moves: Vec<FoundMove>,
     /// Candidates that turned out to be in place, by old paragraph: `units` has them as pairs,
@@ -66,15 +70,22 @@ pub(crate) struct Found {
     pub in_place: Vec<FoundMove>,
 }
 
-/// Finds moves among the unpaired paragraphs of `units`; pairs that turn out to be in place are
-/// written back into `units` as pairs.
+impl Moves {
+    /// No moves: the alignment as it is (move detection is off, or found nothing to do).
+    pub(crate) fn none(aligned: Vec<Unit>) -> Self {
+        Moves { units: aligned, moves: Vec::new(), in_place: Vec::new() }
+    }
+}
+
+/// Finds moves among the unpaired paragraphs of the alignment `aligned`; pairs that turn out to
+/// be in place become pairs in the units handed on.
 pub(crate) fn find<'a>(
-    units: &mut Vec<Unit>,
+    aligned: Vec<Unit>,
     old: &mut Side<'a>,
     new: &mut Side<'a>,
     threshold: f64,
     ctx: &mut Ctx<'a>,
-) -> Found {
+) -> Moves {
     let unpaired = |units: &[Unit], deleted: bool| -> Vec<usize> {
         let pick = |u: &Unit| match *u {
             Unit::Deleted(i) if deleted => Some(i),
@@ -87,7 +98,7 @@ pub(crate) fn find<'a>(
         out
     };
     let any = |deleted: bool| {
-        units.iter().any(|u| match u {
+        aligned.iter().any(|u| match u {
             Unit::Unpaired { old, new } => !if deleted { old } else { new }.is_empty(),
             Unit::Deleted(_) => deleted,
             Unit::Inserted(_) => !deleted,
@@ -95,21 +106,21 @@ pub(crate) fn find<'a>(
         })
     };
     if !(any(true) && any(false)) {
-        return Found::default();
+        return Moves::none(aligned);
     }
     if ctx.deadline.passed() {
         // Indexing every unpaired paragraph would only push the answer further past the time
         // limit: leave them deleted and inserted, and say so.
         ctx.coarsened.moves = true;
-        return Found::default();
+        return Moves::none(aligned);
     }
-    *units = Unit::spell_out(core::mem::take(units));
-    let (deleted, inserted) = (unpaired(units, true), unpaired(units, false));
+    let units = Unit::spell_out(aligned);
+    let (deleted, inserted) = (unpaired(&units, true), unpaired(&units, false));
     if !(old.ensure_profiles(deleted.iter().copied(), ctx)
         && new.ensure_profiles(inserted.iter().copied(), ctx))
     {
         ctx.coarsened.moves = true;
-        return Found::default();
+        return Moves::none(units);
     }
     // Paragraphs long enough for word similarity, and shorter ones (see `short`).
     let (mut olds, mut news, mut short_olds, mut short_news) =
@@ -165,9 +176,9 @@ pub(crate) fn find<'a>(
         verified.extend(short::find(&short_olds, &short_news, keys, old, new, threshold, ctx));
     }
     let found = assign(verified, old.paragraphs.len());
-    let mut found = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
-    move_the_shorter(units, &mut found.moves, &mut keys, old, new, ctx);
-    found
+    let mut moved = keep_real_moves(units, found, old.paragraphs.len(), new.paragraphs.len());
+    move_the_shorter(&mut moved.units, &mut moved.moves, &mut keys, old, new, ctx);
+    moved
 }
 
 /// Of a paragraph and the block of moved neighbours it traded places with, shows the cheaper as
@@ -406,25 +417,25 @@ fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
     row_to_col
 }
 
-/// Turns moves whose two ends could share a row without crossing any pair back into pairs, and
-/// returns the rest in order of their destination.
+/// Turns moves whose two ends could share a row without crossing any pair back into pairs in
+/// `units`, and returns the rest in order of their destination.
 fn keep_real_moves(
-    units: &mut Vec<Unit>,
+    mut units: Vec<Unit>,
     found: Vec<FoundMove>,
     old_len: usize,
     new_len: usize,
-) -> Found {
-    let mut layout = Layout::of(units, old_len, new_len);
+) -> Moves {
+    let mut layout = Layout::of(&units, old_len, new_len);
     let (mut moves, mut in_place) = (Vec::new(), Vec::new());
     for m in found {
         let (a, b) = (layout.pos_old[m.from], layout.pos_new[m.to]);
         if layout.pairs_before[a] == layout.pairs_before[b] {
-            pair_in_place(units, m.from, m.to);
+            pair_in_place(&mut units, m.from, m.to);
             // The new pair lies between other candidates' ends: two in-place candidates that
             // cross each other must not both become pairs (regression: crossing in-place moves
             // put rows out of document order). Recomputing is O(units), and pairs made here
             // are rare.
-            layout = Layout::of(units, old_len, new_len);
+            layout = Layout::of(&units, old_len, new_len);
             in_place.push(m);
         } else {
             moves.push(m);
@@ -432,7 +443,7 @@ fn keep_real_moves(
     }
     by_destination(&mut moves);
     sort::sort_by_key(&mut in_place, by_ends);
-    Found { moves, in_place }
+    Moves { units, moves, in_place }
 }
 
 /// A candidate's sort key: by old paragraph, then new. One function for every such sort, so

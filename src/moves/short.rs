@@ -24,12 +24,13 @@
 
 use super::FoundMove;
 use crate::call::Ctx;
+use crate::intern::TokenId;
 use crate::paragraphs::side::{sort_ids, Side};
 use crate::paragraphs::similarity::dice;
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::count_words;
-use crate::words::diff_words;
+use crate::words::{diff_words, ClusterId};
 
 /// Lowest letter similarity for an edited short paragraph to move: stricter than the word
 /// threshold's default (0.7), because sharing letters is weaker evidence than sharing most of a
@@ -44,8 +45,8 @@ const NONE: usize = usize::MAX;
 /// The identities of the short paragraphs of both texts as interned ids ([`NONE`] for longer
 /// ones), and how many times each occurs in the old and in the new text.
 pub(super) struct Keys {
-    old: Vec<u32>,
-    new: Vec<u32>,
+    old: Vec<TokenId>,
+    new: Vec<TokenId>,
     in_old: Vec<u32>,
     in_new: Vec<u32>,
 }
@@ -56,7 +57,7 @@ impl Keys {
             let mut out = Vec::with_capacity(side.paragraphs.len());
             for i in 0..side.paragraphs.len() {
                 let text = side.para(i);
-                let mut id = NONE as u32;
+                let mut id = TokenId(NONE as u32);
                 if count_words(text) < MIN_MOVE_WORDS {
                     // Whitespace runs fold to one space, so trimming is one byte at each end.
                     let folded = fold_text(text, ctx.fold);
@@ -66,10 +67,10 @@ impl Keys {
                     id = ctx
                         .interner
                         .intern_folded(crate::unicode::text::slice(&folded, start..end));
-                    if counts.len() <= id as usize {
-                        counts.resize(id as usize + 1, 0);
+                    if counts.len() <= id.0 as usize {
+                        counts.resize(id.0 as usize + 1, 0);
                     }
-                    counts[id as usize] += 1;
+                    counts[id.0 as usize] += 1;
                 }
                 out.push(id);
             }
@@ -81,8 +82,8 @@ impl Keys {
     }
 
     /// How many times identity `id` occurs in the old and in the new text.
-    fn count(&self, id: u32) -> (u32, u32) {
-        let at = |counts: &[u32]| counts.get(id as usize).copied().unwrap_or(0);
+    fn count(&self, id: TokenId) -> (u32, u32) {
+        let at = |counts: &[u32]| counts.get(id.0 as usize).copied().unwrap_or(0);
         (at(&self.in_old), at(&self.in_new))
     }
 
@@ -108,7 +109,7 @@ pub(super) fn find<'a>(
     let mut edited_new = Vec::new();
     for &j in news {
         let id = keys.new[j];
-        if let Some(at) = new_at.get_mut(id as usize) {
+        if let Some(at) = new_at.get_mut(id.0 as usize) {
             *at = j;
             if keys.count(id) == (0, 1) {
                 edited_new.push(j);
@@ -120,7 +121,7 @@ pub(super) fn find<'a>(
         let id = keys.old[i];
         match keys.count(id) {
             (1, 1) => {
-                let j = new_at[id as usize];
+                let j = new_at[id.0 as usize];
                 if j != NONE {
                     let words = diff_words(old.para(i), new.para(j), ctx);
                     found.push(FoundMove { from: i, to: j, similarity: 1.0, words });
@@ -173,12 +174,12 @@ pub(super) fn find<'a>(
 }
 
 /// The letters of paragraph `i` (profile filled), sorted: the chars of its folded words, or of
-/// its symbols when it has no word.
-fn letters(side: &Side<'_>, i: usize, ctx: &Ctx<'_>) -> Vec<u32> {
+/// its symbols when it has no word. Each is the id of a one-char cluster.
+fn letters(side: &Side<'_>, i: usize, ctx: &Ctx<'_>) -> Vec<ClusterId> {
     let mut out = Vec::new();
     for &id in side.profile_ref(i) {
         for c in ctx.interner.key(id).chars() {
-            out.push(c as u32);
+            out.push(ClusterId::of_char(c));
         }
     }
     sort_ids(&mut out);
@@ -196,8 +197,8 @@ mod tests {
         old: &'static str,
         new: &'static str,
         fold: Fold,
-    ) -> (Keys, Vec<Vec<u32>>, Vec<Vec<u32>>) {
-        let mut ctx = Ctx::new(fold, Deadline::after(None), true);
+    ) -> (Keys, Vec<Vec<ClusterId>>, Vec<Vec<ClusterId>>) {
+        let mut ctx = Ctx::new(fold, Deadline::NEVER, true);
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         o.ensure_profiles(0..o.paragraphs.len(), &mut ctx);
         n.ensure_profiles(0..n.paragraphs.len(), &mut ctx);
@@ -225,9 +226,9 @@ mod tests {
     fn paragraphs_of_four_words_have_no_identity() {
         let (keys, _, _) =
             run("one two three four\none two three", "one two three four", Fold::default());
-        assert_eq!(keys.old[0], NONE as u32);
+        assert_eq!(keys.old[0], TokenId(NONE as u32));
         assert!(!keys.unique_old(0));
-        assert_ne!(keys.old[1], NONE as u32);
+        assert_ne!(keys.old[1], TokenId(NONE as u32));
     }
 
     #[test]

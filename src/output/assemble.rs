@@ -1,4 +1,5 @@
-//! Assembly: alignment units and moves become the model's blocks, flat edits and stats.
+//! Assembly: the units and moves that move detection hands on ([`Moves`]) become the model's
+//! blocks, flat edits and stats.
 //!
 //! What it allocates grows with the changes, not with the paragraphs: a run of unchanged
 //! paragraphs extends one [`Block::Equal`], moves are looked up through a list sorted by
@@ -15,7 +16,7 @@ use core::ops::Range;
 use crate::align::Unit;
 use crate::call::Ctx;
 use crate::model::{Block, Cell, Diff, Edit, Move, Op, Row, RowKind, Span, SpanKind, Stats};
-use crate::moves::{Found, FoundMove};
+use crate::moves::{FoundMove, Moves};
 use crate::paragraphs::side::Side;
 use crate::unicode::text;
 use crate::unicode::tokenize::count_words;
@@ -98,7 +99,7 @@ impl Edits {
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
-    /// Pairs move detection found in place, with their word diffs ([`Found::in_place`]), and
+    /// Pairs move detection found in place, with their word diffs ([`Moves::in_place`]), and
     /// the first whose pair is not yet assembled.
     in_place: Vec<FoundMove>,
     next_in_place: usize,
@@ -347,11 +348,10 @@ impl MoveIndex {
 pub(crate) fn assemble<'a>(
     old: Side<'a>,
     new: Side<'a>,
-    units: Vec<Unit>,
-    found: Found,
+    moved: Moves,
     ctx: &mut Ctx<'a>,
 ) -> Diff<'a> {
-    let Found { moves: found, in_place } = found;
+    let Moves { units, moves: found, in_place } = moved;
     let old_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.from, id)));
     let new_move = MoveIndex::new(found.iter().enumerate().map(|(id, m)| (m.to, id)));
     let mut b = Builder {
@@ -470,6 +470,63 @@ pub(crate) fn assemble<'a>(
 #[cfg(test)]
 mod tests {
     use super::MoveIndex;
+    use crate::paragraphs::side::rng::Rng;
+    use crate::words::DIFFED;
+    use crate::Options;
+
+    /// A document of `n` paragraphs of twelve words each, every paragraph its own words.
+    fn document(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|p| (0..12).map(|w| format!("w{p}x{w}")).collect::<Vec<_>>().join(" ") + ".")
+            .collect()
+    }
+
+    /// Issue 22: a word diff that move detection computed (to verify a candidate, moved or
+    /// found in place) is handed on, not computed again by assembly.
+    #[test]
+    fn no_pair_of_paragraphs_is_word_diffed_twice() {
+        let mut rng = Rng(0x5eed_2222_0000_0022);
+        let mut cases = vec![(
+            include_str!("../../tests/fixtures/old.txt").to_string(),
+            include_str!("../../tests/fixtures/new.txt").to_string(),
+        )];
+        for _ in 0..40 {
+            let old = document(12);
+            let mut new = old.clone();
+            // Moves, edits of one word, and edits of a moved paragraph.
+            for _ in 0..1 + rng.below(4) {
+                let p = new.remove(rng.below(new.len()));
+                new.insert(rng.below(new.len() + 1), p);
+            }
+            for _ in 0..1 + rng.below(4) {
+                let p = rng.below(new.len());
+                new[p] = new[p].replacen("x3", "y3", 1);
+            }
+            // Two thirds of a paragraph rewritten: too little left for the alignment to pair it
+            // (`PAIR_MIN_SIMILARITY`), enough for move detection at a threshold of 0.3, which
+            // finds it in place.
+            let p = rng.below(new.len());
+            let words: Vec<String> = new[p]
+                .split(' ')
+                .enumerate()
+                .map(|(k, w)| if k < 8 { w.replacen('w', "v", 1) } else { w.to_string() })
+                .collect();
+            new[p] = words.join(" ");
+            cases.push((old.join("\n\n"), new.join("\n\n")));
+        }
+        let options = Options::default().with_timeout(None).with_move_threshold(0.3);
+        let (mut diffed, mut moves) = (0, 0);
+        for (old, new) in &cases {
+            DIFFED.with(|d| d.borrow_mut().clear());
+            let d = crate::diff(old, new, &options).unwrap();
+            moves += d.moves.len();
+            let mut seen = DIFFED.with(|d| d.take());
+            diffed += seen.len();
+            seen.sort_unstable();
+            assert!(seen.windows(2).all(|w| w[0] != w[1]), "a pair diffed twice: {old:?}");
+        }
+        assert!(diffed > cases.len() && moves > 0, "{diffed} diffs, {moves} moves");
+    }
 
     #[test]
     fn move_index_finds_each_moved_paragraph() {

@@ -11,7 +11,9 @@
 use core::ops::Range;
 
 use crate::call::Ctx;
+use crate::intern::TokenId;
 use crate::model::Paragraph;
+use crate::myers::Id;
 use crate::paragraphs;
 use crate::unicode::byte_masks::word_at;
 use crate::unicode::tokenize::{tokenize, TokenKind};
@@ -25,7 +27,7 @@ pub(crate) struct Side<'a> {
     pub paragraphs: Vec<Paragraph>,
     /// Each paragraph's profile once built; empty until the first is (identical texts never
     /// need one).
-    profiles: Vec<Option<Box<[u32]>>>,
+    profiles: Vec<Option<Box<[TokenId]>>>,
     /// Whether paragraph `i`'s profile holds symbols (it has no word); set with the profile.
     wordless: Vec<bool>,
 }
@@ -113,7 +115,7 @@ impl<'a> Side<'a> {
     }
 
     /// A profile already filled by [`Side::ensure_profiles`] (empty otherwise).
-    pub fn profile_ref(&self, i: usize) -> &[u32] {
+    pub fn profile_ref(&self, i: usize) -> &[TokenId] {
         self.profiles.get(i).and_then(Option::as_deref).unwrap_or_default()
     }
 
@@ -170,9 +172,9 @@ fn hash(bytes: &[u8]) -> u64 {
     h ^ h >> 33
 }
 
-/// Sorts a list of ids (one instantiation of the sort for every caller).
-pub(crate) fn sort_ids(ids: &mut Vec<u32>) {
-    crate::sort::sort_by_key(ids, |&id| u64::from(id));
+/// Sorts a list of ids (one instantiation of the sort per kind of id).
+pub(crate) fn sort_ids<T: Id>(ids: &mut Vec<T>) {
+    crate::sort::sort_by_key(ids, |&id| u64::from(id.get()));
 }
 
 // The tests' seeded generator, shared with `tests/`, the benches and the examples.
@@ -215,7 +217,7 @@ mod tests {
     #[test]
     fn a_paragraph_without_words_is_profiled_by_its_symbols() {
         use crate::unicode::fold::Fold;
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         let mut side = Side::new("\u{2605}\u{2605}\u{2606}\n* * *\nthe * cat");
         side.ensure_profiles(0..3, &mut ctx);
         assert!(side.wordless(0) && side.wordless(1) && !side.wordless(2));

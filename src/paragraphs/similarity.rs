@@ -8,6 +8,8 @@
 //! so alignment and move detection stay near-linear on unrelated or shuffled texts.
 
 use crate::deadline::Deadline;
+use crate::intern::TokenId;
+use crate::myers::Id;
 use crate::paragraphs::side::Side;
 
 /// Up to this many pairs, every pair is a candidate (exact and cheap).
@@ -24,7 +26,13 @@ const COMMON_WORD_MAX: usize = 64;
 /// Without branches on the comparison: which side steps is as good as random, so a three-way
 /// `match` mispredicts about every other step. (Pairing a changed stretch computes this for
 /// up to 4,096 pairs of paragraphs.)
-pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
+#[inline(always)]
+pub(crate) fn overlap<T: Id>(a: &[T], b: &[T]) -> usize {
+    overlap_raw(T::raw(a), T::raw(b))
+}
+
+/// [`overlap`] on the ids' numbers, one instantiation for every kind of id.
+fn overlap_raw(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
@@ -36,7 +44,7 @@ pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Dice similarity of two sorted word lists; two lists without words are not similar.
-pub(crate) fn dice(a: &[u32], b: &[u32]) -> f64 {
+pub(crate) fn dice<T: Id>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
@@ -63,14 +71,18 @@ pub(crate) fn candidates(
     // `start[word + 1]`. Built by counting, in two passes over the profiles: no sort, and a
     // word's run is found by indexing, not by binary search (both showed in profiles of
     // unrelated texts: docs/performance.md).
-    let distinct = |profile: &'_ [u32], idx: usize| idx == 0 || profile[idx - 1] != profile[idx];
-    let top =
-        news.iter().filter_map(|&n| new.profile_ref(n).last()).max().map_or(0, |&w| w as usize + 1);
+    let distinct =
+        |profile: &'_ [TokenId], idx: usize| idx == 0 || profile[idx - 1] != profile[idx];
+    let top = news
+        .iter()
+        .filter_map(|&n| new.profile_ref(n).last())
+        .max()
+        .map_or(0, |&w| w.0 as usize + 1);
     let mut start = vec![0u32; top + 1];
     for &n in news {
         let profile = new.profile_ref(n);
         for idx in (0..profile.len()).filter(|&idx| distinct(profile, idx)) {
-            start[profile[idx] as usize] += 1;
+            start[profile[idx].0 as usize] += 1;
         }
     }
     // Counts to run ends; filling each run from its end down, in reverse paragraph order,
@@ -84,7 +96,7 @@ pub(crate) fn candidates(
     for (k, &n) in news.iter().enumerate().rev() {
         let profile = new.profile_ref(n);
         for idx in (0..profile.len()).filter(|&idx| distinct(profile, idx)) {
-            let s = &mut start[profile[idx] as usize];
+            let s = &mut start[profile[idx].0 as usize];
             *s -= 1;
             posts[*s as usize] = k as u32;
         }
@@ -103,7 +115,9 @@ pub(crate) fn candidates(
             if !distinct(profile, idx) {
                 continue;
             }
-            let Some(&[first, end]) = start.get(word as usize..word as usize + 2) else { continue };
+            let Some(&[first, end]) = start.get(word.0 as usize..word.0 as usize + 2) else {
+                continue;
+            };
             let count = (end - first) as usize;
             if count == 0 || count > common {
                 continue;
@@ -147,7 +161,7 @@ mod tests {
         assert_eq!(dice(&[1, 2, 2, 3], &[1, 2, 2, 3]), 1.0);
         assert_eq!(dice(&[1, 2], &[3, 4]), 0.0);
         assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
-        assert_eq!(dice(&[], &[]), 0.0);
+        assert_eq!(dice::<u32>(&[], &[]), 0.0);
     }
 
     #[test]
@@ -170,13 +184,13 @@ mod tests {
         };
         let (old_text, new_text) = (text(), text());
         let (mut old, mut new) = (Side::new(&old_text), Side::new(&new_text));
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         let (olds, news): (Vec<usize>, Vec<usize>) = ((0..80).collect(), (0..80).rev().collect());
         old.ensure_profiles(olds.iter().copied(), &mut ctx);
         new.ensure_profiles(news.iter().copied(), &mut ctx);
-        let found = candidates(&olds, &news, &old, &new, 6, Deadline::after(None));
+        let found = candidates(&olds, &news, &old, &new, 6, Deadline::NEVER);
 
-        let has = |side: &Side<'_>, i: usize, w: u32| side.profile_ref(i).contains(&w);
+        let has = |side: &Side<'_>, i: usize, w: TokenId| side.profile_ref(i).contains(&w);
         let common = (news.len() / COMMON_WORD_SHARE).clamp(8, COMMON_WORD_MAX);
         let mut expected = Vec::new();
         for &o in &olds {
@@ -185,7 +199,7 @@ mod tests {
             // Shared uncommon words per position `k` in `news`; the best six, ties to lower `k`.
             let mut shared: Vec<(usize, usize)> = (0..news.len())
                 .map(|k| {
-                    let uncommon = |&&w: &&u32| {
+                    let uncommon = |&&w: &&TokenId| {
                         (0..news.len()).filter(|&m| has(&new, news[m], w)).count() <= common
                     };
                     (words.iter().filter(uncommon).filter(|&&w| has(&new, news[k], w)).count(), k)

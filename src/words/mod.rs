@@ -45,7 +45,8 @@ use core::ops::Range;
 
 use crate::call::Ctx;
 use crate::deadline::Deadline;
-use crate::myers::{diff_ids, DiffOp, Past};
+use crate::intern::TokenId;
+use crate::myers::{diff_ids, id_type, DiffOp, Past};
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
@@ -120,8 +121,20 @@ impl WordDiff {
 /// (one type for both keeps one copy of `Vec`'s code in the wasm module).
 type Run = Piece;
 
+#[cfg(test)]
+thread_local! {
+    /// Every pair of texts this thread word-diffed, as `(start, len)` of each: how the tests
+    /// see that no stage diffs a pair another stage diffed already.
+    pub(crate) static DIFFED: core::cell::RefCell<Vec<[usize; 4]>> =
+        const { core::cell::RefCell::new(Vec::new()) };
+}
+
 /// Diffs `old` against `new` word by word.
 pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> WordDiff {
+    #[cfg(test)]
+    DIFFED.with(|d| {
+        d.borrow_mut().push([old.as_ptr() as usize, old.len(), new.as_ptr() as usize, new.len()])
+    });
     let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
     let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
     let mut old_keys = std::mem::take(&mut ctx.old_keys);
@@ -162,8 +175,8 @@ pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> W
 /// between each two consecutive matched words. Past the deadline, one exact replacement of the
 /// differing middle.
 fn token_ops(
-    old: &[u32],
-    new: &[u32],
+    old: &[TokenId],
+    new: &[TokenId],
     ot: &[Token],
     nt: &[Token],
     ctx: &mut Ctx<'_>,
@@ -261,7 +274,7 @@ fn common_ends(ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
 
 /// The positions of the word tokens among `tokens`, and their ids. (Plain loops rather than
 /// iterator chains: each adaptor type would add its own copy of `Vec::extend` to the wasm.)
-fn words_only(tokens: &[Token], ids: &[u32]) -> (Vec<usize>, Vec<u32>) {
+fn words_only(tokens: &[Token], ids: &[TokenId]) -> (Vec<usize>, Vec<TokenId>) {
     let (mut at, mut words) = (Vec::new(), Vec::new());
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Word {
@@ -304,7 +317,7 @@ fn runs_of(ops: &[DiffOp]) -> Vec<Run> {
 /// The same words are matched, in one change instead of three. One pass over the runs, sliding
 /// at the end of what is built so far: each slide removes an equal run, so the work is linear
 /// in the runs plus the tokens compared.
-fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
+fn slide(runs: Vec<Run>, ok: &[TokenId], nk: &[TokenId]) -> Vec<Run> {
     // The changed side's keys, if `r` is a pure insertion or deletion (an equal run's keys are
     // the same on both sides, so `ok` serves for those).
     let pure = |r: &Run| match (r.old.is_empty(), r.new.is_empty()) {
@@ -396,8 +409,8 @@ fn slide(runs: Vec<Run>, ok: &[u32], nk: &[u32]) -> Vec<Run> {
 /// [`slide`]'s job); one at an end of the text may be (the cosmetic split drops it).
 fn snap_to_boundaries(
     runs: &mut [Run],
-    ok: &[u32],
-    nk: &[u32],
+    ok: &[TokenId],
+    nk: &[TokenId],
     ot: &[Token],
     nt: &[Token],
     old: &str,
@@ -679,21 +692,34 @@ fn refine(
     true
 }
 
+id_type! {
+    /// A grapheme cluster of a word being refined letter by letter: a one-char cluster is its
+    /// code point, a longer one an id past the last code point ([`cluster_ids`]).
+    ClusterId
+}
+
+impl ClusterId {
+    /// The id of the one-char cluster `c`.
+    pub(crate) fn of_char(c: char) -> Self {
+        ClusterId(c as u32)
+    }
+}
+
 /// Ids for clusters: a one-char cluster is its own id, longer ones get ids past the last code
 /// point, equal clusters equal ids (found by a scan of `long`: a word is short).
-fn cluster_ids<'w>(clusters: &[(usize, &'w str)], long: &mut Vec<&'w str>) -> Vec<u32> {
+fn cluster_ids<'w>(clusters: &[(usize, &'w str)], long: &mut Vec<&'w str>) -> Vec<ClusterId> {
     clusters
         .iter()
         .map(|&(_, g)| {
             let mut chars = g.chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) => c as u32,
+                (Some(c), None) => ClusterId::of_char(c),
                 _ => {
                     let at = long.iter().position(|&l| l == g).unwrap_or_else(|| {
                         long.push(g);
                         long.len() - 1
                     });
-                    0x11_0000 + at as u32
+                    ClusterId(0x11_0000 + at as u32)
                 }
             }
         })
@@ -766,11 +792,11 @@ fn refine_word<'w>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deadline::Deadline;
+    use crate::deadline::{Clock, Deadline};
     use crate::unicode::fold::Fold;
 
     fn run(old: &'static str, new: &'static str) -> WordDiff {
-        let mut ctx = Ctx::new(Fold::default(), Deadline::after(None), true);
+        let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
         diff_words(old, new, &mut ctx)
     }
 
@@ -962,8 +988,11 @@ mod tests {
 
     #[test]
     fn past_the_deadline_the_middle_is_one_exact_replacement() {
-        let mut ctx =
-            Ctx::new(Fold::default(), Deadline::after(Some(core::time::Duration::ZERO)), true);
+        let mut ctx = Ctx::new(
+            Fold::default(),
+            Deadline::after(Some(core::time::Duration::ZERO), Clock::Std),
+            true,
+        );
         std::thread::sleep(core::time::Duration::from_millis(1));
         let (old, new) = ("keep this red fox and this end", "keep this blue fox and that end");
         let d = diff_words(old, new, &mut ctx);
@@ -983,7 +1012,7 @@ mod tests {
     fn past_the_deadline_equal_pieces_are_equal_bytes() {
         let mut ctx = Ctx::new(
             Fold { ignore_case: true, ignore_whitespace: true },
-            Deadline::after(Some(core::time::Duration::ZERO)),
+            Deadline::after(Some(core::time::Duration::ZERO), Clock::Std),
             true,
         );
         std::thread::sleep(core::time::Duration::from_millis(1));
