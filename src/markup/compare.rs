@@ -30,6 +30,7 @@
 //! block attributes and marks per unchanged paragraph pair.
 
 use core::ops::Range;
+use std::borrow::Cow;
 
 use super::document::{Block, BlockKind, Document, Embed, EmbedKind, MarkKind};
 use crate::error::{Error, Side};
@@ -127,8 +128,15 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
 /// The text the engine diffs for `doc`: as long as `doc.text`, byte for byte and in UTF-16
 /// units, with every line break inside a block written as U+000B and a block of only
 /// whitespace starting with a visible stand-in, so that the engine's paragraphs are the blocks
-/// (see the module docs).
-pub(crate) fn engine_text(doc: &Document) -> String {
+/// (see the module docs). Most documents need neither: their text is borrowed as it is.
+pub(crate) fn engine_text(doc: &Document) -> Cow<'_, str> {
+    let needs_change = |b: &Block| {
+        let block = &doc.text.as_bytes()[b.text.clone()];
+        block.iter().any(|&c| matches!(c, b'\n' | b'\r')) || !has_ink(&doc.text[b.text.clone()])
+    };
+    if !doc.blocks.iter().any(needs_change) {
+        return Cow::Borrowed(&doc.text);
+    }
     let mut text = doc.text.clone().into_bytes();
     for b in &doc.blocks {
         for byte in &mut text[b.text.clone()] {
@@ -149,7 +157,7 @@ pub(crate) fn engine_text(doc: &Document) -> String {
         }
     }
     // Only ASCII bytes and whole characters were replaced, by characters of the same length.
-    String::from_utf8(text).unwrap_or_default()
+    Cow::Owned(String::from_utf8(text).unwrap_or_default())
 }
 
 /// `d`, computed on two engine texts, borrowing from the visible texts instead (same lengths,
@@ -891,6 +899,19 @@ mod tests {
         let d = diff_documents(&doc, &doc, &Options::default()).unwrap();
         assert_eq!(d.blocks.len(), 1);
         assert_eq!(d.stats.formatting_changes, 0);
+    }
+
+    #[test]
+    fn the_engine_text_is_the_visible_text_unless_a_block_holds_a_line_break() {
+        let plain = html("<p>One <b>two</b></p><ul><li>three</li></ul>");
+        assert!(matches!(engine_text(&plain), Cow::Borrowed(t) if t == plain.text));
+        for source in ["<p>x<br>y</p>", "<pre>a\n\nb</pre>", "<p>a</p><p>&nbsp;</p>"] {
+            let doc = html(source);
+            let engine = engine_text(&doc);
+            assert!(matches!(engine, Cow::Owned(_)), "{source}");
+            assert_eq!(engine.len(), doc.text.len());
+            assert_ne!(engine, doc.text, "{source}");
+        }
     }
 
     #[test]
