@@ -58,8 +58,25 @@ fn start() {
 }
 
 /// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
+/// Counted eight bytes at a time: a continuation byte is `10xxxxxx` (bit 7 set, bit 6 clear), a
+/// four-byte lead `11110xxx` (bits 7 to 4 set); shifting a word left by one moves each byte's
+/// bit 6 to its bit 7, and the mask drops what crossed into the next byte.
 fn units_of(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 /// Byte offsets of one string to UTF-16 offsets: forward from the last query (the records are
