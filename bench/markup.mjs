@@ -9,9 +9,10 @@
 import {readFileSync} from 'node:fs';
 
 const root = new URL('../', import.meta.url);
+const pkg = process.argv[2] ? new URL(`${process.argv[2].replace(/\/?$/, '/')}`, `file://${process.cwd()}/`) : new URL('pkg/', root);
 const load = async (/** @type {string} */ name) => {
-  const module = await import(new URL(`pkg/${name}.js`, root).href);
-  module.initSync({module: readFileSync(new URL(`pkg/${name}_bg.wasm`, root))});
+  const module = await import(new URL(`${name}.js`, pkg).href);
+  module.initSync({module: readFileSync(new URL(`${name}_bg.wasm`, pkg))});
   return module;
 };
 const engine = await load('article_diff');
@@ -72,20 +73,31 @@ function time(f, runs) {
 
 for (const bytes of [20_000, 200_000, 1_000_000]) {
   const [oldHtml, newHtml] = pair(bytes);
-  const documents = () => {
-    const docs = reader.Documents.fromRecords(reader.read(oldHtml, 'html'), reader.read(newHtml, 'html'));
+  const read = () => [reader.read(oldHtml, 'html'), reader.read(newHtml, 'html')];
+  const diffDocuments = (/** @type {ReturnType<typeof read>} */ [oldRecord, newRecord]) => {
+    const docs = reader.Documents.fromRecords(oldRecord, newRecord);
     const [o, n] = docs.engineTexts();
     const packed = docs.annotate(engine.diff(o, n, {}).packed);
     const model = engine.unpack(packed, docs.oldText, docs.newText);
     docs.free();
     return model;
   };
+  const documents = () => diffDocuments(read());
   const model = documents();
+  const records = read();
   const [oldText, newText] = [model.oldText, model.newText];
-  const runs = bytes > 500_000 ? 5 : 15;
+  const runs = bytes > 500_000 ? 7 : 15;
+  // Warm up first: V8 compiles wasm in tiers, and a first timed run would pay for it.
+  for (let k = 0; k < 3; k++) {
+    engine.diff(oldText, newText, {});
+    documents();
+  }
   const text = time(() => engine.diff(oldText, newText, {}), runs);
   const html = time(documents, runs);
+  const reading = time(read, runs);
+  const diffing = time(() => diffDocuments(records), runs);
   console.log(`${(oldHtml.length / 1024).toFixed(0).padStart(5)} KiB of HTML (${(oldText.length / 1024).toFixed(0)} KiB visible): ` +
-    `text ${text.toFixed(1)} ms, HTML ${html.toFixed(1)} ms, ratio ${(html / text).toFixed(2)}× ` +
+    `text ${text.toFixed(1)} ms, HTML ${html.toFixed(1)} ms (reading ${reading.toFixed(1)}, documents diff ${diffing.toFixed(1)}), ` +
+    `ratio ${(html / text).toFixed(2)}×, without reading ${(diffing / text).toFixed(2)}× ` +
     `(${model.stats.formattingChanges} formatting changes, ${model.stats.wordsInserted} words inserted)`);
 }

@@ -34,10 +34,13 @@
 //! `annotate(packed)` turns the engine's packed model into one with the formatting changes
 //! (`crate::markup::packed`), over `oldText` and `newText`.
 
-use js_sys::{Array, Int32Array, Object, Reflect};
+use js_sys::{Array, Int32Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::markup::{read as read_markup, BlockKind, Document, EmbedKind, MarkKind, Markup};
+#[cfg(not(feature = "markdown"))]
+use std::borrow::Cow;
+
 #[cfg(not(feature = "markdown"))]
 use crate::{
     error::Side,
@@ -55,8 +58,25 @@ fn start() {
 }
 
 /// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
+/// Counted eight bytes at a time: a continuation byte is `10xxxxxx` (bit 7 set, bit 6 clear), a
+/// four-byte lead `11110xxx` (bits 7 to 4 set); shifting a word left by one moves each byte's
+/// bit 6 to its bit 7, and the mask drops what crossed into the next byte.
 fn units_of(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 /// Byte offsets of one string to UTF-16 offsets: forward from the last query (the records are
@@ -64,6 +84,8 @@ fn units_of(bytes: &[u8]) -> usize {
 /// bytes. Counted on bytes, not decoded chars: this conversion was most of `read()`'s time.
 struct Utf16<'a> {
     bytes: &'a [u8],
+    /// All ASCII: a byte offset is its UTF-16 offset, and there are no checkpoints.
+    ascii: bool,
     /// `(byte, units)` every [`Utf16::STRIDE`] bytes, at character boundaries.
     checkpoints: Vec<(u32, u32)>,
     last: core::cell::Cell<(usize, usize)>,
@@ -74,6 +96,10 @@ impl<'a> Utf16<'a> {
 
     fn new(text: &'a str) -> Utf16<'a> {
         let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            let last = core::cell::Cell::new((0, 0));
+            return Utf16 { bytes, ascii: true, checkpoints: Vec::new(), last };
+        }
         let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 2);
         let (mut at, mut units) = (0, 0);
         while at < bytes.len() {
@@ -86,11 +112,14 @@ impl<'a> Utf16<'a> {
             at = next;
         }
         checkpoints.push((bytes.len() as u32, units as u32));
-        Utf16 { bytes, checkpoints, last: core::cell::Cell::new((0, 0)) }
+        Utf16 { bytes, ascii: false, checkpoints, last: core::cell::Cell::new((0, 0)) }
     }
 
     fn at(&self, byte: usize) -> i32 {
         let byte = byte.min(self.bytes.len());
+        if self.ascii {
+            return byte as i32;
+        }
         let (last_byte, last_units) = self.last.get();
         let units = if byte >= last_byte && byte - last_byte <= 4 * Self::STRIDE {
             last_units + units_of(&self.bytes[last_byte..byte])
@@ -102,6 +131,12 @@ impl<'a> Utf16<'a> {
         };
         self.last.set((byte, units));
         units as i32
+    }
+
+    /// Queries start over from the text's start: each kind of record is in order of its own,
+    /// and walking on from its previous query is cheaper than a search from a checkpoint.
+    fn restart(&self) {
+        self.last.set((0, 0));
     }
 }
 
@@ -153,6 +188,7 @@ fn to_js(doc: &Document, source: &str) -> Object {
             source16.at(b.source.end),
         ]);
     }
+    text16.restart();
     let mut marks = Vec::with_capacity(doc.marks.len() * 4);
     for m in &doc.marks {
         let (kind, href) = match &m.kind {
@@ -170,6 +206,7 @@ fn to_js(doc: &Document, source: &str) -> Object {
         };
         marks.extend_from_slice(&[kind, text16.at(m.text.start), text16.at(m.text.end), href]);
     }
+    text16.restart();
     let mut embeds = Vec::with_capacity(doc.embeds.len() * 4);
     for e in &doc.embeds {
         let kind = match e.kind {
@@ -184,6 +221,8 @@ fn to_js(doc: &Document, source: &str) -> Object {
         let alt = strings_index(&mut strings, &e.alt);
         embeds.extend_from_slice(&[kind, text16.at(e.at), src, alt]);
     }
+    text16.restart();
+    source16.restart();
     let mut anchors = Vec::with_capacity(doc.source_anchors().len() * 2);
     for &(t, s) in doc.source_anchors() {
         anchors.extend_from_slice(&[text16.at(t as usize), source16.at(s as usize)]);
@@ -194,8 +233,37 @@ fn to_js(doc: &Document, source: &str) -> Object {
     set(&out, "marks", &Int32Array::from(&marks[..]));
     set(&out, "embeds", &Int32Array::from(&embeds[..]));
     set(&out, "anchors", &Int32Array::from(&anchors[..]));
-    set(&out, "strings", &strings.iter().map(|s| JsValue::from_str(s)).collect::<Array>());
+    set(&out, "strings", &to_js_strings(&strings));
     out
+}
+
+/// `strings` as a JS array. Passing each across on its own costs a decoder call apiece (most of
+/// `read()`'s time in a page of links), so they cross as one string split at U+0000, which
+/// no attribute value or Markdown destination holds (both readers replace it with U+FFFD);
+/// should one hold it anyway, one by one.
+fn to_js_strings(strings: &[String]) -> Array {
+    if strings.is_empty() || strings.iter().any(|s| s.contains('\0')) {
+        return strings.iter().map(|s| JsValue::from_str(s)).collect();
+    }
+    JsString::from(strings.join("\0").as_str()).split("\0")
+}
+
+/// A JS array of strings as Rust strings (one string across, split at U+0000 as
+/// [`to_js_strings`] joined them), or `None` when an element is not a string.
+#[cfg(not(feature = "markdown"))]
+fn from_js_strings(array: &Array) -> Option<Vec<String>> {
+    let n = array.length() as usize;
+    if !array.iter().all(|s| s.is_string()) {
+        return None;
+    }
+    if n > 0 {
+        let joined = array.join("\0").as_string()?;
+        let parts: Vec<String> = joined.split('\0').map(str::to_owned).collect();
+        if parts.len() == n {
+            return Some(parts);
+        }
+    }
+    array.iter().map(|s| s.as_string()).collect()
 }
 
 /// Reads `source` written in `markup` (`"html"` or `"markdown"`) into what a reader sees of
@@ -221,6 +289,9 @@ pub fn read(source: &str, markup: &str) -> Result<JsValue, JsError> {
 pub struct Documents {
     old: Document,
     new: Document,
+    /// The records' texts as JS strings: handed back as they are rather than decoded again.
+    old_text: JsValue,
+    new_text: JsValue,
 }
 
 #[cfg(not(feature = "markdown"))]
@@ -242,33 +313,38 @@ impl Documents {
                     crate::Error::InvalidDocument { side, reason: reason.into() }
                 ))
             };
-            let doc = from_js(record).ok_or_else(|| fail("it is not a record read() returned"))?;
+            let (doc, text) =
+                from_js(record).ok_or_else(|| fail("it is not a record read() returned"))?;
             crate::markup::compare::check(&doc, side)
                 .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
-            Ok::<_, JsError>(doc)
+            Ok::<_, JsError>((doc, text))
         };
-        Ok(Documents { old: side(&old_record, Side::Old)?, new: side(&new_record, Side::New)? })
+        let (old, old_text) = side(&old_record, Side::Old)?;
+        let (new, new_text) = side(&new_record, Side::New)?;
+        Ok(Documents { old, new, old_text, new_text })
     }
 
     /// The old document's visible text.
-    #[wasm_bindgen(getter, js_name = oldText)]
-    pub fn old_text(&self) -> String {
-        self.old.text.clone()
+    #[wasm_bindgen(getter, js_name = oldText, unchecked_return_type = "string")]
+    pub fn old_text(&self) -> JsValue {
+        self.old_text.clone()
     }
 
     /// The new document's visible text.
-    #[wasm_bindgen(getter, js_name = newText)]
-    pub fn new_text(&self) -> String {
-        self.new.text.clone()
+    #[wasm_bindgen(getter, js_name = newText, unchecked_return_type = "string")]
+    pub fn new_text(&self) -> JsValue {
+        self.new_text.clone()
     }
 
-    /// `[old, new]`: the texts the engine's `diff()` is to be given.
+    /// `[old, new]`: the texts the engine's `diff()` is to be given (the visible texts
+    /// themselves when no block holds a line break or only whitespace).
     #[wasm_bindgen(js_name = engineTexts)]
     pub fn engine_texts(&self) -> Array {
-        [engine_text(&self.old), engine_text(&self.new)]
-            .iter()
-            .map(|t| JsValue::from_str(t))
-            .collect()
+        let side = |doc: &Document, text: &JsValue| match engine_text(doc) {
+            Cow::Borrowed(_) => text.clone(),
+            Cow::Owned(t) => JsValue::from_str(&t),
+        };
+        [side(&self.old, &self.old_text), side(&self.new, &self.new_text)].iter().collect()
     }
 
     /// The engine's packed model of `engineTexts()`, with the formatting changes: a model over
@@ -289,23 +365,24 @@ impl Documents {
 }
 
 /// A document from its `read()` record (source ranges and anchors are left out: the diff
-/// needs neither), or `None` when the record is not one.
+/// needs neither) and its text as the JS string it is, or `None` when the record is not one.
 #[cfg(not(feature = "markdown"))]
-fn from_js(record: &JsValue) -> Option<Document> {
+fn from_js(record: &JsValue) -> Option<(Document, JsValue)> {
     let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok();
     let ints = |key: &str| get(key)?.dyn_into::<Int32Array>().ok().map(|a| a.to_vec());
-    let text = get("text")?.as_string()?;
-    let strings: Vec<String> = get("strings")?
-        .dyn_into::<Array>()
-        .ok()?
-        .iter()
-        .map(|s| s.as_string())
-        .collect::<Option<_>>()?;
+    let js_text = get("text")?;
+    let text = js_text.as_string()?;
+    let strings = from_js_strings(&get("strings")?.dyn_into::<Array>().ok()?)?;
     let string = |k: i32| usize::try_from(k).ok().and_then(|k| strings.get(k)).cloned();
     let bytes = crate::markup::packed::Bytes::new(&text);
     let at = |u: i32| bytes.at(u32::try_from(u).ok()?);
     let (blocks, marks, embeds) = (ints("blocks")?, ints("marks")?, ints("embeds")?);
-    let mut doc = Document::default();
+    let mut doc = Document {
+        blocks: Vec::with_capacity(blocks.len() / 10),
+        marks: Vec::with_capacity(marks.len() / 4),
+        embeds: Vec::with_capacity(embeds.len() / 4),
+        ..Document::default()
+    };
     for r in blocks.chunks_exact(10) {
         let kind = match (r[0], r[1]) {
             (0, _) => BlockKind::Paragraph,
@@ -331,6 +408,7 @@ fn from_js(record: &JsValue) -> Option<Document> {
             source: 0..0,
         });
     }
+    bytes.restart();
     for r in marks.chunks_exact(4) {
         let kind = match r[0] {
             0 => MarkKind::Bold,
@@ -346,6 +424,7 @@ fn from_js(record: &JsValue) -> Option<Document> {
         };
         doc.marks.push(Mark { kind, text: at(r[1])?..at(r[2])? });
     }
+    bytes.restart();
     for r in embeds.chunks_exact(4) {
         let kind = match r[0] {
             0 => EmbedKind::Image,
@@ -359,5 +438,5 @@ fn from_js(record: &JsValue) -> Option<Document> {
         doc.embeds.push(Embed { kind, at: at(r[1])?, src: string(r[2]), alt: string(r[3])? });
     }
     doc.text = text;
-    Some(doc)
+    Some((doc, js_text))
 }

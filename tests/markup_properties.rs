@@ -333,3 +333,78 @@ fn markdown_found_cases_read_in_order() {
         }
     }
 }
+
+/// Words, and the block each sentence of them is written as: a paragraph, a heading, a list item.
+fn sentences() -> impl Strategy<Value = Vec<(Vec<&'static str>, usize)>> {
+    const WORDS: &[&str] =
+        &["alpha", "beta", "gamma", "delta", "<b>bold</b>", "<a href=/x>link</a>"];
+    prop::collection::vec(
+        (prop::collection::vec(prop::sample::select(WORDS), 1..8), 0..3usize),
+        1..12,
+    )
+}
+
+/// The sentences as HTML: each opens a block of its kind unless `join` says it continues the
+/// previous one (so that two copies with other joins split and merge paragraphs).
+fn blocks_html(sentences: &[(Vec<&str>, usize)], join: &[bool]) -> String {
+    let tags = ["p", "h2", "li"];
+    let mut out = String::new();
+    let mut open: Option<&str> = None;
+    for (k, (words, kind)) in sentences.iter().enumerate() {
+        if !(join.get(k).copied().unwrap_or(false) && open.is_some()) {
+            if let Some(tag) = open.take() {
+                out.push_str(&format!("</{tag}>"));
+            }
+            let tag = tags[*kind];
+            out.push_str(&format!("<{tag}>"));
+            open = Some(tag);
+        } else {
+            out.push(' ');
+        }
+        out.push_str(&words.join(" "));
+        out.push('.');
+    }
+    if let Some(tag) = open {
+        out.push_str(&format!("</{tag}>"));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Two documents with the same sentences, blocked, split and merged differently: every
+    /// formatting change is carried by a span and every span's change exists, and the edits
+    /// rebuild both texts (what `annotate` must keep when it drops a block change no span carries).
+    #[test]
+    fn diffs_of_split_and_merged_blocks_keep_their_formatting_consistent(
+        sentences in sentences(),
+        old_join in prop::collection::vec(any::<bool>(), 12),
+        new_join in prop::collection::vec(any::<bool>(), 12),
+        kinds in prop::collection::vec(0..3usize, 12),
+    ) {
+        let old_html = blocks_html(&sentences, &old_join);
+        let renamed: Vec<_> =
+            sentences.iter().zip(&kinds).map(|((w, _), k)| (w.clone(), *k)).collect();
+        let new_html = blocks_html(&renamed, &new_join);
+        let (old, new) = (read(&old_html, Markup::Html).unwrap(), read(&new_html, Markup::Html).unwrap());
+        let d = article_diff::diff_documents(&old, &new, &article_diff::Options::default()).unwrap();
+        let mut carried = vec![false; d.formatting.len()];
+        for row in d.rows() {
+            for cell in [&row.old, &row.new].into_iter().flatten() {
+                for span in &cell.spans {
+                    if let Some(f) = span.formatting {
+                        prop_assert!(f.index() < d.formatting.len(), "{:?} → {:?}", old_html, new_html);
+                        carried[f.index()] = true;
+                    }
+                }
+            }
+        }
+        prop_assert!(carried.iter().all(|&c| c), "a change no span carries: {:?} → {:?}", old_html, new_html);
+        prop_assert_eq!(d.stats.formatting_changes, d.formatting.len());
+        let rebuilt_old: String = d.edits.iter().filter(|e| e.op != article_diff::Op::Insert).map(|e| e.text).collect();
+        let rebuilt_new: String = d.edits.iter().filter(|e| e.op != article_diff::Op::Delete).map(|e| e.text).collect();
+        prop_assert_eq!(rebuilt_old, old.text);
+        prop_assert_eq!(rebuilt_new, new.text);
+    }
+}

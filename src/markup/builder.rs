@@ -222,7 +222,7 @@ impl Builder {
                 if verbatim { source.start + i..source.start + j } else { source.clone() };
             if ws {
                 self.whitespace(&text[i..j], piece_source);
-            } else {
+            } else if !(verbatim && self.word(&text[i..j], piece_source.clone())) {
                 self.ink(&text[i..j], piece_source, verbatim);
             }
             i = j;
@@ -327,6 +327,35 @@ impl Builder {
         }
     }
 
+    /// [`Builder::ink`] of a verbatim word in the common case, without its general steps: a
+    /// block is open, outside `<pre>`, and only a space (if anything) is pending before it, with
+    /// no change of formatting. Writes exactly what `ink` would; `false` (and nothing written)
+    /// in any other case.
+    fn word(&mut self, text: &str, source: Range<usize>) -> bool {
+        let p = &self.pending;
+        if self.open.is_none()
+            || self.ctx.pre
+            || self.marks_dirty
+            || p.breaks > 0
+            || !p.pre.is_empty()
+            || !p.pre_pieces.is_empty()
+        {
+            return false;
+        }
+        if p.space {
+            let space_source = p.source.unwrap_or(self.ink_source_end);
+            self.anchor(self.doc.text.len(), space_source, false);
+            self.doc.text.push(' ');
+        }
+        self.pending.space = false;
+        self.pending.source = None;
+        self.anchor(self.doc.text.len(), source.start, true);
+        self.doc.text.push_str(text);
+        self.ink_end = self.doc.text.len();
+        self.ink_source_end = source.end;
+        true
+    }
+
     fn ink(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
         self.flush_pending(source.start);
         let at = self.doc.text.len();
@@ -357,36 +386,47 @@ impl Builder {
         self.doc.anchors.push((t, s));
     }
 
-    /// The marks in force now, as the current block sees them.
-    fn active(&self) -> Vec<MarkKind> {
+    /// The marks other than links in force now, as the current block sees them: a bit per
+    /// entry of [`COUNTED_KINDS`] (the link in force is the innermost, `links.last()`). No
+    /// allocation: it is asked at every change of formatting.
+    fn active(&self) -> u8 {
         let pre = self.open.as_ref().is_some_and(|o| o.ctx.pre);
-        let mut active: Vec<MarkKind> = COUNTED_KINDS
-            .iter()
-            .zip(self.counts)
-            .filter(|(kind, n)| *n > 0 && !(pre && **kind == MarkKind::Code))
-            .map(|(kind, _)| kind.clone())
-            .collect();
-        if let Some(target) = self.links.last() {
-            active.push(MarkKind::Link(target.clone()));
+        let mut bits = 0u8;
+        for (i, (kind, n)) in COUNTED_KINDS.iter().zip(self.counts).enumerate() {
+            if n > 0 && !(pre && *kind == MarkKind::Code) {
+                bits |= 1 << i;
+            }
         }
-        active
+        bits
     }
 
     fn sync_marks(&mut self, at: usize) {
         self.marks_dirty = false;
-        let active = self.active();
+        let bits = self.active();
+        let link = self.links.last();
+        let is_active = |kind: &MarkKind| match kind {
+            MarkKind::Link(target) => link == Some(target),
+            kind => counted_index(kind).is_some_and(|i| bits >> i & 1 != 0),
+        };
         let mut k = 0;
         while k < self.marks_open.len() {
-            if active.contains(&self.marks_open[k].0) {
+            if is_active(&self.marks_open[k].0) {
                 k += 1;
             } else {
                 let (kind, start) = self.marks_open.remove(k);
                 self.doc.marks.push(Mark { kind, text: start..self.ink_end });
             }
         }
-        for kind in active {
-            if !self.marks_open.iter().any(|(k, _)| *k == kind) {
-                self.marks_open.push((kind, at));
+        // Opened in the order of COUNTED_KINDS, the link last.
+        for (i, kind) in COUNTED_KINDS.iter().enumerate() {
+            if bits >> i & 1 != 0 && !self.marks_open.iter().any(|(k, _)| k == kind) {
+                self.marks_open.push((kind.clone(), at));
+            }
+        }
+        if let Some(target) = link {
+            let open = |k: &MarkKind| matches!(k, MarkKind::Link(t) if t == target);
+            if !self.marks_open.iter().any(|(k, _)| open(k)) {
+                self.marks_open.push((MarkKind::Link(target.clone()), at));
             }
         }
     }

@@ -23,13 +23,16 @@
 //!   pointing at a [`Formatting`]. An unchanged paragraph pair whose formatting differs leaves
 //!   its equal run as a row of kind changed, so the row indices stay the same. A paragraph
 //!   whose kind (heading level, list item, quote, code block) changed marks the rest of its
-//!   equal spans with one block change. Text that changed is a word change, whatever its
-//!   formatting: only equal spans carry formatting.
+//!   equal spans with one block change; in a split or merged row, each pair of paragraphs
+//!   that equal spans join (a paragraph split into a heading and a paragraph: the heading's
+//!   part and the old paragraph) is compared so. Text that changed is a word change, whatever
+//!   its formatting: only equal spans carry formatting.
 //!
 //! Cost: linear in the marks and embeds of the paragraphs with a change, plus one comparison of
 //! block attributes and marks per unchanged paragraph pair.
 
 use core::ops::Range;
+use std::borrow::Cow;
 
 use super::document::{Block, BlockKind, Document, Embed, EmbedKind, MarkKind};
 use crate::error::{Error, Side};
@@ -127,8 +130,15 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
 /// The text the engine diffs for `doc`: as long as `doc.text`, byte for byte and in UTF-16
 /// units, with every line break inside a block written as U+000B and a block of only
 /// whitespace starting with a visible stand-in, so that the engine's paragraphs are the blocks
-/// (see the module docs).
-pub(crate) fn engine_text(doc: &Document) -> String {
+/// (see the module docs). Most documents need neither: their text is borrowed as it is.
+pub(crate) fn engine_text(doc: &Document) -> Cow<'_, str> {
+    let needs_change = |b: &Block| {
+        let block = &doc.text.as_bytes()[b.text.clone()];
+        block.iter().any(|&c| matches!(c, b'\n' | b'\r')) || !has_ink(&doc.text[b.text.clone()])
+    };
+    if !doc.blocks.iter().any(needs_change) {
+        return Cow::Borrowed(&doc.text);
+    }
     let mut text = doc.text.clone().into_bytes();
     for b in &doc.blocks {
         for byte in &mut text[b.text.clone()] {
@@ -149,7 +159,7 @@ pub(crate) fn engine_text(doc: &Document) -> String {
         }
     }
     // Only ASCII bytes and whole characters were replaced, by characters of the same length.
-    String::from_utf8(text).unwrap_or_default()
+    Cow::Owned(String::from_utf8(text).unwrap_or_default())
 }
 
 /// `d`, computed on two engine texts, borrowing from the visible texts instead (same lengths,
@@ -354,8 +364,26 @@ fn same_embed(a: &Embed, b: &Embed) -> bool {
     a.kind == b.kind && a.src == b.src && a.alt == b.alt
 }
 
-/// Marks the formatting changes of one row with both cells: its equal spans pairwise, then
-/// (for one paragraph on each side) a change of block kind on its remaining equal spans.
+/// The block that text offset `at` lies in (or starts after the end of), if any.
+fn block_at(doc: &Document, at: usize) -> Option<usize> {
+    let i = doc.blocks.partition_point(|b| b.text.end < at);
+    (i < doc.blocks.len()).then_some(i)
+}
+
+/// The change of block kind between the paragraph an equal span lies in on each side, as
+/// [`annotate_row`] finds them: the blocks, the change's index in `found` (when their kinds
+/// differ), whether a span carries it.
+struct BlockPair {
+    blocks: (Option<usize>, Option<usize>),
+    id: Option<usize>,
+    used: bool,
+}
+
+/// Marks the formatting changes of one row with both cells: its equal spans pairwise, then a
+/// change of block kind (heading level, list, quote) between the paragraphs each pair of equal
+/// spans lies in, on their remaining equal text. A 1:1 row has one such pair of paragraphs; a
+/// split or merged row one per paragraph of its longer side (a paragraph split into a heading
+/// and a paragraph: "paragraph → heading 2" on the heading's equal words).
 fn annotate_row<'a>(
     row: &mut Row<'a>,
     old: &'a Document,
@@ -363,15 +391,14 @@ fn annotate_row<'a>(
     found: &mut Vec<Formatting>,
 ) {
     let (Some(oc), Some(nc)) = (row.old.as_mut(), row.new.as_mut()) else { return };
-    let block = match (&oc.paragraphs[..], &nc.paragraphs[..]) {
-        ([i], [j]) => block_change(&old.blocks[*i], &new.blocks[*j]),
-        _ => None,
+    let mut pair: Option<BlockPair> = None;
+    // Block changes no span carries: (index in `found`, end of its pair's records).
+    let mut unused: Vec<(usize, usize)> = Vec::new();
+    let mut finish_pair = |pair: Option<BlockPair>, found: &Vec<Formatting>| {
+        if let Some(BlockPair { id: Some(id), used: false, .. }) = pair {
+            unused.push((id, found.len()));
+        }
     };
-    let block_id = block.map(|f| {
-        found.push(f);
-        found.len() - 1
-    });
-    let mut used_block = false;
     let (mut os, mut ns) = (Vec::with_capacity(oc.spans.len()), Vec::with_capacity(nc.spans.len()));
     let (mut oi, mut ni) = (0, 0);
     loop {
@@ -389,6 +416,21 @@ fn annotate_row<'a>(
         };
         (oi, ni) = (oi + 1, ni + 1);
         let (ao, bo) = (offset(a.text, &old.text), offset(b.text, &new.text));
+        let blocks = (block_at(old, ao), block_at(new, bo));
+        if pair.as_ref().is_none_or(|p| p.blocks != blocks) {
+            finish_pair(pair.take(), found);
+            let change = match blocks {
+                (Some(i), Some(j)) => block_change(&old.blocks[i], &new.blocks[j]),
+                _ => None,
+            };
+            let id = change.map(|f| {
+                found.push(f);
+                found.len() - 1
+            });
+            pair = Some(BlockPair { blocks, id, used: false });
+        }
+        let block_id = pair.as_ref().and_then(|p| p.id);
+        let mut used_block = false;
         let pieces = if a.text.len() == b.text.len() {
             inline_changes(old, ao, new, bo, a.text.len(), found)
         } else {
@@ -417,14 +459,19 @@ fn annotate_row<'a>(
             at = r.end;
         }
         push(at, a.text.len(), block_on(&a.text[at..]));
+        if let Some(p) = pair.as_mut() {
+            p.used |= used_block;
+        }
     }
+    finish_pair(pair, found);
     os.extend_from_slice(&oc.spans[oi..]);
     ns.extend_from_slice(&nc.spans[ni..]);
-    if let Some(id) = block_id.filter(|_| !used_block) {
+    // Last first, so that the indices of the earlier ones still hold.
+    for &(id, end) in unused.iter().rev() {
         // No span carries the block's change: every word changed (a word change, not
         // formatting), or every equal word's marks changed too, whose descriptions then name it.
         let block = found.remove(id);
-        for f in &mut found[id..] {
+        for f in &mut found[id..end - 1] {
             f.description = [&f.description, "; ", &block.description].concat();
         }
         for s in os.iter_mut().chain(ns.iter_mut()) {
@@ -891,6 +938,52 @@ mod tests {
         let d = diff_documents(&doc, &doc, &Options::default()).unwrap();
         assert_eq!(d.blocks.len(), 1);
         assert_eq!(d.stats.formatting_changes, 0);
+    }
+
+    #[test]
+    fn a_paragraph_split_into_a_heading_and_a_paragraph_flags_the_heading() {
+        let body = "the quick brown fox jumps over the lazy dog while the cat sleeps on the mat";
+        let old = html(&format!("<p>Results of the annual survey. {body}.</p>"));
+        let new = html(&format!("<h2>Results of the annual survey.</h2><p>{body}.</p>"));
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.stats.paragraphs_split, 1, "{:?}", d.blocks);
+        assert_eq!(descriptions_of(&d), ["paragraph → heading 2"]);
+        let f = formatted(&d);
+        assert!(f.contains(&(
+            "new",
+            "Results of the annual survey.".into(),
+            "paragraph → heading 2"
+        )));
+        // The paragraph that stayed a paragraph carries nothing.
+        assert!(f.iter().all(|(_, text, _)| !text.contains("quick")), "{f:?}");
+        rebuilds(&d, &old, &new);
+        // Merged back: the change the other way.
+        let d = diff_documents(&new, &old, &Options::default()).unwrap();
+        assert_eq!(d.stats.paragraphs_merged, 1);
+        assert_eq!(descriptions_of(&d), ["heading 2 → paragraph"]);
+    }
+
+    #[test]
+    fn a_split_whose_parts_keep_their_kind_has_no_formatting_change() {
+        let old = html("<p>One two three four five six. Seven eight nine ten eleven twelve.</p>");
+        let new =
+            html("<p>One two three four five six.</p><p>Seven eight nine ten eleven twelve.</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.stats.paragraphs_split, 1);
+        assert_eq!(d.stats.formatting_changes, 0);
+    }
+
+    #[test]
+    fn the_engine_text_is_the_visible_text_unless_a_block_holds_a_line_break() {
+        let plain = html("<p>One <b>two</b></p><ul><li>three</li></ul>");
+        assert!(matches!(engine_text(&plain), Cow::Borrowed(t) if t == plain.text));
+        for source in ["<p>x<br>y</p>", "<pre>a\n\nb</pre>", "<p>a</p><p>&nbsp;</p>"] {
+            let doc = html(source);
+            let engine = engine_text(&doc);
+            assert!(matches!(engine, Cow::Owned(_)), "{source}");
+            assert_eq!(engine.len(), doc.text.len());
+            assert_ne!(engine, doc.text, "{source}");
+        }
     }
 
     #[test]

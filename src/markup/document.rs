@@ -193,7 +193,12 @@ impl Document {
 /// breaks anywhere) and returns the scheme, lower-cased, if the URL has one.
 fn clean_url(url: &str) -> (String, Option<String>) {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
-    let clean: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    // Most URLs hold no tab or line break: copied whole rather than char by char.
+    let clean: String = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    } else {
+        trimmed.to_owned()
+    };
     let end = clean.find([':', '/', '?', '#']);
     let scheme = match end {
         Some(i) if clean.as_bytes()[i] == b':' && i > 0 => {

@@ -34,9 +34,11 @@ pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
 /// Words per formatting record.
 pub(crate) const FORMATTING: usize = 8;
 
-/// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`] units.
+/// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`]
+/// units (none for an all-ASCII text, whose offsets are the same in both).
 pub(crate) struct Bytes<'t> {
     text: &'t str,
+    ascii: bool,
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
     units: usize,
@@ -48,22 +50,40 @@ impl<'t> Bytes<'t> {
     const STRIDE: usize = 64;
 
     pub(crate) fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            return Bytes {
+                text,
+                ascii: true,
+                checkpoints: Vec::new(),
+                units: bytes.len(),
+                last: core::cell::Cell::new((0, 0)),
+            };
+        }
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
         let (mut unit, mut next) = (0, 0);
-        for (byte, c) in text.char_indices() {
+        // Counted on bytes, not decoded chars: a lead byte starts a character, of two units
+        // when it leads four bytes.
+        for (byte, &b) in bytes.iter().enumerate() {
+            if b & 0xC0 == 0x80 {
+                continue;
+            }
             if unit >= next {
                 checkpoints.push((unit, byte));
                 next = unit + Self::STRIDE;
             }
-            unit += c.len_utf16();
+            unit += 1 + usize::from(b >= 0xF0);
         }
         checkpoints.push((unit, text.len()));
-        Bytes { text, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
+        Bytes { text, ascii: false, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
     }
 
     /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
     pub(crate) fn at(&self, at: u32) -> Option<usize> {
         let at = at as usize;
+        if self.ascii {
+            return (at <= self.units).then_some(at);
+        }
         let (last_unit, last_byte) = self.last.get();
         let (mut unit, byte) = if at >= last_unit && at - last_unit <= Self::STRIDE {
             (last_unit, last_byte)
@@ -87,6 +107,12 @@ impl<'t> Bytes<'t> {
         }
         self.last.set((unit, i));
         Some(i)
+    }
+
+    /// Queries start over from the text's start (for a new run of queries in order).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn restart(&self) {
+        self.last.set((0, 0));
     }
 
     fn slice(&self, start: u32, end: u32) -> Option<&'t str> {

@@ -26,6 +26,33 @@ macro_rules! known_tags {
     };
 }
 
+/// A name of at most 16 bytes as one number, its first byte the most significant: numbers of
+/// names compare as the names do (no tag name holds U+0000, which the tokenizer replaces).
+const fn key(name: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        key <<= 8;
+        if i < name.len() {
+            key |= name[i] as u128;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`KNOWN`]'s names as [`key`]s, in the same (sorted) order: a lookup compares numbers, not
+/// strings.
+const KNOWN_KEYS: [u128; KNOWN.len()] = {
+    let mut keys = [0u128; KNOWN.len()];
+    let mut i = 0;
+    while i < KNOWN.len() {
+        keys[i] = key(KNOWN[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 known_tags! {
     A = "a", ADDRESS = "address", ANNOTATION = "annotation", ANNOTATION_XML = "annotation-xml", APPLET = "applet", AREA = "area",
     ARTICLE = "article", ASIDE = "aside", AUDIO = "audio", B = "b", BASE = "base", BASEFONT = "basefont",
@@ -62,8 +89,12 @@ impl Names {
     }
 
     pub(crate) fn intern(&mut self, name: &str) -> Tag {
-        if let Ok(i) = KNOWN.binary_search(&name) {
-            return Tag(i as u32);
+        if name.len() <= 16 {
+            let mut padded = [0u8; 16];
+            padded[..name.len()].copy_from_slice(name.as_bytes());
+            if let Ok(i) = KNOWN_KEYS.binary_search(&u128::from_be_bytes(padded)) {
+                return Tag(i as u32);
+            }
         }
         if let Some(&tag) = self.others.get(name) {
             return tag;
@@ -231,7 +262,15 @@ mod tests {
     #[test]
     fn known_names_are_sorted_and_numbered() {
         assert!(KNOWN.windows(2).all(|w| w[0] < w[1]));
+        assert!(KNOWN_KEYS.windows(2).all(|w| w[0] < w[1]));
         let mut names = Names::new();
+        for (i, name) in KNOWN.iter().enumerate() {
+            assert_eq!(names.intern(name), Tag(i as u32), "{name}");
+        }
+        // Prefixes and extensions of known names, and long names, are others.
+        for name in ["annotation-x", "h", "h7", "bb", "blockquotes", "a-very-long-custom-element"] {
+            assert!(names.intern(name).0 as usize >= KNOWN.len(), "{name}");
+        }
         assert_eq!(names.intern("xmp"), Tag::XMP);
         assert_eq!(names.intern("h3"), Tag::H3);
         assert_eq!(names.intern("annotation-xml"), Tag::ANNOTATION_XML);
