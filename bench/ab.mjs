@@ -2,7 +2,7 @@
 /**
  * A/B of two builds of the package in one Chromium page, for changes to the binding or the
  * engine: each round is a fresh worker that loads both builds and calls them in turn on the
- * same input (which goes first alternates by round), so a machine that gets busier or quieter
+ * same input (which is loaded and called first alternates by round), so a machine that gets busier or quieter
  * weighs on both alike.
  *
  *   node bench/ab.mjs --a=<dir> --b=<dir> [--only=book,world] [--rounds=8] [--calls=8]
@@ -42,10 +42,10 @@ const hash = (json) => {
 self.onmessage = async ({data: {glues, oldText, newText, calls, bFirst}}) => {
   try {
     const pkgs = [];
-    for (const glue of glues) {
-      const pkg = await import(glue);
+    for (const k of bFirst ? [1, 0] : [0, 1]) {
+      const pkg = await import(glues[k]);
       await pkg.default();
-      pkgs.push(pkg);
+      pkgs[k] = pkg;
     }
     const times = [[], []];
     const last = [null, null];
