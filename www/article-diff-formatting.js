@@ -290,5 +290,6 @@ export class FormattingToggle {
     const n = changes ?? 0;
     this.#label.textContent = say(strings, 'hideFormatting');
     this.#count.textContent = say(strings, 'formattingCount', {n});
+    this.#count.hidden = input.disabled;
   }
 }

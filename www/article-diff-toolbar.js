@@ -206,6 +206,9 @@ export class Toolbar {
       const n = toggle.count(stats);
       parts.count.textContent = say(this.#strings, toggle.countText, {n});
       parts.box.disabled = n === 0 && !hidden(toggle.attribute);
+      // "(0 … changes)" beside a disabled toggle says nothing the greyed box does not, and its
+      // width pushed the tools onto a third line.
+      parts.count.hidden = parts.box.disabled;
     }
   }
 
