@@ -17,18 +17,32 @@ import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
 const STYLESHEET_URL = new URL('./article-diff-formatting.css', import.meta.url).href;
 
+/** @type {WeakMap<ShadowRoot, Promise<void>>} the stylesheet's load, per element */
+const loading = new WeakMap();
+
 /**
- * Links `article-diff-formatting.css` into `root` once, the first time a diff of two documents
- * is drawn: a page that diffs only texts never requests it.
+ * Links `article-diff-formatting.css` into `root` once, when a diff of two documents is first
+ * asked for (a page that diffs only texts never requests it), and resolves when it has loaded
+ * or failed to: rows drawn before it would flash unstyled (headings as plain text, lists
+ * without their markers' spacing).
  * @param {ShadowRoot} root
+ * @returns {Promise<void>}
  */
 export function linkFormattingStyles(root) {
-  if (root.querySelector('link[data-formatting]')) return;
+  const known = loading.get(root);
+  if (known) return known;
   const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL, 'data-formatting': ''}});
+  const loaded = new Promise((resolve) => {
+    link.addEventListener('load', () => resolve(undefined), {once: true});
+    // Without the sheet the rows are still right, only plainer: draw them rather than wait.
+    link.addEventListener('error', () => resolve(undefined), {once: true});
+  });
   // After the element's own stylesheet, whose rules these refine.
   const first = root.querySelector('link');
   if (first) first.after(link);
   else root.prepend(link);
+  loading.set(root, /** @type {Promise<void>} */ (loaded));
+  return /** @type {Promise<void>} */ (loaded);
 }
 
 /**

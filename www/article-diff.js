@@ -449,6 +449,8 @@ export class ArticleDiffElement extends HTMLElement {
     let long = false;
     try {
       const format = checkFormat(this.format);
+      // The documents' stylesheet loads while the reader and the engine work.
+      const styles = format === 'text' ? null : linkFormattingStyles(this.#root);
       model = await computeDiff(this.oldText ?? '', this.newText ?? '', diffOptions((name) => this.getAttribute(name)), {
         stale,
         long: () => {
@@ -460,6 +462,7 @@ export class ArticleDiffElement extends HTMLElement {
         },
         workerUnavailable: (reason) => this.#workerUnavailable(reason),
       }, format);
+      if (model?.documents && styles) await styles;
     } catch (error) {
       if (!stale()) {
         this.#frame.classList.remove('busy');
@@ -468,7 +471,7 @@ export class ArticleDiffElement extends HTMLElement {
       }
       return;
     }
-    if (!model) return; // newer input queued its own update
+    if (!model || stale()) return; // newer input queued its own update
     // A long diff's model came in the worker's message: receiving it (and building its
     // blocks), laying it out and drawing it are three tasks, none of them long.
     if (long) {
@@ -578,7 +581,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#toolbar.showSummary(this.#stacked ? stackedSummaryItems(paragraphs, model.stats, this.#strings)
       : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), this.#strings), model.stats, (name) => this.hasAttribute(name));
     const hideFormatting = this.hideFormatting;
-    if (model.documents) linkFormattingStyles(this.#root);
+    if (model.documents) void linkFormattingStyles(this.#root);
     this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting, this.#strings);
     this.#navigation.setChanges(changes);
     this.#showSettings();

@@ -43,6 +43,9 @@ async function draw(page, oldText, newText, format) {
       strong: [...root.querySelectorAll('.text strong')].map((s) => s.textContent),
       links: [...root.querySelectorAll('.text a')].map((a) => a.getAttribute('href')),
       headings: [...root.querySelectorAll('.text[role="heading"]')].map((h) => h.getAttribute('aria-level')),
+      // Read as soon as `ready()` settles: the documents' stylesheet must apply to the first drawing.
+      headingSize: parseFloat(getComputedStyle(/** @type {Element} */ (root.querySelector('.text[role="heading"]') ?? root.host)).fontSize),
+      textSize: parseFloat(getComputedStyle(/** @type {Element} */ (root.querySelector('.text:not([role])') ?? root.host)).fontSize),
       moved: root.querySelectorAll('.row.moved').length,
       scripts: root.querySelectorAll('script, img, iframe, style:not(link)').length,
       toggle: /** @type {HTMLElement} */ (root.querySelector('[part="formatting-toggle"]')).hidden,
@@ -58,6 +61,7 @@ describe('<article-diff format>', () => {
     assert.equal(got.stats.formattingChanges, 3);
     assert.equal(got.stats.wordsInserted + got.stats.wordsDeleted, 0, 'no word changed');
     assert.equal(got.moved, 2, 'the moved <li> is a move: its source row and its destination row');
+    assert.ok(got.headingSize > got.textSize, `the first drawing is styled: a heading at ${got.headingSize}px, text at ${got.textSize}px`);
     const descriptions = got.formatting.map((f) => f.title);
     assert.ok(descriptions.some((t) => /link target changed: .*minutes\/2024 → .*minutes\/2025/.test(t ?? '')), descriptions.join('; '));
     assert.ok(descriptions.some((t) => /italic removed, bold added/.test(t ?? '')), descriptions.join('; '));
