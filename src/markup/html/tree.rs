@@ -27,6 +27,7 @@
 
 use core::ops::Range;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use super::tags::{Names, Tag};
 use super::tokenizer::{Attribute, State, Token, Tokenizer};
@@ -51,11 +52,12 @@ pub(crate) enum Ns {
     MathMl,
 }
 
-/// The attributes the reader looks at, boxed because most elements have none of them (an
-/// element then costs a pointer, not the dozen fields); the others only count for Noah's Ark
-/// ([`Element::attr_hash`]).
+/// The attributes the reader looks at, behind a pointer because most elements have none of
+/// them (an element then costs a pointer, not the dozen fields), and shared because the token,
+/// its element and the elements the formatting rules clone from it all hold the same values;
+/// the others only count for Noah's Ark ([`Element::attr_hash`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Attrs(Option<Box<AttrValues>>);
+pub(crate) struct Attrs(Option<Rc<AttrValues>>);
 
 impl core::ops::Deref for Attrs {
     type Target = AttrValues;
@@ -274,7 +276,7 @@ fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
             _ => {}
         }
     }
-    Attrs((attrs != NO_ATTRS).then(|| Box::new(attrs)))
+    Attrs((attrs != NO_ATTRS).then(|| Rc::new(attrs)))
 }
 
 fn is_ws_text(text: &str) -> bool {
