@@ -316,6 +316,7 @@ impl<'s> Builder<'s> {
         }
     }
 
+    #[inline(always)]
     fn step(&mut self) -> Result<(), ReadError> {
         self.work += 1;
         if self.work > self.budget {
@@ -326,6 +327,7 @@ impl<'s> Builder<'s> {
 
     // ---- The arena ----------------------------------------------------------------------------
 
+    #[inline(always)]
     fn new_node(&mut self, data: Data<'s>) -> u32 {
         self.nodes.push(Node {
             data,
@@ -357,6 +359,7 @@ impl<'s> Builder<'s> {
         }))
     }
 
+    #[inline(always)]
     fn el(&self, id: u32) -> &Element {
         match &self.nodes[id as usize].data {
             Data::Element(e) => e,
@@ -365,6 +368,7 @@ impl<'s> Builder<'s> {
         }
     }
 
+    #[inline(always)]
     fn el_mut(&mut self, id: u32) -> &mut Element {
         match &mut self.nodes[id as usize].data {
             Data::Element(e) => e,
@@ -379,11 +383,13 @@ impl<'s> Builder<'s> {
         }
     }
 
+    #[inline(always)]
     fn is_html(&self, id: u32, tag: Tag) -> bool {
         let e = self.el(id);
         e.ns == Ns::Html && e.tag == tag
     }
 
+    #[inline(always)]
     fn html_tag(&self, id: u32) -> Option<Tag> {
         let e = self.el(id);
         (e.ns == Ns::Html).then_some(e.tag)
@@ -448,10 +454,12 @@ impl<'s> Builder<'s> {
 
     // ---- The stack of open elements -------------------------------------------------------------
 
+    #[inline(always)]
     fn current(&self) -> u32 {
         *self.stack.last().unwrap_or(&HTML_NODE)
     }
 
+    #[inline(always)]
     fn current_ns(&self) -> Ns {
         self.el(self.current()).ns
     }
