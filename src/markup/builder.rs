@@ -111,6 +111,8 @@ pub(crate) struct Builder {
     ink_end: usize,
     ink_source_end: usize,
     counts: [u32; COUNTED],
+    /// Bit `i` set when `counts[i] > 0`.
+    count_bits: u8,
     links: Vec<Option<String>>,
     /// Marks open in the current block: kind, start.
     marks_open: Vec<(MarkKind, usize)>,
@@ -131,6 +133,7 @@ impl Builder {
             ink_end: 0,
             ink_source_end: 0,
             counts: [0; COUNTED],
+            count_bits: 0,
             links: Vec::new(),
             marks_open: Vec::new(),
             marks_dirty: false,
@@ -197,7 +200,10 @@ impl Builder {
     /// Formatting starts (`<b>`, Markdown `**`…).
     pub(crate) fn mark_enter(&mut self, kind: MarkKind) {
         match counted_index(&kind) {
-            Some(i) => self.counts[i] += 1,
+            Some(i) => {
+                self.counts[i] += 1;
+                self.count_bits |= 1 << i;
+            }
             None => {
                 let MarkKind::Link(target) = kind else { return };
                 self.links.push(target);
@@ -209,7 +215,12 @@ impl Builder {
     /// Formatting entered with `kind` ends.
     pub(crate) fn mark_leave(&mut self, kind: &MarkKind) {
         match counted_index(kind) {
-            Some(i) => self.counts[i] = self.counts[i].saturating_sub(1),
+            Some(i) => {
+                self.counts[i] = self.counts[i].saturating_sub(1);
+                if self.counts[i] == 0 {
+                    self.count_bits &= !(1 << i);
+                }
+            }
             None => {
                 self.links.pop();
             }
@@ -460,12 +471,7 @@ impl Builder {
     fn active(&self) -> u8 {
         let pre = self.open.as_ref().is_some_and(|o| o.ctx.pre);
         let code = counted_index(&MarkKind::Code).map_or(0, |i| 1 << i);
-        let mut bits = 0u8;
-        for (i, n) in self.counts.iter().enumerate() {
-            if *n > 0 {
-                bits |= 1 << i;
-            }
-        }
+        let mut bits = self.count_bits;
         if pre {
             bits &= !code;
         }
@@ -490,9 +496,17 @@ impl Builder {
             }
         }
         // Opened in the order of COUNTED_KINDS, the link last.
-        for (i, kind) in COUNTED_KINDS.iter().enumerate() {
-            if bits >> i & 1 != 0 && !self.marks_open.iter().any(|(k, _)| k == kind) {
-                self.marks_open.push((kind.clone(), at));
+        let open_bits = self
+            .marks_open
+            .iter()
+            .filter_map(|(k, _)| counted_index(k))
+            .fold(0u8, |b, i| b | 1 << i);
+        let opening = bits & !open_bits;
+        if opening != 0 {
+            for (i, kind) in COUNTED_KINDS.iter().enumerate() {
+                if opening >> i & 1 != 0 {
+                    self.marks_open.push((kind.clone(), at));
+                }
             }
         }
         if let Some(target) = link {
