@@ -257,6 +257,8 @@ fn attr_hash(attributes: &[Attribute<'_>]) -> u64 {
 
 fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
     let mut attrs = AttrValues::default();
+    // Whether an attribute the reader looks at was met: then `attrs` is not NO_ATTRS.
+    let mut any = false;
     for a in attributes {
         let value = || Some(a.value.clone().into_owned());
         match a.name.as_ref() {
@@ -273,10 +275,11 @@ fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
             "hidden" => attrs.hidden = true,
             "open" => attrs.open = true,
             "color" | "face" | "size" => attrs.font_attrs = true,
-            _ => {}
+            _ => continue,
         }
+        any = true;
     }
-    Attrs((attrs != NO_ATTRS).then(|| Rc::new(attrs)))
+    Attrs(any.then(|| Rc::new(attrs)))
 }
 
 fn is_ws_text(text: &str) -> bool {
