@@ -463,7 +463,9 @@ fn comment_end(input: &str, from: usize) -> usize {
         return from + 2;
     }
     let mut i = from;
-    while let Some(off) = input[i..].find("--") {
+    // A scan of byte pairs: comments are short, and a substring searcher's setup costs more
+    // than the scan.
+    while let Some(off) = bytes[i..].windows(2).position(|w| w == b"--") {
         let mut j = i + off + 2;
         while bytes.get(j) == Some(&b'-') {
             j += 1;
