@@ -32,8 +32,19 @@ const COUNTED_KINDS: [MarkKind; COUNTED] = [
     MarkKind::Highlight,
 ];
 
+/// The index of `kind` in [`COUNTED_KINDS`].
 fn counted_index(kind: &MarkKind) -> Option<usize> {
-    COUNTED_KINDS.iter().position(|k| k == kind)
+    Some(match kind {
+        MarkKind::Bold => 0,
+        MarkKind::Italic => 1,
+        MarkKind::Underline => 2,
+        MarkKind::Strike => 3,
+        MarkKind::Code => 4,
+        MarkKind::Subscript => 5,
+        MarkKind::Superscript => 6,
+        MarkKind::Highlight => 7,
+        MarkKind::Link(_) => return None,
+    })
 }
 
 /// What the blocks opened from here on are: the reader's context at a point of the source.
@@ -100,6 +111,8 @@ pub(crate) struct Builder {
     ink_end: usize,
     ink_source_end: usize,
     counts: [u32; COUNTED],
+    /// Bit `i` set when `counts[i] > 0`.
+    count_bits: u8,
     links: Vec<Option<String>>,
     /// Marks open in the current block: kind, start.
     marks_open: Vec<(MarkKind, usize)>,
@@ -120,6 +133,7 @@ impl Builder {
             ink_end: 0,
             ink_source_end: 0,
             counts: [0; COUNTED],
+            count_bits: 0,
             links: Vec::new(),
             marks_open: Vec::new(),
             marks_dirty: false,
@@ -186,7 +200,10 @@ impl Builder {
     /// Formatting starts (`<b>`, Markdown `**`…).
     pub(crate) fn mark_enter(&mut self, kind: MarkKind) {
         match counted_index(&kind) {
-            Some(i) => self.counts[i] += 1,
+            Some(i) => {
+                self.counts[i] += 1;
+                self.count_bits |= 1 << i;
+            }
             None => {
                 let MarkKind::Link(target) = kind else { return };
                 self.links.push(target);
@@ -198,7 +215,12 @@ impl Builder {
     /// Formatting entered with `kind` ends.
     pub(crate) fn mark_leave(&mut self, kind: &MarkKind) {
         match counted_index(kind) {
-            Some(i) => self.counts[i] = self.counts[i].saturating_sub(1),
+            Some(i) => {
+                self.counts[i] = self.counts[i].saturating_sub(1);
+                if self.counts[i] == 0 {
+                    self.count_bits &= !(1 << i);
+                }
+            }
             None => {
                 self.links.pop();
             }
@@ -213,6 +235,10 @@ impl Builder {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            if verbatim && self.words_fit() {
+                self.verbatim_run(text, source.start, i);
+                return;
+            }
             let ws = is_space(bytes[i]);
             let mut j = i + 1;
             while j < bytes.len() && is_space(bytes[j]) == ws {
@@ -222,7 +248,7 @@ impl Builder {
                 if verbatim { source.start + i..source.start + j } else { source.clone() };
             if ws {
                 self.whitespace(&text[i..j], piece_source);
-            } else if !(verbatim && self.word(&text[i..j], piece_source.clone())) {
+            } else {
                 self.ink(&text[i..j], piece_source, verbatim);
             }
             i = j;
@@ -267,6 +293,23 @@ impl Builder {
     /// Starts a block if none is open and writes the pending whitespace the next visible
     /// character (whose source starts at `ink_source`) needs before it.
     fn flush_pending(&mut self, ink_source: usize) {
+        if self.open.is_some() && self.pending.pre.is_empty() && self.pending.pre_pieces.is_empty()
+        {
+            // The common case, without moving the (empty) preformatted buffers.
+            let p = &mut self.pending;
+            let (breaks, space, source) = (p.breaks, p.space, p.source);
+            (p.breaks, p.space, p.source) = (0, false, None);
+            if breaks > 0 {
+                self.anchor(self.doc.text.len(), source.unwrap_or(self.ink_source_end), false);
+                for _ in 0..breaks {
+                    self.doc.text.push('\n');
+                }
+            } else if space {
+                self.anchor(self.doc.text.len(), source.unwrap_or(self.ink_source_end), false);
+                self.doc.text.push(' ');
+            }
+            return;
+        }
         let pending = core::mem::take(&mut self.pending);
         if self.open.is_none() {
             if !self.doc.blocks.is_empty() {
@@ -327,33 +370,77 @@ impl Builder {
         }
     }
 
-    /// [`Builder::ink`] of a verbatim word in the common case, without its general steps: a
-    /// block is open, outside `<pre>`, and only a space (if anything) is pending before it, with
-    /// no change of formatting. Writes exactly what `ink` would; `false` (and nothing written)
-    /// in any other case.
-    fn word(&mut self, text: &str, source: Range<usize>) -> bool {
-        let p = &self.pending;
-        if self.open.is_none()
-            || self.ctx.pre
-            || self.marks_dirty
-            || p.breaks > 0
-            || !p.pre.is_empty()
-            || !p.pre_pieces.is_empty()
-        {
+    /// Whether the words of a verbatim run can skip [`Builder::ink`]'s general steps: a block
+    /// is open, outside `<pre>`, with no change of formatting and nothing but a space (if
+    /// anything) pending. Nothing in a run of text changes that, so it holds to the run's end.
+    fn words_fit(&self) -> bool {
+        #[cfg(test)]
+        if general_only::get() {
             return false;
         }
-        if p.space {
-            let space_source = p.source.unwrap_or(self.ink_source_end);
-            self.anchor(self.doc.text.len(), space_source, false);
-            self.doc.text.push(' ');
+        let p = &self.pending;
+        self.open.is_some()
+            && !self.ctx.pre
+            && !self.marks_dirty
+            && p.breaks == 0
+            && p.pre.is_empty()
+            && p.pre_pieces.is_empty()
+    }
+
+    /// Bytes `from..` of a verbatim `text` (whose source starts at `source`) when
+    /// [`Builder::words_fit`]: writes exactly what [`Builder::whitespace`] and [`Builder::ink`]
+    /// would, piece by piece, in one pass over the bytes.
+    fn verbatim_run(&mut self, text: &str, source: usize, from: usize) {
+        let bytes = text.as_bytes();
+        let out = &mut self.doc.text;
+        let anchors = &mut self.doc.anchors;
+        let mut space = self.pending.space;
+        let mut space_source = self.pending.source;
+        let mut ink_source_end = self.ink_source_end;
+        let mut wrote = false;
+        let mut i = from;
+        while i < bytes.len() {
+            if is_space(bytes[i]) {
+                space = true;
+                space_source.get_or_insert(source + i);
+                i += 1;
+                while i < bytes.len() && is_space(bytes[i]) {
+                    i += 1;
+                }
+                continue;
+            }
+            if space {
+                push_anchor(anchors, out.len(), space_source.unwrap_or(ink_source_end), false);
+                out.push(' ');
+                space = false;
+            }
+            space_source = None;
+            let t = out.len();
+            push_anchor(anchors, t, source + i, true);
+            // Words joined by single spaces are copied as one stretch: the text is the source.
+            // Each space still gets the anchor the word after it would have written (a
+            // collapsed space starts one), and the word none (the space's anchor predicts it).
+            let mut j = i + 1;
+            while j < bytes.len() {
+                if is_space(bytes[j]) {
+                    if bytes[j] != b' ' || bytes.get(j + 1).is_none_or(|&c| is_space(c)) {
+                        break;
+                    }
+                    anchors.push(((t + j - i) as u32, (source + j) as u32));
+                }
+                j += 1;
+            }
+            out.push_str(&text[i..j]);
+            ink_source_end = source + j;
+            wrote = true;
+            i = j;
         }
-        self.pending.space = false;
-        self.pending.source = None;
-        self.anchor(self.doc.text.len(), source.start, true);
-        self.doc.text.push_str(text);
-        self.ink_end = self.doc.text.len();
-        self.ink_source_end = source.end;
-        true
+        self.pending.space = space;
+        self.pending.source = space_source;
+        if wrote {
+            self.ink_end = self.doc.text.len();
+            self.ink_source_end = ink_source_end;
+        }
     }
 
     fn ink(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
@@ -375,15 +462,7 @@ impl Builder {
     /// whose start the last anchor already predicts needs none; every other piece (decoded,
     /// collapsed) starts with one, so that no stretch between anchors mixes the two.
     fn anchor(&mut self, text: usize, source: usize, verbatim: bool) {
-        let (t, s) = (text as u32, source as u32);
-        if let Some(&(lt, ls)) = self.doc.anchors.last() {
-            if lt == t {
-                self.doc.anchors.pop();
-            } else if verbatim && t - lt == s.wrapping_sub(ls) {
-                return;
-            }
-        }
-        self.doc.anchors.push((t, s));
+        push_anchor(&mut self.doc.anchors, text, source, verbatim);
     }
 
     /// The marks other than links in force now, as the current block sees them: a bit per
@@ -391,11 +470,10 @@ impl Builder {
     /// allocation: it is asked at every change of formatting.
     fn active(&self) -> u8 {
         let pre = self.open.as_ref().is_some_and(|o| o.ctx.pre);
-        let mut bits = 0u8;
-        for (i, (kind, n)) in COUNTED_KINDS.iter().zip(self.counts).enumerate() {
-            if n > 0 && !(pre && *kind == MarkKind::Code) {
-                bits |= 1 << i;
-            }
+        let code = counted_index(&MarkKind::Code).map_or(0, |i| 1 << i);
+        let mut bits = self.count_bits;
+        if pre {
+            bits &= !code;
         }
         bits
     }
@@ -418,9 +496,17 @@ impl Builder {
             }
         }
         // Opened in the order of COUNTED_KINDS, the link last.
-        for (i, kind) in COUNTED_KINDS.iter().enumerate() {
-            if bits >> i & 1 != 0 && !self.marks_open.iter().any(|(k, _)| k == kind) {
-                self.marks_open.push((kind.clone(), at));
+        let open_bits = self
+            .marks_open
+            .iter()
+            .filter_map(|(k, _)| counted_index(k))
+            .fold(0u8, |b, i| b | 1 << i);
+        let opening = bits & !open_bits;
+        if opening != 0 {
+            for (i, kind) in COUNTED_KINDS.iter().enumerate() {
+                if opening >> i & 1 != 0 {
+                    self.marks_open.push((kind.clone(), at));
+                }
             }
         }
         if let Some(target) = link {
@@ -479,6 +565,139 @@ impl Builder {
     }
 }
 
+/// See [`Builder::anchor`].
+#[inline(always)]
+fn push_anchor(anchors: &mut Vec<(u32, u32)>, text: usize, source: usize, verbatim: bool) {
+    let (t, s) = (text as u32, source as u32);
+    if let Some(&(lt, ls)) = anchors.last() {
+        if lt == t {
+            anchors.pop();
+        } else if verbatim && t - lt == s.wrapping_sub(ls) {
+            return;
+        }
+    }
+    anchors.push((t, s));
+}
+
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
+}
+
+/// A switch for the tests: [`Builder::words_fit`] always `false`, so that every piece of text
+/// takes the general path the fast one must agree with.
+#[cfg(test)]
+pub(crate) mod general_only {
+    use std::cell::Cell;
+
+    thread_local! {
+        static ON: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub(crate) fn get() -> bool {
+        ON.with(Cell::get)
+    }
+
+    pub(crate) fn set(on: bool) {
+        ON.with(|c| c.set(on));
+    }
+}
+
+/// The fast path of verbatim text against the general one, on tag soup.
+#[cfg(all(test, feature = "markdown"))]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::general_only;
+    use crate::markup::{read, Markup};
+
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<em>",
+        "</em>",
+        "<a href=/x>",
+        "<a href=/y>",
+        "</a>",
+        "<code>",
+        "</code>",
+        "<pre>",
+        "</pre>",
+        "<br>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<h2>",
+        "</h2>",
+        "<div>",
+        "</div>",
+        "<blockquote>",
+        "<img src=a.png alt=A>",
+        "<table><td>",
+        "</td>",
+        "<!-- wp:paragraph -->",
+        "<script>",
+        "</script>",
+        "<textarea>",
+        "</textarea>",
+        "&amp;",
+        "&nbsp;",
+        "&#8217;",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\x0C",
+        "\0",
+        "word",
+        "two words",
+        "a b c",
+        "x  y",
+        " z ",
+        "é",
+        "日本 語",
+        "**",
+        "_",
+        "`",
+        "# ",
+        "- ",
+        "\n\n",
+    ];
+
+    fn read_both(source: &str, markup: Markup) -> (String, String) {
+        let fast = read(source, markup);
+        general_only::set(true);
+        let general = read(source, markup);
+        general_only::set(false);
+        (format!("{fast:?}"), format!("{general:?}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Same text, blocks, marks, embeds and source anchors, in HTML and in Markdown.
+        #[test]
+        fn verbatim_runs_read_as_the_general_path(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..80),
+            markdown in any::<bool>(),
+        ) {
+            let source = parts.concat();
+            let markup = if markdown { Markup::Markdown } else { Markup::Html };
+            let (fast, general) = read_both(&source, markup);
+            prop_assert_eq!(fast, general);
+        }
+    }
+
+    #[test]
+    fn an_article_reads_as_the_general_path() {
+        let body = "<!-- wp:paragraph -->\n<p>One two  three\tfour <em>five</em> six\n seven \
+                    <a href=\"https://example.org/a\">eight nine</a>, ten&nbsp;eleven.</p>\n\
+                    <!-- /wp:paragraph -->\n\n<ul><li>a b</li><li> c  d </li></ul><pre>\n x  y\n\
+                    </pre><p>z<br> w</p>";
+        let (fast, general) = read_both(&body.repeat(20), Markup::Html);
+        assert_eq!(fast, general);
+    }
 }

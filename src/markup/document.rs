@@ -190,45 +190,54 @@ impl Document {
 }
 
 /// Strips what a URL parser strips (leading and trailing controls and spaces; tabs and line
-/// breaks anywhere) and returns the scheme, lower-cased, if the URL has one.
-fn clean_url(url: &str) -> (String, Option<String>) {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
+/// breaks anywhere) and returns the URL with its scheme (as written), if it has one.
+fn clean_url(url: &str) -> (String, Option<Range<usize>>) {
+    // Bytes, not chars: everything stripped is ASCII, and no byte of a longer UTF-8
+    // sequence is ASCII.
+    let b = url.as_bytes();
+    let first = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
+    let last = b.iter().rposition(|&c| c > b' ').map_or(first, |i| i + 1);
+    let trimmed = &url[first..last];
     // Most URLs hold no tab or line break: copied whole rather than char by char.
     let clean: String = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
     } else {
         trimmed.to_owned()
     };
-    let end = clean.find([':', '/', '?', '#']);
+    let bytes = clean.as_bytes();
+    let end = bytes.iter().position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
     let scheme = match end {
-        Some(i) if clean.as_bytes()[i] == b':' && i > 0 => {
-            let s = &clean[..i];
-            let valid = s.as_bytes()[0].is_ascii_alphabetic()
-                && s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
-            valid.then(|| s.to_ascii_lowercase())
+        Some(i) if bytes[i] == b':' && i > 0 => {
+            let s = &bytes[..i];
+            let valid = s[0].is_ascii_alphabetic()
+                && s.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+            valid.then_some(0..i)
         }
         _ => None,
     };
     (clean, scheme)
 }
 
+/// `url` cleaned ([`clean_url`]) if it has no scheme or one of `allowed` (lower case).
+fn url_with_scheme(url: &str, allowed: [&str; 3]) -> Option<String> {
+    let (clean, scheme) = clean_url(url);
+    match scheme {
+        None => Some(clean),
+        Some(s) => {
+            allowed.iter().any(|a| clean[s.clone()].eq_ignore_ascii_case(a)).then_some(clean)
+        }
+    }
+}
+
 /// The target a link may lead to: `http:`, `https:`, `mailto:` and relative URLs (cleaned as a
 /// URL parser would), `None` for any other scheme (`javascript:`, `data:`, `vbscript:`…).
 pub fn link_target(href: &str) -> Option<String> {
-    let (clean, scheme) = clean_url(href);
-    match scheme.as_deref() {
-        None | Some("http" | "https" | "mailto") => Some(clean),
-        Some(_) => None,
-    }
+    url_with_scheme(href, ["http", "https", "mailto"])
 }
 
 /// The source an embed may name: `http:`, `https:`, `data:` and relative URLs, `None` otherwise.
 pub fn embed_source(src: &str) -> Option<String> {
-    let (clean, scheme) = clean_url(src);
-    match scheme.as_deref() {
-        None | Some("http" | "https" | "data") => Some(clean),
-        Some(_) => None,
-    }
+    url_with_scheme(src, ["http", "https", "data"])
 }
 
 #[cfg(test)]

@@ -300,8 +300,13 @@ fn enter(
         }
         out.set_context(ctx);
         if let Some(mark) = mark_of(e) {
-            out.mark_enter(mark.clone());
-            frame.mark = Some(mark);
+            // Leaving a link needs no target (`Builder::mark_leave`): the target is moved, not
+            // copied.
+            frame.mark = Some(match &mark {
+                MarkKind::Link(_) => MarkKind::Link(None),
+                kind => kind.clone(),
+            });
+            out.mark_enter(mark);
         }
     }
     frames.push(frame);

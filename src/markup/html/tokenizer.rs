@@ -138,10 +138,8 @@ impl<'s> Tokenizer<'s> {
     fn text_until(&mut self, end: usize, refs: bool) -> Token<'s> {
         let start = self.pos;
         let bytes = self.bytes();
-        let mut i = start;
-        while i < end && !matches!(bytes[i], b'\r' | b'\0') && !(refs && bytes[i] == b'&') {
-            i += 1;
-        }
+        let amp = if refs { b'&' } else { b'\r' };
+        let i = find4(bytes, start, end, [b'\r', b'\0', amp, amp]);
         if i > start {
             self.pos = i;
             return Token::Text { text: Cow::Borrowed(&self.input[start..i]), source: start..i };
@@ -182,10 +180,10 @@ impl<'s> Tokenizer<'s> {
     fn data(&mut self) -> Token<'s> {
         let start = self.pos;
         let bytes = self.bytes();
-        let mut i = start;
-        while i < bytes.len() && !matches!(bytes[i], b'<' | b'&' | b'\r' | b'\0') {
-            i += 1;
-        }
+        let i = match bytes[start] {
+            b'<' | b'&' | b'\r' | b'\0' => start,
+            _ => find4(bytes, start, bytes.len(), [b'<', b'&', b'\r', b'\0']),
+        };
         if i > start {
             self.pos = i;
             return Token::Text { text: Cow::Borrowed(&self.input[start..i]), source: start..i };
@@ -424,6 +422,36 @@ impl<'s> Tokenizer<'s> {
     }
 }
 
+/// The first index in `from..end` of a byte of `needles`, or `end`: eight bytes a step (the
+/// text between tags is most of an article), then byte by byte where one of them is.
+fn find4(bytes: &[u8], from: usize, end: usize, needles: [u8; 4]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let [a, b, c, d] = needles;
+    let (sa, sb, sc, sd) =
+        (ONES * u64::from(a), ONES * u64::from(b), ONES * u64::from(c), ONES * u64::from(d));
+    // The high bit of each zero byte of `x`, and maybe of bytes after the first zero byte
+    // (a borrow): the lowest bit set is exact.
+    #[inline(always)]
+    fn zeros(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+    let end = end.min(bytes.len());
+    let mut i = from;
+    for chunk in bytes[from..end].chunks_exact(8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let hits = zeros(x ^ sa) | zeros(x ^ sb) | zeros(x ^ sc) | zeros(x ^ sd);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !(bytes[i] == a || bytes[i] == b || bytes[i] == c || bytes[i] == d) {
+        i += 1;
+    }
+    i
+}
+
 /// Where a comment whose text starts at `from` (after `<!--`) ends: after its `-->` or
 /// `--!>`, right away for `<!-->` and `<!--->`, or at the end of the input.
 fn comment_end(input: &str, from: usize) -> usize {
@@ -435,7 +463,9 @@ fn comment_end(input: &str, from: usize) -> usize {
         return from + 2;
     }
     let mut i = from;
-    while let Some(off) = input[i..].find("--") {
+    // A scan of byte pairs: comments are short, and a substring searcher's setup costs more
+    // than the scan.
+    while let Some(off) = bytes[i..].windows(2).position(|w| w == b"--") {
         let mut j = i + off + 2;
         while bytes.get(j) == Some(&b'-') {
             j += 1;
@@ -617,6 +647,42 @@ mod tests {
             tokens("<script><!--<script>--></script>x"),
             ["<script>", "\"<!--<script>-->\"", "</script>", "\"x\""]
         );
+    }
+
+    #[test]
+    fn find4_finds_the_first_needle() {
+        let needles = [b'<', b'&', b'\r', b'\0'];
+        let alphabet = b"ab <&\r\0\xC3\xA9z";
+        let mut x = 7u64;
+        for len in 0..40 {
+            for _ in 0..50 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        // Mostly letters, so that the eight-byte steps are taken too.
+                        let k = (x % 40) as usize;
+                        if k < alphabet.len() {
+                            alphabet[k]
+                        } else {
+                            b'a' + (k % 26) as u8
+                        }
+                    })
+                    .collect();
+                for from in 0..=len {
+                    for end in from..=len {
+                        let naive =
+                            (from..end).find(|&i| needles.contains(&bytes[i])).unwrap_or(end);
+                        assert_eq!(
+                            find4(&bytes, from, end, needles),
+                            naive,
+                            "{bytes:?} {from} {end}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

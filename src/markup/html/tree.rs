@@ -27,6 +27,7 @@
 
 use core::ops::Range;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use super::tags::{Names, Tag};
 use super::tokenizer::{Attribute, State, Token, Tokenizer};
@@ -51,11 +52,12 @@ pub(crate) enum Ns {
     MathMl,
 }
 
-/// The attributes the reader looks at, boxed because most elements have none of them (an
-/// element then costs a pointer, not the dozen fields); the others only count for Noah's Ark
-/// ([`Element::attr_hash`]).
+/// The attributes the reader looks at, behind a pointer because most elements have none of
+/// them (an element then costs a pointer, not the dozen fields), and shared because the token,
+/// its element and the elements the formatting rules clone from it all hold the same values;
+/// the others only count for Noah's Ark ([`Element::attr_hash`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Attrs(Option<Box<AttrValues>>);
+pub(crate) struct Attrs(Option<Rc<AttrValues>>);
 
 impl core::ops::Deref for Attrs {
     type Target = AttrValues;
@@ -255,6 +257,8 @@ fn attr_hash(attributes: &[Attribute<'_>]) -> u64 {
 
 fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
     let mut attrs = AttrValues::default();
+    // Whether an attribute the reader looks at was met: then `attrs` is not NO_ATTRS.
+    let mut any = false;
     for a in attributes {
         let value = || Some(a.value.clone().into_owned());
         match a.name.as_ref() {
@@ -271,10 +275,11 @@ fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
             "hidden" => attrs.hidden = true,
             "open" => attrs.open = true,
             "color" | "face" | "size" => attrs.font_attrs = true,
-            _ => {}
+            _ => continue,
         }
+        any = true;
     }
-    Attrs((attrs != NO_ATTRS).then(|| Box::new(attrs)))
+    Attrs(any.then(|| Rc::new(attrs)))
 }
 
 fn is_ws_text(text: &str) -> bool {
@@ -314,6 +319,7 @@ impl<'s> Builder<'s> {
         }
     }
 
+    #[inline(always)]
     fn step(&mut self) -> Result<(), ReadError> {
         self.work += 1;
         if self.work > self.budget {
@@ -324,6 +330,7 @@ impl<'s> Builder<'s> {
 
     // ---- The arena ----------------------------------------------------------------------------
 
+    #[inline(always)]
     fn new_node(&mut self, data: Data<'s>) -> u32 {
         self.nodes.push(Node {
             data,
@@ -355,6 +362,7 @@ impl<'s> Builder<'s> {
         }))
     }
 
+    #[inline(always)]
     fn el(&self, id: u32) -> &Element {
         match &self.nodes[id as usize].data {
             Data::Element(e) => e,
@@ -363,6 +371,7 @@ impl<'s> Builder<'s> {
         }
     }
 
+    #[inline(always)]
     fn el_mut(&mut self, id: u32) -> &mut Element {
         match &mut self.nodes[id as usize].data {
             Data::Element(e) => e,
@@ -377,11 +386,13 @@ impl<'s> Builder<'s> {
         }
     }
 
+    #[inline(always)]
     fn is_html(&self, id: u32, tag: Tag) -> bool {
         let e = self.el(id);
         e.ns == Ns::Html && e.tag == tag
     }
 
+    #[inline(always)]
     fn html_tag(&self, id: u32) -> Option<Tag> {
         let e = self.el(id);
         (e.ns == Ns::Html).then_some(e.tag)
@@ -446,10 +457,12 @@ impl<'s> Builder<'s> {
 
     // ---- The stack of open elements -------------------------------------------------------------
 
+    #[inline(always)]
     fn current(&self) -> u32 {
         *self.stack.last().unwrap_or(&HTML_NODE)
     }
 
+    #[inline(always)]
     fn current_ns(&self) -> Ns {
         self.el(self.current()).ns
     }
