@@ -207,28 +207,42 @@ impl Counter {
     /// What [`super::cluster`] does, with each char decoded and looked up once: the char after
     /// a cluster, read to see whether it joins it, is carried over as the next cluster's first
     /// char. Single ASCII chars between others (spaces, punctuation) stay in the run, and the
-    /// counter's state stays in locals for it.
+    /// counter's state stays in locals for it. A char's plain combining marks (the vowel signs
+    /// of the Indic scripts, accents) are stepped over here: only the rarer joins (conjuncts,
+    /// emoji sequences, Hangul jamo, CR LF) take the grapheme rules.
     #[inline(never)]
     fn others(&mut self, text: &str, mut i: usize) -> usize {
         let mut counter = core::mem::take(self);
         let bytes = text.as_bytes();
-        let (c, mut len) = crate::unicode::text::char_at(text, i);
-        let mut char = Char::of(c);
-        let end = loop {
-            let next = i + len;
-            // At eight ASCII bytes the run stops without reading the next char: no ASCII char
-            // joins the char before it (`\n` does after `\r`, whose own `joins_next` is set).
-            let ascii_run = next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0;
-            let after = (next < bytes.len() && !ascii_run).then(|| {
-                let (c, len) = crate::unicode::text::char_at(text, next);
-                (len, Char::of(c))
-            });
+        let (mut char, mut len) = Char::at(text, i);
+        let end = 'clusters: loop {
             counter.push(char.0);
-            if char.joins_next() || after.is_some_and(|(_, a)| a.joins_previous()) {
+            if char.joins_next() {
                 break crate::unicode::graphemes::cluster_end(text, i);
             }
-            let Some(a) = after else { break next };
-            (i, (len, char)) = (next, a);
+            let mut next = i + len;
+            // The char after the cluster so far: a plain mark goes on with it, any other char
+            // that joins it sends the whole cluster to the rules, and a char that does not
+            // starts the next cluster.
+            loop {
+                // At eight ASCII bytes the run stops without reading the next char: no ASCII
+                // char joins the char before it (`\n` does after `\r`, whose `joins_next` is set).
+                let ascii_run = bytes.get(next).is_some_and(|&b| b < 0x80)
+                    && next + 8 <= bytes.len()
+                    && word_at(bytes, next) & HIGH == 0;
+                if next >= bytes.len() || ascii_run {
+                    break 'clusters next;
+                }
+                let (after, after_len) = Char::at(text, next);
+                if !after.joins_previous() {
+                    (i, len, char) = (next, after_len, after);
+                    continue 'clusters;
+                }
+                if !(char.base() && after.plain_mark()) {
+                    break 'clusters crate::unicode::graphemes::cluster_end(text, i);
+                }
+                next += after_len;
+            }
         };
         *self = counter;
         end
