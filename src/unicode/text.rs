@@ -34,7 +34,7 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
 
 /// [`char_at`] as a code point, for a lookup by code that need not check it is a char (at a
 /// boundary of a `str` it always is).
-#[inline]
+#[inline(always)]
 pub(crate) fn code_at(text: &str, i: usize) -> (u32, usize) {
     // Each length spelled out: a loop over the continuation bytes stays a loop at
     // `opt-level = "z"`, and this runs for every char of text in other scripts.

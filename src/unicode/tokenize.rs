@@ -252,7 +252,7 @@ impl Char {
 
     /// The char that starts at byte `i` of `text` (a char boundary), and its length in bytes:
     /// [`crate::unicode::text::char_at`] and [`Char::of`] without making a `char` on the way.
-    #[inline]
+    #[inline(always)]
     fn at(text: &str, i: usize) -> (Char, usize) {
         let (code, len) = crate::unicode::text::code_at(text, i);
         (Char(KNOWN_CHARS.get_code(code, Char::work_out)), len)
