@@ -329,7 +329,13 @@ impl Counter {
         let (mut letter_before, mut digit_before) =
             (V::from_last(self.letter), V::from_last(self.digit));
         let mut span_before = V::from_last(self.joiner);
-        let (mut joiner_last, mut comma_last) = (self.joiner, self.comma);
+        // The chunk before's last byte, once there is one; whether it is a joiner (or `,`) is
+        // worked out only where a chunk or the run's end needs it.
+        let mut byte_before: Option<u8> = None;
+        let last = |counter: &Counter, byte: Option<u8>| match byte {
+            Some(b) => (JOINER_BYTES.last(b), COMMA_BYTES.last(b)),
+            None => (counter.joiner, counter.comma),
+        };
         let start = i;
         while let Some(chunk) = V::load(bytes, i) {
             let digit = chunk.in_range(DIGITS[0]);
@@ -340,6 +346,7 @@ impl Counter {
                 .and(V::one_before(span_before, span))
                 .and(V::two_before(letter_before, letter));
             if joined.any() {
+                let (joiner_last, comma_last) = last(self, byte_before);
                 let comma = chunk.in_range(COMMAS[0]);
                 let joiner = chunk.in_range(JOINERS[0]).or(chunk.in_range(JOINERS[1]));
                 let digits = V::two_before(digit_before, digit).and(digit);
@@ -349,11 +356,11 @@ impl Counter {
             }
             self.words += starts.and_not(joined).count() as usize;
             (letter_before, digit_before, span_before) = (letter, digit, span);
-            (joiner_last, comma_last) =
-                (JOINER_BYTES.last(chunk.last_byte()), COMMA_BYTES.last(chunk.last_byte()));
+            byte_before = Some(chunk.last_byte());
             i += V::WIDTH;
         }
         if i > start {
+            let (joiner_last, comma_last) = last(self, byte_before);
             (self.letter, self.digit, self.joiner, self.comma) =
                 (letter_before.last(), digit_before.last(), joiner_last, comma_last);
         }
