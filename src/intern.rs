@@ -2,11 +2,9 @@
 //! compare integers instead of strings.
 
 use std::borrow::Cow;
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
 
 use crate::myers::id_type;
+use crate::unicode::byte_masks::word_at;
 use crate::unicode::fold::{fold_token_into, is_own_key, Fold};
 
 id_type! {
@@ -20,7 +18,7 @@ id_type! {
 ///
 /// Not `HashMap`: this is the engine's only map, and hashbrown's generic table costs kilobytes of
 /// the wasm module's size budget (docs/performance.md) for a job this narrow (insert-or-get of
-/// short strings). FxHash is
+/// short strings). An FxHash-style hash ([`hash`]) is
 /// several times faster than SipHash on short keys; keys come from the documents, and a crafted
 /// document aiming for collisions could only make the diff slower (bounded by the deadline),
 /// never wrong.
@@ -33,10 +31,28 @@ pub(crate) struct Interner<'a> {
     scratch: String,
 }
 
+/// A key's hash for the table: FxHash's step (rotate, xor a word, multiply) over eight bytes at
+/// a time and then the last few as one word, the high half folded onto the low bits that the
+/// table reads. Keys are a word or a space: rustc-hash's `FxHasher::write` takes 16 bytes a step
+/// with a 128-bit multiply (two 64-bit ones in wasm32) and costs more to set up and finish
+/// than such a key takes to hash.
 fn hash(key: &str) -> usize {
-    let mut h = FxHasher::default();
-    h.write(key.as_bytes());
-    h.finish() as usize
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let bytes = key.as_bytes();
+    let mut h = bytes.len() as u64;
+    // (Plain index loops: see `byte_masks::word_at`.)
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        h = (h.rotate_left(26) ^ word_at(bytes, i)).wrapping_mul(K);
+        i += 8;
+    }
+    let mut last = 0u64;
+    while i < bytes.len() {
+        last = last << 8 | u64::from(bytes[i]);
+        i += 1;
+    }
+    h = (h.rotate_left(26) ^ last).wrapping_mul(K);
+    (h ^ h >> 32) as usize
 }
 
 impl<'a> Interner<'a> {
@@ -112,6 +128,23 @@ mod tests {
         assert_ne!(interner.intern("The", fold), interner.intern("the", fold));
         let nocase = Fold { ignore_case: true, ..fold };
         assert_eq!(interner.intern("THE", nocase), interner.intern("the", nocase));
+    }
+
+    #[test]
+    fn hash_spreads_short_keys_over_the_low_bits() {
+        // The table reads the low bits: 4,096 short keys, alike but for a byte or two, should
+        // land on nearly as many of 65,536 slots as random numbers would (~3,970).
+        let keys: Vec<String> = (0..4096).map(|i| format!("w{i}")).collect();
+        let slots: std::collections::HashSet<usize> =
+            keys.iter().map(|k| hash(k) & 0xFFFF).collect();
+        assert!(slots.len() > 3800, "{}", slots.len());
+        // Every byte counts, in the eight-byte steps and in the tail.
+        let long = "abcdefghijklmnopqrstu";
+        for at in 0..long.len() {
+            let mut changed = long.as_bytes().to_vec();
+            changed[at] ^= 1;
+            assert_ne!(hash(long), hash(std::str::from_utf8(&changed).unwrap_or_default()), "{at}");
+        }
     }
 
     #[test]

@@ -195,7 +195,7 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
     units
 }
 
-/// Dense ids of the paragraph hashes (every diff in the engine runs on `u32` ids), sorted
+/// Dense ids of the paragraph hashes (every diff in the engine runs on `u32` ids), numbered
 /// for the middle ranges only. A paragraph outside them gets the id of the same text in the
 /// middle, or one id shared by all the others (such paragraphs are never in a hunk; the ids
 /// only count how often a changed paragraph's text occurs, see [`Twins`]).
@@ -205,19 +205,16 @@ fn middle_ids(
     new: &[u64],
     new_mid: &Range<usize>,
 ) -> (Vec<TextId>, Vec<TextId>) {
+    if let Some(ids) = HashIds::middle_ids(old, old_mid, new, new_mid) {
+        return ids;
+    }
     let (old_ids, new_ids, keys) = dense_ids(&old[old_mid.clone()], &new[new_mid.clone()]);
     let outside = TextId(keys.len() as u32);
     let full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<TextId>| -> Vec<TextId> {
         if mid.len() == hashes.len() {
             return ids;
         }
-        let id = |h: &u64| {
-            if keys.is_empty() {
-                outside
-            } else {
-                keys.binary_search(h).map_or(outside, |k| TextId(k as u32))
-            }
-        };
+        let id = |h: &u64| keys.binary_search(h).map_or(outside, |k| TextId(k as u32));
         let mut out = Vec::with_capacity(hashes.len());
         out.extend(hashes[..mid.start].iter().map(id));
         out.extend(ids);
@@ -225,6 +222,86 @@ fn middle_ids(
         out
     };
     (full(old, old_mid, old_ids), full(new, new_mid, new_ids))
+}
+
+/// [`middle_ids`] by a table with open addressing keyed by the hashes themselves (already
+/// mixed), numbering them in order of first appearance: a probe or two a paragraph, where
+/// sorting them (`myers::dense_ids`) was a fifth of the diff of a near-identical pair of many
+/// short paragraphs. Hashes crafted to share their low bits would make the probes quadratic,
+/// so past a budget of probes it gives up and [`middle_ids`] sorts instead.
+struct HashIds {
+    /// Per slot, 1 + the index in `keys` of the hash it holds, 0 when empty.
+    slots: Vec<u32>,
+    keys: Vec<u64>,
+    /// Probes left.
+    budget: usize,
+}
+
+impl HashIds {
+    /// Probes allowed per paragraph, on average, before giving up.
+    const PROBES_PER_KEY: usize = 8;
+
+    /// [`middle_ids`], or `None` past the budget of probes.
+    fn middle_ids(
+        old: &[u64],
+        old_mid: &Range<usize>,
+        new: &[u64],
+        new_mid: &Range<usize>,
+    ) -> Option<(Vec<TextId>, Vec<TextId>)> {
+        let size = (2 * (old_mid.len() + new_mid.len())).next_power_of_two().max(16);
+        let budget = Self::PROBES_PER_KEY * (old.len() + new.len()) + 64;
+        let mut table = HashIds { slots: vec![0; size], keys: Vec::new(), budget };
+        let old_ids = table.ids(&old[old_mid.clone()], true)?;
+        let new_ids = table.ids(&new[new_mid.clone()], true)?;
+        let mut full = |hashes: &[u64], mid: &Range<usize>, ids: Vec<TextId>| {
+            if mid.len() == hashes.len() {
+                return Some(ids);
+            }
+            let mut out = table.ids(&hashes[..mid.start], false)?;
+            out.extend(ids);
+            out.extend(table.ids(&hashes[mid.end..], false)?);
+            Some(out)
+        };
+        Some((full(old, old_mid, old_ids)?, full(new, new_mid, new_ids)?))
+    }
+
+    /// The ids of `hashes`, numbering new ones when `number`, else giving them the id after
+    /// every numbered one.
+    fn ids(&mut self, hashes: &[u64], number: bool) -> Option<Vec<TextId>> {
+        let mut out = vec![TextId(0); hashes.len()];
+        let slots = out.as_mut_slice();
+        // (A plain loop: iterator adaptors stay calls per paragraph at `opt-level = "z"`.)
+        let mut k = 0;
+        while k < hashes.len() {
+            // A run of one text (a text of one repeated line) takes one look-up.
+            slots[k] = if k > 0 && hashes[k] == hashes[k - 1] {
+                slots[k - 1]
+            } else {
+                self.id(hashes[k], number)?
+            };
+            k += 1;
+        }
+        Some(out)
+    }
+
+    /// `key`'s id (see [`HashIds::ids`]); `None` once the budget is spent.
+    fn id(&mut self, key: u64, number: bool) -> Option<TextId> {
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        loop {
+            self.budget = self.budget.checked_sub(1)?;
+            match self.slots[at] {
+                0 if number => {
+                    self.keys.push(key);
+                    self.slots[at] = self.keys.len() as u32;
+                    return Some(TextId(self.slots[at] - 1));
+                }
+                0 => return Some(TextId(self.keys.len() as u32)),
+                s if self.keys[s as usize - 1] == key => return Some(TextId(s - 1)),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
 
 /// A stretch of the paragraph-level diff.
@@ -525,6 +602,67 @@ mod tests {
     use super::*;
     use crate::deadline::Deadline;
     use crate::unicode::fold::Fold;
+
+    /// Whether two lists of ids name the same texts as two lists of hashes: equal ids exactly
+    /// for equal hashes, across both lists.
+    fn same_classes(hashes: [&[u64]; 2], ids: [&[TextId]; 2]) -> bool {
+        let (h, i): (Vec<u64>, Vec<TextId>) = (hashes.concat(), ids.concat().into_iter().collect());
+        h.len() == i.len()
+            && (0..h.len()).all(|a| (0..h.len()).all(|b| (h[a] == h[b]) == (i[a] == i[b])))
+    }
+
+    #[test]
+    fn middle_ids_by_table_and_by_sorting_agree() {
+        let mut rng = crate::paragraphs::side::rng::Rng(7);
+        for round in 0..200 {
+            // Few distinct texts, so repeats, runs and texts on one side only all occur; and
+            // in half the rounds, hashes that all share their low bits.
+            let list = |rng: &mut crate::paragraphs::side::rng::Rng| -> Vec<u64> {
+                let len = rng.below(40);
+                let text = |k: u64| match round % 2 {
+                    0 => k.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                    _ => k << 32 | 0x5A5A,
+                };
+                (0..len).map(|_| text(rng.below(12) as u64 + 1)).collect()
+            };
+            let (old, new) = (list(&mut rng), list(&mut rng));
+            let old_mid = rng.below(old.len() + 1)..old.len();
+            let new_mid = old_mid.start.min(new.len())..new.len();
+            let (o, n) = middle_ids(&old, &old_mid, &new, &new_mid);
+            assert!(same_classes(
+                [&old[old_mid.clone()], &new[new_mid.clone()]],
+                [&o[old_mid.clone()], &n[new_mid.clone()]]
+            ));
+            // Outside the middle: the id of the same text in it, or one id above all of them.
+            let known = o[old_mid.clone()].iter().chain(&n[new_mid.clone()]).map(|t| t.0);
+            let outside = known.max().map_or(0, |m| m + 1);
+            for (hashes, ids, mid) in [(&old, &o, &old_mid), (&new, &n, &new_mid)] {
+                for k in (0..mid.start).chain(mid.end..hashes.len()) {
+                    let inside = old[old_mid.clone()]
+                        .iter()
+                        .zip(&o[old_mid.clone()])
+                        .chain(new[new_mid.clone()].iter().zip(&n[new_mid.clone()]))
+                        .find(|(h, _)| **h == hashes[k]);
+                    assert_eq!(ids[k], inside.map_or(TextId(outside), |(_, &id)| id));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hashes_that_share_their_low_bits_fall_back_to_sorting() {
+        // 4,096 distinct hashes on one home slot: the table gives up, the sort numbers them.
+        let old: Vec<u64> = (1..=4096u64).map(|k| k << 40).collect();
+        let new: Vec<u64> = old.iter().rev().copied().collect();
+        let mid = 0..old.len();
+        assert!(HashIds::middle_ids(&old, &mid, &new, &mid).is_none());
+        let (o, n) = middle_ids(&old, &mid, &new, &mid);
+        assert!(same_classes([&old, &new], [&o, &n]));
+        // Spread hashes stay in the table.
+        let spread: Vec<u64> =
+            (1..=4096u64).map(|k| k.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        assert!(HashIds::middle_ids(&spread, &mid, &spread, &mid).is_some());
+    }
 
     fn units(old: &'static str, new: &'static str) -> Vec<Unit> {
         let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);

@@ -12,9 +12,9 @@
 //! paragraphs (line breaks, blank lines, leading and trailing whitespace) is kept by the rows
 //! as separators, so nothing of the text is lost.
 //!
-//! Cost: a count of the line breaks and one pass over the bytes, O(n), eight bytes at a time
-//! between line breaks (plus a look at the first lines of a text with blank lines between
-//! others); no memory but the paragraphs (a text of blank lines, or of one-letter lines, has
+//! Cost: one pass over the bytes, O(n), eight bytes at a time between line breaks (plus a
+//! look at the first lines of a text with blank lines between others, and a second pass over
+//! one without); no memory but the paragraphs (a text of blank lines, or of one-letter lines, has
 //! as many lines as bytes).
 
 pub(crate) mod side;
@@ -110,19 +110,6 @@ impl<'t> Lines<'t> {
     }
 }
 
-/// How many `\n` and `\r` bytes `bytes` holds, eight bytes a step.
-fn count_breaks(bytes: &[u8]) -> usize {
-    let (mut n, mut i) = (0, 0);
-    while i + 8 <= bytes.len() {
-        let w = word_at(bytes, i);
-        if bytes_below(w, b'\r' + 1) != 0 {
-            n += (bytes_equal(w, b'\n') | bytes_equal(w, b'\r')).count_ones() as usize;
-        }
-        i += 8;
-    }
-    n + bytes[i..].iter().filter(|&&b| b == b'\n' || b == b'\r').count()
-}
-
 /// Whether line `start..end` of `text` is only whitespace.
 #[inline(always)]
 fn is_blank(text: &str, start: usize, end: usize) -> bool {
@@ -168,15 +155,12 @@ fn is_long(bytes: &[u8], start: usize, end: usize) -> bool {
 pub(crate) fn split(text: &str) -> Vec<Paragraph> {
     let bytes = text.as_bytes();
     let one = |start: usize, end: usize| Paragraph { byte_start: start, byte_end: end };
-    // Pass 1: is there a blank line between two non-blank ones? Until there is, each non-blank
-    // line is taken as a paragraph, so a text that has none (a plain scrape) is split here, in
-    // one pass, into a list with room for every line at once rather than one that doubles
-    // (and, for a text of one-letter lines, holds twice its need). Written through a slice,
-    // not pushed: `Vec::push` stays a call at `opt-level = "z"`, one per line. Most texts that
-    // have a blank line between two others show it within their first lines, and go on to
-    // pass 2 from there.
-    let mut per_line = vec![one(0, 0); count_breaks(bytes) + 1];
-    let slots = per_line.as_mut_slice();
+    // Pass 1: is there a blank line between two non-blank ones? Most texts that have one show
+    // it within their first lines, and go on to pass 2 from there having stored nothing. A
+    // text that has none (a plain scrape) has a paragraph per non-blank line, counted here and
+    // then written, in a second pass, into a list with room for all of them at once rather than
+    // one that doubles (and, for a text of one-letter lines, holds twice its need). Written
+    // through a slice, not pushed: `Vec::push` stays a call at `opt-level = "z"`, one per line.
     let (mut seen_text, mut gap, mut n) = (false, false, 0);
     let mut lines = Lines::new(bytes, 0, bytes.len());
     while let Some((start, end)) = lines.next_line() {
@@ -187,15 +171,21 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
             break;
         } else {
             seen_text = true;
-            slots[n] = one(start, end);
             n += 1;
         }
     }
     if n != usize::MAX {
-        per_line.truncate(n);
+        let mut per_line = vec![one(0, 0); n];
+        let slots = per_line.as_mut_slice();
+        let (mut lines, mut k) = (Lines::new(bytes, 0, bytes.len()), 0);
+        while let Some((start, end)) = lines.next_line() {
+            if k < slots.len() && !is_blank(text, start, end) {
+                slots[k] = one(start, end);
+                k += 1;
+            }
+        }
         return per_line;
     }
-    drop(per_line);
     // Pass 2: one paragraph per block of non-blank lines (see the module docs); blocks are far
     // fewer than lines in most texts.
     let mut paragraphs = Vec::new();
@@ -340,15 +330,27 @@ mod tests {
     }
 
     #[test]
-    fn count_breaks_counts_every_one() {
+    fn lines_end_at_every_break() {
+        // Breaks among bytes that the eight-byte test must not take for one, at every offset.
         let text = "a\n\u{e9}\x0b\r\x0c\u{8a}\n\n\r\u{2028}z\x0e\r\n\u{8d}".repeat(5);
         for len in 0..text.len() {
             let t = &text.as_bytes()[..len];
-            assert_eq!(
-                count_breaks(t),
-                t.iter().filter(|&&b| b == b'\n' || b == b'\r').count(),
-                "{len}"
-            );
+            let mut lines = Lines::new(t, 0, len);
+            let found: Vec<(usize, usize)> = core::iter::from_fn(|| lines.next_line()).collect();
+            let (mut expected, mut start, mut i) = (Vec::new(), 0, 0);
+            while i < len {
+                if t[i] == b'\n' || t[i] == b'\r' {
+                    expected.push((start, i));
+                    i += if t[i] == b'\r' && t.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < len {
+                expected.push((start, len));
+            }
+            assert_eq!(found, expected, "{len}");
         }
     }
 

@@ -27,16 +27,30 @@ impl CharMemo {
 
     /// The byte for `c`: `work_out(c)`, which must never be 0, the first time.
     #[inline]
-    pub(crate) fn get(&self, c: char, work_out: impl FnOnce(char) -> u8) -> u8 {
-        let Some(slot) = self.0.get(c as usize) else { return work_out(c) };
-        match slot.load(Ordering::Relaxed) {
-            0 => {
-                let byte = work_out(c);
-                debug_assert_ne!(byte, 0, "{c:?}");
-                slot.store(byte, Ordering::Relaxed);
-                byte
-            }
-            known => known,
+    pub(crate) fn get(&self, c: char, work_out: fn(char) -> u8) -> u8 {
+        self.get_code(c as u32, work_out)
+    }
+
+    /// [`CharMemo::get`] by code point (one that is no char, which a `str` never holds, is
+    /// worked out as U+FFFD). Inlined, but for the first look-up of a char: it runs once per
+    /// char of text in other scripts, and a call per char was a third of its cost.
+    #[inline(always)]
+    pub(crate) fn get_code(&self, code: u32, work_out: fn(char) -> u8) -> u8 {
+        match self.0.get(code as usize).map(|slot| slot.load(Ordering::Relaxed)) {
+            Some(known @ 1..) => known,
+            _ => self.fill(code, work_out),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill(&self, code: u32, work_out: fn(char) -> u8) -> u8 {
+        let c = char::from_u32(code).unwrap_or('\u{FFFD}');
+        let byte = work_out(c);
+        debug_assert_ne!(byte, 0, "{c:?}");
+        if let Some(slot) = self.0.get(code as usize) {
+            slot.store(byte, Ordering::Relaxed);
+        }
+        byte
     }
 }

@@ -1115,6 +1115,22 @@ pub(crate) fn joining(c: char) -> (bool, bool) {
     )
 }
 
+/// How `c` takes part in the commonest clusters, a char and its combining marks, for callers
+/// that skip [`cluster_end`] over them: `(base, plain_mark)`, where `base` says that a mark
+/// after `c` joins it (`c` is no control), and `plain_mark` that `c` is an Extend or SpacingMark
+/// with no other part in the rules (no ZWJ, Indic linker or consonant, pictograph). A char
+/// with `base` and without `before` (see [`joining`]), followed by plain marks, is one cluster
+/// with them, which goes on exactly while the next char is a plain mark and ends before any
+/// char without `after`: no rule but GB9 and GB9a applies after such a run.
+pub(crate) fn plain_marks(c: char) -> (bool, bool) {
+    let p = props(c);
+    (
+        p.kind() != KIND_CONTROL,
+        matches!(p.kind(), KIND_EXTEND | KIND_SPACING_MARK)
+            && !p.has(PICTOGRAPH | CONSONANT | LINKER),
+    )
+}
+
 /// The end (byte offset) of the grapheme cluster that starts at byte `start` of `text`
 /// (`start` must be a char boundary; at the end of the text the cluster is empty).
 pub(crate) fn cluster_end(text: &str, start: usize) -> usize {

@@ -28,16 +28,27 @@ pub(crate) fn from(text: &str, start: usize) -> &str {
 /// starts (never at a boundary of a `str` before its end).
 #[inline]
 pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
-    let byte = |k: usize| u32::from(text.as_bytes().get(i + k).copied().unwrap_or(0));
-    let (lead, len) = match text.as_bytes().get(i).copied() {
-        Some(b @ 0..=0x7F) => return (char::from(b), 1),
-        Some(b @ 0xC0..=0xDF) => (u32::from(b & 0x1F), 2),
-        Some(b @ 0xE0..=0xEF) => (u32::from(b & 0x0F), 3),
-        Some(b @ 0xF0..=0xF7) => (u32::from(b & 0x07), 4),
-        _ => return ('\u{FFFD}', 1),
-    };
-    let c = (1..len).fold(lead, |c, k| c << 6 | byte(k) & 0x3F);
+    let (c, len) = code_at(text, i);
     (char::from_u32(c).unwrap_or('\u{FFFD}'), len)
+}
+
+/// [`char_at`] as a code point, for a lookup by code that need not check it is a char (at a
+/// boundary of a `str` it always is).
+#[inline(always)]
+pub(crate) fn code_at(text: &str, i: usize) -> (u32, usize) {
+    // Each length spelled out: a loop over the continuation bytes stays a loop at
+    // `opt-level = "z"`, and this runs for every char of text in other scripts.
+    let bytes = text.as_bytes();
+    let tail = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    match bytes.get(i).copied() {
+        Some(b @ 0..=0x7F) => (u32::from(b), 1),
+        Some(b @ 0xC0..=0xDF) => (u32::from(b & 0x1F) << 6 | tail(1), 2),
+        Some(b @ 0xE0..=0xEF) => (u32::from(b & 0x0F) << 12 | tail(1) << 6 | tail(2), 3),
+        Some(b @ 0xF0..=0xF7) => {
+            (u32::from(b & 0x07) << 18 | tail(1) << 12 | tail(2) << 6 | tail(3), 4)
+        }
+        _ => (0xFFFD, 1),
+    }
 }
 
 /// `a == b`, sixteen bytes a step.

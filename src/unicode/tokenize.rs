@@ -229,25 +229,55 @@ fn cluster(text: &str, i: usize) -> (usize, Class) {
 /// What the tokenizer needs to know of a char, worked out once per char ([`crate::unicode::char_memo`]):
 /// its [`Class`] in the low three bits ([`Class::code`]), and whether it may join the char
 /// after it (`JOINS_NEXT`) or before it (`JOINS_PREVIOUS`) in a grapheme cluster
-/// ([`crate::unicode::graphemes::joining`]). `char::is_alphanumeric`, `char::is_numeric` and the
+/// ([`crate::unicode::graphemes::joining`]), and whether it takes or is a plain combining mark
+/// (`BASE`, `PLAIN_MARK`: [`crate::unicode::graphemes::plain_marks`]). `char::is_alphanumeric`, `char::is_numeric` and the
 /// grapheme tables search Unicode tables at every call, which made text in scripts other than
 /// Latin many times slower to count (docs/performance.md).
 #[derive(Clone, Copy)]
 struct Char(u8);
 
+/// Every [`Char`] met so far.
+static KNOWN_CHARS: CharMemo = CharMemo::new();
+
 const JOINS_NEXT: u8 = 0x08;
 const JOINS_PREVIOUS: u8 = 0x10;
+const BASE: u8 = 0x20;
+const PLAIN_MARK: u8 = 0x40;
 
 impl Char {
     #[inline]
     fn of(c: char) -> Char {
-        static KNOWN: CharMemo = CharMemo::new();
-        Char(KNOWN.get(c, |c| {
-            let (next, previous) = crate::unicode::graphemes::joining(c);
-            classify(c).code()
-                | if next { JOINS_NEXT } else { 0 }
-                | if previous { JOINS_PREVIOUS } else { 0 }
-        }))
+        Char(KNOWN_CHARS.get(c, Char::work_out))
+    }
+
+    /// The char that starts at byte `i` of `text` (a char boundary), and its length in bytes:
+    /// [`crate::unicode::text::char_at`] and [`Char::of`] without making a `char` on the way.
+    #[inline(always)]
+    fn at(text: &str, i: usize) -> (Char, usize) {
+        let (code, len) = crate::unicode::text::code_at(text, i);
+        (Char(KNOWN_CHARS.get_code(code, Char::work_out)), len)
+    }
+
+    fn work_out(c: char) -> u8 {
+        let (next, previous) = crate::unicode::graphemes::joining(c);
+        let (base, plain) = crate::unicode::graphemes::plain_marks(c);
+        classify(c).code()
+            | if next { JOINS_NEXT } else { 0 }
+            | if previous { JOINS_PREVIOUS } else { 0 }
+            | if base { BASE } else { 0 }
+            | if plain { PLAIN_MARK } else { 0 }
+    }
+
+    /// A plain mark after this char joins it ([`crate::unicode::graphemes::plain_marks`]).
+    #[inline]
+    fn base(self) -> bool {
+        self.0 & BASE != 0
+    }
+
+    /// A mark that only joins the char before it ([`crate::unicode::graphemes::plain_marks`]).
+    #[inline]
+    fn plain_mark(self) -> bool {
+        self.0 & PLAIN_MARK != 0
     }
 
     #[inline]
@@ -436,11 +466,17 @@ mod tests {
     fn each_char_is_worked_out_once_and_alike() {
         // Twice: the second answer comes from the memo (first two planes), or is worked out again.
         for c in (0..0x30000).filter_map(char::from_u32) {
-            for known in [Char::of(c), Char::of(c)] {
+            let text = c.to_string();
+            for known in [Char::of(c), Char::of(c), Char::at(&text, 0).0] {
                 assert_eq!(known.class(), classify(c), "{c:?}");
                 assert_eq!(
                     (known.joins_next(), known.joins_previous()),
                     crate::unicode::graphemes::joining(c),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    (known.base(), known.plain_mark()),
+                    crate::unicode::graphemes::plain_marks(c),
                     "{c:?}"
                 );
             }

@@ -9,7 +9,7 @@
 //! ([`super::ASCII_CLASS`]), so a rule change is made there and in these two functions.
 //!
 //! Cost: one pass, O(n), eight ASCII bytes a step (sixteen with wasm SIMD), other clusters one
-//! by one. The property tests run all three steps (the sixteen-lane one through
+//! by one, each a look-up in a table that [`Counter::push`] fills at compile time. The property tests run all three steps (the sixteen-lane one through
 //! `lanes::Portable`, its native stand-in) against the tokenizer.
 
 use super::lanes::Lanes;
@@ -38,7 +38,7 @@ pub(super) fn counts(text: &str) -> [usize; 2] {
 #[inline(always)]
 fn count<V: Lanes>(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let mut counter = Counter::default();
+    let mut counter = Counter::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -150,7 +150,7 @@ const fn ranges<const N: usize>(classes: &[Class]) -> [(u8, u8); N] {
 /// The word count so far, and the classes of the clusters before the next one as masks in the
 /// `u64` form of [`Lanes`]: bit 63 is the last cluster, bit 55 the one before it (read for
 /// letters and digits only).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Counter {
     words: usize,
     letter: u64,
@@ -178,21 +178,52 @@ const CODE_BITS: [u8; 8] = {
     table
 };
 
+/// Whether a cluster of class code `now` starts a word after clusters of codes `before_last`
+/// and `last`: bit `last * 8 + now` of entry `before_last`. Worked out by [`Counter::push`]
+/// itself, the only two clusters it reads being the last two.
+const STARTS: [u64; 8] = {
+    let mut table = [0u64; 8];
+    let mut k = 0;
+    while k < 512 {
+        let mut counter = Counter::new();
+        counter.push((k >> 6) as u8);
+        counter.push((k >> 3 & 7) as u8);
+        let before = counter.words;
+        counter.push((k & 7) as u8);
+        let added = counter.words - before;
+        assert!(added <= 1, "a cluster adds one word at most");
+        table[k >> 6] |= (added as u64) << (k & 63);
+        k += 1;
+    }
+    table
+};
+
 impl Counter {
+    const fn new() -> Counter {
+        Counter { words: 0, letter: 0, digit: 0, joiner: 0, comma: 0 }
+    }
+
     /// Takes the next cluster, by its class code ([`Class::code`]). Without a branch: in text
     /// other than ASCII, classes follow each other too irregularly for the branch predictor.
     #[inline(always)]
-    fn push(&mut self, code: u8) {
-        let bits = u64::from(CODE_BITS[usize::from(code & 0x07)]);
+    const fn push(&mut self, code: u8) {
+        const fn last(m: u64) -> u64 {
+            m >> 63
+        }
+        const fn before_last(m: u64) -> u64 {
+            m >> 55 & 1
+        }
+        const fn shift(m: u64, bit: u64) -> u64 {
+            m >> 8 | bit << 63
+        }
+        let bits = CODE_BITS[(code & 0x07) as usize] as u64;
         let (letter, digit, joiner, comma) =
             (bits & 1, bits >> 1 & 1, bits >> 2 & 1, bits >> 3 & 1);
-        let (last, before_last) = (|m: u64| m >> 63, |m: u64| m >> 55 & 1);
         let joined = last(self.joiner)
             & before_last(self.letter)
             & (!last(self.comma) & 1 | before_last(self.digit) & digit);
         let starts = letter & !last(self.letter) & !joined & 1;
         self.words += (starts + (bits >> 4)) as usize;
-        let shift = |m: u64, bit: u64| m >> 8 | bit << 63;
         (self.letter, self.digit, self.joiner, self.comma) = (
             shift(self.letter, letter),
             shift(self.digit, digit),
@@ -201,36 +232,85 @@ impl Counter {
         );
     }
 
+    /// The class codes of the last two clusters as [`STARTS`] reads them (`before_last * 8 +
+    /// last`): a code with the same bits of [`CODE_BITS`] as [`Counter::push`] reads of each.
+    #[inline(always)]
+    fn codes(&self) -> u32 {
+        let (last, before_last) = (|m: u64| m >> 63 != 0, |m: u64| m >> 55 & 1 != 0);
+        let last = if last(self.comma) {
+            Class::Joiner { digits_only: true }
+        } else if last(self.joiner) {
+            Class::Joiner { digits_only: false }
+        } else if last(self.letter) {
+            Class::Letter { digit: last(self.digit) }
+        } else {
+            Class::Space
+        };
+        let before_last = if before_last(self.letter) {
+            Class::Letter { digit: before_last(self.digit) }
+        } else {
+            Class::Space
+        };
+        u32::from(before_last.code()) << 3 | u32::from(last.code())
+    }
+
+    /// The counter after `words` words and clusters of the codes `codes` ([`Counter::codes`]).
+    #[inline(always)]
+    fn from_codes(words: usize, codes: u32) -> Counter {
+        let mut counter = Counter::new();
+        counter.push((codes >> 3) as u8);
+        counter.push((codes & 7) as u8);
+        counter.words = words;
+        counter
+    }
+
     /// [`Counter::push`] for the clusters from byte `i` on, one by one, up to eight ASCII bytes
     /// in a row, which the chunk steps take (or the end); returns where it stopped (past `i`).
     ///
     /// What [`super::cluster`] does, with each char decoded and looked up once: the char after
     /// a cluster, read to see whether it joins it, is carried over as the next cluster's first
     /// char. Single ASCII chars between others (spaces, punctuation) stay in the run, and the
-    /// counter's state stays in locals for it.
+    /// counter's state stays in locals for it. A char's plain combining marks (the vowel signs
+    /// of the Indic scripts, accents) are stepped over here: only the rarer joins (conjuncts,
+    /// emoji sequences, Hangul jamo, CR LF) take the grapheme rules.
     #[inline(never)]
     fn others(&mut self, text: &str, mut i: usize) -> usize {
-        let mut counter = core::mem::take(self);
+        // The state as the last two clusters' codes, each cluster one look-up in `STARTS`.
+        let (mut words, mut codes) = (self.words, self.codes());
         let bytes = text.as_bytes();
-        let (c, mut len) = crate::unicode::text::char_at(text, i);
-        let mut char = Char::of(c);
-        let end = loop {
-            let next = i + len;
-            // At eight ASCII bytes the run stops without reading the next char: no ASCII char
-            // joins the char before it (`\n` does after `\r`, whose own `joins_next` is set).
-            let ascii_run = next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0;
-            let after = (next < bytes.len() && !ascii_run).then(|| {
-                let (c, len) = crate::unicode::text::char_at(text, next);
-                (len, Char::of(c))
-            });
-            counter.push(char.0);
-            if char.joins_next() || after.is_some_and(|(_, a)| a.joins_previous()) {
+        let (mut char, mut len) = Char::at(text, i);
+        let end = 'clusters: loop {
+            let k = codes << 3 | u32::from(char.0 & 0x07);
+            words += (STARTS[(k >> 6) as usize] >> (k & 63) & 1) as usize;
+            codes = k & 63;
+            if char.joins_next() {
                 break crate::unicode::graphemes::cluster_end(text, i);
             }
-            let Some(a) = after else { break next };
-            (i, (len, char)) = (next, a);
+            let mut next = i + len;
+            // The char after the cluster so far: a plain mark goes on with it, any other char
+            // that joins it sends the whole cluster to the rules, and a char that does not
+            // starts the next cluster.
+            loop {
+                // At eight ASCII bytes the run stops without reading the next char: no ASCII
+                // char joins the char before it (`\n` does after `\r`, whose `joins_next` is set).
+                let ascii_run = bytes.get(next).is_some_and(|&b| b < 0x80)
+                    && next + 8 <= bytes.len()
+                    && word_at(bytes, next) & HIGH == 0;
+                if next >= bytes.len() || ascii_run {
+                    break 'clusters next;
+                }
+                let (after, after_len) = Char::at(text, next);
+                if !after.joins_previous() {
+                    (i, len, char) = (next, after_len, after);
+                    continue 'clusters;
+                }
+                if !(char.base() && after.plain_mark()) {
+                    break 'clusters crate::unicode::graphemes::cluster_end(text, i);
+                }
+                next += after_len;
+            }
         };
-        *self = counter;
+        *self = Counter::from_codes(words, codes);
         end
     }
 
@@ -249,7 +329,13 @@ impl Counter {
         let (mut letter_before, mut digit_before) =
             (V::from_last(self.letter), V::from_last(self.digit));
         let mut span_before = V::from_last(self.joiner);
-        let (mut joiner_last, mut comma_last) = (self.joiner, self.comma);
+        // The chunk before's last byte, once there is one; whether it is a joiner (or `,`) is
+        // worked out only where a chunk or the run's end needs it.
+        let mut byte_before: Option<u8> = None;
+        let last = |counter: &Counter, byte: Option<u8>| match byte {
+            Some(b) => (JOINER_BYTES.last(b), COMMA_BYTES.last(b)),
+            None => (counter.joiner, counter.comma),
+        };
         let start = i;
         while let Some(chunk) = V::load(bytes, i) {
             let digit = chunk.in_range(DIGITS[0]);
@@ -260,6 +346,7 @@ impl Counter {
                 .and(V::one_before(span_before, span))
                 .and(V::two_before(letter_before, letter));
             if joined.any() {
+                let (joiner_last, comma_last) = last(self, byte_before);
                 let comma = chunk.in_range(COMMAS[0]);
                 let joiner = chunk.in_range(JOINERS[0]).or(chunk.in_range(JOINERS[1]));
                 let digits = V::two_before(digit_before, digit).and(digit);
@@ -269,11 +356,11 @@ impl Counter {
             }
             self.words += starts.and_not(joined).count() as usize;
             (letter_before, digit_before, span_before) = (letter, digit, span);
-            (joiner_last, comma_last) =
-                (JOINER_BYTES.last(chunk.last_byte()), COMMA_BYTES.last(chunk.last_byte()));
+            byte_before = Some(chunk.last_byte());
             i += V::WIDTH;
         }
         if i > start {
+            let (joiner_last, comma_last) = last(self, byte_before);
             (self.letter, self.digit, self.joiner, self.comma) =
                 (letter_before.last(), digit_before.last(), joiner_last, comma_last);
         }
