@@ -29,6 +29,7 @@ import {
 } from './article-diff-layout.js';
 import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
+import {PageWatch} from './article-diff-page.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
@@ -66,9 +67,6 @@ let workerWarned = false;
 /**
  * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
  */
-/** Whether the browser's find reaches `hidden="until-found"` text and opens it (`beforematch`). */
-const FINDS_HIDDEN_TEXT = typeof document !== 'undefined' && 'onbeforematch' in document.documentElement;
-
 export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
     'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
@@ -120,11 +118,8 @@ export class ArticleDiffElement extends HTMLElement {
   #wantedChange = null;
   /** While the element writes `current-change` itself (reflecting the current change). */
   #reflecting = false;
-  /** @type {ResizeObserver | null} */ #hostObserver = null;
   /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
   #diffing = null;
-  /** @type {ResizeObserver | null} */ #resizeObserver = null;
-  #scrollFrame = 0;
 
   // Shadow DOM, built once.
   #root = this.shadowRoot ?? this.attachShadow({mode: 'open'});
@@ -319,34 +314,14 @@ export class ArticleDiffElement extends HTMLElement {
     }
     this.#data.connect();
     this.addEventListener('keydown', this.#navigation.onKeydown);
-    document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
-    window.addEventListener('resize', this.#onScroll, {passive: true});
-    window.addEventListener('beforeprint', this.#beforePrint);
-    window.addEventListener('keydown', this.#onFindKey, {capture: true});
-    this.#darkScheme.addEventListener('change', this.#onSchemeChange);
-    window.addEventListener('afterprint', this.#afterPrint);
-    this.#resizeObserver = new ResizeObserver(() => this.#onResize());
-    this.#resizeObserver.observe(this.#toolbar.element);
-    this.#hostObserver = new ResizeObserver((entries) => this.#onHostResize(entries[entries.length - 1]));
-    this.#hostObserver.observe(this);
+    this.#page.connect();
     this.#schedule();
   }
 
   disconnectedCallback() {
     this.#data.disconnect();
     this.removeEventListener('keydown', this.#navigation.onKeydown);
-    document.removeEventListener('scroll', this.#onScroll, {capture: true});
-    window.removeEventListener('resize', this.#onScroll);
-    window.removeEventListener('beforeprint', this.#beforePrint);
-    window.removeEventListener('keydown', this.#onFindKey, {capture: true});
-    this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
-    window.removeEventListener('afterprint', this.#afterPrint);
-    cancelAnimationFrame(this.#scrollFrame);
-    this.#scrollFrame = 0;
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    this.#hostObserver?.disconnect();
-    this.#hostObserver = null;
+    this.#page.disconnect();
     this.#minimap.dispose();
     // A fill under way goes on (a detached tree costs no layout), so `ready()` still settles.
     this.#navigation.dispose();
@@ -709,48 +684,32 @@ export class ArticleDiffElement extends HTMLElement {
     }
   };
 
-  /** Before printing: every row drawn (the page has no idle time to draw them in), the legend shown. */
-  #beforePrint = () => {
-    this.#drawer.fillAll();
-    this.#legendBeforePrint = this.#toolbar.legendShown;
-    this.#toolbar.showLegend(true);
-  };
-
-  #afterPrint = () => {
-    this.#toolbar.showLegend(this.#legendBeforePrint);
-  };
-
-  #legendBeforePrint = false;
-
-  /**
-   * Where `hidden="until-found"` is not supported (Firefox, Safari), the browser's find cannot
-   * reach folded rows: the find keys open every fold first.
-   * @param {KeyboardEvent} event
-   */
-  #onFindKey = (event) => {
-    if (FINDS_HIDDEN_TEXT || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
-    if (this.#model && !this.#folds.allOpen) this.expandAll();
-  };
-
-  /** The page's colour scheme: the minimap's canvas follows it (the rest is CSS). */
-  #darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-  #onSchemeChange = () => this.#minimap.repaint();
-
-  /** Scrolling anywhere (window or a scrolling ancestor) moves the minimap's viewport box. */
-  #onScroll = () => {
-    if (this.#scrollFrame) return;
-    this.#scrollFrame = requestAnimationFrame(() => {
-      this.#scrollFrame = 0;
-      // Before this frame paints: rows scrolled into view are never shown empty for long.
+  /** The page around the element: what scrolling, printing, find and resizing do to it. */
+  #page = new PageWatch(this, this.#toolbar.element, {
+    // Before the frame paints: rows scrolled into view are never shown empty for long.
+    scrolled: () => {
       this.#drawer.fillVisible();
       this.#minimap.placeViewport();
-    });
-  };
+    },
+    // Before printing: every row drawn (the page has no idle time to draw them in), the legend shown.
+    beforePrint: () => {
+      this.#drawer.fillAll();
+      this.#legendBeforePrint = this.#toolbar.legendShown;
+      this.#toolbar.showLegend(true);
+    },
+    afterPrint: () => this.#toolbar.showLegend(this.#legendBeforePrint),
+    find: () => {
+      if (this.#model && !this.#folds.allOpen) this.expandAll();
+    },
+    schemeChanged: () => this.#minimap.repaint(),
+    toolbarResized: () => {
+      this.#frame.style.setProperty('--article-diff-bar-height', `${this.#toolbar.element.offsetHeight}px`);
+      this.#minimap.schedule();
+    },
+    hostResized: (entry) => this.#onHostResize(entry),
+  });
 
-  #onResize() {
-    this.#frame.style.setProperty('--article-diff-bar-height', `${this.#toolbar.element.offsetHeight}px`);
-    this.#minimap.schedule();
-  }
+  #legendBeforePrint = false;
 
   /**
    * The element's width changed: with an automatic view, a narrow element turns inline.
