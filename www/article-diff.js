@@ -23,17 +23,16 @@ import {
 } from './article-diff-events.js';
 import {copyDiff, downloadDiff, exportDocument, plainText} from './article-diff-export.js';
 import {Inputs} from './article-diff-inputs.js';
-import {changeId, changeIndex, sharedPercent, shownStats, stackedSummaryItems, summaryItems, unrelatedNotice} from './article-diff-labels.js';
-import {
-  FoldMemory, autoView, changesOf, itemsOf, looksUnrelated, movedAwayRuns, paragraphCounts, sharedWords, stackedItems,
-} from './article-diff-layout.js';
+import {changeId, changeIndex, shownStats, stackedSummaryItems, summaryItems} from './article-diff-labels.js';
+import {FoldMemory, autoView, layoutOf, movedAwayRuns} from './article-diff-layout.js';
 import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
+import {showNotice} from './article-diff-notice.js';
 import {PageWatch} from './article-diff-page.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
-import {Toolbar} from './article-diff-toolbar.js';
+import {Toolbar, columnHeaders} from './article-diff-toolbar.js';
 import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
 import {checkFormat} from './article-diff-documents.js';
 
@@ -519,17 +518,8 @@ export class ArticleDiffElement extends HTMLElement {
     const hideCosmetic = this.hideCosmetic;
     const onlyChanges = this.onlyChanges;
     const alignAnyway = this.#alignAnyway;
-    const paragraphs = paragraphCounts(model.blocks);
-    // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
-    // they are unrelated would be wrong, and its own notice says what happened.
-    const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
-    const stacked = unrelated && !alignAnyway;
-    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
-    // the changes, and rows are built only for the ones drawn.
-    const {items, changes} = stacked
-      ? stackedItems(model.blocks, model.rowCount)
-      : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#folds, onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
-    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.size, paragraphs, unrelated, stacked, items, changes};
+    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.size,
+      ...layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, this.#folds)};
   }
 
   /**
@@ -552,7 +542,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#stacked = stacked;
     this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';
     this.#items = items;
-    this.#showNotice(model, unrelated);
+    showNotice(this.#notice, model, unrelated, this.#stacked, this.#strings);
     this.#toolbar.showSummary(this.#stacked ? stackedSummaryItems(paragraphs, model.stats, this.#strings)
       : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), this.#strings), model.stats, (name) => this.hasAttribute(name));
     const hideFormatting = this.hideFormatting;
@@ -569,45 +559,10 @@ export class ArticleDiffElement extends HTMLElement {
     changes.hunks.forEach((hunk, i) => changeIds.set(hunk[0], changeId(i)));
     this.#drawer.draw({model, view, hideCosmetic, hideFormatting, stacked: this.#stacked, labels, changeIds, strings: this.#strings,
       current: new Set(this.#navigation.currentRows), folds: this.#folds}, items);
-    this.#rows.prepend(this.#columnHeaders(labels, view));
+    this.#rows.prepend(columnHeaders(labels, view, this.#stacked, this.#strings));
     this.#navigation.show(false);
     this.#minimap.redraw();
     this.#goToWanted();
-  }
-
-  /**
-   * The rows' column headers, for screen readers (the headings on screen are in the toolbar,
-   * which scrolls apart from the rows).
-   * @param {{old: string, new: string}} labels @param {'split'|'inline'} view
-   */
-  #columnHeaders(labels, view) {
-    const header = (/** @type {string} */ text) => h('span', {text, attrs: {role: 'columnheader'}});
-    const change = header(say(this.#strings, 'changeColumn'));
-    const cells = view === 'split' && !this.#stacked
-      ? [change, header(labels.old), header(labels.new)]
-      : [change, header(say(this.#strings, 'bothColumn', labels))];
-    return h('div', {class: 'sr-only column-headers', attrs: {role: 'row'}}, cells);
-  }
-
-  /**
-   * The notice above the rows: an approximate diff, versions shown one after the other.
-   * @param {ArticleDiff} model @param {boolean} unrelated
-   */
-  #showNotice(model, unrelated) {
-    /** @type {(string|HTMLElement)[]} */
-    const parts = [];
-    if (model.approximate) {
-      parts.push(say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')}));
-    }
-    if (unrelated) {
-      const shared = sharedWords(model.stats);
-      parts.push(h('span', {text: this.#stacked ? unrelatedNotice(shared, this.#strings)
-        : say(this.#strings, 'unrelatedAlignedNotice', {percent: sharedPercent(shared, this.#strings)})}));
-      parts.push(h('button', {class: 'notice-action', part: 'notice-action', attrs: {type: 'button'},
-        text: say(this.#strings, this.#stacked ? 'alignAnyway' : 'showOneAfterOther')}));
-    }
-    this.#notice.replaceChildren(...parts.flatMap((part, i) => (i ? [' ', part] : [part])));
-    this.#notice.hidden = parts.length === 0;
   }
 
   /** The toolbar's tools as the attributes and the folds say. */
