@@ -33,6 +33,7 @@ import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
 import {Toolbar, columnHeaders} from './article-diff-toolbar.js';
+import {Updates} from './article-diff-updates.js';
 import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
 import {checkFormat} from './article-diff-documents.js';
 
@@ -84,16 +85,11 @@ export class ArticleDiffElement extends HTMLElement {
     return this;
   }
 
-  /** Bumped whenever a text or diff option changes; stale async work compares it. */
-  #inputVersion = 0;
-  /** The `#inputVersion` the drawn model was computed from (-1: none yet). */
-  #diffedVersion = -1;
+  #updates = new Updates(() => this.update());
   /** @type {ArticleDiff | null} */ #model = null;
-  #updateQueued = false;
-  /** @type {Promise<void>} */ #lastUpdate = Promise.resolve();
   #inputs = new Inputs(this, {
-    changed: () => { this.#inputVersion++; },
-    settled: () => this.#schedule(),
+    changed: () => this.#updates.changed(),
+    settled: () => this.#updates.schedule(),
     failed: (message, shown) => this.#fail(message, shown),
   });
   /** @type {Strings} */ #strings = DEFAULT_STRINGS;
@@ -117,8 +113,6 @@ export class ArticleDiffElement extends HTMLElement {
   #wantedChange = null;
   /** While the element writes `current-change` itself (reflecting the current change). */
   #reflecting = false;
-  /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
-  #diffing = null;
 
   // Shadow DOM, built once.
   #root = this.shadowRoot ?? this.attachShadow({mode: 'open'});
@@ -213,7 +207,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#notice.lang = strings.locale;
     this.#rows.setAttribute('aria-label', say(strings, 'differences'));
     this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
-    this.#schedule(); // headings, summary and rows in the new words
+    this.#updates.schedule(); // headings, summary and rows in the new words
   }
 
   /** The last diff drawn (the model from the wasm package), or `null`. */
@@ -314,7 +308,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#data.connect();
     this.addEventListener('keydown', this.#navigation.onKeydown);
     this.#page.connect();
-    this.#schedule();
+    this.#updates.schedule();
   }
 
   disconnectedCallback() {
@@ -345,7 +339,7 @@ export class ArticleDiffElement extends HTMLElement {
       case 'no-moves':
       case 'timeout-ms':
       case 'format':
-        this.#inputVersion++;
+        this.#updates.changed();
         break;
       case 'old-label':
       case 'new-label':
@@ -357,21 +351,12 @@ export class ArticleDiffElement extends HTMLElement {
       case 'current-change':
         if (this.#reflecting) return;
         this.#wantedChange = newValue;
-        if (this.#diffedVersion === this.#inputVersion && !this.#updateQueued && !this.#diffing) this.#goToWanted();
+        if (this.#updates.settled) this.#goToWanted();
         return;
     }
-    this.#schedule();
+    this.#updates.schedule();
   }
 
-  /** Queues one `update()` for this microtask, however many inputs changed. */
-  #schedule() {
-    if (this.#updateQueued) return;
-    this.#updateQueued = true;
-    this.#lastUpdate = Promise.resolve().then(() => {
-      this.#updateQueued = false;
-      return this.update();
-    });
-  }
 
   /**
    * Resolves once every queued input change is diffed and every row drawn (or failed). For
@@ -379,11 +364,11 @@ export class ArticleDiffElement extends HTMLElement {
    */
   async ready() {
     for (;;) {
-      const update = this.#lastUpdate;
+      const update = this.#updates.last;
       await Promise.all(this.#inputs.loads);
       await update;
       await this.#drawer.filled;
-      if (update === this.#lastUpdate && !this.#updateQueued && !this.#inputs.isLoading && !this.#drawer.filling) return;
+      if (update === this.#updates.last && !this.#updates.queued && !this.#inputs.isLoading && !this.#drawer.filling) return;
     }
   }
 
@@ -400,24 +385,12 @@ export class ArticleDiffElement extends HTMLElement {
     // A side whose source failed is never diffed (as empty, or as its previous text): the
     // last good diff stays, under the message that says which side failed.
     if (this.#inputs.failed) return;
-    const version = this.#inputVersion;
-    if (this.#diffedVersion === version) return this.#render();
-    // A redraw asked for while these very inputs are being diffed (a view change during a long
-    // diff in the worker) waits for that diff, which draws with the settings of the moment it
-    // lands, rather than starting the same diff again.
-    if (this.#diffing?.version === version) return this.#diffing.done;
-    const done = this.#diffAndDraw(version);
-    this.#diffing = {version, done};
-    try {
-      await done;
-    } finally {
-      if (this.#diffing?.done === done) this.#diffing = null;
-    }
+    return this.#updates.run(() => this.#render(), (version) => this.#diffAndDraw(version));
   }
 
   /** Diffs the inputs of `version` and draws the result, unless newer inputs came meanwhile. @param {number} version */
   async #diffAndDraw(version) {
-    const stale = () => version !== this.#inputVersion;
+    const stale = () => this.#updates.isStale(version);
     /** @type {ArticleDiff | null} */
     let model;
     let long = false;
@@ -454,7 +427,7 @@ export class ArticleDiffElement extends HTMLElement {
       if (stale()) return;
     }
     this.#frame.classList.remove('busy');
-    this.#diffedVersion = version;
+    this.#updates.diffed(version);
     this.#model = model;
     this.#folds.clear();
     this.#alignAnyway = false;
@@ -677,7 +650,7 @@ export class ArticleDiffElement extends HTMLElement {
     if (next === this.#autoView) return;
     const before = this.view;
     this.#autoView = next;
-    if (this.view !== before) this.#schedule();
+    if (this.view !== before) this.#updates.schedule();
   }
 
   // ---- Navigation ---------------------------------------------------------------------------
