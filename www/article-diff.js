@@ -15,7 +15,7 @@
  */
 
 import {ChunkedRows} from './article-diff-chunks.js';
-import {DataBlockReader} from './article-diff-data.js';
+import {DataBlockReader, applyDataBlock, upgradeProperties} from './article-diff-data.js';
 import {h} from './article-diff-dom.js';
 import {computeDiff, messageOf} from './article-diff-engine-client.js';
 import {
@@ -295,16 +295,7 @@ export class ArticleDiffElement extends HTMLElement {
   // ---- Lifecycle ----------------------------------------------------------------------------
 
   connectedCallback() {
-    // A CMS may set properties before this module loaded; move them onto the accessors. They
-    // win over the data block, which is read next.
-    for (const name of /** @type {const} */ (['oldText', 'newText', 'strings'])) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
-        const value = this[name];
-        Reflect.deleteProperty(this, name);
-        this[name] = value;
-        this.#setBeforeDefined.add(name);
-      }
-    }
+    for (const name of upgradeProperties(this)) this.#setBeforeDefined.add(name);
     this.#data.connect();
     this.addEventListener('keydown', this.#navigation.onKeydown);
     this.#page.connect();
@@ -457,9 +448,7 @@ export class ArticleDiffElement extends HTMLElement {
   #readData(data) {
     const skip = this.#setBeforeDefined;
     this.#setBeforeDefined = new Set();
-    if (data.strings !== undefined && !skip.has('strings')) this.strings = data.strings;
-    if (data.oldText !== undefined && !skip.has('oldText')) this.oldText = data.oldText;
-    if (data.newText !== undefined && !skip.has('newText')) this.newText = data.newText;
+    applyDataBlock(this, data, skip);
   }
 
   /** @param {string} message for the event @param {string} [shown] for the box, when it says more */
