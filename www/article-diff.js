@@ -55,7 +55,7 @@ export {isTyping} from './article-diff-navigation.js';
  * @typedef {import('./article-diff-layout.js').Item} Item
  * @typedef {{model: ArticleDiff, hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean, folds: number,
  *   paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[],
- *   changes: ReturnType<typeof changesOf>}} Layout
+ *   changes: import('./article-diff-layout.js').Changes}} Layout
  *   what `#render` draws of a model, and the settings it was laid out with
  */
 
@@ -85,7 +85,7 @@ export class ArticleDiffElement extends HTMLElement {
     return this;
   }
 
-  #updates = new Updates(() => this.update());
+  /** @type {Updates} */ #updates = new Updates(() => this.update());
   /** @type {ArticleDiff | null} */ #model = null;
   #inputs = new Inputs(this, {
     changed: () => this.#updates.changed(),
@@ -576,7 +576,10 @@ export class ArticleDiffElement extends HTMLElement {
     if (index >= 0 && index < this.#navigation.hunks.length) this.#navigation.goTo(index, false);
   }
 
-  /** What the copy and download buttons export: what is drawn. */
+  /**
+   * What the copy and download buttons export: what is drawn.
+   * @returns {import('./article-diff-export.js').ExportInput | null}
+   */
   #exportInput() {
     const model = this.#model;
     if (!model) return null;
