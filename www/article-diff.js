@@ -21,9 +21,10 @@ import {computeDiff, messageOf} from './article-diff-engine-client.js';
 import {
   ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent, ArticleDiffWorkerUnavailableEvent,
 } from './article-diff-events.js';
+import {CurrentChangeAttribute} from './article-diff-current-change.js';
 import {copyDiff, downloadDiff, exportDocument, plainText} from './article-diff-export.js';
 import {Inputs} from './article-diff-inputs.js';
-import {changeId, changeIndex, shownStats, stackedSummaryItems, summaryItems} from './article-diff-labels.js';
+import {changeId, shownStats, stackedSummaryItems, summaryItems} from './article-diff-labels.js';
 import {FoldMemory, autoView, layoutOf, movedAwayRuns} from './article-diff-layout.js';
 import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
@@ -109,10 +110,7 @@ export class ArticleDiffElement extends HTMLElement {
   #alignAnyway = false;
   /** @type {'split'|'inline'|null} the view for the element's width, when `view` is automatic */
   #autoView = null;
-  /** @type {string|null} a `current-change` set from outside, to go to once its diff is drawn */
-  #wantedChange = null;
-  /** While the element writes `current-change` itself (reflecting the current change). */
-  #reflecting = false;
+  #changeAttribute = new CurrentChangeAttribute(this);
 
   // Shadow DOM, built once.
   #root = this.shadowRoot ?? this.attachShadow({mode: 'open'});
@@ -340,9 +338,7 @@ export class ArticleDiffElement extends HTMLElement {
         this.#minimap.repaint(); // the rest is CSS (`:host([theme=dark])`)
         return;
       case 'current-change':
-        if (this.#reflecting) return;
-        this.#wantedChange = newValue;
-        if (this.#updates.settled) this.#goToWanted();
+        if (this.#changeAttribute.changed(newValue) && this.#updates.settled) this.#goToWanted();
         return;
     }
     this.#updates.schedule();
@@ -555,25 +551,13 @@ export class ArticleDiffElement extends HTMLElement {
     const count = this.#navigation.hunks.length;
     this.#minimap.markCurrent(current);
     this.#toolbar.showCounter(current, count);
-    const id = current >= 0 ? changeId(current) : null;
-    if (this.getAttribute('current-change') === id) return;
-    this.#reflecting = true;
-    try {
-      this.#reflect('current-change', id);
-    } finally {
-      this.#reflecting = false;
-    }
-    this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
+    const id = this.#changeAttribute.reflect(current);
+    if (id !== undefined) this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
   }
 
   /** Goes to the change a `current-change` set from outside names, once it is drawn. */
   #goToWanted() {
-    const wanted = this.#wantedChange;
-    if (wanted === null || !this.#model) return;
-    this.#wantedChange = null;
-    const index = changeIndex(wanted);
-    // Scrolled to, not focused: a link followed on load should not take the keyboard.
-    if (index >= 0 && index < this.#navigation.hunks.length) this.#navigation.goTo(index, false);
+    if (this.#model) this.#changeAttribute.goToWanted(this.#navigation);
   }
 
   /**
