@@ -110,3 +110,40 @@ export class DataBlockReader {
     this.#events.read(data);
   };
 }
+
+/**
+ * @typedef {{oldText: unknown, newText: unknown, strings: unknown}} DataTarget what a data
+ *   block sets: the element's properties of the same names
+ */
+
+/**
+ * Properties a script set on the element before its class was defined (a CMS may set them
+ * before this module loaded) are the element's own and hide its accessors: moves each onto
+ * its accessor.
+ * @param {DataTarget} host
+ * @returns {string[]} the names moved; they win over the data block, read next
+ */
+export function upgradeProperties(host) {
+  /** @type {string[]} */
+  const moved = [];
+  for (const name of /** @type {const} */ (['oldText', 'newText', 'strings'])) {
+    if (Object.prototype.hasOwnProperty.call(host, name)) {
+      const value = host[name];
+      Reflect.deleteProperty(host, name);
+      host[name] = value;
+      moved.push(name);
+    }
+  }
+  return moved;
+}
+
+/**
+ * Sets a data block's content on the element (the strings first, so a text is drawn in them),
+ * except the properties in `skip`.
+ * @param {DataTarget} host @param {DataBlock} data @param {Set<string>} skip
+ */
+export function applyDataBlock(host, data, skip) {
+  if (data.strings !== undefined && !skip.has('strings')) host.strings = data.strings;
+  if (data.oldText !== undefined && !skip.has('oldText')) host.oldText = data.oldText;
+  if (data.newText !== undefined && !skip.has('newText')) host.newText = data.newText;
+}

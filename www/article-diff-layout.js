@@ -388,3 +388,26 @@ export function stackedItems(blocks, rowCount) {
   }
   return {items, changes: {hunks, kinds}};
 }
+
+/**
+ * What the element draws of a model with the given settings: the paragraph counts, whether
+ * the versions look unrelated and are shown one after the other, the items and the changes.
+ * @param {{blocks: Block[], rowCount: number, stats: Stats, approximate?: boolean}} model
+ * @param {{hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean}} settings
+ *   `alignAnyway`: the reader asked to align versions that share little text
+ * @param {{has: (run: number) => boolean}} expanded runs the reader unfolded, by their first row
+ * @returns {{paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[], changes: Changes}}
+ */
+export function layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, expanded) {
+  const paragraphs = paragraphCounts(model.blocks);
+  // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
+  // they are unrelated would be wrong, and its own notice says what happened.
+  const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
+  const stacked = unrelated && !alignAnyway;
+  // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
+  // the changes, and rows are built only for the ones drawn.
+  const {items, changes} = stacked
+    ? stackedItems(model.blocks, model.rowCount)
+    : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, expanded, onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
+  return {paragraphs, unrelated, stacked, items, changes};
+}

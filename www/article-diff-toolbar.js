@@ -264,3 +264,19 @@ export class Toolbar {
     }, FEEDBACK_MS);
   }
 }
+
+/**
+ * The rows' column headers, for screen readers (the headings on screen are in the toolbar,
+ * which scrolls apart from the rows).
+ * @param {{old: string, new: string}} labels @param {'split'|'inline'} view
+ * @param {boolean} stacked whether the versions are shown one after the other
+ * @param {import('./article-diff-strings.js').Strings} strings
+ */
+export function columnHeaders(labels, view, stacked, strings) {
+  const header = (/** @type {string} */ text) => h('span', {text, attrs: {role: 'columnheader'}});
+  const change = header(say(strings, 'changeColumn'));
+  const cells = view === 'split' && !stacked
+    ? [change, header(labels.old), header(labels.new)]
+    : [change, header(say(strings, 'bothColumn', labels))];
+  return h('div', {class: 'sr-only column-headers', attrs: {role: 'row'}}, cells);
+}

@@ -15,24 +15,26 @@
  */
 
 import {ChunkedRows} from './article-diff-chunks.js';
-import {DataBlockReader} from './article-diff-data.js';
+import {DataBlockReader, applyDataBlock, upgradeProperties} from './article-diff-data.js';
 import {h} from './article-diff-dom.js';
 import {computeDiff, messageOf} from './article-diff-engine-client.js';
 import {
   ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent, ArticleDiffWorkerUnavailableEvent,
 } from './article-diff-events.js';
+import {CurrentChangeAttribute} from './article-diff-current-change.js';
 import {copyDiff, downloadDiff, exportDocument, plainText} from './article-diff-export.js';
 import {Inputs} from './article-diff-inputs.js';
-import {changeId, changeIndex, sharedPercent, shownStats, stackedSummaryItems, summaryItems, unrelatedNotice} from './article-diff-labels.js';
-import {
-  FoldMemory, autoView, changesOf, itemsOf, looksUnrelated, movedAwayRuns, paragraphCounts, sharedWords, stackedItems,
-} from './article-diff-layout.js';
+import {changeId, shownStats, stackedSummaryItems, summaryItems} from './article-diff-labels.js';
+import {FoldMemory, autoView, layoutOf, movedAwayRuns} from './article-diff-layout.js';
 import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
+import {showNotice} from './article-diff-notice.js';
+import {PageWatch} from './article-diff-page.js';
 import {diffOptions, parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
-import {Toolbar} from './article-diff-toolbar.js';
+import {Toolbar, columnHeaders} from './article-diff-toolbar.js';
+import {Updates} from './article-diff-updates.js';
 import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
 import {checkFormat} from './article-diff-documents.js';
 
@@ -54,7 +56,7 @@ export {isTyping} from './article-diff-navigation.js';
  * @typedef {import('./article-diff-layout.js').Item} Item
  * @typedef {{model: ArticleDiff, hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean, folds: number,
  *   paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[],
- *   changes: ReturnType<typeof changesOf>}} Layout
+ *   changes: import('./article-diff-layout.js').Changes}} Layout
  *   what `#render` draws of a model, and the settings it was laid out with
  */
 
@@ -66,9 +68,6 @@ let workerWarned = false;
 /**
  * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
  */
-/** Whether the browser's find reaches `hidden="until-found"` text and opens it (`beforematch`). */
-const FINDS_HIDDEN_TEXT = typeof document !== 'undefined' && 'onbeforematch' in document.documentElement;
-
 export class ArticleDiffElement extends HTMLElement {
   static observedAttributes = [
     'old-src', 'new-src', 'old-label', 'new-label', 'max-bytes',
@@ -87,16 +86,11 @@ export class ArticleDiffElement extends HTMLElement {
     return this;
   }
 
-  /** Bumped whenever a text or diff option changes; stale async work compares it. */
-  #inputVersion = 0;
-  /** The `#inputVersion` the drawn model was computed from (-1: none yet). */
-  #diffedVersion = -1;
+  /** @type {Updates} */ #updates = new Updates(() => this.update());
   /** @type {ArticleDiff | null} */ #model = null;
-  #updateQueued = false;
-  /** @type {Promise<void>} */ #lastUpdate = Promise.resolve();
   #inputs = new Inputs(this, {
-    changed: () => { this.#inputVersion++; },
-    settled: () => this.#schedule(),
+    changed: () => this.#updates.changed(),
+    settled: () => this.#updates.schedule(),
     failed: (message, shown) => this.#fail(message, shown),
   });
   /** @type {Strings} */ #strings = DEFAULT_STRINGS;
@@ -116,15 +110,7 @@ export class ArticleDiffElement extends HTMLElement {
   #alignAnyway = false;
   /** @type {'split'|'inline'|null} the view for the element's width, when `view` is automatic */
   #autoView = null;
-  /** @type {string|null} a `current-change` set from outside, to go to once its diff is drawn */
-  #wantedChange = null;
-  /** While the element writes `current-change` itself (reflecting the current change). */
-  #reflecting = false;
-  /** @type {ResizeObserver | null} */ #hostObserver = null;
-  /** @type {{version: number, done: Promise<void>} | null} the diff being computed, if any */
-  #diffing = null;
-  /** @type {ResizeObserver | null} */ #resizeObserver = null;
-  #scrollFrame = 0;
+  #changeAttribute = new CurrentChangeAttribute(this);
 
   // Shadow DOM, built once.
   #root = this.shadowRoot ?? this.attachShadow({mode: 'open'});
@@ -219,7 +205,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#notice.lang = strings.locale;
     this.#rows.setAttribute('aria-label', say(strings, 'differences'));
     this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
-    this.#schedule(); // headings, summary and rows in the new words
+    this.#updates.schedule(); // headings, summary and rows in the new words
   }
 
   /** The last diff drawn (the model from the wasm package), or `null`. */
@@ -307,46 +293,17 @@ export class ArticleDiffElement extends HTMLElement {
   // ---- Lifecycle ----------------------------------------------------------------------------
 
   connectedCallback() {
-    // A CMS may set properties before this module loaded; move them onto the accessors. They
-    // win over the data block, which is read next.
-    for (const name of /** @type {const} */ (['oldText', 'newText', 'strings'])) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
-        const value = this[name];
-        Reflect.deleteProperty(this, name);
-        this[name] = value;
-        this.#setBeforeDefined.add(name);
-      }
-    }
+    for (const name of upgradeProperties(this)) this.#setBeforeDefined.add(name);
     this.#data.connect();
     this.addEventListener('keydown', this.#navigation.onKeydown);
-    document.addEventListener('scroll', this.#onScroll, {capture: true, passive: true});
-    window.addEventListener('resize', this.#onScroll, {passive: true});
-    window.addEventListener('beforeprint', this.#beforePrint);
-    window.addEventListener('keydown', this.#onFindKey, {capture: true});
-    this.#darkScheme.addEventListener('change', this.#onSchemeChange);
-    window.addEventListener('afterprint', this.#afterPrint);
-    this.#resizeObserver = new ResizeObserver(() => this.#onResize());
-    this.#resizeObserver.observe(this.#toolbar.element);
-    this.#hostObserver = new ResizeObserver((entries) => this.#onHostResize(entries[entries.length - 1]));
-    this.#hostObserver.observe(this);
-    this.#schedule();
+    this.#page.connect();
+    this.#updates.schedule();
   }
 
   disconnectedCallback() {
     this.#data.disconnect();
     this.removeEventListener('keydown', this.#navigation.onKeydown);
-    document.removeEventListener('scroll', this.#onScroll, {capture: true});
-    window.removeEventListener('resize', this.#onScroll);
-    window.removeEventListener('beforeprint', this.#beforePrint);
-    window.removeEventListener('keydown', this.#onFindKey, {capture: true});
-    this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
-    window.removeEventListener('afterprint', this.#afterPrint);
-    cancelAnimationFrame(this.#scrollFrame);
-    this.#scrollFrame = 0;
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    this.#hostObserver?.disconnect();
-    this.#hostObserver = null;
+    this.#page.disconnect();
     this.#minimap.dispose();
     // A fill under way goes on (a detached tree costs no layout), so `ready()` still settles.
     this.#navigation.dispose();
@@ -371,7 +328,7 @@ export class ArticleDiffElement extends HTMLElement {
       case 'no-moves':
       case 'timeout-ms':
       case 'format':
-        this.#inputVersion++;
+        this.#updates.changed();
         break;
       case 'old-label':
       case 'new-label':
@@ -381,23 +338,12 @@ export class ArticleDiffElement extends HTMLElement {
         this.#minimap.repaint(); // the rest is CSS (`:host([theme=dark])`)
         return;
       case 'current-change':
-        if (this.#reflecting) return;
-        this.#wantedChange = newValue;
-        if (this.#diffedVersion === this.#inputVersion && !this.#updateQueued && !this.#diffing) this.#goToWanted();
+        if (this.#changeAttribute.changed(newValue) && this.#updates.settled) this.#goToWanted();
         return;
     }
-    this.#schedule();
+    this.#updates.schedule();
   }
 
-  /** Queues one `update()` for this microtask, however many inputs changed. */
-  #schedule() {
-    if (this.#updateQueued) return;
-    this.#updateQueued = true;
-    this.#lastUpdate = Promise.resolve().then(() => {
-      this.#updateQueued = false;
-      return this.update();
-    });
-  }
 
   /**
    * Resolves once every queued input change is diffed and every row drawn (or failed). For
@@ -405,11 +351,11 @@ export class ArticleDiffElement extends HTMLElement {
    */
   async ready() {
     for (;;) {
-      const update = this.#lastUpdate;
+      const update = this.#updates.last;
       await Promise.all(this.#inputs.loads);
       await update;
       await this.#drawer.filled;
-      if (update === this.#lastUpdate && !this.#updateQueued && !this.#inputs.isLoading && !this.#drawer.filling) return;
+      if (update === this.#updates.last && !this.#updates.queued && !this.#inputs.isLoading && !this.#drawer.filling) return;
     }
   }
 
@@ -426,24 +372,12 @@ export class ArticleDiffElement extends HTMLElement {
     // A side whose source failed is never diffed (as empty, or as its previous text): the
     // last good diff stays, under the message that says which side failed.
     if (this.#inputs.failed) return;
-    const version = this.#inputVersion;
-    if (this.#diffedVersion === version) return this.#render();
-    // A redraw asked for while these very inputs are being diffed (a view change during a long
-    // diff in the worker) waits for that diff, which draws with the settings of the moment it
-    // lands, rather than starting the same diff again.
-    if (this.#diffing?.version === version) return this.#diffing.done;
-    const done = this.#diffAndDraw(version);
-    this.#diffing = {version, done};
-    try {
-      await done;
-    } finally {
-      if (this.#diffing?.done === done) this.#diffing = null;
-    }
+    return this.#updates.run(() => this.#render(), (version) => this.#diffAndDraw(version));
   }
 
   /** Diffs the inputs of `version` and draws the result, unless newer inputs came meanwhile. @param {number} version */
   async #diffAndDraw(version) {
-    const stale = () => version !== this.#inputVersion;
+    const stale = () => this.#updates.isStale(version);
     /** @type {ArticleDiff | null} */
     let model;
     let long = false;
@@ -480,7 +414,7 @@ export class ArticleDiffElement extends HTMLElement {
       if (stale()) return;
     }
     this.#frame.classList.remove('busy');
-    this.#diffedVersion = version;
+    this.#updates.diffed(version);
     this.#model = model;
     this.#folds.clear();
     this.#alignAnyway = false;
@@ -510,9 +444,7 @@ export class ArticleDiffElement extends HTMLElement {
   #readData(data) {
     const skip = this.#setBeforeDefined;
     this.#setBeforeDefined = new Set();
-    if (data.strings !== undefined && !skip.has('strings')) this.strings = data.strings;
-    if (data.oldText !== undefined && !skip.has('oldText')) this.oldText = data.oldText;
-    if (data.newText !== undefined && !skip.has('newText')) this.newText = data.newText;
+    applyDataBlock(this, data, skip);
   }
 
   /** @param {string} message for the event @param {string} [shown] for the box, when it says more */
@@ -544,17 +476,8 @@ export class ArticleDiffElement extends HTMLElement {
     const hideCosmetic = this.hideCosmetic;
     const onlyChanges = this.onlyChanges;
     const alignAnyway = this.#alignAnyway;
-    const paragraphs = paragraphCounts(model.blocks);
-    // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
-    // they are unrelated would be wrong, and its own notice says what happened.
-    const unrelated = !model.approximate && looksUnrelated(model.stats, paragraphs);
-    const stacked = unrelated && !alignAnyway;
-    // Drawn from the blocks: an unchanged run is one block, so what is walked here grows with
-    // the changes, and rows are built only for the ones drawn.
-    const {items, changes} = stacked
-      ? stackedItems(model.blocks, model.rowCount)
-      : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, this.#folds, onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
-    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.size, paragraphs, unrelated, stacked, items, changes};
+    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.size,
+      ...layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, this.#folds)};
   }
 
   /**
@@ -577,7 +500,7 @@ export class ArticleDiffElement extends HTMLElement {
     this.#stacked = stacked;
     this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';
     this.#items = items;
-    this.#showNotice(model, unrelated);
+    showNotice(this.#notice, model, unrelated, this.#stacked, this.#strings);
     this.#toolbar.showSummary(this.#stacked ? stackedSummaryItems(paragraphs, model.stats, this.#strings)
       : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), this.#strings), model.stats, (name) => this.hasAttribute(name));
     const hideFormatting = this.hideFormatting;
@@ -594,45 +517,10 @@ export class ArticleDiffElement extends HTMLElement {
     changes.hunks.forEach((hunk, i) => changeIds.set(hunk[0], changeId(i)));
     this.#drawer.draw({model, view, hideCosmetic, hideFormatting, stacked: this.#stacked, labels, changeIds, strings: this.#strings,
       current: new Set(this.#navigation.currentRows), folds: this.#folds}, items);
-    this.#rows.prepend(this.#columnHeaders(labels, view));
+    this.#rows.prepend(columnHeaders(labels, view, this.#stacked, this.#strings));
     this.#navigation.show(false);
     this.#minimap.redraw();
     this.#goToWanted();
-  }
-
-  /**
-   * The rows' column headers, for screen readers (the headings on screen are in the toolbar,
-   * which scrolls apart from the rows).
-   * @param {{old: string, new: string}} labels @param {'split'|'inline'} view
-   */
-  #columnHeaders(labels, view) {
-    const header = (/** @type {string} */ text) => h('span', {text, attrs: {role: 'columnheader'}});
-    const change = header(say(this.#strings, 'changeColumn'));
-    const cells = view === 'split' && !this.#stacked
-      ? [change, header(labels.old), header(labels.new)]
-      : [change, header(say(this.#strings, 'bothColumn', labels))];
-    return h('div', {class: 'sr-only column-headers', attrs: {role: 'row'}}, cells);
-  }
-
-  /**
-   * The notice above the rows: an approximate diff, versions shown one after the other.
-   * @param {ArticleDiff} model @param {boolean} unrelated
-   */
-  #showNotice(model, unrelated) {
-    /** @type {(string|HTMLElement)[]} */
-    const parts = [];
-    if (model.approximate) {
-      parts.push(say(this.#strings, 'approximate', {detail: model.fallback?.detail ?? say(this.#strings, 'approximateDetail')}));
-    }
-    if (unrelated) {
-      const shared = sharedWords(model.stats);
-      parts.push(h('span', {text: this.#stacked ? unrelatedNotice(shared, this.#strings)
-        : say(this.#strings, 'unrelatedAlignedNotice', {percent: sharedPercent(shared, this.#strings)})}));
-      parts.push(h('button', {class: 'notice-action', part: 'notice-action', attrs: {type: 'button'},
-        text: say(this.#strings, this.#stacked ? 'alignAnyway' : 'showOneAfterOther')}));
-    }
-    this.#notice.replaceChildren(...parts.flatMap((part, i) => (i ? [' ', part] : [part])));
-    this.#notice.hidden = parts.length === 0;
   }
 
   /** The toolbar's tools as the attributes and the folds say. */
@@ -663,28 +551,19 @@ export class ArticleDiffElement extends HTMLElement {
     const count = this.#navigation.hunks.length;
     this.#minimap.markCurrent(current);
     this.#toolbar.showCounter(current, count);
-    const id = current >= 0 ? changeId(current) : null;
-    if (this.getAttribute('current-change') === id) return;
-    this.#reflecting = true;
-    try {
-      this.#reflect('current-change', id);
-    } finally {
-      this.#reflecting = false;
-    }
-    this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
+    const id = this.#changeAttribute.reflect(current);
+    if (id !== undefined) this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
   }
 
   /** Goes to the change a `current-change` set from outside names, once it is drawn. */
   #goToWanted() {
-    const wanted = this.#wantedChange;
-    if (wanted === null || !this.#model) return;
-    this.#wantedChange = null;
-    const index = changeIndex(wanted);
-    // Scrolled to, not focused: a link followed on load should not take the keyboard.
-    if (index >= 0 && index < this.#navigation.hunks.length) this.#navigation.goTo(index, false);
+    if (this.#model) this.#changeAttribute.goToWanted(this.#navigation);
   }
 
-  /** What the copy and download buttons export: what is drawn. */
+  /**
+   * What the copy and download buttons export: what is drawn.
+   * @returns {import('./article-diff-export.js').ExportInput | null}
+   */
   #exportInput() {
     const model = this.#model;
     if (!model) return null;
@@ -709,48 +588,32 @@ export class ArticleDiffElement extends HTMLElement {
     }
   };
 
-  /** Before printing: every row drawn (the page has no idle time to draw them in), the legend shown. */
-  #beforePrint = () => {
-    this.#drawer.fillAll();
-    this.#legendBeforePrint = this.#toolbar.legendShown;
-    this.#toolbar.showLegend(true);
-  };
-
-  #afterPrint = () => {
-    this.#toolbar.showLegend(this.#legendBeforePrint);
-  };
-
-  #legendBeforePrint = false;
-
-  /**
-   * Where `hidden="until-found"` is not supported (Firefox, Safari), the browser's find cannot
-   * reach folded rows: the find keys open every fold first.
-   * @param {KeyboardEvent} event
-   */
-  #onFindKey = (event) => {
-    if (FINDS_HIDDEN_TEXT || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
-    if (this.#model && !this.#folds.allOpen) this.expandAll();
-  };
-
-  /** The page's colour scheme: the minimap's canvas follows it (the rest is CSS). */
-  #darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-  #onSchemeChange = () => this.#minimap.repaint();
-
-  /** Scrolling anywhere (window or a scrolling ancestor) moves the minimap's viewport box. */
-  #onScroll = () => {
-    if (this.#scrollFrame) return;
-    this.#scrollFrame = requestAnimationFrame(() => {
-      this.#scrollFrame = 0;
-      // Before this frame paints: rows scrolled into view are never shown empty for long.
+  /** The page around the element: what scrolling, printing, find and resizing do to it. */
+  #page = new PageWatch(this, this.#toolbar.element, {
+    // Before the frame paints: rows scrolled into view are never shown empty for long.
+    scrolled: () => {
       this.#drawer.fillVisible();
       this.#minimap.placeViewport();
-    });
-  };
+    },
+    // Before printing: every row drawn (the page has no idle time to draw them in), the legend shown.
+    beforePrint: () => {
+      this.#drawer.fillAll();
+      this.#legendBeforePrint = this.#toolbar.legendShown;
+      this.#toolbar.showLegend(true);
+    },
+    afterPrint: () => this.#toolbar.showLegend(this.#legendBeforePrint),
+    find: () => {
+      if (this.#model && !this.#folds.allOpen) this.expandAll();
+    },
+    schemeChanged: () => this.#minimap.repaint(),
+    toolbarResized: () => {
+      this.#frame.style.setProperty('--article-diff-bar-height', `${this.#toolbar.element.offsetHeight}px`);
+      this.#minimap.schedule();
+    },
+    hostResized: (entry) => this.#onHostResize(entry),
+  });
 
-  #onResize() {
-    this.#frame.style.setProperty('--article-diff-bar-height', `${this.#toolbar.element.offsetHeight}px`);
-    this.#minimap.schedule();
-  }
+  #legendBeforePrint = false;
 
   /**
    * The element's width changed: with an automatic view, a narrow element turns inline.
@@ -763,7 +626,7 @@ export class ArticleDiffElement extends HTMLElement {
     if (next === this.#autoView) return;
     const before = this.view;
     this.#autoView = next;
-    if (this.view !== before) this.#schedule();
+    if (this.view !== before) this.#updates.schedule();
   }
 
   // ---- Navigation ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {DataBlockError, parseDataBlock} from '../../www/article-diff-data.js';
+import {DataBlockError, applyDataBlock, parseDataBlock, upgradeProperties} from '../../www/article-diff-data.js';
 
 test('a block gives texts and strings; each key is optional', () => {
   assert.deepEqual(parseDataBlock('{"oldText": "a", "newText": "b"}'), {oldText: 'a', newText: 'b'});
@@ -35,4 +35,38 @@ test('no proper prefix of a block is a block: a block still arriving is never re
   const json = JSON.stringify({oldText: 'one {"two"} three', newText: '}', strings: {previous: '}'}});
   for (let end = 0; end < json.length; end++) assert.throws(() => parseDataBlock(json.slice(0, end)), DataBlockError);
   assert.ok(parseDataBlock(json));
+});
+
+/** An object with the element's three accessors, recording what they were set to, in order. */
+function target() {
+  /** @type {[string, unknown][]} */
+  const set = [];
+  class Target {
+    set oldText(value) { set.push(['oldText', value]); }
+    get oldText() { return null; }
+    set newText(value) { set.push(['newText', value]); }
+    get newText() { return null; }
+    set strings(value) { set.push(['strings', value]); }
+    get strings() { return null; }
+  }
+  return {host: new Target(), set};
+}
+
+test('properties set before the class was defined move onto its accessors', () => {
+  const {host, set} = target();
+  // What a script set on the element before it was upgraded: own properties, hiding the accessors.
+  Object.defineProperty(host, 'newText', {value: 'early', writable: true, configurable: true, enumerable: true});
+  assert.deepEqual(upgradeProperties(host), ['newText']);
+  assert.deepEqual(set, [['newText', 'early']]);
+  assert.equal(Object.prototype.hasOwnProperty.call(host, 'newText'), false);
+  assert.deepEqual(upgradeProperties(host), [], 'once moved, nothing left to move');
+});
+
+test('a data block sets the strings first, and leaves the properties a script set', () => {
+  const {host, set} = target();
+  applyDataBlock(host, {oldText: 'a', newText: 'b', strings: {next: 'Nächste'}}, new Set(['oldText']));
+  assert.deepEqual(set, [['strings', {next: 'Nächste'}], ['newText', 'b']]);
+  set.length = 0;
+  applyDataBlock(host, {oldText: null}, new Set());
+  assert.deepEqual(set, [['oldText', null]], 'a key the block does not have is left alone; null is set');
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import {
   CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, equalPartners, interleave,
-  isChange, itemsOf, looksUnrelated, movedAwayRuns, nextChange, paragraphCounts, previousChange, rowItems, sharedWords,
+  isChange, itemsOf, layoutOf, looksUnrelated, movedAwayRuns, nextChange, paragraphCounts, previousChange, rowItems, sharedWords,
   stackedItems,
 } from '../../www/article-diff-layout.js';
 
@@ -240,4 +240,33 @@ test('versions one after the other: the old part, then the new, each a stop', ()
   const {items, changes} = stackedItems(blocks, rowCount);
   assert.deepEqual(items, [{heading: 'old', paragraphs: 2}, 0, 1, {heading: 'new', paragraphs: 3}, 3, 5]);
   assert.deepEqual(changes, {hunks: [[0, 1], [3, 5]], kinds: ['deleted', 'inserted']});
+});
+
+test('layoutOf: related versions are aligned, with their folds and changes', () => {
+  const {blocks, rowCount} = model([1, 'changed', 8, 'inserted']);
+  const related = {blocks, rowCount, stats: {...STATS, wordsUnchanged: 800, wordsDeleted: 10, wordsInserted: 30}, approximate: false};
+  const settings = {hideCosmetic: false, onlyChanges: false, alignAnyway: false};
+  assert.deepEqual(layoutOf(related, settings, new Set()), {
+    paragraphs: {old: 11, new: 11}, unrelated: false, stacked: false,
+    items: itemsOf(blocks, rowCount, false, new Set()), changes: changesOf(blocks, false),
+  });
+  // The settings reach the items: only changes folds every unchanged run, an unfolded run stays open.
+  assert.deepEqual(layoutOf(related, {...settings, onlyChanges: true}, new Set([2])).items,
+    itemsOf(blocks, rowCount, false, new Set([2]), true));
+});
+
+test('layoutOf: unrelated versions one after the other, unless aligned anyway or approximate', () => {
+  const {blocks, rowCount} = model([1, 'deleted', 'inserted', 'changed']);
+  const unrelated = {blocks, rowCount, stats: {...STATS, wordsUnchanged: 30, wordsDeleted: 900, wordsInserted: 400}, approximate: false};
+  const settings = {hideCosmetic: false, onlyChanges: false, alignAnyway: false};
+  const stacked = layoutOf(unrelated, settings, new Set());
+  assert.equal(stacked.unrelated, true);
+  assert.equal(stacked.stacked, true);
+  assert.deepEqual({items: stacked.items, changes: stacked.changes}, stackedItems(blocks, rowCount));
+  const aligned = layoutOf(unrelated, {...settings, alignAnyway: true}, new Set());
+  assert.deepEqual([aligned.unrelated, aligned.stacked], [true, false]);
+  assert.deepEqual(aligned.changes, changesOf(blocks, false));
+  // An approximate diff shares less than its texts do: it is not called unrelated.
+  const approximate = layoutOf({...unrelated, approximate: true}, settings, new Set());
+  assert.deepEqual([approximate.unrelated, approximate.stacked], [false, false]);
 });
