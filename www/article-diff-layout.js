@@ -169,18 +169,25 @@ export class FoldMemory {
   #allOpen = false;
   /** @type {Set<number>} runs toggled away from `#allOpen` */
   #toggled = new Set();
+  /** Counts every change, so that a layout can tell whether the folds changed since. */
+  #version = 0;
+
+  /** Changes with every `set`, `setAll` and `clear`: equal versions, equal folds. */
+  get version() { return this.#version; }
 
   /** @param {number} run */
   has(run) { return this.#allOpen !== this.#toggled.has(run); }
 
   /** @param {number} run @param {boolean} open */
   set(run, open) {
+    this.#version += 1;
     if (open === this.#allOpen) this.#toggled.delete(run);
     else this.#toggled.add(run);
   }
 
   /** Opens or folds every run. @param {boolean} open */
   setAll(open) {
+    this.#version += 1;
     this.#allOpen = open;
     this.#toggled.clear();
   }

@@ -476,7 +476,7 @@ export class ArticleDiffElement extends HTMLElement {
     const hideCosmetic = this.hideCosmetic;
     const onlyChanges = this.onlyChanges;
     const alignAnyway = this.#alignAnyway;
-    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.size,
+    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.version,
       ...layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, this.#folds)};
   }
 
@@ -495,7 +495,7 @@ export class ArticleDiffElement extends HTMLElement {
       return;
     }
     const current = laidOut && laidOut.model === model && laidOut.hideCosmetic === hideCosmetic && laidOut.onlyChanges === this.onlyChanges
-      && laidOut.alignAnyway === this.#alignAnyway && laidOut.folds === this.#folds.size;
+      && laidOut.alignAnyway === this.#alignAnyway && laidOut.folds === this.#folds.version;
     const {paragraphs, unrelated, stacked, items, changes} = current ? laidOut : this.#layoutOf(model);
     this.#stacked = stacked;
     this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';

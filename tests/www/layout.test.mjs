@@ -117,6 +117,18 @@ test('fold memory: each fold as toggled, or all at once, later toggles counting 
   assert.deepEqual([folds.has(3), folds.has(9)], [false, false]);
 });
 
+test('fold memory: its version changes with every toggle, so a layout made before one is not reused', () => {
+  const folds = new FoldMemory();
+  const seen = [folds.version];
+  folds.set(3, true);
+  seen.push(folds.version);
+  folds.setAll(true);
+  seen.push(folds.version);
+  folds.clear();
+  seen.push(folds.version);
+  assert.equal(new Set(seen).size, seen.length, `versions ${seen.join(', ')}`);
+});
+
 test('hide-cosmetic: cosmetic-only rows join the unchanged run around them', () => {
   const {blocks, rowCount} = model([2, 'changed~', 3]);
   assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, 2, 3, 4, 5]);
