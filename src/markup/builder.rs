@@ -21,6 +21,7 @@ use super::document::{Block, BlockKind, Document, Embed, EmbedKind, ListItem, Ma
 
 /// The number of mark kinds counted in [`Builder`] (all but links).
 const COUNTED: usize = 8;
+/// The counted kinds, each at its [`MarkKind::bit`].
 const COUNTED_KINDS: [MarkKind; COUNTED] = [
     MarkKind::Bold,
     MarkKind::Italic,
@@ -31,21 +32,6 @@ const COUNTED_KINDS: [MarkKind; COUNTED] = [
     MarkKind::Superscript,
     MarkKind::Highlight,
 ];
-
-/// The index of `kind` in [`COUNTED_KINDS`].
-fn counted_index(kind: &MarkKind) -> Option<usize> {
-    Some(match kind {
-        MarkKind::Bold => 0,
-        MarkKind::Italic => 1,
-        MarkKind::Underline => 2,
-        MarkKind::Strike => 3,
-        MarkKind::Code => 4,
-        MarkKind::Subscript => 5,
-        MarkKind::Superscript => 6,
-        MarkKind::Highlight => 7,
-        MarkKind::Link(_) => return None,
-    })
-}
 
 /// What the blocks opened from here on are: the reader's context at a point of the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,7 +185,7 @@ impl Builder {
 
     /// Formatting starts (`<b>`, Markdown `**`…).
     pub(crate) fn mark_enter(&mut self, kind: MarkKind) {
-        match counted_index(&kind) {
+        match kind.bit() {
             Some(i) => {
                 self.counts[i] += 1;
                 self.count_bits |= 1 << i;
@@ -214,7 +200,7 @@ impl Builder {
 
     /// Formatting entered with `kind` ends.
     pub(crate) fn mark_leave(&mut self, kind: &MarkKind) {
-        match counted_index(kind) {
+        match kind.bit() {
             Some(i) => {
                 self.counts[i] = self.counts[i].saturating_sub(1);
                 if self.counts[i] == 0 {
@@ -470,7 +456,7 @@ impl Builder {
     /// allocation: it is asked at every change of formatting.
     fn active(&self) -> u8 {
         let pre = self.open.as_ref().is_some_and(|o| o.ctx.pre);
-        let code = counted_index(&MarkKind::Code).map_or(0, |i| 1 << i);
+        let code = MarkKind::Code.bit().map_or(0, |i| 1 << i);
         let mut bits = self.count_bits;
         if pre {
             bits &= !code;
@@ -484,7 +470,7 @@ impl Builder {
         let link = self.links.last();
         let is_active = |kind: &MarkKind| match kind {
             MarkKind::Link(target) => link == Some(target),
-            kind => counted_index(kind).is_some_and(|i| bits >> i & 1 != 0),
+            kind => kind.bit().is_some_and(|i| bits >> i & 1 != 0),
         };
         let mut k = 0;
         while k < self.marks_open.len() {
@@ -496,11 +482,8 @@ impl Builder {
             }
         }
         // Opened in the order of COUNTED_KINDS, the link last.
-        let open_bits = self
-            .marks_open
-            .iter()
-            .filter_map(|(k, _)| counted_index(k))
-            .fold(0u8, |b, i| b | 1 << i);
+        let open_bits =
+            self.marks_open.iter().filter_map(|(k, _)| k.bit()).fold(0u8, |b, i| b | 1 << i);
         let opening = bits & !open_bits;
         if opening != 0 {
             for (i, kind) in COUNTED_KINDS.iter().enumerate() {

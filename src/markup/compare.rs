@@ -523,21 +523,11 @@ impl PartialEq for Style<'_> {
 fn style_at<'d>(doc: &'d Document, at: usize, marks: &'d [super::Mark]) -> Style<'d> {
     let mut style = Style { marks: 0, link: None, embed: None };
     for m in marks.iter().filter(|m| m.text.start <= at && at < m.text.end) {
-        let bit = match &m.kind {
-            MarkKind::Bold => 0,
-            MarkKind::Italic => 1,
-            MarkKind::Underline => 2,
-            MarkKind::Strike => 3,
-            MarkKind::Code => 4,
-            MarkKind::Subscript => 5,
-            MarkKind::Superscript => 6,
-            MarkKind::Highlight => 7,
-            MarkKind::Link(target) => {
-                style.link = Some(target);
-                continue;
-            }
-        };
-        style.marks |= 1 << bit;
+        match (&m.kind, m.kind.bit()) {
+            (MarkKind::Link(target), _) => style.link = Some(target),
+            (_, Some(bit)) => style.marks |= 1 << bit,
+            (_, None) => {}
+        }
     }
     style.embed = doc.embeds.binary_search_by(|e| e.at.cmp(&at)).ok().map(|k| &doc.embeds[k]);
     style

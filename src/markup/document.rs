@@ -123,6 +123,24 @@ pub enum MarkKind {
     Link(Option<String>),
 }
 
+impl MarkKind {
+    /// A bit number for each kind but links, the same in the reader and in the comparison of
+    /// two documents, so that a set of kinds is one byte.
+    pub(crate) fn bit(&self) -> Option<usize> {
+        Some(match self {
+            MarkKind::Bold => 0,
+            MarkKind::Italic => 1,
+            MarkKind::Underline => 2,
+            MarkKind::Strike => 3,
+            MarkKind::Code => 4,
+            MarkKind::Subscript => 5,
+            MarkKind::Superscript => 6,
+            MarkKind::Highlight => 7,
+            MarkKind::Link(_) => return None,
+        })
+    }
+}
+
 /// An image or other embedded object: one U+FFFC in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Embed {
