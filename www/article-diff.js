@@ -40,7 +40,6 @@ export {interleave} from './article-diff-layout.js';
 export {isTyping} from './article-diff-navigation.js';
 
 /**
- * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {import('./article-diff-data.js').DataBlock} DataBlock
  * @typedef {import('./article-diff-view.js').Settings} Settings
