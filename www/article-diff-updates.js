@@ -72,3 +72,8 @@ export class Updates {
     }
   }
 }
+
+/** Resolves in a later task: input and rendering can run in between. */
+export function nextTask() {
+  return new Promise((resolve) => { setTimeout(resolve, 0); });
+}

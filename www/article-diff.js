@@ -14,29 +14,19 @@
  * @module article-diff
  */
 
-import {ChunkedRows} from './article-diff-chunks.js';
 import {DataBlockReader, applyDataBlock, upgradeProperties} from './article-diff-data.js';
-import {h} from './article-diff-dom.js';
-import {computeDiff, messageOf} from './article-diff-engine-client.js';
-import {
-  ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent, ArticleDiffWorkerUnavailableEvent,
-} from './article-diff-events.js';
+import {diffInputs} from './article-diff-diffing.js';
+import {messageOf} from './article-diff-engine-client.js';
+import {ArticleDiffErrorEvent, ArticleDiffEvent, ArticleDiffNavigateEvent} from './article-diff-events.js';
 import {CurrentChangeAttribute} from './article-diff-current-change.js';
-import {copyDiff, downloadDiff, exportDocument, plainText} from './article-diff-export.js';
+import {exportDocument, plainText} from './article-diff-export.js';
 import {Inputs} from './article-diff-inputs.js';
-import {changeId, shownStats, stackedSummaryItems, summaryItems} from './article-diff-labels.js';
-import {FoldMemory, autoView, layoutOf, movedAwayRuns} from './article-diff-layout.js';
-import {Minimap} from './article-diff-minimap.js';
-import {Navigation} from './article-diff-navigation.js';
-import {showNotice} from './article-diff-notice.js';
-import {PageWatch} from './article-diff-page.js';
-import {diffOptions, parseTimeout} from './article-diff-options.js';
+import {changeId} from './article-diff-labels.js';
+import {parseTimeout} from './article-diff-options.js';
 import {parseMaxBytes} from './article-diff-source.js';
 import {DEFAULT_STRINGS, resolveStrings, say} from './article-diff-strings.js';
-import {Toolbar, columnHeaders} from './article-diff-toolbar.js';
 import {Updates} from './article-diff-updates.js';
-import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
-import {checkFormat} from './article-diff-documents.js';
+import {DiffView} from './article-diff-view.js';
 
 export {TRUSTED_TYPES_POLICY, loadEngine} from './article-diff-engine-client.js';
 export {
@@ -50,20 +40,10 @@ export {interleave} from './article-diff-layout.js';
 export {isTyping} from './article-diff-navigation.js';
 
 /**
- * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {import('./article-diff-data.js').DataBlock} DataBlock
- * @typedef {import('./article-diff-layout.js').Item} Item
- * @typedef {{model: ArticleDiff, hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean, folds: number,
- *   paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[],
- *   changes: import('./article-diff-layout.js').Changes}} Layout
- *   what `#render` draws of a model, and the settings it was laid out with
+ * @typedef {import('./article-diff-view.js').Settings} Settings
  */
-
-const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
-
-/** Whether the console was told once that this page diffs long texts on the main thread. */
-let workerWarned = false;
 
 /**
  * The `<article-diff>` element. See `docs/element.md` for attributes, events and styling.
@@ -87,7 +67,6 @@ export class ArticleDiffElement extends HTMLElement {
   }
 
   /** @type {Updates} */ #updates = new Updates(() => this.update());
-  /** @type {ArticleDiff | null} */ #model = null;
   #inputs = new Inputs(this, {
     changed: () => this.#updates.changed(),
     settled: () => this.#updates.schedule(),
@@ -100,75 +79,22 @@ export class ArticleDiffElement extends HTMLElement {
   });
   /** @type {Set<string>} properties a script set before the element was defined: the first data block read leaves them */
   #setBeforeDefined = new Set();
-  /** Unchanged runs the reader unfolded, by their first row. */
-  #folds = new FoldMemory();
-  /** @type {Item[]} what the last draw drew (for copying and export) */
-  #items = [];
-  /** Whether the last draw showed the versions one after the other. */
-  #stacked = false;
-  /** Whether the reader asked to align versions that share little text anyway (this diff). */
-  #alignAnyway = false;
-  /** @type {'split'|'inline'|null} the view for the element's width, when `view` is automatic */
-  #autoView = null;
   #changeAttribute = new CurrentChangeAttribute(this);
-
-  // Shadow DOM, built once.
   #root = this.shadowRoot ?? this.attachShadow({mode: 'open'});
-  #frame = h('div', {class: 'frame', part: 'frame'});
-  #error = h('div', {class: 'error', part: 'error', attrs: {role: 'alert'}});
-  #notice = h('div', {class: 'notice', part: 'notice', attrs: {role: 'status'}});
-  #rows = h('div', {class: 'rows', part: 'rows', attrs: {tabindex: '0', role: 'table', 'aria-label': 'Differences'}});
-  #drawer = new ChunkedRows(this.#rows, () => this.#minimap.schedule());
-  #toolbar = new Toolbar({
+  /** What is drawn in the shadow root. */
+  #view = new DiffView(this, this.#root, {
+    settings: () => this.#settings(),
     hide: (attribute, on) => { this.toggleAttribute(attribute, on); },
     view: (view) => { this.view = view; },
     onlyChanges: (on) => { this.onlyChanges = on; },
-    foldAll: (open) => this.#foldAll(open),
-    previous: () => this.previous(),
-    next: () => this.next(),
-    copy: () => copyDiff(this.#exportInput(), this.#strings),
-    download: () => downloadDiff(this.#exportInput(), this.#root),
+    hideFormatting: (on) => { this.hideFormatting = on; },
+    navigated: (current, count) => {
+      const id = this.#changeAttribute.reflect(current);
+      if (id !== undefined) this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
+    },
+    drawn: () => this.#goToWanted(),
+    viewChanged: () => this.#updates.schedule(),
   });
-  #navigation = new Navigation(this.#drawer, (current) => this.#changed(current));
-  #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden,
-    () => (this.#model && !this.#stacked ? movedAwayRuns(this.#model.blocks, this.hideCosmetic) : []));
-  #formattingToggle = new FormattingToggle((on) => { this.hideFormatting = on; });
-
-  constructor() {
-    super();
-    const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
-    // Among the tools, after "Hide cosmetic": behind Options on a narrow element, like it.
-    this.#toolbar.bar.querySelector('.tools .hide-cosmetic-toggle')?.after(this.#formattingToggle.element);
-    // Until the stylesheet applies, keep the frame hidden (the `hidden` attribute needs no CSS)
-    // rather than flash unstyled text.
-    this.#frame.hidden = true;
-    this.#error.hidden = true;
-    this.#notice.hidden = true;
-    this.#toolbar.bar.lang = this.#strings.locale;
-    this.#notice.lang = this.#strings.locale;
-    const reveal = () => {
-      this.#frame.hidden = false;
-      this.#drawer.fillVisible();
-      this.#minimap.schedule();
-    };
-    link.addEventListener('load', reveal, {once: true});
-    link.addEventListener('error', reveal, {once: true});
-    this.#rows.addEventListener('click', this.#onRowsClick);
-    // The browser's find reached text in a fold: it opens the fold; remember that it is open.
-    this.#rows.addEventListener('beforematch', (event) => {
-      const run = this.#drawer.foundInFold(event);
-      if (run !== null) this.#folds.set(run, true);
-      this.#showSettings();
-    });
-    this.#notice.addEventListener('click', (event) => {
-      if (!(event.target instanceof Element && event.target.closest('.notice-action'))) return;
-      this.#alignAnyway = !this.#alignAnyway;
-      this.#render();
-    });
-    const body = h('div', {class: 'body'}, [this.#rows, h('div', {class: 'minimap-column'}, [this.#minimap.element])]);
-    this.#frame.append(this.#error, this.#notice, this.#toolbar.element, body);
-    this.#root.replaceChildren(link, this.#frame);
-  }
 
   // ---- Inputs -------------------------------------------------------------------------------
 
@@ -197,22 +123,15 @@ export class ArticleDiffElement extends HTMLElement {
       return;
     }
     this.#strings = strings;
-    this.#toolbar.showStrings(strings);
-    this.#minimap.strings = strings;
-    // The controls speak the strings' language, which may not be the article's (a screen
-    // reader pronounces each in its own).
-    this.#toolbar.bar.lang = strings.locale;
-    this.#notice.lang = strings.locale;
-    this.#rows.setAttribute('aria-label', say(strings, 'differences'));
-    this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
+    this.#view.showStrings(strings);
     this.#updates.schedule(); // headings, summary and rows in the new words
   }
 
   /** The last diff drawn (the model from the wasm package), or `null`. */
-  get model() { return this.#model; }
+  get model() { return this.#view.model; }
 
   /** The last diff's stats, or `null`. */
-  get stats() { return this.#model?.stats ?? null; }
+  get stats() { return this.#view.model?.stats ?? null; }
 
   get oldSrc() { return this.getAttribute('old-src'); }
   set oldSrc(v) { this.#reflect('old-src', v); }
@@ -259,7 +178,7 @@ export class ArticleDiffElement extends HTMLElement {
   get view() {
     const value = this.getAttribute('view');
     if (value === 'split' || value === 'inline') return value;
-    return this.#autoView ?? autoView(this.getBoundingClientRect().width || window.innerWidth, null);
+    return this.#view.autoView;
   }
   set view(v) {
     if (v === 'split' || v === 'inline') this.setAttribute('view', v);
@@ -272,7 +191,7 @@ export class ArticleDiffElement extends HTMLElement {
    * `current-change`: the id of the current change ("change-3"), or `null` before the first
    * step. Setting it (as a link to a change does on load) goes there once its diff is drawn.
    */
-  get currentChangeId() { return this.#navigation.current >= 0 ? changeId(this.#navigation.current) : null; }
+  get currentChangeId() { return this.currentChange >= 0 ? changeId(this.currentChange) : null; }
   set currentChangeId(id) { this.#reflect('current-change', id); }
   /** `'light'`, `'dark'`, `'page'` (follow the page's color-scheme) or `null` (follow `prefers-color-scheme`). */
   get theme() { return this.getAttribute('theme'); }
@@ -295,18 +214,13 @@ export class ArticleDiffElement extends HTMLElement {
   connectedCallback() {
     for (const name of upgradeProperties(this)) this.#setBeforeDefined.add(name);
     this.#data.connect();
-    this.addEventListener('keydown', this.#navigation.onKeydown);
-    this.#page.connect();
+    this.#view.connect();
     this.#updates.schedule();
   }
 
   disconnectedCallback() {
     this.#data.disconnect();
-    this.removeEventListener('keydown', this.#navigation.onKeydown);
-    this.#page.disconnect();
-    this.#minimap.dispose();
-    // A fill under way goes on (a detached tree costs no layout), so `ready()` still settles.
-    this.#navigation.dispose();
+    this.#view.disconnect();
   }
 
   /** @param {string} name @param {string|null} oldValue @param {string|null} newValue */
@@ -335,7 +249,7 @@ export class ArticleDiffElement extends HTMLElement {
         this.#renderHeadings(); // no need to redraw the rows
         return;
       case 'theme':
-        this.#minimap.repaint(); // the rest is CSS (`:host([theme=dark])`)
+        this.#view.repaint(); // the rest is CSS (`:host([theme=dark])`)
         return;
       case 'current-change':
         if (this.#changeAttribute.changed(newValue) && this.#updates.settled) this.#goToWanted();
@@ -354,8 +268,8 @@ export class ArticleDiffElement extends HTMLElement {
       const update = this.#updates.last;
       await Promise.all(this.#inputs.loads);
       await update;
-      await this.#drawer.filled;
-      if (update === this.#updates.last && !this.#updates.queued && !this.#inputs.isLoading && !this.#drawer.filling) return;
+      await this.#view.filled;
+      if (update === this.#updates.last && !this.#updates.queued && !this.#inputs.isLoading && !this.#view.filling) return;
     }
   }
 
@@ -372,72 +286,30 @@ export class ArticleDiffElement extends HTMLElement {
     // A side whose source failed is never diffed (as empty, or as its previous text): the
     // last good diff stays, under the message that says which side failed.
     if (this.#inputs.failed) return;
-    return this.#updates.run(() => this.#render(), (version) => this.#diffAndDraw(version));
+    return this.#updates.run(() => this.#view.render(), (version) => this.#diffAndDraw(version));
   }
 
   /** Diffs the inputs of `version` and draws the result, unless newer inputs came meanwhile. @param {number} version */
   async #diffAndDraw(version) {
     const stale = () => this.#updates.isStale(version);
-    /** @type {ArticleDiff | null} */
-    let model;
-    let long = false;
+    let diffed;
     try {
-      const format = checkFormat(this.format);
-      // The documents' stylesheet loads while the reader and the engine work.
-      const styles = format === 'text' ? null : linkFormattingStyles(this.#root);
-      model = await computeDiff(this.oldText ?? '', this.newText ?? '', diffOptions((name) => this.getAttribute(name)), {
+      diffed = await diffInputs({oldText: this.oldText ?? '', newText: this.newText ?? '', format: this.format,
+        attribute: (name) => this.getAttribute(name)}, this.#root, {
         stale,
-        long: () => {
-          long = true;
-          // The old diff stays on screen, dimmed, while the worker computes the new one.
-          if (!this.#model) return;
-          this.#frame.classList.add('busy');
-          this.#toolbar.showBusy();
-        },
-        workerUnavailable: (reason) => this.#workerUnavailable(reason),
-      }, format);
-      if (model?.documents && styles) await styles;
+        long: () => this.#view.showBusy(),
+        workerUnavailable: (event) => this.dispatchEvent(event),
+      });
     } catch (error) {
       if (!stale()) {
-        this.#frame.classList.remove('busy');
-        this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
+        this.#view.showIdle();
         this.#fail(messageOf(error));
       }
       return;
     }
-    if (!model || stale()) return; // newer input queued its own update
-    // A long diff's model came in the worker's message: receiving it (and building its
-    // blocks), laying it out and drawing it are three tasks, none of them long.
-    if (long) {
-      void model.blocks;
-      await nextTask();
-      if (stale()) return;
-    }
-    this.#frame.classList.remove('busy');
+    if (!diffed) return; // newer input queued its own update
     this.#updates.diffed(version);
-    this.#model = model;
-    this.#folds.clear();
-    this.#alignAnyway = false;
-    this.#navigation.restart();
-    this.#error.hidden = true;
-    /** @type {Layout | undefined} */
-    let laidOut;
-    if (long) {
-      laidOut = this.#layoutOf(model);
-      await nextTask();
-      // Newer inputs draw themselves; a redraw meanwhile (a view change) drew this model.
-      if (stale() || this.#model !== model) return;
-    }
-    this.#render(laidOut);
-    this.dispatchEvent(new ArticleDiffEvent(model));
-  }
-
-  /** @param {string} reason why the worker cannot run */
-  #workerUnavailable(reason) {
-    const event = new ArticleDiffWorkerUnavailableEvent(reason);
-    if (!workerWarned) console.warn(`<article-diff>: ${event.message}`);
-    workerWarned = true;
-    this.dispatchEvent(event);
+    if (await this.#view.showNew(diffed.model, diffed.long, stale)) this.dispatchEvent(new ArticleDiffEvent(diffed.model));
   }
 
   /** @param {DataBlock} data a data block's content, read (again) */
@@ -449,16 +321,14 @@ export class ArticleDiffElement extends HTMLElement {
 
   /** @param {string} message for the event @param {string} [shown] for the box, when it says more */
   #fail(message, shown = message) {
-    this.#error.textContent = shown;
-    this.#error.hidden = false;
+    this.#view.showError(shown);
     this.dispatchEvent(new ArticleDiffErrorEvent(message));
   }
 
   // ---- Drawing ------------------------------------------------------------------------------
 
   #renderHeadings() {
-    const labels = this.#labels();
-    this.#toolbar.showLabels(labels.old, labels.new);
+    this.#view.showLabels(this.#labels());
   }
 
   /** The versions' names: the labels the host gave, else "Old version" and "New version". */
@@ -466,191 +336,39 @@ export class ArticleDiffElement extends HTMLElement {
     return {old: this.oldLabel ?? say(this.#strings, 'oldVersion'), new: this.newLabel ?? say(this.#strings, 'newVersion')};
   }
 
-  /**
-   * What `#render` draws of `model` with the settings of now: the paragraph counts, whether the
-   * versions are unrelated and shown one after the other, the items and the changes.
-   * @param {ArticleDiff} model
-   * @returns {Layout}
-   */
-  #layoutOf(model) {
-    const hideCosmetic = this.hideCosmetic;
-    const onlyChanges = this.onlyChanges;
-    const alignAnyway = this.#alignAnyway;
-    return {model, hideCosmetic, onlyChanges, alignAnyway, folds: this.#folds.version,
-      ...layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, this.#folds)};
-  }
-
-  /**
-   * Draws the model with the settings of now.
-   * @param {Layout} [laidOut] its layout, computed earlier
-   *   (in a task of its own, for a long diff); used only if the model and settings are the same
-   */
-  #render(laidOut) {
-    const model = this.#model;
-    const view = this.view;
-    const hideCosmetic = this.hideCosmetic;
-    this.#frame.dataset.view = view;
-    if (!model) {
-      this.#showSettings();
-      return;
-    }
-    const current = laidOut && laidOut.model === model && laidOut.hideCosmetic === hideCosmetic && laidOut.onlyChanges === this.onlyChanges
-      && laidOut.alignAnyway === this.#alignAnyway && laidOut.folds === this.#folds.version;
-    const {paragraphs, unrelated, stacked, items, changes} = current ? laidOut : this.#layoutOf(model);
-    this.#stacked = stacked;
-    this.#frame.dataset.layout = this.#stacked ? 'stacked' : 'aligned';
-    this.#items = items;
-    showNotice(this.#notice, model, unrelated, this.#stacked, this.#strings);
-    this.#toolbar.showSummary(this.#stacked ? stackedSummaryItems(paragraphs, model.stats, this.#strings)
-      : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), this.#strings), model.stats, (name) => this.hasAttribute(name));
-    const hideFormatting = this.hideFormatting;
-    if (model.documents) void linkFormattingStyles(this.#root);
-    this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting, this.#strings);
-    this.#navigation.setChanges(changes);
-    this.#showSettings();
-    // Paragraph numbers up to six digits fit their gutter.
-    this.#frame.style.setProperty('--digits', String(Math.max(2, String(Math.max(paragraphs.old, paragraphs.new)).length)));
-    const labels = this.#labels();
-    this.#rows.setAttribute('aria-label', say(this.#strings, 'differencesBetween', labels));
-    /** @type {Map<number, string>} */
-    const changeIds = new Map();
-    changes.hunks.forEach((hunk, i) => changeIds.set(hunk[0], changeId(i)));
-    this.#drawer.draw({model, view, hideCosmetic, hideFormatting, stacked: this.#stacked, labels, changeIds, strings: this.#strings,
-      current: new Set(this.#navigation.currentRows), folds: this.#folds}, items);
-    this.#rows.prepend(columnHeaders(labels, view, this.#stacked, this.#strings));
-    this.#navigation.show(false);
-    this.#minimap.redraw();
-    this.#goToWanted();
-  }
-
-  /** The toolbar's tools as the attributes and the folds say. */
-  #showSettings() {
-    this.#toolbar.showSettings({
-      view: this.view,
-      hidden: (name) => this.hasAttribute(name),
-      onlyChanges: this.onlyChanges,
-      allOpen: this.#folds.allOpen,
-      folds: this.#items.some((item) => typeof item !== 'number' && 'runStart' in item),
-    });
-  }
-
-  /** @param {boolean} open expand every fold, or fold every run again */
-  #foldAll(open) {
-    this.#folds.setAll(open);
-    this.#drawer.setAllFolds(open);
-    this.#showSettings();
-    this.#minimap.schedule();
-  }
-
-  /**
-   * The current change moved (or the changes were replaced): the counter, the minimap, the
-   * `current-change` attribute and an `article-diff-navigate` event follow.
-   * @param {number} current
-   */
-  #changed(current) {
-    const count = this.#navigation.hunks.length;
-    this.#minimap.markCurrent(current);
-    this.#toolbar.showCounter(current, count);
-    const id = this.#changeAttribute.reflect(current);
-    if (id !== undefined) this.dispatchEvent(new ArticleDiffNavigateEvent(current, id, count));
+  /** @returns {Settings} how to draw, as the attributes say now */
+  #settings() {
+    return {view: this.view, hideCosmetic: this.hideCosmetic, hideFormatting: this.hideFormatting, onlyChanges: this.onlyChanges,
+      hidden: (name) => this.hasAttribute(name), labels: this.#labels(), strings: this.#strings};
   }
 
   /** Goes to the change a `current-change` set from outside names, once it is drawn. */
   #goToWanted() {
-    if (this.#model) this.#changeAttribute.goToWanted(this.#navigation);
-  }
-
-  /**
-   * What the copy and download buttons export: what is drawn.
-   * @returns {import('./article-diff-export.js').ExportInput | null}
-   */
-  #exportInput() {
-    const model = this.#model;
-    if (!model) return null;
-    return {model, items: this.#items, hideCosmetic: this.hideCosmetic, stacked: this.#stacked,
-      labels: this.#labels(), summary: this.#toolbar.summaryText, strings: this.#strings};
-  }
-
-  /** @param {MouseEvent} event */
-  #onRowsClick = (event) => {
-    const origin = event.target instanceof Element ? event.target : null;
-    const link = origin?.closest('.move-link');
-    if (link instanceof HTMLElement) {
-      this.#navigation.jumpToRow(Number(link.dataset.target));
-      return;
-    }
-    const button = origin?.closest('.fold-bar button');
-    if (button && this.#drawer.drawing) {
-      const toggled = this.#drawer.toggleFold(button, undefined, {focus: true});
-      if (toggled) this.#folds.set(toggled.runStart, toggled.open);
-      this.#showSettings();
-      this.#minimap.schedule();
-    }
-  };
-
-  /** The page around the element: what scrolling, printing, find and resizing do to it. */
-  #page = new PageWatch(this, this.#toolbar.element, {
-    // Before the frame paints: rows scrolled into view are never shown empty for long.
-    scrolled: () => {
-      this.#drawer.fillVisible();
-      this.#minimap.placeViewport();
-    },
-    // Before printing: every row drawn (the page has no idle time to draw them in), the legend shown.
-    beforePrint: () => {
-      this.#drawer.fillAll();
-      this.#legendBeforePrint = this.#toolbar.legendShown;
-      this.#toolbar.showLegend(true);
-    },
-    afterPrint: () => this.#toolbar.showLegend(this.#legendBeforePrint),
-    find: () => {
-      if (this.#model && !this.#folds.allOpen) this.expandAll();
-    },
-    schemeChanged: () => this.#minimap.repaint(),
-    toolbarResized: () => {
-      this.#frame.style.setProperty('--article-diff-bar-height', `${this.#toolbar.element.offsetHeight}px`);
-      this.#minimap.schedule();
-    },
-    hostResized: (entry) => this.#onHostResize(entry),
-  });
-
-  #legendBeforePrint = false;
-
-  /**
-   * The element's width changed: with an automatic view, a narrow element turns inline.
-   * @param {ResizeObserverEntry | undefined} entry
-   */
-  #onHostResize(entry) {
-    const width = entry?.contentRect.width ?? 0;
-    if (!(width > 0)) return;
-    const next = autoView(width, this.#autoView);
-    if (next === this.#autoView) return;
-    const before = this.view;
-    this.#autoView = next;
-    if (this.view !== before) this.#updates.schedule();
+    if (this.#view.model) this.#changeAttribute.goToWanted(this.#view.navigation);
   }
 
   // ---- Navigation ---------------------------------------------------------------------------
 
   /** Number of changes ("hunks" of adjacent changed rows) the navigation steps through. */
-  get changeCount() { return this.#navigation.hunks.length; }
+  get changeCount() { return this.#view.navigation.hunks.length; }
 
   /** Index of the current change, or -1 before the first step. */
-  get currentChange() { return this.#navigation.current; }
+  get currentChange() { return this.#view.navigation.current; }
 
   /** Moves to the next change (wrapping to the first). */
-  next() { this.#navigation.next(); }
+  next() { this.#view.navigation.next(); }
 
   /** Moves to the previous change (wrapping to the last). */
-  previous() { this.#navigation.previous(); }
+  previous() { this.#view.navigation.previous(); }
 
   /** @param {number} index change index, 0-based */
-  goToChange(index) { this.#navigation.goTo(index); }
+  goToChange(index) { this.#view.navigation.goTo(index); }
 
   /** Opens every folded run of unchanged paragraphs (the toolbar's "Expand all"). */
-  expandAll() { this.#foldAll(true); }
+  expandAll() { this.#view.foldAll(true); }
 
   /** Folds every run of unchanged paragraphs again (the toolbar's "Fold all"). */
-  foldAll() { this.#foldAll(false); }
+  foldAll() { this.#view.foldAll(false); }
 
   /**
    * The diff as drawn (view aside: the export is always side by side), as a self-contained
@@ -659,13 +377,8 @@ export class ArticleDiffElement extends HTMLElement {
    * @param {'html'|'text'} [format]
    */
   exportDiff(format = 'html') {
-    const input = this.#exportInput();
+    const input = this.#view.exportInput();
     if (!input) return '';
     return format === 'text' ? plainText(input) : exportDocument(input);
   }
-}
-
-/** Resolves in a later task: input and rendering can run in between. */
-function nextTask() {
-  return new Promise((resolve) => { setTimeout(resolve, 0); });
 }

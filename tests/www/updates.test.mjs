@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {Updates} from '../../www/article-diff-updates.js';
+import {Updates, nextTask} from '../../www/article-diff-updates.js';
 
 /** The calls a queue made, and a promise that the test settles by hand. */
 function harness() {
@@ -73,4 +73,14 @@ test('a redraw asked for during a diff of the same inputs waits for it; new inpu
   updates.schedule();
   await Promise.resolve();
   assert.deepEqual(calls.slice(3), ['update', 'diff 1']);
+});
+
+test('nextTask resolves in a later task: after the microtasks and the timers queued before it', async () => {
+  /** @type {string[]} */
+  const order = [];
+  setTimeout(() => order.push('timer'), 0);
+  const next = nextTask().then(() => order.push('next task'));
+  void Promise.resolve().then(() => order.push('microtask'));
+  await next;
+  assert.deepEqual(order, ['microtask', 'timer', 'next task']);
 });
