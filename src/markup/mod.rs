@@ -125,7 +125,7 @@ pub fn read(source: &str, markup: Markup) -> Result<Document, ReadError> {
     }
     let mut out = builder::Builder::new();
     match markup {
-        Markup::Html => html::read_into(source, &mut out, &|p| p)?,
+        Markup::Html => html::read(source, &mut out)?,
         #[cfg(feature = "markdown")]
         Markup::Markdown => markdown::read_into(source, &mut out)?,
         #[cfg(not(feature = "markdown"))]
