@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use super::render::{context_of, is_block, mark_of_tag, parse_integer};
 use super::tags::Tag;
-use super::tokenizer::{Attribute, State, Token, Tokenizer};
+use super::tokenizer::{find4, Attribute, State, Token, Tokenizer};
 use super::tree::skip_lf;
 use crate::markup::builder::{Builder, Context};
 use crate::markup::document::{embed_source, EmbedKind, MarkKind};
@@ -85,13 +85,45 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
         r.out.block_start(None);
         r.out.set_context(root);
     }
+    let bytes = input.as_bytes();
+    let mut pos = 0;
+    // The last token was `<pre>`'s start tag: a line feed starting the next one is dropped.
     let mut after_pre = false;
     loop {
+        // Text and tags without attributes are read here, everything else by the tokenizer
+        // (which reads the same tokens the same way).
+        if !after_pre {
+            match bytes.get(pos) {
+                Some(b'<' | b'&' | b'\r' | b'\0') => {}
+                Some(_) => {
+                    let end = find4(bytes, pos, bytes.len(), [b'<', b'&', b'\r', b'\0']);
+                    r.out.text(&input[pos..end], pos..end);
+                    pos = end;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if let Some((end_tag, tag, after)) = plain_tag(bytes, pos) {
+            let ok = if end_tag {
+                r.end_tag(tag, None, after)
+            } else {
+                after_pre = tag == Tag::PRE;
+                r.start_tag(tag, None, &Attrs::default(), pos..after)
+            };
+            if !ok {
+                return false;
+            }
+            pos = after;
+            continue;
+        }
+        tokens.seek(pos);
         let token = match tokens.next_token() {
             Token::Text { text, source } if after_pre => match skip_lf(text, source) {
                 Some((text, source)) => Token::Text { text, source },
                 None => {
                     after_pre = false;
+                    pos = tokens.position();
                     continue;
                 }
             },
@@ -109,8 +141,7 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
                 skip_hidden(&mut tokens)
             }
             Token::StartTag { name, attributes, source, .. } => {
-                let pre = name == "pre";
-                after_pre = pre;
+                after_pre = name == "pre";
                 r.start(name, &attributes, source.start..source.end)
             }
             Token::EndTag { name, source } => r.end(name, source.end),
@@ -120,6 +151,7 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
         if !ok {
             return false;
         }
+        pos = tokens.position();
     }
     while let Some(frame) = r.frames.pop() {
         r.leave(frame, None);
@@ -129,6 +161,36 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
         r.out.set_context(root);
     }
     true
+}
+
+/// A start or end tag at `at` written in lower case without attributes (`<em>`, `</p>`), of
+/// a known element other than `script` and `style` (whose content the tokenizer reads):
+/// whether it ends an element, the element, and where the tag ends.
+fn plain_tag(bytes: &[u8], at: usize) -> Option<(bool, Tag, usize)> {
+    let end_tag = bytes.get(at + 1) == Some(&b'/');
+    let from = at + 1 + usize::from(end_tag);
+    let mut i = from;
+    while bytes.get(i).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        i += 1;
+    }
+    if i == from || !bytes[from].is_ascii_lowercase() || bytes.get(i) != Some(&b'>') {
+        return None;
+    }
+    let name = &bytes[from..i];
+    let tag = match name {
+        b"p" => Tag::P,
+        b"a" => Tag::A,
+        b"em" => Tag::EM,
+        b"li" => Tag::LI,
+        b"strong" => Tag::STRONG,
+        b"ul" => Tag::UL,
+        b"h2" => Tag::H2,
+        _ => Tag::known(core::str::from_utf8(name).ok()?)?,
+    };
+    if matches!(tag, Tag::SCRIPT | Tag::STYLE) {
+        return None;
+    }
+    Some((end_tag, tag, i + 1))
 }
 
 /// The content of a `script` or `style` (never shown) and its end tag; `false` if anything
@@ -169,10 +231,21 @@ impl<'s> Reader<'s, '_> {
                 _ => {}
             }
         }
-        let Some(tag) = Tag::known(&name) else {
-            return self.enter(Tag::OTHER, Some(name), &attrs, source.start);
-        };
+        let tag = Tag::known(&name).unwrap_or(Tag::OTHER);
+        let other = (tag == Tag::OTHER).then_some(name);
+        self.start_tag(tag, other, &attrs, source)
+    }
+
+    /// A start tag of `tag` (named `other` when it has no constant) with `attrs`.
+    fn start_tag(
+        &mut self,
+        tag: Tag,
+        other: Option<Cow<'s, str>>,
+        attrs: &Attrs<'_>,
+        source: core::ops::Range<usize>,
+    ) -> bool {
         match tag {
+            Tag::OTHER => self.enter(tag, other, attrs, source.start),
             // Ignored in the body, as the tree builder ignores them.
             Tag::HTML | Tag::BODY | Tag::HEAD | Tag::WBR => true,
             Tag::BR => {
@@ -227,7 +300,7 @@ impl<'s> Reader<'s, '_> {
                 if tag == Tag::LI && self.li_would_close() {
                     return false;
                 }
-                self.enter(tag, None, &attrs, source.start)
+                self.enter(tag, None, attrs, source.start)
             }
             // A link inside a link closes the first (the adoption agency).
             Tag::A if self.open[Tag::A.0 as usize] > 0 => false,
@@ -254,7 +327,7 @@ impl<'s> Reader<'s, '_> {
             | Tag::KBD
             | Tag::SAMP
             | Tag::INS
-            | Tag::DEL => self.enter(tag, None, &attrs, source.start),
+            | Tag::DEL => self.enter(tag, None, attrs, source.start),
             _ => false,
         }
     }
@@ -331,8 +404,13 @@ impl<'s> Reader<'s, '_> {
     /// ignores here.
     fn end(&mut self, name: Cow<'s, str>, end: usize) -> bool {
         let tag = Tag::known(&name).unwrap_or(Tag::OTHER);
+        self.end_tag(tag, Some(&name), end)
+    }
+
+    /// An end tag of `tag` (named `name` when it has no constant) ending at `end`.
+    fn end_tag(&mut self, tag: Tag, name: Option<&str>, end: usize) -> bool {
         if let Some(top) = self.frames.last() {
-            if top.tag == tag && (tag != Tag::OTHER || top.other.as_deref() == Some(&name)) {
+            if top.tag == tag && (tag != Tag::OTHER || top.other.as_deref() == name) {
                 let Some(frame) = self.frames.pop() else { return false };
                 self.leave(frame, Some(end));
                 return true;
@@ -342,7 +420,7 @@ impl<'s> Reader<'s, '_> {
         // builder reads otherwise (`</p>` and `</br>` insert an element, a heading's end tag
         // closes any heading).
         match tag {
-            Tag::OTHER => !self.frames.iter().any(|f| f.other.as_deref() == Some(&name)),
+            Tag::OTHER => !self.frames.iter().any(|f| f.other.as_deref() == name),
             Tag::HTML | Tag::BODY => true,
             Tag::P | Tag::BR => false,
             t if t.is_heading() => !self.frames.iter().any(|f| f.tag.is_heading()),
