@@ -123,7 +123,7 @@ pub fn read(source: &str, markup: Markup) -> Result<Document, ReadError> {
     if source.len() >= u32::MAX as usize {
         return Err(ReadError::TooLarge { bytes: source.len() });
     }
-    let mut out = builder::Builder::new();
+    let mut out = builder::Builder::for_source(source.len());
     match markup {
         Markup::Html => html::read(source, &mut out)?,
         #[cfg(feature = "markdown")]

@@ -20,7 +20,7 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> Result<(), ReadError> {
     if stream::read(input, out) {
         return Ok(());
     }
-    *out = Builder::new();
+    *out = Builder::for_source(input.len());
     read_into(input, out, &|p| p)
 }
 
