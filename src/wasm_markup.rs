@@ -100,8 +100,12 @@ impl Utf16 {
         Utf16 { len: bytes.len(), extra, cursor: core::cell::Cell::new(0) }
     }
 
+    #[inline(always)]
     fn at(&self, byte: usize) -> i32 {
         let byte = byte.min(self.len);
+        if self.extra.is_empty() {
+            return byte as i32;
+        }
         let mut k = self.cursor.get();
         if k > 0 && self.extra[k - 1].0 as usize > byte {
             k = self.extra.partition_point(|&(end, _)| end as usize <= byte);
@@ -205,9 +209,11 @@ fn to_js(doc: &Document, source: &str) -> Object {
     }
     text16.restart();
     source16.restart();
-    let mut anchors = Vec::with_capacity(doc.source_anchors().len() * 2);
-    for &(t, s) in doc.source_anchors() {
-        anchors.extend_from_slice(&[text16.at(t as usize), source16.at(s as usize)]);
+    // Written in place, without a capacity check per anchor: there is one every few bytes.
+    let mut anchors = vec![0i32; doc.source_anchors().len() * 2];
+    for (pair, &(t, s)) in anchors.chunks_exact_mut(2).zip(doc.source_anchors()) {
+        pair[0] = text16.at(t as usize);
+        pair[1] = source16.at(s as usize);
     }
     let out = Object::new();
     set(&out, "text", &JsValue::from_str(&doc.text));
