@@ -63,6 +63,24 @@ struct Attrs<'a> {
     start: Option<&'a str>,
     value: Option<&'a str>,
     reversed: bool,
+    hidden: bool,
+}
+
+impl<'a> Attrs<'a> {
+    /// Takes attribute `name` (lower-cased, decoded `value`), unless one of that name came
+    /// before (the tokenizer keeps the first).
+    fn set(&mut self, name: &str, value: &'a str) {
+        match name {
+            "hidden" => self.hidden = true,
+            "href" => _ = self.href.get_or_insert(value),
+            "src" => _ = self.src.get_or_insert(value),
+            "alt" => _ = self.alt.get_or_insert(value),
+            "start" => _ = self.start.get_or_insert(value),
+            "value" => _ = self.value.get_or_insert(value),
+            "reversed" => self.reversed = true,
+            _ => {}
+        }
+    }
 }
 
 /// Reads `input` into `out` if it is a body this reader covers (see the module docs);
@@ -114,6 +132,14 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
             if !ok {
                 return false;
             }
+            pos = after;
+            continue;
+        }
+        if let Some((tag, attrs, after)) = quoted_attributes_tag(input, pos) {
+            if !r.start_tag(tag, None, &attrs, pos..after) {
+                return false;
+            }
+            after_pre = tag == Tag::PRE;
             pos = after;
             continue;
         }
@@ -193,6 +219,63 @@ fn plain_tag(bytes: &[u8], at: usize) -> Option<(bool, Tag, usize)> {
     Some((end_tag, tag, i + 1))
 }
 
+/// A start tag at `at` written in lower case with attributes in the plainest form
+/// (`<a href="https://…">`, `<h2 class="wp-block-heading">`): a space before each, names of
+/// lower-case letters and `-`, values in double quotes with no reference, CR or U+0000 in them
+/// (so the tokenizer would give them as written), or no value. The element, its attributes
+/// and where the tag ends; `None` for anything else, which the tokenizer then reads.
+fn quoted_attributes_tag(input: &str, at: usize) -> Option<(Tag, Attrs<'_>, usize)> {
+    let bytes = input.as_bytes();
+    let from = at + 1;
+    let mut i = from;
+    while bytes.get(i).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        i += 1;
+    }
+    if i == from || !bytes[from].is_ascii_lowercase() || bytes.get(i) != Some(&b' ') {
+        return None;
+    }
+    let tag = Tag::known(&input[from..i])?;
+    if matches!(tag, Tag::SCRIPT | Tag::STYLE) {
+        return None;
+    }
+    let mut attrs = Attrs::default();
+    loop {
+        match bytes.get(i)? {
+            b'>' => return Some((tag, attrs, i + 1)),
+            b'/' if bytes.get(i + 1) == Some(&b'>') => return Some((tag, attrs, i + 2)),
+            b' ' => i += 1,
+            _ => return None,
+        }
+        let name_start = i;
+        while bytes.get(i).is_some_and(|&c| c.is_ascii_lowercase() || c == b'-') {
+            i += 1;
+        }
+        if i == name_start {
+            return None;
+        }
+        let name = &input[name_start..i];
+        match bytes.get(i)? {
+            b'=' if bytes.get(i + 1) == Some(&b'"') => {
+                let value_start = i + 2;
+                let len = memchr_quote(&bytes[value_start..])?;
+                let value = &input[value_start..value_start + len];
+                if value.bytes().any(|c| matches!(c, b'&' | b'\r' | b'\0')) {
+                    return None;
+                }
+                attrs.set(name, value);
+                i = value_start + len + 1;
+            }
+            b' ' | b'>' | b'/' => attrs.set(name, ""),
+            _ => return None,
+        }
+    }
+}
+
+/// The index of the first `"` in `bytes`.
+fn memchr_quote(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&c| c == b'"')
+}
+
 /// The content of a `script` or `style` (never shown) and its end tag; `false` if anything
 /// else comes.
 fn skip_hidden(tokens: &mut Tokenizer<'_>) -> bool {
@@ -220,16 +303,7 @@ impl<'s> Reader<'s, '_> {
     ) -> bool {
         let mut attrs = Attrs::default();
         for a in attributes {
-            match a.name.as_ref() {
-                "hidden" => return false,
-                "href" => attrs.href = Some(&a.value),
-                "src" => attrs.src = Some(&a.value),
-                "alt" => attrs.alt = Some(&a.value),
-                "start" => attrs.start = Some(&a.value),
-                "value" => attrs.value = Some(&a.value),
-                "reversed" => attrs.reversed = true,
-                _ => {}
-            }
+            attrs.set(&a.name, &a.value);
         }
         let tag = Tag::known(&name).unwrap_or(Tag::OTHER);
         let other = (tag == Tag::OTHER).then_some(name);
@@ -244,6 +318,9 @@ impl<'s> Reader<'s, '_> {
         attrs: &Attrs<'_>,
         source: core::ops::Range<usize>,
     ) -> bool {
+        if attrs.hidden {
+            return false;
+        }
         match tag {
             Tag::OTHER => self.enter(tag, other, attrs, source.start),
             // Ignored in the body, as the tree builder ignores them.
@@ -728,7 +805,18 @@ pub(crate) mod tests {
             |inner| {
                 (
                     prop::sample::select(
-                        &["p", "h2", "blockquote", "div", "ul", "ol start=3", "figure", "pre"][..],
+                        &[
+                            "p",
+                            "h2",
+                            "blockquote",
+                            "div",
+                            "ul",
+                            "ol start=3",
+                            "figure",
+                            "pre",
+                            "p class=\"lead\"",
+                            "ol start=\"2\" reversed",
+                        ][..],
                     ),
                     prop::collection::vec(inner, 0..4),
                 )
@@ -758,5 +846,7 @@ pub(crate) mod tests {
             out = out.replace(&format!("</{b}>"), "").replace(&format!("<{b}>"), "");
         }
         out.replace("<ol start=3>", "")
+            .replace("<p class=\"lead\">", "")
+            .replace("<ol start=\"2\" reversed>", "")
     }
 }
