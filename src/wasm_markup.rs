@@ -59,15 +59,20 @@ fn start() {
 
 /// Byte offsets of one string to UTF-16 offsets. A byte offset is its UTF-16 offset less the
 /// bytes that the non-ASCII characters before it take beyond their UTF-16 units, so only those
-/// characters are listed, with that running excess; a query moves on from the previous one
-/// (the records are converted in order, each kind of record in its own pass), else searches.
+/// characters are listed, with that running excess. A query between the same two of them as
+/// the previous query costs two comparisons (the records are converted in order, each kind of
+/// record in its own pass, and an ASCII text has no such characters); others move on or search.
 /// Finding them skips eight ASCII bytes a step: this conversion was most of `read()`'s time.
 struct Utf16 {
-    len: usize,
+    len: u32,
     /// `(byte after the character, excess up to it)` for each non-ASCII character.
     extra: Vec<(u32, u32)>,
-    /// How many of `extra` end at or before the last query.
-    cursor: core::cell::Cell<usize>,
+    /// How many of `extra` end at or before the last query…
+    k: usize,
+    /// …so that queries from `lo` to before `hi` have the excess `excess`.
+    lo: u32,
+    hi: u32,
+    excess: u32,
 }
 
 impl Utf16 {
@@ -84,8 +89,7 @@ impl Utf16 {
                     continue;
                 }
             }
-            let b = bytes[i];
-            let (len, units) = match b {
+            let (len, units) = match bytes[i] {
                 0..0x80 => (1, 1),
                 0xF0.. => (4, 2),
                 0xE0.. => (3, 1),
@@ -97,32 +101,40 @@ impl Utf16 {
             }
             i += len as usize;
         }
-        Utf16 { len: bytes.len(), extra, cursor: core::cell::Cell::new(0) }
+        let mut utf16 = Utf16 { len: bytes.len() as u32, extra, k: 0, lo: 0, hi: 0, excess: 0 };
+        utf16.restart();
+        utf16
     }
 
     #[inline(always)]
-    fn at(&self, byte: usize) -> i32 {
-        let byte = byte.min(self.len);
-        if self.extra.is_empty() {
-            return byte as i32;
+    fn at(&mut self, byte: usize) -> i32 {
+        let byte = (byte as u32).min(self.len);
+        if byte >= self.lo && byte < self.hi {
+            return (byte - self.excess) as i32;
         }
-        let mut k = self.cursor.get();
-        if k > 0 && self.extra[k - 1].0 as usize > byte {
-            k = self.extra.partition_point(|&(end, _)| end as usize <= byte);
+        self.seek(byte)
+    }
+
+    fn seek(&mut self, byte: u32) -> i32 {
+        let mut k = self.k;
+        if byte < self.lo {
+            k = self.extra.partition_point(|&(end, _)| end <= byte);
         } else {
-            while self.extra.get(k).is_some_and(|&(end, _)| end as usize <= byte) {
+            while self.extra.get(k).is_some_and(|&(end, _)| end <= byte) {
                 k += 1;
             }
         }
-        self.cursor.set(k);
-        let excess = if k > 0 { self.extra[k - 1].1 } else { 0 };
-        (byte - excess as usize) as i32
+        self.k = k;
+        (self.lo, self.excess) = if k > 0 { self.extra[k - 1] } else { (0, 0) };
+        self.hi = self.extra.get(k).map_or(u32::MAX, |&(end, _)| end);
+        (byte - self.excess) as i32
     }
 
     /// Queries start over from the text's start: each kind of record is in order of its own,
     /// and walking on from its previous query is cheaper than a search.
-    fn restart(&self) {
-        self.cursor.set(0);
+    fn restart(&mut self) {
+        self.k = 0;
+        self.seek(0);
     }
 }
 
@@ -137,8 +149,8 @@ fn strings_index(strings: &mut Vec<String>, s: &str) -> i32 {
 }
 
 fn to_js(doc: &Document, source: &str) -> Object {
-    let text16 = Utf16::new(&doc.text);
-    let source16 = Utf16::new(source);
+    let mut text16 = Utf16::new(&doc.text);
+    let mut source16 = Utf16::new(source);
     let mut strings = Vec::new();
     let mut blocks = Vec::with_capacity(doc.blocks.len() * 10);
     for b in &doc.blocks {
