@@ -103,3 +103,11 @@ fn html_1mb_read_and_diff_documents() {
     let (a, b) = (read(old, Markup::Html).unwrap(), read(new, Markup::Html).unwrap());
     divan::black_box(diff_documents(&a, &b, &Options::default()).unwrap().stats);
 }
+
+/// Reading alone: the new 1 MB source into a document (the cost the two sides of
+/// `html_1mb_read_and_diff_documents` pay before any diffing).
+#[divan::bench(sample_count = 20)]
+fn html_1mb_read() {
+    let (_, new) = &*HTML;
+    divan::black_box(read(new, Markup::Html).unwrap());
+}

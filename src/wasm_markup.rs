@@ -57,86 +57,84 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
-/// Counted eight bytes at a time: a continuation byte is `10xxxxxx` (bit 7 set, bit 6 clear), a
-/// four-byte lead `11110xxx` (bits 7 to 4 set); shifting a word left by one moves each byte's
-/// bit 6 to its bit 7, and the mask drops what crossed into the next byte.
-fn units_of(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut units = 0;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let continuation = w & !(w << 1) & HIGH;
-        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
-    }
-    units
-        + chunks
-            .remainder()
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>()
+/// Byte offsets of one string to UTF-16 offsets. A byte offset is its UTF-16 offset less the
+/// bytes that the non-ASCII characters before it take beyond their UTF-16 units, so only those
+/// characters are listed, with that running excess. A query between the same two of them as
+/// the previous query costs two comparisons (the records are converted in order, each kind of
+/// record in its own pass, and an ASCII text has no such characters); others move on or search.
+/// Finding them skips eight ASCII bytes a step: this conversion was most of `read()`'s time.
+struct Utf16 {
+    len: u32,
+    /// `(byte after the character, excess up to it)` for each non-ASCII character.
+    extra: Vec<(u32, u32)>,
+    /// How many of `extra` end at or before the last query…
+    k: usize,
+    /// …so that queries from `lo` to before `hi` have the excess `excess`.
+    lo: u32,
+    hi: u32,
+    excess: u32,
 }
 
-/// Byte offsets of one string to UTF-16 offsets: forward from the last query (the records are
-/// converted mostly in order, so that is most of them), or from a checkpoint every few dozen
-/// bytes. Counted on bytes, not decoded chars: this conversion was most of `read()`'s time.
-struct Utf16<'a> {
-    bytes: &'a [u8],
-    /// All ASCII: a byte offset is its UTF-16 offset, and there are no checkpoints.
-    ascii: bool,
-    /// `(byte, units)` every [`Utf16::STRIDE`] bytes, at character boundaries.
-    checkpoints: Vec<(u32, u32)>,
-    last: core::cell::Cell<(usize, usize)>,
-}
-
-impl<'a> Utf16<'a> {
-    const STRIDE: usize = 64;
-
-    fn new(text: &'a str) -> Utf16<'a> {
+impl Utf16 {
+    fn new(text: &str) -> Utf16 {
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
         let bytes = text.as_bytes();
-        if bytes.is_ascii() {
-            let last = core::cell::Cell::new((0, 0));
-            return Utf16 { bytes, ascii: true, checkpoints: Vec::new(), last };
-        }
-        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 2);
-        let (mut at, mut units) = (0, 0);
-        while at < bytes.len() {
-            checkpoints.push((at as u32, units as u32));
-            let mut next = (at + Self::STRIDE).min(bytes.len());
-            while !text.is_char_boundary(next) {
-                next += 1;
+        let mut extra = Vec::new();
+        let mut excess = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGHS == 0 {
+                    i += 8;
+                    continue;
+                }
             }
-            units += units_of(&bytes[at..next]);
-            at = next;
+            let (len, units) = match bytes[i] {
+                0..0x80 => (1, 1),
+                0xF0.. => (4, 2),
+                0xE0.. => (3, 1),
+                _ => (2, 1),
+            };
+            if len > 1 {
+                excess += len - units;
+                extra.push(((i + len as usize) as u32, excess));
+            }
+            i += len as usize;
         }
-        checkpoints.push((bytes.len() as u32, units as u32));
-        Utf16 { bytes, ascii: false, checkpoints, last: core::cell::Cell::new((0, 0)) }
+        let mut utf16 = Utf16 { len: bytes.len() as u32, extra, k: 0, lo: 0, hi: 0, excess: 0 };
+        utf16.restart();
+        utf16
     }
 
-    fn at(&self, byte: usize) -> i32 {
-        let byte = byte.min(self.bytes.len());
-        if self.ascii {
-            return byte as i32;
+    #[inline(always)]
+    fn at(&mut self, byte: usize) -> i32 {
+        let byte = (byte as u32).min(self.len);
+        if byte >= self.lo && byte < self.hi {
+            return (byte - self.excess) as i32;
         }
-        let (last_byte, last_units) = self.last.get();
-        let units = if byte >= last_byte && byte - last_byte <= 4 * Self::STRIDE {
-            last_units + units_of(&self.bytes[last_byte..byte])
+        self.seek(byte)
+    }
+
+    fn seek(&mut self, byte: u32) -> i32 {
+        let mut k = self.k;
+        if byte < self.lo {
+            k = self.extra.partition_point(|&(end, _)| end <= byte);
         } else {
-            let i =
-                self.checkpoints.partition_point(|&(b, _)| b as usize <= byte).saturating_sub(1);
-            let (b, units) = self.checkpoints[i];
-            units as usize + units_of(&self.bytes[b as usize..byte])
-        };
-        self.last.set((byte, units));
-        units as i32
+            while self.extra.get(k).is_some_and(|&(end, _)| end <= byte) {
+                k += 1;
+            }
+        }
+        self.k = k;
+        (self.lo, self.excess) = if k > 0 { self.extra[k - 1] } else { (0, 0) };
+        self.hi = self.extra.get(k).map_or(u32::MAX, |&(end, _)| end);
+        (byte - self.excess) as i32
     }
 
     /// Queries start over from the text's start: each kind of record is in order of its own,
-    /// and walking on from its previous query is cheaper than a search from a checkpoint.
-    fn restart(&self) {
-        self.last.set((0, 0));
+    /// and walking on from its previous query is cheaper than a search.
+    fn restart(&mut self) {
+        self.k = 0;
+        self.seek(0);
     }
 }
 
@@ -151,8 +149,8 @@ fn strings_index(strings: &mut Vec<String>, s: &str) -> i32 {
 }
 
 fn to_js(doc: &Document, source: &str) -> Object {
-    let text16 = Utf16::new(&doc.text);
-    let source16 = Utf16::new(source);
+    let mut text16 = Utf16::new(&doc.text);
+    let mut source16 = Utf16::new(source);
     let mut strings = Vec::new();
     let mut blocks = Vec::with_capacity(doc.blocks.len() * 10);
     for b in &doc.blocks {
@@ -223,9 +221,11 @@ fn to_js(doc: &Document, source: &str) -> Object {
     }
     text16.restart();
     source16.restart();
-    let mut anchors = Vec::with_capacity(doc.source_anchors().len() * 2);
-    for &(t, s) in doc.source_anchors() {
-        anchors.extend_from_slice(&[text16.at(t as usize), source16.at(s as usize)]);
+    // Written in place, without a capacity check per anchor: there is one every few bytes.
+    let mut anchors = vec![0i32; doc.source_anchors().len() * 2];
+    for (pair, &(t, s)) in anchors.chunks_exact_mut(2).zip(doc.source_anchors()) {
+        pair[0] = text16.at(t as usize);
+        pair[1] = source16.at(s as usize);
     }
     let out = Object::new();
     set(&out, "text", &JsValue::from_str(&doc.text));

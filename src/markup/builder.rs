@@ -126,6 +126,15 @@ impl Builder {
         }
     }
 
+    /// A builder for a source of `bytes`: room for a text as long and for an anchor every
+    /// eight bytes (about one a word), so that neither grows by copying as it is written.
+    pub(crate) fn for_source(bytes: usize) -> Builder {
+        let mut b = Builder::new();
+        b.doc.text.reserve(bytes);
+        b.doc.anchors.reserve(bytes / 8);
+        b
+    }
+
     /// The context new blocks take.
     pub(crate) fn context(&self) -> Context {
         self.ctx
@@ -407,7 +416,11 @@ impl Builder {
             // Each space still gets the anchor the word after it would have written (a
             // collapsed space starts one), and the word none (the space's anchor predicts it).
             let mut j = i + 1;
-            while j < bytes.len() {
+            loop {
+                j = next_control(bytes, j);
+                if j >= bytes.len() {
+                    break;
+                }
                 if is_space(bytes[j]) {
                     if bytes[j] != b' ' || bytes.get(j + 1).is_none_or(|&c| is_space(c)) {
                         break;
@@ -560,6 +573,28 @@ fn push_anchor(anchors: &mut Vec<(u32, u32)>, text: usize, source: usize, verbat
         }
     }
     anchors.push((t, s));
+}
+
+/// The first index from `from` of a byte below `!` (whitespace is among them), or the
+/// length: eight bytes a step, as words are most of a text.
+fn next_control(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte below 0x21 (bytes from 0x80 up are never flagged; a
+        // borrow only flags bytes after the first hit, so the lowest bit is exact).
+        let hits = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] > b' ' {
+        i += 1;
+    }
+    i
 }
 
 fn is_space(b: u8) -> bool {

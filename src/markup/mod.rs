@@ -20,7 +20,8 @@
 //!
 //! * HTML ([`html`]) is parsed by the WHATWG algorithm, malformed input included, and
 //!   rendered by the rules in `html/render.rs` and [`builder`]: whitespace collapses as CSS
-//!   collapses it, `<pre>` keeps it.
+//!   collapses it, `<pre>` keeps it. Well-nested bodies of common elements take a fast path
+//!   with no element tree (`html/stream.rs`) that gives the same document.
 //! * Markdown ([`markdown`]) is CommonMark (with GFM tables and strikethrough), parsed by
 //!   `pulldown-cmark`; raw HTML inside it is read by the HTML reader.
 //!
@@ -123,9 +124,9 @@ pub fn read(source: &str, markup: Markup) -> Result<Document, ReadError> {
     if source.len() >= u32::MAX as usize {
         return Err(ReadError::TooLarge { bytes: source.len() });
     }
-    let mut out = builder::Builder::new();
+    let mut out = builder::Builder::for_source(source.len());
     match markup {
-        Markup::Html => html::read_into(source, &mut out, &|p| p)?,
+        Markup::Html => html::read(source, &mut out)?,
         #[cfg(feature = "markdown")]
         Markup::Markdown => markdown::read_into(source, &mut out)?,
         #[cfg(not(feature = "markdown"))]

@@ -1,16 +1,34 @@
-//! The HTML reader: tokenizer → tree construction → rendering walk, each a module.
+//! The HTML reader: tokenizer → tree construction → rendering walk, each a module, and a
+//! fast path ([`stream`]) from the tokens to the document for well-nested bodies.
 //!
 //! Malformed markup is read the way a browser reads it, because the first two stages follow
 //! the WHATWG parsing algorithm (see [`tree`] for what is and is not modelled), and
 //! `tests/e2e/markup.test.mjs` checks the result against Chromium's own parser.
 
 mod render;
+// The Markdown reader's wasm module reads no HTML sources (the HTML module does), and its size
+// budget has no room for a second HTML reader.
+#[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+mod stream;
 mod tags;
 mod tokenizer;
 mod tree;
 
 use super::builder::Builder;
 use super::ReadError;
+
+/// Reads `input` (HTML) into `out`, a new builder: by the fast path of [`stream`] where it
+/// covers the body, else by the full reader from the start.
+pub(crate) fn read(input: &str, out: &mut Builder) -> Result<(), ReadError> {
+    #[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+    {
+        if stream::read(input, out) {
+            return Ok(());
+        }
+        *out = Builder::for_source(input.len());
+    }
+    read_into(input, out, &|p| p)
+}
 
 /// Reads `input` (HTML) into `out`; `pos` maps offsets in `input` to offsets in the source
 /// the document describes (the identity, except for HTML blocks inside Markdown).

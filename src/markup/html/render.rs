@@ -140,7 +140,12 @@ pub(crate) fn is_block(tag: Tag) -> bool {
 
 /// The formatting an HTML element gives its text.
 pub(crate) fn mark_of(e: &Element) -> Option<MarkKind> {
-    Some(match e.tag {
+    mark_of_tag(e.tag, e.attrs.href.as_deref())
+}
+
+/// The formatting an HTML element `tag` (with that `href`) gives its text.
+pub(crate) fn mark_of_tag(tag: Tag, href: Option<&str>) -> Option<MarkKind> {
+    Some(match tag {
         Tag::B | Tag::STRONG => MarkKind::Bold,
         Tag::I | Tag::EM | Tag::CITE | Tag::DFN | Tag::VAR => MarkKind::Italic,
         Tag::U | Tag::INS => MarkKind::Underline,
@@ -149,9 +154,32 @@ pub(crate) fn mark_of(e: &Element) -> Option<MarkKind> {
         Tag::SUB => MarkKind::Subscript,
         Tag::SUP => MarkKind::Superscript,
         Tag::MARK => MarkKind::Highlight,
-        Tag::A => MarkKind::Link(link_target(e.attrs.href.as_deref()?)),
+        Tag::A => MarkKind::Link(link_target(href?)),
         _ => return None,
     })
+}
+
+/// The context the blocks inside an HTML element `tag` take, inside `ctx`.
+pub(crate) fn context_of(tag: Tag, mut ctx: Context) -> Context {
+    match tag {
+        Tag::P | Tag::LI => ctx.kind = BlockKind::Paragraph,
+        Tag::BLOCKQUOTE => {
+            ctx.kind = BlockKind::Paragraph;
+            ctx.quote_depth += 1;
+        }
+        t if t.is_heading() => ctx.kind = BlockKind::Heading((t.0 - Tag::H1.0 + 1) as u8),
+        Tag::PRE | Tag::LISTING | Tag::XMP | Tag::PLAINTEXT => {
+            ctx.kind = BlockKind::Preformatted;
+            ctx.pre = true;
+        }
+        Tag::DT => ctx.kind = BlockKind::Term,
+        Tag::DD => ctx.kind = BlockKind::Description,
+        Tag::CAPTION | Tag::FIGCAPTION => ctx.kind = BlockKind::Caption,
+        Tag::TD => ctx.kind = BlockKind::TableCell { header: false },
+        Tag::TH => ctx.kind = BlockKind::TableCell { header: true },
+        _ => {}
+    }
+    ctx
 }
 
 /// HTML's "rules for parsing integers" (`<ol start>`, `<li value>`).
@@ -255,30 +283,12 @@ fn enter(
     let saved = out.context();
     let mut frame = Frame { node, saved, mark: None, block: false, list: false };
     if e.ns == Ns::Html {
-        let mut ctx = saved;
         if is_block(e.tag) {
             // An element the parser implied has no start tag to begin the block's source.
             out.block_start((!e.start.is_empty()).then_some(source.start));
             frame.block = true;
         }
-        match e.tag {
-            Tag::P | Tag::LI => ctx.kind = BlockKind::Paragraph,
-            Tag::BLOCKQUOTE => {
-                ctx.kind = BlockKind::Paragraph;
-                ctx.quote_depth += 1;
-            }
-            t if t.is_heading() => ctx.kind = BlockKind::Heading((t.0 - Tag::H1.0 + 1) as u8),
-            Tag::PRE | Tag::LISTING | Tag::XMP | Tag::PLAINTEXT => {
-                ctx.kind = BlockKind::Preformatted;
-                ctx.pre = true;
-            }
-            Tag::DT => ctx.kind = BlockKind::Term,
-            Tag::DD => ctx.kind = BlockKind::Description,
-            Tag::CAPTION | Tag::FIGCAPTION => ctx.kind = BlockKind::Caption,
-            Tag::TD => ctx.kind = BlockKind::TableCell { header: false },
-            Tag::TH => ctx.kind = BlockKind::TableCell { header: true },
-            _ => {}
-        }
+        let mut ctx = context_of(e.tag, saved);
         match e.tag {
             Tag::OL | Tag::UL | Tag::MENU => {
                 let ordered = e.tag == Tag::OL;

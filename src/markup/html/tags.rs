@@ -89,12 +89,8 @@ impl Names {
     }
 
     pub(crate) fn intern(&mut self, name: &str) -> Tag {
-        if name.len() <= 16 {
-            let mut padded = [0u8; 16];
-            padded[..name.len()].copy_from_slice(name.as_bytes());
-            if let Ok(i) = KNOWN_KEYS.binary_search(&u128::from_be_bytes(padded)) {
-                return Tag(i as u32);
-            }
+        if let Some(tag) = Tag::known(name) {
+            return tag;
         }
         if let Some(&tag) = self.others.get(name) {
             return tag;
@@ -112,6 +108,22 @@ impl Names {
 }
 
 impl Tag {
+    /// An element whose name has no constant (where a name is not interned).
+    pub(crate) const OTHER: Tag = Tag(u32::MAX);
+
+    /// How many tags have a constant: the bound of their numbers.
+    pub(crate) const KNOWN_COUNT: usize = KNOWN.len();
+
+    /// The constant of a lower-cased `name`, if it has one.
+    pub(crate) fn known(name: &str) -> Option<Tag> {
+        if name.len() > 16 {
+            return None;
+        }
+        let mut padded = [0u8; 16];
+        padded[..name.len()].copy_from_slice(name.as_bytes());
+        KNOWN_KEYS.binary_search(&u128::from_be_bytes(padded)).ok().map(|i| Tag(i as u32))
+    }
+
     pub(crate) fn is_heading(self) -> bool {
         (Tag::H1.0..=Tag::H6.0).contains(&self.0)
     }

@@ -90,6 +90,17 @@ impl<'s> Tokenizer<'s> {
         }
     }
 
+    /// Where the next token starts.
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Moves to `pos`, where a token starts, in the data state (the fast path of
+    /// `stream.rs` reads some tokens itself and hands the others here).
+    pub(crate) fn seek(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// Switches to a raw-text state for the element just opened.
     pub(crate) fn set_state(&mut self, state: State) {
         self.state = state;
@@ -424,7 +435,7 @@ impl<'s> Tokenizer<'s> {
 
 /// The first index in `from..end` of a byte of `needles`, or `end`: eight bytes a step (the
 /// text between tags is most of an article), then byte by byte where one of them is.
-fn find4(bytes: &[u8], from: usize, end: usize, needles: [u8; 4]) -> usize {
+pub(crate) fn find4(bytes: &[u8], from: usize, end: usize, needles: [u8; 4]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let [a, b, c, d] = needles;

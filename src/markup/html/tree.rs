@@ -282,6 +282,24 @@ fn attrs_of(attributes: &[Attribute<'_>]) -> Attrs {
     Attrs(any.then(|| Rc::new(attrs)))
 }
 
+/// The text token after `<pre>`, `<listing>` or `<textarea>`, without its leading line feed
+/// (`None` when nothing else is left).
+pub(crate) fn skip_lf(
+    text: Cow<'_, str>,
+    source: Range<usize>,
+) -> Option<(Cow<'_, str>, Range<usize>)> {
+    let Some(rest) = text.strip_prefix('\n') else { return Some((text, source)) };
+    if rest.is_empty() {
+        return None;
+    }
+    let text = match text {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
+        Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
+    };
+    let source = if source.len() == text.len() + 1 { source.start + 1..source.end } else { source };
+    Some((text, source))
+}
+
 fn is_ws_text(text: &str) -> bool {
     text.bytes().all(|c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' '))
 }
@@ -952,23 +970,8 @@ impl<'s> Builder<'s> {
         let tok = match tok {
             Tok::Text { text, source } if self.skip_lf => {
                 self.skip_lf = false;
-                if let Some(rest) = text.strip_prefix('\n') {
-                    if rest.is_empty() {
-                        return Ok(None);
-                    }
-                    let text = match text {
-                        Cow::Borrowed(s) => Cow::Borrowed(&s[1..]),
-                        Cow::Owned(s) => Cow::Owned(s[1..].to_owned()),
-                    };
-                    let source = if source.len() == text.len() + 1 {
-                        source.start + 1..source.end
-                    } else {
-                        source
-                    };
-                    Tok::Text { text, source }
-                } else {
-                    Tok::Text { text, source }
-                }
+                let Some((text, source)) = skip_lf(text, source) else { return Ok(None) };
+                Tok::Text { text, source }
             }
             other => {
                 self.skip_lf = false;
