@@ -107,8 +107,23 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     if end != text.len() {
         return invalid("the text goes on past its last block".into());
     }
+    let sorted = !doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start)
+        && !doc.embeds.windows(2).any(|w| w[0].at >= w[1].at);
+    // The first block that ends at or after `r`'s end: searched for, or, when the ranges come
+    // sorted by start, walked to from the last one's (an earlier block would hold no range
+    // that starts at or after the last one's start).
+    let block = core::cell::Cell::new(0);
     let inside = |r: &Range<usize>| {
-        let i = doc.blocks.partition_point(|b| b.text.end < r.end);
+        let i = if sorted {
+            let mut i = block.get();
+            while i < doc.blocks.len() && doc.blocks[i].text.end < r.end {
+                i += 1;
+            }
+            block.set(i);
+            i
+        } else {
+            doc.blocks.partition_point(|b| b.text.end < r.end)
+        };
         doc.blocks
             .get(i)
             .is_some_and(|b| b.text.start <= r.start && r.start <= r.end && r.end <= b.text.end)
@@ -116,12 +131,11 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     if let Some(k) = doc.marks.iter().position(|m| !inside(&m.text)) {
         return invalid(format!("mark {k} does not lie inside one block"));
     }
+    block.set(0);
     if let Some(k) = doc.embeds.iter().position(|e| !inside(&(e.at..e.at + 1))) {
         return invalid(format!("embed {k} does not lie inside one block"));
     }
-    if doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start)
-        || doc.embeds.windows(2).any(|w| w[0].at >= w[1].at)
-    {
+    if !sorted {
         return invalid("marks and embeds must be sorted by where they start".into());
     }
     Ok(())
@@ -134,7 +148,8 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
 pub(crate) fn engine_text(doc: &Document) -> Cow<'_, str> {
     let needs_change = |b: &Block| {
         let block = &doc.text.as_bytes()[b.text.clone()];
-        block.iter().any(|&c| matches!(c, b'\n' | b'\r')) || !has_ink(&doc.text[b.text.clone()])
+        // `contains` on bytes is a memchr: a word at a time, not a byte.
+        block.contains(&b'\n') || block.contains(&b'\r') || !has_ink(&doc.text[b.text.clone()])
     };
     if !doc.blocks.iter().any(needs_change) {
         return Cow::Borrowed(&doc.text);

@@ -35,7 +35,7 @@ pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
 pub(crate) const FORMATTING: usize = 8;
 
 /// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`]
-/// units (none for an all-ASCII text, whose offsets are the same in both).
+/// bytes (none for an all-ASCII text, whose offsets are the same in both).
 pub(crate) struct Bytes<'t> {
     text: &'t str,
     ascii: bool,
@@ -60,19 +60,19 @@ impl<'t> Bytes<'t> {
                 last: core::cell::Cell::new((0, 0)),
             };
         }
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
-        let (mut unit, mut next) = (0, 0);
-        // Counted on bytes, not decoded chars: a lead byte starts a character, of two units
-        // when it leads four bytes.
-        for (byte, &b) in bytes.iter().enumerate() {
-            if b & 0xC0 == 0x80 {
-                continue;
+        // A checkpoint every STRIDE bytes or so (at the next character boundary), its units
+        // counted eight bytes at a time.
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 2);
+        let (mut byte, mut unit) = (0, 0);
+        while byte < bytes.len() {
+            checkpoints.push((unit, byte));
+            let mut next = (byte + Self::STRIDE).min(bytes.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            if unit >= next {
-                checkpoints.push((unit, byte));
-                next = unit + Self::STRIDE;
-            }
-            unit += 1 + usize::from(b >= 0xF0);
+            let window = &bytes[byte..next];
+            unit += if window.is_ascii() { window.len() } else { units_of(window) };
+            byte = next;
         }
         checkpoints.push((unit, text.len()));
         Bytes { text, ascii: false, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
@@ -85,15 +85,31 @@ impl<'t> Bytes<'t> {
             return (at <= self.units).then_some(at);
         }
         let (last_unit, last_byte) = self.last.get();
-        let (mut unit, byte) = if at >= last_unit && at - last_unit <= Self::STRIDE {
+        // Walking on from the last answer is cheaper than a search up to a few strides on.
+        let (mut unit, byte) = if at >= last_unit && at - last_unit <= 8 * Self::STRIDE {
             (last_unit, last_byte)
         } else {
             self.checkpoints
                 [self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
         };
-        // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
         let bytes = self.text.as_bytes();
         let mut i = byte;
+        // Most text is ASCII: a run of ASCII bytes is as many units (and ends on a boundary).
+        let gap = at - unit;
+        if bytes.get(i..i + gap).is_some_and(<[u8]>::is_ascii) {
+            self.last.set((at, i + gap));
+            return Some(i + gap);
+        }
+        // Eight bytes a step while they hold fewer units than are left to walk (at most nine:
+        // seven ASCII bytes and a four-byte lead), then past the character the step cut.
+        while at - unit > 8 && i + 8 <= bytes.len() {
+            unit += units_of(&bytes[i..i + 8]);
+            i += 8;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
+        }
+        // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
         while unit < at && i < bytes.len() {
             let b = bytes[i];
             unit += 1 + usize::from(b >= 0xF0);
@@ -119,6 +135,28 @@ impl<'t> Bytes<'t> {
         let (s, e) = (self.at(start)?, self.at(end)?);
         self.text.get(s..e)
     }
+}
+
+/// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
+/// Counted eight bytes at a time: a continuation byte is `10xxxxxx` (bit 7 set, bit 6 clear), a
+/// four-byte lead `11110xxx` (bits 7 to 4 set); shifting a word left by one moves each byte's
+/// bit 6 to its bit 7, and the mask drops what crossed into the next byte.
+fn units_of(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 /// The [`Diff`] a packed model (of the plain layout) describes, its texts slices of `old` and
