@@ -431,6 +431,40 @@ mod tests {
     }
 
     #[test]
+    fn bytes_answer_every_unit_offset_in_any_order() {
+        // ASCII runs longer than a step, two- three- and four-byte characters, at every phase.
+        let mut text = String::new();
+        for k in 0..400 {
+            text.push_str(["a", "é", "€", "😀", "abcdefghij", "\n"][k * 7 % 6]);
+        }
+        let units: Vec<(u32, Option<usize>)> = {
+            let mut out = Vec::new();
+            let mut unit = 0;
+            for (byte, c) in text.char_indices() {
+                out.push((unit, Some(byte)));
+                if c.len_utf16() == 2 {
+                    out.push((unit + 1, None)); // inside a surrogate pair
+                }
+                unit += c.len_utf16() as u32;
+            }
+            out.push((unit, Some(text.len())));
+            out.push((unit + 1, None));
+            out
+        };
+        let bytes = Bytes::new(&text);
+        for &(unit, byte) in &units {
+            assert_eq!(bytes.at(unit), byte, "unit {unit} in order");
+        }
+        for &(unit, byte) in units.iter().rev().step_by(7) {
+            assert_eq!(bytes.at(unit), byte, "unit {unit} backwards");
+        }
+        bytes.restart();
+        for &(unit, byte) in units.iter().step_by(97) {
+            assert_eq!(bytes.at(unit), byte, "unit {unit} far apart");
+        }
+    }
+
+    #[test]
     fn unpack_refuses_what_does_not_fit() {
         let d = crate::diff("a b", "a c", &Options::default()).unwrap();
         let packed = pack(&d).unwrap();
