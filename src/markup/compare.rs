@@ -871,8 +871,7 @@ fn numbering(doc: &Document) -> Vec<Option<Numbering>> {
             continue;
         };
         while let Some(top) = open.pop() {
-            if top.depth > item.depth || (top.depth == item.depth && top.ordered != item.ordered)
-            {
+            if top.depth > item.depth || (top.depth == item.depth && top.ordered != item.ordered) {
                 close(&mut out, top);
             } else {
                 open.push(top);
