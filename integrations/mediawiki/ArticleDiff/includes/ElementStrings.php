@@ -222,8 +222,12 @@ class ElementStrings {
 		$msg = $context->msg( $message );
 		$count = array_search( self::COUNT, $params, true );
 		if ( $count !== false ) {
-			// The message's own text, parameters unsubstituted, in the language it was found in.
-			$wikitext = self::countAsPlaceholder( $msg->plain(), $count + 1 );
+			// The message's own wikitext in the language it was found in, each parameter still
+			// `$k` (given as itself, so that uselang=qqx lists them too).
+			$unsubstituted = array_map( static function ( int $k ) {
+				return Message::rawParam( '$' . $k );
+			}, range( 1, count( $params ) ) );
+			$wikitext = self::countAsPlaceholder( $msg->params( $unsubstituted )->plain(), $count + 1 );
 			$msg = ( new RawMessage( $wikitext ) )->inLanguage( $msg->getLanguage() );
 		}
 		return Sanitizer::decodeCharReferences( $msg->params( $values )->text() );
