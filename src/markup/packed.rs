@@ -34,11 +34,15 @@ pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
 /// Words per formatting record.
 pub(crate) const FORMATTING: usize = 8;
 
-/// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`]
-/// bytes (none for an all-ASCII text, whose offsets are the same in both).
+/// UTF-16 offsets of one text to byte offsets: the same for an all-ASCII text; through the
+/// list of its other characters for a text with a few (most Latin-script articles: curly
+/// quotes, dashes, accents), with no walk over the text; through a checkpoint every
+/// [`Bytes::STRIDE`] bytes otherwise.
 pub(crate) struct Bytes<'t> {
     text: &'t str,
     ascii: bool,
+    /// The characters that are not ASCII, in order, when they are few.
+    wide: Option<Vec<Wide>>,
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
     units: usize,
@@ -46,8 +50,19 @@ pub(crate) struct Bytes<'t> {
     last: core::cell::Cell<(usize, usize)>,
 }
 
+/// A character that is not ASCII: its first unit and byte, its lengths in both.
+#[derive(Clone, Copy)]
+struct Wide {
+    unit: u32,
+    byte: u32,
+    units: u8,
+    bytes: u8,
+}
+
 impl<'t> Bytes<'t> {
     const STRIDE: usize = 64;
+    /// At most one character in this many bytes listed; a text with more gets checkpoints.
+    const SPARSE: usize = 16;
 
     pub(crate) fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
@@ -55,9 +70,21 @@ impl<'t> Bytes<'t> {
             return Bytes {
                 text,
                 ascii: true,
+                wide: None,
                 checkpoints: Vec::new(),
                 units: bytes.len(),
                 last: core::cell::Cell::new((0, 0)),
+            };
+        }
+        if let Some((wide, units)) = Self::wide_characters(bytes) {
+            let last = core::cell::Cell::new((0, 0));
+            return Bytes {
+                text,
+                ascii: false,
+                wide: Some(wide),
+                checkpoints: Vec::new(),
+                units,
+                last,
             };
         }
         // A checkpoint every STRIDE bytes or so (at the next character boundary), its units
@@ -75,7 +102,63 @@ impl<'t> Bytes<'t> {
             byte = next;
         }
         checkpoints.push((unit, text.len()));
-        Bytes { text, ascii: false, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
+        let last = core::cell::Cell::new((0, 0));
+        Bytes { text, ascii: false, wide: None, checkpoints, units: unit, last }
+    }
+
+    /// The characters of `bytes` (UTF-8) that are not ASCII, and its length in units; `None`
+    /// when they are more than one in [`Bytes::SPARSE`] bytes or the text passes 4 GiB. ASCII
+    /// is skipped eight bytes a step.
+    fn wide_characters(bytes: &[u8]) -> Option<(Vec<Wide>, usize)> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        if u32::try_from(bytes.len()).is_err() {
+            return None;
+        }
+        let most = bytes.len() / Self::SPARSE;
+        let mut wide = Vec::new();
+        // Bytes less units so far.
+        let mut extra = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(word) = bytes.get(i..i + 8) {
+                if u64::from_le_bytes(word.try_into().unwrap_or_default()) & HIGH == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let lead = bytes[i];
+            if lead < 0x80 {
+                i += 1;
+                continue;
+            }
+            let len = match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let units = if len == 4 { 2 } else { 1 };
+            if wide.len() == most {
+                return None;
+            }
+            wide.push(Wide { unit: (i - extra) as u32, byte: i as u32, units, bytes: len });
+            extra += usize::from(len - units);
+            i += usize::from(len);
+        }
+        Some((wide, bytes.len() - extra))
+    }
+
+    /// [`Bytes::at`] through the list of wide characters.
+    fn at_sparse(&self, wide: &[Wide], at: usize) -> Option<usize> {
+        if at > self.units {
+            return None;
+        }
+        let i = wide.partition_point(|w| (w.unit as usize) < at);
+        let Some(w) = i.checked_sub(1).map(|i| wide[i]) else { return Some(at) };
+        let after = w.unit as usize + usize::from(w.units);
+        if at < after {
+            return None; // inside a surrogate pair
+        }
+        Some(w.byte as usize + usize::from(w.bytes) + (at - after))
     }
 
     /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
@@ -83,6 +166,9 @@ impl<'t> Bytes<'t> {
         let at = at as usize;
         if self.ascii {
             return (at <= self.units).then_some(at);
+        }
+        if let Some(wide) = &self.wide {
+            return self.at_sparse(wide, at);
         }
         let (last_unit, last_byte) = self.last.get();
         // Walking on from the last answer is cheaper than a search up to a few strides on.
@@ -432,11 +518,25 @@ mod tests {
 
     #[test]
     fn bytes_answer_every_unit_offset_in_any_order() {
-        // ASCII runs longer than a step, two- three- and four-byte characters, at every phase.
-        let mut text = String::new();
+        // ASCII runs longer than a step, two- three- and four-byte characters, at every phase:
+        // dense (checkpoints) and sparse (the list of wide characters).
+        let mut dense = String::new();
+        let mut sparse = String::new();
         for k in 0..400 {
-            text.push_str(["a", "é", "€", "😀", "abcdefghij", "\n"][k * 7 % 6]);
+            dense.push_str(["a", "é", "€", "😀", "abcdefghij", "\n"][k * 7 % 6]);
+            sparse.push_str(["a", "é", "€", "😀", "abcdefghij", "\n"][k * 7 % 6]);
+            sparse.push_str(&"abcdefghijklmnopqrstuvwxyz"[..k % 27]);
         }
+        sparse.insert(0, '😀');
+        sparse.push('é');
+        assert!(Bytes::new(&dense).wide.is_none());
+        assert!(Bytes::new(&sparse).wide.is_some());
+        for text in [dense, sparse] {
+            bytes_answer_every_unit_offset(&text);
+        }
+    }
+
+    fn bytes_answer_every_unit_offset(text: &str) {
         let units: Vec<(u32, Option<usize>)> = {
             let mut out = Vec::new();
             let mut unit = 0;
@@ -451,7 +551,7 @@ mod tests {
             out.push((unit + 1, None));
             out
         };
-        let bytes = Bytes::new(&text);
+        let bytes = Bytes::new(text);
         for &(unit, byte) in &units {
             assert_eq!(bytes.at(unit), byte, "unit {unit} in order");
         }
