@@ -46,7 +46,8 @@ pub(crate) struct Bytes<'t> {
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
     units: usize,
-    /// The last answer `(unit, byte)`: most queries come in order and walk on from it.
+    /// The last answer `(unit, byte)`: most queries come in order and walk on from it (with
+    /// `wide`: the index of the first wide character after it).
     last: core::cell::Cell<(usize, usize)>,
 }
 
@@ -152,7 +153,22 @@ impl<'t> Bytes<'t> {
         if at > self.units {
             return None;
         }
-        let i = wide.partition_point(|w| (w.unit as usize) < at);
+        // The first wide character at or after `at`: most queries come in order, a few
+        // characters on from the last one's; others are searched for.
+        let before = |i: usize| wide.get(i).is_some_and(|w| (w.unit as usize) < at);
+        let mut i = self.last.get().0;
+        if i > wide.len() || (i > 0 && !before(i - 1)) {
+            i = wide.partition_point(|w| (w.unit as usize) < at);
+        } else {
+            let near = (i + 8).min(wide.len());
+            while i < near && before(i) {
+                i += 1;
+            }
+            if i == near {
+                i += wide[i..].partition_point(|w| (w.unit as usize) < at);
+            }
+        }
+        self.last.set((i, 0));
         let Some(w) = i.checked_sub(1).map(|i| wide[i]) else { return Some(at) };
         let after = w.unit as usize + usize::from(w.units);
         if at < after {
