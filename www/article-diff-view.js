@@ -89,8 +89,11 @@ export class DiffView {
   #drawer = new ChunkedRows(this.#rows, () => this.#minimap.schedule());
   #navigation = new Navigation(this.#drawer, (current) => this.#changed(current));
   #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden,
-    () => (this.#model && !this.#stacked ? movedAwayRuns(this.#model.blocks, this.#on.settings().hideCosmetic,
-      formattingHidden(this.#model, this.#on.settings().hideCosmetic, this.#on.settings().hideFormatting)) : []));
+    () => {
+      if (!this.#model || this.#stacked) return [];
+      const {hideCosmetic, hideFormatting} = this.#on.settings();
+      return movedAwayRuns(this.#model.blocks, hideCosmetic, formattingHidden(this.#model, hideCosmetic, hideFormatting));
+    });
   #toolbar;
   #formattingToggle;
   #page;
