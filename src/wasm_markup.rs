@@ -34,6 +34,8 @@
 //! `annotate(packed)` turns the engine's packed model into one with the formatting changes
 //! (`crate::markup::packed`), over `oldText` and `newText`.
 
+#[cfg(not(feature = "markdown"))]
+use core::ops::Range;
 use js_sys::{Array, Int32Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -48,6 +50,18 @@ use crate::{
     markup::packed::{pack_formatted, unpack},
     markup::{Block, Embed, ListItem, Mark},
 };
+
+#[cfg(not(feature = "markdown"))]
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `TextEncoder`: a record's text written into linear memory by `encodeInto`,
+    /// not by the glue's character loop.
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, text: &JsValue, into: &js_sys::Uint8Array) -> JsValue;
+}
 
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -248,22 +262,74 @@ fn to_js_strings(strings: &[String]) -> Array {
     JsString::from(strings.join("\0").as_str()).split("\0")
 }
 
-/// A JS array of strings as Rust strings (one string across, split at U+0000 as
-/// [`to_js_strings`] joined them), or `None` when an element is not a string.
+/// A JS string as a Rust string (lone surrogates as U+FFFD, as `as_string` has them), or
+/// `None` when it is not a string or does not fit in memory.
 #[cfg(not(feature = "markdown"))]
-fn from_js_strings(array: &Array) -> Option<Vec<String>> {
+fn string_from_js(value: &JsValue, encoder: &TextEncoder) -> Option<String> {
+    let js = value.dyn_ref::<JsString>()?;
+    let units = js.length() as usize;
+    // `vec!` traps when memory runs out: ask first. Room for mostly one byte a unit, then
+    // three bytes for each unit left should the text need more.
+    let zeroed = |bytes: usize| {
+        Vec::<u8>::new().try_reserve_exact(bytes).ok()?;
+        Some(vec![0u8; bytes])
+    };
+    let encode = |text: &JsValue, into: &mut [u8]| {
+        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+        let view = js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &memory.buffer(),
+            into.as_mut_ptr() as u32,
+            into.len() as u32,
+        );
+        let done = encoder.encode_into(text, &view);
+        let field = |name: &str| Reflect::get(&done, &JsValue::from_str(name)).ok()?.as_f64();
+        Some((field("read")? as usize, field("written")? as usize))
+    };
+    let mut bytes = zeroed(units.checked_add(units / 8 + 8)?)?;
+    let (read, mut written) = encode(value, &mut bytes)?;
+    if read < units {
+        let mut larger = zeroed(written.checked_add((units - read).checked_mul(3)?)?)?;
+        larger[..written].copy_from_slice(&bytes[..written]);
+        bytes = larger;
+        let rest = js.slice(read as u32, units as u32);
+        written += encode(&rest, &mut bytes[written..])?.1;
+    }
+    bytes.truncate(written);
+    String::from_utf8(bytes).ok()
+}
+
+/// A JS array of strings as one Rust string and each element's range in it (one string
+/// across, split at U+0000 as [`to_js_strings`] joined them: one copy of each, made when a
+/// mark or embed takes it), or `None` when an element is not a string.
+#[cfg(not(feature = "markdown"))]
+fn from_js_strings(array: &Array, encoder: &TextEncoder) -> Option<(String, Vec<Range<usize>>)> {
     let n = array.length() as usize;
     if !array.iter().all(|s| s.is_string()) {
         return None;
     }
+    let split = |joined: String| {
+        let mut ranges = Vec::with_capacity(n);
+        let mut start = 0;
+        for part in joined.split('\0') {
+            ranges.push(start..start + part.len());
+            start += part.len() + 1;
+        }
+        (joined, ranges)
+    };
     if n > 0 {
-        let joined = array.join("\0").as_string()?;
-        let parts: Vec<String> = joined.split('\0').map(str::to_owned).collect();
-        if parts.len() == n {
-            return Some(parts);
+        let (joined, ranges) = split(string_from_js(&array.join("\0"), encoder)?);
+        if ranges.len() == n {
+            return Some((joined, ranges));
         }
     }
-    array.iter().map(|s| s.as_string()).collect()
+    let mut joined = String::new();
+    let mut ranges = Vec::with_capacity(n);
+    for s in array.iter() {
+        let start = joined.len();
+        joined.push_str(&s.as_string()?);
+        ranges.push(start..joined.len());
+    }
+    Some((joined, ranges))
 }
 
 /// Reads `source` written in `markup` (`"html"` or `"markdown"`) into what a reader sees of
@@ -371,9 +437,13 @@ fn from_js(record: &JsValue) -> Option<(Document, JsValue)> {
     let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok();
     let ints = |key: &str| get(key)?.dyn_into::<Int32Array>().ok().map(|a| a.to_vec());
     let js_text = get("text")?;
-    let text = js_text.as_string()?;
-    let strings = from_js_strings(&get("strings")?.dyn_into::<Array>().ok()?)?;
-    let string = |k: i32| usize::try_from(k).ok().and_then(|k| strings.get(k)).cloned();
+    let encoder = TextEncoder::new();
+    let text = string_from_js(&js_text, &encoder)?;
+    let (strings, ranges) = from_js_strings(&get("strings")?.dyn_into::<Array>().ok()?, &encoder)?;
+    let string = |k: i32| {
+        let range = ranges.get(usize::try_from(k).ok()?)?;
+        strings.get(range.clone()).map(str::to_owned)
+    };
     let bytes = crate::markup::packed::Bytes::new(&text);
     let at = |u: i32| bytes.at(u32::try_from(u).ok()?);
     let (blocks, marks, embeds) = (ints("blocks")?, ints("marks")?, ints("embeds")?);

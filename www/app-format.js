@@ -35,9 +35,53 @@ export function looksLikeHtml(text) {
 }
 
 /**
+ * Markdown constructs, each a kind counted apart (see `looksLikeMarkdown`). Block constructs are
+ * matched on lines; inline ones need both delimiters on one line and a word boundary outside
+ * them, so `5 * 3 * 2`, `snake_case_name` and `items[0](x)` are none.
+ */
+const MARKDOWN = {
+  heading: /^ {0,3}#{1,6}[ \t]+\S|^ {0,3}\S[^\n]*\n {0,3}(=+|-+)[ \t]*$/gm,
+  list: /^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S/gm,
+  quote: /^ {0,3}>[ \t]?\S/gm,
+  fence: /^ {0,3}(```|~~~)/gm,
+  link: /(^|[^\w\])\\])!?\[[^\]\n]+\]\([^()\s]*(\s+"[^"\n]*")?\)|^ {0,3}\[[^\]\n]+\]:[ \t]+\S+$/gm,
+  emphasis: /(^|[\s(])(\*\*?|__?)[^\s*_](?:[^*_\n]*[^\s*_])?\2(?=$|[\s).,;:!?])/gm,
+  code: /(^|[^`])`[^`\n]+`(?!`)/gm,
+};
+
+/** Lines that read as program code rather than prose: statements, braces, keywords. */
+const CODE_LINE = /[;{}]\s*$|^\s*(#include|#!|import |from \S+ import|def |class |function |return |const |let |var |public |private |if \(|for \()/;
+
+/**
+ * Whether a text reads as Markdown: at least three constructs of at least two kinds (a heading
+ * and a list, links and emphasis…), and not program code. One construct is not enough: prose
+ * has a stray `*`, a pasted web page one bracketed link, and reading plain text as Markdown
+ * would join its single-newline paragraphs and eat its asterisks and underscores.
+ * @param {string} text
+ */
+export function looksLikeMarkdown(text) {
+  const head = text.slice(0, 16384);
+  const lines = head.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0 || lines.filter((line) => CODE_LINE.test(line)).length * 5 > lines.length) return false;
+  let kinds = 0;
+  let found = 0;
+  for (const [kind, pattern] of Object.entries(MARKDOWN)) {
+    const n = head.match(pattern)?.length ?? 0;
+    // One list line is a sentence that starts with a number or a dash; a fence needs its close.
+    const enough = kind === 'list' || kind === 'fence' ? n >= 2 : n >= 1;
+    if (enough) {
+      kinds++;
+      found += n;
+    }
+  }
+  return kinds >= 2 && found >= 3;
+}
+
+/**
  * The format "Auto" picks for two texts: a file's extension first (either side), then HTML
- * when both non-empty texts look like HTML; otherwise text (Markdown source reads well as text,
- * and guessing it from asterisks would misread plain prose).
+ * when both non-empty texts look like HTML, Markdown when both look like Markdown; otherwise
+ * text. Both sides must agree: a plain old version and a new one with a few links (the seed
+ * pair, `tests/fixtures/`) stay text, where every character of both is a word.
  * @param {{text: string, name?: string}[]} sides
  * @returns {Format}
  */
@@ -47,5 +91,7 @@ export function detectFormat(sides) {
     if (byName) return byName;
   }
   const texts = sides.map((s) => s.text).filter((t) => t.trim() !== '');
-  return texts.length > 0 && texts.every(looksLikeHtml) ? 'html' : 'text';
+  if (texts.length === 0) return 'text';
+  if (texts.every(looksLikeHtml)) return 'html';
+  return texts.every(looksLikeMarkdown) ? 'markdown' : 'text';
 }

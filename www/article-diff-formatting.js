@@ -264,17 +264,6 @@ export function dressBlock(text, record, paragraph) {
 }
 
 /**
- * Whether a row of a diff of two documents changed only its formatting: both cells, nothing
- * inserted or deleted, some span with a formatting change.
- * @param {Row} row
- */
-export function formattingOnly(row) {
-  if (!row.old || !row.new) return false;
-  const spans = [...row.old.spans, ...row.new.spans];
-  return spans.every((s) => s.kind === 'equal') && spans.some((s) => s.formatting);
-}
-
-/**
  * The "Hide formatting" toggle of the toolbar, shown only for diffs of two documents.
  * @param {(on: boolean) => void} onChange
  */

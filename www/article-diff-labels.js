@@ -180,7 +180,8 @@ export function sharedPercent(shared, strings = DEFAULT_STRINGS) {
 }
 
 /**
- * The summary's entries: words in and out, then each kind of paragraph change that occurred.
+ * The summary's entries: words in and out (a count of none left out when formatting changed),
+ * then each kind of paragraph change that occurred.
  * @param {Stats} s @param {Strings} [strings]
  * @returns {SummaryItem[]}
  */
@@ -189,11 +190,13 @@ export function summaryItems(s, strings = DEFAULT_STRINGS) {
     + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges
     + (s.formattingChanges ?? 0) > 0;
   if (!anyChange) return [{cls: 'same', text: say(strings, 'noDifferences')}];
+  // A diff of two documents whose changes are formatting has no words to count: its summary
+  // says what changed ("2 formatting"), not "+0 words −0 words".
+  const formatted = (s.formattingChanges ?? 0) > 0;
   /** @type {SummaryItem[]} */
-  const items = [
-    {cls: 'ins', text: say(strings, 'wordsInserted', {n: s.wordsInserted}), title: say(strings, 'wordsInsertedTitle')},
-    {cls: 'del', text: say(strings, 'wordsDeleted', {n: s.wordsDeleted}), title: say(strings, 'wordsDeletedTitle')},
-  ];
+  const items = [];
+  if (s.wordsInserted > 0 || !formatted) items.push({cls: 'ins', text: say(strings, 'wordsInserted', {n: s.wordsInserted}), title: say(strings, 'wordsInsertedTitle')});
+  if (s.wordsDeleted > 0 || !formatted) items.push({cls: 'del', text: say(strings, 'wordsDeleted', {n: s.wordsDeleted}), title: say(strings, 'wordsDeletedTitle')});
   /**
    * @param {number} n @param {string} cls
    * @param {import('./article-diff-strings.js').StringKey} text @param {import('./article-diff-strings.js').StringKey} [title]

@@ -33,21 +33,66 @@ export const CONTEXT_ROWS = 1;
 export const COLLAPSE_ABOVE = 3;
 
 /**
- * Whether a block is drawn as a change: with `hide-cosmetic`, a cosmetic-only row reads as
- * unchanged, except a move, whose other end must stay reachable.
- * @param {Block} block @param {boolean} hideCosmetic
+ * @typedef {(block: Block) => boolean} Hidden whether a changed block is drawn as unchanged for
+ *   a reason the block itself does not carry: a formatting-only row with `hide-formatting`
+ *   (`formattingHidden`)
  */
-export function isChange(block, hideCosmetic) {
-  return block.kind !== 'equal' && !(hideCosmetic && block.cosmetic && block.kind !== 'moved');
+
+/**
+ * Whether a block is drawn as a change: with `hide-cosmetic`, a cosmetic-only row reads as
+ * unchanged, except a move, whose other end must stay reachable; so does a block `hidden` says.
+ * @param {Block} block @param {boolean} hideCosmetic @param {Hidden | null} [hidden]
+ */
+export function isChange(block, hideCosmetic, hidden = null) {
+  return block.kind !== 'equal' && !(hideCosmetic && block.cosmetic && block.kind !== 'moved') && !hidden?.(block);
 }
 
 /**
- * The kind a row is drawn as (the same rule as `isChange`, for a built row).
- * @param {Row} row @param {boolean} hideCosmetic
+ * The kind a row is drawn as (the same rule as `isChange`, for a built row; `hideFormatting`
+ * only for a diff of two documents).
+ * @param {Row} row @param {boolean} hideCosmetic @param {boolean} [hideFormatting]
  * @returns {RowKind}
  */
-export function drawnKind(row, hideCosmetic) {
+export function drawnKind(row, hideCosmetic, hideFormatting = false) {
+  if (hideFormatting && formattingOnly(row, hideCosmetic)) return 'equal';
   return hideCosmetic && row.cosmetic && row.kind !== 'moved' ? 'equal' : row.kind;
+}
+
+/**
+ * Whether a row of a diff of two documents changed only its formatting: both cells (a move's
+ * ends have one each, and stay changes), some span with a formatting change, and nothing
+ * inserted or deleted but, with `hideCosmetic`, cosmetic changes.
+ * @param {Row} row @param {boolean} hideCosmetic
+ */
+export function formattingOnly(row, hideCosmetic) {
+  if (!row.old || !row.new) return false;
+  const spans = [...row.old.spans, ...row.new.spans];
+  return spans.some((s) => s.formatting) && spans.every((s) => s.kind === 'equal' || (hideCosmetic && s.cosmetic));
+}
+
+/**
+ * The `Hidden` test of a model with `hide-formatting` on: a one-row changed block whose row
+ * changed only its formatting (rows are built only for changed blocks: the work grows with the
+ * changes). `null` when nothing is hidden so.
+ * @param {{documents?: unknown, row?: (index: number) => Row | null | undefined}} model
+ * @param {boolean} hideCosmetic @param {boolean} hideFormatting
+ * @returns {Hidden | null}
+ */
+export function formattingHidden(model, hideCosmetic, hideFormatting) {
+  const rowOf = model.row?.bind(model);
+  if (!hideFormatting || !model.documents || !rowOf) return null;
+  /** @type {Map<number, boolean>} */
+  const seen = new Map();
+  return (block) => {
+    if (block.kind !== 'changed' || block.rowCount !== 1) return false;
+    let only = seen.get(block.row);
+    if (only === undefined) {
+      const row = rowOf(block.row);
+      only = Boolean(row) && formattingOnly(/** @type {Row} */ (row), hideCosmetic);
+      seen.set(block.row, only);
+    }
+    return only;
+  };
 }
 
 /**
@@ -64,15 +109,15 @@ function isMoveSource(block) {
  * except runs that are only the old ends of moves (a move is one change, reached at its new
  * place; see `movedAwayRuns`). Walks the blocks, so the work grows with the changes, not with
  * the length of the unchanged text.
- * @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @param {Block[]} blocks @param {boolean} hideCosmetic @param {Hidden | null} [hidden]
  * @returns {Changes}
  */
-export function changesOf(blocks, hideCosmetic) {
+export function changesOf(blocks, hideCosmetic, hidden = null) {
   /** @type {number[][]} */
   const hunks = [];
   /** @type {RowKind[]} */
   const kinds = [];
-  for (const run of changedRuns(blocks, hideCosmetic)) {
+  for (const run of changedRuns(blocks, hideCosmetic, hidden)) {
     if (run.every(isMoveSource)) continue;
     hunks.push(rowsOf(run));
     kinds.push(run[0].kind);
@@ -83,23 +128,23 @@ export function changesOf(blocks, hideCosmetic) {
 /**
  * The runs of changed rows that are only old ends of moves: no stop of their own, but the
  * minimap marks them.
- * @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @param {Block[]} blocks @param {boolean} hideCosmetic @param {Hidden | null} [hidden]
  * @returns {number[][]}
  */
-export function movedAwayRuns(blocks, hideCosmetic) {
-  return changedRuns(blocks, hideCosmetic).filter((run) => run.every(isMoveSource)).map(rowsOf);
+export function movedAwayRuns(blocks, hideCosmetic, hidden = null) {
+  return changedRuns(blocks, hideCosmetic, hidden).filter((run) => run.every(isMoveSource)).map(rowsOf);
 }
 
 /**
  * Maximal runs of adjacent changed blocks.
- * @param {Block[]} blocks @param {boolean} hideCosmetic
+ * @param {Block[]} blocks @param {boolean} hideCosmetic @param {Hidden | null} hidden
  * @returns {Block[][]}
  */
-function changedRuns(blocks, hideCosmetic) {
+function changedRuns(blocks, hideCosmetic, hidden) {
   /** @type {Block[][]} */
   const runs = [];
   for (const block of blocks) {
-    if (!isChange(block, hideCosmetic)) continue;
+    if (!isChange(block, hideCosmetic, hidden)) continue;
     const last = runs[runs.length - 1];
     const end = last?.[last.length - 1];
     if (end && end.row + end.rowCount === block.row) last.push(block);
@@ -128,21 +173,23 @@ function rowsOf(run) {
  * @param {boolean} hideCosmetic
  * @param {{has: (run: number) => boolean}} expanded runs the reader unfolded, by their first row
  * @param {boolean} [onlyChanges]
+ * @param {Hidden | null} [hidden] changed blocks drawn as unchanged, folded with their run
  * @returns {Item[]}
  */
-export function itemsOf(blocks, rowCount, hideCosmetic, expanded, onlyChanges = false) {
+export function itemsOf(blocks, rowCount, hideCosmetic, expanded, onlyChanges = false, hidden = null) {
   /** @type {Item[]} */
   const items = [];
   let k = 0;
   while (k < blocks.length) {
-    if (isChange(blocks[k], hideCosmetic)) {
+    if (isChange(blocks[k], hideCosmetic, hidden)) {
       const {row, rowCount} = blocks[k++];
       pushRows(items, row, row + rowCount);
       continue;
     }
-    // Unchanged run [start, end): equal blocks and, with hide-cosmetic, cosmetic-only rows.
+    // Unchanged run [start, end): equal blocks and, with hide-cosmetic, cosmetic-only rows
+    // (with hide-formatting, formatting-only ones).
     const start = blocks[k].row;
-    while (k < blocks.length && !isChange(blocks[k], hideCosmetic)) k++;
+    while (k < blocks.length && !isChange(blocks[k], hideCosmetic, hidden)) k++;
     const end = k < blocks.length ? blocks[k].row : rowCount;
     const context = onlyChanges ? 0 : CONTEXT_ROWS;
     const keepHead = start > 0 ? context : 0;
@@ -399,13 +446,15 @@ export function stackedItems(blocks, rowCount) {
 /**
  * What the element draws of a model with the given settings: the paragraph counts, whether
  * the versions look unrelated and are shown one after the other, the items and the changes.
- * @param {{blocks: Block[], rowCount: number, stats: Stats, approximate?: boolean}} model
- * @param {{hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean}} settings
- *   `alignAnyway`: the reader asked to align versions that share little text
+ * @param {{blocks: Block[], rowCount: number, stats: Stats, approximate?: boolean, documents?: unknown,
+ *   row?: (index: number) => Row | null | undefined}} model
+ * @param {{hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean, hideFormatting?: boolean}} settings
+ *   `alignAnyway`: the reader asked to align versions that share little text; `hideFormatting`:
+ *   formatting-only rows of a diff of two documents fold as unchanged
  * @param {{has: (run: number) => boolean}} expanded runs the reader unfolded, by their first row
  * @returns {{paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[], changes: Changes}}
  */
-export function layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, expanded) {
+export function layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway, hideFormatting = false}, expanded) {
   const paragraphs = paragraphCounts(model.blocks);
   // An approximate diff (the engine's deadline passed) shares less than the texts do: saying
   // they are unrelated would be wrong, and its own notice says what happened.
@@ -415,6 +464,16 @@ export function layoutOf(model, {hideCosmetic, onlyChanges, alignAnyway}, expand
   // the changes, and rows are built only for the ones drawn.
   const {items, changes} = stacked
     ? stackedItems(model.blocks, model.rowCount)
-    : {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, expanded, onlyChanges), changes: changesOf(model.blocks, hideCosmetic)};
+    : laidOut(model, hideCosmetic, onlyChanges, expanded, formattingHidden(model, hideCosmetic, hideFormatting));
   return {paragraphs, unrelated, stacked, items, changes};
+}
+
+/**
+ * The items and changes of an aligned layout.
+ * @param {{blocks: Block[], rowCount: number}} model @param {boolean} hideCosmetic
+ * @param {boolean} onlyChanges @param {{has: (run: number) => boolean}} expanded
+ * @param {Hidden | null} hidden
+ */
+function laidOut(model, hideCosmetic, onlyChanges, expanded, hidden) {
+  return {items: itemsOf(model.blocks, model.rowCount, hideCosmetic, expanded, onlyChanges, hidden), changes: changesOf(model.blocks, hideCosmetic, hidden)};
 }

@@ -18,7 +18,7 @@ import {cellLabel, describeRow, gutterSign, moveLabel, paragraphNumbers} from '.
 import {drawnKind, equalPartners, interleave} from './article-diff-layout.js';
 import {spanMark, whitespaceWords} from './article-diff-marks.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
-import {beforeAndAfter, dressBlock, formattingElement, formattingOnly, markedText, sameInlineMarks} from './article-diff-formatting.js';
+import {beforeAndAfter, dressBlock, formattingElement, markedText, sameInlineMarks} from './article-diff-formatting.js';
 
 /**
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
@@ -50,7 +50,7 @@ export function renderRow(settings, key) {
   const {model, view, hideCosmetic, hideFormatting = false, strings = DEFAULT_STRINGS} = settings;
   const row = /** @type {Row} */ (model.row(key)); // the layout only lists rows the model has
   const documents = model.documents;
-  const kind = hideFormatting && documents && formattingOnly(row) ? 'equal' : drawnKind(row, hideCosmetic);
+  const kind = drawnKind(row, hideCosmetic, hideFormatting && Boolean(documents));
   const look = {documents, hideFormatting};
   const el = rowElement(settings, key, kind);
   if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');

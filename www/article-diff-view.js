@@ -17,7 +17,7 @@ import {h} from './article-diff-dom.js';
 import {copyDiff, downloadDiff} from './article-diff-export.js';
 import {FormattingToggle, linkFormattingStyles} from './article-diff-formatting.js';
 import {changeId, shownStats, stackedSummaryItems, summaryItems} from './article-diff-labels.js';
-import {FoldMemory, autoView, layoutOf, movedAwayRuns} from './article-diff-layout.js';
+import {FoldMemory, autoView, formattingHidden, layoutOf, movedAwayRuns} from './article-diff-layout.js';
 import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
 import {showNotice} from './article-diff-notice.js';
@@ -30,7 +30,7 @@ import {nextTask} from './article-diff-updates.js';
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {import('./article-diff-layout.js').Item} Item
- * @typedef {{model: ArticleDiff, hideCosmetic: boolean, onlyChanges: boolean, alignAnyway: boolean, folds: number}} LayoutKey
+ * @typedef {{model: ArticleDiff, hideCosmetic: boolean, hideFormatting: boolean, onlyChanges: boolean, alignAnyway: boolean, folds: number}} LayoutKey
  *   what a layout depends on: the model, the settings and the folds' version it was laid out with
  * @typedef {LayoutKey & {paragraphs: {old: number, new: number}, unrelated: boolean, stacked: boolean, items: Item[],
  *   changes: import('./article-diff-layout.js').Changes}} Layout
@@ -61,8 +61,8 @@ const STYLESHEET_URL = new URL('./article-diff.css', import.meta.url).href;
  * @param {LayoutKey} laidOut @param {LayoutKey} now
  */
 export function sameLayout(laidOut, now) {
-  return laidOut.model === now.model && laidOut.hideCosmetic === now.hideCosmetic && laidOut.onlyChanges === now.onlyChanges
-    && laidOut.alignAnyway === now.alignAnyway && laidOut.folds === now.folds;
+  return laidOut.model === now.model && laidOut.hideCosmetic === now.hideCosmetic && laidOut.hideFormatting === now.hideFormatting
+    && laidOut.onlyChanges === now.onlyChanges && laidOut.alignAnyway === now.alignAnyway && laidOut.folds === now.folds;
 }
 
 /** The drawing in one element's shadow root. */
@@ -89,7 +89,11 @@ export class DiffView {
   #drawer = new ChunkedRows(this.#rows, () => this.#minimap.schedule());
   #navigation = new Navigation(this.#drawer, (current) => this.#changed(current));
   #minimap = new Minimap(this.#rows, this.#drawer, this.#navigation, () => !this.#frame.hidden,
-    () => (this.#model && !this.#stacked ? movedAwayRuns(this.#model.blocks, this.#on.settings().hideCosmetic) : []));
+    () => {
+      if (!this.#model || this.#stacked) return [];
+      const {hideCosmetic, hideFormatting} = this.#on.settings();
+      return movedAwayRuns(this.#model.blocks, hideCosmetic, formattingHidden(this.#model, hideCosmetic, hideFormatting));
+    });
   #toolbar;
   #formattingToggle;
   #page;
@@ -340,8 +344,8 @@ export class DiffView {
   }
 
   /** @param {ArticleDiff} model @param {Settings} settings @returns {LayoutKey} */
-  #layoutKey(model, {hideCosmetic, onlyChanges}) {
-    return {model, hideCosmetic, onlyChanges, alignAnyway: this.#alignAnyway, folds: this.#folds.version};
+  #layoutKey(model, {hideCosmetic, hideFormatting, onlyChanges}) {
+    return {model, hideCosmetic, hideFormatting, onlyChanges, alignAnyway: this.#alignAnyway, folds: this.#folds.version};
   }
 
   /** The toolbar's tools as the settings and the folds say. @param {Settings} settings */

@@ -107,8 +107,23 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     if end != text.len() {
         return invalid("the text goes on past its last block".into());
     }
+    let sorted = !doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start)
+        && !doc.embeds.windows(2).any(|w| w[0].at >= w[1].at);
+    // The first block that ends at or after `r`'s end: searched for, or, when the ranges come
+    // sorted by start, walked to from the last one's (an earlier block would hold no range
+    // that starts at or after the last one's start).
+    let block = core::cell::Cell::new(0);
     let inside = |r: &Range<usize>| {
-        let i = doc.blocks.partition_point(|b| b.text.end < r.end);
+        let i = if sorted {
+            let mut i = block.get();
+            while i < doc.blocks.len() && doc.blocks[i].text.end < r.end {
+                i += 1;
+            }
+            block.set(i);
+            i
+        } else {
+            doc.blocks.partition_point(|b| b.text.end < r.end)
+        };
         doc.blocks
             .get(i)
             .is_some_and(|b| b.text.start <= r.start && r.start <= r.end && r.end <= b.text.end)
@@ -116,12 +131,11 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
     if let Some(k) = doc.marks.iter().position(|m| !inside(&m.text)) {
         return invalid(format!("mark {k} does not lie inside one block"));
     }
+    block.set(0);
     if let Some(k) = doc.embeds.iter().position(|e| !inside(&(e.at..e.at + 1))) {
         return invalid(format!("embed {k} does not lie inside one block"));
     }
-    if doc.marks.windows(2).any(|w| w[0].text.start > w[1].text.start)
-        || doc.embeds.windows(2).any(|w| w[0].at >= w[1].at)
-    {
+    if !sorted {
         return invalid("marks and embeds must be sorted by where they start".into());
     }
     Ok(())
@@ -134,7 +148,8 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
 pub(crate) fn engine_text(doc: &Document) -> Cow<'_, str> {
     let needs_change = |b: &Block| {
         let block = &doc.text.as_bytes()[b.text.clone()];
-        block.iter().any(|&c| matches!(c, b'\n' | b'\r')) || !has_ink(&doc.text[b.text.clone()])
+        // `contains` on bytes is a memchr: a word at a time, not a byte.
+        block.contains(&b'\n') || block.contains(&b'\r') || !has_ink(&doc.text[b.text.clone()])
     };
     if !doc.blocks.iter().any(needs_change) {
         return Cow::Borrowed(&doc.text);
@@ -227,6 +242,7 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
     if d.old_paragraphs.len() != old.blocks.len() || d.new_paragraphs.len() != new.blocks.len() {
         return; // not a diff of these documents' blocks: nothing to compare safely
     }
+    let numbers = Numbers { old: numbering(old), new: numbering(new) };
     let mut found = Vec::new();
     let blocks = core::mem::take(&mut d.blocks);
     let mut out = Vec::with_capacity(blocks.len());
@@ -237,7 +253,7 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                 for k in 0..o.len() {
                     let (i, j) = (o.start + k, n.start + k);
                     let (ot, nt) = (old.block_text(i), new.block_text(j));
-                    if same_formatting(old, i, new, j) {
+                    if same_formatting(old, i, new, j, &numbers) {
                         continue;
                     }
                     if k > from {
@@ -259,7 +275,7 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                         move_id: None,
                         cosmetic: false,
                     };
-                    annotate_row(&mut row, old, new, &mut found);
+                    annotate_row(&mut row, old, new, &numbers, &mut found);
                     out.push(DiffBlock::Row(row));
                     from = k + 1;
                 }
@@ -271,7 +287,7 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                 }
             }
             DiffBlock::Row(mut row) => {
-                annotate_row(&mut row, old, new, &mut found);
+                annotate_row(&mut row, old, new, &numbers, &mut found);
                 out.push(DiffBlock::Row(row));
             }
             // Inserted and deleted text carries no formatting change.
@@ -279,7 +295,7 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
         }
     }
     d.blocks = out;
-    annotate_moves(d, old, new, &mut found);
+    annotate_moves(d, old, new, &numbers, &mut found);
     d.stats.formatting_changes = found.len();
     d.formatting = found;
 }
@@ -290,6 +306,7 @@ fn annotate_moves<'a>(
     d: &mut Diff<'a>,
     old: &'a Document,
     new: &'a Document,
+    numbers: &Numbers,
     found: &mut Vec<Formatting>,
 ) {
     if d.moves.is_empty() {
@@ -316,7 +333,7 @@ fn annotate_moves<'a>(
         let (oc, nc) = (take(&mut d.blocks[src], true), take(&mut d.blocks[dst], false));
         let mut pair =
             Row { kind: RowKind::Moved, old: oc, new: nc, move_id: None, cosmetic: false };
-        annotate_row(&mut pair, old, new, found);
+        annotate_row(&mut pair, old, new, numbers, found);
         if let DiffBlock::Row(r) = &mut d.blocks[src] {
             r.old = pair.old;
         }
@@ -327,9 +344,9 @@ fn annotate_moves<'a>(
 }
 
 /// Whether blocks `i` of `old` and `j` of `new` (with equal texts) are formatted alike.
-fn same_formatting(old: &Document, i: usize, new: &Document, j: usize) -> bool {
+fn same_formatting(old: &Document, i: usize, new: &Document, j: usize, numbers: &Numbers) -> bool {
     let (a, b) = (&old.blocks[i], &new.blocks[j]);
-    if block_change(a, b).is_some() {
+    if block_change(a, b, numbers.renumbered(i, j)).is_some() {
         return false;
     }
     let (ma, mb) = (marks_in(old, a.text.clone()), marks_in(new, b.text.clone()));
@@ -388,6 +405,7 @@ fn annotate_row<'a>(
     row: &mut Row<'a>,
     old: &'a Document,
     new: &'a Document,
+    numbers: &Numbers,
     found: &mut Vec<Formatting>,
 ) {
     let (Some(oc), Some(nc)) = (row.old.as_mut(), row.new.as_mut()) else { return };
@@ -420,7 +438,9 @@ fn annotate_row<'a>(
         if pair.as_ref().is_none_or(|p| p.blocks != blocks) {
             finish_pair(pair.take(), found);
             let change = match blocks {
-                (Some(i), Some(j)) => block_change(&old.blocks[i], &new.blocks[j]),
+                (Some(i), Some(j)) => {
+                    block_change(&old.blocks[i], &new.blocks[j], numbers.renumbered(i, j))
+                }
                 _ => None,
             };
             let id = change.map(|f| {
@@ -747,12 +767,26 @@ fn block_name(b: &Block) -> String {
     }
 }
 
-/// How block `a` became block `b`, if its kind, list or quote changed. A list item's number
-/// is not compared: it follows from the items before it.
-fn block_change(a: &Block, b: &Block) -> Option<Formatting> {
+/// How block `a` became block `b`, if its kind, list or quote changed, or (`renumbered`, see
+/// [`Numbers`]) its list item's number was set differently.
+fn block_change(a: &Block, b: &Block, renumbered: bool) -> Option<Formatting> {
     let list = |x: &Block| x.list.map(|l| (l.ordered, l.depth));
     if a.kind == b.kind && a.quote_depth == b.quote_depth && list(a) == list(b) {
-        return None;
+        let number = |x: &Block| x.list.and_then(|l| l.number).map(|n| n.to_string());
+        // A number a reader sees unchanged is no change, whatever set it.
+        let (true, Some(na), Some(nb)) = (renumbered, number(a), number(b)) else {
+            return None;
+        };
+        if na == nb {
+            return None;
+        }
+        return Some(Formatting {
+            kind: FormattingKind::Block,
+            change: FormattingChange::Changed,
+            description: format!("item number {na} → {nb}"),
+            old: Some(na),
+            new: Some(nb),
+        });
     }
     let (na, nb) = (block_name(a), block_name(b));
     let description = match (a.list, b.list) {
@@ -769,6 +803,111 @@ fn block_change(a: &Block, b: &Block) -> Option<Formatting> {
         old: Some(na),
         new: Some(nb),
     })
+}
+
+/// How a numbered list item's number follows from its list: what an author set (`<ol start>`,
+/// `<li value>`, the first number of a Markdown list) rather than what counting gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// The first item of its list: its number less the one a list starts at unless told (1,
+    /// or its count of items when it counts down).
+    First(i64),
+    /// A later item: its number less the number of the item before it (1 when counted on,
+    /// −1 in a list that counts down).
+    Step(i64),
+}
+
+/// The [`Numbering`] of the first block of each numbered list item of both documents. Numbers
+/// themselves are not compared: an item inserted above renumbers every later one, which
+/// is not a change to them. What is compared is what set them: a list's first number and each
+/// later item's step from the one before, so a changed `start` flags the first item and a
+/// changed `value` the item that carries it.
+struct Numbers {
+    old: Vec<Option<Numbering>>,
+    new: Vec<Option<Numbering>>,
+}
+
+impl Numbers {
+    /// Whether block `i` of the old document and block `j` of the new one (each the first
+    /// block of a numbered item, in the same place of their lists) were numbered differently.
+    fn renumbered(&self, i: usize, j: usize) -> bool {
+        match (self.old.get(i).copied().flatten(), self.new.get(j).copied().flatten()) {
+            (Some(Numbering::First(a)), Some(Numbering::First(b)))
+            | (Some(Numbering::Step(a)), Some(Numbering::Step(b))) => a != b,
+            // One side's first item is the other's later one: items before it came or went.
+            _ => false,
+        }
+    }
+}
+
+/// The [`Numbering`] of each block (`None` but for the first block of a numbered item); empty
+/// for a document without numbered items. A list runs while its items follow at its depth;
+/// a block outside every list, or an item of another kind of list at its depth, ends it.
+fn numbering(doc: &Document) -> Vec<Option<Numbering>> {
+    if !doc.blocks.iter().any(|b| b.list.is_some_and(|l| l.number.is_some())) {
+        return Vec::new();
+    }
+    /// A list still open: its depth, whether ordered, its first item's block, the last
+    /// number, its items and the step of its second item.
+    struct Open {
+        depth: u32,
+        ordered: bool,
+        first: usize,
+        last: Option<i64>,
+        items: i64,
+        second_step: Option<i64>,
+    }
+    let mut out: Vec<Option<Numbering>> = vec![None; doc.blocks.len()];
+    let close = |out: &mut Vec<Option<Numbering>>, list: Open| {
+        if let Some(Numbering::First(n)) = out[list.first] {
+            let default = if list.second_step == Some(-1) { list.items } else { 1 };
+            out[list.first] = Some(Numbering::First(n.saturating_sub(default)));
+        }
+    };
+    let mut open: Vec<Open> = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Some(item) = block.list else {
+            open.drain(..).rev().for_each(|list| close(&mut out, list));
+            continue;
+        };
+        while let Some(top) = open.pop() {
+            if top.depth > item.depth || (top.depth == item.depth && top.ordered != item.ordered) {
+                close(&mut out, top);
+            } else {
+                open.push(top);
+                break;
+            }
+        }
+        if !item.first {
+            continue; // a later block of an item already seen
+        }
+        match open.last_mut().filter(|top| top.depth == item.depth) {
+            Some(top) => {
+                if let (Some(last), Some(n)) = (top.last, item.number) {
+                    let step = n.saturating_sub(last);
+                    out[i] = Some(Numbering::Step(step));
+                    if top.items == 1 {
+                        top.second_step = Some(step);
+                    }
+                }
+                top.last = item.number;
+                top.items += 1;
+            }
+            None => {
+                out[i] = item.number.map(Numbering::First);
+                open.push(Open {
+                    depth: item.depth,
+                    ordered: item.ordered,
+                    first: i,
+                    last: item.number,
+                    items: 1,
+                    second_step: None,
+                });
+            }
+        }
+    }
+    open.drain(..).rev().for_each(|list| close(&mut out, list));
+    out
 }
 
 #[cfg(test)]
@@ -872,6 +1011,83 @@ mod tests {
         let d = diff_documents(&old, &new, &Options::default()).unwrap();
         let f: Vec<_> = formatted(&d).into_iter().filter(|f| f.0 == "new").map(|f| f.2).collect();
         assert_eq!(f, ["paragraph → bulleted list item", "list item indented"]);
+    }
+
+    /// The new side's formatting changes: (text, description).
+    fn new_formatting(old: &Document, new: &Document) -> Vec<(String, String)> {
+        let d = diff_documents(old, new, &Options::default()).unwrap();
+        rebuilds(&d, old, new);
+        formatted(&d).into_iter().filter(|f| f.0 == "new").map(|f| (f.1, f.2.to_owned())).collect()
+    }
+
+    #[test]
+    fn an_item_inserted_above_renumbers_without_flagging_the_items_below() {
+        let old = html("<ol><li>one</li><li>two</li><li>three</li></ol>");
+        let new = html("<ol><li>zero</li><li>one</li><li>two</li><li>three</li></ol>");
+        assert_eq!(new_formatting(&old, &new), []);
+        // The first item deleted: the second becomes the first, numbered 1 as before it was 2.
+        let new = html("<ol><li>two</li><li>three</li></ol>");
+        assert_eq!(new_formatting(&old, &new), []);
+        // A list counting down gains an item: every number moves, none was set differently.
+        let old = html("<ol reversed><li>one</li><li>two</li></ol>");
+        let new = html("<ol reversed><li>one</li><li>two</li><li>three</li></ol>");
+        assert_eq!(new_formatting(&old, &new), []);
+        let new = html("<ol reversed><li>zero</li><li>one</li><li>two</li></ol>");
+        assert_eq!(new_formatting(&old, &new), []);
+    }
+
+    #[test]
+    fn a_changed_start_flags_the_first_item_only() {
+        let old = html("<ol start=3><li>one</li><li>two</li></ol>");
+        let new = html("<ol start=4><li>one</li><li>two</li></ol>");
+        assert_eq!(new_formatting(&old, &new), [("one".into(), "item number 3 → 4".into())]);
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.stats.formatting_changes, 1);
+        assert_eq!(d.formatting[0].old.as_deref(), Some("3"));
+        assert_eq!(d.formatting[0].new.as_deref(), Some("4"));
+        // A start added where counting gave the same number changes nothing a reader sees.
+        let new = html("<ol start=1><li>one</li><li>two</li></ol>");
+        let plain = html("<ol><li>one</li><li>two</li></ol>");
+        assert_eq!(new_formatting(&plain, &new), []);
+        // Counting down instead of up: every later item's step changed.
+        let new = html("<ol reversed start=3><li>one</li><li>two</li></ol>");
+        assert_eq!(new_formatting(&old, &new), [("two".into(), "item number 4 → 2".into())]);
+    }
+
+    #[test]
+    fn a_changed_value_flags_the_item_that_carries_it() {
+        let old = html("<ol><li>a</li><li>b</li><li>c</li></ol>");
+        let new = html("<ol><li>a</li><li value=7>b</li><li>c</li></ol>");
+        assert_eq!(new_formatting(&old, &new), [("b".into(), "item number 2 → 7".into())]);
+    }
+
+    #[test]
+    fn a_numbered_list_turned_bulleted_is_a_block_change() {
+        let old = html("<ol><li>a</li><li>b</li></ol>");
+        let new = html("<ul><li>a</li><li>b</li></ul>");
+        assert_eq!(
+            new_formatting(&old, &new),
+            [
+                ("a".into(), "numbered list item → bulleted list item".into()),
+                ("b".into(), "numbered list item → bulleted list item".into())
+            ]
+        );
+        // A nested list's numbers are its own: the outer item before it is not renumbered.
+        let old = html("<ol><li>a<ol><li>x</li></ol></li><li>b</li></ol>");
+        let new = html("<ol><li>a<ol start=5><li>x</li></ol></li><li>b</li></ol>");
+        assert_eq!(new_formatting(&old, &new), [("x".into(), "item number 1 → 5".into())]);
+    }
+
+    #[cfg(feature = "markdown")]
+    #[test]
+    fn a_markdown_list_flags_its_first_number_only() {
+        let md = |s: &str| read(s, Markup::Markdown).unwrap();
+        // Only the first number of a Markdown list counts; the others are the author's typing.
+        assert_eq!(new_formatting(&md("1. a\n2. b\n"), &md("1. a\n1. b\n")), []);
+        assert_eq!(
+            new_formatting(&md("3. a\n4. b\n"), &md("4. a\n5. b\n")),
+            [("a".into(), "item number 3 → 4".into())]
+        );
     }
 
     #[test]

@@ -34,20 +34,36 @@ pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
 /// Words per formatting record.
 pub(crate) const FORMATTING: usize = 8;
 
-/// UTF-16 offsets of one text to byte offsets, through a checkpoint every [`Bytes::STRIDE`]
-/// units (none for an all-ASCII text, whose offsets are the same in both).
+/// UTF-16 offsets of one text to byte offsets: the same for an all-ASCII text; through the
+/// list of its other characters for a text with a few (most Latin-script articles: curly
+/// quotes, dashes, accents), with no walk over the text; through a checkpoint every
+/// [`Bytes::STRIDE`] bytes otherwise.
 pub(crate) struct Bytes<'t> {
     text: &'t str,
     ascii: bool,
+    /// The characters that are not ASCII, in order, when they are few.
+    wide: Option<Vec<Wide>>,
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
     units: usize,
-    /// The last answer `(unit, byte)`: most queries come in order and walk on from it.
+    /// The last answer `(unit, byte)`: most queries come in order and walk on from it (with
+    /// `wide`: the index of the first wide character after it).
     last: core::cell::Cell<(usize, usize)>,
+}
+
+/// A character that is not ASCII: its first unit and byte, its lengths in both.
+#[derive(Clone, Copy)]
+struct Wide {
+    unit: u32,
+    byte: u32,
+    units: u8,
+    bytes: u8,
 }
 
 impl<'t> Bytes<'t> {
     const STRIDE: usize = 64;
+    /// At most one character in this many bytes listed; a text with more gets checkpoints.
+    const SPARSE: usize = 16;
 
     pub(crate) fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
@@ -55,27 +71,110 @@ impl<'t> Bytes<'t> {
             return Bytes {
                 text,
                 ascii: true,
+                wide: None,
                 checkpoints: Vec::new(),
                 units: bytes.len(),
                 last: core::cell::Cell::new((0, 0)),
             };
         }
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
-        let (mut unit, mut next) = (0, 0);
-        // Counted on bytes, not decoded chars: a lead byte starts a character, of two units
-        // when it leads four bytes.
-        for (byte, &b) in bytes.iter().enumerate() {
-            if b & 0xC0 == 0x80 {
-                continue;
+        if let Some((wide, units)) = Self::wide_characters(bytes) {
+            let last = core::cell::Cell::new((0, 0));
+            return Bytes {
+                text,
+                ascii: false,
+                wide: Some(wide),
+                checkpoints: Vec::new(),
+                units,
+                last,
+            };
+        }
+        // A checkpoint every STRIDE bytes or so (at the next character boundary), its units
+        // counted eight bytes at a time.
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 2);
+        let (mut byte, mut unit) = (0, 0);
+        while byte < bytes.len() {
+            checkpoints.push((unit, byte));
+            let mut next = (byte + Self::STRIDE).min(bytes.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            if unit >= next {
-                checkpoints.push((unit, byte));
-                next = unit + Self::STRIDE;
-            }
-            unit += 1 + usize::from(b >= 0xF0);
+            let window = &bytes[byte..next];
+            unit += if window.is_ascii() { window.len() } else { units_of(window) };
+            byte = next;
         }
         checkpoints.push((unit, text.len()));
-        Bytes { text, ascii: false, checkpoints, units: unit, last: core::cell::Cell::new((0, 0)) }
+        let last = core::cell::Cell::new((0, 0));
+        Bytes { text, ascii: false, wide: None, checkpoints, units: unit, last }
+    }
+
+    /// The characters of `bytes` (UTF-8) that are not ASCII, and its length in units; `None`
+    /// when they are more than one in [`Bytes::SPARSE`] bytes or the text passes 4 GiB. ASCII
+    /// is skipped eight bytes a step.
+    fn wide_characters(bytes: &[u8]) -> Option<(Vec<Wide>, usize)> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        if u32::try_from(bytes.len()).is_err() {
+            return None;
+        }
+        let most = bytes.len() / Self::SPARSE;
+        let mut wide = Vec::new();
+        // Bytes less units so far.
+        let mut extra = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(word) = bytes.get(i..i + 8) {
+                if u64::from_le_bytes(word.try_into().unwrap_or_default()) & HIGH == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let lead = bytes[i];
+            if lead < 0x80 {
+                i += 1;
+                continue;
+            }
+            let len = match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let units = if len == 4 { 2 } else { 1 };
+            if wide.len() == most {
+                return None;
+            }
+            wide.push(Wide { unit: (i - extra) as u32, byte: i as u32, units, bytes: len });
+            extra += usize::from(len - units);
+            i += usize::from(len);
+        }
+        Some((wide, bytes.len() - extra))
+    }
+
+    /// [`Bytes::at`] through the list of wide characters.
+    fn at_sparse(&self, wide: &[Wide], at: usize) -> Option<usize> {
+        if at > self.units {
+            return None;
+        }
+        // The first wide character at or after `at`: most queries come in order, a few
+        // characters on from the last one's; others are searched for.
+        let before = |i: usize| wide.get(i).is_some_and(|w| (w.unit as usize) < at);
+        let mut i = self.last.get().0;
+        if i > wide.len() || (i > 0 && !before(i - 1)) {
+            i = wide.partition_point(|w| (w.unit as usize) < at);
+        } else {
+            let near = (i + 8).min(wide.len());
+            while i < near && before(i) {
+                i += 1;
+            }
+            if i == near {
+                i += wide[i..].partition_point(|w| (w.unit as usize) < at);
+            }
+        }
+        self.last.set((i, 0));
+        let Some(w) = i.checked_sub(1).map(|i| wide[i]) else { return Some(at) };
+        let after = w.unit as usize + usize::from(w.units);
+        if at < after {
+            return None; // inside a surrogate pair
+        }
+        Some(w.byte as usize + usize::from(w.bytes) + (at - after))
     }
 
     /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
@@ -84,16 +183,35 @@ impl<'t> Bytes<'t> {
         if self.ascii {
             return (at <= self.units).then_some(at);
         }
+        if let Some(wide) = &self.wide {
+            return self.at_sparse(wide, at);
+        }
         let (last_unit, last_byte) = self.last.get();
-        let (mut unit, byte) = if at >= last_unit && at - last_unit <= Self::STRIDE {
+        // Walking on from the last answer is cheaper than a search up to a few strides on.
+        let (mut unit, byte) = if at >= last_unit && at - last_unit <= 8 * Self::STRIDE {
             (last_unit, last_byte)
         } else {
             self.checkpoints
                 [self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
         };
-        // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
         let bytes = self.text.as_bytes();
         let mut i = byte;
+        // Most text is ASCII: a run of ASCII bytes is as many units (and ends on a boundary).
+        let gap = at - unit;
+        if bytes.get(i..i + gap).is_some_and(<[u8]>::is_ascii) {
+            self.last.set((at, i + gap));
+            return Some(i + gap);
+        }
+        // Eight bytes a step while they hold fewer units than are left to walk (at most nine:
+        // seven ASCII bytes and a four-byte lead), then past the character the step cut.
+        while at - unit > 8 && i + 8 <= bytes.len() {
+            unit += units_of(&bytes[i..i + 8]);
+            i += 8;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
+        }
+        // Byte by byte: a lead byte starts a character (two units when it leads four bytes).
         while unit < at && i < bytes.len() {
             let b = bytes[i];
             unit += 1 + usize::from(b >= 0xF0);
@@ -119,6 +237,28 @@ impl<'t> Bytes<'t> {
         let (s, e) = (self.at(start)?, self.at(end)?);
         self.text.get(s..e)
     }
+}
+
+/// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
+/// Counted eight bytes at a time: a continuation byte is `10xxxxxx` (bit 7 set, bit 6 clear), a
+/// four-byte lead `11110xxx` (bits 7 to 4 set); shifting a word left by one moves each byte's
+/// bit 6 to its bit 7, and the mask drops what crossed into the next byte.
+fn units_of(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 /// The [`Diff`] a packed model (of the plain layout) describes, its texts slices of `old` and
@@ -390,6 +530,54 @@ mod tests {
         round_trip(&old, &new);
         round_trip("a 😀 b\n\nmoved para here\n\nc", "c\n\na 😀 B\n\nmoved para here");
         round_trip("", "x");
+    }
+
+    #[test]
+    fn bytes_answer_every_unit_offset_in_any_order() {
+        // ASCII runs longer than a step, two- three- and four-byte characters, at every phase:
+        // dense (checkpoints) and sparse (the list of wide characters).
+        let mut dense = String::new();
+        let mut sparse = String::new();
+        for k in 0..400 {
+            dense.push_str(["a", "é", "€", "😀", "abcdefghij", "\n"][k * 7 % 6]);
+            sparse.push_str(["a", "é", "€", "😀", "abcdefghij", "\n"][k * 7 % 6]);
+            sparse.push_str(&"abcdefghijklmnopqrstuvwxyz"[..k % 27]);
+        }
+        sparse.insert(0, '😀');
+        sparse.push('é');
+        assert!(Bytes::new(&dense).wide.is_none());
+        assert!(Bytes::new(&sparse).wide.is_some());
+        for text in [dense, sparse] {
+            bytes_answer_every_unit_offset(&text);
+        }
+    }
+
+    fn bytes_answer_every_unit_offset(text: &str) {
+        let units: Vec<(u32, Option<usize>)> = {
+            let mut out = Vec::new();
+            let mut unit = 0;
+            for (byte, c) in text.char_indices() {
+                out.push((unit, Some(byte)));
+                if c.len_utf16() == 2 {
+                    out.push((unit + 1, None)); // inside a surrogate pair
+                }
+                unit += c.len_utf16() as u32;
+            }
+            out.push((unit, Some(text.len())));
+            out.push((unit + 1, None));
+            out
+        };
+        let bytes = Bytes::new(text);
+        for &(unit, byte) in &units {
+            assert_eq!(bytes.at(unit), byte, "unit {unit} in order");
+        }
+        for &(unit, byte) in units.iter().rev().step_by(7) {
+            assert_eq!(bytes.at(unit), byte, "unit {unit} backwards");
+        }
+        bytes.restart();
+        for &(unit, byte) in units.iter().step_by(97) {
+            assert_eq!(bytes.at(unit), byte, "unit {unit} far apart");
+        }
     }
 
     #[test]

@@ -142,6 +142,21 @@ describe('the MediaWiki extension passes every string of the element', () => {
     assert.deepEqual([...problems, ...englishProblems(rendered)], []);
   });
 
+  test('a count is {n} wherever a translation puts it, and a digit of the translation stays a digit', async () => {
+    const texts = [
+      '{{PLURAL:$1|$1 change|$1 changes}}',
+      '$1 {{plural:$1|Änderung|Änderungen}} in 2 Spalten',
+      '{{PLURAL:$1|1 zmiana|$1 zmiany|$1 zmian}}; H1, H2',
+      '$2 of $1, not $10',
+    ];
+    assert.deepEqual(await php('mediawiki/placeholder.php', path.join(MW, 'includes/ElementStrings.php'), '1', ...texts), [
+      '{{PLURAL:$1|{n} change|{n} changes}}',
+      '{n} {{plural:$1|Änderung|Änderungen}} in 2 Spalten',
+      '{{PLURAL:$1|1 zmiana|{n} zmiany|{n} zmian}}; H1, H2',
+      '$2 of {n}, not $10',
+    ]);
+  });
+
   test('qqq.json says what each element message is and what each of its parameters is', async () => {
     const {messages, count, qqq} = await load();
     /** @type {string[]} */

@@ -98,6 +98,67 @@ describe('<article-diff format>', () => {
     await page.close();
   });
 
+  test('Hide formatting folds formatting-only rows into the unchanged run; the summary counts no zero words', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    const paragraphs = Array.from({length: 12}, (_, i) => `<p>Paragraph ${i + 1} of the council's weekly report.</p>`);
+    const oldHtml = [...paragraphs, '<ol start="3"><li>Roads</li><li>Parks</li></ol>'].join('\n');
+    const edited = [...paragraphs];
+    edited[5] = '<p>Paragraph 6 of the <strong>council\'s</strong> weekly report.</p>';
+    edited[10] = '<p>Paragraph 11 of the council\'s monthly report.</p>';
+    const newHtml = [...edited, '<ol start="4"><li>Roads</li><li>Parks</li></ol>'].join('\n');
+    const read = () => page.evaluate(async () => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      await el.ready();
+      const root = /** @type {ShadowRoot} */ (el.shadowRoot);
+      // Drawn and not behind a closed fold.
+      const visible = (/** @type {Element} */ e) => !(e.closest('.fold-rows') && e.closest('.fold')?.querySelector(':scope > .fold-bar [aria-expanded="false"]'));
+      return {
+        counter: root.querySelector('[part="counter"]')?.textContent,
+        summary: root.querySelector('[part="summary"]')?.textContent,
+        changedRows: [...root.querySelectorAll('.row.changed')].filter(visible).length,
+        bold: [...root.querySelectorAll('.text strong')].filter(visible).map((b) => b.textContent),
+        titles: [...root.querySelectorAll('[part~="formatting"]')].map((f) => f.getAttribute('title')),
+      };
+    });
+    await draw(page, oldHtml, newHtml, 'html');
+    const shown = await read();
+    assert.equal(shown.counter, '3 changes');
+    assert.equal(shown.changedRows, 3);
+    assert.ok(shown.titles.some((t) => /item number 3 → 4/.test(t ?? '')), shown.titles.join('; '));
+    await page.evaluate(() => { /** @type {any} */ (document.querySelector('article-diff')).hideFormatting = true; });
+    const hidden = await read();
+    // Only the word change is left: the bolded paragraph and the renumbered item fold away.
+    assert.equal(hidden.counter, '1 change');
+    assert.equal(hidden.changedRows, 1);
+    assert.deepEqual(hidden.bold, []);
+    await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('hide-formatting'));
+    await page.screenshot({path: `${screenshotDir}formatting-hide-off-1280-light.png`, fullPage: true});
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-formatting', ''));
+    await read();
+    await page.screenshot({path: `${screenshotDir}formatting-hide-on-1280-light.png`, fullPage: true});
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('theme', 'dark'));
+    await page.setViewportSize({width: 390, height: 844});
+    await read();
+    await page.screenshot({path: `${screenshotDir}formatting-hide-on-390-dark.png`, fullPage: true});
+    await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('theme'));
+    await page.setViewportSize({width: 1280, height: 900});
+    // A formatting-only diff: its summary says what changed, without "+0 words −0 words".
+    await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('hide-formatting'));
+    await draw(page, '<p>The <em>council</em> met.</p>', '<p>The <strong>council</strong> met.</p>', 'html');
+    const only = await read();
+    assert.doesNotMatch(only.summary ?? '', /0 words/);
+    assert.match(only.summary ?? '', /1 formatting/);
+    await page.screenshot({path: `${screenshotDir}formatting-only-summary-1280-light.png`});
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('theme', 'dark'));
+    await page.screenshot({path: `${screenshotDir}formatting-only-summary-1280-dark.png`});
+    await page.setViewportSize({width: 390, height: 844});
+    await page.screenshot({path: `${screenshotDir}formatting-only-summary-390-dark.png`});
+    await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('theme'));
+    await page.screenshot({path: `${screenshotDir}formatting-only-summary-390-light.png`});
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a diff of plain texts has no formatting entry in its legend', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
     const got = await draw(page, 'The council met on Tuesday.', 'The council met on Friday.', 'text');

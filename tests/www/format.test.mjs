@@ -2,7 +2,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {detectFormat, formatOfName, looksLikeHtml} from '../../www/app-format.js';
+import {readFileSync} from 'node:fs';
+
+import {detectFormat, formatOfName, looksLikeHtml, looksLikeMarkdown} from '../../www/app-format.js';
 
 test('a file name says the format', () => {
   assert.equal(formatOfName('post.HTML'), 'html');
@@ -25,4 +27,39 @@ test('auto picks by file name first, then by content on both sides', () => {
   assert.equal(detectFormat([{text: '<p>a</p>'}, {text: 'plain b'}]), 'text');
   assert.equal(detectFormat([{text: '<p>a</p>'}, {text: ''}]), 'html');
   assert.equal(detectFormat([{text: ''}, {text: ''}]), 'text');
+});
+
+test('Markdown is recognised by several constructs of more than one kind', () => {
+  assert.ok(looksLikeMarkdown('# Title\n\nSome *emphasis* and a [link](https://a.example/).\n'));
+  assert.ok(looksLikeMarkdown('Intro\n=====\n\n- one\n- two\n\nSee `code`.'));
+  assert.ok(looksLikeMarkdown('1. First\n2. Second\n\n> A quote with **strong** words.'));
+  assert.ok(looksLikeMarkdown('Text with _emphasis_, **strong** and ![a chart](chart.png).'));
+  assert.ok(looksLikeMarkdown('```js\nlet x = 1;\n```\n\n## Notes\n\nSee [the docs][1].\n\n[1]: https://a.example/'));
+});
+
+test('prose, code and a stray construct are not Markdown', () => {
+  assert.ok(!looksLikeMarkdown('The price is 5 * 3 = 15, or 5*3 if you like.'));
+  assert.ok(!looksLikeMarkdown('Please see the *important* note.'), 'one construct');
+  assert.ok(!looksLikeMarkdown('Call snake_case_name and another_snake_name with 2 * 3 * 4.'));
+  assert.ok(!looksLikeMarkdown('By [Vladimir Frolov](#)\n\nMarch 19, 2021\n\nA [second](#) link.'), 'links alone are one kind');
+  assert.ok(!looksLikeMarkdown('- Well, that was a sentence starting with a dash.\nAnd *one* more line.'), 'one list line');
+  const python = '# Load the data\nimport json\n\ndef load(path):\n    # **kwargs go through\n    return handlers[kind](json.load(open(path)), **kwargs)\n';
+  assert.ok(!looksLikeMarkdown(python));
+  const c = '#include <stdio.h>\n/* *ptr is the *first* item */\nint main(int argc, char **argv) {\n  return *argv[0];\n}\n';
+  assert.ok(!looksLikeMarkdown(c));
+  assert.ok(!looksLikeMarkdown(''));
+});
+
+test('auto picks Markdown when both texts look like it; the seed pair stays text', () => {
+  const md = '# Title\n\nSome *emphasis* and a [link](/x).';
+  assert.equal(detectFormat([{text: md}, {text: md.replace('Title', 'Heading')}]), 'markdown');
+  assert.equal(detectFormat([{text: md}, {text: 'Plain words only.'}]), 'text');
+  assert.equal(detectFormat([{text: md}, {text: ''}]), 'markdown');
+  // HTML first: a body of tags with a stray asterisk is HTML.
+  assert.equal(detectFormat([{text: '<p>a *b* c</p><p>d</p>'}, {text: '<p>x</p>'}]), 'html');
+  // The seed pair: a plain old copy, a new one with five bracketed links and nothing else of
+  // Markdown. Read as Markdown its single-newline lines would join; as text every word counts.
+  const fixture = (/** @type {string} */ name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  assert.equal(looksLikeMarkdown(fixture('new.txt')), false);
+  assert.equal(detectFormat([{text: fixture('old.txt')}, {text: fixture('new.txt')}]), 'text');
 });

@@ -80,6 +80,15 @@ test('the summary lists words in and out, then only the kinds of paragraph chang
   ]);
 });
 
+test('the summary of formatting changes leaves out the word counts that are zero', () => {
+  assert.deepEqual(summaryItems({...NO_CHANGES, formattingChanges: 2}), [
+    {cls: 'formatting', text: '2 formatting', title: 'Formatting changes on unchanged text (bold, links, headings…)'},
+  ]);
+  assert.deepEqual(summaryItems({...NO_CHANGES, wordsDeleted: 1, formattingChanges: 1}).map((item) => item.text), ['−1 word', '1 formatting']);
+  // Without formatting changes a zero count still says that nothing went in (or out).
+  assert.deepEqual(summaryItems({...NO_CHANGES, wordsDeleted: 3}).map((item) => item.text), ['+0 words', '−3 words']);
+});
+
 test('the counter: no changes, the count before the first step, then "n of N"', () => {
   assert.equal(counterText(-1, 0), 'No changes');
   assert.equal(counterText(-1, 1), '1 change');

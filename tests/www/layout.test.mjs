@@ -4,7 +4,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, equalPartners, interleave,
+  CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, equalPartners, formattingHidden,
+  formattingOnly, interleave,
   isChange, itemsOf, layoutOf, looksUnrelated, movedAwayRuns, nextChange, paragraphCounts, previousChange, rowItems, sharedWords,
   stackedItems,
 } from '../../www/article-diff-layout.js';
@@ -134,6 +135,56 @@ test('hide-cosmetic: cosmetic-only rows join the unchanged run around them', () 
   assert.deepEqual(itemsOf(blocks, rowCount, false, new Set()), [0, 1, 2, 3, 4, 5]);
   // One unchanged run of all six rows, with no change to keep context for.
   assert.deepEqual(itemsOf(blocks, rowCount, true, new Set()), [{runStart: 0, from: 0, to: 6, open: false}]);
+});
+
+/**
+ * A row of a diff of two documents: equal spans, the ones named in `formatted` carrying a
+ * formatting change, and `others` (inserted, deleted) on both sides.
+ * @param {string[]} formatted @param {Span[]} [others]
+ * @returns {import('../../pkg/article_diff.js').Row}
+ */
+function documentRow(formatted, others = []) {
+  const formatting = {kind: /** @type {const} */ ('bold'), change: /** @type {const} */ ('added'), description: 'bold added'};
+  const spans = [span('equal', 'A '), ...formatted.map((text) => ({...span('equal', text), formatting})), ...others];
+  return {kind: 'changed', old: {paragraphs: [0], spans}, new: {paragraphs: [0], spans}, cosmetic: false};
+}
+
+test('formattingOnly: equal text whose formatting changed, and nothing else but hidden cosmetic changes', () => {
+  assert.equal(formattingOnly(documentRow(['bold']), false), true);
+  assert.equal(formattingOnly(documentRow([]), false), false, 'no formatting change at all');
+  assert.equal(formattingOnly(documentRow(['bold'], [span('insert', 'new')]), false), false, 'a word change too');
+  const cosmetic = documentRow(['bold'], [span('delete', '"', true), span('insert', '“', true)]);
+  assert.equal(formattingOnly(cosmetic, false), false);
+  assert.equal(formattingOnly(cosmetic, true), true, 'with hide-cosmetic, the cosmetic change is hidden too');
+  // A move's ends are rows with one cell each: they stay changes, so the other end is reachable.
+  assert.equal(formattingOnly({...documentRow(['bold']), kind: 'moved', new: null}, false), false);
+});
+
+test('drawnKind under hide-formatting: a formatting-only row reads as equal', () => {
+  const row = documentRow(['bold']);
+  assert.equal(drawnKind(row, false), 'changed');
+  assert.equal(drawnKind(row, false, true), 'equal');
+  assert.equal(drawnKind(documentRow(['bold'], [span('insert', 'x')]), false, true), 'changed');
+});
+
+test('hide-formatting: formatting-only rows fold into the unchanged run around them and are no stop', () => {
+  const {blocks, rowCount} = model([2, 'changed', 3, 'changed', 4]);
+  const rows = [documentRow(['bold']), documentRow(['bold'], [span('insert', 'word')])];
+  const doc = {blocks, rowCount, stats: {...STATS, wordsUnchanged: 800, formattingChanges: 2}, documents: {},
+    row: (/** @type {number} */ i) => (i === 2 ? rows[0] : i === 6 ? rows[1] : null)};
+  const shown = layoutOf(doc, {hideCosmetic: false, onlyChanges: false, alignAnyway: false}, new Set());
+  assert.deepEqual(shown.changes.hunks, [[2], [6]]);
+  const hidden = layoutOf(doc, {hideCosmetic: false, onlyChanges: false, alignAnyway: false, hideFormatting: true}, new Set());
+  assert.deepEqual(hidden.changes, {hunks: [[6]], kinds: ['changed']});
+  // Rows 0–5 are one unchanged run: folded but for the context row next to the change.
+  assert.deepEqual(hidden.items, [{runStart: 0, from: 0, to: 5, open: false}, 5, 6, 7, {runStart: 7, from: 8, to: 11, open: false}]);
+  // Only a diff of two documents has formatting to hide; its rows are built once each.
+  assert.equal(formattingHidden({...doc, documents: undefined}, false, true), null);
+  assert.equal(formattingHidden(doc, false, false), null);
+  let built = 0;
+  const hide = /** @type {(block: Block) => boolean} */ (formattingHidden({...doc, row: (i) => (built++, doc.row(i))}, false, true));
+  assert.equal(hide(blocks[1]) && hide(blocks[1]) && !hide(blocks[0]), true);
+  assert.equal(built, 1);
 });
 
 test('every row is drawn or folded exactly once', () => {

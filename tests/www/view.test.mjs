@@ -10,7 +10,7 @@ import {sameLayout} from '../../www/article-diff-view.js';
 
 const model = /** @type {import('../../pkg/article_diff.js').ArticleDiff} */ (/** @type {unknown} */ ({blocks: []}));
 /** @type {LayoutKey} */
-const key = {model, hideCosmetic: false, onlyChanges: false, alignAnyway: false, folds: 3};
+const key = {model, hideCosmetic: false, hideFormatting: false, onlyChanges: false, alignAnyway: false, folds: 3};
 
 test('a layout is drawn again while its model, settings and folds are as they were', () => {
   assert.equal(sameLayout(key, {...key}), true);
@@ -22,6 +22,7 @@ test('a layout is laid out again when anything it depends on changed', () => {
   const changes = [
     ['another model (an equal one too)', {model: other}],
     ['hide-cosmetic', {hideCosmetic: true}],
+    ['hide-formatting', {hideFormatting: true}],
     ['only-changes', {onlyChanges: true}],
     ['align anyway', {alignAnyway: true}],
     ['a fold opened or closed', {folds: 4}],

@@ -12,14 +12,16 @@ namespace MediaWiki\Extension\ArticleDiff;
 use Language;
 use Message;
 use MessageLocalizer;
+use RawMessage;
 use Sanitizer;
 
 /**
  * The element's templates name their placeholders (`{n}`, `{move}`) where messages number
  * them ($1, $2): each parameter is given as the element's name for it. A count's message is
  * rendered once per CLDR plural category of the reader's language (MediaWiki's plural rules
- * are CLDR's), with a number of that category as its count parameter, and the number then
- * replaced by `{n}`; so a translation's {{PLURAL:$k|…}} becomes the element's plural forms.
+ * are CLDR's): its {{PLURAL:$k|…}} is given a number of that category, and every other `$k`
+ * is `{n}` before it is rendered (`countAsPlaceholder`), so a translation's plural forms become
+ * the element's, and a digit the translation holds is never taken for the count.
  */
 class ElementStrings {
 
@@ -191,8 +193,7 @@ class ElementStrings {
 			if ( in_array( self::COUNT, $params, true ) ) {
 				$forms = [];
 				foreach ( $samples as $category => $number ) {
-					$text = self::text( $context, $message, $params, $number );
-					$forms[$category] = str_replace( $language->formatNum( $number ), '{n}', $text );
+					$forms[$category] = self::text( $context, $message, $params, $number );
 				}
 				$strings[$key] = $forms;
 			} else {
@@ -204,8 +205,9 @@ class ElementStrings {
 
 	/**
 	 * One message as the element's template: each parameter given as `{name}`, the count (if
-	 * any) as `$number`. Character references are decoded, as the element shows its strings as
-	 * text: a message keeps a space at either end as `&#32;`, as MediaWiki's own messages do.
+	 * any) as `$number` to {{PLURAL}} and as `{n}` everywhere else. Character references are
+	 * decoded, as the element shows its strings as text: a message keeps a space at either end
+	 * as `&#32;`, as MediaWiki's own messages do.
 	 *
 	 * @param MessageLocalizer $context
 	 * @param string $message
@@ -217,7 +219,31 @@ class ElementStrings {
 		$values = array_map( static function ( string $name ) use ( $number ) {
 			return $name === self::COUNT ? Message::numParam( $number ) : Message::plaintextParam( '{' . $name . '}' );
 		}, $params );
-		return Sanitizer::decodeCharReferences( $context->msg( $message )->params( $values )->text() );
+		$msg = $context->msg( $message );
+		$count = array_search( self::COUNT, $params, true );
+		if ( $count !== false ) {
+			// The message's own wikitext in the language it was found in, each parameter still
+			// `$k` (given as itself, so that uselang=qqx lists them too).
+			$unsubstituted = array_map( static function ( int $k ) {
+				return Message::rawParam( '$' . $k );
+			}, range( 1, count( $params ) ) );
+			$wikitext = self::countAsPlaceholder( $msg->params( $unsubstituted )->plain(), $count + 1 );
+			$msg = ( new RawMessage( $wikitext ) )->inLanguage( $msg->getLanguage() );
+		}
+		return Sanitizer::decodeCharReferences( $msg->params( $values )->text() );
+	}
+
+	/**
+	 * `$wikitext` with each `$k` that is not {{PLURAL}}'s number written as the element's `{n}`:
+	 * {{PLURAL:$k|…}} still chooses its form by the count, and the count shows as `{n}`
+	 * wherever the translation puts it, in a form or outside one.
+	 *
+	 * @param string $wikitext A message's text, its parameters unsubstituted.
+	 * @param int $k The count's parameter number.
+	 * @return string
+	 */
+	private static function countAsPlaceholder( string $wikitext, int $k ): string {
+		return preg_replace( '/(?<!\{\{PLURAL:)\$' . $k . '(?!\d)/i', '{n}', $wikitext );
 	}
 
 	/**
