@@ -230,8 +230,15 @@ formatChoice.addEventListener('change', () => {
   saveOptions();
 });
 
+/**
+ * The fragment the page last read or wrote. Another one in the URL is a link the reader just
+ * followed, whose `hashchange` may not have run yet: a write meanwhile would replace it.
+ */
+let knownHash = location.hash;
+
 /** What the URL says wins over what was stored: it is the link the reader followed. */
 function applyUrlState() {
+  knownHash = location.hash;
   const state = readUrlState(location.hash);
   for (const [name, on] of Object.entries(state.flags)) diffElement.toggleAttribute(name, on);
   if (state.view) diffElement.view = state.view;
@@ -253,11 +260,13 @@ function writeUrl() {
   clearTimeout(urlTimer);
   urlTimer = 0;
   urlWritten = performance.now();
+  if (location.hash !== knownHash) return; // a link just followed: its hashchange applies it first
   /** @type {Record<string, boolean>} */
   const flags = {};
   for (const name of OPTION_ATTRIBUTES) flags[name] = diffElement.hasAttribute(name);
   const hash = writeUrlState({view: diffElement.getAttribute('view'), change: diffElement.getAttribute('current-change'), flags});
   if (hash !== location.hash) history.replaceState(history.state, '', hash || location.pathname + location.search);
+  knownHash = location.hash;
 }
 
 // A link to a change followed on this page (or the fragment edited by hand).

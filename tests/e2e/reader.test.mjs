@@ -187,7 +187,14 @@ describe('links to a change', () => {
     assert.match(after.counter, /^3 of /);
     // A bare anchor copied from the element works too.
     await page.goto(new URL('#change-2', env.server.url).href);
-    await page.waitForFunction(() => /** @type {any} */ (document.querySelector('article-diff'))?.currentChangeId === 'change-2');
+    await page.waitForFunction(() => /** @type {any} */ (document.querySelector('article-diff'))?.currentChangeId === 'change-2')
+      .catch(async (error) => {
+        const state = await page.evaluate(() => {
+          const el = /** @type {any} */ (document.querySelector('article-diff'));
+          return {hash: location.hash, current: el?.currentChangeId, attribute: el?.getAttribute('current-change'), changes: el?.changeCount};
+        });
+        throw new Error(`${error.message} (the page: ${JSON.stringify(state)})`);
+      });
     assert.equal(await el.getAttribute('current-change'), 'change-2');
     assert.deepEqual(problems, []);
     await context.close();
