@@ -132,6 +132,7 @@ async function pairedRounds(worker, inputId, ms, native) {
     nativeMs: median(rounds.map((r) => r.native)),
     browserMs: median(rounds.map((r) => r.browser)),
     ratio: median(rounds.map((r) => r.browser / r.native)),
+    fastestRatio: Math.min(...rounds.map((r) => r.browser)) / Math.min(...rounds.map((r) => r.native)),
   };
 }
 

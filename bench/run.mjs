@@ -207,7 +207,7 @@ async function nativeTimer(only) {
  * the binding, `pack` (the model as one `u32` buffer), and wasm-bindgen's exported helpers (`__wbindgen_malloc`,
  * `__externref_table_alloc`, …). The allocator and `memcpy` serve both sides and count as engine.
  */
-const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::pack::|article_diff::wasm::|itoa|ryu/;
+const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::output::pack::|article_diff::wasm::|itoa|ryu/;
 
 /**
  * Which self-time bucket a profile node falls in. V8 attributes builtins such as `JSON.parse`
