@@ -25,6 +25,8 @@ const inputsReady = buildInputs(load);
 const PROFILE_CALLS = { small: 50, large: 10 };
 /** Cases slower than this get no extra heap-measuring call. */
 const HEAP_CALL_LIMIT_MS = 20_000;
+/** Our `diff()` and the native core in turns: rounds, and a batch's calls and rough length. */
+const PAIRED = { rounds: 11, minCalls: 2, maxCalls: 400, batchMs: 100 };
 
 /**
  * A worker running one case. `request` resolves with the worker's reply; it rejects with
@@ -86,6 +88,55 @@ class CaseWorker {
 const probe = () => /** @type {any} */ (globalThis).__benchProbe ?? null;
 
 /**
+ * The native core `run.mjs` exposes (`native_times --serve`): the mean ms per call of a batch
+ * of calls on an input; absent when the page is opened by hand or there is no native build.
+ * @returns {((id: string, calls: number) => Promise<{meanMs: number} | null>) | null}
+ */
+const nativeBatch = () => /** @type {any} */ (globalThis).__benchNative ?? null;
+
+/** @param {number[]} xs */
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Our `diff()` (in `worker`, warm) and the native core in alternating batches, each round's
+ * two batches a fraction of a second apart, so that the ratio holds on a machine whose load
+ * changes; which side goes first alternates by round. `null` when a native batch fails.
+ * @param {CaseWorker} worker @param {string} inputId @param {number} ms a call's median so far
+ * @param {(id: string, calls: number) => Promise<{meanMs: number} | null>} native
+ * @returns {Promise<import('./suite.mjs').Paired | null>}
+ */
+async function pairedRounds(worker, inputId, ms, native) {
+  const calls = Math.min(PAIRED.maxCalls, Math.max(PAIRED.minCalls, Math.ceil(PAIRED.batchMs / Math.max(ms, 0.01))));
+  /** @type {{native: number, browser: number}[]} */
+  const rounds = [];
+  for (let r = 0; r < PAIRED.rounds; r++) {
+    const round = { native: 0, browser: 0 };
+    for (const side of r % 2 ? ['browser', 'native'] : ['native', 'browser']) {
+      if (side === 'browser') {
+        round.browser = (await worker.request('repeat', { calls })).meanMs;
+      } else {
+        const batch = await native(inputId, calls);
+        if (!batch) return null;
+        round.native = batch.meanMs;
+      }
+    }
+    rounds.push(round);
+  }
+  return {
+    calls,
+    rounds,
+    nativeMs: median(rounds.map((r) => r.native)),
+    browserMs: median(rounds.map((r) => r.browser)),
+    ratio: median(rounds.map((r) => r.browser / r.native)),
+    fastestRatio: Math.min(...rounds.map((r) => r.browser)) / Math.min(...rounds.map((r) => r.native)),
+  };
+}
+
+/**
  * Runs one tool on one input.
  *
  * `pkg`: our glue's path from the server root (default `pkg/article_diff.js`). `profilePkg`: glue
@@ -108,7 +159,9 @@ async function runCase({ inputId, tool, settings = DEFAULT_SETTINGS, overhead = 
     await worker.request('input', { oldText: input.oldText, newText: input.newText, plantedMoves: input.plantedMoves });
     const ran = await worker.request('run', settings);
     /** @type {CaseResult} */
-    const result = { inputId, tool, status: 'ok', loadMs, ...ran, heap: null, profile: null, overheadMs: null };
+    const result = { inputId, tool, status: 'ok', loadMs, ...ran, heap: null, profile: null, overheadMs: null, paired: null };
+    const native = nativeBatch();
+    if (native && tool === OURS) result.paired = await pairedRounds(worker, inputId, ran.medianMs, native);
     const channel = probe();
     if (channel && ran.medianMs <= HEAP_CALL_LIMIT_MS) {
       await channel('heap-begin');

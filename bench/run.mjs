@@ -20,10 +20,11 @@
  *                        run, target/bench/results.md otherwise)
  * The raw figures go to target/bench/results.json.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -145,10 +146,12 @@ function wasmSize() {
  * The native core on the benchmark's inputs, built here exactly as the page builds them: the
  * texts go to `target/bench/inputs/`, and `examples/native_times.rs` (built once with cargo)
  * times one input per call, so that each input's native figure is taken right before its
- * browser cases, on a machine as busy as it is for them. `null` (with the reason on stderr)
- * when cargo cannot build it.
+ * browser cases, on a machine as busy as it is for them; `batch` times batches on request
+ * from a process that stays up (`native_times --serve`), which the page takes in turn with its
+ * own. `null` (with the reason on stderr) when cargo cannot build it.
  * @param {string[] | null} only
- * @returns {Promise<((id: string) => import('./suite.mjs').NativeResult | null) | null>}
+ * @returns {Promise<{time: (id: string) => import('./suite.mjs').NativeResult | null,
+ *   batch: (id: string, calls: number) => Promise<{meanMs: number} | null>, close: () => void} | null>}
  */
 async function nativeTimer(only) {
   const load = (/** @type {string} */ p) => {
@@ -172,7 +175,21 @@ async function nativeTimer(only) {
     return null;
   }
   const binary = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target'), 'release/examples/native_times');
-  return (id) => {
+  const server = spawn(binary, [dir, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** @type {((line: string | null) => void)[]} answers awaited, in request order */
+  const waiting = [];
+  createInterface({ input: /** @type {import('node:stream').Readable} */ (server.stdout) }).on('line', (line) => waiting.shift()?.(line));
+  server.on('exit', () => waiting.splice(0).forEach((answer) => answer(null)));
+  server.on('error', (e) => console.error(`native: --serve failed (${e.message})`));
+  /** @type {(id: string, calls: number) => Promise<{meanMs: number} | null>} */
+  const batch = (id, calls) =>
+    new Promise((resolve) => {
+      if (server.exitCode !== null || !server.stdin?.writable) return resolve(null);
+      waiting.push((line) => resolve(line ? JSON.parse(line) : null));
+      server.stdin.write(`${id} ${calls}\n`);
+    });
+  const close = () => server.stdin?.end();
+  const time = (/** @type {string} */ id) => {
     try {
       const out = execFileSync(binary, [dir, id], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       const { id: _, ...result } = JSON.parse(out.trim());
@@ -182,6 +199,7 @@ async function nativeTimer(only) {
       return null;
     }
   };
+  return { time, batch, close };
 }
 
 /**
@@ -189,7 +207,7 @@ async function nativeTimer(only) {
  * the binding, `pack` (the model as one `u32` buffer), and wasm-bindgen's exported helpers (`__wbindgen_malloc`,
  * `__externref_table_alloc`, …). The allocator and `memcpy` serve both sides and count as engine.
  */
-const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::pack::|article_diff::wasm::|itoa|ryu/;
+const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|article_diff::output::pack::|article_diff::wasm::|itoa|ryu/;
 
 /**
  * Which self-time bucket a profile node falls in. V8 attributes builtins such as `JSON.parse`
@@ -333,8 +351,10 @@ async function attachProbe(page) {
 /**
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
+ * @param {((id: string, calls: number) => Promise<{meanMs: number} | null>) | null} nativeBatch
+ *   exposed to the page as `__benchNative`
  */
-async function openPage(browser, url) {
+async function openPage(browser, url, nativeBatch) {
   const page = await browser.newPage();
   /** @type {string[]} */
   const errors = [];
@@ -343,6 +363,7 @@ async function openPage(browser, url) {
     if (m.type() === 'error') errors.push(m.text());
   });
   await attachProbe(page);
+  if (nativeBatch) await page.exposeFunction('__benchNative', nativeBatch);
   await page.goto(new URL('bench/', url).href);
   try {
     await page.waitForFunction(() => /** @type {any} */ (globalThis).bench?.ready, null, { timeout: 60_000 });
@@ -372,7 +393,7 @@ async function main() {
   const server = await startServer({ port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    let page = await openPage(browser, server.url);
+    let page = await openPage(browser, server.url, timeNative?.batch ?? null);
     const init = oursPkg ? await page.evaluate((pkg) => /** @type {any} */ (globalThis).bench.measureInit(pkg), oursPkg) : null;
     const inputs = /** @type {import('./suite.mjs').Report['inputs']} */ (
       await page.evaluate(() => /** @type {any} */ (globalThis).bench.describeInputs())
@@ -380,7 +401,7 @@ async function main() {
     /** @type {import('./suite.mjs').CaseResult[]} */
     const cases = [];
     for (const input of inputs) {
-      const nativeResult = timeNative?.(input.id);
+      const nativeResult = timeNative?.time(input.id);
       if (native && nativeResult) {
         native[input.id] = nativeResult;
         console.error(`${input.id.padEnd(15)} ${'native core'.padEnd(42)} ${nativeResult.medianMs.toFixed(2)} ms`);
@@ -406,7 +427,7 @@ async function main() {
           // and carry on in a fresh page.
           result = { inputId: input.id, tool: t.id, status: 'error', reason: `page crashed: ${String(e).split('\n')[0]}` };
           await page.close().catch(() => {});
-          page = await openPage(browser, server.url);
+          page = await openPage(browser, server.url, timeNative?.batch ?? null);
         }
         cases.push(result);
         const shown = result.status === 'ok' ? `${result.medianMs?.toFixed(2)} ms` : `${result.status}${result.reason ? ': ' + result.reason : ''}`;
@@ -437,6 +458,7 @@ async function main() {
     console.log(markdown);
     console.error(`written to ${path.relative(process.cwd(), out)}`);
   } finally {
+    timeNative?.close();
     await browser.close();
     await server.close();
   }

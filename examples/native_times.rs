@@ -11,7 +11,14 @@
 //!
 //! Prints one JSON object per line: `{"id", "medianMs", "firstMs", "runs", "rows", "blocks",
 //! "approximate"}`.
+//!
+//! `native_times DIR --serve` times batches on request instead, so that `bench/run.mjs` can
+//! take them in turn with the browser's batches on the same machine load: each line `ID CALLS`
+//! read from stdin is answered by `{"id", "meanMs", "calls"}`, the mean of CALLS calls in a row
+//! (an input is read and warmed up with two calls on its first request, and kept).
 
+use std::collections::HashMap;
+use std::io::{self, BufRead, Write};
 use std::time::Instant;
 
 use article_diff::{diff, Options};
@@ -37,9 +44,13 @@ fn median(times: &mut [f64]) -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().ok_or("usage: native_times DIR [ID…]")?;
+    let dir = args.next().ok_or("usage: native_times DIR [ID…] | DIR --serve")?;
     let options = Options::default();
-    for pair in inputs::pairs(&dir, args.collect())? {
+    let ids: Vec<String> = args.collect();
+    if ids.iter().any(|a| a == "--serve") {
+        return serve(&dir, &options);
+    }
+    for pair in inputs::pairs(&dir, ids)? {
         let inputs::Pair { id, old, new } = pair?;
         let call = || {
             let t0 = Instant::now();
@@ -66,6 +77,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "{{\"id\":\"{id}\",\"medianMs\":{:.4},\"firstMs\":{first_ms:.4},\"runs\":{runs},\"rows\":{rows},\"blocks\":{blocks},\"approximate\":{approximate}}}",
             median(&mut times)
         );
+    }
+    Ok(())
+}
+
+/// The `--serve` mode: answers each `ID CALLS` line on stdin with the mean time of CALLS calls.
+fn serve(dir: &str, options: &Options) -> Result<(), Box<dyn std::error::Error>> {
+    let mut loaded: HashMap<String, inputs::Pair> = HashMap::new();
+    let mut out = io::stdout().lock();
+    for line in io::stdin().lock().lines() {
+        let line = line?;
+        let (id, calls) = line.trim().split_once(' ').ok_or("expected `ID CALLS`")?;
+        let calls: usize = calls.parse()?;
+        if !loaded.contains_key(id) {
+            let pair =
+                inputs::pairs(dir, vec![id.to_string()])?.next().ok_or("no such input")??;
+            for _ in 0..2 {
+                diff(&pair.old, &pair.new, options)?;
+            }
+            loaded.insert(id.to_string(), pair);
+        }
+        let pair = &loaded[id];
+        let t0 = Instant::now();
+        for _ in 0..calls.max(1) {
+            drop(diff(&pair.old, &pair.new, options)?);
+        }
+        let mean_ms = t0.elapsed().as_secs_f64() * 1000.0 / calls.max(1) as f64;
+        writeln!(out, "{{\"id\":\"{id}\",\"meanMs\":{mean_ms:.4},\"calls\":{calls}}}")?;
+        out.flush()?;
     }
     Ok(())
 }

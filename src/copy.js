@@ -10,7 +10,10 @@
  *   When either text has one, each distinct lone surrogate is written as a character that
  *   occurs in neither text (the Private Use Area first), one UTF-16 unit like the surrogate, so
  *   the engine's offsets still index the caller's strings and two texts are equal to it exactly
- *   where they are equal to JavaScript.
+ *   where they are equal to JavaScript. The texts are copied as they are first; only when the
+ *   bytes hold U+FFFD does the Rust side ask `standIns()` to look for lone surrogates (a scan of
+ *   both strings, which costs more than its scan of their bytes) and, if there are any, copy
+ *   them again.
  * * **Shared lines.** Two long texts (64 Ki units each) are first walked for the runs of lines
  *   they share (`indexOf` and `===` on substrings, galloping while the texts are in step: far
  *   cheaper than encoding them). The old text is then copied in pieces cut where such a run begins and ends,
@@ -192,18 +195,33 @@ export class TextCopy {
   copied = 0;
 
   /**
-   * The plan for copying two strings (checked by `readArguments`). Throws a `diff(): …` error
-   * when their lone surrogates cannot be told apart (see `standIns`).
+   * The plan for copying two strings (checked by `readArguments`).
    * @param {string} oldText @param {string} newText
    * @param {WebAssembly.Memory} memory the module's memory
    */
   constructor(oldText, newText, memory) {
-    const texts = standIns(oldText, newText);
+    this.#texts = [oldText, newText];
+    this.#memory = memory;
+  }
+
+  /**
+   * Whether the texts hold lone surrogates, which their copies wrote as U+FFFD: then they are
+   * replaced (see `standIns`) and every copy starts over. Called only when the copies hold
+   * U+FFFD. Throws a `diff(): …` error when the lone surrogates cannot be told apart.
+   */
+  standIns() {
+    const [a, b] = this.#texts;
+    const texts = standIns(a, b);
     if (texts === null) {
       throw new Error('diff(): `oldText` and `newText` hold lone surrogates and nearly every other character, so they cannot be told apart exactly');
     }
+    if (texts[0] === a && texts[1] === b) return false;
     this.#texts = texts;
-    this.#memory = memory;
+    this.#pending = null;
+    this.#copies = null;
+    this.read = 0;
+    this.copied = 0;
+    return true;
   }
 
   /**

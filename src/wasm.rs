@@ -53,10 +53,13 @@ extern "C" {
 extern "C" {
     /// One call's copy of its two texts into wasm memory.
     type TextCopy;
-    /// The copy of two strings (checked by [`read_arguments`]) into `memory`; throws when their
-    /// lone surrogates cannot be told apart.
-    #[wasm_bindgen(catch, constructor)]
-    fn new(old_text: &JsValue, new_text: &JsValue, memory: &JsValue) -> Result<TextCopy, JsValue>;
+    /// The copy of two strings (checked by [`read_arguments`]) into `memory`.
+    #[wasm_bindgen(constructor)]
+    fn new(old_text: &JsValue, new_text: &JsValue, memory: &JsValue) -> TextCopy;
+    /// Whether the texts hold lone surrogates (written as U+FFFD): then the copies start over
+    /// with stand-ins for them. Throws when they cannot be told apart.
+    #[wasm_bindgen(catch, method, js_name = standIns)]
+    fn stand_ins(this: &TextCopy) -> Result<bool, JsValue>;
     /// Writes text `side` (0 old, 1 new) from UTF-16 unit `from` on as UTF-8 into `room` bytes
     /// at `at`, as much as fits without cutting a character; returns the bytes written. `old_at`
     /// is where the old text's bytes are (for the new text, which copies runs of them).
@@ -135,12 +138,17 @@ pub fn diff(
     ];
     SHARED.store(0, Relaxed);
     read_arguments(&old_text, &new_text, &options, MAX_INPUT_BYTES, &mut args)?;
-    let copy = TextCopy::new(&old_text, &new_text, &wasm_bindgen::memory())?;
-    let old_bytes = copy_text(&copy, 0, args[0] as usize, 0)?;
-    let old = utf8(0, &old_bytes)?;
-    let new_bytes = copy_text(&copy, 1, args[1] as usize, old.as_ptr() as usize)?;
+    let copy = TextCopy::new(&old_text, &new_text, &wasm_bindgen::memory());
+    let units = [args[0] as usize, args[1] as usize];
+    let mut texts = copy_texts(&copy, units)?;
+    // Lone surrogates were written as U+FFFD: only a text holding it can have them.
+    if texts.iter().any(|t| holds_replacement_character(t)) && copy.stand_ins()? {
+        drop(texts);
+        texts = copy_texts(&copy, units)?;
+    }
     SHARED.store(copy.copied(), Relaxed);
-    let new = utf8(1, &new_bytes)?;
+    let old = utf8(0, &texts[0])?;
+    let new = utf8(1, &texts[1])?;
     let ms = args[6];
     // Past `Duration`'s range the budget is unlimited anyway; below a nanosecond it is the
     // shortest one.
@@ -213,6 +221,36 @@ enum Failure {
 /// The `Error` for `failure` about text `side` (0 old, 1 new).
 fn refuse(failure: Failure, side: u32, n: f64) -> JsValue {
     failure_error(failure as u32, side, n, MAX_INPUT_BYTES)
+}
+
+/// Copies both texts (`units` UTF-16 units each) into wasm memory as UTF-8.
+fn copy_texts(copy: &TextCopy, units: [usize; 2]) -> Result<[Vec<u8>; 2], JsValue> {
+    let old = copy_text(copy, 0, units[0], 0)?;
+    let new = copy_text(copy, 1, units[1], old.as_ptr() as usize)?;
+    Ok([old, new])
+}
+
+/// Whether `bytes` hold U+FFFD (`EF BF BD`), as the encoder writes every lone surrogate: sixteen
+/// bytes a step for the lead byte, then the three bytes where it occurs.
+fn holds_replacement_character(bytes: &[u8]) -> bool {
+    const FFFD: [u8; 3] = [0xEF, 0xBF, 0xBD];
+    let around = |at: usize| {
+        bytes
+            .get(at..bytes.len().min(at + 18))
+            .is_some_and(|near| near.windows(3).any(|w| w == FFFD))
+    };
+    let chunks = bytes.chunks_exact(16);
+    let tail = bytes.len() - chunks.remainder().len();
+    #[cfg(target_feature = "simd128")]
+    let lead = |chunk: &[u8]| {
+        use core::arch::wasm32::*;
+        let (low, high) = chunk.split_at(8);
+        let word = |half: &[u8]| half.try_into().map_or(0, u64::from_le_bytes);
+        v128_any_true(u8x16_eq(u64x2(word(low), word(high)), u8x16_splat(FFFD[0])))
+    };
+    #[cfg(not(target_feature = "simd128"))]
+    let lead = |chunk: &[u8]| chunk.contains(&FFFD[0]);
+    chunks.enumerate().any(|(k, chunk)| lead(chunk) && around(16 * k)) || around(tail)
 }
 
 /// Copies text `side` (`units` UTF-16 units) into wasm memory as UTF-8 ([`utf8`] reads it).

@@ -991,6 +991,27 @@ fn lone_surrogates_never_make_two_texts_look_equal() {
     }
 }
 
+/// Lone surrogates are only told apart while some character of one UTF-16 unit occurs in
+/// neither text: past that the call is refused, whichever text holds them; and a text that
+/// holds U+FFFD but no lone surrogate is diffed as it is.
+#[wasm_bindgen_test]
+fn lone_surrogates_that_cannot_be_told_apart_are_refused() {
+    let every: Vec<u16> = (1..=0xFFFFu16).filter(|u| !(0xD800..0xE000).contains(u)).collect();
+    for (old, new) in [
+        ([&every[..], &[0xD800]].concat(), vec![0x61]),
+        (vec![0x61], [&[0xDC00], &every[..]].concat()),
+    ] {
+        let error = diff(js_units(&old), js_units(&new), JsValue::NULL)
+            .map(|_| ())
+            .expect_err("a call whose lone surrogates cannot be told apart");
+        assert!(message(error).contains("cannot be told apart"));
+    }
+    let (old, new) = (js_units(&every), js_units(&[0x61, 0xFFFD, 0x0A]));
+    let result = diff(old.clone(), new.clone(), JsValue::NULL)
+        .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+    assert_exact_in_js(&result, &old, &new, "every character against U+FFFD");
+}
+
 /// JS values that throw when `diff()` looks at them, built in JavaScript, each with a name.
 fn throwing_values() -> Vec<(String, JsValue)> {
     let make = js_sys::Function::new_no_args(
