@@ -25,7 +25,8 @@ export function renderLegend(id, strings = DEFAULT_STRINGS) {
   const close = h('button', {class: 'legend-close', part: 'legend-close',
     attrs: {type: 'button', 'aria-label': say(strings, 'closeLegend'), title: say(strings, 'closeLegend')}},
   [h('span', {text: '×', attrs: {'aria-hidden': 'true'}})]);
-  panel.append(h('div', {class: 'legend-head'}, [close]));
+  const groups = h('div', {class: 'legend-groups'});
+  panel.append(h('div', {class: 'legend-head'}, [close]), groups);
   for (const group of LEGEND) {
     const list = h('ul', {class: 'legend-list'});
     for (const entry of group.entries) {
@@ -37,7 +38,7 @@ export function renderLegend(id, strings = DEFAULT_STRINGS) {
       // An example is not a change: a screen reader hears only the description.
       list.append(h('li', {class: `legend-entry entry-${entry.id}`}, [sample, h('span', {class: 'legend-label', text: say(strings, entry.label)})]));
     }
-    panel.append(h('div', {class: group.screenOnly ? 'legend-group screen-only' : 'legend-group'}, [h('h2', {class: 'legend-title', text: say(strings, group.title)}), list]));
+    groups.append(h('div', {class: group.screenOnly ? 'legend-group screen-only' : 'legend-group'}, [h('h2', {class: 'legend-title', text: say(strings, group.title)}), list]));
   }
   panel.hidden = true;
   return {panel, close};
