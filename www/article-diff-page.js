@@ -2,7 +2,8 @@
 /**
  * What `<article-diff>` hears from the page around it while it is connected: scrolling (in the
  * window or any scrolling ancestor), the window's size, printing, the find keys, the colour
- * scheme, and the sizes of the element and its toolbar. The element says what each one does.
+ * scheme, and the sizes of the element and its toolbar. The view that draws the element
+ * (article-diff-view.js) says what each one does, in the handlers it passes.
  *
  * @module article-diff-page
  */

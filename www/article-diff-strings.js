@@ -47,6 +47,7 @@ const ENGLISH = {
   expandAll: 'Expand all',
   foldAll: 'Fold all',
   legend: 'Legend',
+  closeLegend: 'Close the legend',
   copy: 'Copy',
   copyTitle: 'Copy the diff as rich text (a table with its marks) and as plain text',
   copied: 'Copied',

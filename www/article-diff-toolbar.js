@@ -5,8 +5,10 @@
  * split/inline switch, a "Hide …" toggle per kind of mark that can be hidden (from
  * `HIDE_TOGGLES`), "Only changes", "Expand all"/"Fold all", the legend, copy and download.
  * On a narrow element the bar is one compact line and the tools open from an "Options" button,
- * so previous and next stay on screen and the diff starts on the first screen. It shows what
- * it is given and reports the reader's clicks; the element decides what they do.
+ * so previous and next stay on screen and the diff starts on the first screen; choosing the
+ * legend there closes the tools, so the legend has the screen below the bar. The header is never
+ * taller than the screen less a strip of rows: the legend scrolls within it when it does not fit.
+ * It shows what it is given and reports the reader's clicks; the element decides what they do.
  *
  * @module article-diff-toolbar
  */
@@ -50,7 +52,8 @@ export class Toolbar {
   #foldAll = h('button', {class: 'tool', part: 'fold-all', attrs: {type: 'button'}});
   #legendButton = h('button', {class: 'tool', part: 'legend-toggle',
     attrs: {type: 'button', 'aria-expanded': 'false', 'aria-controls': 'legend'}});
-  #legend = renderLegend('legend');
+  #legend;
+  #legendClose;
   #copyButton = h('button', {class: 'tool', part: 'copy', attrs: {type: 'button'}});
   #downloadButton = h('button', {class: 'tool', part: 'download', attrs: {type: 'button'}});
   #copyStatus = h('span', {class: 'sr-only', attrs: {role: 'status'}});
@@ -79,13 +82,15 @@ export class Toolbar {
 
   /** @param {ToolbarActions} actions */
   constructor(actions) {
+    ({panel: this.#legend, close: this.#legendClose} = renderLegend('legend'));
     this.#splitButton.addEventListener('click', () => actions.view('split'));
     this.#inlineButton.addEventListener('click', () => actions.view('inline'));
     this.#prevButton.addEventListener('click', () => actions.previous());
     this.#nextButton.addEventListener('click', () => actions.next());
     this.#onlyChanges.addEventListener('change', () => actions.onlyChanges(this.#onlyChanges.checked));
     this.#foldAll.addEventListener('click', () => actions.foldAll(this.#foldAll.dataset.open !== 'true'));
-    this.#legendButton.addEventListener('click', () => this.#showLegend(this.#legend.hidden));
+    this.#legendButton.addEventListener('click', () => this.#toggleLegend());
+    this.#legendClose.addEventListener('click', () => this.#closeLegend());
     this.#toolsButton.addEventListener('click', () => this.#showTools(this.#toolsButton.getAttribute('aria-expanded') !== 'true'));
     this.#copyButton.addEventListener('click', async () => this.#tell(await actions.copy()));
     this.#downloadButton.addEventListener('click', () => actions.download());
@@ -116,7 +121,7 @@ export class Toolbar {
     this.element = h('div', {class: 'sticky'}, [this.bar, this.#legend, this.#headings]);
     this.element.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
-      if (!this.#legend.hidden) this.#showLegend(false);
+      if (!this.#legend.hidden) this.#closeLegend();
       else if (this.bar.classList.contains('tools-open')) this.#showTools(false);
       else return;
       event.stopPropagation();
@@ -155,10 +160,12 @@ export class Toolbar {
     this.#downloadButton.title = say(strings, 'downloadTitle');
     this.#toolsText.textContent = say(strings, 'options');
     this.#tools.setAttribute('aria-label', say(strings, 'options'));
-    const legend = renderLegend('legend', strings);
+    const {panel: legend, close} = renderLegend('legend', strings);
     legend.hidden = this.#legend.hidden;
+    close.addEventListener('click', () => this.#closeLegend());
     this.#legend.replaceWith(legend);
     this.#legend = legend;
+    this.#legendClose = close;
   }
 
   /**
@@ -241,6 +248,34 @@ export class Toolbar {
   /** Whether the legend is shown. */
   get legendShown() { return !this.#legend.hidden; }
 
+  /**
+   * The Legend button: on a narrow element, where it is one of the tools under "Options", opening
+   * the legend closes the tools (the legend then has the room they took) and takes the focus
+   * from the button that is no longer on screen.
+   */
+  #toggleLegend() {
+    if (!this.#legend.hidden) {
+      this.#showLegend(false);
+      return;
+    }
+    this.#showLegend(true);
+    if (!this.#toolsShown()) return;
+    this.#showTools(false);
+    if (!isRendered(this.#legendButton)) this.#legend.focus({preventScroll: true});
+  }
+
+  /** Hides the legend; the focus, if it was in it, goes back to a button that opens it again. */
+  #closeLegend() {
+    const hadFocus = this.#legend.contains(/** @type {ShadowRoot} */ (this.element.getRootNode()).activeElement ?? null);
+    this.#showLegend(false);
+    if (hadFocus) (isRendered(this.#legendButton) ? this.#legendButton : this.#toolsButton).focus({preventScroll: true});
+  }
+
+  /** Whether the tools are open below the bar from "Options" (a narrow element). */
+  #toolsShown() {
+    return this.bar.classList.contains('tools-open') && isRendered(this.#toolsButton);
+  }
+
   /** @param {boolean} open */
   #showLegend(open) {
     this.#legend.hidden = !open;
@@ -263,6 +298,11 @@ export class Toolbar {
       this.#copyStatus.textContent = '';
     }, FEEDBACK_MS);
   }
+}
+
+/** Whether an element takes room on screen (not `display: none`, nor inside such a box). @param {HTMLElement} element */
+function isRendered(element) {
+  return element.getClientRects().length > 0;
 }
 
 /**

@@ -28,7 +28,7 @@ export type ArticleDiffStringKey =
   | 'oldVersion' | 'newVersion' | 'differences' | 'differencesBetween' | 'changeColumn' | 'bothColumn'
   | 'sideBySide' | 'inline' | 'viewGroup' | 'changesGroup' | 'previous' | 'next' | 'previousTitle'
   | 'nextTitle' | 'hideCosmetic' | 'hideCosmeticTitle' | 'cosmeticCount' | 'hideFormatting' | 'formattingCount' | 'onlyChanges'
-  | 'onlyChangesTitle' | 'expandAll' | 'foldAll' | 'legend' | 'copy' | 'copyTitle' | 'copied' | 'copyFailed'
+  | 'onlyChangesTitle' | 'expandAll' | 'foldAll' | 'legend' | 'closeLegend' | 'copy' | 'copyTitle' | 'copied' | 'copyFailed'
   | 'nothingToCopy' | 'download' | 'downloadTitle' | 'options' | 'comparing' | 'noChanges' | 'changeCount'
   | 'counter' | 'noDifferences' | 'wordsInserted' | 'wordsInsertedTitle' | 'wordsDeleted'
   | 'wordsDeletedTitle' | 'paragraphsChanged' | 'paragraphsInserted' | 'paragraphsInsertedTitle'

@@ -135,6 +135,70 @@ describe('legend', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('the open legend is never under the rows: whole on a tall screen, scrolling within the header on a short one, at the top and scrolled down', async () => {
+    const {context, page, problems} = await elementPage({viewport: {width: 390, height: 844}, colorScheme: 'dark'});
+    const {oldText, newText} = await readFixtures();
+    await setTexts(page, oldText, newText);
+    const toolsToggle = page.locator('article-diff [part="tools-toggle"]');
+    await toolsToggle.click();
+    await page.locator('article-diff [part="legend-toggle"]').click();
+    // Chosen under Options on a phone, it closes the tools (they took its room) and takes the focus.
+    assert.equal(await toolsToggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.querySelector('article-diff')?.shadowRoot?.activeElement?.id), 'legend');
+    for (const [width, height] of [[390, 844], [390, 600], [768, 1024], [1280, 900]]) {
+      await page.setViewportSize({width, height});
+      for (const at of ['top', 'down']) {
+        await page.evaluate((at) => window.scrollTo(0, at === 'top' ? 0 : document.documentElement.scrollHeight / 2), at);
+        await settle(page);
+        await shot(page, `legend-open-${width}x${height}-${at}-dark`);
+        const seen = await page.evaluate(() => {
+          const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+          const legend = /** @type {HTMLElement} */ (root.querySelector('.legend'));
+          const header = /** @type {HTMLElement} */ (root.querySelector('.sticky')).getBoundingClientRect();
+          /** Whether what the eye sees at the centre of `element` is within `within`. @param {Element} element @param {Element} [within] */
+          const shown = (element, within = element) => {
+            const box = element.getBoundingClientRect();
+            return within.contains(root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+          };
+          const entries = [...legend.querySelectorAll('.legend-entry')].filter((entry) => entry.getClientRects().length > 0);
+          const whole = legend.scrollHeight <= legend.clientHeight + 1;
+          const lastAsOpened = shown(entries[entries.length - 1], legend);
+          // Where it scrolls, the reader scrolls it to its end, then back.
+          legend.scrollTop = legend.scrollHeight;
+          const last = shown(entries[entries.length - 1], legend);
+          legend.scrollTop = 0;
+          const first = shown(entries[0], legend);
+          const rows = /** @type {HTMLElement} */ (root.querySelector('.rows'));
+          const box = rows.getBoundingClientRect();
+          return {whole, lastAsOpened, last, first, roomForRows: innerHeight - header.bottom >= 64,
+            rowsBelow: rows.contains(root.elementFromPoint(box.left + box.width / 2, header.bottom + 24)),
+            close: shown(/** @type {Element} */ (root.querySelector('[part="legend-close"]'))),
+            previous: shown(/** @type {Element} */ (root.querySelector('[part="prev"]'))),
+            next: shown(/** @type {Element} */ (root.querySelector('[part="next"]')))};
+        });
+        assert.deepEqual(seen, {whole: height !== 600, lastAsOpened: height !== 600, last: true, first: true, roomForRows: true, rowsBelow: true, close: true, previous: true, next: true},
+          `${width}×${height}, scrolled ${at}`);
+      }
+    }
+    await page.emulateMedia({colorScheme: 'light'});
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({width, height: width === 390 ? 844 : 900});
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      await shot(page, `legend-open-${width}x${width === 390 ? 844 : 900}-down-light`);
+    }
+    // Its own button closes it on a phone, and gives the focus to Options, where the Legend button is.
+    await page.locator('article-diff [part="legend-close"]').click();
+    assert.equal(await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-diff')?.shadowRoot?.querySelector('.legend')).hidden), true);
+    assert.equal(await page.evaluate(() => document.querySelector('article-diff')?.shadowRoot?.activeElement?.getAttribute('part')), 'tools-toggle');
+    await shot(page, 'legend-closed-390-down-light');
+    await page.emulateMedia({colorScheme: 'dark'});
+    await shot(page, 'legend-closed-390-down-dark');
+    await page.setViewportSize({width: 1280, height: 900});
+    await shot(page, 'legend-closed-1280-down-dark');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
 
 describe('links to a change', () => {
