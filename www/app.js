@@ -36,6 +36,11 @@ const STORAGE_KEY = 'article-diff.options';
 const OPTION_ATTRIBUTES = ['ignore-case', 'ignore-whitespace', 'no-moves', 'hide-cosmetic', 'only-changes'];
 /** Shortest time between two writes of the URL (browsers limit how often a page may write it). */
 const URL_EVERY_MS = 300;
+/**
+ * The fragment the page last read or wrote. Another one in the URL is a link the reader just
+ * followed, whose `hashchange` may not have run yet: a write meanwhile would replace it.
+ */
+let knownHash = location.hash;
 
 /** @template {Element} T @param {string} id @param {new (...args: any[]) => T} type @returns {T} */
 function byId(id, type) {
@@ -229,12 +234,6 @@ formatChoice.addEventListener('change', () => {
   applyFormat();
   saveOptions();
 });
-
-/**
- * The fragment the page last read or wrote. Another one in the URL is a link the reader just
- * followed, whose `hashchange` may not have run yet: a write meanwhile would replace it.
- */
-let knownHash = location.hash;
 
 /** What the URL says wins over what was stored: it is the link the reader followed. */
 function applyUrlState() {
