@@ -116,18 +116,6 @@ impl<'a> Builder<'_, 'a> {
         self.rows += 1;
     }
 
-    /// One more unchanged pair: extends the last block when it is the run just before.
-    fn push_equal(&mut self, i: usize, j: usize) {
-        self.rows += 1;
-        if let Some(Block::Equal { old, new }) = self.blocks.last_mut() {
-            if old.end == i && new.end == j {
-                (old.end, new.end) = (i + 1, j + 1);
-                return;
-            }
-        }
-        self.blocks.push(Block::Equal { old: i..i + 1, new: j..j + 1 });
-    }
-
     /// The bytes after paragraph `i` up to the next paragraph (or the end of the text).
     fn separator(side: &Side<'a>, i: usize) -> Range<usize> {
         let end = side.paragraphs.get(i + 1).map_or(side.text.len(), |p| p.byte_start);
@@ -196,57 +184,71 @@ impl<'a> Builder<'_, 'a> {
         Some(core::mem::take(&mut m.words))
     }
 
+    /// A row with a change: a paragraph edited in place, split or merged.
     fn pair(&mut self, o: Range<usize>, n: Range<usize>, ctx: &mut Ctx<'a>) {
         let (os, ot) = self.old.cell(&o);
         let (ns, nt) = self.new.cell(&n);
         let (last_old, last_new) = (o.end - 1, n.end - 1);
-        if o.len() == 1 && n.len() == 1 && text::same(ot, nt) {
-            self.stats.words_unchanged += count_words(ot);
-            self.edits.equal(os..os + ot.len());
-            self.push_equal(o.start, n.start);
-        } else {
-            let words = self.in_place_words(&o, &n).unwrap_or_else(|| diff_words(ot, nt, ctx));
-            self.count(&words);
-            for p in &words.pieces {
-                match p.kind {
-                    PieceKind::Equal => self.edits.equal(os + p.old.start..os + p.old.end),
-                    PieceKind::Change { .. } => {
-                        self.edits.delete(os + p.old.start..os + p.old.end);
-                        self.edits.insert(ns + p.new.start..ns + p.new.end);
-                    }
+        let words = self.in_place_words(&o, &n).unwrap_or_else(|| diff_words(ot, nt, ctx));
+        self.count(&words);
+        for p in &words.pieces {
+            match p.kind {
+                PieceKind::Equal => self.edits.equal(os + p.old.start..os + p.old.end),
+                PieceKind::Change { .. } => {
+                    self.edits.delete(os + p.old.start..os + p.old.end);
+                    self.edits.insert(ns + p.new.start..ns + p.new.end);
                 }
             }
-            let substantive = words.has_substantive_change();
-            let kind = match (o.len(), n.len()) {
-                (1, 1) => RowKind::Changed,
-                (1, _) => RowKind::Split,
-                _ => RowKind::Merged,
-            };
-            self.stats.paragraphs_changed += usize::from(substantive);
-            self.stats.paragraphs_split += usize::from(kind == RowKind::Split);
-            self.stats.paragraphs_merged += usize::from(kind == RowKind::Merged);
-            let (old_spans, new_spans) = Self::spans(&words, ot, nt);
-            self.push_row(Row {
-                kind,
-                old: Some(Cell { paragraphs: o.collect(), spans: old_spans }),
-                new: Some(Cell { paragraphs: n.collect(), spans: new_spans }),
-                move_id: None,
-                cosmetic: !substantive,
-            });
         }
+        let substantive = words.has_substantive_change();
+        let kind = match (o.len(), n.len()) {
+            (1, 1) => RowKind::Changed,
+            (1, _) => RowKind::Split,
+            _ => RowKind::Merged,
+        };
+        self.stats.paragraphs_changed += usize::from(substantive);
+        self.stats.paragraphs_split += usize::from(kind == RowKind::Split);
+        self.stats.paragraphs_merged += usize::from(kind == RowKind::Merged);
+        let (old_spans, new_spans) = Self::spans(&words, ot, nt);
+        self.push_row(Row {
+            kind,
+            old: Some(Cell { paragraphs: o.collect(), spans: old_spans }),
+            new: Some(Cell { paragraphs: n.collect(), spans: new_spans }),
+            move_id: None,
+            cosmetic: !substantive,
+        });
         self.separators(Self::separator(self.old, last_old), Self::separator(self.new, last_new));
     }
 
-    /// `len` pairs of unchanged paragraphs from old `i` and new `j` on, when the stretch of
-    /// each text they span (the paragraphs and what lies between them) is the same: one
-    /// comparison, one count of words and one edit for the whole run. `false`, with nothing
-    /// done, when the stretches differ (a hash collision, or other blank lines between).
-    fn equal_run(&mut self, i: usize, j: usize, len: usize) -> bool {
-        let (os, ot) = self.old.cell(&(i..i + len));
-        let (_, nt) = self.new.cell(&(j..j + len));
-        if !text::same(ot, nt) {
-            return false;
+    /// How many of the `len` pairs from old `i` and new `j` on are unchanged, counted from the
+    /// first: each paragraph the same text as its counterpart, and the separators between them
+    /// the same too. One pass over the bytes, as far as they agree, in steps of a separator and
+    /// the paragraph after it; a change ends it.
+    fn unchanged_pairs(&self, i: usize, j: usize, len: usize) -> usize {
+        let (old, new) = (self.old.paragraphs.as_slice(), self.new.paragraphs.as_slice());
+        let (mut o, mut n) = (old[i].byte_start, new[j].byte_start);
+        let mut t = 0;
+        while t < len {
+            let (p, q) = (old[i + t], new[j + t]);
+            if p.byte_start - o != q.byte_start - n
+                || p.byte_end - o != q.byte_end - n
+                || !text::same(
+                    text::slice(self.old.text, o..p.byte_end),
+                    text::slice(self.new.text, n..q.byte_end),
+                )
+            {
+                break;
+            }
+            (o, n) = (p.byte_end, q.byte_end);
+            t += 1;
         }
+        t
+    }
+
+    /// `len` unchanged pairs from old `i` and new `j` on ([`Builder::unchanged_pairs`]): one
+    /// count of words and one edit for the whole run.
+    fn equal_run(&mut self, i: usize, j: usize, len: usize) {
+        let (os, ot) = self.old.cell(&(i..i + len));
         // What lies between paragraphs is whitespace: the run's words are its paragraphs'.
         self.stats.words_unchanged += count_words(ot);
         self.edits.equal(os..os + ot.len());
@@ -261,7 +263,6 @@ impl<'a> Builder<'_, 'a> {
             Self::separator(self.old, i + len - 1),
             Self::separator(self.new, j + len - 1),
         );
-        true
     }
 
     /// `len` deleted (`old`) or inserted paragraphs from `i` on, none of them moved: one count
@@ -393,10 +394,17 @@ pub(crate) fn assemble<'a>(
                 let len = run(
                     &|e| matches!(&units[e], Unit::Pair { old, new } if old.len() == 1 && new.len() == 1 && old.start == i + e - k && new.start == j + e - k),
                 );
-                if len == 1 || !b.equal_run(i, j, len) {
-                    // Not byte for byte the same as a whole: pair by pair.
-                    for t in 0..len {
+                // Unchanged stretches a run at a time, changed pairs (or a hash collision) one
+                // by one: on a near-identical pair the few changes sit among long runs.
+                let mut t = 0;
+                while t < len {
+                    let same = b.unchanged_pairs(i + t, j + t, len - t);
+                    if same > 0 {
+                        b.equal_run(i + t, j + t, same);
+                        t += same;
+                    } else {
                         b.pair(i + t..i + t + 1, j + t..j + t + 1, ctx);
+                        t += 1;
                     }
                 }
                 k += len;

@@ -206,10 +206,16 @@ pub(crate) fn split(text: &str) -> Vec<Paragraph> {
         if is_blank(text, start, end) {
             close(&mut block, &mut paragraphs);
         } else {
-            let long = is_long(bytes, start, end);
+            // Whether a line is long matters only in a block of two lines or more: worked out
+            // when the second line comes (for both), and for each line after while none is.
             block = Some(match block {
-                Some((s, _, count, any_long)) => (s, end, count + 1, any_long || long),
-                None => (start, end, 1, long),
+                Some((s, e, 1, _)) => {
+                    (s, end, 2, is_long(bytes, s, e) || is_long(bytes, start, end))
+                }
+                Some((s, _, count, any_long)) => {
+                    (s, end, count + 1, any_long || is_long(bytes, start, end))
+                }
+                None => (start, end, 1, false),
             });
         }
     }

@@ -258,6 +258,20 @@ impl Char {
         (Char(KNOWN_CHARS.get_code(code, Char::work_out)), len)
     }
 
+    /// [`Char::at`] for a char of two or three bytes with three bytes after its first: read
+    /// in one load, without a bounds check per byte. `None` for any other char (ASCII, four
+    /// bytes) and near the end of the text, which [`Char::at`] takes.
+    #[inline(always)]
+    fn multibyte_at(bytes: &[u8], i: usize) -> Option<(Char, usize)> {
+        let w = u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?);
+        let (code, len) = match w as u8 {
+            0xC0..=0xDF => ((w & 0x1F) << 6 | (w >> 8 & 0x3F), 2),
+            0xE0..=0xEF => ((w & 0x0F) << 12 | (w >> 2 & 0xFC0) | (w >> 16 & 0x3F), 3),
+            _ => return None,
+        };
+        Some((Char(KNOWN_CHARS.get_code(code, Char::work_out)), len))
+    }
+
     fn work_out(c: char) -> u8 {
         let (next, previous) = crate::unicode::graphemes::joining(c);
         let (base, plain) = crate::unicode::graphemes::plain_marks(c);

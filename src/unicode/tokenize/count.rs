@@ -198,6 +198,37 @@ const STARTS: [u64; 8] = {
     table
 };
 
+/// Which clusters a char continues a run of, by its [`Char`] byte: bit `c` for a cluster of
+/// class code `c` ([`Class::code`]). A plain mark continues any (it joins the cluster); a char
+/// that joins no neighbour and takes marks continues a run of its own class, when a cluster of
+/// that class after one of the same adds no word whatever came before ([`STARTS`]), so that
+/// the state after such a run is two clusters of that class.
+const RUN: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let code = byte & 0x07;
+        let mut silent = code != 0;
+        let mut before = 0;
+        while before < 8 {
+            silent &= STARTS[before] >> (code * 8 + code) & 1 == 0;
+            before += 1;
+        }
+        table[byte] = if byte as u8 & super::PLAIN_MARK != 0 {
+            0xFF
+        } else if byte as u8 & (super::JOINS_NEXT | super::JOINS_PREVIOUS) == 0
+            && byte as u8 & super::BASE != 0
+            && silent
+        {
+            1 << code
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
 impl Counter {
     const fn new() -> Counter {
         Counter { words: 0, letter: 0, digit: 0, joiner: 0, comma: 0 }
@@ -286,20 +317,35 @@ impl Counter {
             if char.joins_next() {
                 break crate::unicode::graphemes::cluster_end(text, i);
             }
+            // What a run of clusters of this one's class leaves ([`RUN`]): the state of two
+            // such clusters, and the count as it is.
+            let run = RUN[usize::from(char.0 & 0x7F)] & 1 << (char.0 & 0x07);
+            let run_codes = (k << 3 | u32::from(char.0 & 0x07)) & 63;
             let mut next = i + len;
-            // The char after the cluster so far: a plain mark goes on with it, any other char
-            // that joins it sends the whole cluster to the rules, and a char that does not
-            // starts the next cluster.
+            // The char after the cluster so far: a plain mark goes on with it, a char that
+            // continues the run starts a cluster that changes nothing but the state, any
+            // other char that joins it sends the whole cluster to the rules, and a char that
+            // does not starts the next cluster.
             loop {
                 // At eight ASCII bytes the run stops without reading the next char: no ASCII
                 // char joins the char before it (`\n` does after `\r`, whose `joins_next` is set).
-                let ascii_run = bytes.get(next).is_some_and(|&b| b < 0x80)
-                    && next + 8 <= bytes.len()
-                    && word_at(bytes, next) & HIGH == 0;
-                if next >= bytes.len() || ascii_run {
-                    break 'clusters next;
+                let (after, after_len) = match Char::multibyte_at(bytes, next) {
+                    Some(after) => after,
+                    None => {
+                        let Some(&b) = bytes.get(next) else { break 'clusters next };
+                        if b < 0x80 && next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0 {
+                            break 'clusters next;
+                        }
+                        Char::at(text, next)
+                    }
+                };
+                if RUN[usize::from(after.0 & 0x7F)] & run != 0 {
+                    if !after.plain_mark() {
+                        (i, codes) = (next, run_codes);
+                    }
+                    next += after_len;
+                    continue;
                 }
-                let (after, after_len) = Char::at(text, next);
                 if !after.joins_previous() {
                     (i, len, char) = (next, after_len, after);
                     continue 'clusters;
