@@ -28,6 +28,7 @@ use crate::model::{
 };
 use crate::output::formatting::{FormattingChange, FormattingKind};
 use crate::output::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
+use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at};
 
 /// First word of a packed model with a formatting section.
 pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
@@ -99,7 +100,7 @@ impl<'t> Bytes<'t> {
                 next += 1;
             }
             let window = &bytes[byte..next];
-            unit += if window.is_ascii() { window.len() } else { units_of(window) };
+            unit += if window.is_ascii() { window.len() } else { utf16_units(window) };
             byte = next;
         }
         checkpoints.push((unit, text.len()));
@@ -205,7 +206,7 @@ impl<'t> Bytes<'t> {
         // Eight bytes a step while they hold fewer units than are left to walk (at most nine:
         // seven ASCII bytes and a four-byte lead), then past the character the step cut.
         while at - unit > 8 && i + 8 <= bytes.len() {
-            unit += units_of(&bytes[i..i + 8]);
+            unit += utf16_units_in(word_at(bytes, i));
             i += 8;
             while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
                 i += 1;
@@ -237,28 +238,6 @@ impl<'t> Bytes<'t> {
         let (s, e) = (self.at(start)?, self.at(end)?);
         self.text.get(s..e)
     }
-}
-
-/// UTF-16 units of whole UTF-8 sequences: one per lead byte, two for a four-byte one.
-/// Counted eight bytes at a time: a continuation byte is `10xxxxxx` (bit 7 set, bit 6 clear), a
-/// four-byte lead `11110xxx` (bits 7 to 4 set); shifting a word left by one moves each byte's
-/// bit 6 to its bit 7, and the mask drops what crossed into the next byte.
-fn units_of(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut units = 0;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let continuation = w & !(w << 1) & HIGH;
-        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
-    }
-    units
-        + chunks
-            .remainder()
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>()
 }
 
 /// The [`Diff`] a packed model (of the plain layout) describes, its texts slices of `old` and

@@ -33,7 +33,7 @@
 //! (`u32::MAX`) bytes, and no count or offset exceeds its input's length.
 
 use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind};
-use crate::unicode::byte_masks::{word_at, HIGH};
+use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at, HIGH};
 
 /// First word of a packed model: "AD" and the layout's version.
 pub(crate) const MAGIC: u32 = 0x4144_0001;
@@ -303,19 +303,6 @@ struct Utf16<'t> {
     marks: Vec<(usize, usize)>,
 }
 
-/// UTF-16 units of whole UTF-8 sequences.
-fn units(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
-}
-
-/// UTF-16 units of the UTF-8 sequences that start in the eight bytes of `word`: each byte
-/// that is not a continuation byte (`10xxxxxx`) starts one; a four-byte lead (`11110xxx`) two.
-fn units_in(word: u64) -> usize {
-    let continuation = word & !(word << 1) & HIGH;
-    let four_byte = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
-    8 - continuation.count_ones() as usize + four_byte.count_ones() as usize
-}
-
 impl<'t> Utf16<'t> {
     fn new(bytes: &'t [u8]) -> Self {
         Utf16 { bytes, ascii: bytes.is_ascii(), byte: 0, unit: 0, marks: Vec::new() }
@@ -343,10 +330,14 @@ impl<'t> Utf16<'t> {
         let mut i = self.byte;
         while i + 16 <= to {
             let (low, high) = (word_at(self.bytes, i), word_at(self.bytes, i + 8));
-            self.unit += if (low | high) & HIGH == 0 { 16 } else { units_in(low) + units_in(high) };
+            self.unit += if (low | high) & HIGH == 0 {
+                16
+            } else {
+                utf16_units_in(low) + utf16_units_in(high)
+            };
             i += 16;
         }
-        self.unit += units(&self.bytes[i..to]);
+        self.unit += utf16_units(&self.bytes[i..to]);
         self.byte = to;
         self.unit
     }

@@ -44,6 +44,32 @@ pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
     !(((word & !HIGH) + ONES * u64::from(0x80 - n)) | word) & HIGH
 }
 
+/// UTF-16 units of the UTF-8 sequences that start in the eight bytes of `word`: each byte
+/// that is not a continuation byte (`10xxxxxx`) starts one, a four-byte lead (`11110xxx`) two.
+/// Shifting left by one moves each byte's bit 6 to its bit 7; the mask drops what crossed into
+/// the next byte.
+#[inline(always)]
+pub(crate) fn utf16_units_in(word: u64) -> usize {
+    let continuation = word & !(word << 1) & HIGH;
+    let four_byte = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
+    8 - continuation.count_ones() as usize + four_byte.count_ones() as usize
+}
+
+/// UTF-16 units of whole UTF-8 sequences, eight bytes a step.
+pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
+    let mut units = 0;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        units += utf16_units_in(word_at(bytes, i));
+        i += 8;
+    }
+    units
+        + bytes[i..]
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +101,17 @@ mod tests {
         }
         assert_eq!(word_at(b"abc", 0), 0, "fewer than eight bytes");
         assert_eq!(ONES * 0x41, u64::from_le_bytes(*b"AAAAAAAA"));
+    }
+
+    /// The UTF-16 length of every prefix (cut at a character boundary) of text mixing one-,
+    /// two-, three- and four-byte characters, against the standard library's.
+    #[test]
+    fn utf16_units_are_the_standard_librarys() {
+        let text =
+            "a é日🙂b ß\u{10FFFF}z€ aaaaaaaaaaaa 🙂🙂 x\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}";
+        for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let prefix = &text[..end];
+            assert_eq!(utf16_units(prefix.as_bytes()), prefix.encode_utf16().count(), "{prefix:?}");
+        }
     }
 }
