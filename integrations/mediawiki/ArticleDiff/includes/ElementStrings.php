@@ -60,6 +60,7 @@ class ElementStrings {
 		'expandAll' => [ 'articlediff-ui-expand-all', [] ],
 		'foldAll' => [ 'articlediff-ui-fold-all', [] ],
 		'legend' => [ 'articlediff-ui-legend', [] ],
+		'closeLegend' => [ 'articlediff-ui-close-legend', [] ],
 		'copy' => [ 'articlediff-ui-copy', [] ],
 		'copyTitle' => [ 'articlediff-ui-copy-title', [] ],
 		'copied' => [ 'articlediff-ui-copied', [] ],

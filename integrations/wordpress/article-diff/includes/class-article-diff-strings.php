@@ -90,6 +90,7 @@ final class Article_Diff_Strings {
 			'expandAll'               => __( 'Expand all', 'article-diff' ),
 			'foldAll'                 => __( 'Fold all', 'article-diff' ),
 			'legend'                  => _x( 'Legend', 'button and panel explaining the comparison\'s marks', 'article-diff' ),
+			'closeLegend'             => _x( 'Close the legend', 'button: the legend panel\'s close (×) button', 'article-diff' ),
 			'copy'                    => _x( 'Copy', 'button: copy the comparison', 'article-diff' ),
 			'copyTitle'               => __( 'Copy the diff as rich text (a table with its marks) and as plain text', 'article-diff' ),
 			'copied'                  => _x( 'Copied', 'the comparison is on the clipboard', 'article-diff' ),
