@@ -381,30 +381,7 @@ impl<'s> Reader<'s, '_> {
             }
             // A link inside a link closes the first (the adoption agency).
             Tag::A if self.open[Tag::A.0 as usize] > 0 => false,
-            Tag::A
-            | Tag::B
-            | Tag::BIG
-            | Tag::CODE
-            | Tag::EM
-            | Tag::FONT
-            | Tag::I
-            | Tag::S
-            | Tag::SMALL
-            | Tag::STRIKE
-            | Tag::STRONG
-            | Tag::TT
-            | Tag::U
-            | Tag::SPAN
-            | Tag::SUB
-            | Tag::SUP
-            | Tag::MARK
-            | Tag::CITE
-            | Tag::DFN
-            | Tag::VAR
-            | Tag::KBD
-            | Tag::SAMP
-            | Tag::INS
-            | Tag::DEL => self.enter(tag, None, attrs, source.start),
+            t if is_inline(t) => self.enter(tag, None, attrs, source.start),
             _ => false,
         }
     }
@@ -517,7 +494,37 @@ impl<'s> Reader<'s, '_> {
             | Tag::FIGCAPTION
             | Tag::ADDRESS
             | Tag::PRE
-            | Tag::A
+            | Tag::IMG
+            | Tag::HR
+            | Tag::WBR => self.open[tag.0 as usize] == 0,
+            t if is_inline(t) => self.open[tag.0 as usize] == 0,
+            _ => false,
+        }
+    }
+
+    /// Closes an element, as the rendering walk leaves it; `end` is the end of its end tag.
+    fn leave(&mut self, frame: Frame<'s>, end: Option<usize>) {
+        if let Some(mark) = &frame.mark {
+            self.out.mark_leave(mark);
+        }
+        if frame.list {
+            self.lists.pop();
+        }
+        if frame.block {
+            self.out.block_end(end);
+        }
+        self.out.set_context(frame.saved);
+        if frame.tag != Tag::OTHER {
+            self.open[frame.tag.0 as usize] -= 1;
+        }
+    }
+}
+
+/// The inline elements the fast path opens and closes itself (a mark each, none for `span`).
+fn is_inline(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::A
             | Tag::B
             | Tag::BIG
             | Tag::CODE
@@ -541,29 +548,7 @@ impl<'s> Reader<'s, '_> {
             | Tag::SAMP
             | Tag::INS
             | Tag::DEL
-            | Tag::IMG
-            | Tag::HR
-            | Tag::WBR => self.open[tag.0 as usize] == 0,
-            _ => false,
-        }
-    }
-
-    /// Closes an element, as the rendering walk leaves it; `end` is the end of its end tag.
-    fn leave(&mut self, frame: Frame<'s>, end: Option<usize>) {
-        if let Some(mark) = &frame.mark {
-            self.out.mark_leave(mark);
-        }
-        if frame.list {
-            self.lists.pop();
-        }
-        if frame.block {
-            self.out.block_end(end);
-        }
-        self.out.set_context(frame.saved);
-        if frame.tag != Tag::OTHER {
-            self.open[frame.tag.0 as usize] -= 1;
-        }
-    }
+    )
 }
 
 #[cfg(test)]
