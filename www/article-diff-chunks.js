@@ -177,6 +177,7 @@ export class ChunkedRows {
       this.#container.append(h('p', {class: 'empty-note', text: say(drawing.strings ?? DEFAULT_STRINGS, 'bothEmpty')}));
     }
     if (this.#pending.size > 0) this.#startFill();
+    else this.#settleFilled();
   }
 
   /**
@@ -538,7 +539,13 @@ export class ChunkedRows {
   }
 
   #scheduleFill() {
-    if (this.#fillHandle || this.#quietTimer || this.#pending.size === 0) return;
+    // Nothing left (a slice queued by a chunk of the draw, whose other chunks were then drawn at
+    // once): whoever waits for `filled` is told now, not by a slice that will never come.
+    if (this.#pending.size === 0) {
+      this.#settleFilled();
+      return;
+    }
+    if (this.#fillHandle || this.#quietTimer) return;
     if (!this.#resolveFilled) {
       this.#filled = new Promise((resolve) => { this.#resolveFilled = resolve; });
     }

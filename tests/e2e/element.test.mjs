@@ -343,6 +343,31 @@ describe('<article-diff>', () => {
     await page.close();
   });
 
+  test('ready() settles when a short diff fills its last rows while the page is busy (a hang seen under load)', async () => {
+    const {page} = await openElementPage(env.context, env.server.url);
+    // A busy page: every idle period is too short for background drawing, as under heavy load.
+    await page.evaluate(() => {
+      window.requestIdleCallback = (callback) => window.setTimeout(() => callback({didTimeout: false, timeRemaining: () => 1}), 0);
+    });
+    const {oldText, newText} = await readFixtures();
+    const settled = await page.evaluate(async ([oldText, newText]) => {
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      // The seed pair leaves folded rows to draw in the background; a moment later comes a diff
+      // drawn at once in more than one chunk, with no fold: its drawing queued a background
+      // slice that finds nothing left to draw, in the quiet time after the first draw.
+      const drawn = new Promise((resolve) => el.addEventListener('diff', resolve, {once: true}));
+      el.oldText = oldText;
+      el.newText = newText;
+      await drawn;
+      el.oldText = 'Only this.';
+      el.newText = Array.from({length: 80}, (_, i) => `Paragraph ${i + 1} of a new text.`).join('\n\n');
+      return Promise.race([el.ready().then(() => 'ready'), new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000))]);
+    }, [oldText, newText]);
+    assert.equal(settled, 'ready');
+    assert.ok(await shadow.count(page, '.row') >= 80);
+    await page.close();
+  });
+
   test('an approximate diff shows its fallback detail', async () => {
     const {page} = await openElementPage(env.context, env.server.url, 'timeout-ms="1"');
     // A long, heavily edited pair cannot finish its word diffs within one millisecond.
