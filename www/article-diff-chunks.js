@@ -22,7 +22,7 @@
 
 import {h} from './article-diff-dom.js';
 import {Extents} from './article-diff-extents.js';
-import {rowItems} from './article-diff-layout.js';
+import {hiddenChangesIn, rowItems} from './article-diff-layout.js';
 import {renderFold, renderHeading, renderRow, setFoldOpen} from './article-diff-rows.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 
@@ -491,7 +491,8 @@ export class ChunkedRows {
         els.push(el);
       } else if ('runStart' in item) {
         const open = drawing.folds.has(item.runStart);
-        const {el, rows} = renderFold({...item, open}, drawing.view, drawing.strings);
+        const hidden = hiddenChangesIn(drawing.model.blocks, item.from, item.to, drawing.hideCosmetic, drawing.hidden);
+        const {el, rows} = renderFold({...item, open}, drawing.view, drawing.strings, hidden);
         const folded = rowItems(item.from, item.to);
         /** @type {FoldState} */
         const state = {el, rows, fold: item, chunks: [], open};

@@ -12,9 +12,9 @@
  * @module article-diff-export
  */
 
-import {cellLabel, describeRow, moveLabel, paragraphNumbers} from './article-diff-labels.js';
+import {cellLabel, describeRow, foldText, moveLabel, paragraphNumbers} from './article-diff-labels.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
-import {drawnKind, interleave} from './article-diff-layout.js';
+import {drawnKind, formattingHidden, hiddenChangesIn, interleave} from './article-diff-layout.js';
 import {whitespaceWords} from './article-diff-marks.js';
 
 /**
@@ -22,7 +22,7 @@ import {whitespaceWords} from './article-diff-marks.js';
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./article-diff-layout.js').Item} Item
- * @typedef {{model: ArticleDiff, items: Item[], hideCosmetic: boolean, stacked: boolean,
+ * @typedef {{model: ArticleDiff, items: Item[], hideCosmetic: boolean, hideFormatting?: boolean, stacked: boolean,
  *   labels: {old: string, new: string}, summary: string, strings?: import('./article-diff-strings.js').Strings}} ExportInput
  *   what is exported: the model and the items drawn from it, with the settings and the words
  *   (English when `strings` is left out) they were drawn with
@@ -82,9 +82,9 @@ export function clipboardHtml(input) {
     + `<th style="${INLINE.th}">¶</th><th style="${INLINE.th}">${escapeHtml(input.labels.new)}</th></tr></thead><tbody>`];
   forEachDrawn(input, {
     row: (cells) => out.push(tableRow(cells, true, input)),
-    fold: (count, rows) => {
+    fold: (text, rows) => {
       if (rows) for (const cells of rows()) out.push(tableRow(cells, true, input));
-      else out.push(`<tr><td colspan="4" style="${INLINE.fold}">… ${escapeHtml(say(input.strings ?? DEFAULT_STRINGS, 'unchangedParagraphs', {n: count}))} …</td></tr>`);
+      else out.push(`<tr><td colspan="4" style="${INLINE.fold}">… ${escapeHtml(text)} …</td></tr>`);
     },
     heading: (text) => out.push(`<tr><th colspan="4" style="${INLINE.th}">${escapeHtml(text)}</th></tr>`),
   });
@@ -101,9 +101,9 @@ export function plainText(input) {
   const out = [`${input.labels.old} → ${input.labels.new}`, input.summary, ''];
   forEachDrawn(input, {
     row: (cells) => out.push(plainRow(cells, input.hideCosmetic)),
-    fold: (count, rows) => {
+    fold: (text, rows) => {
       if (rows) for (const cells of rows()) out.push(plainRow(cells, input.hideCosmetic));
-      else out.push(`[… ${say(input.strings ?? DEFAULT_STRINGS, 'unchangedParagraphs', {n: count})} …]`);
+      else out.push(`[… ${text} …]`);
     },
     heading: (text) => out.push(`== ${text} ==`),
   });
@@ -130,10 +130,10 @@ export function exportDocument(input, meta = {}) {
   ];
   forEachDrawn(input, {
     row: (cells) => out.push(tableRow(cells, false, input)),
-    fold: (count, rows) => {
+    fold: (text, rows) => {
       const body = [];
       for (const cells of rows ? rows() : []) body.push(tableRow(cells, false, input));
-      out.push(`<tr class="fold"><td colspan="4"><details><summary>${escapeHtml(say(input.strings ?? DEFAULT_STRINGS, 'unchangedParagraphs', {n: count}))}</summary>`
+      out.push(`<tr class="fold"><td colspan="4"><details><summary>${escapeHtml(text)}</summary>`
         + `<table>${colgroup}<tbody>${body.join('')}</tbody></table></details></td></tr>`);
     },
     heading: (text) => out.push(`<tr><th colspan="4">${escapeHtml(text)}</th></tr>`),
@@ -151,20 +151,23 @@ export function exportDocument(input, meta = {}) {
  */
 
 /**
- * Walks what is drawn: each row, each fold (with its rows when open, or always with
- * `foldRows`), each part heading.
+ * Walks what is drawn: each row, each fold (the words on its bar, as the element's; with its
+ * rows when open, or always with `foldRows`), each part heading.
  * @param {ExportInput} input
- * @param {{row: (cells: RowCells) => void, fold: (count: number, rows: (() => Iterable<RowCells>) | null) => void,
+ * @param {{row: (cells: RowCells) => void, fold: (text: string, rows: (() => Iterable<RowCells>) | null) => void,
  *   heading: (text: string) => void}} visit
  * @param {{foldRows?: boolean}} [how]
  */
 function forEachDrawn(input, visit, how = {}) {
+  const strings = input.strings ?? DEFAULT_STRINGS;
+  const hidden = input.stacked ? null : formattingHidden(input.model, input.hideCosmetic, input.hideFormatting ?? false);
   for (const item of input.items) {
     if (typeof item === 'number') {
       visit.row(input.stacked ? partCells(input, item) : rowCells(input, item));
     } else if ('runStart' in item) {
       const {from, to} = item;
-      visit.fold(to - from, item.open || how.foldRows ? function* rows() {
+      const changes = hiddenChangesIn(input.model.blocks, from, to, input.hideCosmetic, hidden);
+      visit.fold(foldText(to - from, changes, false, strings), item.open || how.foldRows ? function* rows() {
         for (let row = from; row < to; row++) yield rowCells(input, row);
       } : null);
     } else {

@@ -150,6 +150,40 @@ export function shownStats(stats, blocks, hideCosmetic) {
 }
 
 /**
+ * The words on a fold's bar: how many paragraphs it folds, and of them how many changed in a
+ * way the reader chose to hide ("4 unchanged paragraphs, 2 paragraphs with hidden formatting
+ * changes"), so that a changed paragraph is never called unchanged; opened, what activating
+ * it folds again.
+ * @param {number} n the rows folded
+ * @param {import('./article-diff-layout.js').HiddenChanges} hidden of them, those whose change is hidden
+ * @param {boolean} open @param {Strings} [strings]
+ */
+export function foldText(n, hidden, open, strings = DEFAULT_STRINGS) {
+  const unchanged = n - hidden.formatting - hidden.cosmetic;
+  if (unchanged === n) return say(strings, open ? 'foldUnchanged' : 'unchangedParagraphs', {n});
+  if (open) return say(strings, 'foldParagraphs', {n});
+  /** @type {string[]} */
+  const parts = [];
+  if (unchanged > 0) parts.push(say(strings, 'unchangedParagraphs', {n: unchanged}));
+  if (hidden.formatting > 0) parts.push(say(strings, 'foldHiddenFormatting', {n: hidden.formatting}));
+  if (hidden.cosmetic > 0) parts.push(say(strings, 'foldHiddenCosmetic', {n: hidden.cosmetic}));
+  return listOf(parts, strings.locale);
+}
+
+/**
+ * Phrases as one list in `locale` ("a, b, c" in English), without a conjunction: the parts
+ * are counts side by side, as in a list of measures.
+ * @param {string[]} parts @param {string} locale
+ */
+function listOf(parts, locale) {
+  try {
+    return new Intl.ListFormat(locale, {type: 'unit', style: 'short'}).format(parts);
+  } catch {
+    return parts.join(', ');
+  }
+}
+
+/**
  * The summary of two versions shown one after the other: each version's size.
  * @param {{old: number, new: number}} paragraphs @param {Stats} stats @param {Strings} [strings]
  * @returns {SummaryItem[]}
@@ -181,18 +215,20 @@ export function sharedPercent(shared, strings = DEFAULT_STRINGS) {
 
 /**
  * The summary's entries: words in and out (a count of none left out when formatting changed),
- * then each kind of paragraph change that occurred.
- * @param {Stats} s @param {Strings} [strings]
+ * then each kind of paragraph change that occurred. With `hideFormatting`, formatting changes
+ * are not listed (none is marked; the toggle's count says how many it hides), as cosmetic
+ * changes never are: both still make the versions differ.
+ * @param {Stats} s @param {Strings} [strings] @param {boolean} [hideFormatting]
  * @returns {SummaryItem[]}
  */
-export function summaryItems(s, strings = DEFAULT_STRINGS) {
+export function summaryItems(s, strings = DEFAULT_STRINGS, hideFormatting = false) {
   const anyChange = s.wordsInserted + s.wordsDeleted + s.paragraphsChanged + s.paragraphsInserted
     + s.paragraphsDeleted + s.paragraphsMoved + s.paragraphsSplit + s.paragraphsMerged + s.cosmeticChanges
     + (s.formattingChanges ?? 0) > 0;
   if (!anyChange) return [{cls: 'same', text: say(strings, 'noDifferences')}];
   // A diff of two documents whose changes are formatting has no words to count: its summary
   // says what changed ("2 formatting"), not "+0 words −0 words".
-  const formatted = (s.formattingChanges ?? 0) > 0;
+  const formatted = !hideFormatting && (s.formattingChanges ?? 0) > 0;
   /** @type {SummaryItem[]} */
   const items = [];
   if (s.wordsInserted > 0 || !formatted) items.push({cls: 'ins', text: say(strings, 'wordsInserted', {n: s.wordsInserted}), title: say(strings, 'wordsInsertedTitle')});
@@ -210,7 +246,7 @@ export function summaryItems(s, strings = DEFAULT_STRINGS) {
   add(s.paragraphsMoved, 'moved', 'paragraphsMoved', 'paragraphsMovedTitle');
   add(s.paragraphsSplit, 'split', 'paragraphsSplit', 'paragraphsSplitTitle');
   add(s.paragraphsMerged, 'merged', 'paragraphsMerged', 'paragraphsMergedTitle');
-  add(s.formattingChanges ?? 0, 'formatting', 'formattingChanges', 'formattingChangesTitle');
+  if (!hideFormatting) add(s.formattingChanges ?? 0, 'formatting', 'formattingChanges', 'formattingChangesTitle');
   return items;
 }
 

@@ -96,6 +96,40 @@ export function formattingHidden(model, hideCosmetic, hideFormatting) {
 }
 
 /**
+ * @typedef {{formatting: number, cosmetic: number}} HiddenChanges rows of a fold that changed but
+ *   are drawn as unchanged because the reader hid their kind of change: formatting only
+ *   (`hide-formatting`; a row whose hidden cosmetic changes come with formatting ones counts here),
+ *   and cosmetic only (`hide-cosmetic`)
+ */
+
+/**
+ * What a fold of rows `[from, to)` hides besides unchanged text, so that its bar says so rather
+ * than calling changed rows unchanged. Finds the first block by bisection: the work grows with
+ * the blocks in the fold.
+ * @param {Block[]} blocks @param {number} from @param {number} to
+ * @param {boolean} hideCosmetic @param {Hidden | null} [hidden] the `Hidden` test the layout used
+ * @returns {HiddenChanges}
+ */
+export function hiddenChangesIn(blocks, from, to, hideCosmetic, hidden = null) {
+  const counts = {formatting: 0, cosmetic: 0};
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].row + blocks[mid].rowCount <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < blocks.length && blocks[k].row < to; k++) {
+    const block = blocks[k];
+    if (block.kind === 'equal') continue;
+    const rows = Math.min(to, block.row + block.rowCount) - Math.max(from, block.row);
+    if (hidden?.(block)) counts.formatting += rows;
+    else if (hideCosmetic && block.cosmetic && block.kind !== 'moved') counts.cosmetic += rows;
+  }
+  return counts;
+}
+
+/**
  * Whether a block is the old end of a move and nothing else: the paragraph left from here,
  * and its change is told where it went.
  * @param {Block} block

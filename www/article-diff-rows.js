@@ -14,7 +14,7 @@
  */
 
 import {h} from './article-diff-dom.js';
-import {cellLabel, describeRow, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
+import {cellLabel, describeRow, foldText, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
 import {drawnKind, equalPartners, interleave} from './article-diff-layout.js';
 import {spanMark, whitespaceWords} from './article-diff-marks.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
@@ -27,13 +27,16 @@ import {beforeAndAfter, dressBlock, formattingElement, markedText, sameInlineMar
  * @typedef {import('./pkg/article_diff.js').Row} Row
  * @typedef {import('./pkg/article_diff.js').Span} Span
  * @typedef {import('./article-diff-layout.js').Fold} Fold
+ * @typedef {import('./article-diff-layout.js').HiddenChanges} HiddenChanges
  * @typedef {import('./article-diff-layout.js').Heading} Heading
  * @typedef {import('./article-diff-strings.js').Strings} Strings
  * @typedef {{model: ArticleDiff, view: 'split'|'inline', hideCosmetic: boolean, stacked: boolean,
- *   labels: {old: string, new: string}, changeIds: Map<number, string>, hideFormatting?: boolean, strings?: Strings}} DrawSettings
+ *   labels: {old: string, new: string}, changeIds: Map<number, string>, hideFormatting?: boolean, strings?: Strings,
+ *   hidden?: import('./article-diff-layout.js').Hidden | null}} DrawSettings
  *   what a row is drawn from: `stacked`, versions one after the other (rows are keys of
  *   `stackedItems`); `changeIds`, the id of each change's first row; `strings`, in which words
- *   (English when left out)
+ *   (English when left out); `hidden`, the layout's test of changed rows drawn as unchanged
+ *   (`formattingHidden`), for what a fold's bar says it hides
  * @typedef {{wholeParagraph: boolean, hideCosmetic: boolean, strings: Strings, hideFormatting?: boolean,
  *   documents?: ArticleDiff['documents'], side?: 'old'|'new', oldSpans?: Set<Span>, partners?: Map<Span, Span>}} SpanSettings
  *   how spans are drawn; for a diff of two documents, `documents` and which side each span is on;
@@ -146,9 +149,10 @@ export function renderHeading(settings, heading) {
  * hidden until the reader opens it or the browser's find reaches text in it
  * (`hidden="until-found"`; elsewhere plain `hidden`). The rows are drawn into `rows` later.
  * @param {Fold} fold @param {'split'|'inline'} view @param {Strings} [strings]
+ * @param {HiddenChanges} [hidden] the rows of the run whose changes the reader hid (its bar says so)
  * @returns {{el: HTMLElement, rows: HTMLElement}}
  */
-export function renderFold(fold, view, strings = DEFAULT_STRINGS) {
+export function renderFold(fold, view, strings = DEFAULT_STRINGS, hidden = {formatting: 0, cosmetic: 0}) {
   const {runStart, from, to} = fold;
   const button = h('button', {
     class: 'collapsed', part: 'collapsed',
@@ -160,6 +164,8 @@ export function renderFold(fold, view, strings = DEFAULT_STRINGS) {
   ]);
   button.dataset.from = String(from);
   button.dataset.to = String(to);
+  if (hidden.formatting) button.dataset.hiddenFormatting = String(hidden.formatting);
+  if (hidden.cosmetic) button.dataset.hiddenCosmetic = String(hidden.cosmetic);
   const rows = h('div', {class: 'fold-rows', attrs: {role: 'none'}});
   const el = h('div', {class: 'fold', attrs: {role: 'none', 'data-run': String(runStart)}}, [
     h('div', {class: 'fold-bar', attrs: {role: 'row'}}, [
@@ -179,12 +185,11 @@ export function setFoldOpen(fold, open, strings = DEFAULT_STRINGS) {
   const button = /** @type {HTMLButtonElement} */ (fold.querySelector(':scope > .fold-bar button'));
   const rows = /** @type {HTMLElement} */ (fold.querySelector(':scope > .fold-rows'));
   const n = Number(button.dataset.to) - Number(button.dataset.from);
+  const hidden = {formatting: Number(button.dataset.hiddenFormatting ?? 0), cosmetic: Number(button.dataset.hiddenCosmetic ?? 0)};
   button.className = open ? 'expanded' : 'collapsed';
   button.setAttribute('part', open ? 'expanded' : 'collapsed');
   button.setAttribute('aria-expanded', String(open));
-  /** @type {HTMLElement} */ (button.querySelector('.collapsed-text')).textContent = open
-    ? say(strings, 'foldUnchanged', {n})
-    : say(strings, 'unchangedParagraphs', {n});
+  /** @type {HTMLElement} */ (button.querySelector('.collapsed-text')).textContent = foldText(n, hidden, open, strings);
   fold.classList.toggle('open', open);
   if (open) rows.removeAttribute('hidden');
   else rows.setAttribute('hidden', 'until-found');

@@ -135,6 +135,11 @@ const ENGLISH = {
   cosmeticOldTitle: 'Cosmetic change (typography or whitespace): old form',
   unchangedParagraphs: {one: '{n} unchanged paragraph', other: '{n} unchanged paragraphs'},
   foldUnchanged: {one: 'Fold {n} unchanged paragraph', other: 'Fold {n} unchanged paragraphs'},
+  // A fold that holds paragraphs whose changes the reader hid: after "{n} unchanged paragraphs"
+  // (when some are), one entry per kind hidden; opened, the bar reads `foldParagraphs`.
+  foldHiddenFormatting: {one: '{n} paragraph with hidden formatting changes', other: '{n} paragraphs with hidden formatting changes'},
+  foldHiddenCosmetic: {one: '{n} paragraph with hidden cosmetic changes', other: '{n} paragraphs with hidden cosmetic changes'},
+  foldParagraphs: {one: 'Fold {n} paragraph', other: 'Fold {n} paragraphs'},
   // A whitespace-only change, in words (a screen reader would read "·" or nothing).
   spaceAdded: 'space added',
   spaceRemoved: 'space removed',

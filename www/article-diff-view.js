@@ -295,7 +295,8 @@ export class DiffView {
     this.#items = items;
     showNotice(this.#notice, model, unrelated, stacked, strings);
     this.#toolbar.showSummary(stacked ? stackedSummaryItems(paragraphs, model.stats, strings)
-      : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), strings), model.stats, settings.hidden);
+      : summaryItems(shownStats(model.stats, model.blocks, hideCosmetic), strings, hideFormatting && Boolean(model.documents)),
+    model.stats, settings.hidden);
     if (model.documents) void linkFormattingStyles(this.#root);
     this.#formattingToggle.show(model.documents ? model.stats.formattingChanges ?? 0 : undefined, hideFormatting, strings);
     this.#navigation.setChanges(changes);
@@ -307,6 +308,7 @@ export class DiffView {
     const changeIds = new Map();
     changes.hunks.forEach((hunk, i) => changeIds.set(hunk[0], changeId(i)));
     this.#drawer.draw({model, view, hideCosmetic, hideFormatting, stacked, labels, changeIds, strings,
+      hidden: stacked ? null : formattingHidden(model, hideCosmetic, hideFormatting),
       current: new Set(this.#navigation.currentRows), folds: this.#folds}, items);
     this.#rows.prepend(columnHeaders(labels, view, stacked, strings));
     this.#navigation.show(false);
@@ -329,8 +331,8 @@ export class DiffView {
   exportInput() {
     const model = this.#model;
     if (!model) return null;
-    const {hideCosmetic, labels, strings} = this.#on.settings();
-    return {model, items: this.#items, hideCosmetic, stacked: this.#stacked, labels, summary: this.#toolbar.summaryText, strings};
+    const {hideCosmetic, hideFormatting, labels, strings} = this.#on.settings();
+    return {model, items: this.#items, hideCosmetic, hideFormatting, stacked: this.#stacked, labels, summary: this.#toolbar.summaryText, strings};
   }
 
   /**

@@ -44,6 +44,7 @@ export type ArticleDiffStringKey =
   | 'movedUpFrom' | 'movedEdited' | 'moveLinkLabel' | 'moveLinkBefore' | 'moveLinkAfter' | 'otherEndBelow'
   | 'otherEndAbove' | 'splitInto' | 'mergedFrom' | 'cosmeticChip' | 'cosmeticChipTitle'
   | 'cosmeticSignTitle' | 'cosmeticNewTitle' | 'cosmeticOldTitle' | 'unchangedParagraphs' | 'foldUnchanged'
+  | 'foldHiddenFormatting' | 'foldHiddenCosmetic' | 'foldParagraphs'
   | 'spaceAdded' | 'spaceRemoved' | 'spacesAdded' | 'spacesRemoved' | 'lineBreakAdded' | 'lineBreakRemoved'
   | 'paragraphBreakAdded' | 'paragraphBreakRemoved' | 'minimapChange' | 'minimapMovedAway' | 'legendWords'
   | 'legendNewWordsSample' | 'legendOldWordsSample' | 'legendInserted' | 'legendDeleted' | 'legendCosmetic'

@@ -612,6 +612,59 @@ describe('counts', () => {
   });
 });
 
+describe('hidden changes', () => {
+  /** The summary and the folds' bars, once drawn. @param {import('playwright-core').Page} page */
+  const seen = (page) => page.evaluate(async () => {
+    const el = /** @type {any} */ (document.querySelector('article-diff'));
+    await el.ready();
+    const root = /** @type {ShadowRoot} */ (el.shadowRoot);
+    return {summary: root.querySelector('[part="summary"]')?.textContent ?? '',
+      folds: [...root.querySelectorAll('.fold-bar button')].map((b) => b.textContent ?? '')};
+  });
+
+  test('Hide formatting: the summary no longer counts them, and a fold says it holds them rather than calling them unchanged', async () => {
+    const {context, page, problems} = await elementPage({}, 'format="html"');
+    const paragraphs = Array.from({length: 14}, (_, i) => `<p>Paragraph ${i + 1} of the council's weekly report.</p>`);
+    const edited = [...paragraphs];
+    edited[4] = '<p>Paragraph 5 of the <strong>council\'s</strong> weekly report.</p>';
+    edited[6] = '<p>Paragraph 7 of the council\'s <a href="https://example.org/report">weekly report</a>.</p>';
+    edited[12] = '<p>Paragraph 13 of the council\'s monthly report.</p>';
+    await setTexts(page, paragraphs.join('\n'), edited.join('\n'));
+    const shown = await seen(page);
+    assert.match(shown.summary, /2 formatting/);
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-formatting', ''));
+    const hidden = await seen(page);
+    assert.doesNotMatch(hidden.summary, /formatting/, 'the hidden formatting changes are not counted as shown');
+    assert.match(hidden.summary, /\+1 word/);
+    // The toggle still says how many it hides.
+    assert.match(await shadow.texts(page, '[part="formatting-toggle"]').then((t) => t[0]), /2 formatting changes/);
+    // Rows 1–12 fold but for the context row next to the change; two of them changed formatting.
+    assert.deepEqual(hidden.folds, ['9 unchanged paragraphs, 2 paragraphs with hidden formatting changes']);
+    await shot(page, 'hide-formatting-on-1280-light');
+    await page.emulateMedia({colorScheme: 'dark'});
+    await page.setViewportSize({width: 390, height: 844});
+    await shot(page, 'hide-formatting-on-390-dark');
+    await page.locator('article-diff .fold-bar button').first().click();
+    assert.deepEqual((await seen(page)).folds, ['Fold 11 paragraphs']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('Hide cosmetic: a fold says it holds paragraphs with hidden cosmetic changes', async () => {
+    const {context, page, problems} = await elementPage();
+    const paragraphs = Array.from({length: 14}, (_, i) => `Paragraph ${i + 1} of the "weekly" report.`);
+    const edited = [...paragraphs];
+    edited[3] = 'Paragraph 4 of the “weekly” report.';
+    edited[12] = 'Paragraph 13 of the "monthly" report.';
+    await setTexts(page, paragraphs.join('\n\n'), edited.join('\n\n'));
+    assert.deepEqual((await seen(page)).folds, ['6 unchanged paragraphs']);
+    await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-cosmetic', ''));
+    assert.deepEqual((await seen(page)).folds, ['10 unchanged paragraphs, 1 paragraph with hidden cosmetic changes']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('gutters', () => {
   test('six-digit paragraph numbers fit their gutters', async () => {
     const {context, page, problems} = await elementPage();

@@ -4,8 +4,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  counterText, describeRow, gutterSign, moveLabel, paragraphNumbers, plural, summaryItems,
+  counterText, describeRow, foldText, gutterSign, moveLabel, paragraphNumbers, plural, shownStats, summaryItems,
 } from '../../www/article-diff-labels.js';
+import {resolveStrings} from '../../www/article-diff-strings.js';
 
 /**
  * @typedef {import('../../pkg/article_diff.js').Row} Row
@@ -94,4 +95,38 @@ test('the counter: no changes, the count before the first step, then "n of N"', 
   assert.equal(counterText(-1, 1), '1 change');
   assert.equal(counterText(-1, 1017), '1,017 changes');
   assert.equal(counterText(2, 1017), '3 of 1,017');
+});
+
+test('a fold says which of its paragraphs changed in a way the reader hid, never calling them unchanged', () => {
+  const none = {formatting: 0, cosmetic: 0};
+  assert.equal(foldText(5, none, false), '5 unchanged paragraphs');
+  assert.equal(foldText(1, none, true), 'Fold 1 unchanged paragraph');
+  assert.equal(foldText(6, {formatting: 2, cosmetic: 0}, false), '4 unchanged paragraphs, 2 paragraphs with hidden formatting changes');
+  assert.equal(foldText(6, {formatting: 0, cosmetic: 1}, false), '5 unchanged paragraphs, 1 paragraph with hidden cosmetic changes');
+  assert.equal(foldText(3, {formatting: 1, cosmetic: 2}, false),
+    '1 paragraph with hidden formatting changes, 2 paragraphs with hidden cosmetic changes', 'no unchanged paragraph to count');
+  assert.equal(foldText(6, {formatting: 2, cosmetic: 0}, true), 'Fold 6 paragraphs');
+  // In the strings' language, with its plural forms and its list's punctuation.
+  const german = resolveStrings({locale: 'de', unchangedParagraphs: {one: '{n} unveränderter Absatz', other: '{n} unveränderte Absätze'},
+    foldHiddenFormatting: {one: '{n} Absatz mit ausgeblendeter Formatierung', other: '{n} Absätze mit ausgeblendeter Formatierung'}});
+  assert.equal(foldText(1201, {formatting: 1, cosmetic: 0}, false, german), '1.200 unveränderte Absätze, 1 Absatz mit ausgeblendeter Formatierung');
+});
+
+test('the summary counts what is shown: hidden formatting changes and cosmetic-only splits are not listed', () => {
+  const stats = {...NO_CHANGES, wordsInserted: 2, paragraphsChanged: 1, paragraphsSplit: 2, cosmeticChanges: 1, formattingChanges: 3};
+  const blocks = /** @type {import('../../pkg/article_diff.js').Block[]} */ ([
+    {kind: 'split', row: 0, rowCount: 1, oldStart: 0, oldEnd: 1, newStart: 0, newEnd: 2, cosmetic: true},
+    {kind: 'split', row: 1, rowCount: 1, oldStart: 1, oldEnd: 2, newStart: 2, newEnd: 4, cosmetic: false},
+  ]);
+  const texts = (/** @type {Stats} */ s, hideFormatting = false) => summaryItems(s, undefined, hideFormatting).map((item) => item.text);
+  assert.deepEqual(texts(shownStats(stats, blocks, false)), ['+2 words', '1 paragraph changed', '2 split', '3 formatting']);
+  assert.deepEqual(texts(shownStats(stats, blocks, true)), ['+2 words', '1 paragraph changed', '1 split', '3 formatting']);
+  assert.deepEqual(texts(shownStats(stats, blocks, false), true), ['+2 words', '−0 words', '1 paragraph changed', '2 split']);
+  assert.deepEqual(texts(shownStats(stats, blocks, true), true), ['+2 words', '−0 words', '1 paragraph changed', '1 split']);
+  // Versions that differ only in what is hidden still differ: their words are counted, as
+  // with only cosmetic changes hidden.
+  assert.deepEqual(texts({...NO_CHANGES, formattingChanges: 2}), ['2 formatting']);
+  assert.deepEqual(texts({...NO_CHANGES, formattingChanges: 2}, true), ['+0 words', '−0 words']);
+  assert.deepEqual(texts(shownStats({...NO_CHANGES, cosmeticChanges: 2}, [], true)), ['+0 words', '−0 words']);
+  assert.deepEqual(texts(NO_CHANGES, true), ['No differences']);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import {
   CONTEXT_ROWS, FoldMemory, INLINE_BELOW_PX, VIEW_HYSTERESIS_PX, autoView, changeOfRow, changesOf, drawnKind, equalPartners, formattingHidden,
-  formattingOnly, interleave,
+  formattingOnly, hiddenChangesIn, interleave,
   isChange, itemsOf, layoutOf, looksUnrelated, movedAwayRuns, nextChange, paragraphCounts, previousChange, rowItems, sharedWords,
   stackedItems,
 } from '../../www/article-diff-layout.js';
@@ -185,6 +185,24 @@ test('hide-formatting: formatting-only rows fold into the unchanged run around t
   const hide = /** @type {(block: Block) => boolean} */ (formattingHidden({...doc, row: (i) => (built++, doc.row(i))}, false, true));
   assert.equal(hide(blocks[1]) && hide(blocks[1]) && !hide(blocks[0]), true);
   assert.equal(built, 1);
+});
+
+test('hiddenChangesIn: the rows of a fold whose changes are hidden, by kind', () => {
+  const {blocks, rowCount} = model([2, 'changed~', 3, 'changed', 1, 'split~', 'moved~', 4]);
+  const formattingRows = new Set([6]);
+  const hidden = /** @type {(block: Block) => boolean} */ ((block) => formattingRows.has(block.row));
+  // Nothing hidden: a fold of unchanged rows holds no change.
+  assert.deepEqual(hiddenChangesIn(blocks, 0, 2, false), {formatting: 0, cosmetic: 0});
+  // Without hide-cosmetic, a cosmetic row is a change and never in a fold: not counted.
+  assert.deepEqual(hiddenChangesIn(blocks, 0, rowCount, false), {formatting: 0, cosmetic: 0});
+  // With it: the cosmetic changed and split rows; not the cosmetic move, which stays a change.
+  assert.deepEqual(hiddenChangesIn(blocks, 0, rowCount, true), {formatting: 0, cosmetic: 2});
+  assert.deepEqual(hiddenChangesIn(blocks, 0, rowCount, true, hidden), {formatting: 1, cosmetic: 2});
+  // Only the rows within [from, to): a fold keeps context rows outside it.
+  assert.deepEqual(hiddenChangesIn(blocks, 3, 9, true, hidden), {formatting: 1, cosmetic: 1});
+  assert.deepEqual(hiddenChangesIn(blocks, 3, 8, true, hidden), {formatting: 1, cosmetic: 0});
+  assert.deepEqual(hiddenChangesIn(blocks, 3, 6, true, hidden), {formatting: 0, cosmetic: 0});
+  assert.deepEqual(hiddenChangesIn([], 0, 4, true, hidden), {formatting: 0, cosmetic: 0});
 });
 
 test('every row is drawn or folded exactly once', () => {

@@ -211,6 +211,12 @@ final class Article_Diff_Strings {
 			'unchangedParagraphs'     => $count( _n_noop( '%s unchanged paragraph', '%s unchanged paragraphs', 'article-diff' ) ),
 			/* translators: %s: number of unchanged paragraphs that the button folds again */
 			'foldUnchanged'           => $count( _n_noop( 'Fold %s unchanged paragraph', 'Fold %s unchanged paragraphs', 'article-diff' ) ),
+			/* translators: %s: number of paragraphs in a folded run whose formatting changes the reader chose to hide (after "N unchanged paragraphs, ") */
+			'foldHiddenFormatting'    => $count( _n_noop( '%s paragraph with hidden formatting changes', '%s paragraphs with hidden formatting changes', 'article-diff' ) ),
+			/* translators: %s: number of paragraphs in a folded run whose cosmetic changes the reader chose to hide (after "N unchanged paragraphs, ") */
+			'foldHiddenCosmetic'      => $count( _n_noop( '%s paragraph with hidden cosmetic changes', '%s paragraphs with hidden cosmetic changes', 'article-diff' ) ),
+			/* translators: %s: number of paragraphs (some with hidden changes) that the button folds again */
+			'foldParagraphs'          => $count( _n_noop( 'Fold %s paragraph', 'Fold %s paragraphs', 'article-diff' ) ),
 			'spaceAdded'              => _x( 'space added', 'for screen readers, within the text', 'article-diff' ),
 			'spaceRemoved'            => _x( 'space removed', 'for screen readers, within the text', 'article-diff' ),
 			'spacesAdded'             => _x( 'spaces added', 'for screen readers, within the text', 'article-diff' ),
