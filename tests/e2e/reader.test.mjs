@@ -179,6 +179,11 @@ describe('legend', () => {
         });
         assert.deepEqual(seen, {whole: height !== 600, lastAsOpened: height !== 600, last: true, first: true, roomForRows: true, rowsBelow: true, close: true, previous: true, next: true},
           `${width}×${height}, scrolled ${at}`);
+        if (width >= 1280) {
+          // On a desktop its entries flow through balanced columns: a strip of the screen, not most of it.
+          const legendHeight = await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-diff')?.shadowRoot?.querySelector('.legend')).getBoundingClientRect().height);
+          assert.ok(legendHeight <= 0.3 * height, `the legend is ${legendHeight} px tall at ${width}×${height}`);
+        }
       }
     }
     await page.emulateMedia({colorScheme: 'light'});
