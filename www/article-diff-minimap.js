@@ -31,13 +31,14 @@ export function percent(length, total) {
 }
 
 /**
- * The part of the rows' box inside a window `viewHeight` tall, as shares of the box, clamped
- * to it: with the rows wholly out of view the box is empty, at the end nearer the view.
- * @param {Box} box @param {number} viewHeight
+ * The part of the rows' box inside the band `[viewTop, viewHeight)` of the window (the whole
+ * window, or the part a page's scroll box shows), as shares of the box, clamped to it: with the
+ * rows wholly out of view the box is empty, at the end nearer the view.
+ * @param {Box} box @param {number} viewHeight the band's bottom @param {number} [viewTop] its top
  * @returns {[top: string, height: string]}
  */
-export function viewportPlace(box, viewHeight) {
-  const top = Math.min(1, Math.max(0, -box.top / box.height));
+export function viewportPlace(box, viewHeight, viewTop = 0) {
+  const top = Math.min(1, Math.max(0, (viewTop - box.top) / box.height));
   const bottom = Math.min(1, Math.max(0, (viewHeight - box.top) / box.height));
   return [percent(top, 1), percent(Math.max(0, bottom - top), 1)];
 }
@@ -97,6 +98,8 @@ export class Minimap {
   #canvas = h('canvas', {class: 'markers', part: 'markers'});
   /** @type {HTMLElement} an element the colours are resolved on */
   #probe = h('span', {class: 'marker-colour'});
+  /** The part of the window the rows can be seen in (viewport px): the window's, or a scroll box's. */
+  band = () => ({top: 0, bottom: window.innerHeight});
   /** @type {HTMLElement} */ #container;
   /** @type {ChunkedRows} */ #rows;
   /** @type {Navigation} */ #navigation;
@@ -188,7 +191,8 @@ export class Minimap {
   placeViewport() {
     const box = this.#container.getBoundingClientRect();
     if (box.height <= 0) return;
-    const [top, height] = viewportPlace(box, window.innerHeight);
+    const band = this.band();
+    const [top, height] = viewportPlace(box, band.bottom, band.top);
     const map = this.#mapHeight || this.element.clientHeight;
     this.#viewport.style.setProperty('--y', `${(parseFloat(top) / 100 * map).toFixed(1)}px`);
     const h = `${(parseFloat(height) / 100 * map).toFixed(1)}px`;

@@ -141,7 +141,14 @@ export class DiffView {
         this.#minimap.schedule();
       },
       hostResized: (entry) => this.#onHostResize(entry),
+      // In a scroll box of the page, the sticky header and the minimap follow its height, not the window's.
+      scrollerResized: (height) => {
+        if (height === null) this.#frame.style.removeProperty('--_scroller-height');
+        else this.#frame.style.setProperty('--_scroller-height', `${height}px`);
+        this.#minimap.schedule();
+      },
     });
+    this.#minimap.band = () => this.#page.band;
     const link = h('link', {attrs: {rel: 'stylesheet', href: STYLESHEET_URL}});
     // Among the tools, after "Hide cosmetic": behind Options on a narrow element, like it.
     this.#toolbar.bar.querySelector('.tools .hide-cosmetic-toggle')?.after(this.#formattingToggle.element);

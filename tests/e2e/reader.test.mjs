@@ -206,6 +206,54 @@ describe('legend', () => {
   });
 });
 
+describe('in a scroll box of the page', () => {
+  test('the sticky header and the minimap follow the box the element scrolls in, not the window', async () => {
+    const {context, page, problems} = await elementPage();
+    const {oldText, newText} = await readFixtures();
+    await setTexts(page, oldText, newText);
+    // A CMS's scrolling panel, 420 px tall in a 900 px window: the element moves into it.
+    await page.evaluate(() => {
+      const panel = document.createElement('div');
+      panel.id = 'panel';
+      panel.style.height = '420px';
+      panel.style.overflow = 'auto';
+      panel.style.marginTop = '120px';
+      document.body.prepend(panel);
+      panel.append(/** @type {Element} */ (document.querySelector('article-diff')));
+    });
+    await page.locator('article-diff [part="legend-toggle"]').click();
+    const measure = () => page.evaluate(() => {
+      const panel = /** @type {HTMLElement} */ (document.getElementById('panel'));
+      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+      const box = panel.getBoundingClientRect();
+      const header = /** @type {HTMLElement} */ (root.querySelector('.sticky')).getBoundingClientRect();
+      const legend = /** @type {HTMLElement} */ (root.querySelector('.legend'));
+      const minimap = /** @type {HTMLElement} */ (root.querySelector('[part="minimap"]')).getBoundingClientRect();
+      const viewport = /** @type {HTMLElement} */ (root.querySelector('[part="minimap-viewport"]')).getBoundingClientRect();
+      return {headerTop: Math.round(header.top - box.top), roomForRows: Math.round(box.bottom - header.bottom),
+        legendScrolls: legend.scrollHeight > legend.clientHeight + 1, minimapBottom: Math.round(minimap.bottom - box.bottom),
+        viewportShare: viewport.height / minimap.height};
+    });
+    await settle(page);
+    const top = await measure();
+    assert.ok(top.roomForRows >= 64, `the header leaves ${top.roomForRows} px of the panel for rows`);
+    assert.equal(top.legendScrolls, true, 'the legend scrolls within what the panel leaves it');
+    // Scrolled down the panel: the header sticks to the panel's top; the minimap ends within it,
+    // and its grey box is the share of the rows the panel shows.
+    await page.evaluate(() => { /** @type {HTMLElement} */ (document.getElementById('panel')).scrollTop = 1500; });
+    await settle(page);
+    const down = await measure();
+    assert.equal(down.headerTop, 0);
+    assert.ok(down.roomForRows >= 64, `scrolled, the header leaves ${down.roomForRows} px for rows`);
+    assert.ok(down.minimapBottom <= 1, `the minimap ends ${down.minimapBottom} px below the panel`);
+    const rowsHeight = await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('article-diff')?.shadowRoot?.querySelector('.rows')).getBoundingClientRect().height);
+    assert.ok(down.viewportShare < 420 / rowsHeight + 0.02, `the minimap's grey box is ${down.viewportShare} of it, the panel shows under ${420 / rowsHeight}`);
+    await shot(page, 'scroll-box-legend-1280-light');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('links to a change', () => {
   test('each change has an id; current-change on load goes there and follows the reader', async () => {
     const {oldText, newText} = await readFixtures();

@@ -26,6 +26,9 @@ test('the viewport box is the part of the rows in the window', () => {
   assert.deepEqual(viewportPlace({top: -1000, height: 4000}, 800), ['25.000%', '20.000%']);
   // All of short rows in view.
   assert.deepEqual(viewportPlace({top: 100, height: 300}, 800), ['0.000%', '100.000%']);
+  // In a page's scroll box that shows the band 400–800 px of the window: only that part counts.
+  assert.deepEqual(viewportPlace({top: -1000, height: 4000}, 800, 400), ['35.000%', '10.000%']);
+  assert.deepEqual(viewportPlace({top: 900, height: 4000}, 800, 400), ['0.000%', '0.000%']);
 });
 
 test('rows wholly out of view get an empty box at the end nearer the window', () => {
