@@ -5,7 +5,7 @@
  * same input (which is loaded and called first alternates by round), so a machine that gets busier or quieter
  * weighs on both alike.
  *
- *   node bench/ab.mjs --a=<dir> --b=<dir> [--only=book,world] [--rounds=8] [--calls=8]
+ *   node bench/ab.mjs --a=<dir> --b=<dir> [--only=book,world] [--rounds=8] [--calls=8] [--clock=cpu]
  *
  * `--a` and `--b` are folders holding a wasm-pack `--target web` build (`article_diff.js`, its
  * wasm and `snippets/`), e.g. a copy of main's `pkg/` and `pkg/` itself; they are copied into
@@ -14,6 +14,13 @@
  * over all rounds, B ÷ A of those medians, and the median of B ÷ A over paired calls (the figure
  * to read on a busy machine). Each round's last result of each build is written with
  * `JSON.stringify` and hashed, so an A/B of a change that alters the diff says so.
+ *
+ * `--clock=cpu` times CPU time instead of wall time: on a machine shared with other work a call
+ * that waits for a core counts that wait in wall time. Both builds are then loaded once in the
+ * page itself and called there, as the DevTools protocol reports the CPU time of the page's own
+ * thread only (`Performance.getMetrics`, `ThreadTime`): each round, each build in turn makes one
+ * call (its "first") and then `calls - 1` calls in a row, whose mean is each of its "later"
+ * figures.
  */
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -33,12 +40,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * machine, which on a shared machine matters more than anything. The last result of each is
  * hashed.
  */
-const WORKER = `
-const hash = (json) => {
+const HASH = `(json) => {
   let h = 0x811c9dc5;
   for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16) + ':' + json.length;
-};
+}`;
+const WORKER = `
+const hash = ${HASH};
 self.onmessage = async ({data: {glues, oldText, newText, calls, bFirst}}) => {
   try {
     const pkgs = [];
@@ -78,6 +86,7 @@ function parseArgs() {
     only: (args.only ?? 'seed,book,world,docs-near,docs-moved,docs-releases').split(','),
     rounds: Number(args.rounds ?? 8),
     calls: Number(args.calls ?? 8),
+    cpu: (args.clock ?? 'wall') === 'cpu',
   };
 }
 
@@ -92,7 +101,7 @@ const median = (xs) => {
 const minMedian = (xs) => `${Math.min(...xs).toFixed(2).padStart(8)} ${median(xs).toFixed(2).padStart(8)}`;
 
 async function main() {
-  const { a, b, only, rounds, calls } = parseArgs();
+  const { a, b, only, rounds, calls, cpu } = parseArgs();
   /** @type {Record<string, string>} */
   const glues = {};
   for (const [name, dir] of [['A', a], ['B', b]]) {
@@ -115,6 +124,7 @@ async function main() {
       g.abInputs = await buildInputs(load);
       g.abWorker = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
     }, { worker: WORKER });
+    const round = cpu ? await cpuRounds(page, [glues.A, glues.B]) : null;
     console.log(`${'input'.padEnd(14)} build  first: min   median   later: min   median`);
     for (const id of only) {
       /** @type {Record<string, {first: number[], later: number[], hash: Set<string>}>} */
@@ -122,7 +132,7 @@ async function main() {
       /** Per-call ratios B ÷ A of the calls after the first. */
       const pairs = [];
       for (let r = 0; r < rounds; r++) {
-        const out = await page.evaluate(
+        const out = round ? await round(id, calls, r % 2 === 1) : await page.evaluate(
           ({ id, glues, calls, bFirst }) =>
             new Promise((resolve) => {
               const g = /** @type {any} */ (globalThis);
@@ -158,6 +168,60 @@ async function main() {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * The `--clock=cpu` rounds: both builds loaded in the page, each round's calls timed by the CPU
+ * time of the page's thread. Returns a round as the worker reports one.
+ * @param {import('playwright-core').Page} page @param {string[]} glues
+ */
+async function cpuRounds(page, glues) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const threadMs = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return /** @type {{value: number}} */ (metrics.find((m) => m.name === 'ThreadTime')).value * 1000;
+  };
+  await page.evaluate(async ({ hash, glues }) => {
+    const g = /** @type {any} */ (globalThis);
+    g.abPkgs = [];
+    for (const glue of glues) {
+      const pkg = await import(new URL(glue, location.href).href);
+      await pkg.default();
+      g.abPkgs.push(pkg);
+    }
+    // The worker's hash, for the same check of the results.
+    g.abHash = new Function(`return ${hash}`)();
+    g.abLast = [null, null];
+  }, { hash: HASH, glues });
+  /** @param {string} id @param {number} calls @param {boolean} bFirst */
+  return async (id, calls, bFirst) => {
+    const times = /** @type {number[][]} */ ([[], []]);
+    const hashes = /** @type {string[]} */ ([]);
+    for (const k of bFirst ? [1, 0] : [0, 1]) {
+      for (const n of [1, calls - 1]) {
+        const t0 = await threadMs();
+        await page.evaluate(({ k, id, n }) => {
+          const g = /** @type {any} */ (globalThis);
+          const input = g.abInputs.find((/** @type {any} */ i) => i.id === id);
+          if (!input) throw new Error(`no input ${id}`);
+          for (let i = 0; i < n; i++) {
+            g.abLast[k] = null;
+            g.abLast[k] = g.abPkgs[k].diff(input.oldText, input.newText, {});
+          }
+        }, { k, id, n });
+        const ms = ((await threadMs()) - t0) / Math.max(n, 1);
+        for (let i = 0; i < n; i++) times[k].push(ms);
+      }
+      hashes[k] = await page.evaluate((k) => {
+        const g = /** @type {any} */ (globalThis);
+        const hash = /** @type {string} */ (g.abHash(JSON.stringify(g.abLast[k])));
+        g.abLast[k] = null;
+        return hash;
+      }, k);
+    }
+    return { times, hashes };
+  };
 }
 
 main().catch((e) => {
