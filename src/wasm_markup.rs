@@ -19,7 +19,10 @@
 //!            8 link
 //!   embeds:  Int32Array, 4 per embed: kind, at, src (index in strings, or -1), alt (index)
 //!            kind 0 image, 1 video, 2 audio, 3 frame, 4 object, 5 svg
-//!   anchors: Int32Array, 2 per anchor: text offset, source offset
+//!   anchors: Int32Array, 2 per anchor: text offset, source offset; the text from there to
+//!            the next anchor is a copy of the source from there, or, when the source
+//!            offset is stored as -1 - offset, decoded from the source there (a character
+//!            reference, collapsed whitespace, a line break): `Document::source_offset`
 //!   strings: string[] }
 //! ```
 //!
@@ -237,9 +240,10 @@ fn to_js(doc: &Document, source: &str) -> Object {
     source16.restart();
     // Written in place, without a capacity check per anchor: there is one every few bytes.
     let mut anchors = vec![0i32; doc.source_anchors().len() * 2];
-    for (pair, &(t, s)) in anchors.chunks_exact_mut(2).zip(doc.source_anchors()) {
-        pair[0] = text16.at(t as usize);
-        pair[1] = source16.at(s as usize);
+    for (pair, a) in anchors.chunks_exact_mut(2).zip(doc.source_anchors()) {
+        pair[0] = text16.at(a.text as usize);
+        let s = source16.at(a.source as usize);
+        pair[1] = if a.decoded { -1 - s } else { s };
     }
     let out = Object::new();
     set(&out, "text", &JsValue::from_str(&doc.text));

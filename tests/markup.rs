@@ -421,6 +421,24 @@ fn text_offsets_map_back_through_references_and_collapsed_whitespace() {
     assert_eq!(&source[at("b")..], "b</p>");
 }
 
+#[test]
+fn every_copied_character_maps_to_itself_in_the_source() {
+    // Words run into tags, references and comments on both sides; one stretch of words.
+    let source = "<p>one two<b>three</b>four&amp;five <!-- c -->six\tseven  eight<br>nine</p>";
+    let doc = html(source);
+    assert_eq!(doc.text, "one twothreefour&five six seven eight\nnine");
+    for (at, c) in doc.text.char_indices() {
+        let from = doc.source_offset(at);
+        match c {
+            '&' => assert_eq!(&source[from..from + 5], "&amp;"),
+            '\n' => assert_eq!(&source[from..from + 4], "<br>"),
+            ' ' => assert!(source[from..].starts_with(char::is_whitespace), "space at {at}"),
+            c => assert!(source[from..].starts_with(c), "{c:?} at {at} maps to {from}"),
+        }
+    }
+    assert_eq!(doc.source_offset(doc.text.find("wo").unwrap()), source.find("wo").unwrap());
+}
+
 // ---- Hostile input -------------------------------------------------------------------------------
 
 #[test]

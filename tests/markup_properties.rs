@@ -264,7 +264,7 @@ fn check(doc: &Document, source: &str, ordered: bool) -> Result<(), TestCaseErro
         prop_assert!(last.is_none_or(|l| l < e.at));
         last = Some(e.at);
     }
-    prop_assert!(doc.source_anchors().windows(2).all(|w| w[0].0 < w[1].0), "anchors sorted");
+    prop_assert!(doc.source_anchors().windows(2).all(|w| w[0].text < w[1].text), "anchors sorted");
     for b in &doc.blocks {
         for (i, _) in text[b.text.clone()].char_indices() {
             let at = doc.source_offset(b.text.start + i);

@@ -17,7 +17,9 @@
 
 use core::ops::Range;
 
-use super::document::{Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind};
+use super::document::{
+    Anchor, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind,
+};
 
 /// The number of mark kinds counted in [`Builder`] (all but links).
 const COUNTED: usize = 8;
@@ -127,11 +129,11 @@ impl Builder {
     }
 
     /// A builder for a source of `bytes`: room for a text as long and for an anchor every
-    /// eight bytes (about one a word), so that neither grows by copying as it is written.
+    /// 32 bytes (about one a tag), so that neither grows by copying as it is written.
     pub(crate) fn for_source(bytes: usize) -> Builder {
         let mut b = Builder::new();
         b.doc.text.reserve(bytes);
-        b.doc.anchors.reserve(bytes / 8);
+        b.doc.anchors.reserve(bytes / 32);
         b
     }
 
@@ -300,7 +302,8 @@ impl Builder {
                     self.doc.text.push('\n');
                 }
             } else if space {
-                self.anchor(self.doc.text.len(), source.unwrap_or(self.ink_source_end), false);
+                // One character for the whitespace's first: a copy as far as offsets go.
+                self.anchor(self.doc.text.len(), source.unwrap_or(self.ink_source_end), true);
                 self.doc.text.push(' ');
             }
             return;
@@ -341,7 +344,7 @@ impl Builder {
             }
         } else if pending.space {
             let source = pending.source.unwrap_or(self.ink_source_end);
-            self.anchor(self.doc.text.len(), source, false);
+            self.anchor(self.doc.text.len(), source, true);
             self.doc.text.push(' ');
         }
     }
@@ -360,7 +363,7 @@ impl Builder {
             self.anchor(self.doc.text.len(), source_start, verbatim);
             self.doc.text.push_str(piece);
             if !verbatim {
-                self.anchor(self.doc.text.len(), source.end, false);
+                self.anchor(self.doc.text.len(), source.end, true);
             }
         }
     }
@@ -405,27 +408,25 @@ impl Builder {
                 continue;
             }
             if space {
-                push_anchor(anchors, out.len(), space_source.unwrap_or(ink_source_end), false);
+                push_anchor(anchors, out.len(), space_source.unwrap_or(ink_source_end), true);
                 out.push(' ');
                 space = false;
             }
             space_source = None;
             let t = out.len();
             push_anchor(anchors, t, source + i, true);
-            // Words joined by single spaces are copied as one stretch: the text is the source.
-            // Each space still gets the anchor the word after it would have written (a
-            // collapsed space starts one), and the word none (the space's anchor predicts it).
+            // Words joined by single spaces are copied as one stretch: the text is the source,
+            // and the anchor of its start predicts every word and space in it.
             let mut j = i + 1;
             loop {
                 j = next_control(bytes, j);
                 if j >= bytes.len() {
                     break;
                 }
-                if is_space(bytes[j]) {
-                    if bytes[j] != b' ' || bytes.get(j + 1).is_none_or(|&c| is_space(c)) {
-                        break;
-                    }
-                    anchors.push(((t + j - i) as u32, (source + j) as u32));
+                if is_space(bytes[j])
+                    && (bytes[j] != b' ' || bytes.get(j + 1).is_none_or(|&c| is_space(c)))
+                {
+                    break;
                 }
                 j += 1;
             }
@@ -451,15 +452,15 @@ impl Builder {
         self.anchor(at, source.start, verbatim);
         self.doc.text.push_str(text);
         if !verbatim {
-            self.anchor(self.doc.text.len(), source.end, false);
+            self.anchor(self.doc.text.len(), source.end, true);
         }
         self.ink_end = self.doc.text.len();
         self.ink_source_end = source.end;
     }
 
     /// Records that text offset `text` comes from source offset `source`. A verbatim piece
-    /// whose start the last anchor already predicts needs none; every other piece (decoded,
-    /// collapsed) starts with one, so that no stretch between anchors mixes the two.
+    /// (or a single collapsed space) whose start the last anchor already predicts needs none;
+    /// every decoded piece starts with one, and the piece after it with another.
     fn anchor(&mut self, text: usize, source: usize, verbatim: bool) {
         push_anchor(&mut self.doc.anchors, text, source, verbatim);
     }
@@ -561,18 +562,20 @@ impl Builder {
     }
 }
 
-/// See [`Builder::anchor`].
+/// See [`Builder::anchor`]. An anchor at the text offset of the last one replaces it (the
+/// last one's piece was empty).
 #[inline(always)]
-fn push_anchor(anchors: &mut Vec<(u32, u32)>, text: usize, source: usize, verbatim: bool) {
+fn push_anchor(anchors: &mut Vec<Anchor>, text: usize, source: usize, verbatim: bool) {
     let (t, s) = (text as u32, source as u32);
-    if let Some(&(lt, ls)) = anchors.last() {
-        if lt == t {
-            anchors.pop();
-        } else if verbatim && t - lt == s.wrapping_sub(ls) {
-            return;
-        }
+    if anchors.last().is_some_and(|a| a.text == t) {
+        anchors.pop();
     }
-    anchors.push((t, s));
+    if verbatim
+        && anchors.last().is_some_and(|a| !a.decoded && t - a.text == s.wrapping_sub(a.source))
+    {
+        return;
+    }
+    anchors.push(Anchor { text: t, source: s, decoded: !verbatim });
 }
 
 /// The first index from `from` of a byte below `!` (whitespace is among them), or the

@@ -32,8 +32,23 @@ pub struct Document {
     pub marks: Vec<Mark>,
     /// Images and other embedded objects, in text order.
     pub embeds: Vec<Embed>,
-    /// Anchors `(text offset, source offset)`, sorted by text offset; see [`Document::source_offset`].
-    pub(crate) anchors: Vec<(u32, u32)>,
+    /// Where each stretch of the text comes from, sorted by text offset; see
+    /// [`Document::source_offset`].
+    pub(crate) anchors: Vec<Anchor>,
+}
+
+/// Where the text from [`Anchor::text`] up to the next anchor comes from: a verbatim copy of
+/// the source from [`Anchor::source`] on, or, when [`Anchor::decoded`], text made of the
+/// source there (a character reference, collapsed whitespace, a line break's tag) that maps
+/// to its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// A text offset.
+    pub text: u32,
+    /// The source offset of that text offset.
+    pub source: u32,
+    /// The stretch is not a copy of the source.
+    pub decoded: bool,
 }
 
 /// One paragraph-like block.
@@ -186,23 +201,21 @@ impl Document {
     /// character reference, collapsed whitespace) maps to the start of its source.
     pub fn source_offset(&self, at: usize) -> usize {
         let at = at as u64;
-        let i = self.anchors.partition_point(|&(t, _)| u64::from(t) <= at);
-        if i == 0 {
+        let i = self.anchors.partition_point(|a| u64::from(a.text) <= at);
+        let Some(a) = i.checked_sub(1).map(|i| self.anchors[i]) else {
             return 0;
-        }
-        let (t, s) = self.anchors[i - 1];
-        let offset = at - u64::from(t);
-        match self.anchors.get(i) {
-            // Inside a stretch that is not verbatim (its lengths differ): its start.
-            Some(&(t2, s2)) if u64::from(t2 - t) != u64::from(s2.saturating_sub(s)) => s as usize,
-            _ => (u64::from(s) + offset) as usize,
+        };
+        if a.decoded {
+            a.source as usize
+        } else {
+            (u64::from(a.source) + at - u64::from(a.text)) as usize
         }
     }
 
-    /// The anchors `(text offset, source offset)` behind [`Document::source_offset`]: between
-    /// two anchors whose offsets advance by the same amount the text is a verbatim copy of the
-    /// source.
-    pub fn source_anchors(&self) -> &[(u32, u32)] {
+    /// The anchors behind [`Document::source_offset`], one where a stretch of text copied
+    /// verbatim from the source starts (a run of words is one stretch until a tag, a
+    /// reference or collapsed whitespace interrupts it) and one at each decoded piece.
+    pub fn source_anchors(&self) -> &[Anchor] {
         &self.anchors
     }
 }
@@ -290,9 +303,10 @@ mod tests {
     #[test]
     fn source_offsets_follow_the_anchors() {
         // "a&amp;b" read as "a&b": a verbatim, "&" from 5 bytes, b verbatim.
+        let anchor = |text, source, decoded| Anchor { text, source, decoded };
         let doc = Document {
             text: "a&b".into(),
-            anchors: vec![(0, 0), (1, 1), (2, 6)],
+            anchors: vec![anchor(0, 0, false), anchor(1, 1, true), anchor(2, 6, false)],
             ..Document::default()
         };
         assert_eq!(doc.source_offset(0), 0);

@@ -44,8 +44,8 @@ use core::fmt;
 
 pub use compare::diff_documents;
 pub use document::{
-    embed_source, link_target, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark,
-    MarkKind,
+    embed_source, link_target, Anchor, Block, BlockKind, Document, Embed, EmbedKind, ListItem,
+    Mark, MarkKind,
 };
 
 /// The markup a source is written in. (Plain text needs no reader: the engine diffs it as it is.)
