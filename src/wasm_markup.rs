@@ -3,8 +3,8 @@
 //! engine's module has a 60 KB gzipped budget that an HTML reader with its entity table does
 //! not fit in. A page loads this module only when a format other than text is asked for.
 //!
-//! `read(source, markup)` returns the [`crate::markup::Document`] as flat typed arrays and one
-//! string, which the engine module takes as they are (stage 2 of issue 27). Every offset is in
+//! `read(source, markup)` returns the [`crate::markup::Document`] as flat typed arrays (views
+//! of one buffer) and one string, which the engine module takes as they are (stage 2 of issue 27). Every offset is in
 //! UTF-16 code units: of `text` for text offsets, of `source` for source offsets.
 //!
 //! ```text
@@ -169,7 +169,15 @@ fn to_js(doc: &Document, source: &str) -> Object {
     let mut text16 = Utf16::new(&doc.text);
     let mut source16 = Utf16::new(source);
     let mut strings = Vec::new();
-    let mut blocks = Vec::with_capacity(doc.blocks.len() * 10);
+    // One array for the four kinds of record, handed out as views of it: one copy out of
+    // linear memory.
+    let sizes = [
+        doc.blocks.len() * 10,
+        doc.marks.len() * 4,
+        doc.embeds.len() * 4,
+        doc.source_anchors().len() * 2,
+    ];
+    let mut ints = Vec::with_capacity(sizes.iter().sum());
     for b in &doc.blocks {
         let (kind, level) = match b.kind {
             BlockKind::Paragraph => (0, 0),
@@ -190,7 +198,7 @@ fn to_js(doc: &Document, source: &str) -> Object {
                 l.number.map_or(0, |n| n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32),
             ),
         };
-        blocks.extend_from_slice(&[
+        ints.extend_from_slice(&[
             kind,
             level,
             b.quote_depth as i32,
@@ -204,7 +212,6 @@ fn to_js(doc: &Document, source: &str) -> Object {
         ]);
     }
     text16.restart();
-    let mut marks = Vec::with_capacity(doc.marks.len() * 4);
     for m in &doc.marks {
         let (kind, href) = match &m.kind {
             MarkKind::Bold => (0, -1),
@@ -219,10 +226,9 @@ fn to_js(doc: &Document, source: &str) -> Object {
                 (8, target.as_deref().map_or(-1, |t| strings_index(&mut strings, t)))
             }
         };
-        marks.extend_from_slice(&[kind, text16.at(m.text.start), text16.at(m.text.end), href]);
+        ints.extend_from_slice(&[kind, text16.at(m.text.start), text16.at(m.text.end), href]);
     }
     text16.restart();
-    let mut embeds = Vec::with_capacity(doc.embeds.len() * 4);
     for e in &doc.embeds {
         let kind = match e.kind {
             EmbedKind::Image => 0,
@@ -234,23 +240,22 @@ fn to_js(doc: &Document, source: &str) -> Object {
         };
         let src = e.src.as_deref().map_or(-1, |s| strings_index(&mut strings, s));
         let alt = strings_index(&mut strings, &e.alt);
-        embeds.extend_from_slice(&[kind, text16.at(e.at), src, alt]);
+        ints.extend_from_slice(&[kind, text16.at(e.at), src, alt]);
     }
     text16.restart();
     source16.restart();
-    // Written in place, without a capacity check per anchor: there is one every few bytes.
-    let mut anchors = vec![0i32; doc.source_anchors().len() * 2];
-    for (pair, a) in anchors.chunks_exact_mut(2).zip(doc.source_anchors()) {
-        pair[0] = text16.at(a.text as usize);
+    for a in doc.source_anchors() {
         let s = source16.at(a.source as usize);
-        pair[1] = if a.decoded { -1 - s } else { s };
+        ints.extend_from_slice(&[text16.at(a.text as usize), if a.decoded { -1 - s } else { s }]);
     }
     let out = Object::new();
     set(&out, "text", &JsValue::from_str(&doc.text));
-    set(&out, "blocks", &Int32Array::from(&blocks[..]));
-    set(&out, "marks", &Int32Array::from(&marks[..]));
-    set(&out, "embeds", &Int32Array::from(&embeds[..]));
-    set(&out, "anchors", &Int32Array::from(&anchors[..]));
+    let all = Int32Array::from(&ints[..]);
+    let mut start = 0;
+    for (name, size) in ["blocks", "marks", "embeds", "anchors"].into_iter().zip(sizes) {
+        set(&out, name, &all.subarray(start as u32, (start + size) as u32));
+        start += size;
+    }
     set(&out, "strings", &to_js_strings(&strings));
     out
 }
