@@ -54,11 +54,10 @@ use crate::{
     markup::{Block, Embed, ListItem, Mark},
 };
 
-#[cfg(not(feature = "markdown"))]
 #[wasm_bindgen]
 extern "C" {
-    /// The page's `TextEncoder`: a record's text written into linear memory by `encodeInto`,
-    /// not by the glue's character loop.
+    /// The page's `TextEncoder`: a source or a record's text written into linear memory by
+    /// `encodeInto`, not by the glue's character loop.
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
@@ -273,7 +272,6 @@ fn to_js_strings(strings: &[String]) -> Array {
 
 /// A JS string as a Rust string (lone surrogates as U+FFFD, as `as_string` has them), or
 /// `None` when it is not a string or does not fit in memory.
-#[cfg(not(feature = "markdown"))]
 fn string_from_js(value: &JsValue, encoder: &TextEncoder) -> Option<String> {
     let js = value.dyn_ref::<JsString>()?;
     let units = js.length() as usize;
@@ -347,14 +345,26 @@ fn from_js_strings(array: &Array, encoder: &TextEncoder) -> Option<(String, Vec<
 /// # Errors
 /// A JS `Error` for an unknown markup name, or from [`crate::markup::ReadError`].
 #[wasm_bindgen(js_name = read)]
-pub fn read(source: &str, markup: &str) -> Result<JsValue, JsError> {
+pub fn read(
+    // Taken as the JS string it is: the glue's own copy walks an ASCII text character by
+    // character in JS and over-allocates threefold for any other.
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+    markup: &str,
+) -> Result<JsValue, JsError> {
     let Some(markup) = Markup::from_name(markup) else {
         return Err(JsError::new(&format!(
             "read(): `markup` must be \"html\" or \"markdown\", got {markup:?}"
         )));
     };
-    let doc = read_markup(source, markup)?;
-    Ok(to_js(&doc, source).into())
+    let Some(source) = string_from_js(&source, &TextEncoder::new()) else {
+        return Err(JsError::new(if source.is_string() {
+            "read(): the source does not fit in the memory left"
+        } else {
+            "read(): `source` must be a string"
+        }));
+    };
+    let doc = read_markup(&source, markup)?;
+    Ok(to_js(&doc, &source).into())
 }
 
 /// Both sides of a diff of two documents, rebuilt from what `read()` returned for each (in
