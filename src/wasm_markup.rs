@@ -159,8 +159,8 @@ fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-fn strings_index(strings: &mut Vec<String>, s: &str) -> i32 {
-    strings.push(s.to_owned());
+fn strings_index<'d>(strings: &mut Vec<&'d str>, s: &'d str) -> i32 {
+    strings.push(s);
     (strings.len() - 1) as i32
 }
 
@@ -263,7 +263,7 @@ fn to_js(doc: &Document, source: &str) -> Object {
 /// `read()`'s time in a page of links), so they cross as one string split at U+0000, which
 /// no attribute value or Markdown destination holds (both readers replace it with U+FFFD);
 /// should one hold it anyway, one by one.
-fn to_js_strings(strings: &[String]) -> Array {
+fn to_js_strings(strings: &[&str]) -> Array {
     if strings.is_empty() || strings.iter().any(|s| s.contains('\0')) {
         return strings.iter().map(|s| JsValue::from_str(s)).collect();
     }
