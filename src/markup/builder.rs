@@ -369,8 +369,8 @@ impl Builder {
     }
 
     /// Whether the words of a verbatim run can skip [`Builder::ink`]'s general steps: a block
-    /// is open, outside `<pre>`, with no change of formatting and nothing but a space (if
-    /// anything) pending. Nothing in a run of text changes that, so it holds to the run's end.
+    /// is open, outside `<pre>`, with nothing but a space (if anything) pending. Nothing in a
+    /// run of text changes that, so it holds to the run's end.
     fn words_fit(&self) -> bool {
         #[cfg(test)]
         if general_only::get() {
@@ -379,7 +379,6 @@ impl Builder {
         let p = &self.pending;
         self.open.is_some()
             && !self.ctx.pre
-            && !self.marks_dirty
             && p.breaks == 0
             && p.pre.is_empty()
             && p.pre_pieces.is_empty()
@@ -390,6 +389,15 @@ impl Builder {
     /// would, piece by piece, in one pass over the bytes.
     fn verbatim_run(&mut self, text: &str, source: usize, from: usize) {
         let bytes = text.as_bytes();
+        if self.marks_dirty {
+            // The formatting changed since the last visible character: the marks change where
+            // the first word of the run starts, after the space before it if there is one.
+            let first = (from..bytes.len()).find(|&k| !is_space(bytes[k]));
+            if let Some(k) = first {
+                let space = self.pending.space || k > from;
+                self.sync_marks(self.doc.text.len() + usize::from(space));
+            }
+        }
         let out = &mut self.doc.text;
         let anchors = &mut self.doc.anchors;
         let mut space = self.pending.space;
