@@ -112,7 +112,9 @@ fn to_json(doc: &Document) -> Value {
             json!({"block": block, "kind": embed_name(e.kind), "src": e.src, "alt": e.alt, "at": at})
         })
         .collect();
-    json!({"text": doc.text, "blocks": blocks, "marks": marks, "embeds": embeds})
+    // The source offset of each character of the text, through the anchors.
+    let offsets: Vec<usize> = doc.text.char_indices().map(|(i, _)| doc.source_offset(i)).collect();
+    json!({"text": doc.text, "blocks": blocks, "marks": marks, "embeds": embeds, "offsets": offsets})
 }
 
 #[cfg(not(target_arch = "wasm32"))]

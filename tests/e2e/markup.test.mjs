@@ -270,7 +270,17 @@ test("the reader's wasm module returns what the native reader returns", async ()
           const [block, a] = at(t);
           embeds.push({block, kind: EMBEDS[kind], src: src < 0 ? null : d.strings[src], alt: d.strings[alt], at: a});
         }
-        return {text: d.text, blocks: blocks.map(({start, ...b}) => b), marks, embeds};
+        // The source offset of each character through the anchors (a decoded stretch's
+        // source offset is stored as -1 - offset; see src/wasm_markup.rs).
+        const offsets = [];
+        for (let p = 0, k = 0; p < d.text.length; p++) {
+          const code = d.text.charCodeAt(p);
+          if (code >= 0xDC00 && code < 0xE000) continue;
+          while (k < d.anchors.length && d.anchors[k] <= p) k += 2;
+          const [t, s] = k ? [d.anchors[k - 2], d.anchors[k - 1]] : [0, 0];
+          offsets.push(s < 0 ? -1 - s : s + p - t);
+        }
+        return {text: d.text, blocks: blocks.map(({start, ...b}) => b), marks, embeds, offsets};
       });
     }, cases);
     const native = [...nativeRead(CORPUS), ...nativeRead(markdown, 'markdown')];
@@ -281,6 +291,7 @@ test("the reader's wasm module returns what the native reader returns", async ()
       const w = comparable(fromWasm[i]);
       assert.deepEqual(w, n, JSON.stringify(cases[i].source));
       assert.deepEqual(fromWasm[i].blocks.map((/** @type {any} */ b) => b.source), nativeSources, JSON.stringify(cases[i].source));
+      assert.deepEqual(fromWasm[i].offsets, native[i].offsets.map(utf16), `source offsets of ${JSON.stringify(cases[i].source)}`);
     }
     await wasmPage.close();
   } finally {
