@@ -92,12 +92,14 @@ struct Utf16 {
 }
 
 impl Utf16 {
-    fn new(text: &str) -> Utf16 {
+    /// The offsets of `text`, whose JS string has `units` code units (as many as its bytes
+    /// only when it is ASCII: then there is nothing to look for).
+    fn new(text: &str, units: u32) -> Utf16 {
         const HIGHS: u64 = 0x8080_8080_8080_8080;
         let bytes = text.as_bytes();
         let mut extra = Vec::new();
         let mut excess = 0u32;
-        let mut i = 0;
+        let mut i = if units as usize == bytes.len() { bytes.len() } else { 0 };
         while i < bytes.len() {
             if let Some(chunk) = bytes.get(i..i + 8) {
                 if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGHS == 0 {
@@ -164,9 +166,11 @@ fn strings_index<'d>(strings: &mut Vec<&'d str>, s: &'d str) -> i32 {
     (strings.len() - 1) as i32
 }
 
-fn to_js(doc: &Document, source: &str) -> Object {
-    let mut text16 = Utf16::new(&doc.text);
-    let mut source16 = Utf16::new(source);
+/// `doc` as its JS record; `source` is what it was read from, a JS string of `source_units`.
+fn to_js(doc: &Document, source: &str, source_units: u32) -> Object {
+    let text = JsValue::from_str(&doc.text);
+    let mut text16 = Utf16::new(&doc.text, text.unchecked_ref::<JsString>().length());
+    let mut source16 = Utf16::new(source, source_units);
     let mut strings = Vec::new();
     // One array for the four kinds of record, handed out as views of it: one copy out of
     // linear memory.
@@ -248,7 +252,7 @@ fn to_js(doc: &Document, source: &str) -> Object {
         ints.extend_from_slice(&[text16.at(a.text as usize), if a.decoded { -1 - s } else { s }]);
     }
     let out = Object::new();
-    set(&out, "text", &JsValue::from_str(&doc.text));
+    set(&out, "text", &text);
     let all = Int32Array::from(&ints[..]);
     let mut start = 0;
     for (name, size) in ["blocks", "marks", "embeds", "anchors"].into_iter().zip(sizes) {
@@ -356,15 +360,15 @@ pub fn read(
             "read(): `markup` must be \"html\" or \"markdown\", got {markup:?}"
         )));
     };
-    let Some(source) = string_from_js(&source, &TextEncoder::new()) else {
+    let Some(source_text) = string_from_js(&source, &TextEncoder::new()) else {
         return Err(JsError::new(if source.is_string() {
             "read(): the source does not fit in the memory left"
         } else {
             "read(): `source` must be a string"
         }));
     };
-    let doc = read_markup(&source, markup)?;
-    Ok(to_js(&doc, &source).into())
+    let doc = read_markup(&source_text, markup)?;
+    Ok(to_js(&doc, &source_text, source.unchecked_ref::<JsString>().length()).into())
 }
 
 /// Both sides of a diff of two documents, rebuilt from what `read()` returned for each (in
