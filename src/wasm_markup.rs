@@ -377,8 +377,10 @@ impl Documents {
     /// A JS `Error` for an unknown markup name, or naming the side that could not be read.
     #[wasm_bindgen(js_name = read)]
     pub fn read_sources(
-        #[wasm_bindgen(js_name = oldSource)] old_source: &str,
-        #[wasm_bindgen(js_name = newSource)] new_source: &str,
+        // Taken as the JS strings they are and copied in by `encodeInto`: the glue's own copy
+        // walks an ASCII text character by character in JS.
+        #[wasm_bindgen(js_name = oldSource, unchecked_param_type = "string")] old_source: JsValue,
+        #[wasm_bindgen(js_name = newSource, unchecked_param_type = "string")] new_source: JsValue,
         markup: &str,
     ) -> Result<Documents, JsError> {
         let (markup, name) = match Markup::from_name(markup) {
@@ -390,20 +392,31 @@ impl Documents {
                 )))
             }
         };
-        let side = |source: &str, side: Side| {
-            let doc = read_markup(source, markup).map_err(|e| {
+        let encoder = TextEncoder::new();
+        let side = |source: &JsValue, side: Side| {
+            let Some(source) = string_from_js(source, &encoder) else {
+                return Err(JsError::new(&format!(
+                    "diffDocuments(): the {side} {}",
+                    if source.is_string() {
+                        "does not fit in the memory left"
+                    } else {
+                        "is not a string"
+                    }
+                )));
+            };
+            let doc = read_markup(&source, markup).map_err(|e| {
                 JsError::new(&format!(
                     "diffDocuments(): the {side} could not be read as {name}: {e}"
                 ))
             })?;
             crate::markup::compare::check(&doc, side)
                 .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
-            let record: JsValue = to_js(&doc, source).into();
+            let record: JsValue = to_js(&doc, &source).into();
             let text = Reflect::get(&record, &JsValue::from_str("text")).unwrap_or_default();
             Ok::<_, JsError>((doc, record, text))
         };
-        let (old, old_record, old_text) = side(old_source, Side::Old)?;
-        let (new, new_record, new_text) = side(new_source, Side::New)?;
+        let (old, old_record, old_text) = side(&old_source, Side::Old)?;
+        let (new, new_record, new_text) = side(&new_source, Side::New)?;
         Ok(Documents { old, new, old_record, new_record, old_text, new_text })
     }
 
