@@ -1275,6 +1275,36 @@ mod tests {
     }
 
     #[test]
+    fn the_walk_gives_each_block_the_marks_and_embeds_that_start_in_it_in_any_order() {
+        let doc = html(concat!(
+            "<p><b>a</b> b <a href='/x'>c</a><img src='i.png' alt='i'></p><p>plain</p>",
+            "<h2><i>d</i> <code>e</code></h2><ul><li><s>f</s></li><li>g <img src='j.png'></li></ul>",
+            "<p><u>h</u><sub>i</sub></p>"
+        ));
+        let expected = |i: usize| {
+            let r = doc.blocks[i].text.clone();
+            let marks: Vec<_> = doc.marks.iter().filter(|m| r.contains(&m.text.start)).collect();
+            let embeds: Vec<_> = doc.embeds.iter().filter(|e| r.contains(&e.at)).collect();
+            (marks, embeds)
+        };
+        let n = doc.blocks.len();
+        assert!(n >= 5 && doc.marks.len() >= 7 && doc.embeds.len() == 2);
+        let orders =
+            [(0..n).collect::<Vec<_>>(), (0..n).rev().collect(), vec![1, 1, 4, 0, 3, 3, 2]];
+        for order in orders {
+            let mut walk = Walk::new(&doc);
+            for &i in &order {
+                let got = walk.block(i);
+                assert_eq!(
+                    (got.marks.iter().collect::<Vec<_>>(), got.embeds.iter().collect::<Vec<_>>()),
+                    expected(i),
+                    "block {i} in {order:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_document_the_reader_could_not_make_is_an_error() {
         let mut doc = html("<p>a</p><p>b</p>");
         doc.blocks[1].text = 1..3;
