@@ -73,18 +73,24 @@ function time(f, runs) {
 
 for (const bytes of [20_000, 200_000, 1_000_000]) {
   const [oldHtml, newHtml] = pair(bytes);
-  const read = () => [reader.read(oldHtml, 'html'), reader.read(newHtml, 'html')];
-  const diffDocuments = (/** @type {ReturnType<typeof read>} */ [oldRecord, newRecord]) => {
-    const docs = reader.Documents.fromRecords(oldRecord, newRecord);
+  // Reading: both sources read into the HTML module's `Documents` (and the records the element
+  // draws from made); the documents diff: the rest of `diffDocuments` (`www/article-diff-documents.js`).
+  const read = () => reader.Documents.read(oldHtml, newHtml, 'html');
+  const diffDocuments = (/** @type {ReturnType<typeof read>} */ docs) => {
     const [o, n] = docs.engineTexts();
     const packed = docs.annotate(engine.diff(o, n, {}).packed);
-    const model = engine.unpack(packed, docs.oldText, docs.newText);
-    docs.free();
-    return model;
+    return engine.unpack(packed, docs.oldText, docs.newText);
   };
-  const documents = () => diffDocuments(read());
+  const documents = () => {
+    const docs = read();
+    try {
+      return diffDocuments(docs);
+    } finally {
+      docs.free();
+    }
+  };
   const model = documents();
-  const records = read();
+  const kept = read();
   const [oldText, newText] = [model.oldText, model.newText];
   const runs = bytes > 500_000 ? 7 : 15;
   // Warm up first: V8 compiles wasm in tiers, and a first timed run would pay for it.
@@ -94,8 +100,9 @@ for (const bytes of [20_000, 200_000, 1_000_000]) {
   }
   const text = time(() => engine.diff(oldText, newText, {}), runs);
   const html = time(documents, runs);
-  const reading = time(read, runs);
-  const diffing = time(() => diffDocuments(records), runs);
+  const reading = time(() => read().free(), runs);
+  const diffing = time(() => diffDocuments(kept), runs);
+  kept.free();
   console.log(`${(oldHtml.length / 1024).toFixed(0).padStart(5)} KiB of HTML (${(oldText.length / 1024).toFixed(0)} KiB visible): ` +
     `text ${text.toFixed(1)} ms, HTML ${html.toFixed(1)} ms (reading ${reading.toFixed(1)}, documents diff ${diffing.toFixed(1)}), ` +
     `ratio ${(html / text).toFixed(2)}×, without reading ${(diffing / text).toFixed(2)}× ` +

@@ -30,12 +30,15 @@
 //! HTML and diffs documents; `article_diff_markdown` (`markup-module,markdown`) reads HTML and
 //! Markdown only: pulldown-cmark and the diffing code together do not fit one module's budget.
 //!
-//! `Documents.fromRecords(oldRecord, newRecord)` (HTML module) takes what `read()` returned
-//! for each side, from either module, for a diff of two documents (`diffDocuments` in
-//! `www/article-diff-documents.js`): `engineTexts()` gives the two texts the engine's module
-//! diffs (the visible texts with each block's line breaks as U+000B, `crate::markup::compare`),
-//! `annotate(packed)` turns the engine's packed model into one with the formatting changes
-//! (`crate::markup::packed`), over `oldText` and `newText`.
+//! `Documents` (HTML module) holds both sides of a diff of two documents (`diffDocuments` in
+//! `www/article-diff-documents.js`). `Documents.read(oldSource, newSource, "html")` reads
+//! both sources here and keeps the documents, with their records for drawing (`oldRecord`,
+//! `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
+//! rebuilds them from what `read()` returned for each side, for the Markdown module's records.
+//! `engineTexts()` gives the two texts the engine's module diffs (the visible texts with each
+//! block's line breaks as U+000B, `crate::markup::compare`), `annotate(packed)` turns the
+//! engine's packed model into one with the formatting changes (`crate::markup::packed`), over
+//! `oldText` and `newText`.
 
 #[cfg(not(feature = "markdown"))]
 use core::ops::Range;
@@ -378,6 +381,9 @@ pub fn read(
 pub struct Documents {
     old: Document,
     new: Document,
+    /// What `read()` returns for each side, for drawing.
+    old_record: JsValue,
+    new_record: JsValue,
     /// The records' texts as JS strings: handed back as they are rather than decoded again.
     old_text: JsValue,
     new_text: JsValue,
@@ -386,6 +392,58 @@ pub struct Documents {
 #[cfg(not(feature = "markdown"))]
 #[wasm_bindgen]
 impl Documents {
+    /// Reads `oldSource` and `newSource`, both written in `markup` (`"html"`; this module
+    /// does not read Markdown), keeping the documents here: the same documents as
+    /// `fromRecords` of what `read()` returns for each, without the records' trip back in.
+    ///
+    /// # Errors
+    /// A JS `Error` for an unknown markup name, or naming the side that could not be read.
+    #[wasm_bindgen(js_name = read)]
+    pub fn read_sources(
+        // Taken as the JS strings they are and copied in by `encodeInto`: the glue's own copy
+        // walks an ASCII text character by character in JS.
+        #[wasm_bindgen(js_name = oldSource, unchecked_param_type = "string")] old_source: JsValue,
+        #[wasm_bindgen(js_name = newSource, unchecked_param_type = "string")] new_source: JsValue,
+        markup: &str,
+    ) -> Result<Documents, JsError> {
+        let (markup, name) = match Markup::from_name(markup) {
+            Some(m @ Markup::Html) => (m, "HTML"),
+            Some(m @ Markup::Markdown) => (m, "Markdown"),
+            None => {
+                return Err(JsError::new(&format!(
+                    "Documents.read(): `markup` must be \"html\" or \"markdown\", got {markup:?}"
+                )))
+            }
+        };
+        let encoder = TextEncoder::new();
+        let side = |value: &JsValue, side: Side| {
+            let Some(source) = string_from_js(value, &encoder) else {
+                return Err(JsError::new(&format!(
+                    "diffDocuments(): the {side} {}",
+                    if value.is_string() {
+                        "does not fit in the memory left"
+                    } else {
+                        "is not a string"
+                    }
+                )));
+            };
+            let doc = read_markup(&source, markup).map_err(|e| {
+                JsError::new(&format!(
+                    "diffDocuments(): the {side} could not be read as {name}: {e}"
+                ))
+            })?;
+            crate::markup::compare::check(&doc, side)
+                .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
+            let record: JsValue =
+                to_js(&doc, &source, value.unchecked_ref::<JsString>().length()).into();
+            let text = Reflect::get(&record, &JsValue::from_str("text")).unwrap_or_default();
+            Ok::<_, JsError>((doc, record, text))
+        };
+        let (old, old_record, old_text) = side(&old_source, Side::Old)?;
+        let (new, new_record, new_text) = side(&new_source, Side::New)?;
+        Ok(Documents { old, new, old_record, new_record, old_text, new_text })
+    }
+
     /// The documents `read()` returned as `oldRecord` and `newRecord`.
     ///
     /// # Errors
@@ -410,7 +468,19 @@ impl Documents {
         };
         let (old, old_text) = side(&old_record, Side::Old)?;
         let (new, new_text) = side(&new_record, Side::New)?;
-        Ok(Documents { old, new, old_text, new_text })
+        Ok(Documents { old, new, old_record, new_record, old_text, new_text })
+    }
+
+    /// The old document as `read()` returns it.
+    #[wasm_bindgen(getter, js_name = oldRecord)]
+    pub fn old_record(&self) -> JsValue {
+        self.old_record.clone()
+    }
+
+    /// The new document as `read()` returns it.
+    #[wasm_bindgen(getter, js_name = newRecord)]
+    pub fn new_record(&self) -> JsValue {
+        self.new_record.clone()
     }
 
     /// The old document's visible text.

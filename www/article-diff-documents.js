@@ -5,11 +5,16 @@
  * their own, imported on first use from `./pkg/` next to this file:
  *
  * ```text
- *  source ─ read() ─► record ─┐   article_diff_markup (HTML)  or  article_diff_markdown (Markdown)
- *  source ─ read() ─► record ─┴► Documents.fromRecords ─ engineTexts() ─► engine diff() ─► packed
- *                                       └──────────── annotate(packed) ◄──────────────────┘
- *                                           = the model with its formatting changes
+ *  HTML      sources ─ Documents.read ──────────────────────┐  (the HTML module reads both itself)
+ *  Markdown  source ─ read() ─► record ─┐                   │  article_diff_markdown
+ *            source ─ read() ─► record ─┴► Documents.fromRecords
+ *                                                           ▼
+ *            Documents ─ engineTexts() ─► engine diff() ─► packed
+ *                └──────────── annotate(packed) ◄─────────────┘
+ *                        = the model with its formatting changes
  * ```
+ *
+ * The records (`oldRecord`, `newRecord`) are what the element draws from.
  *
  * Runs the same on the page and in the worker (`article-diff-worker.js`): no DOM.
  *
@@ -20,10 +25,12 @@
  * @typedef {'text'|'html'|'markdown'} Format
  * @typedef {{text: string, blocks: Int32Array, marks: Int32Array, embeds: Int32Array,
  *   anchors: Int32Array, strings: string[]}} DocumentRecord what a reader's `read()` returns
- * @typedef {{free(): void, readonly oldText: string, readonly newText: string, engineTexts(): string[],
+ * @typedef {{free(): void, readonly oldText: string, readonly newText: string,
+ *   readonly oldRecord: DocumentRecord, readonly newRecord: DocumentRecord, engineTexts(): string[],
  *   annotate(packed: Uint32Array): Uint32Array}} Documents
  * @typedef {{default: (options?: unknown) => Promise<unknown>, read: (source: string, markup: string) => DocumentRecord}} ReaderModule
- * @typedef {ReaderModule & {Documents: {fromRecords(oldRecord: DocumentRecord, newRecord: DocumentRecord): Documents}}} HtmlModule
+ * @typedef {ReaderModule & {Documents: {fromRecords(oldRecord: DocumentRecord, newRecord: DocumentRecord): Documents,
+ *   read(oldSource: string, newSource: string, markup: 'html'): Documents}}} HtmlModule
  * @typedef {{packed: Uint32Array, oldText: string, newText: string, oldDocument: DocumentRecord,
  *   newDocument: DocumentRecord}} DocumentsDiff the model's packed array, the visible texts it
  *   is over and the two documents (their blocks and marks, for drawing)
@@ -85,21 +92,26 @@ export async function diffDocumentsWith(diff, oldSource, newSource, markup, opti
     if (typeof value !== 'string') throw new Error(`diffDocuments(): \`${name}\` must be a string, got ${value === null ? 'null' : typeof value}`);
   }
   const html = await loadReader('html');
-  const reader = markup === 'html' ? html : await loadReader('markdown');
-  const read = (/** @type {string} */ source, /** @type {string} */ side) => {
-    try {
-      return reader.read(source, markup);
-    } catch (error) {
-      throw new Error(`diffDocuments(): the ${side} text could not be read as ${markup === 'html' ? 'HTML' : 'Markdown'}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  const oldDocument = read(oldSource, 'old');
-  const newDocument = read(newSource, 'new');
-  const documents = html.Documents.fromRecords(oldDocument, newDocument);
+  let documents;
+  if (markup === 'html') {
+    // Read where the documents are diffed: their records never travel back in.
+    documents = html.Documents.read(oldSource, newSource, markup);
+  } else {
+    const reader = await loadReader('markdown');
+    const read = (/** @type {string} */ source, /** @type {string} */ side) => {
+      try {
+        return reader.read(source, markup);
+      } catch (error) {
+        throw new Error(`diffDocuments(): the ${side} text could not be read as Markdown: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const oldRecord = read(oldSource, 'old');
+    documents = html.Documents.fromRecords(oldRecord, read(newSource, 'new'));
+  }
   try {
     const [oldEngine, newEngine] = documents.engineTexts();
     const packed = documents.annotate(diff(oldEngine, newEngine, options).packed);
-    return {packed, oldText: documents.oldText, newText: documents.newText, oldDocument, newDocument};
+    return {packed, oldText: documents.oldText, newText: documents.newText, oldDocument: documents.oldRecord, newDocument: documents.newRecord};
   } finally {
     documents.free();
   }

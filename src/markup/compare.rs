@@ -38,6 +38,7 @@ use super::document::{Block, BlockKind, Document, Embed, EmbedKind, MarkKind};
 use crate::error::{Error, Side};
 use crate::model::{Block as DiffBlock, Cell, Diff, Edit, Row, RowKind, Span, SpanKind};
 use crate::output::formatting::{Formatting, FormattingChange, FormattingId, FormattingKind};
+use crate::unicode::byte_masks::{bytes_equal, word_at};
 use crate::Options;
 
 /// Longest link target or image source quoted whole in a description.
@@ -145,11 +146,17 @@ pub(crate) fn check(doc: &Document, side: Side) -> Result<(), Error> {
 /// units, with every line break inside a block written as U+000B and a block of only
 /// whitespace starting with a visible stand-in, so that the engine's paragraphs are the blocks
 /// (see the module docs). Most documents need neither: their text is borrowed as it is.
+/// `doc` has passed [`check`].
 pub(crate) fn engine_text(doc: &Document) -> Cow<'_, str> {
+    // The blocks are joined by "\n\n" (`check`): a text with no other line break has none
+    // inside a block, and one pass over the whole text says so.
+    let joins = 2 * doc.blocks.len().saturating_sub(1);
+    let inside = line_breaks(doc.text.as_bytes()) != joins;
     let needs_change = |b: &Block| {
         let block = &doc.text.as_bytes()[b.text.clone()];
         // `contains` on bytes is a memchr: a word at a time, not a byte.
-        block.contains(&b'\n') || block.contains(&b'\r') || !has_ink(&doc.text[b.text.clone()])
+        (inside && (block.contains(&b'\n') || block.contains(&b'\r')))
+            || !has_ink(&doc.text[b.text.clone()])
     };
     if !doc.blocks.iter().any(needs_change) {
         return Cow::Borrowed(&doc.text);
@@ -175,6 +182,17 @@ pub(crate) fn engine_text(doc: &Document) -> Cow<'_, str> {
     }
     // Only ASCII bytes and whole characters were replaced, by characters of the same length.
     Cow::Owned(String::from_utf8(text).unwrap_or_default())
+}
+
+/// How many bytes of `text` are `\n` or `\r`, eight bytes a step.
+fn line_breaks(text: &[u8]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i + 8 <= text.len() {
+        let word = word_at(text, i);
+        n += (bytes_equal(word, b'\n') | bytes_equal(word, b'\r')).count_ones() as usize;
+        i += 8;
+    }
+    n + text[i..].iter().filter(|&&b| matches!(b, b'\n' | b'\r')).count()
 }
 
 /// `d`, computed on two engine texts, borrowing from the visible texts instead (same lengths,
@@ -243,6 +261,7 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
         return; // not a diff of these documents' blocks: nothing to compare safely
     }
     let numbers = Numbers { old: numbering(old), new: numbering(new) };
+    let (mut old_walk, mut new_walk) = (Walk::new(old), Walk::new(new));
     let mut found = Vec::new();
     let blocks = core::mem::take(&mut d.blocks);
     let mut out = Vec::with_capacity(blocks.len());
@@ -253,7 +272,8 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                 for k in 0..o.len() {
                     let (i, j) = (o.start + k, n.start + k);
                     let (ot, nt) = (old.block_text(i), new.block_text(j));
-                    if same_formatting(old, i, new, j, &numbers) {
+                    let (a, b) = (old_walk.block(i), new_walk.block(j));
+                    if same_formatting(a, b, numbers.renumbered(i, j)) {
                         continue;
                     }
                     if k > from {
@@ -343,32 +363,73 @@ fn annotate_moves<'a>(
     }
 }
 
-/// Whether blocks `i` of `old` and `j` of `new` (with equal texts) are formatted alike.
-fn same_formatting(old: &Document, i: usize, new: &Document, j: usize, numbers: &Numbers) -> bool {
-    let (a, b) = (&old.blocks[i], &new.blocks[j]);
-    if block_change(a, b, numbers.renumbered(i, j)).is_some() {
-        return false;
-    }
-    let (ma, mb) = (marks_in(old, a.text.clone()), marks_in(new, b.text.clone()));
-    let (ea, eb) = (embeds_in(old, a.text.clone()), embeds_in(new, b.text.clone()));
-    ma.len() == mb.len()
-        && ea.len() == eb.len()
-        && ma.iter().zip(mb).all(|(x, y)| {
-            x.kind == y.kind
-                && x.text.start - a.text.start == y.text.start - b.text.start
-                && x.text.len() == y.text.len()
-        })
-        && ea
-            .iter()
-            .zip(eb)
-            .all(|(x, y)| same_embed(x, y) && x.at - a.text.start == y.at - b.text.start)
+/// One block of a document with the marks and embeds that start inside it.
+struct InBlock<'d> {
+    block: &'d Block,
+    marks: &'d [super::Mark],
+    embeds: &'d [Embed],
 }
 
-/// The marks that start inside `range` (each lies inside one block).
-fn marks_in(doc: &Document, range: Range<usize>) -> &[super::Mark] {
-    let from = doc.marks.partition_point(|m| m.text.start < range.start);
-    let to = doc.marks.partition_point(|m| m.text.start < range.end);
-    &doc.marks[from..to.max(from)]
+/// The blocks of one document in order with their marks and embeds, found by walking on from
+/// the previous block's (searched for when a block comes before it): the unchanged pairs of
+/// a diff come in order, and most blocks hold a few marks, fewer than a search's steps.
+struct Walk<'d> {
+    doc: &'d Document,
+    /// Where the marks and embeds at or after `at` start.
+    at: usize,
+    mark: usize,
+    embed: usize,
+}
+
+impl<'d> Walk<'d> {
+    fn new(doc: &'d Document) -> Self {
+        Walk { doc, at: 0, mark: 0, embed: 0 }
+    }
+
+    /// Block `i` (which must exist) with the marks and embeds that start inside it (each lies
+    /// inside one block).
+    fn block(&mut self, i: usize) -> InBlock<'d> {
+        let (doc, block) = (self.doc, &self.doc.blocks[i]);
+        let range = block.text.clone();
+        if range.start < self.at {
+            self.mark = doc.marks.partition_point(|m| m.text.start < range.start);
+            self.embed = doc.embeds.partition_point(|e| e.at < range.start);
+        }
+        let (marks, embeds) = (&doc.marks, &doc.embeds);
+        let mut from = self.mark;
+        while from < marks.len() && marks[from].text.start < range.start {
+            from += 1;
+        }
+        let mut to = from;
+        while to < marks.len() && marks[to].text.start < range.end {
+            to += 1;
+        }
+        let mut embed_from = self.embed;
+        while embed_from < embeds.len() && embeds[embed_from].at < range.start {
+            embed_from += 1;
+        }
+        let mut embed_to = embed_from;
+        while embed_to < embeds.len() && embeds[embed_to].at < range.end {
+            embed_to += 1;
+        }
+        (self.at, self.mark, self.embed) = (range.end, to, embed_to);
+        InBlock { block, marks: &marks[from..to], embeds: &embeds[embed_from..embed_to] }
+    }
+}
+
+/// Whether two blocks with equal texts are formatted alike (`renumbered`: as
+/// [`Numbers::renumbered`] has it for them).
+fn same_formatting(a: InBlock<'_>, b: InBlock<'_>, renumbered: bool) -> bool {
+    let (sa, sb) = (a.block.text.start, b.block.text.start);
+    block_change(a.block, b.block, renumbered).is_none()
+        && a.marks.len() == b.marks.len()
+        && a.embeds.len() == b.embeds.len()
+        && a.marks.iter().zip(b.marks).all(|(x, y)| {
+            x.kind == y.kind
+                && x.text.start - sa == y.text.start - sb
+                && x.text.len() == y.text.len()
+        })
+        && a.embeds.iter().zip(b.embeds).all(|(x, y)| same_embed(x, y) && x.at - sa == y.at - sb)
 }
 
 fn embeds_in(doc: &Document, range: Range<usize>) -> &[Embed] {
@@ -1183,12 +1244,63 @@ mod tests {
     fn the_engine_text_is_the_visible_text_unless_a_block_holds_a_line_break() {
         let plain = html("<p>One <b>two</b></p><ul><li>three</li></ul>");
         assert!(matches!(engine_text(&plain), Cow::Borrowed(t) if t == plain.text));
-        for source in ["<p>x<br>y</p>", "<pre>a\n\nb</pre>", "<p>a</p><p>&nbsp;</p>"] {
+        let long = "<p>a first paragraph</p><p>then a second one</p><h2>and a heading</h2>";
+        let long = html(long);
+        assert!(matches!(engine_text(&long), Cow::Borrowed(t) if t == long.text));
+        for source in [
+            "<p>x<br>y</p>",
+            "<pre>a\n\nb</pre>",
+            "<p>a</p><p>&nbsp;</p>",
+            "<p>a first paragraph</p><p>then a<br>second one</p><h2>and a heading</h2>",
+            "<p>a first paragraph</p><p>then a second one</p><pre>and\ncode</pre>",
+        ] {
             let doc = html(source);
             let engine = engine_text(&doc);
             assert!(matches!(engine, Cow::Owned(_)), "{source}");
             assert_eq!(engine.len(), doc.text.len());
             assert_ne!(engine, doc.text, "{source}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_are_counted_eight_bytes_a_step_as_one_at_a_time() {
+        let text = "ab\ncd\r\n\u{e9}\u{2028}x\n\n\ryz\u{1F600}\n\u{10a}\u{d0a}";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let bytes = &text.as_bytes()[from..to];
+                let one_by_one = bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+                assert_eq!(line_breaks(bytes), one_by_one, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_walk_gives_each_block_the_marks_and_embeds_that_start_in_it_in_any_order() {
+        let doc = html(concat!(
+            "<p><b>a</b> b <a href='/x'>c</a><img src='i.png' alt='i'></p><p>plain</p>",
+            "<h2><i>d</i> <code>e</code></h2><ul><li><s>f</s></li><li>g <img src='j.png'></li></ul>",
+            "<p><u>h</u><sub>i</sub></p>"
+        ));
+        let expected = |i: usize| {
+            let r = doc.blocks[i].text.clone();
+            let marks: Vec<_> = doc.marks.iter().filter(|m| r.contains(&m.text.start)).collect();
+            let embeds: Vec<_> = doc.embeds.iter().filter(|e| r.contains(&e.at)).collect();
+            (marks, embeds)
+        };
+        let n = doc.blocks.len();
+        assert!(n >= 5 && doc.marks.len() >= 7 && doc.embeds.len() == 2);
+        let orders =
+            [(0..n).collect::<Vec<_>>(), (0..n).rev().collect(), vec![1, 1, 4, 0, 3, 3, 2]];
+        for order in orders {
+            let mut walk = Walk::new(&doc);
+            for &i in &order {
+                let got = walk.block(i);
+                assert_eq!(
+                    (got.marks.iter().collect::<Vec<_>>(), got.embeds.iter().collect::<Vec<_>>()),
+                    expected(i),
+                    "block {i} in {order:?}"
+                );
+            }
         }
     }
 
