@@ -96,9 +96,12 @@ impl Edits {
     }
 }
 
-/// Most bytes [`Builder::unchanged_pairs`] compares in one stretch: past a pair whose length did
-/// not change but whose text did, it looks at the layout this far ahead at most.
-const STRETCH_BYTES: usize = 4096;
+/// The bytes [`Builder::unchanged_pairs`] compares in its first stretch, and in its longest: a
+/// stretch doubles while the texts agree, so that a pair whose length did not change but whose
+/// text did costs a look at the layout of a few pairs after it, not of kilobytes (a text whose
+/// every one-letter line changed would otherwise take a stretch's look per line).
+const FIRST_STRETCH_BYTES: usize = 64;
+const MAX_STRETCH_BYTES: usize = 4096;
 
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
@@ -227,15 +230,16 @@ impl<'a> Builder<'_, 'a> {
     /// How many of the `len` pairs from old `i` and new `j` on are unchanged, counted from the
     /// first: each paragraph the same text as its counterpart, and the separators between them
     /// the same too. One pass over the bytes, as far as they agree: pairs laid out alike on
-    /// both sides (the same offsets from the first pair's start) are compared a stretch of up
-    /// to [`STRETCH_BYTES`] at a time, not one by one (a text of short paragraphs has tens of
-    /// thousands); the first byte that differs, or the first pair laid out otherwise, ends it.
+    /// both sides (the same offsets from the first pair's start) are compared a stretch at a
+    /// time ([`FIRST_STRETCH_BYTES`], doubling up to [`MAX_STRETCH_BYTES`]), not one by one (a
+    /// text of short paragraphs has tens of thousands); the first byte that differs, or the
+    /// first pair laid out otherwise, ends it.
     fn unchanged_pairs(&self, i: usize, j: usize, len: usize) -> usize {
         let (old, new) = (self.old.paragraphs.as_slice(), self.new.paragraphs.as_slice());
         let (old_bytes, new_bytes) = (self.old.text.as_bytes(), self.new.text.as_bytes());
         let (o, n) = (old[i].byte_start, new[j].byte_start);
         // Pairs `..t` and bytes `..done` (from `o` and `n`) are known to agree.
-        let (mut t, mut done) = (0, 0);
+        let (mut t, mut done, mut stretch) = (0, 0, FIRST_STRETCH_BYTES);
         while t < len {
             let mut end = t;
             while end < len {
@@ -244,7 +248,7 @@ impl<'a> Builder<'_, 'a> {
                     break;
                 }
                 end += 1;
-                if p.byte_end - o - done >= STRETCH_BYTES {
+                if p.byte_end - o - done >= stretch {
                     break;
                 }
             }
@@ -263,7 +267,7 @@ impl<'a> Builder<'_, 'a> {
                 }
                 break;
             }
-            (t, done) = (end, upto);
+            (t, done, stretch) = (end, upto, (2 * stretch).min(MAX_STRETCH_BYTES));
         }
         t
     }
