@@ -149,8 +149,15 @@ pub(crate) fn align<'a>(old: &mut Side<'a>, new: &mut Side<'a>, ctx: &mut Ctx<'a
         let (mut o, mut n) = (old_mid.start, new_mid.start);
         let end = (old_mid.end, new_mid.end);
         for (i, j) in anchors.into_iter().chain([end]) {
-            let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline, Past::Scan);
-            segments_of(gap, &mut segments);
+            // Most gaps between two anchors are empty, or the same short lines on both sides
+            // (what the diff would find as one equal run): a comparison, not a diff, so that
+            // a text of thousands of short paragraphs pays per change, not per anchor.
+            if old_hashes[o..i] == new_hashes[n..j] {
+                push_equal(&mut segments, o, n, i - o);
+            } else {
+                let gap = diff_ids(&old_hashes, o..i, &new_hashes, n..j, ctx.deadline, Past::Scan);
+                segments_of(gap, &mut segments);
+            }
             if (i, j) != end {
                 push_equal(&mut segments, i, j, 1);
             }

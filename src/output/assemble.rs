@@ -96,6 +96,13 @@ impl Edits {
     }
 }
 
+/// The bytes [`Builder::unchanged_pairs`] compares in its first stretch, and in its longest: a
+/// stretch doubles while the texts agree, so that a pair whose length did not change but whose
+/// text did costs a look at the layout of a few pairs after it, not of kilobytes (a text whose
+/// every one-letter line changed would otherwise take a stretch's look per line).
+const FIRST_STRETCH_BYTES: usize = 64;
+const MAX_STRETCH_BYTES: usize = 4096;
+
 struct Builder<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
@@ -222,25 +229,45 @@ impl<'a> Builder<'_, 'a> {
 
     /// How many of the `len` pairs from old `i` and new `j` on are unchanged, counted from the
     /// first: each paragraph the same text as its counterpart, and the separators between them
-    /// the same too. One pass over the bytes, as far as they agree, in steps of a separator and
-    /// the paragraph after it; a change ends it.
+    /// the same too. One pass over the bytes, as far as they agree: pairs laid out alike on
+    /// both sides (the same offsets from the first pair's start) are compared a stretch at a
+    /// time ([`FIRST_STRETCH_BYTES`], doubling up to [`MAX_STRETCH_BYTES`]), not one by one (a
+    /// text of short paragraphs has tens of thousands); the first byte that differs, or the
+    /// first pair laid out otherwise, ends it.
     fn unchanged_pairs(&self, i: usize, j: usize, len: usize) -> usize {
         let (old, new) = (self.old.paragraphs.as_slice(), self.new.paragraphs.as_slice());
-        let (mut o, mut n) = (old[i].byte_start, new[j].byte_start);
-        let mut t = 0;
+        let (old_bytes, new_bytes) = (self.old.text.as_bytes(), self.new.text.as_bytes());
+        let (o, n) = (old[i].byte_start, new[j].byte_start);
+        // Pairs `..t` and bytes `..done` (from `o` and `n`) are known to agree.
+        let (mut t, mut done, mut stretch) = (0, 0, FIRST_STRETCH_BYTES);
         while t < len {
-            let (p, q) = (old[i + t], new[j + t]);
-            if p.byte_start - o != q.byte_start - n
-                || p.byte_end - o != q.byte_end - n
-                || !text::same(
-                    text::slice(self.old.text, o..p.byte_end),
-                    text::slice(self.new.text, n..q.byte_end),
-                )
-            {
+            let mut end = t;
+            while end < len {
+                let (p, q) = (old[i + end], new[j + end]);
+                if p.byte_start - o != q.byte_start - n || p.byte_end - o != q.byte_end - n {
+                    break;
+                }
+                end += 1;
+                if p.byte_end - o - done >= stretch {
+                    break;
+                }
+            }
+            if end == t {
                 break;
             }
-            (o, n) = (p.byte_end, q.byte_end);
-            t += 1;
+            let upto = old[i + end - 1].byte_end - o;
+            let agree = done
+                + text::common_prefix(
+                    &old_bytes[o + done..o + upto],
+                    &new_bytes[n + done..n + upto],
+                );
+            if agree < upto {
+                while old[i + t].byte_end - o <= agree {
+                    t += 1;
+                }
+                break;
+            }
+            (t, done, stretch) = (end, upto, (2 * stretch).min(MAX_STRETCH_BYTES));
         }
         t
     }
@@ -391,9 +418,13 @@ pub(crate) fn assemble<'a>(
         match units[k] {
             Unit::Pair { old: ref o, new: ref n } if o.len() == 1 && n.len() == 1 => {
                 let (i, j) = (o.start, n.start);
-                let len = run(
-                    &|e| matches!(&units[e], Unit::Pair { old, new } if old.len() == 1 && new.len() == 1 && old.start == i + e - k && new.start == j + e - k),
-                );
+                // (A plain loop, not `run`: a call per unit through `dyn Fn`, and on a text
+                // of short paragraphs nearly every unit is such a pair.)
+                let mut len = 1;
+                while matches!(units.get(k + len), Some(Unit::Pair { old, new }) if old.len() == 1 && new.len() == 1 && old.start == i + len && new.start == j + len)
+                {
+                    len += 1;
+                }
                 // Unchanged stretches a run at a time, changed pairs (or a hash collision) one
                 // by one: on a near-identical pair the few changes sit among long runs.
                 let mut t = 0;

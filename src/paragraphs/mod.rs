@@ -129,13 +129,17 @@ fn is_blank(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether line `start..end` is longer than [`WRAP_CHARS`] chars: by its bytes when they
-/// decide (a char is one to four bytes), else counting the bytes that start a char, eight at
-/// a time (a line of prose is one paragraph, and long).
+/// decide (a char is one to four bytes), else by [`chars_over_wrap`]. Inlined: it runs for
+/// every line of a block of several, and most lines are short enough for the bytes to decide.
+#[inline(always)]
 fn is_long(bytes: &[u8], start: usize, end: usize) -> bool {
     let n = end - start;
-    if n <= WRAP_CHARS || n > 4 * WRAP_CHARS {
-        return n > WRAP_CHARS;
-    }
+    n > WRAP_CHARS && (n > 4 * WRAP_CHARS || chars_over_wrap(bytes, start, end))
+}
+
+/// Whether `bytes[start..end]` holds more than [`WRAP_CHARS`] chars, counting the bytes that
+/// start a char eight at a time (a line of prose is one paragraph, and long).
+fn chars_over_wrap(bytes: &[u8], start: usize, end: usize) -> bool {
     let (mut chars, mut i) = (0, start);
     while i + 8 <= end {
         let w = word_at(bytes, i);

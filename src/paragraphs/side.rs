@@ -172,9 +172,19 @@ fn hash(bytes: &[u8]) -> u64 {
     h ^ h >> 33
 }
 
-/// Sorts a list of ids (one instantiation of the sort per kind of id).
-pub(crate) fn sort_ids<T: Id>(ids: &mut Vec<T>) {
-    crate::sort::sort_by_key(ids, |&id| u64::from(id.get()));
+/// Sorts a list of ids, through the one instantiation of the standard sort that
+/// [`crate::sort::sort_by_key`] uses, without its permutation: equal ids are interchangeable,
+/// so the sorted keys are the result.
+pub(crate) fn sort_ids<T: Id>(ids: &mut [T]) {
+    if ids.len() < 2 {
+        return;
+    }
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(ids.len());
+    keyed.extend(ids.iter().map(|&id| (u64::from(id.get()), 0)));
+    keyed.sort_unstable();
+    for (id, &(key, _)) in ids.iter_mut().zip(&keyed) {
+        *id = T::new(key as u32);
+    }
 }
 
 // The tests' seeded generator, shared with `tests/`, the benches and the examples.

@@ -72,6 +72,27 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     a.get(i..) == b.get(i..)
 }
 
+/// How many bytes `a` and `b` begin with in common, sixteen bytes a step (as [`same`]).
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let len = a.len().min(b.len());
+    let mut i = 0;
+    while i + 16 <= len {
+        let low = word_at(a, i) ^ word_at(b, i);
+        if low != 0 {
+            return i + low.trailing_zeros() as usize / 8;
+        }
+        let high = word_at(a, i + 8) ^ word_at(b, i + 8);
+        if high != 0 {
+            return i + 8 + high.trailing_zeros() as usize / 8;
+        }
+        i += 16;
+    }
+    while i < len && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
 #[cold]
 #[inline(never)]
 fn inside_a_character() -> ! {
@@ -116,6 +137,22 @@ mod tests {
                 if let Ok(b) = std::str::from_utf8(&b) {
                     assert!(!same(a, b), "{a:?} at {at}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn common_prefix_finds_the_first_difference() {
+        let text: Vec<u8> = (0u8..70).map(|b| b.wrapping_mul(37)).collect();
+        for len in 0..text.len() {
+            let a = &text[..len];
+            assert_eq!(common_prefix(a, a), len);
+            assert_eq!(common_prefix(a, &text), len, "a prefix of the other");
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x80;
+                assert_eq!(common_prefix(a, &b), at, "{len} {at}");
+                assert_eq!(common_prefix(&b, a), at, "{len} {at}");
             }
         }
     }

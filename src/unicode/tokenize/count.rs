@@ -308,56 +308,73 @@ impl Counter {
     fn others(&mut self, text: &str, mut i: usize) -> usize {
         // The state as the last two clusters' codes, each cluster one look-up in `STARTS`.
         let (mut words, mut codes) = (self.words, self.codes());
-        let bytes = text.as_bytes();
         let (mut char, mut len) = Char::at(text, i);
         let end = 'clusters: loop {
             let k = codes << 3 | u32::from(char.0 & 0x07);
             words += (STARTS[(k >> 6) as usize] >> (k & 63) & 1) as usize;
             codes = k & 63;
-            if char.joins_next() {
-                break crate::unicode::graphemes::cluster_end(text, i);
-            }
-            // What a run of clusters of this one's class leaves ([`RUN`]): the state of two
-            // such clusters, and the count as it is.
-            let run = RUN[usize::from(char.0 & 0x7F)] & 1 << (char.0 & 0x07);
-            let run_codes = (k << 3 | u32::from(char.0 & 0x07)) & 63;
-            let mut next = i + len;
-            // The char after the cluster so far: a plain mark goes on with it, a char that
-            // continues the run starts a cluster that changes nothing but the state, any
-            // other char that joins it sends the whole cluster to the rules, and a char that
-            // does not starts the next cluster.
-            loop {
-                // At eight ASCII bytes the run stops without reading the next char: no ASCII
-                // char joins the char before it (`\n` does after `\r`, whose `joins_next` is set).
-                let (after, after_len) = match Char::multibyte_at(bytes, next) {
-                    Some(after) => after,
-                    None => {
-                        let Some(&b) = bytes.get(next) else { break 'clusters next };
-                        if b < 0x80 && next + 8 <= bytes.len() && word_at(bytes, next) & HIGH == 0 {
-                            break 'clusters next;
+            // Where the grapheme rules end the cluster, when they are asked.
+            let ruled = 'rules: {
+                if char.joins_next() {
+                    break 'rules crate::unicode::graphemes::cluster_end(text, i);
+                }
+                // What a run of clusters of this one's class leaves ([`RUN`]): the state of two
+                // such clusters, and the count as it is.
+                let run = RUN[usize::from(char.0 & 0x7F)] & 1 << (char.0 & 0x07);
+                let run_codes = (k << 3 | u32::from(char.0 & 0x07)) & 63;
+                let mut next = i + len;
+                // The char after the cluster so far: a plain mark goes on with it, a char that
+                // continues the run starts a cluster that changes nothing but the state, any
+                // other char that joins it sends the whole cluster to the rules, and a char
+                // that does not starts the next cluster.
+                loop {
+                    let Some((after, after_len)) = Self::char_after(text, next) else {
+                        break 'clusters next;
+                    };
+                    if RUN[usize::from(after.0 & 0x7F)] & run != 0 {
+                        if !after.plain_mark() {
+                            (i, codes) = (next, run_codes);
                         }
-                        Char::at(text, next)
+                        next += after_len;
+                        continue;
                     }
-                };
-                if RUN[usize::from(after.0 & 0x7F)] & run != 0 {
-                    if !after.plain_mark() {
-                        (i, codes) = (next, run_codes);
+                    if !after.joins_previous() {
+                        (i, len, char) = (next, after_len, after);
+                        continue 'clusters;
+                    }
+                    if !(char.base() && after.plain_mark()) {
+                        break 'rules crate::unicode::graphemes::cluster_end(text, i);
                     }
                     next += after_len;
-                    continue;
                 }
-                if !after.joins_previous() {
-                    (i, len, char) = (next, after_len, after);
-                    continue 'clusters;
-                }
-                if !(char.base() && after.plain_mark()) {
-                    break 'clusters crate::unicode::graphemes::cluster_end(text, i);
-                }
-                next += after_len;
-            }
+            };
+            // The char after a cluster the rules ended starts the next one, here rather than
+            // on a return and a new call: a conjunct or a Hangul syllable is no reason to
+            // leave the run.
+            let Some((after, after_len)) = Self::char_after(text, ruled) else {
+                break 'clusters ruled;
+            };
+            (i, len, char) = (ruled, after_len, after);
         };
         *self = Counter::from_codes(words, codes);
         end
+    }
+
+    /// The char at byte `at` (a char boundary), to go on with the clusters of
+    /// [`Counter::others`]; `None` at the end of the text, and where eight ASCII bytes begin,
+    /// which the chunk steps take (no ASCII char joins the char before it: `\n` does after
+    /// `\r`, whose `joins_next` is set).
+    #[inline(always)]
+    fn char_after(text: &str, at: usize) -> Option<(Char, usize)> {
+        let bytes = text.as_bytes();
+        if let Some(after) = Char::multibyte_at(bytes, at) {
+            return Some(after);
+        }
+        let &b = bytes.get(at)?;
+        if b < 0x80 && at + 8 <= bytes.len() && word_at(bytes, at) & HIGH == 0 {
+            return None;
+        }
+        Some(Char::at(text, at))
     }
 
     /// [`Counter::push`] for the run of ASCII chunks from `bytes[i]` on (each followed by ASCII
