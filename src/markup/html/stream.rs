@@ -520,35 +520,25 @@ impl<'s> Reader<'s, '_> {
     }
 }
 
-/// The inline elements the fast path opens and closes itself (a mark each, none for `span`).
+/// The inline elements the fast path opens and closes itself (a mark each, none for `span`):
+/// the formatting elements but `nobr` (whose start tag closes an open one, which the fast path
+/// does not model), and phrasing elements the list of active formatting elements never holds.
 fn is_inline(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::A
-            | Tag::B
-            | Tag::BIG
-            | Tag::CODE
-            | Tag::EM
-            | Tag::FONT
-            | Tag::I
-            | Tag::S
-            | Tag::SMALL
-            | Tag::STRIKE
-            | Tag::STRONG
-            | Tag::TT
-            | Tag::U
-            | Tag::SPAN
-            | Tag::SUB
-            | Tag::SUP
-            | Tag::MARK
-            | Tag::CITE
-            | Tag::DFN
-            | Tag::VAR
-            | Tag::KBD
-            | Tag::SAMP
-            | Tag::INS
-            | Tag::DEL
-    )
+    (tag.is_formatting() && tag != Tag::NOBR)
+        || matches!(
+            tag,
+            Tag::SPAN
+                | Tag::SUB
+                | Tag::SUP
+                | Tag::MARK
+                | Tag::CITE
+                | Tag::DFN
+                | Tag::VAR
+                | Tag::KBD
+                | Tag::SAMP
+                | Tag::INS
+                | Tag::DEL
+        )
 }
 
 #[cfg(test)]
