@@ -396,25 +396,22 @@ impl<'d> Walk<'d> {
             self.embed = doc.embeds.partition_point(|e| e.at < range.start);
         }
         let (marks, embeds) = (&doc.marks, &doc.embeds);
-        let mut from = self.mark;
-        while from < marks.len() && marks[from].text.start < range.start {
-            from += 1;
-        }
-        let mut to = from;
-        while to < marks.len() && marks[to].text.start < range.end {
-            to += 1;
-        }
-        let mut embed_from = self.embed;
-        while embed_from < embeds.len() && embeds[embed_from].at < range.start {
-            embed_from += 1;
-        }
-        let mut embed_to = embed_from;
-        while embed_to < embeds.len() && embeds[embed_to].at < range.end {
-            embed_to += 1;
-        }
+        let mark_start = |m: &super::Mark| m.text.start;
+        let from = step_past(marks, self.mark, range.start, mark_start);
+        let to = step_past(marks, from, range.end, mark_start);
+        let embed_from = step_past(embeds, self.embed, range.start, |e| e.at);
+        let embed_to = step_past(embeds, embed_from, range.end, |e| e.at);
         (self.at, self.mark, self.embed) = (range.end, to, embed_to);
         InBlock { block, marks: &marks[from..to], embeds: &embeds[embed_from..embed_to] }
     }
+}
+
+/// The first index from `from` of `items` (sorted by `at`) whose `at` is `bound` or more.
+fn step_past<T>(items: &[T], mut from: usize, bound: usize, at: impl Fn(&T) -> usize) -> usize {
+    while from < items.len() && at(&items[from]) < bound {
+        from += 1;
+    }
+    from
 }
 
 /// Whether two blocks with equal texts are formatted alike (`renumbered`: as
