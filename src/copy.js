@@ -23,6 +23,11 @@
  *   surrogate pair), and encoding is per character.
  * * **Buffers that fill up.** A text that outgrows its first buffer (most scripts other than
  *   Latin) goes on in a larger one from where the encoder stopped, runs and all.
+ * * **The encoder.** `TextEncoder.encodeInto`, or, in Chromium, a small WebAssembly module that
+ *   reads the string through JS String Builtins and writes the same bytes (`stringCopier`):
+ *   Blink's `encodeInto` converts each string and encodes it a character at a time, and the
+ *   module does the same work in optimized wasm in well under its time. The bytes, and where a
+ *   copy stops when the room runs out, are the same either way.
  */
 
 const encoder = new TextEncoder();
@@ -183,9 +188,293 @@ export function sharedRuns(a, b) {
  *   The new text: `k` the next copy, `cur` the first unit not yet written.
  */
 
+/**
+ * The bytes of the string copier: a WebAssembly module that writes `s[from..to]` as UTF-8 into
+ * its memory from byte `at` on, as much as fits before byte `end` without cutting a character;
+ * it returns the bytes written and leaves in `read` the unit it stopped at: what
+ * `encodeInto(s.substring(from, to), memory[at..end])` writes and returns, lone surrogates as
+ * U+FFFD (EF BF BD) included. The units come through JS String Builtins (`wasm:js-string`,
+ * compiled with `{builtins: ['js-string']}`): `substring`, then `intoCharCodeArray` into an
+ * array of units the module keeps, grown when a range is longer. Its text form:
+ *
+ * ```wat
+ * (module
+ *   (type $units (array (mut i16)))
+ *   (import "wasm:js-string" "substring"
+ *     (func $substring (param externref i32 i32) (result (ref extern))))
+ *   (import "wasm:js-string" "intoCharCodeArray"
+ *     (func $intoCharCodeArray (param externref (ref null $units) i32) (result i32)))
+ *   (import "engine" "memory" (memory 0))
+ *   (global $read (export "read") (mut i32) (i32.const 0))
+ *   (global $units (mut (ref $units)) (array.new_default $units (i32.const 16384)))
+ *   (func (export "encode")
+ *     (param $s externref) (param $from i32) (param $to i32) (param $at i32) (param $end i32)
+ *     (result i32)
+ *     (local $n i32) (local $i i32) (local $c i32) (local $d i32) (local $p i32)
+ *     (local $ascii i32) (local $u (ref $units))
+ *     (local.set $n (i32.sub (local.get $to) (local.get $from)))
+ *     (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
+ *       (then (global.set $units (array.new_default $units (local.get $n)))))
+ *     (local.set $u (global.get $units))
+ *     (drop (call $intoCharCodeArray
+ *       (call $substring (local.get $s) (local.get $from) (local.get $to))
+ *       (local.get $u) (i32.const 0)))
+ *     (local.set $p (local.get $at))
+ *     (block $done
+ *       (loop $next
+ *         ;; A run of ASCII, as far as the room lets it go: `$ascii` is where it must stop.
+ *         (local.set $ascii
+ *           (select (local.get $n) (i32.add (local.get $i) (i32.sub (local.get $end) (local.get $p)))
+ *             (i32.ge_u (i32.sub (local.get $end) (local.get $p)) (i32.sub (local.get $n) (local.get $i)))))
+ *         (block $other
+ *           (loop $run
+ *             (br_if $other (i32.ge_u (local.get $i) (local.get $ascii)))
+ *             (br_if $other (i32.ge_u
+ *               (local.tee $c (array.get_u $units (local.get $u) (local.get $i))) (i32.const 0x80)))
+ *             (i32.store8 (local.get $p) (local.get $c))
+ *             (local.set $p (i32.add (local.get $p) (i32.const 1)))
+ *             (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *             (br $run)))
+ *         (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+ *         (local.set $c (array.get_u $units (local.get $u) (local.get $i)))
+ *         ;; ASCII here means the room ran out.
+ *         (br_if $done (i32.lt_u (local.get $c) (i32.const 0x80)))
+ *         (if (i32.lt_u (local.get $c) (i32.const 0x800))
+ *           (then
+ *             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 2)))
+ *             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0)))
+ *             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *             (local.set $p (i32.add (local.get $p) (i32.const 2)))
+ *             (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *             (br $next)))
+ *         (if (i32.eq (i32.and (local.get $c) (i32.const 0xf800)) (i32.const 0xd800))
+ *           (then
+ *             ;; A high surrogate and a low one after it in the range: a pair, four bytes.
+ *             (if (i32.lt_u (local.get $c) (i32.const 0xdc00))
+ *               (then
+ *                 (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))
+ *                   (then
+ *                     (if (i32.eq (i32.and
+ *                           (local.tee $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
+ *                           (i32.const 0xfc00)) (i32.const 0xdc00))
+ *                       (then
+ *                         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 4)))
+ *                         ;; (c - 0xd800) << 10 + (d - 0xdc00) + 0x10000
+ *                         (local.set $c (i32.sub (i32.add (i32.shl (local.get $c) (i32.const 10)) (local.get $d))
+ *                           (i32.const 0x35fdc00)))
+ *                         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 18)) (i32.const 0xf0)))
+ *                         (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3f)) (i32.const 0x80)))
+ *                         (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *                         (i32.store8 offset=3 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *                         (local.set $p (i32.add (local.get $p) (i32.const 4)))
+ *                         (local.set $i (i32.add (local.get $i) (i32.const 2)))
+ *                         (br $next)))))))
+ *             ;; A lone surrogate: U+FFFD.
+ *             (local.set $c (i32.const 0xfffd))))
+ *         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
+ *         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
+ *         (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *         (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *         (local.set $p (i32.add (local.get $p) (i32.const 3)))
+ *         (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *         (br $next)))
+ *     (global.set $read (i32.add (local.get $from) (local.get $i)))
+ *     (i32.sub (local.get $p) (local.get $at))))
+ * ```
+ *
+ * Assembled here rather than shipped as a file: wasm-bindgen copies `src/copy.js` into the
+ * package alone, and the bytes are few.
+ * @returns {Uint8Array}
+ */
+export function stringCopierBytes() {
+  /** @param {number} n */
+  const sleb = (n) => {
+    const out = [];
+    for (;;) {
+      const b = n & 0x7f;
+      n >>= 7;
+      if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
+      out.push(b | 0x80);
+    }
+  };
+  /** @param {number} n */
+  const uleb = (n) => {
+    const out = [];
+    do {
+      const b = n & 0x7f;
+      n >>>= 7;
+      out.push(n ? b | 0x80 : b);
+    } while (n);
+    return out;
+  };
+  /** @param {string} s */
+  const name = (s) => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+  /** @param {number[][]} items */
+  const vec = (items) => [...uleb(items.length), ...items.flat()];
+  /** @param {number} id @param {number[]} bytes */
+  const section = (id, bytes) => [id, ...uleb(bytes.length), ...bytes];
+
+  const [i32, externref, refExtern, refUnits, refNullUnits] = [[0x7f], [0x6f], [0x64, 0x6f], [0x64, 0], [0x63, 0]];
+  // Locals by index: the parameters, then the function's own.
+  const [S, FROM, TO, AT, END, N, I, C, D, P, ASCII, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const [READ, UNITS] = [0, 1];
+  const [SUBSTRING, INTO_CHAR_CODE_ARRAY] = [0, 1];
+  /** @param {number} x */ const get = (x) => [0x20, x];
+  /** @param {number} x */ const set = (x) => [0x21, x];
+  /** @param {number} x */ const tee = (x) => [0x22, x];
+  /** @param {number} n */ const i32c = (n) => [0x41, ...sleb(n)];
+  /** @param {number} f */ const call = (f) => [0x10, f];
+  /** @param {number} depth */ const br = (depth) => [0x0c, depth];
+  /** @param {number} depth */ const brIf = (depth) => [0x0d, depth];
+  const [block, loop, ifThen, end] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b]];
+  const [add, sub, and, or, shl, shrU, eq, ltU, geU, select, drop] =
+    [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x76], [0x46], [0x49], [0x4f], [0x1b], [0x1a]];
+  const arrayNewDefault = [0xfb, 0x07, 0];
+  const arrayGetU = [0xfb, 0x0d, 0];
+  const arrayLen = [0xfb, 0x0f];
+  /** `i32.store8` at `$p` plus `offset` of what `value` leaves. @param {number} offset @param {number[]} value */
+  const store8 = (offset, value) => [...get(P), ...value, 0x3a, 0, ...uleb(offset)];
+  /** @param {number} x @param {number} n */ const bump = (x, n) => [...get(x), ...i32c(n), ...add, ...set(x)];
+  /** Leaves `$end - $p`, the room left. */
+  const room = [...get(END), ...get(P), ...sub];
+  /** @param {number} n @param {number} depth */
+  const stopUnlessRoom = (n, depth) => [...room, ...i32c(n), ...ltU, ...brIf(depth)];
+  /** The byte that starts a character, `mark | c >> shift`. @param {number} shift @param {number} mark */
+  const lead = (shift, mark) => [...get(C), ...i32c(shift), ...shrU, ...i32c(mark), ...or];
+  /** A continuation byte, `0x80 | c >> shift & 0x3f`. @param {number} shift */
+  const follow = (shift) => [...get(C), ...(shift ? [...i32c(shift), ...shrU] : []), ...i32c(0x3f), ...and, ...i32c(0x80), ...or];
+  /** @param {number[]} index */ const unit = (index) => [...get(U), ...index, ...arrayGetU];
+
+  // Depths count the enclosing blocks, loops and ifs, innermost 0.
+  const body = [
+    ...get(TO), ...get(FROM), ...sub, ...set(N),
+    ...[0x23, UNITS], ...arrayLen, ...get(N), ...ltU,
+    ...ifThen, ...get(N), ...arrayNewDefault, 0x24, UNITS, ...end,
+    0x23, UNITS, ...set(U),
+    ...get(S), ...get(FROM), ...get(TO), ...call(SUBSTRING), ...get(U), ...i32c(0), ...call(INTO_CHAR_CODE_ARRAY), ...drop,
+    ...get(AT), ...set(P),
+    ...block, // $done
+    ...loop, // $next
+    ...get(N), ...get(I), ...room, ...add, ...room, ...get(N), ...get(I), ...sub, ...geU, ...select, ...set(ASCII),
+    ...block, // $other
+    ...loop, // $run: $other 1, $next 2, $done 3
+    ...get(I), ...get(ASCII), ...geU, ...brIf(1),
+    ...unit(get(I)), ...tee(C), ...i32c(0x80), ...geU, ...brIf(1),
+    ...store8(0, get(C)), ...bump(P, 1), ...bump(I, 1), ...br(0),
+    ...end, ...end,
+    // $next 0, $done 1
+    ...get(I), ...get(N), ...geU, ...brIf(1),
+    ...unit(get(I)), ...tee(C), ...i32c(0x80), ...ltU, ...brIf(1),
+    ...get(C), ...i32c(0x800), ...ltU,
+    ...ifThen, // $next 1, $done 2
+    ...stopUnlessRoom(2, 2), ...store8(0, lead(6, 0xc0)), ...store8(1, follow(0)), ...bump(P, 2), ...bump(I, 1), ...br(1),
+    ...end,
+    ...get(C), ...i32c(0xf800), ...and, ...i32c(0xd800), ...eq,
+    ...ifThen,
+    ...get(C), ...i32c(0xdc00), ...ltU,
+    ...ifThen,
+    ...get(I), ...i32c(1), ...add, ...get(N), ...ltU,
+    ...ifThen,
+    ...unit([...get(I), ...i32c(1), ...add]), ...tee(D), ...i32c(0xfc00), ...and, ...i32c(0xdc00), ...eq,
+    ...ifThen, // $next 4, $done 5
+    ...stopUnlessRoom(4, 5),
+    ...get(C), ...i32c(10), ...shl, ...get(D), ...add, ...i32c(0x35fdc00), ...sub, ...set(C),
+    ...store8(0, lead(18, 0xf0)), ...store8(1, follow(12)), ...store8(2, follow(6)), ...store8(3, follow(0)),
+    ...bump(P, 4), ...bump(I, 2), ...br(4),
+    ...end, ...end, ...end,
+    ...i32c(0xfffd), ...set(C),
+    ...end,
+    // $next 0, $done 1
+    ...stopUnlessRoom(3, 1),
+    ...store8(0, lead(12, 0xe0)), ...store8(1, follow(6)), ...store8(2, follow(0)),
+    ...bump(P, 3), ...bump(I, 1), ...br(0),
+    ...end, ...end,
+    ...get(FROM), ...get(I), ...add, 0x24, READ,
+    ...get(P), ...get(AT), ...sub,
+    ...end,
+  ];
+  const code = [...vec([[6, ...i32], [1, ...refUnits]]), ...body];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec([
+      [0x5e, 0x77, 0x01], // (array (mut i16))
+      [0x60, ...vec([externref, i32, i32]), ...vec([refExtern])],
+      [0x60, ...vec([externref, refNullUnits, i32]), ...vec([i32])],
+      [0x60, ...vec([externref, i32, i32, i32, i32]), ...vec([i32])],
+    ])),
+    ...section(2, vec([
+      [...name('wasm:js-string'), ...name('substring'), 0x00, 1],
+      [...name('wasm:js-string'), ...name('intoCharCodeArray'), 0x00, 2],
+      [...name('engine'), ...name('memory'), 0x02, 0x00, 0x00],
+    ])),
+    ...section(3, vec([[3]])),
+    ...section(6, vec([
+      [...i32, 1, ...i32c(0), ...end],
+      [...refUnits, 1, ...i32c(16384), ...arrayNewDefault, ...end],
+    ])),
+    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('read'), 0x03, READ]])),
+    ...section(10, vec([[...uleb(code.length), ...code]])),
+  ]);
+}
+
+/**
+ * The string copier's exports: `encode(s, from, to, at, end)` and `read` (see
+ * `stringCopierBytes`).
+ * @typedef {{encode: (s: string, from: number, to: number, at: number, end: number) => number, read: WebAssembly.Global}} StringCopier
+ */
+
+/**
+ * Whether the page's `TextEncoder` is Blink's, whose `encodeInto` the string copier beats; in
+ * Firefox `encodeInto` is SIMD code, several times faster than the copier. Chromium-based
+ * browsers say so in `navigator.userAgentData` (secure contexts only: elsewhere the encoder is
+ * kept).
+ */
+const blink = () =>
+  !!(/** @type {any} */ (globalThis.navigator)?.userAgentData?.brands?.some((/** @type {{brand: string}} */ b) => b.brand === 'Chromium'));
+
+/** The compiled copier (`null` where the engine lacks JS String Builtins), once tried. @type {WebAssembly.Module | null | undefined} */
+let copierModule;
+/** One copier per memory it writes into. @type {WeakMap<WebAssembly.Memory, StringCopier | null>} */
+const copiers = new WeakMap();
+/** Whether copies use the string copier: chosen by the engine unless set (`useStringCopier`). @type {boolean | undefined} */
+let preferCopier;
+
+/**
+ * Makes copies use the string copier (`true`), `TextEncoder.encodeInto` (`false`), or whichever
+ * suits the engine (`undefined`, the default). For tests and benchmarks: the bytes are the same.
+ * @param {boolean | undefined} use
+ */
+export function useStringCopier(use) {
+  preferCopier = use;
+}
+
+/**
+ * The string copier writing into `memory`, or `null` where copies use `encodeInto`: the engine
+ * prefers it (see `blink`) or cannot compile the copier (no JS String Builtins: the options
+ * object is ignored there, and instantiating without the `wasm:js-string` imports fails).
+ * @param {WebAssembly.Memory} memory
+ * @returns {StringCopier | null}
+ */
+export function stringCopier(memory) {
+  if (!(preferCopier ?? blink()) || copierModule === null) return null;
+  let copier = copiers.get(memory);
+  if (copier !== undefined) return copier;
+  copier = null;
+  try {
+    // @ts-ignore: the compile options (JS String Builtins) are newer than TypeScript's DOM types.
+    copierModule ??= new WebAssembly.Module(stringCopierBytes(), {builtins: ['js-string']});
+    copier = /** @type {StringCopier} */ (/** @type {unknown} */ (new WebAssembly.Instance(copierModule, {engine: {memory}}).exports));
+  } catch {
+    copierModule = null;
+  }
+  copiers.set(memory, copier);
+  return copier;
+}
+
 /** One `diff()` call's copy of its two texts into wasm memory. */
 export class TextCopy {
   /** @type {WebAssembly.Memory} */ #memory;
+  /** @type {StringCopier | null} */ #copier;
   /** The texts as the engine reads them (see `standIns`). @type {[string, string]} */ #texts;
   /** @type {OldCopy | NewCopy | null} */ #pending = null;
   /** What the old text's copy found for the new one. @type {number[] | null} */ #copies = null;
@@ -202,6 +491,7 @@ export class TextCopy {
   constructor(oldText, newText, memory) {
     this.#texts = [oldText, newText];
     this.#memory = memory;
+    this.#copier = stringCopier(memory);
   }
 
   /**
@@ -299,18 +589,25 @@ export class TextCopy {
    * Encodes `s[from..to]` into `bytes` from `w` on, as much as fits; returns the bytes written
    * and leaves the unit it stopped at in `read`. In pieces of CHUNK units or fewer, never
    * between the two halves of a surrogate pair: engines encode short substrings faster than
-   * long ones.
+   * long ones, and the string copier's array of units stays small.
    * @param {string} s @param {number} from @param {number} to @param {Uint8Array} bytes @param {number} w
    */
   #encodeRange(s, from, to, bytes, w) {
+    const copier = this.#copier;
+    const limit = bytes.byteOffset + bytes.length;
     let at = from;
     let written = 0;
     while (at < to) {
       let end = Math.min(at + CHUNK, to);
       if (end < to && (s.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-      const r = encoder.encodeInto(s.substring(at, end), bytes.subarray(w + written));
-      written += r.written;
-      at += r.read;
+      if (copier) {
+        written += copier.encode(s, at, end, bytes.byteOffset + w + written, limit);
+        at = copier.read.value;
+      } else {
+        const r = encoder.encodeInto(s.substring(at, end), bytes.subarray(w + written));
+        written += r.written;
+        at += r.read;
+      }
       if (at < end) break;
     }
     this.read = at;
