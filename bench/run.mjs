@@ -217,6 +217,8 @@ const ENCODING_NAMES = /serde|wasm_bindgen|__wbindgen|__externref|js_sys|JsDiff|
 function category(frame) {
   const { functionName: name, url } = frame;
   if (url.endsWith('.wasm') || url.startsWith('wasm://')) {
+    // The module `src/copy.js` assembles to copy the texts in (Chromium).
+    if (name === 'copyStringAsUtf8') return 'JS: texts into wasm (UTF-8)';
     if (/^(\$|wasm-function|\$?func\d)/.test(name)) return 'wasm (names stripped)';
     return ENCODING_NAMES.test(name) ? 'wasm: encoding the result' : 'wasm: engine';
   }
