@@ -23,11 +23,12 @@
  *   surrogate pair), and encoding is per character.
  * * **Buffers that fill up.** A text that outgrows its first buffer (most scripts other than
  *   Latin) goes on in a larger one from where the encoder stopped, runs and all.
- * * **The encoder.** `TextEncoder.encodeInto`, or, in Chromium, a small WebAssembly module that
- *   reads the string through JS String Builtins and writes the same bytes (`stringCopier`):
- *   Blink's `encodeInto` converts each string and encodes it a character at a time, and the
- *   module does the same work in optimized wasm in well under its time. The bytes, and where a
- *   copy stops when the room runs out, are the same either way.
+ * * **The encoder.** `TextEncoder.encodeInto`, or, in Chromium, for a text with a character
+ *   beyond U+00FF, a small WebAssembly module that reads the string through JS String Builtins
+ *   and writes the same bytes (`stringCopier`): Blink's `encodeInto` converts such a string
+ *   and encodes it a character at a time, and the module does the same work in optimized wasm
+ *   in well under its time. The bytes, and where a copy stops when the room runs out, are the
+ *   same either way.
  */
 
 const encoder = new TextEncoder();
@@ -44,6 +45,8 @@ const CHUNK = 16384;
 /** A lone surrogate: to a `u` regex a surrogate pair is one code point, never `\p{Cs}`. */
 const LONE = /\p{Cs}/u;
 const LONE_ALL = /\p{Cs}/gu;
+/** A UTF-16 unit above U+00FF (see `TextCopy`'s `#copierFor`). */
+const BEYOND_LATIN1 = /[^\0-\xff]/;
 
 /** `String.prototype.isWellFormed` (ES2024), where the engine has it. @type {((this: string) => boolean) | undefined} */
 const isWellFormed = /** @type {any} */ (String.prototype).isWellFormed;
@@ -442,8 +445,9 @@ const copiers = new WeakMap();
 let preferCopier;
 
 /**
- * Makes copies use the string copier (`true`), `TextEncoder.encodeInto` (`false`), or whichever
- * suits the engine (`undefined`, the default). For tests and benchmarks: the bytes are the same.
+ * Makes copies use the string copier for every text (`true`), `TextEncoder.encodeInto` (`false`),
+ * or whichever suits the engine and the text (`undefined`, the default). For tests and
+ * benchmarks: the bytes are the same.
  * @param {boolean | undefined} use
  */
 export function useStringCopier(use) {
@@ -477,6 +481,10 @@ export function stringCopier(memory) {
 export class TextCopy {
   /** @type {WebAssembly.Memory} */ #memory;
   /** @type {StringCopier | null} */ #copier;
+  /** Per text, the copier where it encodes that text (see `#copierFor`); `undefined` until asked. @type {(StringCopier | null | undefined)[]} */
+  #copiers = [undefined, undefined];
+  /** The copier for the text being encoded, or `null` for `encodeInto`. @type {StringCopier | null} */
+  #using = null;
   /** The texts as the engine reads them (see `standIns`). @type {[string, string]} */ #texts;
   /** @type {OldCopy | NewCopy | null} */ #pending = null;
   /** What the old text's copy found for the new one. @type {number[] | null} */ #copies = null;
@@ -511,6 +519,7 @@ export class TextCopy {
     this.#texts = texts;
     this.#pending = null;
     this.#copies = null;
+    this.#copiers = [undefined, undefined];
     this.read = 0;
     this.copied = 0;
     return true;
@@ -526,6 +535,7 @@ export class TextCopy {
   encodeInto(side, from, at, room, oldAt) {
     const s = this.#texts[side];
     const bytes = new Uint8Array(this.#memory.buffer, at, room);
+    this.#using = this.#copierFor(side);
     let p = this.#pending;
     this.#pending = null;
     if (from === 0) {
@@ -571,6 +581,18 @@ export class TextCopy {
     return this.#encodeRange(s, from, s.length, bytes, 0);
   }
 
+  /**
+   * The string copier for text `side`, or `null` when it has no character beyond U+00FF
+   * (unless `useStringCopier(true)`): V8 keeps such a string one byte a character, and Blink's
+   * `encodeInto` encodes those faster than the copier. (The test returns at once on a one-byte
+   * string, whose characters it cannot match, and stops at the first such character on any
+   * other.)
+   * @param {0|1} side
+   */
+  #copierFor(side) {
+    return (this.#copiers[side] ??= this.#copier && (preferCopier || BEYOND_LATIN1.test(this.#texts[side])) ? this.#copier : null);
+  }
+
   /** The old text's copy in pieces cut at each run it shares with the new one, or `null`. @returns {OldCopy | null} */
   #oldPlan() {
     const [s, twin] = this.#texts;
@@ -595,7 +617,7 @@ export class TextCopy {
    * @param {string} s @param {number} from @param {number} to @param {Uint8Array} bytes @param {number} w
    */
   #encodeRange(s, from, to, bytes, w) {
-    const copier = this.#copier;
+    const copier = this.#using;
     const limit = bytes.byteOffset + bytes.length;
     let at = from;
     let written = 0;
