@@ -20,6 +20,7 @@ use core::ops::Range;
 use super::document::{
     Anchor, Block, BlockKind, Document, Embed, EmbedKind, ListItem, Mark, MarkKind,
 };
+use super::scan::{is_space, next_stop};
 
 /// The number of mark kinds counted in [`Builder`] (all but links).
 const COUNTED: usize = 8;
@@ -425,19 +426,7 @@ impl Builder {
             push_anchor(anchors, t, source + i, true);
             // Words joined by single spaces are copied as one stretch: the text is the source,
             // and the anchor of its start predicts every word and space in it.
-            let mut j = i + 1;
-            loop {
-                j = next_control(bytes, j);
-                if j >= bytes.len() {
-                    break;
-                }
-                if is_space(bytes[j])
-                    && (bytes[j] != b' ' || bytes.get(j + 1).is_none_or(|&c| is_space(c)))
-                {
-                    break;
-                }
-                j += 1;
-            }
+            let j = next_stop(bytes, i + 1);
             out.push_str(&text[i..j]);
             ink_source_end = source + j;
             wrote = true;
@@ -584,32 +573,6 @@ fn push_anchor(anchors: &mut Vec<Anchor>, text: usize, source: usize, verbatim: 
         return;
     }
     anchors.push(Anchor { text: t, source: s, decoded: !verbatim });
-}
-
-/// The first index from `from` of a byte below `!` (whitespace is among them), or the
-/// length: eight bytes a step, as words are most of a text.
-fn next_control(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // The high bit of each byte below 0x21 (bytes from 0x80 up are never flagged; a
-        // borrow only flags bytes after the first hit, so the lowest bit is exact).
-        let hits = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i] > b' ' {
-        i += 1;
-    }
-    i
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
 }
 
 /// A switch for the tests: [`Builder::words_fit`] always `false`, so that every piece of text

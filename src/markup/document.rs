@@ -18,6 +18,7 @@
 //! All offsets are bytes: into [`Document::text`] for `text` ranges, into the source for
 //! `source` ranges; both always fall on char boundaries.
 
+use super::scan::find4;
 use core::ops::Range;
 
 /// An HTML or Markdown article as a reader sees it. See the [module docs](self).
@@ -230,19 +231,20 @@ fn clean_url(url: &str) -> (String, Option<Range<usize>>) {
     let last = b.iter().rposition(|&c| c > b' ').map_or(first, |i| i + 1);
     let trimmed = &url[first..last];
     // Most URLs hold no tab or line break: copied whole rather than char by char.
-    let clean: String = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+    let breaks = [b'\t', b'\n', b'\r', b'\r'];
+    let clean: String = if find4(trimmed.as_bytes(), 0, trimmed.len(), breaks) < trimmed.len() {
         trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
     } else {
         trimmed.to_owned()
     };
     let bytes = clean.as_bytes();
-    let end = bytes.iter().position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
-    let scheme = match end {
-        Some(i) if bytes[i] == b':' && i > 0 => {
-            let s = &bytes[..i];
+    let end = find4(bytes, 0, bytes.len(), [b':', b'/', b'?', b'#']);
+    let scheme = match bytes.get(end) {
+        Some(b':') if end > 0 => {
+            let s = &bytes[..end];
             let valid = s[0].is_ascii_alphabetic()
                 && s.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
-            valid.then_some(0..i)
+            valid.then_some(0..end)
         }
         _ => None,
     };

@@ -39,6 +39,7 @@ mod html;
 mod markdown;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod packed;
+mod scan;
 
 use core::fmt;
 

@@ -25,10 +25,11 @@ use std::borrow::Cow;
 
 use super::render::{context_of, is_block, mark_of_tag, parse_integer};
 use super::tags::Tag;
-use super::tokenizer::{find4, Attribute, State, Token, Tokenizer};
+use super::tokenizer::{Attribute, State, Token, Tokenizer};
 use super::tree::skip_lf;
 use crate::markup::builder::{Builder, Context};
 use crate::markup::document::{embed_source, EmbedKind, MarkKind};
+use crate::markup::scan::find4;
 
 /// Open elements past which this reader hands over to the full one (which counts its work
 /// on deep nesting).

@@ -15,6 +15,7 @@ use core::ops::Range;
 use std::borrow::Cow;
 
 use super::super::charref;
+use super::super::scan::find4;
 
 /// What the tree builder asks the tokenizer to read text as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -433,36 +434,6 @@ impl<'s> Tokenizer<'s> {
     }
 }
 
-/// The first index in `from..end` of a byte of `needles`, or `end`: eight bytes a step (the
-/// text between tags is most of an article), then byte by byte where one of them is.
-pub(crate) fn find4(bytes: &[u8], from: usize, end: usize, needles: [u8; 4]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let [a, b, c, d] = needles;
-    let (sa, sb, sc, sd) =
-        (ONES * u64::from(a), ONES * u64::from(b), ONES * u64::from(c), ONES * u64::from(d));
-    // The high bit of each zero byte of `x`, and maybe of bytes after the first zero byte
-    // (a borrow): the lowest bit set is exact.
-    #[inline(always)]
-    fn zeros(x: u64) -> u64 {
-        x.wrapping_sub(ONES) & !x & HIGHS
-    }
-    let end = end.min(bytes.len());
-    let mut i = from;
-    for chunk in bytes[from..end].chunks_exact(8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let hits = zeros(x ^ sa) | zeros(x ^ sb) | zeros(x ^ sc) | zeros(x ^ sd);
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < end && !(bytes[i] == a || bytes[i] == b || bytes[i] == c || bytes[i] == d) {
-        i += 1;
-    }
-    i
-}
-
 /// Where a comment whose text starts at `from` (after `<!--`) ends: after its `-->` or
 /// `--!>`, right away for `<!-->` and `<!--->`, or at the end of the input.
 fn comment_end(input: &str, from: usize) -> usize {
@@ -658,42 +629,6 @@ mod tests {
             tokens("<script><!--<script>--></script>x"),
             ["<script>", "\"<!--<script>-->\"", "</script>", "\"x\""]
         );
-    }
-
-    #[test]
-    fn find4_finds_the_first_needle() {
-        let needles = [b'<', b'&', b'\r', b'\0'];
-        let alphabet = b"ab <&\r\0\xC3\xA9z";
-        let mut x = 7u64;
-        for len in 0..40 {
-            for _ in 0..50 {
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        x ^= x << 13;
-                        x ^= x >> 7;
-                        x ^= x << 17;
-                        // Mostly letters, so that the eight-byte steps are taken too.
-                        let k = (x % 40) as usize;
-                        if k < alphabet.len() {
-                            alphabet[k]
-                        } else {
-                            b'a' + (k % 26) as u8
-                        }
-                    })
-                    .collect();
-                for from in 0..=len {
-                    for end in from..=len {
-                        let naive =
-                            (from..end).find(|&i| needles.contains(&bytes[i])).unwrap_or(end);
-                        assert_eq!(
-                            find4(&bytes, from, end, needles),
-                            naive,
-                            "{bytes:?} {from} {end}"
-                        );
-                    }
-                }
-            }
-        }
     }
 
     #[test]
