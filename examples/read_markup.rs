@@ -3,7 +3,13 @@
 //! ```text
 //! cargo run --example read_markup -- html < article.html          one document
 //! cargo run --example read_markup -- --batch < cases.json          [{"source", "markup"}] → [document]
+//! cargo run --example read_markup -- --debug < cases.json          the same cases, each `Document`'s `Debug`
+//! cargo run --release --example read_markup -- --repeat 20 html < body.html   the time of a read
 //! ```
+//!
+//! `--debug` prints everything a document holds, its source anchors included, one line a case
+//! (for comparing two builds of the reader); `--repeat` reads the source that many times and
+//! prints the fastest read and the median on stderr (for profilers such as callgrind).
 //!
 //! Offsets in the output are UTF-16 code units (as JavaScript counts), marks and embeds
 //! relative to their block's text; `tests/e2e/markup.test.mjs` compares this output with
@@ -135,17 +141,27 @@ fn main() {
         eprintln!("read_markup: stdin: {e}");
         std::process::exit(2);
     }
-    let arg = std::env::args().nth(1).unwrap_or_else(|| "html".into());
-    let out = if arg == "--batch" {
-        let cases: Vec<Value> = match serde_json::from_str(&input) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("read_markup: --batch wants a JSON array of {{source, markup}}: {e}");
-                std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = args.first().cloned().unwrap_or_else(|| "html".into());
+    if arg == "--repeat" {
+        let times = args.get(1).and_then(|n| n.parse::<usize>().ok()).unwrap_or(1).max(1);
+        repeat(&input, args.get(2).map_or("html", String::as_str), times);
+        return;
+    }
+    if arg == "--debug" {
+        for case in cases(&input) {
+            let markup = Markup::from_name(case["markup"].as_str().unwrap_or("html"));
+            match markup.map(|m| read(case["source"].as_str().unwrap_or(""), m)) {
+                Some(Ok(doc)) => println!("{doc:?}"),
+                Some(Err(e)) => println!("error: {e}"),
+                None => println!("error: unknown markup"),
             }
-        };
+        }
+        return;
+    }
+    let out = if arg == "--batch" {
         Value::Array(
-            cases
+            cases(&input)
                 .iter()
                 .map(|c| {
                     read_json(
@@ -159,4 +175,41 @@ fn main() {
         read_json(&input, &arg)
     };
     println!("{out}");
+}
+
+/// The cases of `--batch` and `--debug`: a JSON array of `{source, markup}`.
+#[cfg(not(target_arch = "wasm32"))]
+fn cases(input: &str) -> Vec<Value> {
+    match serde_json::from_str(input) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("read_markup: wants a JSON array of {{source, markup}}: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// `--repeat`: reads `source` `times` times; the fastest and the median read on stderr.
+#[cfg(not(target_arch = "wasm32"))]
+fn repeat(source: &str, markup: &str, times: usize) {
+    let Some(markup) = Markup::from_name(markup) else {
+        eprintln!("read_markup: unknown markup {markup}");
+        std::process::exit(2);
+    };
+    let mut took: Vec<f64> = (0..times)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let doc = read(source, markup);
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            std::hint::black_box(doc).ok();
+            ms
+        })
+        .collect();
+    took.sort_by(f64::total_cmp);
+    eprintln!(
+        "{} bytes, {times} reads: fastest {:.2} ms, median {:.2} ms",
+        source.len(),
+        took[0],
+        took[times / 2]
+    );
 }
