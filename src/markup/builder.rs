@@ -105,6 +105,10 @@ pub(crate) struct Builder {
     links: Vec<Option<String>>,
     /// Marks open in the current block: kind, start.
     marks_open: Vec<(MarkKind, usize)>,
+    /// When the open link mark (at most one is open) has not its own copy of its target yet:
+    /// the index in `links` of the element whose target it is (its `Link` holds `None` until
+    /// that element ends and hands its target over, or the mark closes first and copies it).
+    lent: Option<usize>,
     marks_dirty: bool,
 }
 
@@ -125,6 +129,7 @@ impl Builder {
             count_bits: 0,
             links: Vec::new(),
             marks_open: Vec::new(),
+            lent: None,
             marks_dirty: false,
         }
     }
@@ -220,7 +225,15 @@ impl Builder {
                 }
             }
             None => {
-                self.links.pop();
+                let target = self.links.pop().flatten();
+                if self.lent.is_some() && self.lent == Some(self.links.len()) {
+                    self.lent = None;
+                    let open =
+                        self.marks_open.iter_mut().find(|(k, _)| matches!(k, MarkKind::Link(_)));
+                    if let Some((kind, _)) = open {
+                        *kind = MarkKind::Link(target);
+                    }
+                }
             }
         }
         self.marks_dirty = true;
@@ -332,6 +345,7 @@ impl Builder {
             let source_start = self.opener.take().or(kept_source).unwrap_or(ink_source);
             self.open = Some(Open { ctx: self.ctx, text_start: self.doc.text.len(), source_start });
             self.marks_open.clear();
+            self.lent = None;
             self.marks_dirty = true;
             self.write_pre(&pending, kept);
             return;
@@ -478,17 +492,31 @@ impl Builder {
     fn sync_marks(&mut self, at: usize) {
         self.marks_dirty = false;
         let bits = self.active();
-        let link = self.links.last();
-        let is_active = |kind: &MarkKind| match kind {
-            MarkKind::Link(target) => link == Some(target),
-            kind => kind.bit().is_some_and(|i| bits >> i & 1 != 0),
+        let links = &self.links;
+        let top = links.len().checked_sub(1);
+        let mut lent = self.lent;
+        // An open link mark stays open while the link in force has its target: it is the
+        // element the mark lent its target from, or one with an equal target.
+        let link_active = |target: &Option<String>, lent: Option<usize>| match (top, lent) {
+            (None, _) => false,
+            (Some(top), Some(from)) => top == from || links[top] == links[from],
+            (Some(top), None) => links[top] == *target,
         };
         let mut k = 0;
         while k < self.marks_open.len() {
-            if is_active(&self.marks_open[k].0) {
+            let active = match &self.marks_open[k].0 {
+                MarkKind::Link(target) => link_active(target, lent),
+                kind => kind.bit().is_some_and(|i| bits >> i & 1 != 0),
+            };
+            if active {
                 k += 1;
             } else {
-                let (kind, start) = self.marks_open.remove(k);
+                let (mut kind, start) = self.marks_open.remove(k);
+                if matches!(kind, MarkKind::Link(_)) {
+                    if let Some(from) = lent.take() {
+                        kind = MarkKind::Link(links[from].clone());
+                    }
+                }
                 self.doc.marks.push(Mark { kind, text: start..self.ink_end });
             }
         }
@@ -503,16 +531,22 @@ impl Builder {
                 }
             }
         }
-        if let Some(target) = link {
-            let open = |k: &MarkKind| matches!(k, MarkKind::Link(t) if t == target);
-            if !self.marks_open.iter().any(|(k, _)| open(k)) {
-                self.marks_open.push((MarkKind::Link(target.clone()), at));
+        // A link mark still open is the link in force's (the loop above closed the others).
+        if let Some(top) = top {
+            if !self.marks_open.iter().any(|(k, _)| matches!(k, MarkKind::Link(_))) {
+                self.marks_open.push((MarkKind::Link(None), at));
+                lent = Some(top);
             }
         }
+        self.lent = lent;
     }
 
     fn close_marks(&mut self) {
-        for (kind, start) in self.marks_open.drain(..) {
+        let lent = self.lent.take();
+        for (mut kind, start) in self.marks_open.drain(..) {
+            if let (MarkKind::Link(_), Some(from)) = (&kind, lent) {
+                kind = MarkKind::Link(self.links[from].clone());
+            }
             self.doc.marks.push(Mark { kind, text: start..self.ink_end });
         }
         self.marks_dirty = true;

@@ -10,7 +10,7 @@
 //! stand-in that tests lane by lane. Any bytes are fine: only ASCII bytes are looked for,
 //! and no byte of a longer UTF-8 sequence is ASCII.
 
-use crate::unicode::byte_masks::{bytes_equal, bytes_in, word_at, HIGH};
+use crate::unicode::byte_masks::{bytes_equal, bytes_in, word_at, HIGH, ONES};
 
 /// A chunk of bytes tested at once, giving masks with [`Chunk::BITS`] bits per byte (the
 /// lowest bit of the first byte's first).
@@ -21,7 +21,7 @@ trait Chunk: Copy {
     const BITS: u32;
     /// `bytes[i..i + WIDTH]`, which must be in bounds.
     fn load(bytes: &[u8], i: usize) -> Self;
-    /// The bytes that are one of `needles`.
+    /// The bytes that are one of `needles`: exact up to the first (later flags may be wrong).
     fn any_of(self, needles: [u8; 4]) -> u64;
     /// The bytes that are HTML whitespace (space, tab, LF, FF, CR).
     fn spaces(self) -> u64;
@@ -48,7 +48,13 @@ impl Chunk for u64 {
 
     #[inline(always)]
     fn any_of(self, [a, b, c, d]: [u8; 4]) -> u64 {
-        bytes_equal(self, a) | bytes_equal(self, b) | bytes_equal(self, c) | bytes_equal(self, d)
+        // The zero bytes of `self ^ n`, and maybe bytes after the first (a borrow): fewer
+        // steps than `bytes_equal`, and the lowest flag is exact, which is all `find4` reads.
+        let zeros = |n: u8| {
+            let x = self ^ (ONES * u64::from(n));
+            x.wrapping_sub(ONES) & !x & HIGH
+        };
+        zeros(a) | zeros(b) | zeros(c) | zeros(d)
     }
 
     #[inline(always)]
@@ -273,7 +279,8 @@ mod tests {
                 assert_eq!(chunk.spaces(), mask(&is_space));
                 assert_eq!(chunk.blanks(), mask(&|b| b == b' '));
                 let needles = [b'<', b'&', b'\r', b'\0'];
-                assert_eq!(chunk.any_of(needles), mask(&|b| needles.contains(&b)));
+                let first = |m: u64| m & m.wrapping_neg();
+                assert_eq!(first(chunk.any_of(needles)), first(mask(&|b| needles.contains(&b))));
             }
         });
     }
