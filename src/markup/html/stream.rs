@@ -258,23 +258,19 @@ fn quoted_attributes_tag(input: &str, at: usize) -> Option<(Tag, Attrs<'_>, usiz
         match bytes.get(i)? {
             b'=' if bytes.get(i + 1) == Some(&b'"') => {
                 let value_start = i + 2;
-                let len = memchr_quote(&bytes[value_start..])?;
-                let value = &input[value_start..value_start + len];
-                if value.bytes().any(|c| matches!(c, b'&' | b'\r' | b'\0')) {
+                // The closing quote, unless a byte the tokenizer would decode or replace
+                // comes first.
+                let end = find4(bytes, value_start, bytes.len(), [b'"', b'&', b'\r', b'\0']);
+                if bytes.get(end) != Some(&b'"') {
                     return None;
                 }
-                attrs.set(name, value);
-                i = value_start + len + 1;
+                attrs.set(name, &input[value_start..end]);
+                i = end + 1;
             }
             b' ' | b'>' | b'/' => attrs.set(name, ""),
             _ => return None,
         }
     }
-}
-
-/// The index of the first `"` in `bytes`.
-fn memchr_quote(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&c| c == b'"')
 }
 
 /// The content of a `script` or `style` (never shown) and its end tag; `false` if anything
