@@ -1,4 +1,4 @@
-//! The reader's two text scans, sixteen bytes a step: the end of a run of text between tags
+//! The reader's two text scans, a chunk of bytes a step: the end of a run of text between tags
 //! ([`find4`]: the next `<`, `&`, CR or NUL), and the next point where a run of words stops
 //! being a copy of its source ([`next_stop`]: whitespace other than a single space between two
 //! visible characters).
