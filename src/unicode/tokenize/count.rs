@@ -338,7 +338,8 @@ impl Counter {
                         next += after_len;
                         continue;
                     }
-                    if !after.joins_previous() {
+                    // A line feed joins a carriage return only, which went to the rules.
+                    if !after.joins_previous() || text.as_bytes()[next] == b'\n' {
                         (i, len, char) = (next, after_len, after);
                         continue 'clusters;
                     }
@@ -447,9 +448,14 @@ mod tests {
 
     #[test]
     fn counts_words_as_the_tokenizer_does() {
-        let text = "Biden’s “linguistic intemperance” — 日本 1,000 don't";
-        let words = super::super::tests::words(text).len();
-        assert_eq!(counts(text), [words, words]);
-        assert_eq!(count_words(text), words);
+        for text in [
+            "Biden’s “linguistic intemperance” — 日本 1,000 don't",
+            // Line feeds after other chars and their marks, and after a carriage return.
+            "日本\n語\r\nсвобода\r\n\nе\u{301}\nक्ष\n한\n\u{200d}\n",
+        ] {
+            let words = super::super::tests::words(text).len();
+            assert_eq!(counts(text), [words, words], "{text:?}");
+            assert_eq!(count_words(text), words, "{text:?}");
+        }
     }
 }
