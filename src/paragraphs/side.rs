@@ -159,10 +159,16 @@ fn hash(bytes: &[u8]) -> u64 {
         a = (a.rotate_left(23) ^ word_at(bytes, i)).wrapping_mul(K);
         i += 8;
     }
+    // The last one to seven bytes: as the last eight (some hashed already), unless the
+    // paragraph is shorter.
     let mut last = 0u64;
-    while i < len {
-        last = last << 8 | u64::from(bytes[i]);
-        i += 1;
+    if i < len && len >= 8 {
+        last = word_at(bytes, len - 8);
+    } else {
+        while i < len {
+            last = last << 8 | u64::from(bytes[i]);
+            i += 1;
+        }
     }
     b = (b.rotate_left(23) ^ last).wrapping_mul(K);
     // Fold the lanes, then murmur3's finaliser, so every input bit can reach every output bit.
