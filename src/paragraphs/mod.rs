@@ -21,7 +21,7 @@ pub(crate) mod side;
 pub(crate) mod similarity;
 
 use crate::model::Paragraph;
-use crate::unicode::byte_masks::{bytes_below, bytes_equal, word_at, HIGH};
+use crate::unicode::byte_masks::{bytes_below, bytes_equal, flags_in, word_at, HIGH};
 use crate::unicode::text;
 
 /// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
@@ -144,7 +144,7 @@ fn chars_over_wrap(bytes: &[u8], start: usize, end: usize) -> bool {
     while i + 8 <= end {
         let w = word_at(bytes, i);
         // Continuation bytes are `10xxxxxx`.
-        chars += 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+        chars += 8 - flags_in(w & !(w << 1) & HIGH) as usize;
         i += 8;
     }
     while i < end {

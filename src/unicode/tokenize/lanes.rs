@@ -12,7 +12,7 @@
 //! A flag mask crosses to and from the counter's `u64` form ([`Lanes::from_last`],
 //! [`Lanes::last`]), where bit 63 is the last byte before the chunk and bit 55 the one before it.
 
-use crate::unicode::byte_masks::{bytes_in, word_at, HIGH, ONES};
+use crate::unicode::byte_masks::{bytes_in, flags_in, word_at, HIGH, ONES};
 
 /// A chunk of [`Lanes::WIDTH`] ASCII bytes, or a mask with a flag per byte.
 pub(super) trait Lanes: Copy {
@@ -107,7 +107,7 @@ impl Lanes for u64 {
 
     #[inline(always)]
     fn count(self) -> u32 {
-        self.count_ones()
+        flags_in(self)
     }
 
     #[inline(always)]
