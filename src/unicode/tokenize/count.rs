@@ -372,10 +372,14 @@ impl Counter {
             return Some(after);
         }
         let &b = bytes.get(at)?;
-        if b < 0x80 && at + 8 <= bytes.len() && word_at(bytes, at) & HIGH == 0 {
+        if b >= 0x80 {
+            return Some(Char::at(text, at));
+        }
+        if at + 8 <= bytes.len() && word_at(bytes, at) & HIGH == 0 {
             return None;
         }
-        Some(Char::at(text, at))
+        // An ASCII char (the space between two words of another script): its code is its byte.
+        Some((Char(super::KNOWN_CHARS.get_code(u32::from(b), Char::work_out)), 1))
     }
 
     /// [`Counter::push`] for the run of ASCII chunks from `bytes[i]` on (each followed by ASCII
