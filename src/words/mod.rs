@@ -1,7 +1,9 @@
 //! Word diff of two paragraph texts, cleaned up to read like a human edit.
 //!
 //! 1. Both texts are tokenized and each token interned by its *folded* key (see
-//!    [`crate::unicode::fold`]), so `’` and `'`, or a space and a paragraph break, match.
+//!    [`crate::unicode::fold`]), so `’` and `'`, or a space and a paragraph break, match. A
+//!    changed paragraph was tokenized and interned for its profile already: [`diff_cells`]
+//!    takes its tokens and ids from there.
 //! 2. **Words first**: Myers' diff ([`crate::myers`]) runs over the ids of the word tokens
 //!    alone (with the call's deadline), then over the spaces and punctuation between each two consecutive
 //!    matched words. One Myers over all tokens maximises matched *tokens*, so it gladly keeps a
@@ -47,6 +49,7 @@ use crate::call::Ctx;
 use crate::deadline::Deadline;
 use crate::intern::TokenId;
 use crate::myers::{diff_ids, id_type, DiffOp, Past};
+use crate::paragraphs::side::Side;
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
@@ -129,42 +132,170 @@ thread_local! {
         const { core::cell::RefCell::new(Vec::new()) };
 }
 
-/// Diffs `old` against `new` word by word.
+/// Diffs `old` against `new` word by word (the engine diffs paragraphs with [`diff_cells`]).
+#[cfg(test)]
 pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> WordDiff {
-    #[cfg(test)]
-    DIFFED.with(|d| {
-        d.borrow_mut().push([old.as_ptr() as usize, old.len(), new.as_ptr() as usize, new.len()])
-    });
+    let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
+    let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
+    tokenize(old, &mut old_tokens);
+    tokenize(new, &mut new_tokens);
+    let result = diff_tokens(old, new, &old_tokens, &new_tokens, [false; 2], ctx);
+    ctx.old_tokens = old_tokens;
+    ctx.new_tokens = new_tokens;
+    result
+}
+
+/// Diffs the cell of paragraphs `o` of `old` (its text from the first one's first byte to the
+/// last one's last, [`Side::cell`]) against that of `n` of `new` word by word, from the tokens
+/// and ids their profiles kept ([`Side::push_tokens`]) where they have them: a changed paragraph is
+/// tokenized and interned once, for its profile and its word diff.
+pub(crate) fn diff_cells<'a>(
+    old: &Side<'a>,
+    o: &Range<usize>,
+    new: &Side<'a>,
+    n: &Range<usize>,
+    ctx: &mut Ctx<'a>,
+) -> WordDiff {
+    let (ot, nt) = (old.cell(o).1, new.cell(n).1);
     let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
     let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
     let mut old_keys = std::mem::take(&mut ctx.old_keys);
     let mut new_keys = std::mem::take(&mut ctx.new_keys);
-    tokenize(old, &mut old_tokens);
-    tokenize(new, &mut new_tokens);
+    let ready = [
+        cell_tokens(old, o, &mut old_tokens, &mut old_keys, ctx),
+        cell_tokens(new, n, &mut new_tokens, &mut new_keys, ctx),
+    ];
+    if !ready[0] {
+        tokenize(ot, &mut old_tokens);
+    }
+    if !ready[1] {
+        tokenize(nt, &mut new_tokens);
+    }
+    ctx.old_keys = old_keys;
+    ctx.new_keys = new_keys;
+    let result = diff_tokens(ot, nt, &old_tokens, &new_tokens, ready, ctx);
+    ctx.old_tokens = old_tokens;
+    ctx.new_tokens = new_tokens;
+    result
+}
+
+/// Fills `tokens` and `keys` with the tokens of the cell of `side`'s paragraphs `range` (offsets
+/// from its first byte) and their ids: each paragraph's from its profile, the separators
+/// between them tokenized here. `false` (and nothing to read in either) when a paragraph's
+/// profile kept no tokens, or when a separator might not cut the text where it does alone (a
+/// grapheme cluster or a token across its ends): then the cell is tokenized whole.
+fn cell_tokens<'a>(
+    side: &Side<'a>,
+    range: &Range<usize>,
+    tokens: &mut Vec<Token>,
+    keys: &mut Vec<TokenId>,
+    ctx: &mut Ctx<'a>,
+) -> bool {
+    tokens.clear();
+    keys.clear();
+    let base = side.paragraphs[range.start].byte_start;
+    let (bytes, cell) =
+        (side.text.as_bytes(), crate::unicode::text::slice(side.text, base..side.text.len()));
+    let mut gap = Vec::new();
+    for i in range.clone() {
+        let at = side.paragraphs[i].byte_start;
+        if i > range.start {
+            let from = side.paragraphs[i - 1].byte_end;
+            if !cuts_cleanly(bytes, from) || !cuts_cleanly(bytes, at) {
+                return false;
+            }
+            tokenize(crate::unicode::text::slice(side.text, from..at), &mut gap);
+            if gap.iter().any(|t| t.kind != TokenKind::Space) {
+                return false;
+            }
+            let (shift, first) = ((from - base) as u32, tokens.len());
+            for t in &gap {
+                let t = Token { start: t.start + shift, end: t.end + shift, kind: t.kind };
+                tokens.push(t);
+                keys.push(ctx.interner.intern(t.text(cell), ctx.fold));
+            }
+            join_spaces(first, tokens, keys, cell, ctx);
+        }
+        let first = tokens.len();
+        if !side.push_tokens(i, (at - base) as u32, tokens, keys) {
+            return false;
+        }
+        join_spaces(first, tokens, keys, cell, ctx);
+    }
+    true
+}
+
+/// Makes tokens `at - 1` and `at` of a cell one token if both are spaces, as they are when the
+/// cell is tokenized whole.
+fn join_spaces<'a>(
+    at: usize,
+    tokens: &mut Vec<Token>,
+    keys: &mut Vec<TokenId>,
+    cell: &'a str,
+    ctx: &mut Ctx<'a>,
+) {
+    let Some(&[before, after]) = tokens.get(at.wrapping_sub(1)..at + 1) else { return };
+    if before.kind == TokenKind::Space && after.kind == TokenKind::Space {
+        tokens[at - 1].end = after.end;
+        keys[at - 1] = ctx.interner.intern(tokens[at - 1].text(cell), ctx.fold);
+        tokens.remove(at);
+        keys.remove(at);
+    }
+}
+
+/// Whether the text cuts into grapheme clusters at byte `at` (a paragraph's end or start,
+/// `0 < at < len`) as it does when each side is tokenized alone: a line break on either side
+/// (but for `\r\n`), or ASCII on both (no ASCII char extends or prefixes a cluster).
+/// Paragraphs are whole lines, so this holds at each of their ends; it keeps the reuse exact
+/// should they ever end elsewhere.
+fn cuts_cleanly(bytes: &[u8], at: usize) -> bool {
+    let (before, after) = (bytes[at - 1], bytes[at]);
+    let line_break = |b: u8| b == b'\n' || b == b'\r';
+    !(before == b'\r' && after == b'\n')
+        && (line_break(before) || line_break(after) || (before.is_ascii() && after.is_ascii()))
+}
+
+/// The word diff of `old` and `new`, cut into `old_tokens` and `new_tokens`; `ready` says which
+/// side's ids are in `ctx`'s keys already (the others are interned here).
+fn diff_tokens<'a>(
+    old: &'a str,
+    new: &'a str,
+    old_tokens: &[Token],
+    new_tokens: &[Token],
+    ready: [bool; 2],
+    ctx: &mut Ctx<'a>,
+) -> WordDiff {
+    #[cfg(test)]
+    DIFFED.with(|d| {
+        d.borrow_mut().push([old.as_ptr() as usize, old.len(), new.as_ptr() as usize, new.len()])
+    });
+    let mut old_keys = std::mem::take(&mut ctx.old_keys);
+    let mut new_keys = std::mem::take(&mut ctx.new_keys);
     let result = if ctx.deadline.passed() {
         // No interning (a hash per token, a fold per non-ASCII one): on a long paragraph of
         // distinct words it costs more than the rest of the call.
-        let runs = common_ends(&old_tokens, &new_tokens, old, new);
+        let runs = common_ends(old_tokens, new_tokens, old, new);
         if runs.iter().any(|r| r.kind != PieceKind::Equal && r.old.len() + r.new.len() > 2) {
             ctx.coarsened.word_diffs += 1;
         }
-        finish(&runs, &old_tokens, &new_tokens, old, new, ctx)
+        finish(&runs, old_tokens, new_tokens, old, new, ctx)
     } else {
-        old_keys.clear();
-        new_keys.clear();
-        old_keys.extend(old_tokens.iter().map(|t| ctx.interner.intern(t.text(old), ctx.fold)));
-        new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
-
-        let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, ctx);
-        let mut runs = slide(runs_of(&ops), &old_keys, &new_keys);
-        snap_to_boundaries(&mut runs, &old_keys, &new_keys, &old_tokens, &new_tokens, old, new);
-        let runs = split_cosmetic(&runs, &old_tokens, &new_tokens, old, new);
-        let runs = absorb_stranded(runs, &old_tokens, &new_tokens, old, new);
-        finish(&runs, &old_tokens, &new_tokens, old, new, ctx)
+        for (keys, tokens, text, ready) in
+            [(&mut old_keys, old_tokens, old, ready[0]), (&mut new_keys, new_tokens, new, ready[1])]
+        {
+            if !ready {
+                keys.clear();
+                keys.extend(tokens.iter().map(|t| ctx.interner.intern(t.text(text), ctx.fold)));
+            }
+        }
+        let (old_keys, new_keys) = (&old_keys[..], &new_keys[..]);
+        let ops = token_ops(old_keys, new_keys, old_tokens, new_tokens, ctx);
+        let mut runs = slide(runs_of(&ops), old_keys, new_keys);
+        snap_to_boundaries(&mut runs, old_keys, new_keys, old_tokens, new_tokens, old, new);
+        let runs = split_cosmetic(&runs, old_tokens, new_tokens, old, new);
+        let runs = absorb_stranded(runs, old_tokens, new_tokens, old, new);
+        finish(&runs, old_tokens, new_tokens, old, new, ctx)
     };
-
-    ctx.old_tokens = old_tokens;
-    ctx.new_tokens = new_tokens;
     ctx.old_keys = old_keys;
     ctx.new_keys = new_keys;
     result
@@ -818,6 +949,52 @@ mod tests {
             }
         }
         s
+    }
+
+    #[test]
+    fn a_cell_from_its_profiles_is_cut_as_the_whole_cell_is() {
+        // Random texts of line breaks (`\r\n` too), spaces, joiners, combining marks, a
+        // prepended mark, no-break and ideographic spaces, CJK and words: every cell of up to
+        // three paragraphs, built from its paragraphs' profiles (a space ending a paragraph
+        // joins the line break after it), has the tokens and ids that tokenizing and interning
+        // the cell whole gives.
+        use crate::paragraphs::side::{rng::Rng, Side};
+        const PIECES: [&str; 16] = [
+            "\n", "\n\n", "\r\n", "\r", " ", "  ", "word", "42", "'", ",", "-", "\u{301}",
+            "\u{600}", "\u{a0}", "\u{3000}", "\u{4e2d}",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let (mut built, mut whole) = (0, 0);
+        for _ in 0..400 {
+            let text: String =
+                (0..rng.below(40)).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
+            let mut side = Side::new(text);
+            let count = side.paragraphs.len();
+            side.ensure_profiles(0..count, &mut ctx);
+            for first in 0..count {
+                for last in first..count.min(first + 3) {
+                    let (mut tokens, mut keys) = (Vec::new(), Vec::new());
+                    if !cell_tokens(&side, &(first..last + 1), &mut tokens, &mut keys, &mut ctx) {
+                        whole += 1;
+                        continue;
+                    }
+                    built += 1;
+                    let cell = side.cell(&(first..last + 1)).1;
+                    let mut expected = Vec::new();
+                    tokenize(cell, &mut expected);
+                    assert_eq!(tokens, expected, "{text:?} {first}..={last}");
+                    let ids: Vec<TokenId> = expected
+                        .iter()
+                        .map(|t| ctx.interner.intern(t.text(cell), ctx.fold))
+                        .collect();
+                    assert_eq!(keys, ids, "{text:?} {first}..={last}");
+                }
+            }
+        }
+        // Most cells are built from the profiles.
+        assert!(built > 4 * whole && built > 1000, "{built} built, {whole} whole");
     }
 
     fn check(old: &'static str, new: &'static str, expected: &str) {
