@@ -509,15 +509,11 @@ fn extend(
     }
     // How many of each word of `one` the group has not matched yet (indexed by word id; all
     // zero again on return), so each step costs the size of the added paragraph only.
-    let top = single.last().map_or(0, |&w| w.0 as usize + 1);
-    if counts.len() < top {
-        counts.resize(top, 0);
-    }
-    single.iter().for_each(|&w| counts[w.0 as usize] += 1);
-    let mut shared = take_shared(counts, b.profile_ref(start));
     let mut size = b.profile_ref(start).len();
     let mut best = pair_sim.max(GROUP_MIN_SIMILARITY - f64::EPSILON);
     let whole = |size: usize| (single.len() + size) as f64;
+    // Filled when the first group gets past the bound below (most pairs have none that does).
+    let mut matched = None;
     for last in start + 1..end.min(start + MAX_GROUP) {
         let added = b.profile_ref(last);
         if b.wordless(last) != wordless {
@@ -529,7 +525,16 @@ fn extend(
         if 2.0 * single.len() as f64 / whole(size) <= best {
             break;
         }
-        shared += take_shared(counts, added);
+        let shared = matched.get_or_insert_with(|| {
+            let top = single.last().map_or(0, |&w| w.0 as usize + 1);
+            if counts.len() < top {
+                counts.resize(top, 0);
+            }
+            single.iter().for_each(|&w| counts[w.0 as usize] += 1);
+            take_shared(counts, b.profile_ref(start))
+        });
+        *shared += take_shared(counts, added);
+        let shared = *shared;
         let sim = 2.0 * shared as f64 / whole(size);
         if sim > best {
             best = sim;
@@ -539,7 +544,9 @@ fn extend(
             push(Group { old, new, weight });
         }
     }
-    single.iter().for_each(|&w| counts[w.0 as usize] = 0);
+    if matched.is_some() {
+        single.iter().for_each(|&w| counts[w.0 as usize] = 0);
+    }
 }
 
 /// Takes the words of `added` out of `counts` while any are left, and returns how many it took.
