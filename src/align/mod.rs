@@ -34,7 +34,7 @@ use crate::call::Ctx;
 use crate::intern::TokenId;
 use crate::myers::{dense_ids, diff_ids, id_type, DiffOp, Past};
 use crate::paragraphs::side::Side;
-use crate::paragraphs::similarity::{candidates, dice, overlap};
+use crate::paragraphs::similarity::{candidates, dice_from, overlap};
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::sort;
 use crate::unicode::tokenize::count_words;
@@ -464,7 +464,8 @@ fn align_hunk<'a>(
             break;
         }
         let (a, b) = (old.profile_ref(i), new.profile_ref(j));
-        let sim = dice(a, b);
+        // (Below the floor, the similarity only matters as less than both minimums.)
+        let sim = dice_from(a, b, PAIR_MIN_SIMILARITY);
         if sim >= PAIR_MIN_SIMILARITY {
             groups.push(Group { old: i..i + 1, new: j..j + 1, weight: overlap(a, b) as f64 * sim });
         }

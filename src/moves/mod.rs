@@ -35,7 +35,7 @@
 use crate::align::Unit;
 use crate::call::Ctx;
 use crate::paragraphs::side::Side;
-use crate::paragraphs::similarity::{candidates, dice};
+use crate::paragraphs::similarity::{candidates, dice_from};
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::sort;
 use crate::unicode::tokenize::count_words;
@@ -144,7 +144,7 @@ pub(crate) fn find<'a>(
         candidates(&olds, &news, old, new, CANDIDATES_PER_PARAGRAPH, ctx.deadline)
             .into_iter()
             .filter_map(|(i, j)| {
-                let sim = dice(old.profile_ref(i), new.profile_ref(j));
+                let sim = dice_from(old.profile_ref(i), new.profile_ref(j), threshold);
                 (sim >= threshold).then_some((sim, i, j))
             })
             .collect();

@@ -51,6 +51,17 @@ pub(crate) fn dice<T: Id>(a: &[T], b: &[T]) -> f64 {
     2.0 * overlap(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
+/// [`dice`] when it can reach `floor`, else 0: lists of very different lengths cannot (sharing
+/// every word of the shorter one), and then their overlap is not counted. Most pairs of a
+/// changed stretch pair a heading or a short line with a long paragraph.
+pub(crate) fn dice_from<T: Id>(a: &[T], b: &[T], floor: f64) -> f64 {
+    let most = 2.0 * a.len().min(b.len()) as f64 / (a.len() + b.len()) as f64;
+    if most < floor {
+        return 0.0;
+    }
+    dice(a, b)
+}
+
 /// Candidate pairs `(old, new)` between two lists of paragraph indices: every pair when there
 /// are few, else for each old paragraph the `per_item` new ones sharing the most uncommon words.
 /// Profiles of both lists must be filled.
@@ -162,6 +173,26 @@ mod tests {
         assert_eq!(dice(&[1, 2], &[3, 4]), 0.0);
         assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
         assert_eq!(dice::<u32>(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn dice_from_is_dice_wherever_dice_reaches_the_floor() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..2000 {
+            let list = |rng: &mut Rng| {
+                let mut ids: Vec<u32> = (0..rng.below(12)).map(|_| rng.below(8) as u32).collect();
+                ids.sort_unstable();
+                ids
+            };
+            let (a, b) = (list(&mut rng), list(&mut rng));
+            let floor = [0.0, 0.4, 0.6, 1.0][rng.below(4)];
+            let (exact, cut) = (dice(&a, &b), dice_from(&a, &b, floor));
+            if exact >= floor {
+                assert_eq!(cut, exact, "{a:?} {b:?} {floor}");
+            } else {
+                assert!(cut < floor, "{a:?} {b:?} {floor}");
+            }
+        }
     }
 
     #[test]
