@@ -406,7 +406,8 @@ fn common_ends(ot: &[Token], nt: &[Token], old: &str, new: &str) -> Vec<Run> {
 /// The positions of the word tokens among `tokens`, and their ids. (Plain loops rather than
 /// iterator chains: each adaptor type would add its own copy of `Vec::extend` to the wasm.)
 fn words_only(tokens: &[Token], ids: &[TokenId]) -> (Vec<usize>, Vec<TokenId>) {
-    let (mut at, mut words) = (Vec::new(), Vec::new());
+    // Room for every token: growing from empty took a reallocation per doubling, per pair.
+    let (mut at, mut words) = (Vec::with_capacity(tokens.len()), Vec::with_capacity(tokens.len()));
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Word {
             at.push(i);
