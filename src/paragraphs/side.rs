@@ -34,17 +34,16 @@ pub(crate) struct Side<'a> {
     /// the profile alone; a token's end is its offset from the paragraph's start shifted left
     /// by two over its kind ([`pack`]), and it starts where the one before it ends.
     profiles: Vec<Option<Box<[TokenId]>>>,
-    /// [`WORDLESS`], [`ONE_TOKEN`] and [`TOKENS`] of each paragraph; set with the profile.
+    /// [`WORDLESS`] and [`TOKENS`] of each paragraph; set with the profile.
     flags: Vec<u8>,
 }
 
 /// The paragraph has no word: its profile holds symbols.
 const WORDLESS: u8 = 1;
-/// The paragraph is one token, a word or (`WORDLESS`) a symbol, whose id is its profile: its
-/// tokens need no room (a text of one-word lines has a paragraph per few bytes).
-const ONE_TOKEN: u8 = 2;
-/// The profile's allocation holds the paragraph's tokens (see [`Side::profiles`]).
-const TOKENS: u8 = 4;
+/// The profile's allocation holds the paragraph's tokens (see [`Side::profiles`]): one of two
+/// tokens or more. (A text of one-word lines has a paragraph per few bytes; the word diff
+/// tokenizes a one-token paragraph again for less than the room its token would take.)
+const TOKENS: u8 = 2;
 
 impl<'a> Side<'a> {
     pub fn new(text: &'a str) -> Self {
@@ -119,9 +118,8 @@ impl<'a> Side<'a> {
             }
             let wordless = words == 0;
             let kind = if wordless { TokenKind::Punct } else { TokenKind::Word };
-            let one = tokens.len() == 1 && tokens[0].kind == kind;
             // Ends shifted by two must fit a `u32` (else the word diff tokenizes it again).
-            let kept = !one && text.len() < 1 << 30;
+            let kept = tokens.len() > 1 && text.len() < 1 << 30;
             let mut flags = if wordless { WORDLESS } else { 0 };
             let mut entry = Vec::with_capacity(if kept { 1 + 2 * tokens.len() } else { 0 } + words);
             if kept {
@@ -129,8 +127,6 @@ impl<'a> Side<'a> {
                 entry.push(TokenId(tokens.len() as u32));
                 entry.extend_from_slice(&keys);
                 entry.extend(tokens.iter().map(|t| TokenId(pack(t))));
-            } else if one {
-                flags |= ONE_TOKEN;
             }
             let profile = entry.len();
             for (t, &id) in tokens.iter().zip(&keys) {
@@ -148,7 +144,6 @@ impl<'a> Side<'a> {
     }
 
     /// A profile already filled by [`Side::ensure_profiles`] (empty otherwise).
-    #[inline(always)]
     pub fn profile_ref(&self, i: usize) -> &[TokenId] {
         let entry = self.profiles.get(i).and_then(Option::as_deref).unwrap_or_default();
         if self.flags.get(i).is_some_and(|&f| f & TOKENS != 0) {
@@ -158,35 +153,18 @@ impl<'a> Side<'a> {
         }
     }
 
-    /// Appends paragraph `i`'s tokens, `shift` bytes further on, and their ids, if its profile
-    /// kept them; `false` (and nothing appended) if not.
-    pub fn push_tokens(
-        &self,
-        i: usize,
-        shift: u32,
-        tokens: &mut Vec<Token>,
-        keys: &mut Vec<TokenId>,
-    ) -> bool {
+    /// Appends paragraph `i`'s tokens and their ids, if its profile kept them; `false` (and
+    /// nothing appended) if not.
+    pub fn push_tokens(&self, i: usize, tokens: &mut Vec<Token>, keys: &mut Vec<TokenId>) -> bool {
         let Some(entry) = self.profiles.get(i).and_then(Option::as_deref) else { return false };
-        let flags = self.flags[i];
-        if flags & ONE_TOKEN != 0 {
-            let (end, word) = (
-                self.paragraphs[i].byte_end - self.paragraphs[i].byte_start,
-                flags & WORDLESS == 0,
-            );
-            let kind = if word { TokenKind::Word } else { TokenKind::Punct };
-            tokens.push(Token { start: shift, end: shift + end as u32, kind });
-            keys.push(entry[0]);
-            return true;
-        }
-        if flags & TOKENS == 0 {
+        if self.flags[i] & TOKENS == 0 {
             return false;
         }
         let count = entry[0].0 as usize;
         keys.extend_from_slice(&entry[1..1 + count]);
-        let mut start = shift;
+        let mut start = 0;
         for &packed in &entry[1 + count..1 + 2 * count] {
-            let t = unpack(packed.0, start, shift);
+            let t = unpack(packed.0, start);
             start = t.end;
             tokens.push(t);
         }
@@ -218,14 +196,14 @@ fn pack(t: &Token) -> u32 {
     t.end << 2 | kind
 }
 
-/// The token [`pack`] gave `packed`, starting at `start`, its end `shift` bytes further on.
-fn unpack(packed: u32, start: u32, shift: u32) -> Token {
+/// The token [`pack`] gave `packed`, starting at `start`.
+fn unpack(packed: u32, start: u32) -> Token {
     let kind = match packed & 3 {
         0 => TokenKind::Word,
         1 => TokenKind::Space,
         _ => TokenKind::Punct,
     };
-    Token { start, end: (packed >> 2) + shift, kind }
+    Token { start, end: packed >> 2, kind }
 }
 
 /// A 64-bit hash of a paragraph's bytes: four FxHash-style lanes (rotate, xor a word, multiply)
