@@ -22,16 +22,12 @@ id_type! {
 /// several times faster than SipHash on short keys; keys come from the documents, and a crafted
 /// document aiming for collisions could only make the diff slower (bounded by the deadline),
 /// never wrong.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Interner<'a> {
     /// Key of each id.
     keys: Vec<Cow<'a, str>>,
     /// The table: 0 for an empty slot, else the id plus one. Its length is a power of two.
-    /// Keys of one byte are not in it but in `bytes`.
     slots: Vec<u32>,
-    /// The id plus one (0: none yet) of each one-byte key: a space, a comma, a period or a
-    /// one-letter word, about every other token, found without a hash or a probe.
-    bytes: [u32; 128],
     scratch: String,
 }
 
@@ -59,19 +55,9 @@ fn hash(key: &str) -> usize {
     (h ^ h >> 32) as usize
 }
 
-impl Default for Interner<'_> {
-    fn default() -> Self {
-        Interner { keys: Vec::new(), slots: Vec::new(), bytes: [0; 128], scratch: String::new() }
-    }
-}
-
 impl<'a> Interner<'a> {
     /// The id of `token`'s folded key. Tokens that are their own key are stored borrowed.
     pub fn intern(&mut self, token: &'a str, fold: Fold) -> TokenId {
-        // Whitespace tokens all have the key " " (`fold_token_into`).
-        if token.as_bytes().first().is_some_and(u8::is_ascii_whitespace) {
-            return self.id(" ", |_| Cow::Borrowed(" "));
-        }
         if is_own_key(token, fold) {
             return self.id(token, |_| Cow::Borrowed(token));
         }
@@ -95,15 +81,6 @@ impl<'a> Interner<'a> {
 
     /// The id of `key`, adding `stored(key)` under a new id when it is not there yet.
     fn id(&mut self, key: &str, stored: impl FnOnce(&str) -> Cow<'a, str>) -> TokenId {
-        if let &[byte] = key.as_bytes() {
-            // One byte of a `str` is ASCII.
-            let slot = &mut self.bytes[usize::from(byte & 0x7F)];
-            if *slot == 0 {
-                *slot = self.keys.len() as u32 + 1;
-                self.keys.push(stored(key));
-            }
-            return TokenId(*slot - 1);
-        }
         if (self.keys.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -127,7 +104,7 @@ impl<'a> Interner<'a> {
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(64);
         self.slots = vec![0; size];
-        for (id, key) in self.keys.iter().enumerate().filter(|(_, key)| key.len() > 1) {
+        for (id, key) in self.keys.iter().enumerate() {
             let mut at = hash(key) & (size - 1);
             while self.slots[at] != 0 {
                 at = (at + 1) & (size - 1);
@@ -168,26 +145,6 @@ mod tests {
             changed[at] ^= 1;
             assert_ne!(hash(long), hash(std::str::from_utf8(&changed).unwrap_or_default()), "{at}");
         }
-    }
-
-    #[test]
-    fn one_byte_keys_take_their_turn_among_the_ids() {
-        // Kept apart from the table, they still count up with the others and survive growth.
-        let mut interner = Interner::default();
-        let fold = Fold::default();
-        let ids: Vec<u32> = ["a", "bc", " ", ",", "\n", "a", "de", "\t \t"]
-            .map(|k| interner.intern(k, fold).0)
-            .into();
-        assert_eq!(ids, [0, 1, 2, 3, 2, 0, 4, 2]);
-        assert_eq!((interner.key(TokenId(2)), interner.key(TokenId(3))), (" ", ","));
-        for i in 0..1000 {
-            interner.intern_folded(&format!("k{i}"));
-        }
-        assert_eq!(
-            (interner.intern(",", fold), interner.intern("bc", fold)),
-            (TokenId(3), TokenId(1))
-        );
-        assert_eq!(interner.intern_folded("k999"), TokenId(1004));
     }
 
     #[test]
