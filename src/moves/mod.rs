@@ -39,7 +39,7 @@ use crate::paragraphs::similarity::{candidates, dice_from};
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::sort;
 use crate::unicode::tokenize::count_words;
-use crate::words::{diff_words, WordDiff};
+use crate::words::{diff_cells, WordDiff};
 
 mod short;
 
@@ -164,7 +164,7 @@ pub(crate) fn find<'a>(
             break;
         }
         let (ot, nt) = (old.para(i), new.para(j));
-        let words = diff_words(ot, nt, ctx);
+        let words = diff_cells(old, &(i..i + 1), new, &(j..j + 1), ctx);
         let similarity = if crate::unicode::text::same(ot, nt) { 1.0 } else { words.similarity() };
         if similarity >= threshold {
             verified.push(FoundMove { from: i, to: j, similarity, words });
@@ -266,7 +266,8 @@ fn move_the_shorter<'a>(
         // Y's new paragraph is next to b1's (or bk's): its move takes that one's place among
         // the moves, which stay in order of destination.
         let slot = index[if old_first { y - k } else { from[z - 1] }];
-        moves[slot] = FoundMove { from: y, to: z, similarity: 1.0, words: diff_words(ot, nt, ctx) };
+        moves[slot] =
+            FoundMove { from: y, to: z, similarity: 1.0, words: diff_cells(old, o, new, n, ctx) };
         units.splice(p - k..=p + k, window);
         p -= k;
     }

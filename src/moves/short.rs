@@ -30,7 +30,7 @@ use crate::paragraphs::similarity::dice;
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::count_words;
-use crate::words::{diff_words, ClusterId};
+use crate::words::{diff_cells, ClusterId};
 
 /// Lowest letter similarity for an edited short paragraph to move: stricter than the word
 /// threshold's default (0.7), because sharing letters is weaker evidence than sharing most of a
@@ -123,7 +123,7 @@ pub(super) fn find<'a>(
             (1, 1) => {
                 let j = new_at[id.0 as usize];
                 if j != NONE {
-                    let words = diff_words(old.para(i), new.para(j), ctx);
+                    let words = diff_cells(old, &(i..i + 1), new, &(j..j + 1), ctx);
                     found.push(FoundMove { from: i, to: j, similarity: 1.0, words });
                 }
             }
@@ -161,7 +161,7 @@ pub(super) fn find<'a>(
     for (a, &b) in last.iter().enumerate() {
         if old_matches[a] == 1 && new_matches[b] == 1 {
             let (i, j) = (edited_old[a], edited_new[b]);
-            let words = diff_words(old.para(i), new.para(j), ctx);
+            let words = diff_cells(old, &(i..i + 1), new, &(j..j + 1), ctx);
             found.push(FoundMove {
                 from: i,
                 to: j,

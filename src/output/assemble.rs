@@ -20,7 +20,7 @@ use crate::moves::{FoundMove, Moves};
 use crate::paragraphs::side::Side;
 use crate::unicode::text;
 use crate::unicode::tokenize::count_words;
-use crate::words::{diff_words, PieceKind, WordDiff};
+use crate::words::{diff_cells, PieceKind, WordDiff};
 
 /// Builds the flat edit list as byte ranges: deletions before insertions within a change, and
 /// adjacent edits of one kind merged (they are contiguous in their text by construction).
@@ -196,7 +196,9 @@ impl<'a> Builder<'_, 'a> {
         let (os, ot) = self.old.cell(&o);
         let (ns, nt) = self.new.cell(&n);
         let (last_old, last_new) = (o.end - 1, n.end - 1);
-        let words = self.in_place_words(&o, &n).unwrap_or_else(|| diff_words(ot, nt, ctx));
+        let words = self
+            .in_place_words(&o, &n)
+            .unwrap_or_else(|| diff_cells(self.old, &o, self.new, &n, ctx));
         self.count(&words);
         for p in &words.pieces {
             match p.kind {

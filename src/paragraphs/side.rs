@@ -2,7 +2,10 @@
 //! word profiles.
 //!
 //! A profile is the sorted list of a paragraph's word ids (folded keys, so `don’t` and `don't`
-//! are one word); [`super::similarity`] compares two.
+//! are one word); [`super::similarity`] compares two. Building it tokenizes the paragraph and
+//! interns every token, and the side keeps both (for the profiled paragraphs only, the changed
+//! ones): the word diff of a changed pair reads them instead of tokenizing its texts again
+//! ([`crate::words::diff_cells`]).
 //!
 //! A paragraph without words (`★★★★☆`, `* * *`, a line of emoji) is profiled by its symbols
 //! instead, so it pairs with its edited version (`★★★☆☆`) like any paragraph does. Word and
@@ -16,30 +19,35 @@ use crate::model::Paragraph;
 use crate::myers::Id;
 use crate::paragraphs;
 use crate::unicode::byte_masks::word_at;
-use crate::unicode::tokenize::{tokenize, TokenKind};
+use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
-/// Word tokens interned between two reads of the clock while profiles are built.
+/// Tokens interned between two reads of the clock while profiles are built.
 const TOKENS_PER_CLOCK_READ: usize = 4096;
 
 /// One input and its paragraphs.
 pub(crate) struct Side<'a> {
     pub text: &'a str,
     pub paragraphs: Vec<Paragraph>,
-    /// Each paragraph's profile once built; empty until the first is (identical texts never
-    /// need one).
+    /// Each paragraph's profile once built, with its tokens when [`TOKENS`] says so; empty
+    /// until the first is (identical texts never need one). One allocation a paragraph, laid
+    /// out as `[T, the T tokens' ids, the T tokens' ends, the profile]` with [`TOKENS`], else as
+    /// the profile alone; a token's end is its offset from the paragraph's start shifted left
+    /// by two over its kind ([`pack`]), and it starts where the one before it ends.
     profiles: Vec<Option<Box<[TokenId]>>>,
-    /// Whether paragraph `i`'s profile holds symbols (it has no word); set with the profile.
-    wordless: Vec<bool>,
+    /// [`WORDLESS`] and [`TOKENS`] of each paragraph; set with the profile.
+    flags: Vec<u8>,
 }
+
+/// The paragraph has no word: its profile holds symbols.
+const WORDLESS: u8 = 1;
+/// The profile's allocation holds the paragraph's tokens (see [`Side::profiles`]): one of two
+/// tokens or more. (A text of one-word lines has a paragraph per few bytes; the word diff
+/// tokenizes a one-token paragraph again for less than the room its token would take.)
+const TOKENS: u8 = 2;
 
 impl<'a> Side<'a> {
     pub fn new(text: &'a str) -> Self {
-        Side {
-            text,
-            paragraphs: paragraphs::split(text),
-            profiles: Vec::new(),
-            wordless: Vec::new(),
-        }
+        Side { text, paragraphs: paragraphs::split(text), profiles: Vec::new(), flags: Vec::new() }
     }
 
     /// Paragraph `i`'s text.
@@ -71,9 +79,10 @@ impl<'a> Side<'a> {
     }
 
     /// Fills the profiles of `indices` (so later shared borrows can read them): each
-    /// paragraph's word ids, sorted (its symbol ids when it has no word). `false` when the
-    /// deadline passed first; the profiles built so far stay. The clock is read every
-    /// [`TOKENS_PER_CLOCK_READ`] words, so one huge paragraph is cut short too.
+    /// paragraph's word ids, sorted (its symbol ids when it has no word), and its tokens with
+    /// their ids ([`Side::push_tokens`]). `false` when the deadline passed first; the profiles
+    /// built so far stay. The clock is read every [`TOKENS_PER_CLOCK_READ`] tokens, so one huge
+    /// paragraph is cut short too.
     pub fn ensure_profiles(
         &mut self,
         indices: impl IntoIterator<Item = usize>,
@@ -81,10 +90,11 @@ impl<'a> Side<'a> {
     ) -> bool {
         if self.profiles.is_empty() {
             self.profiles.resize(self.paragraphs.len(), None);
-            self.wordless.resize(self.paragraphs.len(), false);
+            self.flags.resize(self.paragraphs.len(), 0);
         }
         let mut work = 0;
         let mut tokens = std::mem::take(&mut ctx.old_tokens);
+        let mut keys = std::mem::take(&mut ctx.old_keys);
         let mut complete = true;
         for i in indices {
             if self.profiles[i].is_some() {
@@ -92,36 +102,78 @@ impl<'a> Side<'a> {
             }
             let text = self.para(i);
             tokenize(text, &mut tokens);
-            let wordless = !tokens.iter().any(|t| t.kind == TokenKind::Word);
-            let kind = if wordless { TokenKind::Punct } else { TokenKind::Word };
-            let mut ids = Vec::new();
-            for t in tokens.iter().filter(|t| t.kind == kind) {
+            keys.clear();
+            let mut words = 0;
+            for t in &tokens {
                 work += 1;
                 if work % TOKENS_PER_CLOCK_READ == 0 && ctx.deadline.passed() {
                     complete = false;
                     break;
                 }
-                ids.push(ctx.interner.intern(t.text(text), ctx.fold));
+                words += usize::from(t.kind == TokenKind::Word);
+                keys.push(ctx.interner.intern(t.text(text), ctx.fold));
             }
             if !complete {
                 break;
             }
-            self.wordless[i] = wordless;
-            sort_ids(&mut ids);
-            self.profiles[i] = Some(ids.into_boxed_slice());
+            let wordless = words == 0;
+            let kind = if wordless { TokenKind::Punct } else { TokenKind::Word };
+            // Ends shifted by two must fit a `u32` (else the word diff tokenizes it again).
+            let kept = tokens.len() > 1 && text.len() < 1 << 30;
+            let mut flags = if wordless { WORDLESS } else { 0 };
+            let mut entry = Vec::with_capacity(if kept { 1 + 2 * tokens.len() } else { 0 } + words);
+            if kept {
+                flags |= TOKENS;
+                entry.push(TokenId(tokens.len() as u32));
+                entry.extend_from_slice(&keys);
+                entry.extend(tokens.iter().map(|t| TokenId(pack(t))));
+            }
+            let profile = entry.len();
+            for (t, &id) in tokens.iter().zip(&keys) {
+                if t.kind == kind {
+                    entry.push(id);
+                }
+            }
+            sort_ids(&mut entry[profile..]);
+            self.flags[i] = flags;
+            self.profiles[i] = Some(entry.into_boxed_slice());
         }
         ctx.old_tokens = tokens;
+        ctx.old_keys = keys;
         complete
     }
 
     /// A profile already filled by [`Side::ensure_profiles`] (empty otherwise).
     pub fn profile_ref(&self, i: usize) -> &[TokenId] {
-        self.profiles.get(i).and_then(Option::as_deref).unwrap_or_default()
+        let entry = self.profiles.get(i).and_then(Option::as_deref).unwrap_or_default();
+        if self.flags.get(i).is_some_and(|&f| f & TOKENS != 0) {
+            &entry[1 + 2 * entry[0].0 as usize..]
+        } else {
+            entry
+        }
+    }
+
+    /// Appends paragraph `i`'s tokens and their ids, if its profile kept them; `false` (and
+    /// nothing appended) if not.
+    pub fn push_tokens(&self, i: usize, tokens: &mut Vec<Token>, keys: &mut Vec<TokenId>) -> bool {
+        let Some(entry) = self.profiles.get(i).and_then(Option::as_deref) else { return false };
+        if self.flags[i] & TOKENS == 0 {
+            return false;
+        }
+        let count = entry[0].0 as usize;
+        keys.extend_from_slice(&entry[1..1 + count]);
+        let mut start = 0;
+        for &packed in &entry[1 + count..1 + 2 * count] {
+            let t = unpack(packed.0, start);
+            start = t.end;
+            tokens.push(t);
+        }
+        true
     }
 
     /// Whether paragraph `i` (profile filled) has no word, so its profile holds symbols.
     pub fn wordless(&self, i: usize) -> bool {
-        self.wordless.get(i).copied().unwrap_or(false)
+        self.flags.get(i).is_some_and(|&f| f & WORDLESS != 0)
     }
 
     /// Paragraph `i`'s number of words (profile filled).
@@ -132,6 +184,26 @@ impl<'a> Side<'a> {
             self.profile_ref(i).len()
         }
     }
+}
+
+/// A token's end (from its paragraph's start, below 2^30) and kind, as one number.
+fn pack(t: &Token) -> u32 {
+    let kind = match t.kind {
+        TokenKind::Word => 0,
+        TokenKind::Space => 1,
+        TokenKind::Punct => 2,
+    };
+    t.end << 2 | kind
+}
+
+/// The token [`pack`] gave `packed`, starting at `start`.
+fn unpack(packed: u32, start: u32) -> Token {
+    let kind = match packed & 3 {
+        0 => TokenKind::Word,
+        1 => TokenKind::Space,
+        _ => TokenKind::Punct,
+    };
+    Token { start, end: packed >> 2, kind }
 }
 
 /// A 64-bit hash of a paragraph's bytes: four FxHash-style lanes (rotate, xor a word, multiply)

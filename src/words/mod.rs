@@ -1,7 +1,9 @@
 //! Word diff of two paragraph texts, cleaned up to read like a human edit.
 //!
 //! 1. Both texts are tokenized and each token interned by its *folded* key (see
-//!    [`crate::unicode::fold`]), so `’` and `'`, or a space and a paragraph break, match.
+//!    [`crate::unicode::fold`]), so `’` and `'`, or a space and a paragraph break, match. A
+//!    changed paragraph was tokenized and interned for its profile already: [`diff_cells`]
+//!    takes its tokens and ids from there.
 //! 2. **Words first**: Myers' diff ([`crate::myers`]) runs over the ids of the word tokens
 //!    alone (with the call's deadline), then over the spaces and punctuation between each two consecutive
 //!    matched words. One Myers over all tokens maximises matched *tokens*, so it gladly keeps a
@@ -47,6 +49,7 @@ use crate::call::Ctx;
 use crate::deadline::Deadline;
 use crate::intern::TokenId;
 use crate::myers::{diff_ids, id_type, DiffOp, Past};
+use crate::paragraphs::side::Side;
 use crate::unicode::fold::fold_text;
 use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
@@ -129,45 +132,115 @@ thread_local! {
         const { core::cell::RefCell::new(Vec::new()) };
 }
 
-/// Diffs `old` against `new` word by word.
+/// Diffs `old` against `new` word by word (the engine diffs paragraphs with [`diff_cells`]).
+#[cfg(test)]
 pub(crate) fn diff_words<'a>(old: &'a str, new: &'a str, ctx: &mut Ctx<'a>) -> WordDiff {
-    #[cfg(test)]
-    DIFFED.with(|d| {
-        d.borrow_mut().push([old.as_ptr() as usize, old.len(), new.as_ptr() as usize, new.len()])
-    });
+    let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
+    let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
+    tokenize(old, &mut old_tokens);
+    tokenize(new, &mut new_tokens);
+    let result = diff_tokens(old, new, &old_tokens, &new_tokens, [false; 2], ctx);
+    ctx.old_tokens = old_tokens;
+    ctx.new_tokens = new_tokens;
+    result
+}
+
+/// Diffs the cell of paragraphs `o` of `old` (its text from the first one's first byte to the
+/// last one's last, [`Side::cell`]) against that of `n` of `new` word by word. A cell of one
+/// paragraph takes the tokens and ids its profile kept ([`Side::push_tokens`]): a changed
+/// paragraph is tokenized and interned once, for its profile and its word diff.
+pub(crate) fn diff_cells<'a>(
+    old: &Side<'a>,
+    o: &Range<usize>,
+    new: &Side<'a>,
+    n: &Range<usize>,
+    ctx: &mut Ctx<'a>,
+) -> WordDiff {
+    let (ot, nt) = (old.cell(o).1, new.cell(n).1);
     let mut old_tokens = std::mem::take(&mut ctx.old_tokens);
     let mut new_tokens = std::mem::take(&mut ctx.new_tokens);
     let mut old_keys = std::mem::take(&mut ctx.old_keys);
     let mut new_keys = std::mem::take(&mut ctx.new_keys);
-    tokenize(old, &mut old_tokens);
-    tokenize(new, &mut new_tokens);
+    let ready = [
+        cell_tokens(old, o, &mut old_tokens, &mut old_keys),
+        cell_tokens(new, n, &mut new_tokens, &mut new_keys),
+    ];
+    if !ready[0] {
+        tokenize(ot, &mut old_tokens);
+    }
+    if !ready[1] {
+        tokenize(nt, &mut new_tokens);
+    }
+    ctx.old_keys = old_keys;
+    ctx.new_keys = new_keys;
+    let result = diff_tokens(ot, nt, &old_tokens, &new_tokens, ready, ctx);
+    ctx.old_tokens = old_tokens;
+    ctx.new_tokens = new_tokens;
+    result
+}
+
+/// Fills `tokens` and `keys` with the tokens of a cell of one paragraph and their ids, as its
+/// profile kept them; `false` (and nothing to read) for a cell of several paragraphs (a split
+/// or merge, tokenized whole) or a paragraph whose profile kept no tokens.
+fn cell_tokens(
+    side: &Side<'_>,
+    range: &Range<usize>,
+    tokens: &mut Vec<Token>,
+    keys: &mut Vec<TokenId>,
+) -> bool {
+    tokens.clear();
+    keys.clear();
+    range.len() == 1 && side.push_tokens(range.start, tokens, keys)
+}
+
+/// The word diff of `old` and `new`, cut into `old_tokens` and `new_tokens`; `ready` says which
+/// side's ids are in `ctx`'s keys already (the others are interned here).
+fn diff_tokens<'a>(
+    old: &'a str,
+    new: &'a str,
+    old_tokens: &[Token],
+    new_tokens: &[Token],
+    ready: [bool; 2],
+    ctx: &mut Ctx<'a>,
+) -> WordDiff {
+    #[cfg(test)]
+    DIFFED.with(|d| {
+        d.borrow_mut().push([old.as_ptr() as usize, old.len(), new.as_ptr() as usize, new.len()])
+    });
+    let mut old_keys = std::mem::take(&mut ctx.old_keys);
+    let mut new_keys = std::mem::take(&mut ctx.new_keys);
     let result = if ctx.deadline.passed() {
         // No interning (a hash per token, a fold per non-ASCII one): on a long paragraph of
         // distinct words it costs more than the rest of the call.
-        let runs = common_ends(&old_tokens, &new_tokens, old, new);
+        let runs = common_ends(old_tokens, new_tokens, old, new);
         if runs.iter().any(|r| r.kind != PieceKind::Equal && r.old.len() + r.new.len() > 2) {
             ctx.coarsened.word_diffs += 1;
         }
-        finish(&runs, &old_tokens, &new_tokens, old, new, ctx)
+        finish(&runs, old_tokens, new_tokens, old, new, ctx)
     } else {
-        old_keys.clear();
-        new_keys.clear();
-        old_keys.extend(old_tokens.iter().map(|t| ctx.interner.intern(t.text(old), ctx.fold)));
-        new_keys.extend(new_tokens.iter().map(|t| ctx.interner.intern(t.text(new), ctx.fold)));
-
-        let ops = token_ops(&old_keys, &new_keys, &old_tokens, &new_tokens, ctx);
-        let mut runs = slide(runs_of(&ops), &old_keys, &new_keys);
-        snap_to_boundaries(&mut runs, &old_keys, &new_keys, &old_tokens, &new_tokens, old, new);
-        let runs = split_cosmetic(&runs, &old_tokens, &new_tokens, old, new);
-        let runs = absorb_stranded(runs, &old_tokens, &new_tokens, old, new);
-        finish(&runs, &old_tokens, &new_tokens, old, new, ctx)
+        if !ready[0] {
+            intern_all(&mut old_keys, old_tokens, old, ctx);
+        }
+        if !ready[1] {
+            intern_all(&mut new_keys, new_tokens, new, ctx);
+        }
+        let (old_keys, new_keys) = (&old_keys[..], &new_keys[..]);
+        let ops = token_ops(old_keys, new_keys, old_tokens, new_tokens, ctx);
+        let mut runs = slide(runs_of(&ops), old_keys, new_keys);
+        snap_to_boundaries(&mut runs, old_keys, new_keys, old_tokens, new_tokens, old, new);
+        let runs = split_cosmetic(&runs, old_tokens, new_tokens, old, new);
+        let runs = absorb_stranded(runs, old_tokens, new_tokens, old, new);
+        finish(&runs, old_tokens, new_tokens, old, new, ctx)
     };
-
-    ctx.old_tokens = old_tokens;
-    ctx.new_tokens = new_tokens;
     ctx.old_keys = old_keys;
     ctx.new_keys = new_keys;
     result
+}
+
+/// Sets `keys` to the ids of `tokens` of `text`.
+fn intern_all<'a>(keys: &mut Vec<TokenId>, tokens: &[Token], text: &'a str, ctx: &mut Ctx<'a>) {
+    keys.clear();
+    keys.extend(tokens.iter().map(|t| ctx.interner.intern(t.text(text), ctx.fold)));
 }
 
 /// The ops turning `old` into `new` (token ids; `ot`/`nt` their tokens): the words first, as
@@ -819,6 +892,50 @@ mod tests {
             }
         }
         s
+    }
+
+    #[test]
+    fn a_paragraph_from_its_profile_is_cut_as_tokenizing_it_gives() {
+        // Random texts of line breaks, spaces, joiners, combining marks, a prepended mark,
+        // no-break and ideographic spaces, CJK and words: every paragraph of two tokens or more
+        // kept them with its profile, and they and their ids are those of tokenizing and
+        // interning it.
+        use crate::paragraphs::side::{rng::Rng, Side};
+        const PIECES: [&str; 16] = [
+            "\n", "\n\n", "\r\n", "\r", " ", "  ", "word", "42", "'", ",", "-", "\u{301}",
+            "\u{600}", "\u{a0}", "\u{3000}", "\u{4e2d}",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let (mut kept, mut one_token) = (0, 0);
+        for _ in 0..400 {
+            let text: String =
+                (0..rng.below(40)).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
+            let mut side = Side::new(text);
+            let count = side.paragraphs.len();
+            side.ensure_profiles(0..count, &mut ctx);
+            for i in 0..count {
+                let (mut tokens, mut keys) = (Vec::new(), Vec::new());
+                assert!(count < 2 || !cell_tokens(&side, &(0..2), &mut tokens, &mut keys));
+                let para = side.para(i);
+                let mut expected = Vec::new();
+                tokenize(para, &mut expected);
+                let whole = cell_tokens(&side, &(i..i + 1), &mut tokens, &mut keys);
+                assert_eq!(whole, expected.len() > 1, "{text:?} {i}");
+                if !whole {
+                    one_token += 1;
+                    continue;
+                }
+                assert_eq!(tokens, expected, "{text:?} {i}");
+                let ids: Vec<TokenId> =
+                    expected.iter().map(|t| ctx.interner.intern(t.text(para), ctx.fold)).collect();
+                assert_eq!(keys, ids, "{text:?} {i}");
+                kept += 1;
+            }
+        }
+        // Most paragraphs keep their tokens; one-token ones do not.
+        assert!(kept > 500 && one_token > 100 && kept > 2 * one_token, "{kept} {one_token}");
     }
 
     fn check(old: &'static str, new: &'static str, expected: &str) {
