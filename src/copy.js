@@ -432,10 +432,14 @@ export function stringCopierBytes() {
  * Whether the page's `TextEncoder` is Blink's, whose `encodeInto` the string copier beats; in
  * Firefox `encodeInto` is SIMD code, several times faster than the copier. Chromium-based
  * browsers say so in `navigator.userAgentData` (secure contexts only: elsewhere the encoder is
- * kept).
+ * kept). Read once: the browser does not change during a page's life, and every call asks.
  */
-const blink = () =>
-  !!(/** @type {any} */ (globalThis.navigator)?.userAgentData?.brands?.some((/** @type {{brand: string}} */ b) => b.brand === 'Chromium'));
+const blink = (() => {
+  /** @type {boolean | undefined} */
+  let known;
+  return () =>
+    (known ??= !!(/** @type {any} */ (globalThis.navigator)?.userAgentData?.brands?.some((/** @type {{brand: string}} */ b) => b.brand === 'Chromium')));
+})();
 
 /** The compiled copier (`null` where the engine lacks JS String Builtins), once tried. @type {WebAssembly.Module | null | undefined} */
 let copierModule;
