@@ -379,7 +379,7 @@ impl Counter {
             return None;
         }
         // An ASCII char (the space between two words of another script): its code is its byte.
-        Some((Char(super::KNOWN_CHARS.get_code(u32::from(b), Char::work_out)), 1))
+        Some((Char::of(char::from(b)), 1))
     }
 
     /// [`Counter::push`] for the run of ASCII chunks from `bytes[i]` on (each followed by ASCII
