@@ -7,12 +7,14 @@
  * runs). Prints one line per input size; the native counterpart is `cargo bench --bench markup`.
  *
  * On a shared machine single timings swing by 2× or more, so the four calls (plain text, HTML,
- * and the HTML call's two parts: reading, and the documents diff after it) are timed in rounds,
- * as `bench/run.mjs` times the engine against its peers: each round times one batch of each,
- * back to back (the order reversed every other round), so the calls of a round ran on the same
- * load, and its ratios are taken within it. Printed: the median per call of each, and the
- * median (with the middle half) of the rounds' paired ratios, which is the figure to read.
- * `ROUNDS=n` changes the number of rounds (default 21).
+ * and the HTML call's two parts: reading, and the documents diff after it) are timed in rounds:
+ * each round times one batch of each, back to back (the order reversed every other round), so
+ * the calls of a round ran on the same load, and its ratios are taken within it. Each batch is
+ * timed twice over: by the wall clock, and by the CPU time of the process (`process.cpuUsage`,
+ * V8's own threads included), which other processes' load barely moves. Printed: the median
+ * CPU time per call of each, the median (with the middle half) of the rounds' paired ratios of
+ * CPU time, which is the figure to read, and the wall-clock ratio beside it. `ROUNDS=n`
+ * changes the number of rounds (default 21).
  */
 import {readFileSync} from 'node:fs';
 
@@ -84,11 +86,17 @@ function quartiles(values) {
   return {median: at(0.5), low: at(0.25), high: at(0.75)};
 }
 
-/** Mean time of one call over a batch of `calls`, in ms. @param {() => unknown} f @param {number} calls */
+/**
+ * Mean time of one call over a batch of `calls`, in ms: by the wall clock and in CPU time.
+ * @param {() => unknown} f @param {number} calls
+ */
 function batch(f, calls) {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   for (let k = 0; k < calls; k++) f();
-  return (performance.now() - t) / calls;
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return {wall: wall / calls, cpu: (used.user + used.system) / 1000 / calls};
 }
 
 for (const bytes of [20_000, 200_000, 1_000_000]) {
@@ -126,20 +134,23 @@ for (const bytes of [20_000, 200_000, 1_000_000]) {
   const size = {};
   for (const name of names) {
     let t = 0;
-    for (let k = 0; k < 3; k++) t = batch(calls[name], 1);
+    for (let k = 0; k < 3; k++) t = batch(calls[name], 1).wall;
     size[name] = Math.max(1, Math.round(BATCH_MS / Math.max(t, 0.01)));
   }
   /** @type {Record<string, number[]>} */
   const times = {text: [], html: [], reading: [], diffing: []};
   const ratios = {html: /** @type {number[]} */ ([]), reading: /** @type {number[]} */ ([]), diffing: /** @type {number[]} */ ([])};
+  /** @type {number[]} */
+  const wallRatios = [];
   for (let round = 0; round < ROUNDS; round++) {
-    /** @type {Record<string, number>} */
+    /** @type {Record<string, {wall: number, cpu: number}>} */
     const t = {};
     for (const name of round % 2 ? [...names].reverse() : names) t[name] = batch(calls[name], size[name]);
-    for (const name of names) times[name].push(t[name]);
-    ratios.html.push(t.html / t.text);
-    ratios.reading.push(t.reading / t.text);
-    ratios.diffing.push(t.diffing / t.text);
+    for (const name of names) times[name].push(t[name].cpu);
+    ratios.html.push(t.html.cpu / t.text.cpu);
+    ratios.reading.push(t.reading.cpu / t.text.cpu);
+    ratios.diffing.push(t.diffing.cpu / t.text.cpu);
+    wallRatios.push(t.html.wall / t.text.wall);
   }
   kept.free();
   const ms = (/** @type {string} */ name) => quartiles(times[name]).median.toFixed(1);
@@ -148,7 +159,8 @@ for (const bytes of [20_000, 200_000, 1_000_000]) {
     return `${q.median.toFixed(2)}× (${q.low.toFixed(2)}–${q.high.toFixed(2)})`;
   };
   console.log(`${(oldHtml.length / 1024).toFixed(0).padStart(5)} KiB of HTML (${(oldText.length / 1024).toFixed(0)} KiB visible), ` +
-    `medians of ${ROUNDS} rounds: text ${ms('text')} ms, HTML ${ms('html')} ms (reading ${ms('reading')}, documents diff ${ms('diffing')}); ` +
-    `paired ratios: HTML ${ratio(ratios.html)}, reading ${ratio(ratios.reading)}, documents diff ${ratio(ratios.diffing)} ` +
+    `CPU time, medians of ${ROUNDS} rounds: text ${ms('text')} ms, HTML ${ms('html')} ms (reading ${ms('reading')}, documents diff ${ms('diffing')}); ` +
+    `paired ratios: HTML ${ratio(ratios.html)}, reading ${ratio(ratios.reading)}, documents diff ${ratio(ratios.diffing)}; ` +
+    `wall clock: HTML ${ratio(wallRatios)} ` +
     `(${model.stats.formattingChanges} formatting changes, ${model.stats.wordsInserted} words inserted)`);
 }
