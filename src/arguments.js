@@ -168,6 +168,30 @@ export function readArguments(oldText, newText, options, limit, out) {
 }
 
 /**
+ * Reads and checks `diffUtf8()`'s arguments, as `readArguments` does `diff()`'s: on return `out`
+ * holds `[oldBytes.length, newBytes.length, detectMoves, …]`.
+ * @param {unknown} oldBytes @param {unknown} newBytes @param {unknown} options
+ * @param {number} limit most bytes a text may have
+ * @param {Float64Array} out
+ */
+export function readBytesArguments(oldBytes, newBytes, options, limit, out) {
+  for (const [k, name, bytes, side] of /** @type {const} */ ([[0, 'oldBytes', oldBytes, 'old'], [1, 'newBytes', newBytes, 'new']])) {
+    if (!(bytes instanceof Uint8Array)) throw fail(`\`${name}\` must be a Uint8Array of UTF-8, got ${typeName(bytes)}`);
+    if (bytes.length > limit) throw tooLarge(side, bytes.length, NaN, limit);
+    out[k] = bytes.length;
+  }
+  readOptions(options, out);
+}
+
+/**
+ * Copies `bytes` into `memory` at byte `at` (room the engine allocated for them).
+ * @param {Uint8Array} bytes @param {WebAssembly.Memory} memory @param {number} at
+ */
+export function copyBytes(bytes, memory, at) {
+  new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+}
+
+/**
  * The refusal of a result that does not fit in memory.
  * @param {number} numbers its size in 32-bit numbers
  */

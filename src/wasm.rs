@@ -16,6 +16,9 @@
 //!   only when asked for, their texts sliced from the caller's own strings.
 //! * [`unpack`] rebuilds an `ArticleDiff` from its `packed` array in another thread, so a worker
 //!   posts the array (transferred, not copied) and the page never receives a long message.
+//! * [`diff_utf8`] takes two texts that are UTF-8 already (the visible texts of two documents,
+//!   in the HTML reader's memory) and returns only the packed model: each text is copied in with
+//!   one `Uint8Array.set` and checked, never decoded into a JS string and encoded again.
 
 use core::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use core::time::Duration;
@@ -125,17 +128,7 @@ pub fn diff(
     #[wasm_bindgen(js_name = newText, unchecked_param_type = "string")] new_text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DiffOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let defaults = Options::default();
-    let flag = |on: bool| f64::from(u8::from(on));
-    let mut args = [
-        0.0,
-        0.0,
-        flag(defaults.detect_moves),
-        flag(defaults.ignore_case),
-        flag(defaults.ignore_whitespace),
-        defaults.move_threshold,
-        defaults.timeout.map_or(f64::INFINITY, |t| t.as_secs_f64() * 1000.0),
-    ];
+    let mut args = default_args();
     SHARED.store(0, Relaxed);
     read_arguments(&old_text, &new_text, &options, MAX_INPUT_BYTES, &mut args)?;
     let copy = TextCopy::new(&old_text, &new_text, &wasm_bindgen::memory());
@@ -147,8 +140,28 @@ pub fn diff(
         texts = copy_texts(&copy, units)?;
     }
     SHARED.store(copy.copied(), Relaxed);
-    let old = utf8(0, &texts[0])?;
-    let new = utf8(1, &texts[1])?;
+    let packed = diff_packed(utf8(0, &texts[0])?, utf8(1, &texts[1])?, &args)?;
+    materialize(&packed, &old_text, &new_text)
+}
+
+/// The arguments' list [`read_arguments`] fills, with the default options in it.
+fn default_args() -> [f64; 7] {
+    let defaults = Options::default();
+    let flag = |on: bool| f64::from(u8::from(on));
+    [
+        0.0,
+        0.0,
+        flag(defaults.detect_moves),
+        flag(defaults.ignore_case),
+        flag(defaults.ignore_whitespace),
+        defaults.move_threshold,
+        defaults.timeout.map_or(f64::INFINITY, |t| t.as_secs_f64() * 1000.0),
+    ]
+}
+
+/// The packed model of `old` against `new` with the options read into `args` (laid out as
+/// [`read_arguments`] leaves them): what [`diff`] and [`diff_utf8`] share.
+fn diff_packed(old: &str, new: &str, args: &[f64; 7]) -> Result<Vec<u32>, JsValue> {
     let ms = args[6];
     // Past `Duration`'s range the budget is unlimited anyway; below a nanosecond it is the
     // shortest one.
@@ -156,7 +169,7 @@ pub fn diff(
         Duration::try_from_secs_f64(ms / 1000.0)
             .map_or(Duration::MAX, |t| t.max(Duration::from_nanos(1)))
     });
-    let options = defaults
+    let options = Options::default()
         .with_detect_moves(args[2] != 0.0)
         .with_ignore_case(args[3] != 0.0)
         .with_ignore_whitespace(args[4] != 0.0)
@@ -171,10 +184,7 @@ pub fn diff(
             refuse(Failure::BadOption, 0, f64::from(u8::from(name == "timeoutMs") + 3))
         }
     })?;
-    let packed = crate::output::pack::pack(&d)
-        .map_err(|words| refuse(Failure::ResultTooLarge, 0, words as f64))?;
-    drop(d);
-    materialize(&packed, &old_text, &new_text)
+    crate::output::pack::pack(&d).map_err(|words| refuse(Failure::ResultTooLarge, 0, words as f64))
 }
 
 /// Rebuilds the `ArticleDiff` whose `packed` array this is, for the two texts it was computed
@@ -305,4 +315,67 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
 /// `core::str::from_utf8` goes a char at a time through text that is not ASCII.
 fn utf8(side: u32, bytes: &[u8]) -> Result<&str, JsValue> {
     simdutf8::basic::from_utf8(bytes).map_err(|_| refuse(Failure::Unreadable, side, 0.0))
+}
+
+#[wasm_bindgen(module = "/src/arguments.js")]
+extern "C" {
+    /// Reads and checks [`diff_utf8`]'s arguments: `out` as for [`read_arguments`], with the
+    /// texts' lengths in bytes.
+    #[wasm_bindgen(catch, js_name = readBytesArguments)]
+    fn read_bytes_arguments(
+        old_bytes: &JsValue,
+        new_bytes: &JsValue,
+        options: &JsValue,
+        limit: usize,
+        out: &mut [f64],
+    ) -> Result<(), JsValue>;
+    /// Copies `bytes` (a `Uint8Array` [`read_bytes_arguments`] checked) into `memory` at `at`.
+    #[wasm_bindgen(js_name = copyBytes)]
+    fn copy_bytes(bytes: &JsValue, memory: &JsValue, at: usize);
+}
+
+// `Uint32Array` declared here and the bytes copied in by `copyBytes`, rather than through
+// `js_sys`: its `RefCell`s bring panic formatting into a module that has no room for it.
+#[wasm_bindgen]
+extern "C" {
+    /// A copy of `words` out of linear memory: `new Uint32Array(view)`.
+    #[wasm_bindgen(js_name = Uint32Array)]
+    type Words;
+    #[wasm_bindgen(constructor, js_class = "Uint32Array")]
+    fn copy_out(words: &[u32]) -> Words;
+}
+
+/// [`diff`] of two texts given as UTF-8 bytes, returning only the packed model (its UTF-16
+/// offsets are those of the texts the bytes decode to). For texts that are UTF-8 already in
+/// another module's memory: the two visible texts of `diffDocuments`, whose reader hands
+/// views of its memory here, so each is copied across with one `Uint8Array.set` and never
+/// decoded and encoded again (`www/article-diff-documents.js`). The bytes are checked: only
+/// well-formed UTF-8 is diffed, so a lone surrogate cannot be among them.
+///
+/// # Errors
+/// Throws an `Error` naming the argument or option that is wrong, or saying why a text or the
+/// result could not be held or a text is not UTF-8.
+#[wasm_bindgen(js_name = diffUtf8, unchecked_return_type = "Uint32Array")]
+pub fn diff_utf8(
+    #[wasm_bindgen(js_name = oldBytes, unchecked_param_type = "Uint8Array")] old_bytes: JsValue,
+    #[wasm_bindgen(js_name = newBytes, unchecked_param_type = "Uint8Array")] new_bytes: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DiffOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut args = default_args();
+    read_bytes_arguments(&old_bytes, &new_bytes, &options, MAX_INPUT_BYTES, &mut args)?;
+    let old = bytes_in(0, &old_bytes, args[0] as usize)?;
+    let new = bytes_in(1, &new_bytes, args[1] as usize)?;
+    let packed = diff_packed(utf8(0, &old)?, utf8(1, &new)?, &args)?;
+    Ok(Words::copy_out(&packed).into())
+}
+
+/// A copy of the `n` bytes of `bytes` (text `side`) in this module's memory: one
+/// `Uint8Array.set`.
+fn bytes_in(side: u32, bytes: &JsValue, n: usize) -> Result<Vec<u8>, JsValue> {
+    let mut buf = Vec::new();
+    // `vec!` traps when memory runs out: ask first.
+    buf.try_reserve_exact(n).map_err(|_| refuse(Failure::NoMemory, side, n as f64))?;
+    buf.resize(n, 0);
+    copy_bytes(bytes, &wasm_bindgen::memory(), buf.as_ptr() as usize);
+    Ok(buf)
 }

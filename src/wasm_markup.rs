@@ -35,8 +35,9 @@
 //! both sources here and keeps the documents, with their records for drawing (`oldRecord`,
 //! `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
 //! rebuilds them from what `read()` returned for each side, for the Markdown module's records.
-//! `engineTexts()` gives the two texts the engine's module diffs (the visible texts with each
-//! block's line breaks as U+000B, `crate::markup::compare`), `annotate(packed)` turns the
+//! `engineBytes()` gives the two texts the engine's module diffs (the visible texts with each
+//! block's line breaks as U+000B, `crate::markup::compare`) as UTF-8 views of this module's
+//! memory, for the engine's `diffUtf8()`; `annotate(packed)` turns the
 //! engine's packed model into one with the formatting changes (`crate::markup::packed`), over
 //! `oldText` and `newText`.
 
@@ -387,6 +388,9 @@ pub struct Documents {
     /// The records' texts as JS strings: handed back as they are rather than decoded again.
     old_text: JsValue,
     new_text: JsValue,
+    /// The engine's texts where they are not the documents' own (`engineBytes()`).
+    old_engine: Option<String>,
+    new_engine: Option<String>,
 }
 
 #[cfg(not(feature = "markdown"))]
@@ -441,7 +445,16 @@ impl Documents {
         };
         let (old, old_record, old_text) = side(&old_source, Side::Old)?;
         let (new, new_record, new_text) = side(&new_source, Side::New)?;
-        Ok(Documents { old, new, old_record, new_record, old_text, new_text })
+        Ok(Documents {
+            old,
+            new,
+            old_record,
+            new_record,
+            old_text,
+            new_text,
+            old_engine: None,
+            new_engine: None,
+        })
     }
 
     /// The documents `read()` returned as `oldRecord` and `newRecord`.
@@ -468,7 +481,16 @@ impl Documents {
         };
         let (old, old_text) = side(&old_record, Side::Old)?;
         let (new, new_text) = side(&new_record, Side::New)?;
-        Ok(Documents { old, new, old_record, new_record, old_text, new_text })
+        Ok(Documents {
+            old,
+            new,
+            old_record,
+            new_record,
+            old_text,
+            new_text,
+            old_engine: None,
+            new_engine: None,
+        })
     }
 
     /// The old document as `read()` returns it.
@@ -495,18 +517,38 @@ impl Documents {
         self.new_text.clone()
     }
 
-    /// `[old, new]`: the texts the engine's `diff()` is to be given (the visible texts
-    /// themselves when no block holds a line break or only whitespace).
-    #[wasm_bindgen(js_name = engineTexts)]
-    pub fn engine_texts(&self) -> Array {
-        let side = |doc: &Document, text: &JsValue| match engine_text(doc) {
-            Cow::Borrowed(_) => text.clone(),
-            Cow::Owned(t) => JsValue::from_str(&t),
+    /// `[old, new]`: the texts the engine's `diffUtf8()` is to be given (the visible texts
+    /// themselves when no block holds a line break or only whitespace), as UTF-8: views of
+    /// this module's memory, so that the engine copies each with one `Uint8Array.set`, with
+    /// no JS string decoded and encoded again on the way. A view is good until the next call
+    /// into this module (which may grow its memory) or `free()`: hand both over at once.
+    #[wasm_bindgen(js_name = engineBytes, unchecked_return_type = "Uint8Array[]")]
+    pub fn engine_bytes(&mut self) -> Array {
+        let owned = |doc: &Document| match engine_text(doc) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(t) => Some(t),
         };
-        [side(&self.old, &self.old_text), side(&self.new, &self.new_text)].iter().collect()
+        self.old_engine = owned(&self.old);
+        self.new_engine = owned(&self.new);
+        // The buffer is taken after the allocations above, which may have grown the memory.
+        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+        let buffer = memory.buffer();
+        let view = |text: &str| {
+            js_sys::Uint8Array::new_with_byte_offset_and_length(
+                &buffer,
+                text.as_ptr() as u32,
+                text.len() as u32,
+            )
+        };
+        [
+            view(self.old_engine.as_deref().unwrap_or(&self.old.text)),
+            view(self.new_engine.as_deref().unwrap_or(&self.new.text)),
+        ]
+        .iter()
+        .collect()
     }
 
-    /// The engine's packed model of `engineTexts()`, with the formatting changes: a model over
+    /// The engine's packed model of `engineBytes()`, with the formatting changes: a model over
     /// `oldText` and `newText`.
     ///
     /// # Errors
@@ -532,6 +574,11 @@ fn from_js(record: &JsValue) -> Option<(Document, JsValue)> {
     let js_text = get("text")?;
     let encoder = TextEncoder::new();
     let text = string_from_js(&js_text, &encoder)?;
+    // A lone surrogate was read as U+FFFD, which the engine, given these bytes, would take
+    // for an equal character: no text `read()` returns holds one, so such a record is refused.
+    if text.contains('\u{FFFD}') && JsValue::from_str(&text) != js_text {
+        return None;
+    }
     let (strings, ranges) = from_js_strings(&get("strings")?.dyn_into::<Array>().ok()?, &encoder)?;
     let string = |k: i32| {
         let range = ranges.get(usize::try_from(k).ok()?)?;

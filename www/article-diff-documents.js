@@ -9,10 +9,15 @@
  *  Markdown  source ─ read() ─► record ─┐                   │  article_diff_markdown
  *            source ─ read() ─► record ─┴► Documents.fromRecords
  *                                                           ▼
- *            Documents ─ engineTexts() ─► engine diff() ─► packed
- *                └──────────── annotate(packed) ◄─────────────┘
+ *            Documents ─ engineBytes() ─► engine diffUtf8() ─► packed
+ *                └──────────── annotate(packed) ◄─────────────────┘
  *                        = the model with its formatting changes
  * ```
+ *
+ * The texts the engine diffs cross as UTF-8: `engineBytes()` are views of the HTML module's
+ * memory, which `diffUtf8()` copies into the engine's with one `Uint8Array.set`, so the
+ * visible texts are decoded into JS strings once (for the records and the model), never
+ * encoded again.
  *
  * The records (`oldRecord`, `newRecord`) are what the element draws from.
  *
@@ -26,11 +31,13 @@
  * @typedef {{text: string, blocks: Int32Array, marks: Int32Array, embeds: Int32Array,
  *   anchors: Int32Array, strings: string[]}} DocumentRecord what a reader's `read()` returns
  * @typedef {{free(): void, readonly oldText: string, readonly newText: string,
- *   readonly oldRecord: DocumentRecord, readonly newRecord: DocumentRecord, engineTexts(): string[],
+ *   readonly oldRecord: DocumentRecord, readonly newRecord: DocumentRecord, engineBytes(): Uint8Array[],
  *   annotate(packed: Uint32Array): Uint32Array}} Documents
  * @typedef {{default: (options?: unknown) => Promise<unknown>, read: (source: string, markup: string) => DocumentRecord}} ReaderModule
  * @typedef {ReaderModule & {Documents: {fromRecords(oldRecord: DocumentRecord, newRecord: DocumentRecord): Documents,
  *   read(oldSource: string, newSource: string, markup: 'html'): Documents}}} HtmlModule
+ * @typedef {{diffUtf8: (oldBytes: Uint8Array, newBytes: Uint8Array, options?: object) => Uint32Array}} Engine
+ *   the part of the engine's module used here: its diff of two UTF-8 texts, the packed model
  * @typedef {{packed: Uint32Array, oldText: string, newText: string, oldDocument: DocumentRecord,
  *   newDocument: DocumentRecord}} DocumentsDiff the model's packed array, the visible texts it
  *   is over and the two documents (their blocks and marks, for drawing)
@@ -80,14 +87,14 @@ export function checkFormat(format) {
 }
 
 /**
- * Diffs two HTML or Markdown sources with `diff`, the engine's `diff()`.
- * @param {(oldText: string, newText: string, options?: object) => {packed: Uint32Array}} diff
+ * Diffs two HTML or Markdown sources with `engine`, the engine's module.
+ * @param {Engine} engine
  * @param {string} oldSource @param {string} newSource
  * @param {'html'|'markdown'} markup
  * @param {object} options the engine's options (without `format`)
  * @returns {Promise<DocumentsDiff>}
  */
-export async function diffDocumentsWith(diff, oldSource, newSource, markup, options) {
+export async function diffDocumentsWith(engine, oldSource, newSource, markup, options) {
   for (const [name, value] of [['oldText', oldSource], ['newText', newSource]]) {
     if (typeof value !== 'string') throw new Error(`diffDocuments(): \`${name}\` must be a string, got ${value === null ? 'null' : typeof value}`);
   }
@@ -109,10 +116,22 @@ export async function diffDocumentsWith(diff, oldSource, newSource, markup, opti
     documents = html.Documents.fromRecords(oldRecord, read(newSource, 'new'));
   }
   try {
-    const [oldEngine, newEngine] = documents.engineTexts();
-    const packed = documents.annotate(diff(oldEngine, newEngine, options).packed);
-    return {packed, oldText: documents.oldText, newText: documents.newText, oldDocument: documents.oldRecord, newDocument: documents.newRecord};
+    return diffRead(engine, documents, options);
   } finally {
     documents.free();
   }
+}
+
+/**
+ * The diff of two documents already read (what `diffDocumentsWith` does after reading; the
+ * caller frees `documents`). Exported for `bench/markup.mjs`, which times it apart from reading.
+ * @param {Engine} engine
+ * @param {Documents} documents @param {object} options the engine's options
+ * @returns {DocumentsDiff}
+ */
+export function diffRead(engine, documents, options) {
+  // The views are good until the next call into the HTML module: the engine copies them first.
+  const [oldBytes, newBytes] = documents.engineBytes();
+  const packed = documents.annotate(engine.diffUtf8(oldBytes, newBytes, options));
+  return {packed, oldText: documents.oldText, newText: documents.newText, oldDocument: documents.oldRecord, newDocument: documents.newRecord};
 }

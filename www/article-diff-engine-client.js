@@ -220,7 +220,7 @@ export async function computeDiff(oldText, newText, options, {stale, long, worke
   if (stale()) return null;
   const here = async () => {
     if (format === 'text') return engine.diff(oldText, newText, options);
-    return documentsModel(engine, await diffDocumentsWith(engine.diff, oldText, newText, format, options), format);
+    return documentsModel(engine, await diffDocumentsWith(engine, oldText, newText, format, options), format);
   };
   if (oldText.length + newText.length <= BUSY_ABOVE_CHARS) return here();
   long();

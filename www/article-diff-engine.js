@@ -8,7 +8,7 @@
  * than leaving it to the wasm-bindgen glue, keeps it right after a bundler inlines the glue: the
  * wasm is then looked for in `pkg/` next to the bundle, where the element's other files go too.
  */
-import initWasm, {diff, initSync, unpack, version} from './pkg/article_diff.js';
+import initWasm, {diff, diffUtf8, initSync, unpack, version} from './pkg/article_diff.js';
 import {checkFormat, diffDocumentsWith, loadReader} from './article-diff-documents.js';
 
 const WASM_URL = new URL('./pkg/article_diff_bg.wasm', import.meta.url);
@@ -35,7 +35,7 @@ export async function diffDocuments(oldSource, newSource, options) {
   const {format, ...rest} = options ?? {};
   const markup = checkFormat(format);
   if (markup === 'text') return diff(oldSource, newSource, rest);
-  const result = await diffDocumentsWith(diff, oldSource, newSource, markup, rest);
+  const result = await diffDocumentsWith({diffUtf8}, oldSource, newSource, markup, rest);
   const model = unpack(result.packed, result.oldText, result.newText);
   model.documents = {format: markup, old: result.oldDocument, new: result.newDocument};
   return model;
@@ -50,4 +50,4 @@ export function initMarkup(markup = 'html', options) {
   return loadReader(markup, options);
 }
 
-export {diff, initSync, unpack, version, init as default};
+export {diff, diffUtf8, initSync, unpack, version, init as default};

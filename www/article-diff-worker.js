@@ -6,7 +6,7 @@
  * array, transferred rather than copied: the page rebuilds the model with `unpack()` from the
  * texts it already has, so no text and no object per row crosses between the threads.
  */
-import init, {diff} from './pkg/article_diff.js';
+import init, {diff, diffUtf8} from './pkg/article_diff.js';
 
 /**
  * @typedef {{id: number, oldText: string, newText: string, options: import('./pkg/article_diff.js').DiffOptions,
@@ -28,7 +28,7 @@ scope.addEventListener('message', async (event) => {
       // Two documents: the page also needs their visible texts and records to draw them.
       // Imported only then, so a worker copied next to a bundle for text diffs needs no more.
       const {diffDocumentsWith} = await import('./article-diff-documents.js');
-      const documents = await diffDocumentsWith(diff, oldText, newText, format, options);
+      const documents = await diffDocumentsWith({diffUtf8}, oldText, newText, format, options);
       scope.postMessage({id, packed: documents.packed, documents}, [documents.packed.buffer]);
       return;
     }

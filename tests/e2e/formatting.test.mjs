@@ -170,6 +170,21 @@ describe('<article-diff format>', () => {
     await page.close();
   });
 
+  test('long documents are diffed in the worker, their texts handed to the engine as UTF-8 there too', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    // Over the element's worker threshold (200,000 characters for both sources together).
+    const body = (/** @type {string} */ mark) => Array.from({length: 1200}, (_, k) =>
+      `<!-- wp:paragraph --><p>Paragraph ${k} of the council’s minutes, ${k % 50 === 7 ? `<${mark}>again</${mark}>` : 'again'} with 😀 and more words.</p><!-- /wp:paragraph -->`).join('\n');
+    const [oldHtml, newHtml] = [body('em'), body('strong').replace('Paragraph 600 of', 'Paragraph 600, edited, of')];
+    assert.ok(oldHtml.length + newHtml.length > 200_000);
+    const got = await draw(page, oldHtml, newHtml, 'html');
+    assert.equal(got.error, '');
+    assert.equal(got.stats?.formattingChanges, 24);
+    assert.equal(got.stats?.wordsInserted, 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('only a link target changed: a formatting span that names the link, and a count', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
     const got = await draw(page, '<p>Read <a href="https://a.example/">the report</a>.</p>', '<p>Read <a href="https://b.example/">the report</a>.</p>', 'html');

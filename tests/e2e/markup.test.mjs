@@ -298,3 +298,68 @@ test("the reader's wasm module returns what the native reader returns", async ()
     await server.close();
   }
 });
+
+test('the visible texts reach the engine as UTF-8 (diffUtf8): the model diff() gives, exact UTF-16 offsets, bad input refused', async () => {
+  const server = await startServer({port: 0});
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const got = await page.evaluate(async () => {
+      const engine = await import('/pkg/article_diff.js');
+      await engine.default();
+      const html = await import('/pkg/article_diff_markup.js');
+      await html.default();
+      const markdown = await import('/pkg/article_diff_markdown.js');
+      await markdown.default();
+      const same = (/** @type {Uint32Array} */ a, /** @type {Uint32Array} */ b) => a.length === b.length && a.every((x, i) => x === b[i]);
+      const message = (/** @type {() => unknown} */ f) => {
+        try {
+          f();
+          return '';
+        } catch (error) {
+          return error instanceof Error ? error.message : String(error);
+        }
+      };
+      // Astral characters, U+FFFD, other scripts, a line break and a whitespace-only line
+      // inside a block (the engine's texts then differ from the visible ones).
+      const pairs = [
+        ['<p>Tea ’n’ 😀 cake</p><p>日本語の文章です。</p>', '<p>Tea ’n’ 😀😀 cakes</p><p>日本語の文章でした。</p>'],
+        ['<p>A \uFFFD b<br>c</p><pre>x\n\n  \ny</pre>', '<p>A \uFFFD b<br>c d</p><pre>x\n\n  \nz</pre>'],
+        ['<p>lone \uD800 surrogate</p>', '<p>lone \uDC00 surrogate and more</p>'],
+      ];
+      const results = pairs.map(([o, n]) => {
+        const docs = html.Documents.read(o, n, 'html');
+        try {
+          const [oldBytes, newBytes] = docs.engineBytes();
+          const [oldEngine, newEngine] = [new TextDecoder().decode(oldBytes), new TextDecoder().decode(newBytes)];
+          const viaBytes = engine.diffUtf8(oldBytes, newBytes, {ignoreCase: true});
+          const viaStrings = engine.diff(oldEngine, newEngine, {ignoreCase: true}).packed;
+          const model = engine.unpack(docs.annotate(viaBytes), docs.oldText, docs.newText);
+          const rebuilt = (/** @type {-1 | 1} */ side) => model.edits.filter(([op]) => op === 0 || op === side).map(([, text]) => text).join('');
+          return {same: same(viaBytes, viaStrings), lengths: [oldEngine.length === docs.oldText.length, newEngine.length === docs.newText.length],
+            rebuilt: [rebuilt(-1) === docs.oldText, rebuilt(1) === docs.newText]};
+        } finally {
+          docs.free();
+        }
+      });
+      const record = markdown.read('some *text*', 'markdown');
+      const good = html.Documents.fromRecords(record, {...record, text: record.text.replace('text', 'te\uFFFDt')});
+      good.free();
+      return {
+        results,
+        notBytes: message(() => engine.diffUtf8(/** @type {any} */ ('text'), new Uint8Array(0), {})),
+        notUtf8: message(() => engine.diffUtf8(new Uint8Array([0x61, 0xff]), new Uint8Array(0), {})),
+        badOption: message(() => engine.diffUtf8(new Uint8Array(0), new Uint8Array(0), {moveThreshold: 2})),
+        lone: message(() => html.Documents.fromRecords(record, {...record, text: record.text.replace('text', 'te\uD800t')})),
+      };
+    });
+    for (const r of got.results) assert.deepEqual(r, {same: true, lengths: [true, true], rebuilt: [true, true]});
+    assert.match(got.notBytes, /`oldBytes` must be a Uint8Array/);
+    assert.match(got.notUtf8, /could not be read whole as UTF-8/);
+    assert.match(got.badOption, /moveThreshold/);
+    assert.match(got.lone, /new .*not a record read\(\) returned/);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
