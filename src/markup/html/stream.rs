@@ -29,7 +29,7 @@ use super::tokenizer::{Attribute, State, Token, Tokenizer};
 use super::tree::skip_lf;
 use crate::markup::builder::{Builder, Context};
 use crate::markup::document::{embed_source, EmbedKind, MarkKind};
-use crate::markup::scan::find4;
+use crate::markup::scan::{find4, text_end};
 
 /// Open elements past which this reader hands over to the full one (which counts its work
 /// on deep nesting).
@@ -115,8 +115,8 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
             match bytes.get(pos) {
                 Some(b'<' | b'&' | b'\r' | b'\0') => {}
                 Some(_) => {
-                    let end = find4(bytes, pos, bytes.len(), [b'<', b'&', b'\r', b'\0']);
-                    r.out.text(&input[pos..end], pos..end);
+                    let (end, stop) = text_end(bytes, pos);
+                    r.out.copied_text(&input[pos..end], pos, stop - pos);
                     pos = end;
                     continue;
                 }
