@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use super::render::{context_of, is_block, mark_of_tag, parse_integer};
 use super::tags::Tag;
-use super::tokenizer::{Attribute, State, Token, Tokenizer};
+use super::tokenizer::{comment_end, Attribute, State, Token, Tokenizer};
 use super::tree::skip_lf;
 use crate::markup::builder::{Builder, Context};
 use crate::markup::document::{embed_source, EmbedKind, MarkKind};
@@ -142,6 +142,12 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
             }
             after_pre = tag == Tag::PRE;
             pos = after;
+            continue;
+        }
+        // A comment (the block editor writes two around every block), as the tokenizer ends it.
+        if bytes[pos..].starts_with(b"<!--") {
+            after_pre = false;
+            pos = comment_end(input, pos + 4);
             continue;
         }
         tokens.seek(pos);
