@@ -223,7 +223,12 @@ impl Builder {
 
     /// Formatting entered with `kind` ends.
     pub(crate) fn mark_leave(&mut self, kind: &MarkKind) {
-        match kind.bit() {
+        self.mark_leave_bit(kind.bit());
+    }
+
+    /// [`Builder::mark_leave`] of a kind given by its [`MarkKind::bit`] (`None`: a link).
+    pub(crate) fn mark_leave_bit(&mut self, bit: Option<usize>) {
+        match bit {
             Some(i) => {
                 self.counts[i] = self.counts[i].saturating_sub(1);
                 if self.counts[i] == 0 {

@@ -1,7 +1,7 @@
-//! The reader's two text scans, a chunk of bytes a step: the end of a run of text between tags
-//! ([`find4`]: the next `<`, `&`, CR or NUL), and the next point where a run of words stops
+//! The reader's text scans, a chunk of bytes a step: the end of a run of text between tags
+//! ([`find4`]: the next `<`, `&`, CR or NUL), the next point where a run of words stops
 //! being a copy of its source ([`next_stop`]: whitespace other than a single space between two
-//! visible characters).
+//! visible characters), and both at once for the HTML fast path ([`text_end`]).
 //!
 //! A chunk of bytes is tested at once, giving a mask of the bytes that pass. In a wasm build
 //! with the `simd128` target feature a chunk is sixteen bytes and a mask one bit a byte
@@ -9,6 +9,11 @@
 //! (`crate::unicode::byte_masks`). The tests run the sixteen-lane step natively through a
 //! stand-in that tests lane by lane. Any bytes are fine: only ASCII bytes are looked for,
 //! and no byte of a longer UTF-8 sequence is ASCII.
+//!
+//! [`Chunk`] is kept apart from the word counter's `Lanes` (`src/unicode/tokenize/lanes.rs`):
+//! that one loads only all-ASCII chunks and keeps a flag as a lane of ones for its shuffles,
+//! this one takes any bytes and wants bit masks, so a shared trait would be the union of two
+//! disjoint sets of operations.
 
 use crate::unicode::byte_masks::{bytes_below, bytes_equal, bytes_in, word_at, HIGH, ONES};
 
