@@ -103,8 +103,12 @@ pub(crate) struct Builder {
     /// Bit `i` set when `counts[i] > 0`.
     count_bits: u8,
     links: Vec<Option<String>>,
-    /// Marks open in the current block: kind, start.
-    marks_open: Vec<(MarkKind, usize)>,
+    /// The counted marks open in the current block (a bit per entry of [`COUNTED_KINDS`]) and
+    /// where each starts.
+    open_bits: u8,
+    open_starts: [usize; COUNTED],
+    /// The link mark open in the current block: its target (unless lent, below) and start.
+    link_open: Option<(Option<String>, usize)>,
     /// When the open link mark (at most one is open) has not its own copy of its target yet:
     /// the index in `links` of the element whose target it is (its `Link` holds `None` until
     /// that element ends and hands its target over, or the mark closes first and copies it).
@@ -128,7 +132,9 @@ impl Builder {
             counts: [0; COUNTED],
             count_bits: 0,
             links: Vec::new(),
-            marks_open: Vec::new(),
+            open_bits: 0,
+            open_starts: [0; COUNTED],
+            link_open: None,
             lent: None,
             marks_dirty: false,
         }
@@ -217,7 +223,12 @@ impl Builder {
 
     /// Formatting entered with `kind` ends.
     pub(crate) fn mark_leave(&mut self, kind: &MarkKind) {
-        match kind.bit() {
+        self.mark_leave_bit(kind.bit());
+    }
+
+    /// [`Builder::mark_leave`] of a kind given by its [`MarkKind::bit`] (`None`: a link).
+    pub(crate) fn mark_leave_bit(&mut self, bit: Option<usize>) {
+        match bit {
             Some(i) => {
                 self.counts[i] = self.counts[i].saturating_sub(1);
                 if self.counts[i] == 0 {
@@ -228,10 +239,8 @@ impl Builder {
                 let target = self.links.pop().flatten();
                 if self.lent.is_some() && self.lent == Some(self.links.len()) {
                     self.lent = None;
-                    let open =
-                        self.marks_open.iter_mut().find(|(k, _)| matches!(k, MarkKind::Link(_)));
-                    if let Some((kind, _)) = open {
-                        *kind = MarkKind::Link(target);
+                    if let Some((open, _)) = &mut self.link_open {
+                        *open = target;
                     }
                 }
             }
@@ -242,12 +251,22 @@ impl Builder {
     /// Visible text: `text` is what the reader sees of `source` (which it copies verbatim
     /// when the lengths agree).
     pub(crate) fn text(&mut self, text: &str, source: Range<usize>) {
+        self.text_with_stop(text, source, None);
+    }
+
+    /// [`Builder::text`] of a `text` copied verbatim from the source at `source`, whose first
+    /// point that is not a copy once collapsed (`next_stop(text, 0)`) is known: `stop`.
+    pub(crate) fn copied_text(&mut self, text: &str, source: usize, stop: usize) {
+        self.text_with_stop(text, source..source + text.len(), Some(stop));
+    }
+
+    fn text_with_stop(&mut self, text: &str, source: Range<usize>, stop: Option<usize>) {
         let verbatim = text.len() == source.len();
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if verbatim && self.words_fit() {
-                self.verbatim_run(text, source.start, i);
+                self.verbatim_run(text, source.start, i, stop);
                 return;
             }
             let ws = is_space(bytes[i]);
@@ -344,7 +363,8 @@ impl Builder {
                 });
             let source_start = self.opener.take().or(kept_source).unwrap_or(ink_source);
             self.open = Some(Open { ctx: self.ctx, text_start: self.doc.text.len(), source_start });
-            self.marks_open.clear();
+            self.open_bits = 0;
+            self.link_open = None;
             self.lent = None;
             self.marks_dirty = true;
             self.write_pre(&pending, kept);
@@ -401,8 +421,9 @@ impl Builder {
 
     /// Bytes `from..` of a verbatim `text` (whose source starts at `source`) when
     /// [`Builder::words_fit`]: writes exactly what [`Builder::whitespace`] and [`Builder::ink`]
-    /// would, piece by piece, in one pass over the bytes.
-    fn verbatim_run(&mut self, text: &str, source: usize, from: usize) {
+    /// would, piece by piece, in one pass over the bytes. `stop`, when known, is
+    /// `next_stop(text, 0)`.
+    fn verbatim_run(&mut self, text: &str, source: usize, from: usize, stop: Option<usize>) {
         let bytes = text.as_bytes();
         if self.marks_dirty {
             // The formatting changed since the last visible character: the marks change where
@@ -430,18 +451,31 @@ impl Builder {
                 }
                 continue;
             }
+            // The first byte to copy: the word's, or the space before it when that space is
+            // the whole whitespace, so that the two go in one copy under one anchor.
+            let mut copy = i;
             if space {
-                push_anchor(anchors, out.len(), space_source.unwrap_or(ink_source_end), true);
-                out.push(' ');
+                let space_at = space_source.unwrap_or(ink_source_end);
+                push_anchor(anchors, out.len(), space_at, true);
+                if i > 0 && bytes[i - 1] == b' ' && space_at == source + i - 1 {
+                    copy = i - 1;
+                } else {
+                    out.push(' ');
+                    push_anchor(anchors, out.len(), source + i, true);
+                }
                 space = false;
+            } else {
+                push_anchor(anchors, out.len(), source + i, true);
             }
             space_source = None;
-            let t = out.len();
-            push_anchor(anchors, t, source + i, true);
             // Words joined by single spaces are copied as one stretch: the text is the source,
             // and the anchor of its start predicts every word and space in it.
-            let j = next_stop(bytes, i + 1);
-            out.push_str(&text[i..j]);
+            let j = match stop {
+                // The first stop of the text, so the first after `i` too.
+                Some(stop) if stop > i => stop,
+                _ => next_stop(bytes, i + 1),
+            };
+            out.push_str(&text[copy..j]);
             ink_source_end = source + j;
             wrote = true;
             i = j;
@@ -489,66 +523,71 @@ impl Builder {
         bits
     }
 
+    /// Closes the marks no longer in force and opens the new ones, at text offset `at`. Marks
+    /// closed together are written in the order of [`COUNTED_KINDS`], the link last, as
+    /// [`Builder::finish`]'s stable sort needs for marks of equal ranges (which opened
+    /// together too).
     fn sync_marks(&mut self, at: usize) {
         self.marks_dirty = false;
         let bits = self.active();
+        let closing = self.open_bits & !bits;
+        if closing != 0 {
+            self.close_counted(closing);
+        }
         let links = &self.links;
         let top = links.len().checked_sub(1);
-        let mut lent = self.lent;
         // An open link mark stays open while the link in force has its target: it is the
         // element the mark lent its target from, or one with an equal target.
-        let link_active = |target: &Option<String>, lent: Option<usize>| match (top, lent) {
-            (None, _) => false,
-            (Some(top), Some(from)) => top == from || links[top] == links[from],
-            (Some(top), None) => links[top] == *target,
-        };
-        let mut k = 0;
-        while k < self.marks_open.len() {
-            let active = match &self.marks_open[k].0 {
-                MarkKind::Link(target) => link_active(target, lent),
-                kind => kind.bit().is_some_and(|i| bits >> i & 1 != 0),
+        if let Some((target, _)) = &self.link_open {
+            let active = match (top, self.lent) {
+                (None, _) => false,
+                (Some(top), Some(from)) => top == from || links[top] == links[from],
+                (Some(top), None) => links[top] == *target,
             };
-            if active {
-                k += 1;
-            } else {
-                let (mut kind, start) = self.marks_open.remove(k);
-                if matches!(kind, MarkKind::Link(_)) {
-                    if let Some(from) = lent.take() {
-                        kind = MarkKind::Link(links[from].clone());
-                    }
-                }
-                self.doc.marks.push(Mark { kind, text: start..self.ink_end });
+            if !active {
+                self.close_link();
             }
         }
-        // Opened in the order of COUNTED_KINDS, the link last.
-        let open_bits =
-            self.marks_open.iter().filter_map(|(k, _)| k.bit()).fold(0u8, |b, i| b | 1 << i);
-        let opening = bits & !open_bits;
-        if opening != 0 {
-            for (i, kind) in COUNTED_KINDS.iter().enumerate() {
-                if opening >> i & 1 != 0 {
-                    self.marks_open.push((kind.clone(), at));
-                }
-            }
+        let mut opening = bits & !self.open_bits;
+        self.open_bits = bits;
+        while opening != 0 {
+            self.open_starts[opening.trailing_zeros() as usize] = at;
+            opening &= opening - 1;
         }
-        // A link mark still open is the link in force's (the loop above closed the others).
+        // A link mark still open is the link in force's (the one above closed otherwise).
         if let Some(top) = top {
-            if !self.marks_open.iter().any(|(k, _)| matches!(k, MarkKind::Link(_))) {
-                self.marks_open.push((MarkKind::Link(None), at));
-                lent = Some(top);
+            if self.link_open.is_none() {
+                self.link_open = Some((None, at));
+                self.lent = Some(top);
             }
         }
-        self.lent = lent;
+    }
+
+    /// Writes the counted marks of `closing` (open ones), ending at the last visible character.
+    fn close_counted(&mut self, closing: u8) {
+        let mut left = closing;
+        while left != 0 {
+            let i = left.trailing_zeros() as usize;
+            let text = self.open_starts[i]..self.ink_end;
+            self.doc.marks.push(Mark { kind: COUNTED_KINDS[i].clone(), text });
+            left &= left - 1;
+        }
+        self.open_bits &= !closing;
+    }
+
+    /// Writes the open link mark, with its own target or the one it lent.
+    fn close_link(&mut self) {
+        let Some((mut target, start)) = self.link_open.take() else { return };
+        if let Some(from) = self.lent.take() {
+            target = self.links[from].clone();
+        }
+        self.doc.marks.push(Mark { kind: MarkKind::Link(target), text: start..self.ink_end });
     }
 
     fn close_marks(&mut self) {
-        let lent = self.lent.take();
-        for (mut kind, start) in self.marks_open.drain(..) {
-            if let (MarkKind::Link(_), Some(from)) = (&kind, lent) {
-                kind = MarkKind::Link(self.links[from].clone());
-            }
-            self.doc.marks.push(Mark { kind, text: start..self.ink_end });
-        }
+        self.close_counted(self.open_bits);
+        self.close_link();
+        self.lent = None;
         self.marks_dirty = true;
     }
 

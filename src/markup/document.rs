@@ -20,6 +20,7 @@
 
 use super::scan::find4;
 use core::ops::Range;
+use std::borrow::Cow;
 
 /// An HTML or Markdown article as a reader sees it. See the [module docs](self).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -221,45 +222,57 @@ impl Document {
     }
 }
 
-/// Strips what a URL parser strips (leading and trailing controls and spaces; tabs and line
-/// breaks anywhere) and returns the URL with its scheme (as written), if it has one.
-fn clean_url(url: &str) -> (String, Option<Range<usize>>) {
+/// `url` as a URL parser reads it: without the controls and spaces at either end, nor tabs
+/// and line breaks anywhere.
+fn clean_url(url: &str) -> Cow<'_, str> {
     // Bytes, not chars: everything stripped is ASCII, and no byte of a longer UTF-8
     // sequence is ASCII.
     let b = url.as_bytes();
+    // Most URLs hold no byte up to a space, so there is nothing to strip and nothing to copy;
+    // a fold, not `any`, so that the test is made a chunk of bytes a step.
+    if !b.iter().fold(false, |found, &c| found | (c <= b' ')) {
+        return Cow::Borrowed(url);
+    }
     let first = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
     let last = b.iter().rposition(|&c| c > b' ').map_or(first, |i| i + 1);
     let trimmed = &url[first..last];
-    // Most URLs hold no tab or line break: copied whole rather than char by char.
     let breaks = [b'\t', b'\n', b'\r', b'\r'];
-    let clean: String = if find4(trimmed.as_bytes(), 0, trimmed.len(), breaks) < trimmed.len() {
-        trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+    if find4(trimmed.as_bytes(), 0, trimmed.len(), breaks) < trimmed.len() {
+        Cow::Owned(trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect())
     } else {
-        trimmed.to_owned()
-    };
-    let bytes = clean.as_bytes();
-    let end = find4(bytes, 0, bytes.len(), [b':', b'/', b'?', b'#']);
-    let scheme = match bytes.get(end) {
-        Some(b':') if end > 0 => {
-            let s = &bytes[..end];
-            let valid = s[0].is_ascii_alphabetic()
-                && s.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
-            valid.then_some(0..end)
-        }
-        _ => None,
-    };
-    (clean, scheme)
+        Cow::Borrowed(trimmed)
+    }
 }
 
-/// `url` cleaned ([`clean_url`]) if it has no scheme or one of `allowed` (lower case).
-fn url_with_scheme(url: &str, allowed: [&str; 3]) -> Option<String> {
-    let (clean, scheme) = clean_url(url);
-    match scheme {
-        None => Some(clean),
-        Some(s) => {
-            allowed.iter().any(|a| clean[s.clone()].eq_ignore_ascii_case(a)).then_some(clean)
+/// The length of the scheme a cleaned `url` starts with (its name, before the `:`), if any:
+/// a letter, then letters, digits, `+`, `-` and `.` up to a `:`.
+fn scheme_len(url: &[u8]) -> Option<usize> {
+    if !url.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    for (i, &c) in url.iter().enumerate().skip(1) {
+        match c {
+            b':' => return Some(i),
+            b'+' | b'-' | b'.' => {}
+            c if c.is_ascii_alphanumeric() => {}
+            _ => return None,
         }
     }
+    None
+}
+
+/// `url` cleaned ([`clean_url`]) if it has no scheme or one of `allowed` (lower case): one
+/// copy, made only for a URL that is kept.
+fn url_with_scheme(url: &str, allowed: [&str; 3]) -> Option<String> {
+    let clean = clean_url(url);
+    let kept = match scheme_len(clean.as_bytes()) {
+        None => true,
+        // `| 0x20` lower-cases every byte a scheme may hold (letters, digits, `+-.`).
+        Some(end) => allowed
+            .iter()
+            .any(|a| a.len() == end && a.bytes().zip(clean.bytes()).all(|(a, c)| a == c | 0x20)),
+    };
+    kept.then(|| clean.into_owned())
 }
 
 /// The target a link may lead to: `http:`, `https:`, `mailto:` and relative URLs (cleaned as a

@@ -1,7 +1,7 @@
-//! The reader's two text scans, a chunk of bytes a step: the end of a run of text between tags
-//! ([`find4`]: the next `<`, `&`, CR or NUL), and the next point where a run of words stops
+//! The reader's text scans, a chunk of bytes a step: the end of a run of text between tags
+//! ([`find4`]: the next `<`, `&`, CR or NUL), the next point where a run of words stops
 //! being a copy of its source ([`next_stop`]: whitespace other than a single space between two
-//! visible characters).
+//! visible characters), and both at once for the HTML fast path ([`text_end`]).
 //!
 //! A chunk of bytes is tested at once, giving a mask of the bytes that pass. In a wasm build
 //! with the `simd128` target feature a chunk is sixteen bytes and a mask one bit a byte
@@ -9,8 +9,13 @@
 //! (`crate::unicode::byte_masks`). The tests run the sixteen-lane step natively through a
 //! stand-in that tests lane by lane. Any bytes are fine: only ASCII bytes are looked for,
 //! and no byte of a longer UTF-8 sequence is ASCII.
+//!
+//! [`Chunk`] is kept apart from the word counter's `Lanes` (`src/unicode/tokenize/lanes.rs`):
+//! that one loads only all-ASCII chunks and keeps a flag as a lane of ones for its shuffles,
+//! this one takes any bytes and wants bit masks, so a shared trait would be the union of two
+//! disjoint sets of operations.
 
-use crate::unicode::byte_masks::{bytes_equal, bytes_in, word_at, HIGH, ONES};
+use crate::unicode::byte_masks::{bytes_below, bytes_equal, bytes_in, word_at, HIGH, ONES};
 
 /// A chunk of bytes tested at once, giving masks with [`Chunk::BITS`] bits per byte (the
 /// lowest bit of the first byte's first).
@@ -27,6 +32,8 @@ trait Chunk: Copy {
     fn spaces(self) -> u64;
     /// The bytes that are a space.
     fn blanks(self) -> u64;
+    /// The bytes that are a control (below 0x20), `<` or `&`: exact up to the first.
+    fn breaks(self) -> u64;
 }
 
 #[inline(always)]
@@ -66,6 +73,16 @@ impl Chunk for u64 {
     fn blanks(self) -> u64 {
         bytes_equal(self, b' ')
     }
+
+    #[inline(always)]
+    fn breaks(self) -> u64 {
+        // `any_of`'s zero bytes for `<` and `&`: a wrong flag only follows a right one.
+        let zeros = |n: u8| {
+            let x = self ^ (ONES * u64::from(n));
+            x.wrapping_sub(ONES) & !x & HIGH
+        };
+        bytes_below(self, 0x20) | zeros(b'<') | zeros(b'&')
+    }
 }
 
 /// [`Chunk`] as a wasm SIMD `v128` of sixteen bytes, a flag a bit (`u8x16_bitmask`).
@@ -80,7 +97,12 @@ impl Chunk for Simd {
 
     #[inline(always)]
     fn load(bytes: &[u8], i: usize) -> Simd {
-        Simd(core::arch::wasm32::u64x2(word_at(bytes, i), word_at(bytes, i + 8)))
+        use core::arch::wasm32::{v128, v128_load};
+        let chunk = &bytes[i..i + 16];
+        // One `v128.load` rather than two `i64.load`s and the lanes built from them.
+        // SAFETY: `chunk` holds sixteen bytes, all that `v128_load` reads; it needs no
+        // alignment.
+        Simd(unsafe { v128_load(chunk.as_ptr().cast::<v128>()) })
     }
 
     #[inline(always)]
@@ -104,6 +126,14 @@ impl Chunk for Simd {
     fn blanks(self) -> u64 {
         use core::arch::wasm32::*;
         u64::from(u8x16_bitmask(u8x16_eq(self.0, u8x16_splat(b' '))))
+    }
+
+    #[inline(always)]
+    fn breaks(self) -> u64 {
+        use core::arch::wasm32::*;
+        let controls = u8x16_lt(self.0, u8x16_splat(0x20));
+        let eq = |n: u8| u8x16_eq(self.0, u8x16_splat(n));
+        u64::from(u8x16_bitmask(v128_or(controls, v128_or(eq(b'<'), eq(b'&')))))
     }
 }
 
@@ -131,6 +161,67 @@ fn find4_with<C: Chunk>(bytes: &[u8], from: usize, end: usize, needles: [u8; 4])
     }
     while i < end && !needles.contains(&bytes[i]) {
         i += 1;
+    }
+    i
+}
+
+/// The bytes that end a run of text between tags: what the tokenizer must read (a tag, a
+/// character reference, a CR to normalise, a NUL).
+pub(crate) const TEXT_ENDS: [u8; 4] = [b'<', b'&', b'\r', b'\0'];
+
+/// The text that starts at `from`, in one pass: where it ends (the first byte of
+/// [`TEXT_ENDS`], or the length) and where in it its words first stop being a copy of the
+/// source (`next_stop` of that text alone from its start: the end if nowhere).
+pub(crate) fn text_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    text_end_with::<Native>(bytes, from)
+}
+
+#[inline(always)]
+fn text_end_with<C: Chunk>(bytes: &[u8], from: usize) -> (usize, usize) {
+    // A stop just before `k`: the text's last byte when it ends at `k`, or a space followed
+    // by whitespace at `k`.
+    let stop_before = |k: usize| if k > from && bytes[k - 1] == b' ' { k - 1 } else { k };
+    let mut i = from;
+    loop {
+        let k = first_break::<C>(bytes, i);
+        match bytes.get(k) {
+            None => return (k, stop_before(k)),
+            Some(b'<' | b'&' | b'\r' | b'\0') => return (k, stop_before(k)),
+            Some(b'\t' | b'\n' | b'\x0C') => {
+                return (find4(bytes, k + 1, bytes.len(), TEXT_ENDS), stop_before(k));
+            }
+            // The first of two spaces.
+            Some(b' ') => return (find4(bytes, k + 1, bytes.len(), TEXT_ENDS), k),
+            // Another control: text like any other.
+            Some(_) => i = k + 1,
+        }
+    }
+}
+
+/// The first byte from `from` that is a control, `<`, `&`, or a space followed by a space
+/// (the length if none): every stop or end of `text_end` is one, or the space before one.
+#[inline(always)]
+fn first_break<C: Chunk>(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i + C::WIDTH <= bytes.len() {
+        let chunk = C::load(bytes, i);
+        let blanks = chunk.blanks();
+        let next = bytes.get(i + C::WIDTH) == Some(&b' ');
+        let doubles =
+            blanks & (blanks >> C::BITS | u64::from(next) << (C::WIDTH as u32 * C::BITS - 1));
+        // The lowest flag of `breaks` is exact, and every flag of `doubles`.
+        let hits = chunk.breaks() | doubles;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / C::BITS) as usize;
+        }
+        i += C::WIDTH;
+    }
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' if bytes.get(i + 1) == Some(&b' ') => return i,
+            b if b < 0x20 || b == b'<' || b == b'&' => return i,
+            _ => i += 1,
+        }
     }
     i
 }
@@ -208,6 +299,10 @@ mod tests {
         fn blanks(self) -> u64 {
             self.mask(|b| b == b' ')
         }
+
+        fn breaks(self) -> u64 {
+            self.mask(|b| b < 0x20 || b == b'<' || b == b'&')
+        }
     }
 
     /// Random bytes, mostly letters so that whole chunks pass, from an alphabet of the
@@ -269,6 +364,18 @@ mod tests {
     }
 
     #[test]
+    fn text_end_is_find4_then_next_stop_of_the_text() {
+        samples(|bytes| {
+            for from in 0..=bytes.len() {
+                let end = find4(bytes, from, bytes.len(), TEXT_ENDS);
+                let naive = (end, next_stop(&bytes[..end], from));
+                assert_eq!(text_end(bytes, from), naive, "{bytes:?} {from}");
+                assert_eq!(text_end_with::<Lanes>(bytes, from), naive, "{bytes:?} {from}");
+            }
+        });
+    }
+
+    #[test]
     fn word_masks_are_the_bytewise_tests() {
         samples(|bytes| {
             for i in 0..bytes.len().saturating_sub(7) {
@@ -280,6 +387,8 @@ mod tests {
                 assert_eq!(chunk.blanks(), mask(&|b| b == b' '));
                 let needles = [b'<', b'&', b'\r', b'\0'];
                 let first = |m: u64| m & m.wrapping_neg();
+                let breaks = |b: u8| b < 0x20 || b == b'<' || b == b'&';
+                assert_eq!(first(chunk.breaks()), first(mask(&breaks)));
                 assert_eq!(first(chunk.any_of(needles)), first(mask(&|b| needles.contains(&b))));
             }
         });

@@ -25,11 +25,11 @@ use std::borrow::Cow;
 
 use super::render::{context_of, is_block, mark_of_tag, parse_integer};
 use super::tags::Tag;
-use super::tokenizer::{Attribute, State, Token, Tokenizer};
+use super::tokenizer::{comment_end, Attribute, State, Token, Tokenizer};
 use super::tree::skip_lf;
 use crate::markup::builder::{Builder, Context};
-use crate::markup::document::{embed_source, EmbedKind, MarkKind};
-use crate::markup::scan::find4;
+use crate::markup::document::{embed_source, EmbedKind};
+use crate::markup::scan::{find4, text_end};
 
 /// Open elements past which this reader hands over to the full one (which counts its work
 /// on deep nesting).
@@ -41,7 +41,8 @@ struct Frame<'s> {
     /// The name of an element without a [`Tag`] constant (a custom element).
     other: Option<Cow<'s, str>>,
     saved: Context,
-    mark: Option<MarkKind>,
+    /// The formatting it entered, by its `MarkKind::bit` (`Some(None)`: a link).
+    mark: Option<Option<usize>>,
     block: bool,
     list: bool,
 }
@@ -115,8 +116,8 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
             match bytes.get(pos) {
                 Some(b'<' | b'&' | b'\r' | b'\0') => {}
                 Some(_) => {
-                    let end = find4(bytes, pos, bytes.len(), [b'<', b'&', b'\r', b'\0']);
-                    r.out.text(&input[pos..end], pos..end);
+                    let (end, stop) = text_end(bytes, pos);
+                    r.out.copied_text(&input[pos..end], pos, stop - pos);
                     pos = end;
                     continue;
                 }
@@ -142,6 +143,12 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
             }
             after_pre = tag == Tag::PRE;
             pos = after;
+            continue;
+        }
+        // A comment (the block editor writes two around every block), as the tokenizer ends it.
+        if bytes[pos..].starts_with(b"<!--") {
+            after_pre = false;
+            pos = comment_end(input, pos + 4);
             continue;
         }
         tokens.seek(pos);
@@ -437,12 +444,9 @@ impl<'s> Reader<'s, '_> {
         }
         out.set_context(ctx);
         let mark = mark_of_tag(tag, attrs.href).map(|mark| {
-            let leave = match &mark {
-                MarkKind::Link(_) => MarkKind::Link(None),
-                kind => kind.clone(),
-            };
+            let bit = mark.bit();
             out.mark_enter(mark);
-            leave
+            bit
         });
         if tag != Tag::OTHER {
             self.open[tag.0 as usize] += 1;
@@ -501,8 +505,8 @@ impl<'s> Reader<'s, '_> {
 
     /// Closes an element, as the rendering walk leaves it; `end` is the end of its end tag.
     fn leave(&mut self, frame: Frame<'s>, end: Option<usize>) {
-        if let Some(mark) = &frame.mark {
-            self.out.mark_leave(mark);
+        if let Some(bit) = frame.mark {
+            self.out.mark_leave_bit(bit);
         }
         if frame.list {
             self.lists.pop();

@@ -436,7 +436,7 @@ impl<'s> Tokenizer<'s> {
 
 /// Where a comment whose text starts at `from` (after `<!--`) ends: after its `-->` or
 /// `--!>`, right away for `<!-->` and `<!--->`, or at the end of the input.
-fn comment_end(input: &str, from: usize) -> usize {
+pub(crate) fn comment_end(input: &str, from: usize) -> usize {
     let bytes = input.as_bytes();
     if bytes.get(from) == Some(&b'>') {
         return from + 1;
