@@ -353,11 +353,8 @@ impl Myers {
             let mut k = d;
             while k >= -d {
                 let at = (k + offset) as usize;
-                let x0 = if k == -d || (k != d && vf[at - 1] < vf[at + 1]) {
-                    vf[at + 1]
-                } else {
-                    vf[at - 1] + 1
-                };
+                let (left, right) = (get(vf, at - 1), get(vf, at + 1));
+                let x0 = if k == -d || (k != d && left < right) { right } else { left + 1 };
                 let y0 = (x0 as isize - k) as usize;
                 let (mut x, mut y) = (x0, y0);
                 while x < olds.len() && y < news.len() && olds[x] == news[y] {
@@ -375,11 +372,8 @@ impl Myers {
             let mut k = d;
             while k >= -d {
                 let at = (k + offset) as usize;
-                let mut x = if k == -d || (k != d && vb[at - 1] < vb[at + 1]) {
-                    vb[at + 1]
-                } else {
-                    vb[at - 1] + 1
-                };
+                let (left, right) = (get(vb, at - 1), get(vb, at + 1));
+                let mut x = if k == -d || (k != d && left < right) { right } else { left + 1 };
                 let mut y = (x as isize - k) as usize;
                 while x < olds.len()
                     && y < news.len()
@@ -412,6 +406,16 @@ impl Myers {
         }
         self.offset = offset;
     }
+}
+
+/// `v[i]` without a bounds check, for the search's reads of the diagonals next to the one it
+/// extends: `grow` keeps `-offset..=offset` in the vectors and `offset` at least `d + 2`, so
+/// `k ± 1` for `-d <= k <= d` is always inside (checked in debug builds).
+#[inline(always)]
+fn get(v: &[usize], i: usize) -> usize {
+    debug_assert!(i < v.len());
+    // SAFETY: `i < v.len()`, as said above.
+    unsafe { *v.get_unchecked(i) }
 }
 
 /// Past the deadline: matches `old[a]` against `new[b]` in one pass, taking an id that is
