@@ -337,6 +337,9 @@ impl Myers {
         if self.offset < 2 {
             self.grow(32.min(max_d + 2));
         }
+        // The ranges as slices: the snakes below index them with no offset to add and no
+        // bound to check past the loop's own.
+        let (olds, news) = (&old[a.clone()], &new[b.clone()]);
         let offset = self.offset;
         self.forward[(offset + 1) as usize] = 0;
         self.backward[(offset + 1) as usize] = 0;
@@ -350,15 +353,12 @@ impl Myers {
             let mut k = d;
             while k >= -d {
                 let at = (k + offset) as usize;
-                let x0 = if k == -d || (k != d && vf[at - 1] < vf[at + 1]) {
-                    vf[at + 1]
-                } else {
-                    vf[at - 1] + 1
-                };
+                let (left, right) = (get(vf, at - 1), get(vf, at + 1));
+                let x0 = if k == -d || (k != d && left < right) { right } else { left + 1 };
                 let y0 = (x0 as isize - k) as usize;
-                let mut x = x0;
-                if x < a.len() && y0 < b.len() {
-                    x += common_prefix(&old[a.start + x..a.end], &new[b.start + y0..b.end]);
+                let (mut x, mut y) = (x0, y0);
+                while x < olds.len() && y < news.len() && olds[x] == news[y] {
+                    (x, y) = (x + 1, y + 1);
                 }
                 vf[at] = x;
                 // With an odd delta, a forward path of D edits meets a backward one of D - 1:
@@ -372,14 +372,14 @@ impl Myers {
             let mut k = d;
             while k >= -d {
                 let at = (k + offset) as usize;
-                let mut x = if k == -d || (k != d && vb[at - 1] < vb[at + 1]) {
-                    vb[at + 1]
-                } else {
-                    vb[at - 1] + 1
-                };
-                let y = (x as isize - k) as usize;
-                if x < a.len() && y < b.len() {
-                    x += common_suffix(&old[a.start..a.end - x], &new[b.start..b.end - y]);
+                let (left, right) = (get(vb, at - 1), get(vb, at + 1));
+                let mut x = if k == -d || (k != d && left < right) { right } else { left + 1 };
+                let mut y = (x as isize - k) as usize;
+                while x < olds.len()
+                    && y < news.len()
+                    && olds[olds.len() - 1 - x] == news[news.len() - 1 - y]
+                {
+                    (x, y) = (x + 1, y + 1);
                 }
                 vb[at] = x;
                 // With an even delta, a backward path of D edits meets a forward one of D.
@@ -408,6 +408,16 @@ impl Myers {
     }
 }
 
+/// `v[i]` without a bounds check, for the search's reads of the diagonals next to the one it
+/// extends: `grow` keeps `-offset..=offset` in the vectors and `offset` at least `d + 2`, so
+/// `k ± 1` for `-d <= k <= d` is always inside (checked in debug builds).
+#[inline(always)]
+fn get(v: &[usize], i: usize) -> usize {
+    debug_assert!(i < v.len());
+    // SAFETY: `i < v.len()`, as said above.
+    unsafe { *v.get_unchecked(i) }
+}
+
 /// Past the deadline: matches `old[a]` against `new[b]` in one pass, taking an id that is
 /// equal on both sides, or else skipping to the nearer of the two ids within [`LOOKAHEAD`]
 /// places, or else both ids as changed. Linear, and every match exact.
@@ -431,12 +441,21 @@ fn scan(old: &[u32], a: Range<usize>, new: &[u32], b: Range<usize>, out: &mut Sc
     }
 }
 
+// (Plain loops: see `shared_only`.)
 fn common_prefix(a: &[u32], b: &[u32]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+    let mut i = 0;
+    while i < a.len() && i < b.len() && a[i] == b[i] {
+        i += 1;
+    }
+    i
 }
 
 fn common_suffix(a: &[u32], b: &[u32]) -> usize {
-    a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+    let mut i = 0;
+    while i < a.len() && i < b.len() && a[a.len() - 1 - i] == b[b.len() - 1 - i] {
+        i += 1;
+    }
+    i
 }
 
 /// The positions and ids of the ids each list shares with the other, or `None` when the

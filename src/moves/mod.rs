@@ -172,7 +172,7 @@ pub(crate) fn find<'a>(
     }
     let mut keys = None;
     if !short_olds.is_empty() && !short_news.is_empty() {
-        let keys = keys.insert(short::Keys::of(old, new, ctx));
+        let keys = keys.insert(short::Keys::of(old, new, &units, ctx));
         verified.extend(short::find(&short_olds, &short_news, keys, old, new, threshold, ctx));
     }
     let found = assign(verified, old.paragraphs.len());
@@ -251,7 +251,7 @@ fn move_the_shorter<'a>(
             continue;
         }
         if count_words(ot) < MIN_MOVE_WORDS
-            && !keys.get_or_insert_with(|| short::Keys::of(old, new, ctx)).unique_old(y)
+            && !keys.get_or_insert_with(|| short::Keys::of(old, new, units, ctx)).unique_old(y)
         {
             continue;
         }

@@ -19,16 +19,20 @@
 //!    against `Section 3` and `Section 4`) has a coincidence, not evidence: it stays deleted.
 //!
 //! Cost: identities are computed only when both sides have an unpaired short paragraph, in one
-//! pass over all paragraphs (a word count each, then the folded text of the short ones). At
-//! most [`MAX_LETTER_PAIRS`] pairs are compared by letters, each in O(letters).
+//! pass over all paragraphs (a word count each, of a long one's first [`PREFIX`] bytes, then the
+//! folded text of the short ones); a new paragraph the alignment paired with an identical old
+//! one takes that one's identity. At most [`MAX_LETTER_PAIRS`] pairs are compared by letters,
+//! each in O(letters).
 
 use super::FoundMove;
+use crate::align::Unit;
 use crate::call::Ctx;
 use crate::intern::TokenId;
 use crate::paragraphs::side::{sort_ids, Side};
 use crate::paragraphs::similarity::dice;
 use crate::paragraphs::MIN_MOVE_WORDS;
 use crate::unicode::fold::fold_text;
+use crate::unicode::text::same;
 use crate::unicode::tokenize::count_words;
 use crate::words::{diff_cells, ClusterId};
 
@@ -52,33 +56,28 @@ pub(super) struct Keys {
 }
 
 impl Keys {
-    pub(super) fn of<'a>(old: &Side<'a>, new: &Side<'a>, ctx: &mut Ctx<'a>) -> Self {
-        let mut keys = |side: &Side<'_>, counts: &mut Vec<u32>| {
-            let mut out = Vec::with_capacity(side.paragraphs.len());
-            for i in 0..side.paragraphs.len() {
-                let text = side.para(i);
-                let mut id = TokenId(NONE as u32);
-                if count_words(text) < MIN_MOVE_WORDS {
-                    // Whitespace runs fold to one space, so trimming is one byte at each end.
-                    let folded = fold_text(text, ctx.fold);
-                    let b = folded.as_bytes();
-                    let start = usize::from(b.first() == Some(&b' '));
-                    let end = b.len() - usize::from(b.len() > start && b.last() == Some(&b' '));
-                    id = ctx
-                        .interner
-                        .intern_folded(crate::unicode::text::slice(&folded, start..end));
-                    if counts.len() <= id.0 as usize {
-                        counts.resize(id.0 as usize + 1, 0);
-                    }
-                    counts[id.0 as usize] += 1;
+    /// The keys of every paragraph of `old` and `new`; `units` (any alignment of the two)
+    /// says which new paragraphs may be unchanged old ones, whose identity is not computed
+    /// twice.
+    pub(super) fn of<'a>(
+        old: &Side<'a>,
+        new: &Side<'a>,
+        units: &[Unit],
+        ctx: &mut Ctx<'a>,
+    ) -> Self {
+        // The old paragraph each new one is an unchanged copy of, if a unit pairs them.
+        let mut twin = vec![NONE; new.paragraphs.len()];
+        for unit in units {
+            if let Unit::Pair { old: o, new: n } = unit {
+                if o.len() == 1 && n.len() == 1 && same(old.para(o.start), new.para(n.start)) {
+                    twin[n.start] = o.start;
                 }
-                out.push(id);
             }
-            out
-        };
+        }
         let (mut in_old, mut in_new) = (Vec::new(), Vec::new());
-        let (old, new) = (keys(old, &mut in_old), keys(new, &mut in_new));
-        Keys { old, new, in_old, in_new }
+        let old_ids = identities(old, &[], &[], &mut in_old, ctx);
+        let new_ids = identities(new, &twin, &old_ids, &mut in_new, ctx);
+        Keys { old: old_ids, new: new_ids, in_old, in_new }
     }
 
     /// How many times identity `id` occurs in the old and in the new text.
@@ -91,6 +90,95 @@ impl Keys {
     pub(super) fn unique_old(&self, i: usize) -> bool {
         self.count(self.old[i]) == (1, 1)
     }
+}
+
+/// The identity of each paragraph of `side` ([`NONE`] for one of [`MIN_MOVE_WORDS`] words or
+/// more), counted into `counts`; paragraph `i` with `twin[i] != NONE` has the text, hence the
+/// identity, of the other side's paragraph `twin[i]`, whose identity is `twin_ids[twin[i]]`.
+fn identities<'a>(
+    side: &Side<'a>,
+    twin: &[usize],
+    twin_ids: &[TokenId],
+    counts: &mut Vec<u32>,
+    ctx: &mut Ctx<'a>,
+) -> Vec<TokenId> {
+    let mut out = Vec::with_capacity(side.paragraphs.len());
+    for i in 0..side.paragraphs.len() {
+        let text = side.para(i);
+        let id = match twin.get(i) {
+            Some(&t) if t != NONE => twin_ids[t],
+            _ if is_short(text) => identity(text, ctx),
+            _ => TokenId(NONE as u32),
+        };
+        if id != TokenId(NONE as u32) {
+            if counts.len() <= id.0 as usize {
+                counts.resize(id.0 as usize + 1, 0);
+            }
+            counts[id.0 as usize] += 1;
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// Bytes of a paragraph whose words are counted first: most paragraphs of [`MIN_MOVE_WORDS`]
+/// words or more have that many within them, and a long one is then not read to its end.
+const PREFIX: usize = 64;
+
+/// Whether `text` has fewer than [`MIN_MOVE_WORDS`] words. Whether a cluster starts a word
+/// depends only on the clusters before it (`count_words`), so a prefix that ends between two
+/// ASCII chars (a cluster boundary, CR LF aside) holds no word the whole text lacks: when it
+/// has enough, the rest is not counted.
+fn is_short(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut cut = PREFIX;
+    while cut < b.len() && !(b[cut - 1] < 0x80 && b[cut] < 0x80 && b[cut - 1] != b'\r') {
+        cut += 1;
+    }
+    (cut >= b.len() || count_words(crate::unicode::text::slice(text, 0..cut)) < MIN_MOVE_WORDS)
+        && count_words(text) < MIN_MOVE_WORDS
+}
+
+/// The interned identity of a short paragraph: its text under the call's folds, without
+/// leading or trailing whitespace. Plain ASCII that folding leaves as it is (single spaces, no
+/// dash runs, no capitals when case is ignored, no space when whitespace is) is interned as
+/// it stands, without building the folded copy.
+fn identity<'a>(text: &str, ctx: &mut Ctx<'a>) -> TokenId {
+    let fold = ctx.fold;
+    // (Plain loops over bytes: `str::trim` and iterator adaptors add a few hundred bytes to
+    // the wasm module.)
+    let b = text.as_bytes();
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let (mut start, mut end) = (0, b.len());
+    while start < end && space(b[start]) {
+        start += 1;
+    }
+    while end > start && space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut k = start;
+    while k < end {
+        let (c, last) = (b[k], if k > start { b[k - 1] } else { 0 });
+        let kept = match c {
+            b' ' => !fold.ignore_whitespace && last != b' ',
+            b'-' => last != b'-',
+            b'A'..=b'Z' => !fold.ignore_case,
+            _ => c.is_ascii_graphic(),
+        };
+        if !kept {
+            break;
+        }
+        k += 1;
+    }
+    if k == end {
+        return ctx.interner.intern_folded(crate::unicode::text::slice(text, start..end));
+    }
+    // Whitespace runs fold to one space, so trimming is one byte at each end.
+    let folded = fold_text(text, fold);
+    let b = folded.as_bytes();
+    let start = usize::from(b.first() == Some(&b' '));
+    let end = b.len() - usize::from(b.len() > start && b.last() == Some(&b' '));
+    ctx.interner.intern_folded(crate::unicode::text::slice(&folded, start..end))
 }
 
 /// Moves among the unpaired short paragraphs `olds` and `news`.
@@ -202,7 +290,17 @@ mod tests {
         let (mut o, mut n) = (Side::new(old), Side::new(new));
         o.ensure_profiles(0..o.paragraphs.len(), &mut ctx);
         n.ensure_profiles(0..n.paragraphs.len(), &mut ctx);
-        let keys = Keys::of(&o, &n, &mut ctx);
+        let keys = Keys::of(&o, &n, &[], &mut ctx);
+        // Identical paragraphs paired by units take their identities from the old side, as
+        // they would have been computed.
+        let units: Vec<Unit> = (0..o.paragraphs.len().min(n.paragraphs.len()))
+            .map(|k| Unit::Pair { old: k..k + 1, new: k..k + 1 })
+            .collect();
+        let twinned = Keys::of(&o, &n, &units, &mut ctx);
+        assert_eq!(
+            (&twinned.old, &twinned.new, &twinned.in_old, &twinned.in_new),
+            (&keys.old, &keys.new, &keys.in_old, &keys.in_new)
+        );
         let ol = (0..o.paragraphs.len()).map(|i| letters(&o, i, &ctx)).collect();
         let nl = (0..n.paragraphs.len()).map(|j| letters(&n, j, &ctx)).collect();
         (keys, ol, nl)
@@ -220,6 +318,74 @@ mod tests {
         let (keys, _, _) =
             run("Summit\nSummit", "summit", Fold { ignore_case: true, ..Fold::default() });
         assert_eq!(keys.count(keys.new[0]), (2, 1));
+    }
+
+    /// Random texts over pieces that stress the word rules and the folds: letters and digits,
+    /// joiners, spaces and other whitespace, dashes, capitals, CR LF, marks, emoji and a
+    /// Prepend char that joins the ASCII letter after it into one cluster.
+    fn random_texts(seed: u64) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "a",
+            "Bc",
+            "1",
+            "2",
+            ",",
+            ".",
+            "'",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\n",
+            "-",
+            "--",
+            "—",
+            "“",
+            "e\u{301}",
+            "\u{600}",
+            "\u{1F44D}",
+            "\u{200D}",
+            "中",
+            "ß",
+            "İ",
+            "\u{A0}",
+            "x y z",
+        ];
+        let mut rng = crate::paragraphs::side::rng::Rng(seed);
+        (0..4000)
+            .map(|_| {
+                let n = rng.below(80);
+                (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_counted_prefix_decides_as_the_whole_text_does() {
+        for text in random_texts(7) {
+            assert_eq!(is_short(&text), count_words(&text) < MIN_MOVE_WORDS, "{text:?}");
+        }
+        // Past the prefix: the words are counted to the end when the prefix has too few.
+        let long = format!("{}{}", "x".repeat(PREFIX + 3), " a b c");
+        assert!(!is_short(&long));
+        assert!(is_short(&format!("{}{}", "x".repeat(PREFIX + 3), " a b")));
+    }
+
+    #[test]
+    fn identities_interned_as_they_stand_are_the_folded_texts() {
+        for (seed, ignore_case, ignore_whitespace) in
+            [(3, false, false), (5, true, false), (9, false, true), (11, true, true)]
+        {
+            let fold = Fold { ignore_case, ignore_whitespace };
+            let mut ctx = Ctx::new(fold, Deadline::NEVER, true);
+            for text in random_texts(seed).iter().chain(&[" a-b c ".to_string()]) {
+                let folded = fold_text(text, fold);
+                let expected = folded.strip_prefix(' ').unwrap_or(&folded);
+                let expected = expected.strip_suffix(' ').unwrap_or(expected);
+                let id = identity(text, &mut ctx);
+                assert_eq!(ctx.interner.key(id), expected, "{text:?} {fold:?}");
+            }
+        }
     }
 
     #[test]

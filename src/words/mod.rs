@@ -50,7 +50,7 @@ use crate::deadline::Deadline;
 use crate::intern::TokenId;
 use crate::myers::{diff_ids, id_type, DiffOp, Past};
 use crate::paragraphs::side::Side;
-use crate::unicode::fold::fold_text;
+use crate::unicode::fold::{fold_text, Fold};
 use crate::unicode::tokenize::{tokenize, Token, TokenKind};
 
 /// Longest word (in grapheme clusters) shown letter by letter.
@@ -669,9 +669,13 @@ fn finish(
                 push_piece(&mut diff.pieces, Piece { kind: PieceKind::Equal, old: o, new: n });
             }
             PieceKind::Change { cosmetic } => {
+                let (a, b) = (
+                    crate::unicode::text::slice(old, o.clone()),
+                    crate::unicode::text::slice(new, n.clone()),
+                );
                 let cosmetic = cosmetic
-                    || fold_text(crate::unicode::text::slice(old, o.clone()), ctx.fold)
-                        == fold_text(crate::unicode::text::slice(new, n.clone()), ctx.fold);
+                    || (same_letters(a, b, ctx.fold)
+                        && fold_text(a, ctx.fold) == fold_text(b, ctx.fold));
                 if cosmetic {
                     diff.stats.cosmetic_changes += 1;
                     diff.stats.unchanged += old_words;
@@ -687,6 +691,32 @@ fn finish(
         }
     }
     diff
+}
+
+/// Whether `a` and `b` have the same ASCII letters and digits in the same order, which folding
+/// keeps as they are unless case is ignored (then always `true`): texts that differ there
+/// differ folded too, and most changed words do at their first letter, so the folded copies
+/// of a real change are not built.
+fn same_letters(a: &str, b: &str, fold: Fold) -> bool {
+    if fold.ignore_case {
+        // Some letters outside ASCII lowercase into it (`K`, the Kelvin sign, to `k`).
+        return true;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        while i < a.len() && !a[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        while j < b.len() && !b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => (i, j) = (i + 1, j + 1),
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// Appends a piece, merging it into the previous one when both are equal.
@@ -867,7 +897,35 @@ fn refine_word<'w>(
 mod tests {
     use super::*;
     use crate::deadline::{Clock, Deadline};
-    use crate::unicode::fold::Fold;
+
+    #[test]
+    fn texts_with_other_letters_never_fold_alike() {
+        const PIECES: &[&str] = &[
+            "a", "A", "b", "1", "é", "K", "\u{212A}", "k", " ", "\t", "\u{A0}", "-", "—", "--",
+            "'", "’", "\"", "“", "…", "...", ".",
+        ];
+        let mut rng = crate::paragraphs::side::rng::Rng(13);
+        let mut text = || {
+            let n = rng.below(6);
+            (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect::<String>()
+        };
+        let mut alike = 0;
+        for _ in 0..20_000 {
+            let (a, b) = (text(), text());
+            for ignore_case in [false, true] {
+                for ignore_whitespace in [false, true] {
+                    let fold = Fold { ignore_case, ignore_whitespace };
+                    if fold_text(&a, fold) == fold_text(&b, fold) {
+                        alike += 1;
+                        assert!(same_letters(&a, &b, fold), "{a:?} {b:?} {fold:?}");
+                    }
+                }
+            }
+        }
+        assert!(alike > 1000, "{alike}");
+        assert!(!same_letters("colour", "color", Fold::default()));
+        assert!(same_letters("don’t — it", "don't -it", Fold::default()));
+    }
 
     fn run(old: &'static str, new: &'static str) -> WordDiff {
         let mut ctx = Ctx::new(Fold::default(), Deadline::NEVER, true);
