@@ -1101,17 +1101,18 @@ fn pair_joins(prev: Props, next: Props) -> bool {
 
 /// How `c` may take part in a cluster with a neighbour, for callers that want to skip
 /// [`cluster_end`] where it would return one char: `(before, after)`, where `before` says that
-/// `c` may join the char after it (CR, Prepend, Hangul jamo and syllables, regional
-/// indicators) and `after` that it may join the char before it (Extend, ZWJ, SpacingMark, LF,
-/// Hangul, regional indicators). A char `c` followed by `n` is a cluster of its own whenever
-/// `c` has no `before` and `n` no `after`.
+/// `c` may join the char after it (CR, Prepend, a leading Hangul jamo, regional indicators) and
+/// `after` that it may join the char before it (Extend, ZWJ, SpacingMark, LF, a vowel or
+/// trailing Hangul jamo, regional indicators). A char `c` followed by `n` is a cluster of its
+/// own whenever `c` has no `before` and `n` no `after`. A Hangul syllable has neither: what
+/// joins it (a vowel or trailing jamo, a mark) has `after`, and what it joins (a leading jamo)
+/// has `before`, so that Korean text, a syllable after another, never needs the rules.
 pub(crate) fn joining(c: char) -> (bool, bool) {
     let p = props(c);
-    let hangul_or_regional =
-        matches!(p.kind(), KIND_REGIONAL | KIND_L | KIND_V | KIND_T | KIND_LV | KIND_LVT);
+    let regional = p.kind() == KIND_REGIONAL;
     (
-        c == '\r' || p.kind() == KIND_PREPEND || hangul_or_regional,
-        c == '\n' || p.extends() || hangul_or_regional,
+        c == '\r' || matches!(p.kind(), KIND_PREPEND | KIND_L) || regional,
+        c == '\n' || p.extends() || matches!(p.kind(), KIND_V | KIND_T) || regional,
     )
 }
 

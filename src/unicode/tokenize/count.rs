@@ -456,6 +456,8 @@ mod tests {
             "Biden’s “linguistic intemperance” — 日本 1,000 don't",
             // Line feeds after other chars and their marks, and after a carriage return.
             "日本\n語\r\nсвобода\r\n\nе\u{301}\nक्ष\n한\n\u{200d}\n",
+            // Hangul: syllables in a row, syllables and jamo, jamo alone.
+            "모든 인간은 태어날 때부터\u{1100}\u{1161}\u{11a8}각\u{11a8}가\u{1161}\u{1100}한",
         ] {
             let words = super::super::tests::words(text).len();
             assert_eq!(counts(text), [words, words], "{text:?}");
