@@ -203,10 +203,10 @@ const STARTS: [u64; 8] = {
 /// that joins no neighbour and takes marks continues a run of its own class, when a cluster of
 /// that class after one of the same adds no word whatever came before ([`STARTS`]), so that
 /// the state after such a run is two clusters of that class.
-const RUN: [u8; 128] = {
-    let mut table = [0; 128];
+const RUN: [u8; 256] = {
+    let mut table = [0; 256];
     let mut byte = 0;
-    while byte < 128 {
+    while byte < 256 {
         let code = byte & 0x07;
         let mut silent = code != 0;
         let mut before = 0;
@@ -331,7 +331,7 @@ impl Counter {
                 }
                 // What a run of clusters of this one's class leaves ([`RUN`]): the state of two
                 // such clusters, and the count as it is.
-                let run = RUN[usize::from(char.0 & 0x7F)] & 1 << (char.0 & 0x07);
+                let run = RUN[usize::from(char.0)] & 1 << (char.0 & 0x07);
                 let run_codes = (k << 3 | u32::from(char.0 & 0x07)) & 63;
                 let mut next = i + len;
                 // The char after the cluster so far: a plain mark goes on with it, a char that
@@ -342,7 +342,7 @@ impl Counter {
                     let Some((after, after_len)) = Self::char_after(text, next) else {
                         break 'clusters next;
                     };
-                    if RUN[usize::from(after.0 & 0x7F)] & run != 0 {
+                    if RUN[usize::from(after.0)] & run != 0 {
                         if !after.plain_mark() {
                             (i, codes) = (next, run_codes);
                         }
@@ -371,7 +371,7 @@ impl Counter {
                             let Some((after, after_len)) = Self::char_after(text, next) else {
                                 break 'clusters next;
                             };
-                            if RUN[usize::from(after.0 & 0x7F)] & run != 0 || after.linker() {
+                            if RUN[usize::from(after.0)] & run != 0 || after.linker() {
                                 if after.0 & (super::PLAIN_MARK | super::LINKER) == 0 {
                                     (i, codes) = (next, run_codes);
                                 }
