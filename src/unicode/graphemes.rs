@@ -1101,34 +1101,48 @@ fn pair_joins(prev: Props, next: Props) -> bool {
 
 /// How `c` may take part in a cluster with a neighbour, for callers that want to skip
 /// [`cluster_end`] where it would return one char: `(before, after)`, where `before` says that
-/// `c` may join the char after it (CR, Prepend, Hangul jamo and syllables, regional
-/// indicators) and `after` that it may join the char before it (Extend, ZWJ, SpacingMark, LF,
-/// Hangul, regional indicators). A char `c` followed by `n` is a cluster of its own whenever
-/// `c` has no `before` and `n` no `after`.
+/// `c` may join the char after it (CR, Prepend, a leading Hangul jamo, regional indicators) and
+/// `after` that it may join the char before it (Extend, ZWJ, SpacingMark, LF, a vowel or
+/// trailing Hangul jamo, regional indicators). A char `c` followed by `n` is a cluster of its
+/// own whenever `c` has no `before` and `n` no `after`. A Hangul syllable has neither: what
+/// joins it (a vowel or trailing jamo, a mark) has `after`, and what it joins (a leading jamo)
+/// has `before`, so that Korean text, a syllable after another, never needs the rules.
 pub(crate) fn joining(c: char) -> (bool, bool) {
     let p = props(c);
-    let hangul_or_regional =
-        matches!(p.kind(), KIND_REGIONAL | KIND_L | KIND_V | KIND_T | KIND_LV | KIND_LVT);
+    let regional = p.kind() == KIND_REGIONAL;
     (
-        c == '\r' || p.kind() == KIND_PREPEND || hangul_or_regional,
-        c == '\n' || p.extends() || hangul_or_regional,
+        c == '\r' || matches!(p.kind(), KIND_PREPEND | KIND_L) || regional,
+        c == '\n' || p.extends() || matches!(p.kind(), KIND_V | KIND_T) || regional,
     )
 }
 
 /// How `c` takes part in the commonest clusters, a char and its combining marks, for callers
-/// that skip [`cluster_end`] over them: `(base, plain_mark)`, where `base` says that a mark
-/// after `c` joins it (`c` is no control), and `plain_mark` that `c` is an Extend or SpacingMark
-/// with no other part in the rules (no ZWJ, Indic linker or consonant, pictograph). A char
-/// with `base` and without `before` (see [`joining`]), followed by plain marks, is one cluster
-/// with them, which goes on exactly while the next char is a plain mark and ends before any
-/// char without `after`: no rule but GB9 and GB9a applies after such a run.
-pub(crate) fn plain_marks(c: char) -> (bool, bool) {
+/// that skip [`cluster_end`] over them: `(base, plain_mark, linker)`, where `base` says that a
+/// mark after `c` joins it (`c` is no control), `plain_mark` that `c` is an Extend or
+/// SpacingMark with no other part in the rules (no ZWJ, Indic linker or consonant, pictograph),
+/// and `linker` that `c` is an Indic conjunct linker (a virama: `Indic_Conjunct_Break=Linker`).
+/// A char with `base` and without `before` (see [`joining`]), followed by plain marks, is one
+/// cluster with them, which goes on exactly while the next char is a plain mark and ends before
+/// any char without `after`: no rule but GB9 and GB9a applies after such a run. A linker
+/// joins the char before it as a plain mark does (it is Extend); what it adds is GB9c: an Indic
+/// consonant after it joins the cluster when the cluster holds a consonant before it
+/// ([`conjunct_consonant`]).
+pub(crate) fn plain_marks(c: char) -> (bool, bool, bool) {
     let p = props(c);
     (
         p.kind() != KIND_CONTROL,
         matches!(p.kind(), KIND_EXTEND | KIND_SPACING_MARK)
             && !p.has(PICTOGRAPH | CONSONANT | LINKER),
+        p.has(LINKER),
     )
+}
+
+/// Whether `c` is an Indic consonant (`Indic_Conjunct_Break=Consonant`), which GB9c joins to a
+/// cluster holding a consonant and a linker before it. Such a char starts no rule but GB9c: it
+/// is no mark, Hangul, pictograph or regional indicator (a test checks every char).
+#[cfg(test)]
+pub(crate) fn conjunct_consonant(c: char) -> bool {
+    props(c).has(CONSONANT)
 }
 
 /// The end (byte offset) of the grapheme cluster that starts at byte `start` of `text`
@@ -1241,6 +1255,9 @@ mod tests {
                 assert_eq!(p.has(PICTOGRAPH), in_ranges(PICTOGRAPHS, c), "{c:?}");
                 assert_eq!(p.has(CONSONANT), in_ranges(CONSONANTS, c), "{c:?}");
                 assert_eq!(p.has(LINKER), LINKERS.contains(&(c as u32)), "{c:?}");
+                if p.has(CONSONANT) {
+                    assert!(p.kind() == KIND_OTHER && !p.has(PICTOGRAPH), "{c:?}");
+                }
             }
         }
     }

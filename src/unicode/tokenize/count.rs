@@ -203,10 +203,10 @@ const STARTS: [u64; 8] = {
 /// that joins no neighbour and takes marks continues a run of its own class, when a cluster of
 /// that class after one of the same adds no word whatever came before ([`STARTS`]), so that
 /// the state after such a run is two clusters of that class.
-const RUN: [u8; 128] = {
-    let mut table = [0; 128];
+const RUN: [u8; 256] = {
+    let mut table = [0; 256];
     let mut byte = 0;
-    while byte < 128 {
+    while byte < 256 {
         let code = byte & 0x07;
         let mut silent = code != 0;
         let mut before = 0;
@@ -228,6 +228,16 @@ const RUN: [u8; 128] = {
     }
     table
 };
+
+/// The bits of a [`Char`] that send the char after a linker in a run of [`Counter::others`] to
+/// the grapheme rules: that it joins the char before it, or that its class code is no space's
+/// (it may then be an Indic consonant, whose class is a letter's or a script without spaces').
+const AFTER_LINKER: u8 = super::JOINS_PREVIOUS | 0x06;
+const _: () = assert!(
+    Class::Space.code() & 0x06 == 0
+        && Class::Letter { digit: false }.code() & 0x06 != 0
+        && Class::Single.code() & 0x06 != 0
+);
 
 impl Counter {
     const fn new() -> Counter {
@@ -302,7 +312,8 @@ impl Counter {
     /// a cluster, read to see whether it joins it, is carried over as the next cluster's first
     /// char. Single ASCII chars between others (spaces, punctuation) stay in the run, and the
     /// counter's state stays in locals for it. A char's plain combining marks (the vowel signs
-    /// of the Indic scripts, accents) are stepped over here: only the rarer joins (conjuncts,
+    /// of the Indic scripts, accents) are stepped over here, and so are the linkers of their
+    /// conjuncts inside words: only the rarer joins (conjuncts of the scripts without spaces,
     /// emoji sequences, Hangul jamo, CR LF) take the grapheme rules.
     #[inline(never)]
     fn others(&mut self, text: &str, mut i: usize) -> usize {
@@ -320,7 +331,7 @@ impl Counter {
                 }
                 // What a run of clusters of this one's class leaves ([`RUN`]): the state of two
                 // such clusters, and the count as it is.
-                let run = RUN[usize::from(char.0 & 0x7F)] & 1 << (char.0 & 0x07);
+                let run = RUN[usize::from(char.0)] & 1 << (char.0 & 0x07);
                 let run_codes = (k << 3 | u32::from(char.0 & 0x07)) & 63;
                 let mut next = i + len;
                 // The char after the cluster so far: a plain mark goes on with it, a char that
@@ -331,7 +342,7 @@ impl Counter {
                     let Some((after, after_len)) = Self::char_after(text, next) else {
                         break 'clusters next;
                     };
-                    if RUN[usize::from(after.0 & 0x7F)] & run != 0 {
+                    if RUN[usize::from(after.0)] & run != 0 {
                         if !after.plain_mark() {
                             (i, codes) = (next, run_codes);
                         }
@@ -342,6 +353,37 @@ impl Counter {
                     if !after.joins_previous() || text.as_bytes()[next] == b'\n' {
                         (i, len, char) = (next, after_len, after);
                         continue 'clusters;
+                    }
+                    if after.linker() && run != 0 {
+                        // A linker (a virama) in a run joins the cluster as a mark does. The
+                        // one rule it adds, an Indic consonant after it joining the cluster
+                        // (GB9c), needs a consonant before it in the cluster, so a run of
+                        // letters (a consonant is a letter, or of a script without spaces,
+                        // which makes no run). There a consonant after it continues the run as
+                        // a cluster of its own: it adds no word after a letter, and the rules
+                        // started from it end the cluster where they would from its start (a
+                        // consonant leaves them in their first state). Any other char after
+                        // it but a space may be a consonant joining it: the rules tell. The
+                        // rest of the run is taken here, so that the loop above tests nothing
+                        // more for the linkers it never meets.
+                        next += after_len;
+                        loop {
+                            let Some((after, after_len)) = Self::char_after(text, next) else {
+                                break 'clusters next;
+                            };
+                            if RUN[usize::from(after.0)] & run != 0 || after.linker() {
+                                if after.0 & (super::PLAIN_MARK | super::LINKER) == 0 {
+                                    (i, codes) = (next, run_codes);
+                                }
+                                next += after_len;
+                                continue;
+                            }
+                            if after.0 & AFTER_LINKER == 0 || text.as_bytes()[next] == b'\n' {
+                                (i, len, char) = (next, after_len, after);
+                                continue 'clusters;
+                            }
+                            break 'rules crate::unicode::graphemes::cluster_end(text, i);
+                        }
                     }
                     if !(char.base() && after.plain_mark()) {
                         break 'rules crate::unicode::graphemes::cluster_end(text, i);
@@ -456,6 +498,18 @@ mod tests {
             "Biden’s “linguistic intemperance” — 日本 1,000 don't",
             // Line feeds after other chars and their marks, and after a carriage return.
             "日本\n語\r\nсвобода\r\n\nе\u{301}\nक्ष\n한\n\u{200d}\n",
+            // Indic conjuncts: a virama inside words, before a zero-width joiner or non-joiner,
+            // after a letter, digit or space that is no consonant, and at a word's end.
+            "क्षत्रिय संस्कृत, मनुष्य। സ്വാതന്ത്ര്യം ᨣ᩠ᨠ ꦱ꧀ꦮ ক্ষ ਸ੍ਰ",
+            "क्\u{200d}ष क्\u{200c}ष a्क ७्क 7्क .्क \u{a0}्क क्7 क्, क्- क्\u{301}ष \u{94d}क क्",
+            // Conjuncts of scripts written without spaces: each cluster is a word.
+            "ស្វាតន្ត្រ လွတ်လပ်ခွင့် ក្ក ក្ ្ក",
+            // A consonant of a script without spaces after a Devanagari one and a linker.
+            "क\u{1039}က क्က",
+            // Hangul: syllables in a row, syllables and jamo, jamo alone.
+            "모든 인간은 태어날 때부터\u{1100}\u{1161}\u{11a8}각\u{11a8}가\u{1161}\u{1100}한",
+            // Emoji sequences, Thai, combining marks.
+            "👨\u{200d}👩\u{200d}👧 👍🏽 \u{1f1fa}\u{1f1e6} a\u{200d}b มนุษย์ทั้งหลาย e\u{301}\u{308}t",
         ] {
             let words = super::super::tests::words(text).len();
             assert_eq!(counts(text), [words, words], "{text:?}");
