@@ -125,10 +125,11 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
             }
         }
         if let Some((end_tag, tag, after)) = plain_tag(bytes, pos) {
+            // Any tag ends what `<pre>` drops: in `<pre></pre>` the end tag came first.
+            after_pre = !end_tag && tag == Tag::PRE;
             let ok = if end_tag {
                 r.end_tag(tag, None, after)
             } else {
-                after_pre = tag == Tag::PRE;
                 r.start_tag(tag, None, &Attrs::default(), pos..after)
             };
             if !ok {
@@ -606,6 +607,16 @@ pub(crate) mod tests {
                     </figcaption></figure><pre>\n  x\r\n y  </pre><hr><blockquote><p>q</p>\
                     <cite>c</cite></blockquote><my-widget>w</my-widget><p>end</p>";
         assert!(check(&(body.repeat(30) + "<p>open at the end")));
+    }
+
+    #[test]
+    fn an_empty_pre_reads_as_the_full_reader_reads_it() {
+        // Only a line feed right after `<pre>`'s start tag is dropped, not one after `</pre>`.
+        for source in
+            ["<pre>a<pre></pre>\nb</pre>", "<pre></pre>\nx", "<pre><pre></pre>\n\ny</pre>"]
+        {
+            assert!(check(source), "the fast path gave up on {source:?}");
+        }
     }
 
     #[test]
