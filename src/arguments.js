@@ -204,14 +204,16 @@ const NO_MEMORY = 1;
 const UNREADABLE = 2;
 const BAD_OPTION = 3;
 const RESULT_TOO_LARGE = 4;
+const NO_MEMORY_FOR_BYTES = 5;
+const NOT_UTF8 = 6;
 
 /**
  * The error `diff()` throws for a refusal the engine reports by code (see `Failure` in
  * `src/wasm.rs`): messages are composed here, so the module carries no formatting code.
  * @param {number} code @param {number} side 0 old, 1 new
- * @param {number} n bytes (too large; `NaN` when only known to be over the limit), UTF-16
- *   units (no memory), the option's index in `OPTIONS` (bad option) or the result's size in
- *   numbers (result too large)
+ * @param {number} n bytes (too large; `NaN` when only known to be over the limit; no memory
+ *   for `diffUtf8()`'s bytes), UTF-16 units (no memory), the option's index in `OPTIONS` (bad
+ *   option) or the result's size in numbers (result too large)
  * @param {number} limit
  */
 export function failure(code, side, n, limit) {
@@ -227,6 +229,10 @@ export function failure(code, side, n, limit) {
       return fail(`option \`${OPTIONS[n]}\` is out of range`);
     case RESULT_TOO_LARGE:
       return resultTooLarge(n);
+    case NO_MEMORY_FOR_BYTES:
+      return fail(`\`${side === 0 ? 'oldBytes' : 'newBytes'}\` is too large for the memory left (${n} bytes)`);
+    case NOT_UTF8:
+      return fail(`\`${side === 0 ? 'oldBytes' : 'newBytes'}\` is not well-formed UTF-8`);
     default:
       return fail('the engine refused the call');
   }

@@ -140,7 +140,11 @@ pub fn diff(
         texts = copy_texts(&copy, units)?;
     }
     SHARED.store(copy.copied(), Relaxed);
-    let packed = diff_packed(utf8(0, &texts[0])?, utf8(1, &texts[1])?, &args)?;
+    let packed = diff_packed(
+        utf8(0, &texts[0], Failure::Unreadable)?,
+        utf8(1, &texts[1], Failure::Unreadable)?,
+        &args,
+    )?;
     materialize(&packed, &old_text, &new_text)
 }
 
@@ -226,6 +230,11 @@ enum Failure {
     BadOption = 3,
     /// The result needs more memory than is left; `n` is its size in numbers.
     ResultTooLarge = 4,
+    /// No memory is left for the copy of a text given as UTF-8 ([`diff_utf8`]); `n` is its
+    /// length in bytes.
+    NoMemoryForBytes = 5,
+    /// A text given as UTF-8 ([`diff_utf8`]) is not well-formed UTF-8.
+    NotUtf8 = 6,
 }
 
 /// The `Error` for `failure` about text `side` (0 old, 1 new).
@@ -310,11 +319,12 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
     Ok(buf)
 }
 
-/// The text of a [`copy_text`]. Lone surrogates were written as other characters, so the
-/// bytes are always valid UTF-8; they are checked all the same, with SIMD (`simdutf8`):
-/// `core::str::from_utf8` goes a char at a time through text that is not ASCII.
-fn utf8(side: u32, bytes: &[u8]) -> Result<&str, JsValue> {
-    simdutf8::basic::from_utf8(bytes).map_err(|_| refuse(Failure::Unreadable, side, 0.0))
+/// Text `side` as a `str`, or `failure` if it is not UTF-8. The text of a [`copy_text`] always
+/// is (lone surrogates were written as other characters) and is checked all the same; that of
+/// [`diff_utf8`] is the caller's. With SIMD (`simdutf8`): `core::str::from_utf8` goes a char at
+/// a time through text that is not ASCII.
+fn utf8(side: u32, bytes: &[u8], failure: Failure) -> Result<&str, JsValue> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| refuse(failure, side, 0.0))
 }
 
 #[wasm_bindgen(module = "/src/arguments.js")]
@@ -365,7 +375,8 @@ pub fn diff_utf8(
     read_bytes_arguments(&old_bytes, &new_bytes, &options, MAX_INPUT_BYTES, &mut args)?;
     let old = bytes_in(0, &old_bytes, args[0] as usize)?;
     let new = bytes_in(1, &new_bytes, args[1] as usize)?;
-    let packed = diff_packed(utf8(0, &old)?, utf8(1, &new)?, &args)?;
+    let packed =
+        diff_packed(utf8(0, &old, Failure::NotUtf8)?, utf8(1, &new, Failure::NotUtf8)?, &args)?;
     Ok(Words::copy_out(&packed).into())
 }
 
@@ -374,7 +385,7 @@ pub fn diff_utf8(
 fn bytes_in(side: u32, bytes: &JsValue, n: usize) -> Result<Vec<u8>, JsValue> {
     let mut buf = Vec::new();
     // `vec!` traps when memory runs out: ask first.
-    buf.try_reserve_exact(n).map_err(|_| refuse(Failure::NoMemory, side, n as f64))?;
+    buf.try_reserve_exact(n).map_err(|_| refuse(Failure::NoMemoryForBytes, side, n as f64))?;
     buf.resize(n, 0);
     copy_bytes(bytes, &wasm_bindgen::memory(), buf.as_ptr() as usize);
     Ok(buf)

@@ -355,7 +355,7 @@ test('the visible texts reach the engine as UTF-8 (diffUtf8): the model diff() g
     });
     for (const r of got.results) assert.deepEqual(r, {same: true, lengths: [true, true], rebuilt: [true, true]});
     assert.match(got.notBytes, /`oldBytes` must be a Uint8Array/);
-    assert.match(got.notUtf8, /could not be read whole as UTF-8/);
+    assert.match(got.notUtf8, /`oldBytes` is not well-formed UTF-8/);
     assert.match(got.badOption, /moveThreshold/);
     assert.match(got.lone, /new .*not a record read\(\) returned/);
     await page.close();
