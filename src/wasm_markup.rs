@@ -394,6 +394,24 @@ pub struct Documents {
 }
 
 #[cfg(not(feature = "markdown"))]
+impl Documents {
+    /// The documents of both sides, each with its record and the record's text.
+    fn of(old: (Document, JsValue, JsValue), new: (Document, JsValue, JsValue)) -> Documents {
+        let ((old, old_record, old_text), (new, new_record, new_text)) = (old, new);
+        Documents {
+            old,
+            new,
+            old_record,
+            new_record,
+            old_text,
+            new_text,
+            old_engine: None,
+            new_engine: None,
+        }
+    }
+}
+
+#[cfg(not(feature = "markdown"))]
 #[wasm_bindgen]
 impl Documents {
     /// Reads `oldSource` and `newSource`, both written in `markup` (`"html"`; this module
@@ -443,18 +461,7 @@ impl Documents {
             let text = Reflect::get(&record, &JsValue::from_str("text")).unwrap_or_default();
             Ok::<_, JsError>((doc, record, text))
         };
-        let (old, old_record, old_text) = side(&old_source, Side::Old)?;
-        let (new, new_record, new_text) = side(&new_source, Side::New)?;
-        Ok(Documents {
-            old,
-            new,
-            old_record,
-            new_record,
-            old_text,
-            new_text,
-            old_engine: None,
-            new_engine: None,
-        })
+        Ok(Documents::of(side(&old_source, Side::Old)?, side(&new_source, Side::New)?))
     }
 
     /// The documents `read()` returned as `oldRecord` and `newRecord`.
@@ -477,20 +484,9 @@ impl Documents {
                 from_js(record).ok_or_else(|| fail("it is not a record read() returned"))?;
             crate::markup::compare::check(&doc, side)
                 .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
-            Ok::<_, JsError>((doc, text))
+            Ok::<_, JsError>((doc, record.clone(), text))
         };
-        let (old, old_text) = side(&old_record, Side::Old)?;
-        let (new, new_text) = side(&new_record, Side::New)?;
-        Ok(Documents {
-            old,
-            new,
-            old_record,
-            new_record,
-            old_text,
-            new_text,
-            old_engine: None,
-            new_engine: None,
-        })
+        Ok(Documents::of(side(&old_record, Side::Old)?, side(&new_record, Side::New)?))
     }
 
     /// The old document as `read()` returns it.
