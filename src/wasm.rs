@@ -50,6 +50,19 @@ extern "C" {
     /// The `Error` for a [`Failure`].
     #[wasm_bindgen(js_name = failure)]
     fn failure_error(code: u32, side: u32, n: f64, limit: usize) -> JsValue;
+    /// Reads and checks [`diff_utf8`]'s arguments: `out` as for [`read_arguments`], with the
+    /// texts' lengths in bytes.
+    #[wasm_bindgen(catch, js_name = readBytesArguments)]
+    fn read_bytes_arguments(
+        old_bytes: &JsValue,
+        new_bytes: &JsValue,
+        options: &JsValue,
+        limit: usize,
+        out: &mut [f64],
+    ) -> Result<(), JsValue>;
+    /// Copies `bytes` (a `Uint8Array` [`read_bytes_arguments`] checked) into `memory` at `at`.
+    #[wasm_bindgen(js_name = copyBytes)]
+    fn copy_bytes(bytes: &JsValue, memory: &JsValue, at: usize);
 }
 
 #[wasm_bindgen(module = "/src/copy.js")]
@@ -325,23 +338,6 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
 /// a time through text that is not ASCII.
 fn utf8(side: u32, bytes: &[u8], failure: Failure) -> Result<&str, JsValue> {
     simdutf8::basic::from_utf8(bytes).map_err(|_| refuse(failure, side, 0.0))
-}
-
-#[wasm_bindgen(module = "/src/arguments.js")]
-extern "C" {
-    /// Reads and checks [`diff_utf8`]'s arguments: `out` as for [`read_arguments`], with the
-    /// texts' lengths in bytes.
-    #[wasm_bindgen(catch, js_name = readBytesArguments)]
-    fn read_bytes_arguments(
-        old_bytes: &JsValue,
-        new_bytes: &JsValue,
-        options: &JsValue,
-        limit: usize,
-        out: &mut [f64],
-    ) -> Result<(), JsValue>;
-    /// Copies `bytes` (a `Uint8Array` [`read_bytes_arguments`] checked) into `memory` at `at`.
-    #[wasm_bindgen(js_name = copyBytes)]
-    fn copy_bytes(bytes: &JsValue, memory: &JsValue, at: usize);
 }
 
 // `Uint32Array` declared here and the bytes copied in by `copyBytes`, rather than through
