@@ -95,6 +95,8 @@ export class DiffView {
       return movedAwayRuns(this.#model.blocks, hideCosmetic, formattingHidden(this.#model, hideCosmetic, hideFormatting));
     });
   #toolbar;
+  /** @type {Promise<void>} */
+  #styled;
   #formattingToggle;
   #page;
 
@@ -165,8 +167,14 @@ export class DiffView {
       this.#drawer.fillVisible();
       this.#minimap.schedule();
     };
-    link.addEventListener('load', reveal, {once: true});
-    link.addEventListener('error', reveal, {once: true});
+    this.#styled = new Promise((resolve) => {
+      const applied = () => {
+        reveal();
+        resolve();
+      };
+      link.addEventListener('load', applied, {once: true});
+      link.addEventListener('error', applied, {once: true});
+    });
     this.#rows.addEventListener('click', this.#onRowsClick);
     // The browser's find reached text in a fold: it opens the fold; remember that it is open.
     this.#rows.addEventListener('beforematch', (event) => {
@@ -189,6 +197,9 @@ export class DiffView {
 
   /** The current change and the steps between changes. */
   get navigation() { return this.#navigation; }
+
+  /** Settles once the stylesheet has loaded (or failed to) and the frame is shown. */
+  get styled() { return this.#styled; }
 
   /** Settles once every row of the last draw is drawn. */
   get filled() { return this.#drawer.filled; }

@@ -203,7 +203,7 @@ export declare class ArticleDiffElement extends HTMLElement {
    */
   exportDiff(format?: 'html' | 'text'): string;
 
-  /** Resolves once every pending input is loaded, diffed and every row drawn. */
+  /** Resolves once every pending input is loaded, diffed and every row drawn, and (in a document) styled. */
   ready(): Promise<void>;
   /** Diffs (when a text or diff option changed) and draws now. */
   update(): Promise<void>;

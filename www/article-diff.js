@@ -260,8 +260,9 @@ export class ArticleDiffElement extends HTMLElement {
 
 
   /**
-   * Resolves once every queued input change is diffed and every row drawn (or failed). For
-   * tests and hosts that need to read the shadow DOM after setting inputs.
+   * Resolves once every queued input change is diffed and every row drawn (or failed), and,
+   * in a document, once the stylesheet applies. For tests and hosts that need to read the
+   * shadow DOM after setting inputs.
    */
   async ready() {
     for (;;) {
@@ -269,6 +270,8 @@ export class ArticleDiffElement extends HTMLElement {
       await Promise.all(this.#inputs.loads);
       await update;
       await this.#view.filled;
+      // A stylesheet outside a document never loads: wait for it only where it can.
+      if (this.isConnected) await this.#view.styled;
       if (update === this.#updates.last && !this.#updates.queued && !this.#inputs.isLoading && !this.#view.filling) return;
     }
   }
