@@ -54,7 +54,7 @@ use std::borrow::Cow;
 use crate::{
     error::Side,
     markup::compare::{annotate, engine_text},
-    markup::packed::{pack_formatted, unpack},
+    markup::packed::{repack, unpack_with, Bytes},
     markup::{Block, Embed, ListItem, Mark},
 };
 
@@ -550,10 +550,11 @@ impl Documents {
     /// # Errors
     /// A JS `Error` when `packed` is not the engine's model of these documents.
     pub fn annotate(&self, packed: &[u32]) -> Result<Vec<u32>, JsError> {
-        let mut d = unpack(packed, &self.old.text, &self.new.text)
+        let (ob, nb) = (Bytes::new(&self.old.text), Bytes::new(&self.new.text));
+        let mut d = unpack_with(packed, &ob, &nb)
             .map_err(|why| JsError::new(&format!("diffDocuments(): {why}")))?;
         annotate(&mut d, &self.old, &self.new);
-        pack_formatted(&d).map_err(|words| {
+        repack(&d, packed, &ob, &nb).map_err(|words| {
             JsError::new(&format!(
                 "diffDocuments(): the result ({words} words) does not fit in the memory left"
             ))

@@ -613,10 +613,10 @@ fn style_at<'d>(doc: &'d Document, at: usize, marks: &'d [super::Mark]) -> Style
 
 /// The stretches of two equal texts (`len` bytes at `ao` in `old`, at `bo` in `new`) whose
 /// formatting differs, trimmed of whitespace, each with its new [`Formatting`]'s index.
-fn inline_changes(
-    old: &Document,
+fn inline_changes<'d>(
+    old: &'d Document,
     ao: usize,
-    new: &Document,
+    new: &'d Document,
     bo: usize,
     len: usize,
     found: &mut Vec<Formatting>,
@@ -627,34 +627,37 @@ fn inline_changes(
     if am.is_empty() && bm.is_empty() && ae.is_empty() && be.is_empty() {
         return out;
     }
-    // Every place the formatting may change, relative to the span (a flag per byte: linear,
-    // and no sort).
-    let mut cut = vec![false; len + 1];
-    let mut mark = |x: usize, base: usize| cut[x.saturating_sub(base).min(len)] = true;
-    for m in am {
-        mark(m.text.start, ao);
-        mark(m.text.end, ao);
+    // The same marks (each clipped to the span) and embeds on both sides format every
+    // character alike: nothing differs, found in one pass (most equal spans).
+    let clipped = |marks: &'d [super::Mark], base: usize| {
+        marks.iter().filter_map(move |m| {
+            let (start, end) = (m.text.start.max(base), m.text.end.min(base + len));
+            (start < end).then_some((&m.kind, start - base, end - base))
+        })
+    };
+    if clipped(am, ao).eq(clipped(bm, bo))
+        && ae.len() == be.len()
+        && ae.iter().zip(be).all(|(x, y)| same_embed(x, y) && x.at - ao == y.at - bo)
+    {
+        return out;
     }
-    for m in bm {
-        mark(m.text.start, bo);
-        mark(m.text.end, bo);
+    // Every place the formatting may change, relative to the span, in order (sorted: a span
+    // holds far fewer mark boundaries than bytes).
+    let mut cuts = Vec::with_capacity(2 * (am.len() + bm.len() + ae.len() + be.len()) + 1);
+    let at = |x: usize, base: usize| x.saturating_sub(base).min(len);
+    for (marks, base) in [(am, ao), (bm, bo)] {
+        cuts.extend(marks.iter().flat_map(|m| [at(m.text.start, base), at(m.text.end, base)]));
     }
-    for e in ae {
-        mark(e.at, ao);
-        mark(e.at + 3, ao);
+    for (embeds, base) in [(ae, ao), (be, bo)] {
+        cuts.extend(embeds.iter().flat_map(|e| [at(e.at, base), at(e.at + 3, base)]));
     }
-    for e in be {
-        mark(e.at, bo);
-        mark(e.at + 3, bo);
-    }
-    cut[len] = true;
+    cuts.push(len);
+    cuts.sort_unstable();
+    cuts.dedup();
     let text = &old.text[ao..ao + len];
     let mut last: Option<(Style<'_>, Style<'_>)> = None;
     let mut from = 0;
-    for (to, &at_cut) in cut.iter().enumerate().skip(1) {
-        if !at_cut {
-            continue;
-        }
+    for to in cuts.into_iter().filter(|&to| to > 0) {
         let piece = text.get(from..to).unwrap_or_default();
         let start = from;
         from = to;

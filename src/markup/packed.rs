@@ -5,9 +5,12 @@
 //!
 //! ```text
 //!  engine module   diff(engine texts) ──► packed ─┐
-//!  reader module   unpack(packed, visible texts) ─┴► Diff ─► annotate ─► pack_formatted
+//!  reader module   unpack(packed, visible texts) ─┴► Diff ─► annotate ─► repack
 //! ```
 //!
+//! `repack` writes what `pack_formatted` (the reference it is tested against) makes of the
+//! annotated model: its blocks and spans, which `annotate` changed, packed again, and the
+//! paragraphs and edits, which it does not change, copied from the engine's packed model.
 //! `pack_formatted` writes [`crate::output::pack`]'s layout with [`MAGIC_FORMATTED`] as its first word,
 //! each span's formatting as `(index + 1) << 3` in its kind word, and one more section after
 //! the fallback detail:
@@ -27,7 +30,9 @@ use crate::model::{
     SpanKind, Stats,
 };
 use crate::output::formatting::{FormattingChange, FormattingKind};
-use crate::output::pack::{pack, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
+#[cfg(test)]
+use crate::output::pack::pack;
+use crate::output::pack::{BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at};
 
 /// First word of a packed model with a formatting section.
@@ -228,6 +233,26 @@ impl<'t> Bytes<'t> {
         Some(i)
     }
 
+    /// The UTF-16 offset of byte `at` (a character boundary of the text): the inverse of
+    /// [`Bytes::at`], from the same list of wide characters or checkpoints, with no walk over
+    /// the text (past the end: the text's length).
+    fn unit(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        if self.ascii {
+            return at;
+        }
+        if let Some(wide) = &self.wide {
+            // The last wide character that starts before `at`: `at` is at or after its end.
+            let k = wide.partition_point(|w| (w.byte as usize) < at);
+            let Some(w) = k.checked_sub(1).map(|k| wide[k]) else { return at };
+            let end = w.byte as usize + usize::from(w.bytes);
+            return w.unit as usize + usize::from(w.units) + at.saturating_sub(end);
+        }
+        let k = self.checkpoints.partition_point(|&(_, byte)| byte <= at);
+        let (unit, byte) = self.checkpoints.get(k.wrapping_sub(1)).copied().unwrap_or_default();
+        unit + self.text.as_bytes().get(byte..at).map_or(0, utf16_units)
+    }
+
     /// Queries start over from the text's start (for a new run of queries in order).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn restart(&self) {
@@ -245,10 +270,20 @@ impl<'t> Bytes<'t> {
 ///
 /// # Errors
 /// A sentence saying what does not fit: not a packed model, truncated, an offset out of range.
+#[cfg(test)]
 pub(crate) fn unpack<'a>(
     packed: &[u32],
     old: &'a str,
     new: &'a str,
+) -> Result<Diff<'a>, &'static str> {
+    unpack_with(packed, &Bytes::new(old), &Bytes::new(new))
+}
+
+/// [`unpack`] over the texts of `ob` and `nb`, whose offsets [`repack`] converts back.
+pub(crate) fn unpack_with<'a>(
+    packed: &[u32],
+    ob: &Bytes<'a>,
+    nb: &Bytes<'a>,
 ) -> Result<Diff<'a>, &'static str> {
     const BAD: &str = "the packed model is truncated or corrupt";
     let word = |i: usize| packed.get(i).copied().ok_or(BAD);
@@ -256,7 +291,7 @@ pub(crate) fn unpack<'a>(
     if packed.len() < HEADER || packed[0] != MAGIC {
         return Err("not a packed model of this version of article-diff");
     }
-    let (ob, nb) = (Bytes::new(old), Bytes::new(new));
+    let (old, new) = (ob.text, nb.text);
     if ob.units != n(1)? || nb.units != n(2)? {
         return Err("the texts are not the ones the model was computed from");
     }
@@ -281,9 +316,9 @@ pub(crate) fn unpack<'a>(
                 })
                 .collect()
         };
-    let old_paragraphs = paragraphs(p, at, &ob)?;
+    let old_paragraphs = paragraphs(p, at, ob)?;
     at += 2 * p;
-    let new_paragraphs = paragraphs(q, at, &nb)?;
+    let new_paragraphs = paragraphs(q, at, nb)?;
     at += 2 * q;
     let spans_at = at + BLOCK * b;
     let span = |k: usize, text: &Bytes<'a>| -> Result<Span<'a>, &'static str> {
@@ -346,8 +381,8 @@ pub(crate) fn unpack<'a>(
         };
         blocks.push(Block::Row(Row {
             kind,
-            old: cell(os, oe, first..first + on, &ob)?,
-            new: cell(ns, ne, first + on..first + on + nn, &nb)?,
+            old: cell(os, oe, first..first + on, ob)?,
+            new: cell(ns, ne, first + on..first + on + nn, nb)?,
             move_id: (r[6] > 0).then(|| r[6] as usize - 1),
             cosmetic: r[0] & 8 != 0,
         }));
@@ -357,9 +392,9 @@ pub(crate) fn unpack<'a>(
     for k in 0..e {
         let r = &packed[at + EDIT * k..at + EDIT * (k + 1)];
         let (op, text) = match r[0] {
-            0 => (Op::Delete, &ob),
-            1 => (Op::Equal, &ob),
-            2 => (Op::Insert, &nb),
+            0 => (Op::Delete, ob),
+            1 => (Op::Equal, ob),
+            2 => (Op::Insert, nb),
             _ => return Err(BAD),
         };
         edits.push(Edit { op, text: text.slice(r[1], r[2]).ok_or(BAD)? });
@@ -413,7 +448,9 @@ pub(crate) fn unpack<'a>(
 }
 
 /// `d` packed with its formatting changes (see the module docs), or, when memory has no room
-/// for the plain layout, its size in words (as [`pack`]).
+/// for the plain layout, its size in words (as [`pack`]). The reference [`repack`] is tested
+/// against.
+#[cfg(test)]
 pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     let mut out = pack(d)?;
     out[0] = MAGIC_FORMATTED;
@@ -428,6 +465,170 @@ pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
             at += SPAN;
         }
     }
+    formatting_section(d, &mut out);
+    Ok(out)
+}
+
+/// What [`pack_formatted`] makes of `d`, which [`unpack_with`] read from `packed` (over the
+/// texts of `ob` and `nb`) and `compare::annotate` annotated, without [`pack`]'s walks over
+/// the texts: `annotate` changes the blocks and spans only, so the paragraphs' and edits'
+/// offsets are copied from `packed`, and the spans' are converted through `ob` and `nb`.
+/// Or, when memory has no room for it, its size in words (as [`pack`]).
+pub(crate) fn repack(
+    d: &Diff<'_>,
+    packed: &[u32],
+    ob: &Bytes<'_>,
+    nb: &Bytes<'_>,
+) -> Result<Vec<u32>, usize> {
+    let (mut spans, mut rows) = (0, 0);
+    for block in &d.blocks {
+        rows += block.row_count();
+        if let Block::Row(r) = block {
+            spans += [&r.old, &r.new].into_iter().flatten().map(|c| c.spans.len()).sum::<usize>();
+        }
+    }
+    let detail = d.fallback.as_ref().map_or(&[][..], |f| f.detail.as_bytes());
+    let (p, q, e) = (d.old_paragraphs.len(), d.new_paragraphs.len(), d.edits.len());
+    let paragraphs = HEADER..HEADER + 2 * (p + q);
+    // The edits of `packed` follow its own blocks and spans. (`unpack_with` read them all
+    // from there, so both sections are in it: the fallbacks are never taken.)
+    let section = |k: usize| packed.get(k).map_or(0, |&n| n as usize);
+    let edits_at = paragraphs.end + BLOCK * section(5) + SPAN * section(6);
+    let edits = packed.get(edits_at..edits_at + EDIT * e).unwrap_or_default();
+    let size = paragraphs.end
+        + BLOCK * d.blocks.len()
+        + SPAN * spans
+        + EDIT * e
+        + MOVE * d.moves.len()
+        + detail.len();
+    let mut out = Vec::new();
+    out.try_reserve_exact(size).map_err(|_| size)?;
+    let s = &d.stats;
+    let reason = u32::from(d.fallback.is_some());
+    out.extend_from_slice(&[MAGIC_FORMATTED, ob.units as u32, nb.units as u32]);
+    out.extend([p, q, d.blocks.len(), spans, e, d.moves.len(), rows].into_iter().map(|n| n as u32));
+    out.extend_from_slice(&[reason, detail.len() as u32]);
+    out.extend(
+        [
+            s.words_inserted,
+            s.words_deleted,
+            s.words_unchanged,
+            s.paragraphs_changed,
+            s.paragraphs_inserted,
+            s.paragraphs_deleted,
+            s.paragraphs_moved,
+            s.paragraphs_split,
+            s.paragraphs_merged,
+            s.cosmetic_changes,
+        ]
+        .into_iter()
+        .map(|n| n as u32),
+    );
+    out.extend_from_slice(packed.get(paragraphs).unwrap_or_default());
+    block_records(d, &mut out);
+    for block in &d.blocks {
+        let Block::Row(r) = block else { continue };
+        for (cell, units) in [(&r.old, ob), (&r.new, nb)] {
+            for span in cell.iter().flat_map(|c| &c.spans) {
+                let kind = match span.kind {
+                    SpanKind::Equal => 0,
+                    SpanKind::Insert => 1,
+                    SpanKind::Delete => 2,
+                };
+                let formatting = span.formatting.map_or(0, |f| (f.index() as u32 + 1) << 3);
+                // Every span borrows from its side's text: the pointer difference is its offset.
+                let start = (span.text.as_ptr() as usize)
+                    .wrapping_sub(units.text.as_ptr() as usize)
+                    .min(units.text.len());
+                out.extend_from_slice(&[
+                    kind | u32::from(span.cosmetic) << 2 | formatting,
+                    units.unit(start) as u32,
+                    units.unit(start + span.text.len()) as u32,
+                ]);
+            }
+        }
+    }
+    out.extend_from_slice(edits);
+    for m in &d.moves {
+        let millionths = (m.similarity.clamp(0.0, 1.0) * 1_000_000.0).round() as u32;
+        out.extend([m.from, m.to].into_iter().map(|n| n as u32));
+        out.push(millionths);
+        out.extend([m.old_row, m.new_row].into_iter().map(|n| n as u32));
+    }
+    out.extend(detail.iter().map(|&b| u32::from(b)));
+    formatting_section(d, &mut out);
+    Ok(out)
+}
+
+/// The block records, as [`pack`] writes them.
+fn block_records(d: &Diff<'_>, out: &mut Vec<u32>) {
+    let (mut row, mut span, mut next_old, mut next_new) = (0, 0, 0, 0);
+    for block in &d.blocks {
+        let record = match block {
+            Block::Equal { old, new } => {
+                [0, row, old.start, old.end, new.start, new.end, 0, span, 0, 0]
+            }
+            Block::Deleted { old } => [
+                row_kind_code(RowKind::Deleted),
+                row,
+                old.start,
+                old.end,
+                next_new,
+                next_new,
+                0,
+                span,
+                0,
+                0,
+            ],
+            Block::Inserted { new } => [
+                row_kind_code(RowKind::Inserted),
+                row,
+                next_old,
+                next_old,
+                new.start,
+                new.end,
+                0,
+                span,
+                0,
+                0,
+            ],
+            Block::Row(r) => {
+                let range = |cell: &Option<Cell<'_>>, next: usize| match cell {
+                    Some(c) => (
+                        c.paragraphs.first().copied().unwrap_or(next),
+                        c.paragraphs.last().map_or(next, |&l| l + 1),
+                        c.spans.len(),
+                    ),
+                    None => (next, next, 0),
+                };
+                let (os, oe, on) = range(&r.old, next_old);
+                let (ns, ne, nn) = range(&r.new, next_new);
+                let kind = row_kind_code(r.kind) | usize::from(r.cosmetic) << 3;
+                [kind, row, os, oe, ns, ne, r.move_id.map_or(0, |m| m + 1), span, on, nn]
+            }
+        };
+        (next_old, next_new) = (record[3], record[5]);
+        row += block.row_count();
+        span += record[8] + record[9];
+        out.extend(record.into_iter().map(|n| n as u32));
+    }
+}
+
+/// A row kind's code, as [`pack`] writes it (its place in [`RowKind`]'s declaration).
+fn row_kind_code(kind: RowKind) -> usize {
+    match kind {
+        RowKind::Equal => 0,
+        RowKind::Changed => 1,
+        RowKind::Split => 2,
+        RowKind::Merged => 3,
+        RowKind::Inserted => 4,
+        RowKind::Deleted => 5,
+        RowKind::Moved => 6,
+    }
+}
+
+/// The formatting section (see the module docs) appended to `out`.
+fn formatting_section(d: &Diff<'_>, out: &mut Vec<u32>) {
     let mut units: Vec<u32> = Vec::new();
     let mut records = Vec::with_capacity(FORMATTING * d.formatting.len());
     let mut text = |s: Option<&str>| match s {
@@ -456,7 +657,6 @@ pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     out.extend_from_slice(&[d.formatting.len() as u32, units.len() as u32]);
     out.extend_from_slice(&records);
     out.extend_from_slice(&units);
-    Ok(out)
 }
 
 fn kind_code(kind: FormattingKind) -> u32 {
@@ -569,6 +769,103 @@ mod tests {
         let mut bad = packed.clone();
         bad[HEADER] = 99;
         assert!(unpack(&bad, "a b", "a c").is_err());
+    }
+
+    /// `repack` of an annotated model is `pack_formatted` of it, over generated pairs of
+    /// documents: moved, split and edited paragraphs, formatting changed, ASCII, Latin text
+    /// with a few wide characters, denser scripts and astral characters (all three ways of
+    /// [`Bytes`]), line breaks inside blocks.
+    #[test]
+    fn repack_is_pack_formatted() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<h2>",
+            "</h2>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<a href=/x>",
+            "<a href=/y>",
+            "</a>",
+            "<br>",
+            "<img src=a.png alt=A>",
+            " ",
+            " ",
+            "word ",
+            "other ",
+            "text ",
+            "more words here ",
+            "’s ",
+            "😀 ",
+            "Привет мир ",
+            "日本語のテキスト ",
+            "&amp; ",
+            "\n\n<p>",
+        ];
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut moved, mut formatted, mut dense) = (0, 0, 0);
+        for case in 0..400 {
+            let paragraphs: Vec<String> = (0..1 + next(8))
+                .map(|_| (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect())
+                .collect();
+            let mut edited = paragraphs.clone();
+            for _ in 0..next(4) {
+                let k = next(edited.len());
+                match next(4) {
+                    0 => edited[k] = edited[k].replacen("word", "changed", 1),
+                    1 => edited[k] = edited[k].replacen("<b>", "<i>", 1),
+                    2 => edited[k] = edited[k].replacen("/x", "/z", 1),
+                    _ => {
+                        let p = edited.remove(k);
+                        let to = next(edited.len() + 1);
+                        edited.insert(to, p);
+                    }
+                }
+            }
+            let join = |ps: &[String]| ps.iter().map(|p| format!("<p>{p}</p>")).collect::<String>();
+            let (old, new) = (
+                read(&join(&paragraphs), Markup::Html).unwrap(),
+                read(&join(&edited), Markup::Html).unwrap(),
+            );
+            for options in [Options::default(), Options::default().with_move_threshold(0.3)] {
+                let (oe, ne) = (engine_text(&old), engine_text(&new));
+                let packed = pack(&crate::diff(&oe, &ne, &options).unwrap()).unwrap();
+                let (ob, nb) = (Bytes::new(&old.text), Bytes::new(&new.text));
+                let mut d = unpack_with(&packed, &ob, &nb).unwrap();
+                annotate(&mut d, &old, &new);
+                assert_eq!(repack(&d, &packed, &ob, &nb), pack_formatted(&d), "case {case}");
+                moved += usize::from(!d.moves.is_empty());
+                formatted += usize::from(!d.formatting.is_empty());
+                dense += usize::from(!ob.ascii && ob.wide.is_none());
+            }
+        }
+        assert!(moved > 20 && formatted > 100 && dense > 100, "{moved} {formatted} {dense}");
+    }
+
+    #[test]
+    fn bytes_convert_back_every_character_boundary() {
+        for text in ["", "ascii only", "a’b “c” é", "Привет мир 😀 日本語", "😀😀a😀"]
+        {
+            let bytes = Bytes::new(text);
+            let mut unit = 0;
+            for (byte, c) in text.char_indices() {
+                assert_eq!(bytes.unit(byte), unit, "{text:?} at {byte}");
+                unit += c.len_utf16();
+            }
+            assert_eq!(bytes.unit(text.len()), unit);
+            assert_eq!(bytes.unit(text.len() + 5), unit);
+        }
     }
 
     #[test]
