@@ -54,7 +54,7 @@ use std::borrow::Cow;
 use crate::{
     error::Side,
     markup::compare::{annotate, engine_text},
-    markup::packed::{repack, unpack_with, Bytes},
+    markup::packed::{repack, unpack_with, Bytes, Index},
     markup::{Block, Embed, ListItem, Mark},
 };
 
@@ -128,6 +128,15 @@ impl Utf16 {
         utf16
     }
 
+    /// The offsets of a text of `len` bytes whose non-ASCII characters are listed already
+    /// (`Index::wide_ends`): no scan.
+    #[cfg(not(feature = "markdown"))]
+    fn from_ends(len: usize, extra: Vec<(u32, u32)>) -> Utf16 {
+        let mut utf16 = Utf16 { len: len as u32, extra, k: 0, lo: 0, hi: 0, excess: 0 };
+        utf16.restart();
+        utf16
+    }
+
     #[inline(always)]
     fn at(&mut self, byte: usize) -> i32 {
         let byte = (byte as u32).min(self.len);
@@ -173,7 +182,32 @@ fn strings_index<'d>(strings: &mut Vec<&'d str>, s: &'d str) -> i32 {
 /// `doc` as its JS record; `source` is what it was read from, a JS string of `source_units`.
 fn to_js(doc: &Document, source: &str, source_units: u32) -> Object {
     let text = JsValue::from_str(&doc.text);
-    let mut text16 = Utf16::new(&doc.text, text.unchecked_ref::<JsString>().length());
+    let text16 = Utf16::new(&doc.text, text.unchecked_ref::<JsString>().length());
+    record(doc, text, text16, source, source_units)
+}
+
+/// [`to_js`], and the text's [`Index`] for [`Documents`], which the text's offsets are
+/// converted through too (the text is scanned once for both).
+#[cfg(not(feature = "markdown"))]
+fn to_js_indexed(doc: &Document, source: &str, source_units: u32) -> (Object, JsValue, Index) {
+    let text = JsValue::from_str(&doc.text);
+    let units = text.unchecked_ref::<JsString>().length();
+    let index = Bytes::index(&doc.text, Some(units as usize));
+    let text16 = match index.wide_ends() {
+        Some(ends) => Utf16::from_ends(doc.text.len(), ends),
+        None => Utf16::new(&doc.text, units),
+    };
+    (record(doc, text.clone(), text16, source, source_units), text, index)
+}
+
+/// The record of `doc`, whose text is `text` (offsets through `text16`), read from `source`.
+fn record(
+    doc: &Document,
+    text: JsValue,
+    mut text16: Utf16,
+    source: &str,
+    source_units: u32,
+) -> Object {
     let mut source16 = Utf16::new(source, source_units);
     let mut strings = Vec::new();
     // One array for the four kinds of record, handed out as views of it: one copy out of
@@ -283,11 +317,14 @@ fn to_js_strings(strings: &[&str]) -> Array {
 fn string_from_js(value: &JsValue, encoder: &TextEncoder) -> Option<String> {
     let js = value.dyn_ref::<JsString>()?;
     let units = js.length() as usize;
-    // `vec!` traps when memory runs out: ask first. Room for mostly one byte a unit, then
-    // three bytes for each unit left should the text need more.
+    // `vec!` traps when memory runs out: ask first (and fill the room asked for, rather than
+    // free it and ask again). Room for mostly one byte a unit, then three bytes for each unit
+    // left should the text need more.
     let zeroed = |bytes: usize| {
-        Vec::<u8>::new().try_reserve_exact(bytes).ok()?;
-        Some(vec![0u8; bytes])
+        let mut room = Vec::<u8>::new();
+        room.try_reserve_exact(bytes).ok()?;
+        room.resize(bytes, 0);
+        Some(room)
     };
     let encode = |text: &JsValue, into: &mut [u8]| {
         let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
@@ -391,13 +428,21 @@ pub struct Documents {
     /// The engine's texts where they are not the documents' own (`engineBytes()`).
     old_engine: Option<String>,
     new_engine: Option<String>,
+    /// The texts' offsets (`annotate`), from the scan made for the records.
+    old_index: Index,
+    new_index: Index,
 }
+
+/// One side of [`Documents`]: the document, its record, the record's text, the text's index.
+#[cfg(not(feature = "markdown"))]
+type Side4 = (Document, JsValue, JsValue, Index);
 
 #[cfg(not(feature = "markdown"))]
 impl Documents {
-    /// The documents of both sides, each with its record and the record's text.
-    fn of(old: (Document, JsValue, JsValue), new: (Document, JsValue, JsValue)) -> Documents {
-        let ((old, old_record, old_text), (new, new_record, new_text)) = (old, new);
+    /// The documents of both sides, each with its record, the record's text and its index.
+    fn of(old: Side4, new: Side4) -> Documents {
+        let ((old, old_record, old_text, old_index), (new, new_record, new_text, new_index)) =
+            (old, new);
         Documents {
             old,
             new,
@@ -407,6 +452,8 @@ impl Documents {
             new_text,
             old_engine: None,
             new_engine: None,
+            old_index,
+            new_index,
         }
     }
 }
@@ -456,10 +503,9 @@ impl Documents {
             })?;
             crate::markup::compare::check(&doc, side)
                 .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
-            let record: JsValue =
-                to_js(&doc, &source, value.unchecked_ref::<JsString>().length()).into();
-            let text = Reflect::get(&record, &JsValue::from_str("text")).unwrap_or_default();
-            Ok::<_, JsError>((doc, record, text))
+            let (record, text, index) =
+                to_js_indexed(&doc, &source, value.unchecked_ref::<JsString>().length());
+            Ok::<_, JsError>((doc, record.into(), text, index))
         };
         Ok(Documents::of(side(&old_source, Side::Old)?, side(&new_source, Side::New)?))
     }
@@ -480,11 +526,11 @@ impl Documents {
                     crate::Error::InvalidDocument { side, reason: reason.into() }
                 ))
             };
-            let (doc, text) =
+            let (doc, text, index) =
                 from_js(record).ok_or_else(|| fail("it is not a record read() returned"))?;
             crate::markup::compare::check(&doc, side)
                 .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
-            Ok::<_, JsError>((doc, record.clone(), text))
+            Ok::<_, JsError>((doc, record.clone(), text, index))
         };
         Ok(Documents::of(side(&old_record, Side::Old)?, side(&new_record, Side::New)?))
     }
@@ -550,7 +596,10 @@ impl Documents {
     /// # Errors
     /// A JS `Error` when `packed` is not the engine's model of these documents.
     pub fn annotate(&self, packed: &[u32]) -> Result<Vec<u32>, JsError> {
-        let (ob, nb) = (Bytes::new(&self.old.text), Bytes::new(&self.new.text));
+        let (ob, nb) = (
+            Bytes::with_index(&self.old.text, Cow::Borrowed(&self.old_index)),
+            Bytes::with_index(&self.new.text, Cow::Borrowed(&self.new_index)),
+        );
         let mut d = unpack_with(packed, &ob, &nb)
             .map_err(|why| JsError::new(&format!("diffDocuments(): {why}")))?;
         annotate(&mut d, &self.old, &self.new);
@@ -563,9 +612,10 @@ impl Documents {
 }
 
 /// A document from its `read()` record (source ranges and anchors are left out: the diff
-/// needs neither) and its text as the JS string it is, or `None` when the record is not one.
+/// needs neither), its text as the JS string it is and the text's index, or `None` when the
+/// record is not one.
 #[cfg(not(feature = "markdown"))]
-fn from_js(record: &JsValue) -> Option<(Document, JsValue)> {
+fn from_js(record: &JsValue) -> Option<(Document, JsValue, Index)> {
     let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok();
     let ints = |key: &str| get(key)?.dyn_into::<Int32Array>().ok().map(|a| a.to_vec());
     let js_text = get("text")?;
@@ -581,7 +631,8 @@ fn from_js(record: &JsValue) -> Option<(Document, JsValue)> {
         let range = ranges.get(usize::try_from(k).ok()?)?;
         strings.get(range.clone()).map(str::to_owned)
     };
-    let bytes = crate::markup::packed::Bytes::new(&text);
+    let units = js_text.unchecked_ref::<JsString>().length() as usize;
+    let bytes = Bytes::with_index(&text, Cow::Owned(Bytes::index(&text, Some(units))));
     let at = |u: i32| bytes.at(u32::try_from(u).ok()?);
     let (blocks, marks, embeds) = (ints("blocks")?, ints("marks")?, ints("embeds")?);
     let mut doc = Document {
@@ -644,6 +695,7 @@ fn from_js(record: &JsValue) -> Option<(Document, JsValue)> {
         };
         doc.embeds.push(Embed { kind, at: at(r[1])?, src: string(r[2]), alt: string(r[3])? });
     }
+    let index = bytes.into_index();
     doc.text = text;
-    Some((doc, js_text))
+    Some((doc, js_text, index))
 }

@@ -34,6 +34,7 @@ use crate::output::formatting::{FormattingChange, FormattingKind};
 use crate::output::pack::pack;
 use crate::output::pack::{BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at};
+use std::borrow::Cow;
 
 /// First word of a packed model with a formatting section.
 pub(crate) const MAGIC_FORMATTED: u32 = 0x4144_8001;
@@ -46,15 +47,42 @@ pub(crate) const FORMATTING: usize = 8;
 /// [`Bytes::STRIDE`] bytes otherwise.
 pub(crate) struct Bytes<'t> {
     text: &'t str,
+    /// Its own, or one made for the text before ([`Bytes::with_index`]).
+    index: Cow<'t, Index>,
+    /// The last answer `(unit, byte)`: most queries come in order and walk on from it (with
+    /// `wide`: the index of the first wide character after it).
+    last: core::cell::Cell<(usize, usize)>,
+}
+
+/// What [`Bytes`] converts one text's offsets through, apart from the text: a holder of the
+/// text keeps it so that the text is scanned once ([`Bytes::into_index`]).
+#[derive(Clone)]
+pub(crate) struct Index {
     ascii: bool,
     /// The characters that are not ASCII, in order, when they are few.
     wide: Option<Vec<Wide>>,
     /// `(unit, byte)` at character boundaries, in order.
     checkpoints: Vec<(usize, usize)>,
     units: usize,
-    /// The last answer `(unit, byte)`: most queries come in order and walk on from it (with
-    /// `wide`: the index of the first wide character after it).
-    last: core::cell::Cell<(usize, usize)>,
+}
+
+impl Index {
+    /// Each character of the text that is not ASCII as `(the byte after it, the bytes of
+    /// such characters up to it less their units)`, or `None` when they are not listed (a
+    /// text with many).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn wide_ends(&self) -> Option<Vec<(u32, u32)>> {
+        let mut excess = 0;
+        let ends = |w: &Wide| {
+            excess += u32::from(w.bytes - w.units);
+            (w.byte + u32::from(w.bytes), excess)
+        };
+        match &self.wide {
+            _ if self.ascii => Some(Vec::new()),
+            Some(wide) => Some(wide.iter().map(ends).collect()),
+            None => None,
+        }
+    }
 }
 
 /// A character that is not ASCII: its first unit and byte, its lengths in both.
@@ -72,27 +100,23 @@ impl<'t> Bytes<'t> {
     const SPARSE: usize = 16;
 
     pub(crate) fn new(text: &'t str) -> Self {
+        Self::with_index(text, Cow::Owned(Self::index(text, None)))
+    }
+
+    /// [`Bytes`] of `text` through `index`, which must have been made for it.
+    pub(crate) fn with_index(text: &'t str, index: Cow<'t, Index>) -> Self {
+        Bytes { text, index, last: core::cell::Cell::new((0, 0)) }
+    }
+
+    /// The index of `text`, whose length in UTF-16 units is `units` when known (an ASCII
+    /// text, as long in units as in bytes, is then not scanned).
+    pub(crate) fn index(text: &str, units: Option<usize>) -> Index {
         let bytes = text.as_bytes();
-        if bytes.is_ascii() {
-            return Bytes {
-                text,
-                ascii: true,
-                wide: None,
-                checkpoints: Vec::new(),
-                units: bytes.len(),
-                last: core::cell::Cell::new((0, 0)),
-            };
+        if units == Some(bytes.len()) || (units.is_none() && bytes.is_ascii()) {
+            return Index { ascii: true, wide: None, checkpoints: Vec::new(), units: bytes.len() };
         }
         if let Some((wide, units)) = Self::wide_characters(bytes) {
-            let last = core::cell::Cell::new((0, 0));
-            return Bytes {
-                text,
-                ascii: false,
-                wide: Some(wide),
-                checkpoints: Vec::new(),
-                units,
-                last,
-            };
+            return Index { ascii: false, wide: Some(wide), checkpoints: Vec::new(), units };
         }
         // A checkpoint every STRIDE bytes or so (at the next character boundary), its units
         // counted eight bytes at a time.
@@ -109,8 +133,13 @@ impl<'t> Bytes<'t> {
             byte = next;
         }
         checkpoints.push((unit, text.len()));
-        let last = core::cell::Cell::new((0, 0));
-        Bytes { text, ascii: false, wide: None, checkpoints, units: unit, last }
+        Index { ascii: false, wide: None, checkpoints, units: unit }
+    }
+
+    /// The index, for [`Bytes::with_index`] of the same text later.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn into_index(self) -> Index {
+        self.index.into_owned()
     }
 
     /// The characters of `bytes` (UTF-8) that are not ASCII, and its length in units; `None`
@@ -156,7 +185,7 @@ impl<'t> Bytes<'t> {
 
     /// [`Bytes::at`] through the list of wide characters.
     fn at_sparse(&self, wide: &[Wide], at: usize) -> Option<usize> {
-        if at > self.units {
+        if at > self.index.units {
             return None;
         }
         // The first wide character at or after `at`: most queries come in order, a few
@@ -186,10 +215,10 @@ impl<'t> Bytes<'t> {
     /// The byte offset of unit `at`, or `None` past the end or inside a surrogate pair.
     pub(crate) fn at(&self, at: u32) -> Option<usize> {
         let at = at as usize;
-        if self.ascii {
-            return (at <= self.units).then_some(at);
+        if self.index.ascii {
+            return (at <= self.index.units).then_some(at);
         }
-        if let Some(wide) = &self.wide {
+        if let Some(wide) = &self.index.wide {
             return self.at_sparse(wide, at);
         }
         let (last_unit, last_byte) = self.last.get();
@@ -197,8 +226,8 @@ impl<'t> Bytes<'t> {
         let (mut unit, byte) = if at >= last_unit && at - last_unit <= 8 * Self::STRIDE {
             (last_unit, last_byte)
         } else {
-            self.checkpoints
-                [self.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
+            self.index.checkpoints
+                [self.index.checkpoints.partition_point(|&(unit, _)| unit <= at).checked_sub(1)?]
         };
         let bytes = self.text.as_bytes();
         let mut i = byte;
@@ -238,18 +267,19 @@ impl<'t> Bytes<'t> {
     /// the text (past the end: the text's length).
     fn unit(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
-        if self.ascii {
+        if self.index.ascii {
             return at;
         }
-        if let Some(wide) = &self.wide {
+        if let Some(wide) = &self.index.wide {
             // The last wide character that starts before `at`: `at` is at or after its end.
             let k = wide.partition_point(|w| (w.byte as usize) < at);
             let Some(w) = k.checked_sub(1).map(|k| wide[k]) else { return at };
             let end = w.byte as usize + usize::from(w.bytes);
             return w.unit as usize + usize::from(w.units) + at.saturating_sub(end);
         }
-        let k = self.checkpoints.partition_point(|&(_, byte)| byte <= at);
-        let (unit, byte) = self.checkpoints.get(k.wrapping_sub(1)).copied().unwrap_or_default();
+        let k = self.index.checkpoints.partition_point(|&(_, byte)| byte <= at);
+        let (unit, byte) =
+            self.index.checkpoints.get(k.wrapping_sub(1)).copied().unwrap_or_default();
         unit + self.text.as_bytes().get(byte..at).map_or(0, utf16_units)
     }
 
@@ -292,7 +322,7 @@ pub(crate) fn unpack_with<'a>(
         return Err("not a packed model of this version of article-diff");
     }
     let (old, new) = (ob.text, nb.text);
-    if ob.units != n(1)? || nb.units != n(2)? {
+    if ob.index.units != n(1)? || nb.index.units != n(2)? {
         return Err("the texts are not the ones the model was computed from");
     }
     let (p, q, b, s, e, m, reason, d) = (n(3)?, n(4)?, n(5)?, n(6)?, n(7)?, n(8)?, n(10)?, n(11)?);
@@ -505,7 +535,7 @@ pub(crate) fn repack(
     out.try_reserve_exact(size).map_err(|_| size)?;
     let s = &d.stats;
     let reason = u32::from(d.fallback.is_some());
-    out.extend_from_slice(&[MAGIC_FORMATTED, ob.units as u32, nb.units as u32]);
+    out.extend_from_slice(&[MAGIC_FORMATTED, ob.index.units as u32, nb.index.units as u32]);
     out.extend([p, q, d.blocks.len(), spans, e, d.moves.len(), rows].into_iter().map(|n| n as u32));
     out.extend_from_slice(&[reason, detail.len() as u32]);
     out.extend(
@@ -724,8 +754,8 @@ mod tests {
         }
         sparse.insert(0, '😀');
         sparse.push('é');
-        assert!(Bytes::new(&dense).wide.is_none());
-        assert!(Bytes::new(&sparse).wide.is_some());
+        assert!(Bytes::new(&dense).index.wide.is_none());
+        assert!(Bytes::new(&sparse).index.wide.is_some());
         for text in [dense, sparse] {
             bytes_answer_every_unit_offset(&text);
         }
@@ -847,7 +877,7 @@ mod tests {
                 assert_eq!(repack(&d, &packed, &ob, &nb), pack_formatted(&d), "case {case}");
                 moved += usize::from(!d.moves.is_empty());
                 formatted += usize::from(!d.formatting.is_empty());
-                dense += usize::from(!ob.ascii && ob.wide.is_none());
+                dense += usize::from(!ob.index.ascii && ob.index.wide.is_none());
             }
         }
         assert!(moved > 20 && formatted > 100 && dense > 100, "{moved} {formatted} {dense}");
