@@ -169,9 +169,36 @@ impl Utf16 {
     }
 }
 
-fn set(object: &Object, key: &str, value: &JsValue) {
+/// The property names the HTML module sets or reads, as JS strings made once per module
+/// rather than decoded at every use (a record has six, and every read and record conversion
+/// asks). Not in the Markdown module, whose size budget has no room for the cache.
+#[cfg(not(feature = "markdown"))]
+const KEYS: [&str; 8] =
+    ["text", "blocks", "marks", "embeds", "anchors", "strings", "read", "written"];
+
+#[cfg(not(feature = "markdown"))]
+thread_local! {
+    static KEY_VALUES: Vec<JsValue> = KEYS.iter().map(|k| JsValue::from_str(k)).collect();
+}
+
+/// `f` of `name` as a JS string: one of [`KEYS`] made once, any other made now.
+#[cfg(not(feature = "markdown"))]
+fn with_key<T>(name: &str, f: impl FnOnce(&JsValue) -> T) -> T {
+    match KEYS.iter().position(|k| *k == name) {
+        Some(i) => KEY_VALUES.with(|keys| f(&keys[i])),
+        None => f(&JsValue::from_str(name)),
+    }
+}
+
+/// `f` of `name` as a JS string.
+#[cfg(feature = "markdown")]
+fn with_key<T>(name: &str, f: impl FnOnce(&JsValue) -> T) -> T {
+    f(&JsValue::from_str(name))
+}
+
+fn set(object: &Object, name: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+    with_key(name, |key| _ = Reflect::set(object, key, value));
 }
 
 fn strings_index<'d>(strings: &mut Vec<&'d str>, s: &'d str) -> i32 {
@@ -334,7 +361,7 @@ fn string_from_js(value: &JsValue, encoder: &TextEncoder) -> Option<String> {
             into.len() as u32,
         );
         let done = encoder.encode_into(text, &view);
-        let field = |name: &str| Reflect::get(&done, &JsValue::from_str(name)).ok()?.as_f64();
+        let field = |name: &str| with_key(name, |key| Reflect::get(&done, key)).ok()?.as_f64();
         Some((field("read")? as usize, field("written")? as usize))
     };
     let mut bytes = zeroed(units.checked_add(units / 8 + 8)?)?;
@@ -616,7 +643,7 @@ impl Documents {
 /// record is not one.
 #[cfg(not(feature = "markdown"))]
 fn from_js(record: &JsValue) -> Option<(Document, JsValue, Index)> {
-    let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).ok();
+    let get = |name: &str| with_key(name, |key| Reflect::get(record, key)).ok();
     let ints = |key: &str| get(key)?.dyn_into::<Int32Array>().ok().map(|a| a.to_vec());
     let js_text = get("text")?;
     let encoder = TextEncoder::new();
