@@ -34,12 +34,16 @@
 const encoder = new TextEncoder();
 
 // Texts this long or longer are walked for shared lines; runs this long or longer are copied.
-// The lookahead tries LOOK lines on either side and resumes on a line of LINE units or more.
+// The lookahead tries LOOK lines on either side and resumes on a line of LINE units or more;
+// failing that, a line is looked for within the next FAR units of the other text, once per
+// PAID units found shared so far (texts with many changes pay little for it).
 // Texts are encoded CHUNK units at a time (see `encodeRange`).
 const LONG = 65536;
 const RUN = 1024;
 const LOOK = 4;
 const LINE = 16;
+const FAR = 4096;
+const PAID = 16384;
 const CHUNK = 16384;
 
 /** A lone surrogate: to a `u` regex a surrogate pair is one code point, never `\p{Cs}`. */
@@ -102,6 +106,17 @@ const lineEnd = (s, at) => {
 const sameLine = (a, p, pe, b, q, qe) => pe - p === qe - q && a.substring(p, pe) === b.substring(q, qe);
 
 /**
+ * The start of the first line of `s`, from line start `from` on and within FAR units, that
+ * begins with `line` (a line of the other text, with its line feed); -1 if there is none.
+ * @param {string} s @param {number} from @param {string} line
+ */
+function findLine(s, from, line) {
+  // The line feed before `from` makes the match start a line.
+  const j = s.substring(from - 1, from + FAR).indexOf('\n' + line);
+  return j < 0 ? -1 : from + j;
+}
+
+/**
  * How many units `a[p..]` and `b[q..]` have in common from their start, to within 64:
  * galloping, then bisecting, over native comparisons of substrings.
  * @param {string} a @param {number} p @param {string} b @param {number} q
@@ -125,8 +140,10 @@ function commonLength(a, p, b, q) {
  * Runs of whole lines the old text `a` and the new text `b` share, in order in both, as flat
  * `[oldStart, oldEnd, newStart]` triples; each at least RUN units long. While in step, the
  * common stretch is found by galloping; at a line that differs, the next few lines on either
- * side are tried for the one that brings the texts back in step. Given up once the lines that
- * differ outweigh what is shared, so unrelated texts cost little.
+ * side are tried for the one that brings the texts back in step, and then the next FAR units
+ * of each text for the other's line (`indexOf`), so that a moved paragraph costs a jump, not
+ * the step. Given up once the lines that differ outweigh what is shared, so unrelated texts
+ * cost little.
  * @param {string} a @param {string} b
  * @returns {number[]}
  */
@@ -137,6 +154,7 @@ export function sharedRuns(a, b) {
   let q = 0;
   let misses = 0;
   let shared = 0;
+  let searches = 0;
   while (p < a.length && q < b.length && (misses < 64 || shared > 1024 * misses)) {
     const n = commonLength(a, p, b, q);
     // Cut at a line start (never inside a surrogate pair), or where both texts end.
@@ -169,11 +187,27 @@ export function sharedRuns(a, b) {
       } else if (bq < b.length && pe - p >= LINE && sameLine(a, p, pe, b, bq, bqe)) {
         q = bq;
         found = true;
+      } else if (ap < a.length && bq < b.length && ape - ap >= LINE && sameLine(a, ap, ape, b, bq, bqe)) {
+        // As many lines edited on either side.
+        p = ap;
+        q = bq;
+        found = true;
       }
       ap = ape;
       bq = bqe;
     }
-    if (!found) {
+    if (found) continue;
+    // One text may hold a stretch the other lacks (a paragraph moved away, or in): the nearer
+    // line of the other text that brings them back in step ends it.
+    const search = shared >= PAID * searches;
+    searches += +search;
+    const ja = search && pe < a.length && qe - q >= LINE ? findLine(a, pe, b.substring(q, qe)) : -1;
+    const jb = search && qe < b.length && pe - p >= LINE ? findLine(b, qe, a.substring(p, pe)) : -1;
+    if (ja >= 0 && (jb < 0 || ja - p <= jb - q)) {
+      p = ja;
+    } else if (jb >= 0) {
+      q = jb;
+    } else {
       p = pe;
       q = qe;
     }

@@ -764,6 +764,20 @@ fn long_texts_share_their_common_lines_exactly() {
         with(&|p| p[250].push_str(" x")).replace("\n", "\r\n"),
     ));
     cases.push(("identical".into(), base.clone(), base.clone()));
+    // Stretches of several paragraphs (more lines than the lookahead tries) moved far apart,
+    // one word edited in each: the walk finds its way back in step past each.
+    cases.push((
+        "stretches moved".into(),
+        base.clone(),
+        with(&|p| {
+            for (from, to) in [(20, 300), (150, 40), (400, 250)] {
+                let mut stretch: Vec<String> = p.drain(from..from + 3).collect();
+                stretch[1] = stretch[1].replacen(' ', " moved ", 1);
+                let to = if to > from { to - 3 } else { to };
+                p.splice(to..to, stretch);
+            }
+        }),
+    ));
     // A text outgrows its first buffer (a byte and an eighth a unit) in a stretch it encodes
     // (three-byte characters), or only at the run after it (two-byte ones); the copy goes on
     // from there in the larger buffer.
@@ -790,7 +804,11 @@ fn long_texts_share_their_common_lines_exactly() {
         assert_matches_core(old, new, what);
         let shared = article_diff::wasm::shared_bytes_of_last_call();
         // All but the inserted stretch, or all but the changed lines, is copied.
-        let least = if what.ends_with("inserted") { base.len() * 9 / 10 } else { new.len() / 2 };
+        let least = if what.ends_with("inserted") || what.ends_with("moved") {
+            base.len() * 9 / 10
+        } else {
+            new.len() / 2
+        };
         assert!(shared > least, "{what}: {shared} of {} bytes copied from the old text", new.len());
     }
     // Unrelated long texts and short ones are encoded whole.
