@@ -697,6 +697,30 @@ fn unchanged_and_changed_paragraphs_count_words_alike() {
     }
 }
 
+/// The paragraph split reads sixteen bytes a step with wasm SIMD (`breaks_at` in
+/// src/paragraphs/mod.rs): each kind of line break, at every offset of a step and among bytes a
+/// test could take for one, ends the paragraph it should.
+#[wasm_bindgen_test]
+fn line_breaks_at_every_offset_end_paragraphs() {
+    const FILLERS: [&str; 9] =
+        ["a", "\u{e9}", "\x0b", "\x0c", "\x0e", "\u{8a}", "\u{2028}", "z", " "];
+    const BREAKS: [&str; 4] = ["\n\n", "\r\n\r\n", "\r\r", "\n \n"];
+    for shift in 0..16 {
+        let (mut text, mut expected) = ("b".repeat(shift), Vec::new());
+        for k in 0..64 {
+            let start = text.encode_utf16().count() - if k == 0 { shift } else { 0 };
+            text.push('w');
+            for c in 0..k % 23 {
+                text.push_str(FILLERS[(k + c) % FILLERS.len()]);
+            }
+            expected.push(json!({"start": start, "end": text.encode_utf16().count()}));
+            text.push_str(BREAKS[k % BREAKS.len()]);
+        }
+        let d = call_str(&text, &format!("{text}x"), json!({}));
+        assert_eq!(d["oldParagraphs"], json!(expected), "shift {shift}: {text:?}");
+    }
+}
+
 /// The deadline reads the clock the binding hands the core (`performance.now()`, `src/wasm.rs`):
 /// two large unrelated texts cannot be diffed in a millisecond, so the result must come back
 /// coarser, flagged, and still exact. Without a working clock this would trap or run to the end.
