@@ -292,34 +292,35 @@ fn holds_replacement_character(bytes: &[u8]) -> bool {
 /// where the encoder stopped, into room for the rest at three bytes a unit. Neither buffer is
 /// larger than [`MAX_INPUT_BYTES`]: a text that does not fit is over the cap, and refused.
 fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<Vec<u8>, JsValue> {
-    let zeroed = |bytes: usize| {
-        // `vec!` traps when memory runs out: ask first. (Its zeroing is one `memory.fill`.)
-        Vec::<u8>::new()
-            .try_reserve_exact(bytes)
-            .map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
-        Ok::<_, JsValue>(vec![0; bytes])
+    // Room only, not zeroed: the encoder writes every byte the text is given.
+    let room = |bytes: usize| {
+        let mut buf = Vec::<u8>::new();
+        buf.try_reserve_exact(bytes).map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
+        Ok::<_, JsValue>(buf)
+    };
+    // Encodes from unit `from` on into `buf`'s spare room, after its bytes.
+    let encode = |buf: &mut Vec<u8>, from: usize| {
+        let spare = buf.spare_capacity_mut();
+        let (at, room) = (spare.as_mut_ptr() as usize, spare.len());
+        let n = copy.encode_into(side, from, at, room, old_at);
+        // SAFETY: the encoder wrote `n` bytes at the start of the spare room (never more than
+        // that room, and wasm memory has no uninitialised bytes in any case).
+        unsafe { buf.set_len(buf.len() + n.min(room)) };
+        copy.read()
     };
     let over = || refuse(Failure::TooLarge, side, f64::NAN);
-    let mut buf = zeroed((units + units / 8).min(MAX_INPUT_BYTES))?;
-    let mut written = copy.encode_into(side, 0, buf.as_mut_ptr() as usize, buf.len(), old_at);
-    let mut read = copy.read();
+    let mut buf = room((units + units / 8).min(MAX_INPUT_BYTES))?;
+    let mut read = encode(&mut buf, 0);
     if read < units {
         // Every unit left is at least a byte.
-        if written + (units - read) > MAX_INPUT_BYTES {
+        if buf.len() + (units - read) > MAX_INPUT_BYTES {
             return Err(over());
         }
-        let mut larger = zeroed((written + (units - read) * 3).min(MAX_INPUT_BYTES))?;
-        larger[..written].copy_from_slice(&buf[..written]);
+        let mut larger = room((buf.len() + (units - read) * 3).min(MAX_INPUT_BYTES))?;
+        larger.extend_from_slice(&buf);
         buf = larger;
-        written += copy.encode_into(
-            side,
-            read,
-            buf.as_mut_ptr() as usize + written,
-            buf.len() - written,
-            old_at,
-        );
-        read = copy.read();
-        if read < units && buf.len() == MAX_INPUT_BYTES {
+        read = encode(&mut buf, read);
+        if read < units && buf.capacity() >= MAX_INPUT_BYTES {
             return Err(over());
         }
     }
@@ -328,7 +329,6 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
     if read != units {
         return Err(refuse(Failure::Unreadable, side, read as f64));
     }
-    buf.truncate(written);
     Ok(buf)
 }
 
