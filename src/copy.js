@@ -96,6 +96,17 @@ function standIns(a, b) {
   return [replace(a), replace(b)];
 }
 
+/**
+ * Units of a text of `length` units left to encode besides the runs `copies` copies
+ * (`[newStart, newEnd, oldByte, oldByteEnd]` each).
+ * @param {number[]} copies @param {number} length
+ */
+function encodedUnits(copies, length) {
+  let n = length;
+  for (let k = 0; k < copies.length; k += 4) n -= copies[k + 1] - copies[k];
+  return n;
+}
+
 /** @param {string} s @param {number} at */
 const lineEnd = (s, at) => {
   const e = s.indexOf('\n', at);
@@ -232,7 +243,10 @@ export function sharedRuns(a, b) {
  * `encodeInto(s.substring(from, to), memory[at..end])` writes and returns, lone surrogates as
  * U+FFFD (EF BF BD) included. The units come through JS String Builtins (`wasm:js-string`,
  * compiled with `{builtins: ['js-string']}`): `substring`, then `intoCharCodeArray` into an
- * array of units the module keeps, grown when a range is longer. Its text form:
+ * array of units the module keeps, grown when a range is longer; or, for a string that is
+ * encoded whole or nearly, `load(s, s.length)` first puts all its units in the array in one
+ * call (a third faster than a substring per range) and `encode(…, loaded = 1)` reads them
+ * there. Its text form:
  *
  * ```wat
  * (module
@@ -246,16 +260,25 @@ export function sharedRuns(a, b) {
  *   (global $units (mut (ref $units)) (array.new_default $units (i32.const 16384)))
  *   (func $copyStringAsUtf8 (export "encode")
  *     (param $s externref) (param $from i32) (param $to i32) (param $at i32) (param $end i32)
- *     (result i32)
+ *     (param $loaded i32) (result i32)
  *     (local $n i32) (local $i i32) (local $c i32) (local $d i32) (local $p i32)
- *     (local $ascii i32) (local $u (ref $units))
- *     (local.set $n (i32.sub (local.get $to) (local.get $from)))
- *     (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
- *       (then (global.set $units (array.new_default $units (local.get $n)))))
+ *     (local $ascii i32) (local $base i32) (local $u (ref $units))
  *     (local.set $u (global.get $units))
- *     (drop (call $intoCharCodeArray
- *       (call $substring (local.get $s) (local.get $from) (local.get $to))
- *       (local.get $u) (i32.const 0)))
+ *     (if (local.get $loaded)
+ *       (then
+ *         ;; `s` is in the array whole: units `from..to` are read where they are.
+ *         (local.set $i (local.get $from))
+ *         (local.set $n (local.get $to)))
+ *       (else
+ *         (local.set $n (i32.sub (local.get $to) (local.get $from)))
+ *         (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
+ *           (then
+ *             (global.set $units (array.new_default $units (local.get $n)))
+ *             (local.set $u (global.get $units))))
+ *         (drop (call $intoCharCodeArray
+ *           (call $substring (local.get $s) (local.get $from) (local.get $to))
+ *           (local.get $u) (i32.const 0)))
+ *         (local.set $base (local.get $from))))
  *     (local.set $p (local.get $at))
  *     (block $done
  *       (loop $next
@@ -315,8 +338,13 @@ export function sharedRuns(a, b) {
  *         (local.set $p (i32.add (local.get $p) (i32.const 3)))
  *         (local.set $i (i32.add (local.get $i) (i32.const 1)))
  *         (br $next)))
- *     (global.set $read (i32.add (local.get $from) (local.get $i)))
- *     (i32.sub (local.get $p) (local.get $at))))
+ *     (global.set $read (i32.add (local.get $base) (local.get $i)))
+ *     (i32.sub (local.get $p) (local.get $at)))
+ *   (func $loadString (export "load") (param $s externref) (param $n i32)
+ *     ;; `$n` is `s.length`: the array must hold every unit.
+ *     (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
+ *       (then (global.set $units (array.new_default $units (local.get $n)))))
+ *     (drop (call $intoCharCodeArray (local.get $s) (global.get $units) (i32.const 0)))))
  * ```
  *
  * Assembled here rather than shipped as a file: wasm-bindgen copies `src/copy.js` into the
@@ -353,7 +381,7 @@ export function stringCopierBytes() {
 
   const [i32, externref, refExtern, refUnits, refNullUnits] = [[0x7f], [0x6f], [0x64, 0x6f], [0x64, 0], [0x63, 0]];
   // Locals by index: the parameters, then the function's own.
-  const [S, FROM, TO, AT, END, N, I, C, D, P, ASCII, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const [S, FROM, TO, AT, END, LOADED, N, I, C, D, P, ASCII, BASE, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
   const [READ, UNITS] = [0, 1];
   const [SUBSTRING, INTO_CHAR_CODE_ARRAY] = [0, 1];
   /** @param {number} x */ const get = (x) => [0x20, x];
@@ -363,7 +391,7 @@ export function stringCopierBytes() {
   /** @param {number} f */ const call = (f) => [0x10, f];
   /** @param {number} depth */ const br = (depth) => [0x0c, depth];
   /** @param {number} depth */ const brIf = (depth) => [0x0d, depth];
-  const [block, loop, ifThen, end] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b]];
+  const [block, loop, ifThen, orElse, end] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x05], [0x0b]];
   const [add, sub, and, or, shl, shrU, eq, ltU, geU, select, drop] =
     [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x76], [0x46], [0x49], [0x4f], [0x1b], [0x1a]];
   const arrayNewDefault = [0xfb, 0x07, 0];
@@ -384,11 +412,16 @@ export function stringCopierBytes() {
 
   // Depths count the enclosing blocks, loops and ifs, innermost 0.
   const body = [
+    0x23, UNITS, ...set(U),
+    ...get(LOADED),
+    ...ifThen, ...get(FROM), ...set(I), ...get(TO), ...set(N),
+    ...orElse,
     ...get(TO), ...get(FROM), ...sub, ...set(N),
     ...[0x23, UNITS], ...arrayLen, ...get(N), ...ltU,
-    ...ifThen, ...get(N), ...arrayNewDefault, 0x24, UNITS, ...end,
-    0x23, UNITS, ...set(U),
+    ...ifThen, ...get(N), ...arrayNewDefault, 0x24, UNITS, 0x23, UNITS, ...set(U), ...end,
     ...get(S), ...get(FROM), ...get(TO), ...call(SUBSTRING), ...get(U), ...i32c(0), ...call(INTO_CHAR_CODE_ARRAY), ...drop,
+    ...get(FROM), ...set(BASE),
+    ...end,
     ...get(AT), ...set(P),
     ...block, // $done
     ...loop, // $next
@@ -426,40 +459,49 @@ export function stringCopierBytes() {
     ...store8(0, lead(12, 0xe0)), ...store8(1, follow(6)), ...store8(2, follow(0)),
     ...bump(P, 3), ...bump(I, 1), ...br(0),
     ...end, ...end,
-    ...get(FROM), ...get(I), ...add, 0x24, READ,
+    ...get(BASE), ...get(I), ...add, 0x24, READ,
     ...get(P), ...get(AT), ...sub,
     ...end,
   ];
-  const code = [...vec([[6, ...i32], [1, ...refUnits]]), ...body];
+  const code = [...vec([[7, ...i32], [1, ...refUnits]]), ...body];
+  // `load(s, n)`: its locals are its two parameters.
+  const loadCode = [
+    0, 0x23, UNITS, ...arrayLen, ...get(1), ...ltU,
+    ...ifThen, ...get(1), ...arrayNewDefault, 0x24, UNITS, ...end,
+    ...get(0), 0x23, UNITS, ...i32c(0), ...call(INTO_CHAR_CODE_ARRAY), ...drop,
+    ...end,
+  ];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([
       [0x5e, 0x77, 0x01], // (array (mut i16))
       [0x60, ...vec([externref, i32, i32]), ...vec([refExtern])],
       [0x60, ...vec([externref, refNullUnits, i32]), ...vec([i32])],
-      [0x60, ...vec([externref, i32, i32, i32, i32]), ...vec([i32])],
+      [0x60, ...vec([externref, i32, i32, i32, i32, i32]), ...vec([i32])],
+      [0x60, ...vec([externref, i32]), 0],
     ])),
     ...section(2, vec([
       [...name('wasm:js-string'), ...name('substring'), 0x00, 1],
       [...name('wasm:js-string'), ...name('intoCharCodeArray'), 0x00, 2],
       [...name('engine'), ...name('memory'), 0x02, 0x00, 0x00],
     ])),
-    ...section(3, vec([[3]])),
+    ...section(3, vec([[3], [4]])),
     ...section(6, vec([
       [...i32, 1, ...i32c(0), ...end],
       [...refUnits, 1, ...i32c(16384), ...arrayNewDefault, ...end],
     ])),
-    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('read'), 0x03, READ]])),
-    ...section(10, vec([[...uleb(code.length), ...code]])),
-    // The function's name in profiles (`bench/run.mjs` counts it as the copy of the texts).
-    ...section(0, [...name('name'), ...section(1, vec([[2, ...name('copyStringAsUtf8')]]))]),
+    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('load'), 0x00, 3], [...name('read'), 0x03, READ]])),
+    ...section(10, vec([[...uleb(code.length), ...code], [...uleb(loadCode.length), ...loadCode]])),
+    // The functions' names in profiles (`bench/run.mjs` counts them as the copy of the texts).
+    ...section(0, [...name('name'), ...section(1, vec([[2, ...name('copyStringAsUtf8')], [3, ...name('loadString')]]))]),
   ]);
 }
 
 /**
- * The string copier's exports: `encode(s, from, to, at, end)` and `read` (see
- * `stringCopierBytes`).
- * @typedef {{encode: (s: string, from: number, to: number, at: number, end: number) => number, read: WebAssembly.Global}} StringCopier
+ * The string copier's exports: `encode(s, from, to, at, end, loaded)`, `load(s, n)` and `read`
+ * (see `stringCopierBytes`).
+ * @typedef {{encode: (s: string, from: number, to: number, at: number, end: number, loaded: number) => number,
+ *   load: (s: string, n: number) => void, read: WebAssembly.Global}} StringCopier
  */
 
 /**
@@ -523,6 +565,10 @@ export class TextCopy {
   #copiers = [undefined, undefined];
   /** The copier for the text being encoded, or `null` for `encodeInto`. @type {StringCopier | null} */
   #using = null;
+  /** The text (0 old, 1 new) whose ranges the copier reads from its array whole, or -1 (see `#encodeRange`). */
+  #whole = -1;
+  /** The text whose units the copier's array holds whole, or -1. */
+  #loaded = -1;
   /** The texts as the engine reads them (see `standIns`). @type {[string, string]} */ #texts;
   /** @type {OldCopy | NewCopy | null} */ #pending = null;
   /** What the old text's copy found for the new one. @type {number[] | null} */ #copies = null;
@@ -558,6 +604,7 @@ export class TextCopy {
     this.#pending = null;
     this.#copies = null;
     this.#copiers = [undefined, undefined];
+    this.#loaded = -1;
     this.read = 0;
     this.copied = 0;
     return true;
@@ -581,6 +628,11 @@ export class TextCopy {
     } else if (!p || p.side !== side || from !== this.read) {
       p = null;
     }
+    // The copier loads a text whole when it encodes all or most of it (all but the new text's
+    // stretches between the runs it copies, when those are the lesser part) in more than one
+    // piece.
+    const most = !p || p.side === 0 || 2 * encodedUnits(p.copies, s.length) > s.length;
+    this.#whole = this.#using && s.length > CHUNK && most ? side : -1;
     if (p && p.side === 0) {
       let w = 0;
       for (const pieces = p.pieces; p.k < pieces.length; p.k += 3) {
@@ -649,21 +701,33 @@ export class TextCopy {
 
   /**
    * Encodes `s[from..to]` into `bytes` from `w` on, as much as fits; returns the bytes written
-   * and leaves the unit it stopped at in `read`. In pieces of CHUNK units or fewer, never
-   * between the two halves of a surrogate pair: engines encode short substrings faster than
-   * long ones, and the string copier's array of units stays small.
+   * and leaves the unit it stopped at in `read`. A text the copier reads whole (`#whole`) is
+   * loaded into its array once and the range encoded in one call; otherwise in pieces of CHUNK
+   * units or fewer, never between the two halves of a surrogate pair: engines encode short
+   * substrings faster than long ones, and the string copier's array of units stays small.
    * @param {string} s @param {number} from @param {number} to @param {Uint8Array} bytes @param {number} w
    */
   #encodeRange(s, from, to, bytes, w) {
     const copier = this.#using;
     const limit = bytes.byteOffset + bytes.length;
+    if (copier && this.#whole >= 0 && from < to) {
+      if (this.#loaded !== this.#whole) {
+        copier.load(s, s.length);
+        this.#loaded = this.#whole;
+      }
+      const written = copier.encode(s, from, to, bytes.byteOffset + w, limit, 1);
+      this.read = copier.read.value;
+      return written;
+    }
     let at = from;
     let written = 0;
     while (at < to) {
       let end = Math.min(at + CHUNK, to);
       if (end < to && (s.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
       if (copier) {
-        written += copier.encode(s, at, end, bytes.byteOffset + w + written, limit);
+        // The range's units overwrite the start of the copier's array.
+        this.#loaded = -1;
+        written += copier.encode(s, at, end, bytes.byteOffset + w + written, limit, 0);
         at = copier.read.value;
       } else {
         const r = encoder.encodeInto(s.substring(at, end), bytes.subarray(w + written));
