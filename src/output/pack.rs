@@ -33,7 +33,7 @@
 //! (`u32::MAX`) bytes, and no count or offset exceeds its input's length.
 
 use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind};
-use crate::unicode::byte_masks::{utf16_units, utf16_units_16};
+use crate::unicode::byte_masks::{utf16_units_16, utf16_units_before};
 
 /// First word of a packed model: "AD" and the layout's version.
 pub(crate) const MAGIC: u32 = 0x4144_0001;
@@ -331,7 +331,7 @@ impl<'t> Utf16<'t> {
             self.unit += utf16_units_16(self.bytes, i);
             i += 16;
         }
-        self.unit += utf16_units(&self.bytes[i..to]);
+        self.unit += utf16_units_before(self.bytes, i, to);
         self.byte = to;
         self.unit
     }

@@ -79,18 +79,7 @@ pub(crate) fn utf16_units_in(word: u64) -> usize {
 pub(crate) fn utf16_units_16(bytes: &[u8], i: usize) -> usize {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     {
-        use core::arch::wasm32::*;
-        let Some(chunk) = bytes.get(i..i + 16) else { return 0 };
-        // SAFETY: `chunk` holds sixteen bytes, all that `v128_load` reads; it needs no
-        // alignment.
-        let v = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
-        if u8x16_bitmask(v) == 0 {
-            return 16;
-        }
-        // Continuation bytes are 0x80..=0xBF, below -64 as signed bytes.
-        let continuation = u8x16_bitmask(i8x16_lt(v, i8x16_splat(-64))).count_ones();
-        let four_byte = u8x16_bitmask(u8x16_ge(v, u8x16_splat(0xF0))).count_ones();
-        (16 - continuation + four_byte) as usize
+        units_in_lanes(bytes, i, 16).unwrap_or(0)
     }
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     {
@@ -101,6 +90,37 @@ pub(crate) fn utf16_units_16(bytes: &[u8], i: usize) -> usize {
             utf16_units_in(low) + utf16_units_in(high)
         }
     }
+}
+
+/// UTF-16 units of the UTF-8 sequences that start in `bytes[i..to]`, fewer than sixteen bytes
+/// (the end of a count sixteen bytes a step): with wasm SIMD one step over the sixteen bytes
+/// at `i`, the lanes from `to` on left out, where the text has sixteen bytes there.
+#[inline(always)]
+pub(crate) fn utf16_units_before(bytes: &[u8], i: usize, to: usize) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    if let Some(units) = units_in_lanes(bytes, i, to.saturating_sub(i).min(16)) {
+        return units;
+    }
+    utf16_units(bytes.get(i..to).unwrap_or_default())
+}
+
+/// UTF-16 units of the UTF-8 sequences that start in the first `n` (at most sixteen) of the
+/// sixteen bytes at `bytes[i..]`, or `None` when the text has fewer there.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn units_in_lanes(bytes: &[u8], i: usize, n: usize) -> Option<usize> {
+    use core::arch::wasm32::*;
+    let chunk = bytes.get(i..i + 16)?;
+    // SAFETY: `chunk` holds sixteen bytes, all that `v128_load` reads; it needs no alignment.
+    let v = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
+    let lanes = (1u32 << n) - 1;
+    if u32::from(u8x16_bitmask(v)) & lanes == 0 {
+        return Some(n);
+    }
+    // Continuation bytes are 0x80..=0xBF, below -64 as signed bytes.
+    let continuation = u32::from(u8x16_bitmask(i8x16_lt(v, i8x16_splat(-64)))) & lanes;
+    let four_byte = u32::from(u8x16_bitmask(u8x16_ge(v, u8x16_splat(0xF0)))) & lanes;
+    Some(n - continuation.count_ones() as usize + four_byte.count_ones() as usize)
 }
 
 /// UTF-16 units of whole UTF-8 sequences, eight bytes a step.
@@ -170,6 +190,10 @@ mod tests {
                 i += 16;
             }
             assert_eq!(units + utf16_units(&bytes[i..]), prefix.encode_utf16().count());
+            assert_eq!(
+                units + utf16_units_before(text.as_bytes(), i, end),
+                prefix.encode_utf16().count()
+            );
         }
     }
 }
