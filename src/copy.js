@@ -258,6 +258,7 @@ export function sharedRuns(a, b) {
  *   (import "engine" "memory" (memory 0))
  *   (global $read (export "read") (mut i32) (i32.const 0))
  *   (global $units (mut (ref $units)) (array.new_default $units (i32.const 16384)))
+ *   (global $lone (export "lone") (mut i32) (i32.const 0))
  *   (func $copyStringAsUtf8 (export "encode")
  *     (param $s externref) (param $from i32) (param $to i32) (param $at i32) (param $end i32)
  *     (param $loaded i32) (result i32)
@@ -329,7 +330,8 @@ export function sharedRuns(a, b) {
  *                         (local.set $p (i32.add (local.get $p) (i32.const 4)))
  *                         (local.set $i (i32.add (local.get $i) (i32.const 2)))
  *                         (br $next)))))))
- *             ;; A lone surrogate: U+FFFD.
+ *             ;; A lone surrogate: U+FFFD, and `lone` says there was one.
+ *             (global.set $lone (i32.const 1))
  *             (local.set $c (i32.const 0xfffd))))
  *         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
  *         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
@@ -382,7 +384,7 @@ export function stringCopierBytes() {
   const [i32, externref, refExtern, refUnits, refNullUnits] = [[0x7f], [0x6f], [0x64, 0x6f], [0x64, 0], [0x63, 0]];
   // Locals by index: the parameters, then the function's own.
   const [S, FROM, TO, AT, END, LOADED, N, I, C, D, P, ASCII, BASE, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-  const [READ, UNITS] = [0, 1];
+  const [READ, UNITS, LONE] = [0, 1, 2];
   const [SUBSTRING, INTO_CHAR_CODE_ARRAY] = [0, 1];
   /** @param {number} x */ const get = (x) => [0x20, x];
   /** @param {number} x */ const set = (x) => [0x21, x];
@@ -452,7 +454,7 @@ export function stringCopierBytes() {
     ...store8(0, lead(18, 0xf0)), ...store8(1, follow(12)), ...store8(2, follow(6)), ...store8(3, follow(0)),
     ...bump(P, 4), ...bump(I, 2), ...br(4),
     ...end, ...end, ...end,
-    ...i32c(0xfffd), ...set(C),
+    ...i32c(1), 0x24, LONE, ...i32c(0xfffd), ...set(C),
     ...end,
     // $next 0, $done 1
     ...stopUnlessRoom(3, 1),
@@ -489,8 +491,9 @@ export function stringCopierBytes() {
     ...section(6, vec([
       [...i32, 1, ...i32c(0), ...end],
       [...refUnits, 1, ...i32c(16384), ...arrayNewDefault, ...end],
+      [...i32, 1, ...i32c(0), ...end],
     ])),
-    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('load'), 0x00, 3], [...name('read'), 0x03, READ]])),
+    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('load'), 0x00, 3], [...name('read'), 0x03, READ], [...name('lone'), 0x03, LONE]])),
     ...section(10, vec([[...uleb(code.length), ...code], [...uleb(loadCode.length), ...loadCode]])),
     // The functions' names in profiles (`bench/run.mjs` counts them as the copy of the texts).
     ...section(0, [...name('name'), ...section(1, vec([[2, ...name('copyStringAsUtf8')], [3, ...name('loadString')]]))]),
@@ -498,10 +501,10 @@ export function stringCopierBytes() {
 }
 
 /**
- * The string copier's exports: `encode(s, from, to, at, end, loaded)`, `load(s, n)` and `read`
- * (see `stringCopierBytes`).
+ * The string copier's exports: `encode(s, from, to, at, end, loaded)`, `load(s, n)`, `read`
+ * and `lone` (1 once it has written a lone surrogate; see `stringCopierBytes`).
  * @typedef {{encode: (s: string, from: number, to: number, at: number, end: number, loaded: number) => number,
- *   load: (s: string, n: number) => void, read: WebAssembly.Global}} StringCopier
+ *   load: (s: string, n: number) => void, read: WebAssembly.Global, lone: WebAssembly.Global}} StringCopier
  */
 
 /**
@@ -569,6 +572,8 @@ export class TextCopy {
   #whole = -1;
   /** The text whose units the copier's array holds whole, or -1. */
   #loaded = -1;
+  /** Per text, whether it was found to hold nothing beyond U+00FF (see `#copierFor`). */
+  #latin1 = [false, false];
   /** The texts as the engine reads them (see `standIns`). @type {[string, string]} */ #texts;
   /** @type {OldCopy | NewCopy | null} */ #pending = null;
   /** What the old text's copy found for the new one. @type {number[] | null} */ #copies = null;
@@ -586,6 +591,16 @@ export class TextCopy {
     this.#texts = [oldText, newText];
     this.#memory = memory;
     this.#copier = stringCopier(memory);
+    if (this.#copier) this.#copier.lone.value = 0;
+  }
+
+  /**
+   * Whether the copies may hold a lone surrogate (written as U+FFFD), so that the Rust side
+   * must look: `false` when every text was either encoded by the string copier, which says
+   * when it writes one, or found to hold nothing beyond U+00FF (no surrogate at all).
+   */
+  get mayHoldLone() {
+    return this.#copiers.some((c, side) => c === null && !this.#latin1[side]) || this.#copier?.lone.value === 1;
   }
 
   /**
@@ -680,7 +695,11 @@ export class TextCopy {
    * @param {0|1} side
    */
   #copierFor(side) {
-    return (this.#copiers[side] ??= this.#copier && (preferCopier || BEYOND_LATIN1.test(this.#texts[side])) ? this.#copier : null);
+    if (this.#copiers[side] === undefined) {
+      this.#latin1[side] = !!this.#copier && !preferCopier && !BEYOND_LATIN1.test(this.#texts[side]);
+      this.#copiers[side] = this.#copier && !this.#latin1[side] ? this.#copier : null;
+    }
+    return this.#copiers[side];
   }
 
   /** The old text's copy in pieces cut at each run it shares with the new one, or `null`. @returns {OldCopy | null} */

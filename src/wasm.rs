@@ -94,6 +94,10 @@ extern "C" {
     /// Bytes of the new text copied from the old text's rather than encoded.
     #[wasm_bindgen(method, getter)]
     fn copied(this: &TextCopy) -> usize;
+    /// Whether the copies may hold a lone surrogate (as U+FFFD): `false` when the encoders
+    /// know they wrote none.
+    #[wasm_bindgen(method, getter, js_name = mayHoldLone)]
+    fn may_hold_lone(this: &TextCopy) -> bool;
 }
 
 #[wasm_bindgen(module = "/src/model.js")]
@@ -147,8 +151,12 @@ pub fn diff(
     let copy = TextCopy::new(&old_text, &new_text, &wasm_bindgen::memory());
     let units = [args[0] as usize, args[1] as usize];
     let mut texts = copy_texts(&copy, units)?;
-    // Lone surrogates were written as U+FFFD: only a text holding it can have them.
-    if texts.iter().any(|t| holds_replacement_character(t)) && copy.stand_ins()? {
+    // Lone surrogates were written as U+FFFD: only a text holding it can have them, and only
+    // when the encoders cannot tell that they wrote none.
+    if copy.may_hold_lone()
+        && texts.iter().any(|t| holds_replacement_character(t))
+        && copy.stand_ins()?
+    {
         drop(texts);
         texts = copy_texts(&copy, units)?;
     }

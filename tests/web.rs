@@ -421,6 +421,34 @@ fn lone_surrogates_survive_and_offsets_stay_in_the_callers_units() {
     assert_eq!(paragraphs("newParagraphs"), r#"[{"start":0,"end":4},{"start":6,"end":8}]"#);
 }
 
+/// A lone surrogate and U+FFFD, written alike (EF BF BD), differ in a short text and in a long
+/// one whose new text copies its shared lines from the old text's bytes: the encoder says when
+/// it wrote a lone surrogate (`mayHoldLone` in src/copy.js), and only then are the copies
+/// searched for U+FFFD and made again with stand-ins.
+#[wasm_bindgen_test]
+fn a_lone_surrogate_differs_from_the_replacement_character() {
+    let filler = article(3, 300);
+    for (before, after) in [("", ""), (filler.as_str(), "\n\nThe end.")] {
+        let text = |c: u16| -> Vec<u16> {
+            let mut units: Vec<u16> = before.encode_utf16().collect();
+            units.extend([0x0A, 0x0A, 0x78, 0x20, c, 0x20, 0x79]);
+            units.extend(after.encode_utf16());
+            units
+        };
+        let (lone, replacement) = (text(0xD800), text(0xFFFD));
+        for (old, new) in [(&lone, &replacement), (&replacement, &lone), (&lone, &lone)] {
+            let (old, new) = (js_units(old), js_units(new));
+            let result = diff(old.clone(), new.clone(), JsValue::NULL)
+                .unwrap_or_else(|e| panic!("diff threw: {}", message(e)));
+            // The edits other than equal ones: none only when the texts are the same.
+            let changed = joined(&result, 0.0) != "";
+            assert_eq!(changed, old != new, "{} units before", before.len());
+            assert_eq!(joined(&result, 1.0), old);
+            assert_eq!(joined(&result, -1.0), new);
+        }
+    }
+}
+
 /// Texts are copied in with one buffer of a byte and an eighth per UTF-16 unit and, when that
 /// overflows, a second one for the rest, from where the encoder says it stopped: every width of
 /// character (lone surrogates too) at every position around the point where the first buffer
