@@ -50,7 +50,7 @@ const CHUNK = 16384;
 const LONE = /\p{Cs}/u;
 const LONE_ALL = /\p{Cs}/gu;
 /** A UTF-16 unit above U+00FF (see `TextCopy`'s `#copierFor`). */
-const BEYOND_LATIN1 = /[^\0-\xff]/;
+const BEYOND_LATIN1 = /[^\0-\xff]/g;
 
 /** `String.prototype.isWellFormed` (ES2024), where the engine has it. @type {((this: string) => boolean) | undefined} */
 const isWellFormed = /** @type {any} */ (String.prototype).isWellFormed;
@@ -574,6 +574,8 @@ export class TextCopy {
   #loaded = -1;
   /** Per text, whether it was found to hold nothing beyond U+00FF (see `#copierFor`). */
   #latin1 = [false, false];
+  /** Where a text was found to hold a character beyond U+00FF (see `#wide`). */
+  #wideAt = 0;
   /** The texts as the engine reads them (see `standIns`). @type {[string, string]} */ #texts;
   /** @type {OldCopy | NewCopy | null} */ #pending = null;
   /** What the old text's copy found for the new one. @type {number[] | null} */ #copies = null;
@@ -696,10 +698,31 @@ export class TextCopy {
    */
   #copierFor(side) {
     if (this.#copiers[side] === undefined) {
-      this.#latin1[side] = !!this.#copier && !preferCopier && !BEYOND_LATIN1.test(this.#texts[side]);
+      this.#latin1[side] = !!this.#copier && !preferCopier && !this.#wide(side);
       this.#copiers[side] = this.#copier && !this.#latin1[side] ? this.#copier : null;
     }
     return this.#copiers[side];
+  }
+
+  /**
+   * Whether text `side` has a character beyond U+00FF. Looked for first from where the other
+   * text has one (near-identical texts have it at about the same place, and a text may have
+   * its first one far in), then from the start.
+   * @param {0|1} side
+   */
+  #wide(side) {
+    const s = this.#texts[side];
+    const at = Math.min(this.#wideAt, s.length);
+    // From `at` to the end, then the part before it.
+    for (const [text, from] of /** @type {[string, number][]} */ ([[s, at], [s.substring(0, at), 0]])) {
+      BEYOND_LATIN1.lastIndex = from;
+      const found = BEYOND_LATIN1.exec(text);
+      if (found) {
+        this.#wideAt = found.index;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The old text's copy in pieces cut at each run it shares with the new one, or `null`. @returns {OldCopy | null} */
