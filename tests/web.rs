@@ -749,6 +749,69 @@ fn line_breaks_at_every_offset_end_paragraphs() {
     }
 }
 
+/// Bytes are checked as UTF-8 sixteen a step with wasm SIMD (`src/unicode/utf8.rs`), where
+/// the native tests can only run its portable stand-in: `diffUtf8` must refuse exactly what the
+/// standard library refuses. Every sequence of one to four bytes of each class at a few
+/// offsets of a step, and random pieces of valid text among stray bytes.
+#[wasm_bindgen_test]
+fn utf8_is_checked_as_the_standard_library_checks_it() {
+    const BYTES: [u8; 16] = [
+        0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+        0xFF,
+    ];
+    let accepts = |bytes: &[u8]| {
+        let array = js_sys::Uint8Array::from(bytes);
+        article_diff::wasm::diff_utf8(
+            array.into(),
+            js_sys::Uint8Array::new_with_length(0).into(),
+            JsValue::NULL,
+        )
+        .is_ok()
+    };
+    let mut text = Vec::new();
+    for a in BYTES {
+        for b in BYTES {
+            for c in [0x41, 0x80, 0xBF, 0xE2] {
+                for d in [0x41, 0x80, 0xC3] {
+                    for pad in [0, 13, 14, 15] {
+                        text.clear();
+                        text.extend(std::iter::repeat_n(b'x', pad));
+                        text.extend_from_slice(&[a, b, c, d]);
+                        let std = std::str::from_utf8(&text).is_ok();
+                        assert_eq!(accepts(&text), std, "{text:x?}");
+                    }
+                }
+            }
+        }
+    }
+    const PIECES: [&[u8]; 10] = [
+        b"word ",
+        "\u{e9}".as_bytes(),
+        "\u{6f22}".as_bytes(),
+        "\u{1f44d}".as_bytes(),
+        &[0x80],
+        &[0xC3],
+        &[0xE2, 0x82],
+        &[0xF0, 0x9F, 0x91],
+        &[0xED, 0xA0, 0x80],
+        &[0xF4, 0x90, 0x80, 0x80],
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..5000 {
+        text.clear();
+        for _ in 0..next(30) {
+            text.extend_from_slice(PIECES[if next(8) == 0 { next(10) } else { next(4) }]);
+        }
+        assert_eq!(accepts(&text), std::str::from_utf8(&text).is_ok(), "{text:x?}");
+    }
+}
+
 /// The deadline reads the clock the binding hands the core (`performance.now()`, `src/wasm.rs`):
 /// two large unrelated texts cannot be diffed in a millisecond, so the result must come back
 /// coarser, flagged, and still exact. Without a working clock this would trap or run to the end.
