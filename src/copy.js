@@ -300,46 +300,52 @@ export function sharedRuns(a, b) {
  *         (local.set $c (array.get_u $units (local.get $u) (local.get $i)))
  *         ;; ASCII here means the room ran out.
  *         (br_if $done (i32.lt_u (local.get $c) (i32.const 0x80)))
- *         (if (i32.lt_u (local.get $c) (i32.const 0x800))
- *           (then
- *             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 2)))
- *             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0)))
- *             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
- *             (local.set $p (i32.add (local.get $p) (i32.const 2)))
- *             (local.set $i (i32.add (local.get $i) (i32.const 1)))
- *             (br $next)))
- *         (if (i32.eq (i32.and (local.get $c) (i32.const 0xf800)) (i32.const 0xd800))
- *           (then
- *             ;; A high surrogate and a low one after it in the range: a pair, four bytes.
- *             (if (i32.lt_u (local.get $c) (i32.const 0xdc00))
+ *         ;; Units beyond ASCII one after another, until an ASCII one goes back to its run.
+ *         (loop $wide
+ *           (block $after
+ *             (if (i32.lt_u (local.get $c) (i32.const 0x800))
  *               (then
- *                 (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))
+ *                 (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 2)))
+ *                 (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0)))
+ *                 (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *                 (local.set $p (i32.add (local.get $p) (i32.const 2)))
+ *                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *                 (br $after)))
+ *             (if (i32.eq (i32.and (local.get $c) (i32.const 0xf800)) (i32.const 0xd800))
+ *               (then
+ *                 ;; A high surrogate and a low one after it in the range: a pair, four bytes.
+ *                 (if (i32.lt_u (local.get $c) (i32.const 0xdc00))
  *                   (then
- *                     (if (i32.eq (i32.and
- *                           (local.tee $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
- *                           (i32.const 0xfc00)) (i32.const 0xdc00))
+ *                     (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))
  *                       (then
- *                         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 4)))
- *                         ;; (c - 0xd800) << 10 + (d - 0xdc00) + 0x10000
- *                         (local.set $c (i32.sub (i32.add (i32.shl (local.get $c) (i32.const 10)) (local.get $d))
- *                           (i32.const 0x35fdc00)))
- *                         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 18)) (i32.const 0xf0)))
- *                         (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3f)) (i32.const 0x80)))
- *                         (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
- *                         (i32.store8 offset=3 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
- *                         (local.set $p (i32.add (local.get $p) (i32.const 4)))
- *                         (local.set $i (i32.add (local.get $i) (i32.const 2)))
- *                         (br $next)))))))
- *             ;; A lone surrogate: U+FFFD, and `lone` says there was one.
- *             (global.set $lone (i32.const 1))
- *             (local.set $c (i32.const 0xfffd))))
- *         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
- *         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
- *         (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
- *         (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
- *         (local.set $p (i32.add (local.get $p) (i32.const 3)))
- *         (local.set $i (i32.add (local.get $i) (i32.const 1)))
- *         (br $next)))
+ *                         (if (i32.eq (i32.and
+ *                               (local.tee $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
+ *                               (i32.const 0xfc00)) (i32.const 0xdc00))
+ *                           (then
+ *                             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 4)))
+ *                             ;; (c - 0xd800) << 10 + (d - 0xdc00) + 0x10000
+ *                             (local.set $c (i32.sub (i32.add (i32.shl (local.get $c) (i32.const 10)) (local.get $d))
+ *                               (i32.const 0x35fdc00)))
+ *                             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 18)) (i32.const 0xf0)))
+ *                             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3f)) (i32.const 0x80)))
+ *                             (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *                             (i32.store8 offset=3 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *                             (local.set $p (i32.add (local.get $p) (i32.const 4)))
+ *                             (local.set $i (i32.add (local.get $i) (i32.const 2)))
+ *                             (br $after)))))))
+ *                 ;; A lone surrogate: U+FFFD, and `lone` says there was one.
+ *                 (global.set $lone (i32.const 1))
+ *                 (local.set $c (i32.const 0xfffd))))
+ *             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
+ *             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
+ *             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *             (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *             (local.set $p (i32.add (local.get $p) (i32.const 3)))
+ *             (local.set $i (i32.add (local.get $i) (i32.const 1))))
+ *           (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+ *           (br_if $wide (i32.ge_u
+ *             (local.tee $c (array.get_u $units (local.get $u) (local.get $i))) (i32.const 0x80)))
+ *           (br $next))))
  *     (global.set $read (i32.add (local.get $base) (local.get $i)))
  *     (i32.sub (local.get $p) (local.get $at)))
  *   (func $loadString (export "load") (param $s externref) (param $n i32)
@@ -437,9 +443,11 @@ export function stringCopierBytes() {
     // $next 0, $done 1
     ...get(I), ...get(N), ...geU, ...brIf(1),
     ...unit(get(I)), ...tee(C), ...i32c(0x80), ...ltU, ...brIf(1),
+    ...loop, // $wide: `c` is the unit at `i`, beyond ASCII
+    ...block, // $after: $wide 1, $next 2, $done 3
     ...get(C), ...i32c(0x800), ...ltU,
-    ...ifThen, // $next 1, $done 2
-    ...stopUnlessRoom(2, 2), ...store8(0, lead(6, 0xc0)), ...store8(1, follow(0)), ...bump(P, 2), ...bump(I, 1), ...br(1),
+    ...ifThen, // $after 1, $done 4
+    ...stopUnlessRoom(2, 4), ...store8(0, lead(6, 0xc0)), ...store8(1, follow(0)), ...bump(P, 2), ...bump(I, 1), ...br(1),
     ...end,
     ...get(C), ...i32c(0xf800), ...and, ...i32c(0xd800), ...eq,
     ...ifThen,
@@ -448,19 +456,24 @@ export function stringCopierBytes() {
     ...get(I), ...i32c(1), ...add, ...get(N), ...ltU,
     ...ifThen,
     ...unit([...get(I), ...i32c(1), ...add]), ...tee(D), ...i32c(0xfc00), ...and, ...i32c(0xdc00), ...eq,
-    ...ifThen, // $next 4, $done 5
-    ...stopUnlessRoom(4, 5),
+    ...ifThen, // $after 4, $done 7
+    ...stopUnlessRoom(4, 7),
     ...get(C), ...i32c(10), ...shl, ...get(D), ...add, ...i32c(0x35fdc00), ...sub, ...set(C),
     ...store8(0, lead(18, 0xf0)), ...store8(1, follow(12)), ...store8(2, follow(6)), ...store8(3, follow(0)),
     ...bump(P, 4), ...bump(I, 2), ...br(4),
     ...end, ...end, ...end,
     ...i32c(1), 0x24, LONE, ...i32c(0xfffd), ...set(C),
     ...end,
-    // $next 0, $done 1
-    ...stopUnlessRoom(3, 1),
+    // $after 0, $done 3
+    ...stopUnlessRoom(3, 3),
     ...store8(0, lead(12, 0xe0)), ...store8(1, follow(6)), ...store8(2, follow(0)),
-    ...bump(P, 3), ...bump(I, 1), ...br(0),
-    ...end, ...end,
+    ...bump(P, 3), ...bump(I, 1),
+    ...end,
+    // $wide 0, $next 1, $done 2: another unit beyond ASCII stays here, ASCII goes to its run.
+    ...get(I), ...get(N), ...geU, ...brIf(2),
+    ...unit(get(I)), ...tee(C), ...i32c(0x80), ...geU, ...brIf(0),
+    ...br(1),
+    ...end, ...end, ...end,
     ...get(BASE), ...get(I), ...add, 0x24, READ,
     ...get(P), ...get(AT), ...sub,
     ...end,
