@@ -263,7 +263,7 @@ export function sharedRuns(a, b) {
  *     (param $s externref) (param $from i32) (param $to i32) (param $at i32) (param $end i32)
  *     (param $loaded i32) (result i32)
  *     (local $n i32) (local $i i32) (local $c i32) (local $d i32) (local $p i32)
- *     (local $ascii i32) (local $base i32) (local $u (ref $units))
+ *     (local $ascii i32) (local $base i32) (local $e i32) (local $f i32) (local $u (ref $units))
  *     (local.set $u (global.get $units))
  *     (if (local.get $loaded)
  *       (then
@@ -287,6 +287,22 @@ export function sharedRuns(a, b) {
  *         (local.set $ascii
  *           (select (local.get $n) (i32.add (local.get $i) (i32.sub (local.get $end) (local.get $p)))
  *             (i32.ge_u (i32.sub (local.get $end) (local.get $p)) (i32.sub (local.get $n) (local.get $i)))))
+ *         ;; Four units a step while all four are ASCII: one four-byte store.
+ *         (block $quads
+ *           (loop $quad
+ *             (br_if $quads (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $ascii)))
+ *             (local.set $c (array.get_u $units (local.get $u) (local.get $i)))
+ *             (local.set $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
+ *             (local.set $e (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 2))))
+ *             (local.set $f (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 3))))
+ *             (br_if $quads (i32.ge_u (i32.or (i32.or (i32.or (local.get $c) (local.get $d)) (local.get $e))
+ *               (local.get $f)) (i32.const 0x80)))
+ *             (i32.store align=1 (local.get $p)
+ *               (i32.or (i32.or (i32.or (local.get $c) (i32.shl (local.get $d) (i32.const 8)))
+ *                 (i32.shl (local.get $e) (i32.const 16))) (i32.shl (local.get $f) (i32.const 24))))
+ *             (local.set $p (i32.add (local.get $p) (i32.const 4)))
+ *             (local.set $i (i32.add (local.get $i) (i32.const 4)))
+ *             (br $quad)))
  *         (block $other
  *           (loop $run
  *             (br_if $other (i32.ge_u (local.get $i) (local.get $ascii)))
@@ -389,7 +405,7 @@ export function stringCopierBytes() {
 
   const [i32, externref, refExtern, refUnits, refNullUnits] = [[0x7f], [0x6f], [0x64, 0x6f], [0x64, 0], [0x63, 0]];
   // Locals by index: the parameters, then the function's own.
-  const [S, FROM, TO, AT, END, LOADED, N, I, C, D, P, ASCII, BASE, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const [S, FROM, TO, AT, END, LOADED, N, I, C, D, P, ASCII, BASE, E, F, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
   const [READ, UNITS, LONE] = [0, 1, 2];
   const [SUBSTRING, INTO_CHAR_CODE_ARRAY] = [0, 1];
   /** @param {number} x */ const get = (x) => [0x20, x];
@@ -400,8 +416,8 @@ export function stringCopierBytes() {
   /** @param {number} depth */ const br = (depth) => [0x0c, depth];
   /** @param {number} depth */ const brIf = (depth) => [0x0d, depth];
   const [block, loop, ifThen, orElse, end] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x05], [0x0b]];
-  const [add, sub, and, or, shl, shrU, eq, ltU, geU, select, drop] =
-    [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x76], [0x46], [0x49], [0x4f], [0x1b], [0x1a]];
+  const [add, sub, and, or, shl, shrU, eq, ltU, gtU, geU, select, drop] =
+    [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x76], [0x46], [0x49], [0x4b], [0x4f], [0x1b], [0x1a]];
   const arrayNewDefault = [0xfb, 0x07, 0];
   const arrayGetU = [0xfb, 0x0d, 0];
   const arrayLen = [0xfb, 0x0f];
@@ -434,6 +450,17 @@ export function stringCopierBytes() {
     ...block, // $done
     ...loop, // $next
     ...get(N), ...get(I), ...room, ...add, ...room, ...get(N), ...get(I), ...sub, ...geU, ...select, ...set(ASCII),
+    ...block, // $quads
+    ...loop, // $quad: $quads 1
+    ...get(I), ...i32c(4), ...add, ...get(ASCII), ...gtU, ...brIf(1),
+    ...unit(get(I)), ...set(C), ...unit([...get(I), ...i32c(1), ...add]), ...set(D),
+    ...unit([...get(I), ...i32c(2), ...add]), ...set(E), ...unit([...get(I), ...i32c(3), ...add]), ...set(F),
+    ...get(C), ...get(D), ...or, ...get(E), ...or, ...get(F), ...or, ...i32c(0x80), ...geU, ...brIf(1),
+    // i32.store (byte-aligned) of the four bytes.
+    ...get(P), ...get(C), ...get(D), ...i32c(8), ...shl, ...or, ...get(E), ...i32c(16), ...shl, ...or,
+    ...get(F), ...i32c(24), ...shl, ...or, 0x36, 0, 0,
+    ...bump(P, 4), ...bump(I, 4), ...br(0),
+    ...end, ...end,
     ...block, // $other
     ...loop, // $run: $other 1, $next 2, $done 3
     ...get(I), ...get(ASCII), ...geU, ...brIf(1),
@@ -478,7 +505,7 @@ export function stringCopierBytes() {
     ...get(P), ...get(AT), ...sub,
     ...end,
   ];
-  const code = [...vec([[7, ...i32], [1, ...refUnits]]), ...body];
+  const code = [...vec([[9, ...i32], [1, ...refUnits]]), ...body];
   // `load(s, n)`: its locals are its two parameters.
   const loadCode = [
     0, 0x23, UNITS, ...arrayLen, ...get(1), ...ltU,
