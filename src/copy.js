@@ -45,6 +45,9 @@ const LINE = 16;
 const FAR = 4096;
 const PAID = 16384;
 const CHUNK = 16384;
+// The string copier loads a text of up to WHOLE units whole (an array of two bytes a unit that
+// it keeps: 8 MiB at most).
+const WHOLE = 1 << 22;
 
 /** A lone surrogate: to a `u` regex a surrogate pair is one code point, never `\p{Cs}`. */
 const LONE = /\p{Cs}/u;
@@ -689,7 +692,7 @@ export class TextCopy {
     // stretches between the runs it copies, when those are the lesser part) in more than one
     // piece.
     const most = !p || p.side === 0 || 2 * encodedUnits(p.copies, s.length) > s.length;
-    this.#whole = this.#using && s.length > CHUNK && most ? side : -1;
+    this.#whole = this.#using && s.length > CHUNK && s.length <= WHOLE && most ? side : -1;
     if (p && p.side === 0) {
       let w = 0;
       for (const pieces = p.pieces; p.k < pieces.length; p.k += 3) {
@@ -792,11 +795,16 @@ export class TextCopy {
   #encodeRange(s, from, to, bytes, w) {
     const copier = this.#using;
     const limit = bytes.byteOffset + bytes.length;
-    if (copier && this.#whole >= 0 && from < to) {
-      if (this.#loaded !== this.#whole) {
+    if (copier && this.#whole >= 0 && from < to && this.#loaded !== this.#whole) {
+      try {
         copier.load(s, s.length);
         this.#loaded = this.#whole;
+      } catch {
+        // No memory for the array: in pieces, as longer texts go.
+        this.#whole = -1;
       }
+    }
+    if (copier && this.#whole >= 0 && from < to) {
       const written = copier.encode(s, from, to, bytes.byteOffset + w, limit, 1);
       this.read = copier.read.value;
       return written;
