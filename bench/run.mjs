@@ -218,7 +218,7 @@ function category(frame) {
   const { functionName: name, url } = frame;
   if (url.endsWith('.wasm') || url.startsWith('wasm://')) {
     // The module `src/copy.js` assembles to copy the texts in (Chromium).
-    if (name === 'copyStringAsUtf8') return 'JS: texts into wasm (UTF-8)';
+    if (name === 'copyStringAsUtf8' || name === 'loadString') return 'JS: texts into wasm (UTF-8)';
     if (/^(\$|wasm-function|\$?func\d)/.test(name)) return 'wasm (names stripped)';
     return ENCODING_NAMES.test(name) ? 'wasm: encoding the result' : 'wasm: engine';
   }

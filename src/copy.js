@@ -34,19 +34,26 @@
 const encoder = new TextEncoder();
 
 // Texts this long or longer are walked for shared lines; runs this long or longer are copied.
-// The lookahead tries LOOK lines on either side and resumes on a line of LINE units or more.
+// The lookahead tries LOOK lines on either side and resumes on a line of LINE units or more;
+// failing that, a line is looked for within the next FAR units of the other text, once per
+// PAID units found shared so far (texts with many changes pay little for it).
 // Texts are encoded CHUNK units at a time (see `encodeRange`).
 const LONG = 65536;
 const RUN = 1024;
 const LOOK = 4;
 const LINE = 16;
+const FAR = 4096;
+const PAID = 16384;
 const CHUNK = 16384;
+// The string copier loads a text of up to WHOLE units whole (an array of two bytes a unit that
+// it keeps: 8 MiB at most).
+const WHOLE = 1 << 22;
 
 /** A lone surrogate: to a `u` regex a surrogate pair is one code point, never `\p{Cs}`. */
 const LONE = /\p{Cs}/u;
 const LONE_ALL = /\p{Cs}/gu;
 /** A UTF-16 unit above U+00FF (see `TextCopy`'s `#copierFor`). */
-const BEYOND_LATIN1 = /[^\0-\xff]/;
+const BEYOND_LATIN1 = /[^\0-\xff]/g;
 
 /** `String.prototype.isWellFormed` (ES2024), where the engine has it. @type {((this: string) => boolean) | undefined} */
 const isWellFormed = /** @type {any} */ (String.prototype).isWellFormed;
@@ -92,6 +99,17 @@ function standIns(a, b) {
   return [replace(a), replace(b)];
 }
 
+/**
+ * Units of a text of `length` units left to encode besides the runs `copies` copies
+ * (`[newStart, newEnd, oldByte, oldByteEnd]` each).
+ * @param {number[]} copies @param {number} length
+ */
+function encodedUnits(copies, length) {
+  let n = length;
+  for (let k = 0; k < copies.length; k += 4) n -= copies[k + 1] - copies[k];
+  return n;
+}
+
 /** @param {string} s @param {number} at */
 const lineEnd = (s, at) => {
   const e = s.indexOf('\n', at);
@@ -100,6 +118,17 @@ const lineEnd = (s, at) => {
 
 /** @param {string} a @param {number} p @param {number} pe @param {string} b @param {number} q @param {number} qe */
 const sameLine = (a, p, pe, b, q, qe) => pe - p === qe - q && a.substring(p, pe) === b.substring(q, qe);
+
+/**
+ * The start of the first line of `s`, from line start `from` on and within FAR units, that
+ * begins with `line` (a line of the other text, with its line feed); -1 if there is none.
+ * @param {string} s @param {number} from @param {string} line
+ */
+function findLine(s, from, line) {
+  // The line feed before `from` makes the match start a line.
+  const j = s.substring(from - 1, from + FAR).indexOf('\n' + line);
+  return j < 0 ? -1 : from + j;
+}
 
 /**
  * How many units `a[p..]` and `b[q..]` have in common from their start, to within 64:
@@ -125,8 +154,10 @@ function commonLength(a, p, b, q) {
  * Runs of whole lines the old text `a` and the new text `b` share, in order in both, as flat
  * `[oldStart, oldEnd, newStart]` triples; each at least RUN units long. While in step, the
  * common stretch is found by galloping; at a line that differs, the next few lines on either
- * side are tried for the one that brings the texts back in step. Given up once the lines that
- * differ outweigh what is shared, so unrelated texts cost little.
+ * side are tried for the one that brings the texts back in step, and then the next FAR units
+ * of each text for the other's line (`indexOf`), so that a moved paragraph costs a jump, not
+ * the step. Given up once the lines that differ outweigh what is shared, so unrelated texts
+ * cost little.
  * @param {string} a @param {string} b
  * @returns {number[]}
  */
@@ -137,6 +168,7 @@ export function sharedRuns(a, b) {
   let q = 0;
   let misses = 0;
   let shared = 0;
+  let searches = 0;
   while (p < a.length && q < b.length && (misses < 64 || shared > 1024 * misses)) {
     const n = commonLength(a, p, b, q);
     // Cut at a line start (never inside a surrogate pair), or where both texts end.
@@ -169,11 +201,27 @@ export function sharedRuns(a, b) {
       } else if (bq < b.length && pe - p >= LINE && sameLine(a, p, pe, b, bq, bqe)) {
         q = bq;
         found = true;
+      } else if (ap < a.length && bq < b.length && ape - ap >= LINE && sameLine(a, ap, ape, b, bq, bqe)) {
+        // As many lines edited on either side.
+        p = ap;
+        q = bq;
+        found = true;
       }
       ap = ape;
       bq = bqe;
     }
-    if (!found) {
+    if (found) continue;
+    // One text may hold a stretch the other lacks (a paragraph moved away, or in): the nearer
+    // line of the other text that brings them back in step ends it.
+    const search = shared >= PAID * searches;
+    searches += +search;
+    const ja = search && pe < a.length && qe - q >= LINE ? findLine(a, pe, b.substring(q, qe)) : -1;
+    const jb = search && qe < b.length && pe - p >= LINE ? findLine(b, qe, a.substring(p, pe)) : -1;
+    if (ja >= 0 && (jb < 0 || ja - p <= jb - q)) {
+      p = ja;
+    } else if (jb >= 0) {
+      q = jb;
+    } else {
       p = pe;
       q = qe;
     }
@@ -198,7 +246,10 @@ export function sharedRuns(a, b) {
  * `encodeInto(s.substring(from, to), memory[at..end])` writes and returns, lone surrogates as
  * U+FFFD (EF BF BD) included. The units come through JS String Builtins (`wasm:js-string`,
  * compiled with `{builtins: ['js-string']}`): `substring`, then `intoCharCodeArray` into an
- * array of units the module keeps, grown when a range is longer. Its text form:
+ * array of units the module keeps, grown when a range is longer; or, for a string that is
+ * encoded whole or nearly, `load(s, s.length)` first puts all its units in the array in one
+ * call (a third faster than a substring per range) and `encode(…, loaded = 1)` reads them
+ * there. Its text form:
  *
  * ```wat
  * (module
@@ -210,18 +261,28 @@ export function sharedRuns(a, b) {
  *   (import "engine" "memory" (memory 0))
  *   (global $read (export "read") (mut i32) (i32.const 0))
  *   (global $units (mut (ref $units)) (array.new_default $units (i32.const 16384)))
+ *   (global $lone (export "lone") (mut i32) (i32.const 0))
  *   (func $copyStringAsUtf8 (export "encode")
  *     (param $s externref) (param $from i32) (param $to i32) (param $at i32) (param $end i32)
- *     (result i32)
+ *     (param $loaded i32) (result i32)
  *     (local $n i32) (local $i i32) (local $c i32) (local $d i32) (local $p i32)
- *     (local $ascii i32) (local $u (ref $units))
- *     (local.set $n (i32.sub (local.get $to) (local.get $from)))
- *     (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
- *       (then (global.set $units (array.new_default $units (local.get $n)))))
+ *     (local $ascii i32) (local $base i32) (local $e i32) (local $f i32) (local $u (ref $units))
  *     (local.set $u (global.get $units))
- *     (drop (call $intoCharCodeArray
- *       (call $substring (local.get $s) (local.get $from) (local.get $to))
- *       (local.get $u) (i32.const 0)))
+ *     (if (local.get $loaded)
+ *       (then
+ *         ;; `s` is in the array whole: units `from..to` are read where they are.
+ *         (local.set $i (local.get $from))
+ *         (local.set $n (local.get $to)))
+ *       (else
+ *         (local.set $n (i32.sub (local.get $to) (local.get $from)))
+ *         (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
+ *           (then
+ *             (global.set $units (array.new_default $units (local.get $n)))
+ *             (local.set $u (global.get $units))))
+ *         (drop (call $intoCharCodeArray
+ *           (call $substring (local.get $s) (local.get $from) (local.get $to))
+ *           (local.get $u) (i32.const 0)))
+ *         (local.set $base (local.get $from))))
  *     (local.set $p (local.get $at))
  *     (block $done
  *       (loop $next
@@ -229,6 +290,22 @@ export function sharedRuns(a, b) {
  *         (local.set $ascii
  *           (select (local.get $n) (i32.add (local.get $i) (i32.sub (local.get $end) (local.get $p)))
  *             (i32.ge_u (i32.sub (local.get $end) (local.get $p)) (i32.sub (local.get $n) (local.get $i)))))
+ *         ;; Four units a step while all four are ASCII: one four-byte store.
+ *         (block $quads
+ *           (loop $quad
+ *             (br_if $quads (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $ascii)))
+ *             (local.set $c (array.get_u $units (local.get $u) (local.get $i)))
+ *             (local.set $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
+ *             (local.set $e (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 2))))
+ *             (local.set $f (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 3))))
+ *             (br_if $quads (i32.ge_u (i32.or (i32.or (i32.or (local.get $c) (local.get $d)) (local.get $e))
+ *               (local.get $f)) (i32.const 0x80)))
+ *             (i32.store align=1 (local.get $p)
+ *               (i32.or (i32.or (i32.or (local.get $c) (i32.shl (local.get $d) (i32.const 8)))
+ *                 (i32.shl (local.get $e) (i32.const 16))) (i32.shl (local.get $f) (i32.const 24))))
+ *             (local.set $p (i32.add (local.get $p) (i32.const 4)))
+ *             (local.set $i (i32.add (local.get $i) (i32.const 4)))
+ *             (br $quad)))
  *         (block $other
  *           (loop $run
  *             (br_if $other (i32.ge_u (local.get $i) (local.get $ascii)))
@@ -242,47 +319,59 @@ export function sharedRuns(a, b) {
  *         (local.set $c (array.get_u $units (local.get $u) (local.get $i)))
  *         ;; ASCII here means the room ran out.
  *         (br_if $done (i32.lt_u (local.get $c) (i32.const 0x80)))
- *         (if (i32.lt_u (local.get $c) (i32.const 0x800))
- *           (then
- *             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 2)))
- *             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0)))
- *             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
- *             (local.set $p (i32.add (local.get $p) (i32.const 2)))
- *             (local.set $i (i32.add (local.get $i) (i32.const 1)))
- *             (br $next)))
- *         (if (i32.eq (i32.and (local.get $c) (i32.const 0xf800)) (i32.const 0xd800))
- *           (then
- *             ;; A high surrogate and a low one after it in the range: a pair, four bytes.
- *             (if (i32.lt_u (local.get $c) (i32.const 0xdc00))
+ *         ;; Units beyond ASCII one after another, until an ASCII one goes back to its run.
+ *         (loop $wide
+ *           (block $after
+ *             (if (i32.lt_u (local.get $c) (i32.const 0x800))
  *               (then
- *                 (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))
+ *                 (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 2)))
+ *                 (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0)))
+ *                 (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *                 (local.set $p (i32.add (local.get $p) (i32.const 2)))
+ *                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *                 (br $after)))
+ *             (if (i32.eq (i32.and (local.get $c) (i32.const 0xf800)) (i32.const 0xd800))
+ *               (then
+ *                 ;; A high surrogate and a low one after it in the range: a pair, four bytes.
+ *                 (if (i32.lt_u (local.get $c) (i32.const 0xdc00))
  *                   (then
- *                     (if (i32.eq (i32.and
- *                           (local.tee $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
- *                           (i32.const 0xfc00)) (i32.const 0xdc00))
+ *                     (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))
  *                       (then
- *                         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 4)))
- *                         ;; (c - 0xd800) << 10 + (d - 0xdc00) + 0x10000
- *                         (local.set $c (i32.sub (i32.add (i32.shl (local.get $c) (i32.const 10)) (local.get $d))
- *                           (i32.const 0x35fdc00)))
- *                         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 18)) (i32.const 0xf0)))
- *                         (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3f)) (i32.const 0x80)))
- *                         (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
- *                         (i32.store8 offset=3 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
- *                         (local.set $p (i32.add (local.get $p) (i32.const 4)))
- *                         (local.set $i (i32.add (local.get $i) (i32.const 2)))
- *                         (br $next)))))))
- *             ;; A lone surrogate: U+FFFD.
- *             (local.set $c (i32.const 0xfffd))))
- *         (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
- *         (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
- *         (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
- *         (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
- *         (local.set $p (i32.add (local.get $p) (i32.const 3)))
- *         (local.set $i (i32.add (local.get $i) (i32.const 1)))
- *         (br $next)))
- *     (global.set $read (i32.add (local.get $from) (local.get $i)))
- *     (i32.sub (local.get $p) (local.get $at))))
+ *                         (if (i32.eq (i32.and
+ *                               (local.tee $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
+ *                               (i32.const 0xfc00)) (i32.const 0xdc00))
+ *                           (then
+ *                             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 4)))
+ *                             ;; (c - 0xd800) << 10 + (d - 0xdc00) + 0x10000
+ *                             (local.set $c (i32.sub (i32.add (i32.shl (local.get $c) (i32.const 10)) (local.get $d))
+ *                               (i32.const 0x35fdc00)))
+ *                             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 18)) (i32.const 0xf0)))
+ *                             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3f)) (i32.const 0x80)))
+ *                             (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *                             (i32.store8 offset=3 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *                             (local.set $p (i32.add (local.get $p) (i32.const 4)))
+ *                             (local.set $i (i32.add (local.get $i) (i32.const 2)))
+ *                             (br $after)))))))
+ *                 ;; A lone surrogate: U+FFFD, and `lone` says there was one.
+ *                 (global.set $lone (i32.const 1))
+ *                 (local.set $c (i32.const 0xfffd))))
+ *             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
+ *             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
+ *             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *             (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *             (local.set $p (i32.add (local.get $p) (i32.const 3)))
+ *             (local.set $i (i32.add (local.get $i) (i32.const 1))))
+ *           (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+ *           (br_if $wide (i32.ge_u
+ *             (local.tee $c (array.get_u $units (local.get $u) (local.get $i))) (i32.const 0x80)))
+ *           (br $next))))
+ *     (global.set $read (i32.add (local.get $base) (local.get $i)))
+ *     (i32.sub (local.get $p) (local.get $at)))
+ *   (func $loadString (export "load") (param $s externref) (param $n i32)
+ *     ;; `$n` is `s.length`: the array must hold every unit.
+ *     (if (i32.lt_u (array.len (global.get $units)) (local.get $n))
+ *       (then (global.set $units (array.new_default $units (local.get $n)))))
+ *     (drop (call $intoCharCodeArray (local.get $s) (global.get $units) (i32.const 0)))))
  * ```
  *
  * Assembled here rather than shipped as a file: wasm-bindgen copies `src/copy.js` into the
@@ -319,8 +408,8 @@ export function stringCopierBytes() {
 
   const [i32, externref, refExtern, refUnits, refNullUnits] = [[0x7f], [0x6f], [0x64, 0x6f], [0x64, 0], [0x63, 0]];
   // Locals by index: the parameters, then the function's own.
-  const [S, FROM, TO, AT, END, N, I, C, D, P, ASCII, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  const [READ, UNITS] = [0, 1];
+  const [S, FROM, TO, AT, END, LOADED, N, I, C, D, P, ASCII, BASE, E, F, U] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const [READ, UNITS, LONE] = [0, 1, 2];
   const [SUBSTRING, INTO_CHAR_CODE_ARRAY] = [0, 1];
   /** @param {number} x */ const get = (x) => [0x20, x];
   /** @param {number} x */ const set = (x) => [0x21, x];
@@ -329,9 +418,9 @@ export function stringCopierBytes() {
   /** @param {number} f */ const call = (f) => [0x10, f];
   /** @param {number} depth */ const br = (depth) => [0x0c, depth];
   /** @param {number} depth */ const brIf = (depth) => [0x0d, depth];
-  const [block, loop, ifThen, end] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b]];
-  const [add, sub, and, or, shl, shrU, eq, ltU, geU, select, drop] =
-    [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x76], [0x46], [0x49], [0x4f], [0x1b], [0x1a]];
+  const [block, loop, ifThen, orElse, end] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x05], [0x0b]];
+  const [add, sub, and, or, shl, shrU, eq, ltU, gtU, geU, select, drop] =
+    [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x76], [0x46], [0x49], [0x4b], [0x4f], [0x1b], [0x1a]];
   const arrayNewDefault = [0xfb, 0x07, 0];
   const arrayGetU = [0xfb, 0x0d, 0];
   const arrayLen = [0xfb, 0x0f];
@@ -350,15 +439,31 @@ export function stringCopierBytes() {
 
   // Depths count the enclosing blocks, loops and ifs, innermost 0.
   const body = [
+    0x23, UNITS, ...set(U),
+    ...get(LOADED),
+    ...ifThen, ...get(FROM), ...set(I), ...get(TO), ...set(N),
+    ...orElse,
     ...get(TO), ...get(FROM), ...sub, ...set(N),
     ...[0x23, UNITS], ...arrayLen, ...get(N), ...ltU,
-    ...ifThen, ...get(N), ...arrayNewDefault, 0x24, UNITS, ...end,
-    0x23, UNITS, ...set(U),
+    ...ifThen, ...get(N), ...arrayNewDefault, 0x24, UNITS, 0x23, UNITS, ...set(U), ...end,
     ...get(S), ...get(FROM), ...get(TO), ...call(SUBSTRING), ...get(U), ...i32c(0), ...call(INTO_CHAR_CODE_ARRAY), ...drop,
+    ...get(FROM), ...set(BASE),
+    ...end,
     ...get(AT), ...set(P),
     ...block, // $done
     ...loop, // $next
     ...get(N), ...get(I), ...room, ...add, ...room, ...get(N), ...get(I), ...sub, ...geU, ...select, ...set(ASCII),
+    ...block, // $quads
+    ...loop, // $quad: $quads 1
+    ...get(I), ...i32c(4), ...add, ...get(ASCII), ...gtU, ...brIf(1),
+    ...unit(get(I)), ...set(C), ...unit([...get(I), ...i32c(1), ...add]), ...set(D),
+    ...unit([...get(I), ...i32c(2), ...add]), ...set(E), ...unit([...get(I), ...i32c(3), ...add]), ...set(F),
+    ...get(C), ...get(D), ...or, ...get(E), ...or, ...get(F), ...or, ...i32c(0x80), ...geU, ...brIf(1),
+    // i32.store (byte-aligned) of the four bytes.
+    ...get(P), ...get(C), ...get(D), ...i32c(8), ...shl, ...or, ...get(E), ...i32c(16), ...shl, ...or,
+    ...get(F), ...i32c(24), ...shl, ...or, 0x36, 0, 0,
+    ...bump(P, 4), ...bump(I, 4), ...br(0),
+    ...end, ...end,
     ...block, // $other
     ...loop, // $run: $other 1, $next 2, $done 3
     ...get(I), ...get(ASCII), ...geU, ...brIf(1),
@@ -368,9 +473,11 @@ export function stringCopierBytes() {
     // $next 0, $done 1
     ...get(I), ...get(N), ...geU, ...brIf(1),
     ...unit(get(I)), ...tee(C), ...i32c(0x80), ...ltU, ...brIf(1),
+    ...loop, // $wide: `c` is the unit at `i`, beyond ASCII
+    ...block, // $after: $wide 1, $next 2, $done 3
     ...get(C), ...i32c(0x800), ...ltU,
-    ...ifThen, // $next 1, $done 2
-    ...stopUnlessRoom(2, 2), ...store8(0, lead(6, 0xc0)), ...store8(1, follow(0)), ...bump(P, 2), ...bump(I, 1), ...br(1),
+    ...ifThen, // $after 1, $done 4
+    ...stopUnlessRoom(2, 4), ...store8(0, lead(6, 0xc0)), ...store8(1, follow(0)), ...bump(P, 2), ...bump(I, 1), ...br(1),
     ...end,
     ...get(C), ...i32c(0xf800), ...and, ...i32c(0xd800), ...eq,
     ...ifThen,
@@ -379,53 +486,68 @@ export function stringCopierBytes() {
     ...get(I), ...i32c(1), ...add, ...get(N), ...ltU,
     ...ifThen,
     ...unit([...get(I), ...i32c(1), ...add]), ...tee(D), ...i32c(0xfc00), ...and, ...i32c(0xdc00), ...eq,
-    ...ifThen, // $next 4, $done 5
-    ...stopUnlessRoom(4, 5),
+    ...ifThen, // $after 4, $done 7
+    ...stopUnlessRoom(4, 7),
     ...get(C), ...i32c(10), ...shl, ...get(D), ...add, ...i32c(0x35fdc00), ...sub, ...set(C),
     ...store8(0, lead(18, 0xf0)), ...store8(1, follow(12)), ...store8(2, follow(6)), ...store8(3, follow(0)),
     ...bump(P, 4), ...bump(I, 2), ...br(4),
     ...end, ...end, ...end,
-    ...i32c(0xfffd), ...set(C),
+    ...i32c(1), 0x24, LONE, ...i32c(0xfffd), ...set(C),
     ...end,
-    // $next 0, $done 1
-    ...stopUnlessRoom(3, 1),
+    // $after 0, $done 3
+    ...stopUnlessRoom(3, 3),
     ...store8(0, lead(12, 0xe0)), ...store8(1, follow(6)), ...store8(2, follow(0)),
-    ...bump(P, 3), ...bump(I, 1), ...br(0),
-    ...end, ...end,
-    ...get(FROM), ...get(I), ...add, 0x24, READ,
+    ...bump(P, 3), ...bump(I, 1),
+    ...end,
+    // $wide 0, $next 1, $done 2: another unit beyond ASCII stays here, ASCII goes to its run.
+    ...get(I), ...get(N), ...geU, ...brIf(2),
+    ...unit(get(I)), ...tee(C), ...i32c(0x80), ...geU, ...brIf(0),
+    ...br(1),
+    ...end, ...end, ...end,
+    ...get(BASE), ...get(I), ...add, 0x24, READ,
     ...get(P), ...get(AT), ...sub,
     ...end,
   ];
-  const code = [...vec([[6, ...i32], [1, ...refUnits]]), ...body];
+  const code = [...vec([[9, ...i32], [1, ...refUnits]]), ...body];
+  // `load(s, n)`: its locals are its two parameters.
+  const loadCode = [
+    0, 0x23, UNITS, ...arrayLen, ...get(1), ...ltU,
+    ...ifThen, ...get(1), ...arrayNewDefault, 0x24, UNITS, ...end,
+    ...get(0), 0x23, UNITS, ...i32c(0), ...call(INTO_CHAR_CODE_ARRAY), ...drop,
+    ...end,
+  ];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([
       [0x5e, 0x77, 0x01], // (array (mut i16))
       [0x60, ...vec([externref, i32, i32]), ...vec([refExtern])],
       [0x60, ...vec([externref, refNullUnits, i32]), ...vec([i32])],
-      [0x60, ...vec([externref, i32, i32, i32, i32]), ...vec([i32])],
+      [0x60, ...vec([externref, i32, i32, i32, i32, i32]), ...vec([i32])],
+      [0x60, ...vec([externref, i32]), 0],
     ])),
     ...section(2, vec([
       [...name('wasm:js-string'), ...name('substring'), 0x00, 1],
       [...name('wasm:js-string'), ...name('intoCharCodeArray'), 0x00, 2],
       [...name('engine'), ...name('memory'), 0x02, 0x00, 0x00],
     ])),
-    ...section(3, vec([[3]])),
+    ...section(3, vec([[3], [4]])),
     ...section(6, vec([
       [...i32, 1, ...i32c(0), ...end],
       [...refUnits, 1, ...i32c(16384), ...arrayNewDefault, ...end],
+      [...i32, 1, ...i32c(0), ...end],
     ])),
-    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('read'), 0x03, READ]])),
-    ...section(10, vec([[...uleb(code.length), ...code]])),
-    // The function's name in profiles (`bench/run.mjs` counts it as the copy of the texts).
-    ...section(0, [...name('name'), ...section(1, vec([[2, ...name('copyStringAsUtf8')]]))]),
+    ...section(7, vec([[...name('encode'), 0x00, 2], [...name('load'), 0x00, 3], [...name('read'), 0x03, READ], [...name('lone'), 0x03, LONE]])),
+    ...section(10, vec([[...uleb(code.length), ...code], [...uleb(loadCode.length), ...loadCode]])),
+    // The functions' names in profiles (`bench/run.mjs` counts them as the copy of the texts).
+    ...section(0, [...name('name'), ...section(1, vec([[2, ...name('copyStringAsUtf8')], [3, ...name('loadString')]]))]),
   ]);
 }
 
 /**
- * The string copier's exports: `encode(s, from, to, at, end)` and `read` (see
- * `stringCopierBytes`).
- * @typedef {{encode: (s: string, from: number, to: number, at: number, end: number) => number, read: WebAssembly.Global}} StringCopier
+ * The string copier's exports: `encode(s, from, to, at, end, loaded)`, `load(s, n)`, `read`
+ * and `lone` (1 once it has written a lone surrogate; see `stringCopierBytes`).
+ * @typedef {{encode: (s: string, from: number, to: number, at: number, end: number, loaded: number) => number,
+ *   load: (s: string, n: number) => void, read: WebAssembly.Global, lone: WebAssembly.Global}} StringCopier
  */
 
 /**
@@ -489,6 +611,14 @@ export class TextCopy {
   #copiers = [undefined, undefined];
   /** The copier for the text being encoded, or `null` for `encodeInto`. @type {StringCopier | null} */
   #using = null;
+  /** The text (0 old, 1 new) whose ranges the copier reads from its array whole, or -1 (see `#encodeRange`). */
+  #whole = -1;
+  /** The text whose units the copier's array holds whole, or -1. */
+  #loaded = -1;
+  /** Per text, whether it was found to hold nothing beyond U+00FF (see `#copierFor`). */
+  #latin1 = [false, false];
+  /** Where a text was found to hold a character beyond U+00FF (see `#wide`). */
+  #wideAt = 0;
   /** The texts as the engine reads them (see `standIns`). @type {[string, string]} */ #texts;
   /** @type {OldCopy | NewCopy | null} */ #pending = null;
   /** What the old text's copy found for the new one. @type {number[] | null} */ #copies = null;
@@ -506,6 +636,16 @@ export class TextCopy {
     this.#texts = [oldText, newText];
     this.#memory = memory;
     this.#copier = stringCopier(memory);
+    if (this.#copier) this.#copier.lone.value = 0;
+  }
+
+  /**
+   * Whether the copies may hold a lone surrogate (written as U+FFFD), so that the Rust side
+   * must look: `false` when every text was either encoded by the string copier, which says
+   * when it writes one, or found to hold nothing beyond U+00FF (no surrogate at all).
+   */
+  get mayHoldLone() {
+    return this.#copiers.some((c, side) => c === null && !this.#latin1[side]) || this.#copier?.lone.value === 1;
   }
 
   /**
@@ -524,6 +664,7 @@ export class TextCopy {
     this.#pending = null;
     this.#copies = null;
     this.#copiers = [undefined, undefined];
+    this.#loaded = -1;
     this.read = 0;
     this.copied = 0;
     return true;
@@ -547,6 +688,11 @@ export class TextCopy {
     } else if (!p || p.side !== side || from !== this.read) {
       p = null;
     }
+    // The copier loads a text whole when it encodes all or most of it (all but the new text's
+    // stretches between the runs it copies, when those are the lesser part) in more than one
+    // piece.
+    const most = !p || p.side === 0 || 2 * encodedUnits(p.copies, s.length) > s.length;
+    this.#whole = this.#using && s.length > CHUNK && s.length <= WHOLE && most ? side : -1;
     if (p && p.side === 0) {
       let w = 0;
       for (const pieces = p.pieces; p.k < pieces.length; p.k += 3) {
@@ -594,7 +740,32 @@ export class TextCopy {
    * @param {0|1} side
    */
   #copierFor(side) {
-    return (this.#copiers[side] ??= this.#copier && (preferCopier || BEYOND_LATIN1.test(this.#texts[side])) ? this.#copier : null);
+    if (this.#copiers[side] === undefined) {
+      this.#latin1[side] = !!this.#copier && !preferCopier && !this.#wide(side);
+      this.#copiers[side] = this.#copier && !this.#latin1[side] ? this.#copier : null;
+    }
+    return this.#copiers[side];
+  }
+
+  /**
+   * Whether text `side` has a character beyond U+00FF. Looked for first from where the other
+   * text has one (near-identical texts have it at about the same place, and a text may have
+   * its first one far in), then from the start.
+   * @param {0|1} side
+   */
+  #wide(side) {
+    const s = this.#texts[side];
+    const at = Math.min(this.#wideAt, s.length);
+    // From `at` to the end, then the part before it.
+    for (const [text, from] of /** @type {[string, number][]} */ ([[s, at], [s.substring(0, at), 0]])) {
+      BEYOND_LATIN1.lastIndex = from;
+      const found = BEYOND_LATIN1.exec(text);
+      if (found) {
+        this.#wideAt = found.index;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The old text's copy in pieces cut at each run it shares with the new one, or `null`. @returns {OldCopy | null} */
@@ -615,21 +786,38 @@ export class TextCopy {
 
   /**
    * Encodes `s[from..to]` into `bytes` from `w` on, as much as fits; returns the bytes written
-   * and leaves the unit it stopped at in `read`. In pieces of CHUNK units or fewer, never
-   * between the two halves of a surrogate pair: engines encode short substrings faster than
-   * long ones, and the string copier's array of units stays small.
+   * and leaves the unit it stopped at in `read`. A text the copier reads whole (`#whole`) is
+   * loaded into its array once and the range encoded in one call; otherwise in pieces of CHUNK
+   * units or fewer, never between the two halves of a surrogate pair: engines encode short
+   * substrings faster than long ones, and the string copier's array of units stays small.
    * @param {string} s @param {number} from @param {number} to @param {Uint8Array} bytes @param {number} w
    */
   #encodeRange(s, from, to, bytes, w) {
     const copier = this.#using;
     const limit = bytes.byteOffset + bytes.length;
+    if (copier && this.#whole >= 0 && from < to && this.#loaded !== this.#whole) {
+      try {
+        copier.load(s, s.length);
+        this.#loaded = this.#whole;
+      } catch {
+        // No memory for the array: in pieces, as longer texts go.
+        this.#whole = -1;
+      }
+    }
+    if (copier && this.#whole >= 0 && from < to) {
+      const written = copier.encode(s, from, to, bytes.byteOffset + w, limit, 1);
+      this.read = copier.read.value;
+      return written;
+    }
     let at = from;
     let written = 0;
     while (at < to) {
       let end = Math.min(at + CHUNK, to);
       if (end < to && (s.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
       if (copier) {
-        written += copier.encode(s, at, end, bytes.byteOffset + w + written, limit);
+        // The range's units overwrite the start of the copier's array.
+        this.#loaded = -1;
+        written += copier.encode(s, at, end, bytes.byteOffset + w + written, limit, 0);
         at = copier.read.value;
       } else {
         const r = encoder.encodeInto(s.substring(at, end), bytes.subarray(w + written));

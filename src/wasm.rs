@@ -25,6 +25,7 @@ use core::time::Duration;
 
 use wasm_bindgen::prelude::*;
 
+use crate::unicode::utf8::is_utf8;
 use crate::{Clock, Error, Options, MAX_INPUT_BYTES};
 
 #[wasm_bindgen]
@@ -94,6 +95,10 @@ extern "C" {
     /// Bytes of the new text copied from the old text's rather than encoded.
     #[wasm_bindgen(method, getter)]
     fn copied(this: &TextCopy) -> usize;
+    /// Whether the copies may hold a lone surrogate (as U+FFFD): `false` when the encoders
+    /// know they wrote none.
+    #[wasm_bindgen(method, getter, js_name = mayHoldLone)]
+    fn may_hold_lone(this: &TextCopy) -> bool;
 }
 
 #[wasm_bindgen(module = "/src/model.js")]
@@ -147,8 +152,12 @@ pub fn diff(
     let copy = TextCopy::new(&old_text, &new_text, &wasm_bindgen::memory());
     let units = [args[0] as usize, args[1] as usize];
     let mut texts = copy_texts(&copy, units)?;
-    // Lone surrogates were written as U+FFFD: only a text holding it can have them.
-    if texts.iter().any(|t| holds_replacement_character(t)) && copy.stand_ins()? {
+    // Lone surrogates were written as U+FFFD: only a text holding it can have them, and only
+    // when the encoders cannot tell that they wrote none.
+    if copy.may_hold_lone()
+        && texts.iter().any(|t| holds_replacement_character(t))
+        && copy.stand_ins()?
+    {
         drop(texts);
         texts = copy_texts(&copy, units)?;
     }
@@ -292,34 +301,35 @@ fn holds_replacement_character(bytes: &[u8]) -> bool {
 /// where the encoder stopped, into room for the rest at three bytes a unit. Neither buffer is
 /// larger than [`MAX_INPUT_BYTES`]: a text that does not fit is over the cap, and refused.
 fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<Vec<u8>, JsValue> {
-    let zeroed = |bytes: usize| {
-        // `vec!` traps when memory runs out: ask first. (Its zeroing is one `memory.fill`.)
-        Vec::<u8>::new()
-            .try_reserve_exact(bytes)
-            .map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
-        Ok::<_, JsValue>(vec![0; bytes])
+    // Room only, not zeroed: the encoder writes every byte the text is given.
+    let room = |bytes: usize| {
+        let mut buf = Vec::<u8>::new();
+        buf.try_reserve_exact(bytes).map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
+        Ok::<_, JsValue>(buf)
+    };
+    // Encodes from unit `from` on into `buf`'s spare room, after its bytes.
+    let encode = |buf: &mut Vec<u8>, from: usize| {
+        let spare = buf.spare_capacity_mut();
+        let (at, room) = (spare.as_mut_ptr() as usize, spare.len());
+        let n = copy.encode_into(side, from, at, room, old_at);
+        // SAFETY: the encoder wrote `n` bytes at the start of the spare room (never more than
+        // that room, and wasm memory has no uninitialised bytes in any case).
+        unsafe { buf.set_len(buf.len() + n.min(room)) };
+        copy.read()
     };
     let over = || refuse(Failure::TooLarge, side, f64::NAN);
-    let mut buf = zeroed((units + units / 8).min(MAX_INPUT_BYTES))?;
-    let mut written = copy.encode_into(side, 0, buf.as_mut_ptr() as usize, buf.len(), old_at);
-    let mut read = copy.read();
+    let mut buf = room((units + units / 8).min(MAX_INPUT_BYTES))?;
+    let mut read = encode(&mut buf, 0);
     if read < units {
         // Every unit left is at least a byte.
-        if written + (units - read) > MAX_INPUT_BYTES {
+        if buf.len() + (units - read) > MAX_INPUT_BYTES {
             return Err(over());
         }
-        let mut larger = zeroed((written + (units - read) * 3).min(MAX_INPUT_BYTES))?;
-        larger[..written].copy_from_slice(&buf[..written]);
+        let mut larger = room((buf.len() + (units - read) * 3).min(MAX_INPUT_BYTES))?;
+        larger.extend_from_slice(&buf);
         buf = larger;
-        written += copy.encode_into(
-            side,
-            read,
-            buf.as_mut_ptr() as usize + written,
-            buf.len() - written,
-            old_at,
-        );
-        read = copy.read();
-        if read < units && buf.len() == MAX_INPUT_BYTES {
+        read = encode(&mut buf, read);
+        if read < units && buf.capacity() >= MAX_INPUT_BYTES {
             return Err(over());
         }
     }
@@ -328,16 +338,19 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
     if read != units {
         return Err(refuse(Failure::Unreadable, side, read as f64));
     }
-    buf.truncate(written);
     Ok(buf)
 }
 
 /// Text `side` as a `str`, or `failure` if it is not UTF-8. The text of a [`copy_text`] always
 /// is (lone surrogates were written as other characters) and is checked all the same; that of
-/// [`diff_utf8`] is the caller's. With SIMD (`simdutf8`): `core::str::from_utf8` goes a char at
-/// a time through text that is not ASCII.
+/// [`diff_utf8`] is the caller's. Sixteen bytes a step with SIMD ([`is_utf8`]):
+/// `core::str::from_utf8` goes a char at a time through text that is not ASCII.
 fn utf8(side: u32, bytes: &[u8], failure: Failure) -> Result<&str, JsValue> {
-    simdutf8::basic::from_utf8(bytes).map_err(|_| refuse(failure, side, 0.0))
+    if !is_utf8(bytes) {
+        return Err(refuse(failure, side, 0.0));
+    }
+    // SAFETY: `is_utf8` found the bytes to be UTF-8.
+    Ok(unsafe { core::str::from_utf8_unchecked(bytes) })
 }
 
 // `Uint32Array` declared here and the bytes copied in by `copyBytes`, rather than through

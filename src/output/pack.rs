@@ -33,7 +33,7 @@
 //! (`u32::MAX`) bytes, and no count or offset exceeds its input's length.
 
 use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind};
-use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at, HIGH};
+use crate::unicode::byte_masks::{utf16_units_16, utf16_units_before};
 
 /// First word of a packed model: "AD" and the layout's version.
 pub(crate) const MAGIC: u32 = 0x4144_0001;
@@ -324,20 +324,14 @@ impl<'t> Utf16<'t> {
             }
         }
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
-        // Sixteen ASCII bytes at a time are sixteen units: most article text is mostly ASCII;
-        // other text is counted eight bytes at a time. (A plain index loop: see
-        // `text::word_at`.)
+        // Sixteen bytes a step (`utf16_units_16`), sixteen units at once when all are ASCII, as
+        // most of most article text is. (A plain index loop: see `text::word_at`.)
         let mut i = self.byte;
         while i + 16 <= to {
-            let (low, high) = (word_at(self.bytes, i), word_at(self.bytes, i + 8));
-            self.unit += if (low | high) & HIGH == 0 {
-                16
-            } else {
-                utf16_units_in(low) + utf16_units_in(high)
-            };
+            self.unit += utf16_units_16(self.bytes, i);
             i += 16;
         }
-        self.unit += utf16_units(&self.bytes[i..to]);
+        self.unit += utf16_units_before(self.bytes, i, to);
         self.byte = to;
         self.unit
     }

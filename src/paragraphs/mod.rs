@@ -21,7 +21,9 @@ pub(crate) mod side;
 pub(crate) mod similarity;
 
 use crate::model::Paragraph;
-use crate::unicode::byte_masks::{bytes_below, bytes_equal, flags_in, word_at, HIGH};
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+use crate::unicode::byte_masks::{bytes_below, bytes_equal};
+use crate::unicode::byte_masks::{flags_in, word_at, HIGH};
 use crate::unicode::text;
 
 /// Fewest words a paragraph needs to be linked as a move by word similarity; shorter ones move
@@ -57,25 +59,20 @@ impl<'t> Lines<'t> {
         Lines { bytes, to, at: from, hits: 0, hits_at: from, start: from }
     }
 
-    /// The offset of the next `\n` or `\r`. Eight bytes a step, as a `u64` with a bit per
-    /// line-break byte, so a line of prose costs a few operations per eight bytes; `memchr2`
-    /// steps by `usize`, which is four bytes on wasm32.
+    /// The offset of the next `\n` or `\r`. [`STEP`] bytes a step, as a mask with a bit per
+    /// line-break byte ([`breaks_at`]), so a line of prose costs a few operations per step;
+    /// `memchr2` steps by `usize`, which is four bytes on wasm32.
     #[inline(always)]
     fn next_break(&mut self) -> Option<usize> {
         loop {
             if self.hits != 0 {
-                let k = self.hits.trailing_zeros() as usize / 8;
+                let k = (self.hits.trailing_zeros() / STEP.1) as usize;
                 self.hits &= self.hits - 1;
                 return Some(self.hits_at + k);
             }
-            if self.at + 8 <= self.to {
-                let w = word_at(self.bytes, self.at);
-                // Most steps have no byte below `\r` + 1 at all: one cheap test rules them out.
-                if bytes_below(w, b'\r' + 1) != 0 {
-                    (self.hits, self.hits_at) =
-                        (bytes_equal(w, b'\n') | bytes_equal(w, b'\r'), self.at);
-                }
-                self.at += 8;
+            if self.at + STEP.0 <= self.to {
+                (self.hits, self.hits_at) = (breaks_at(self.bytes, self.at), self.at);
+                self.at += STEP.0;
             } else if self.at < self.to {
                 let b = self.bytes[self.at];
                 self.at += 1;
@@ -106,6 +103,40 @@ impl<'t> Lines<'t> {
         let start = self.start;
         self.start = self.to;
         (start < self.to).then_some((start, self.to))
+    }
+}
+
+/// Bytes a step of [`breaks_at`] reads, and its mask's bits per byte: sixteen bytes with wasm
+/// SIMD, a bit each; eight bytes in a `u64` elsewhere, bit 7 of each byte.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+const STEP: (usize, u32) = (16, 1);
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+const STEP: (usize, u32) = (8, 8);
+
+/// The `\n` and `\r` bytes among the [`STEP`] bytes at `bytes[i..]` (all in `bytes`), as a
+/// mask; 0 when there is none, which most steps rule out with one cheap test.
+#[inline(always)]
+fn breaks_at(bytes: &[u8], i: usize) -> u64 {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::*;
+        let Some(chunk) = bytes.get(i..i + 16) else { return 0 };
+        // SAFETY: `chunk` holds sixteen bytes, all that `v128_load` reads; it needs no
+        // alignment.
+        let v = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
+        if !v128_any_true(u8x16_lt(v, u8x16_splat(b'\r' + 1))) {
+            return 0;
+        }
+        let breaks = v128_or(u8x16_eq(v, u8x16_splat(b'\n')), u8x16_eq(v, u8x16_splat(b'\r')));
+        u64::from(u8x16_bitmask(breaks))
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        let w = word_at(bytes, i);
+        if bytes_below(w, b'\r' + 1) == 0 {
+            return 0;
+        }
+        bytes_equal(w, b'\n') | bytes_equal(w, b'\r')
     }
 }
 

@@ -31,6 +31,8 @@ pub(crate) fn bytes_in(word: u64, lo: u8, hi: u8) -> u64 {
 /// Bit 7 of each byte of `word` equal to `c` (any bytes, not only ASCII): bit 7 of
 /// `(x & 0x7F) + 0x7F` is "the low seven bits of `x` are not all zero", and no byte carries
 /// into the next.
+// Unused by the engine's wasm build, whose paragraph split reads sixteen bytes a step with SIMD.
+#[cfg_attr(all(target_arch = "wasm32", target_feature = "simd128"), allow(dead_code))]
 #[inline(always)]
 pub(crate) fn bytes_equal(word: u64, c: u8) -> u64 {
     let x = word ^ (ONES * u64::from(c));
@@ -39,6 +41,8 @@ pub(crate) fn bytes_equal(word: u64, c: u8) -> u64 {
 
 /// Bit 7 of each byte of `word` below `n` (`n` at most 0x80; any bytes): bit 7 of
 /// `(x & 0x7F) + 0x80 - n` is "the low seven bits are at least `n`".
+// Unused by the engine's wasm build, whose paragraph split reads sixteen bytes a step with SIMD.
+#[cfg_attr(all(target_arch = "wasm32", target_feature = "simd128"), allow(dead_code))]
 #[inline(always)]
 pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
     !(((word & !HIGH) + ONES * u64::from(0x80 - n)) | word) & HIGH
@@ -66,6 +70,57 @@ pub(crate) fn utf16_units_in(word: u64) -> usize {
     let continuation = word & !(word << 1) & HIGH;
     let four_byte = word & (word << 1) & (word << 2) & (word << 3) & HIGH;
     8 - flags_in(continuation) as usize + flags_in(four_byte) as usize
+}
+
+/// UTF-16 units of the UTF-8 sequences that start in the sixteen bytes at `bytes[i..]` (0 past
+/// the end): sixteen when all are ASCII, which one test tells. With wasm SIMD one `v128.load`
+/// and a bitmask per class of byte; elsewhere two `u64`s.
+#[inline(always)]
+pub(crate) fn utf16_units_16(bytes: &[u8], i: usize) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        units_in_lanes(bytes, i, 16).unwrap_or(0)
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        let (low, high) = (word_at(bytes, i), word_at(bytes, i + 8));
+        if (low | high) & HIGH == 0 {
+            16
+        } else {
+            utf16_units_in(low) + utf16_units_in(high)
+        }
+    }
+}
+
+/// UTF-16 units of the UTF-8 sequences that start in `bytes[i..to]`, fewer than sixteen bytes
+/// (the end of a count sixteen bytes a step): with wasm SIMD one step over the sixteen bytes
+/// at `i`, the lanes from `to` on left out, where the text has sixteen bytes there.
+#[inline(always)]
+pub(crate) fn utf16_units_before(bytes: &[u8], i: usize, to: usize) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    if let Some(units) = units_in_lanes(bytes, i, to.saturating_sub(i).min(16)) {
+        return units;
+    }
+    utf16_units(bytes.get(i..to).unwrap_or_default())
+}
+
+/// UTF-16 units of the UTF-8 sequences that start in the first `n` (at most sixteen) of the
+/// sixteen bytes at `bytes[i..]`, or `None` when the text has fewer there.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn units_in_lanes(bytes: &[u8], i: usize, n: usize) -> Option<usize> {
+    use core::arch::wasm32::*;
+    let chunk = bytes.get(i..i + 16)?;
+    // SAFETY: `chunk` holds sixteen bytes, all that `v128_load` reads; it needs no alignment.
+    let v = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
+    let lanes = (1u32 << n) - 1;
+    if u32::from(u8x16_bitmask(v)) & lanes == 0 {
+        return Some(n);
+    }
+    // Continuation bytes are 0x80..=0xBF, below -64 as signed bytes.
+    let continuation = u32::from(u8x16_bitmask(i8x16_lt(v, i8x16_splat(-64)))) & lanes;
+    let four_byte = u32::from(u8x16_bitmask(u8x16_ge(v, u8x16_splat(0xF0)))) & lanes;
+    Some(n - continuation.count_ones() as usize + four_byte.count_ones() as usize)
 }
 
 /// UTF-16 units of whole UTF-8 sequences, eight bytes a step.
@@ -129,6 +184,16 @@ mod tests {
         for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
             let prefix = &text[..end];
             assert_eq!(utf16_units(prefix.as_bytes()), prefix.encode_utf16().count(), "{prefix:?}");
+            let (bytes, mut units, mut i) = (prefix.as_bytes(), 0, 0);
+            while i + 16 <= bytes.len() {
+                units += utf16_units_16(bytes, i);
+                i += 16;
+            }
+            assert_eq!(units + utf16_units(&bytes[i..]), prefix.encode_utf16().count());
+            assert_eq!(
+                units + utf16_units_before(text.as_bytes(), i, end),
+                prefix.encode_utf16().count()
+            );
         }
     }
 }

@@ -7,3 +7,4 @@ pub(crate) mod fold;
 pub(crate) mod graphemes;
 pub(crate) mod text;
 pub(crate) mod tokenize;
+pub(crate) mod utf8;

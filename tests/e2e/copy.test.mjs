@@ -30,7 +30,7 @@ const COMPARE = async (/** @type {string} */ copyUrl) => {
   const memory = new WebAssembly.Memory({initial: 1});
   // JS String Builtins' compile options are newer than TypeScript's DOM types.
   const module = new /** @type {any} */ (WebAssembly.Module)(stringCopierBytes(), {builtins: ['js-string']});
-  const {encode, read} = /** @type {any} */ (new WebAssembly.Instance(module, {engine: {memory}}).exports);
+  const {encode, load, read} = /** @type {any} */ (new WebAssembly.Instance(module, {engine: {memory}}).exports);
   const encoder = new TextEncoder();
   let seed = 20;
   const random = (/** @type {number} */ n) => {
@@ -64,14 +64,19 @@ const COMPARE = async (/** @type {string} */ copyUrl) => {
     expected.fill(0xaa);
     const r = encoder.encodeInto(s.substring(from, to), expected);
     const bytes = new Uint8Array(memory.buffer, at - 8, room + 16);
-    bytes.fill(0xaa);
-    const written = encode(s, from, to, at, at + room);
-    const units = read.value - from;
-    const same = written === r.written && units === r.read &&
-      bytes.subarray(8, 8 + room).every((b, k) => b === expected[k]) &&
-      bytes.subarray(0, 8).every((b) => b === 0xaa) && bytes.subarray(8 + room).every((b) => b === 0xaa);
-    if (!same) failures.push({s: [...s].map((c) => c.codePointAt(0)?.toString(16)).join(' '), from, to, room, expected: r, got: {read: units, written}});
-    cases++;
+    // Each range as a substring of its own (`loaded` 0), and read from the whole string loaded
+    // into the copier's array (`load`, then `loaded` 1).
+    for (const loaded of [0, 1]) {
+      if (loaded) load(s, s.length);
+      bytes.fill(0xaa);
+      const written = encode(s, from, to, at, at + room, loaded);
+      const units = read.value - from;
+      const same = written === r.written && units === r.read &&
+        bytes.subarray(8, 8 + room).every((b, k) => b === expected[k]) &&
+        bytes.subarray(0, 8).every((b) => b === 0xaa) && bytes.subarray(8 + room).every((b) => b === 0xaa);
+      if (!same) failures.push({s: [...s].map((c) => c.codePointAt(0)?.toString(16)).join(' '), from, to, room, loaded, expected: r, got: {read: units, written}});
+      cases++;
+    }
   }
   // Longer than the copier's first array of units (16 Ki), in one range.
   const long = 'añ漢👍\ud800 '.repeat(5000);
@@ -79,9 +84,13 @@ const COMPARE = async (/** @type {string} */ copyUrl) => {
   const r = encoder.encodeInto(long, big);
   const expected = big.slice(0, r.written);
   big.fill(0);
-  const written = encode(long, 0, long.length, 0, 0x8000);
-  if (written !== r.written || read.value !== r.read || big.subarray(0, written).some((b, k) => b !== expected[k])) failures.push({long: true, expected: r, got: {read: read.value, written}});
-  return {failures, cases: cases + 1};
+  for (const loaded of [0, 1]) {
+    if (loaded) load(long, long.length);
+    big.fill(0);
+    const written = encode(long, 0, long.length, 0, 0x8000, loaded);
+    if (written !== r.written || read.value !== r.read || big.subarray(0, written).some((b, k) => b !== expected[k])) failures.push({long: true, loaded, expected: r, got: {read: read.value, written}});
+  }
+  return {failures, cases: cases + 2};
 };
 
 test('in Chromium, the string copier writes what encodeInto writes, stopping where it stops', async () => {
