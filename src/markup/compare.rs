@@ -632,7 +632,8 @@ fn inline_changes<'d>(
     let clipped = |marks: &'d [super::Mark], base: usize| {
         marks.iter().filter_map(move |m| {
             let (start, end) = (m.text.start.max(base), m.text.end.min(base + len));
-            (start < end).then_some((&m.kind, start - base, end - base))
+            // Lazily: a mark that ends before the span would underflow `end - base`.
+            (start < end).then(|| (&m.kind, start - base, end - base))
         })
     };
     if clipped(am, ao).eq(clipped(bm, bo))
