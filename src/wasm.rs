@@ -395,7 +395,10 @@ fn bytes_in(side: u32, bytes: &JsValue, n: usize) -> Result<Vec<u8>, JsValue> {
     let mut buf = Vec::new();
     // `vec!` traps when memory runs out: ask first.
     buf.try_reserve_exact(n).map_err(|_| refuse(Failure::NoMemoryForBytes, side, n as f64))?;
-    buf.resize(n, 0);
-    copy_bytes(bytes, &wasm_bindgen::memory(), buf.as_ptr() as usize);
+    // Room only, not zeroed: the copy writes all `n` bytes.
+    copy_bytes(bytes, &wasm_bindgen::memory(), buf.spare_capacity_mut().as_mut_ptr() as usize);
+    // SAFETY: `copy_bytes` wrote `n` bytes at the start of the room reserved for them (and wasm
+    // memory has no uninitialised bytes in any case).
+    unsafe { buf.set_len(n) };
     Ok(buf)
 }
