@@ -32,7 +32,7 @@ use crate::model::{
 use crate::output::formatting::{FormattingChange, FormattingKind};
 #[cfg(test)]
 use crate::output::pack::pack;
-use crate::output::pack::{BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
+use crate::output::pack::{blocks, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at};
 use std::borrow::Cow;
 
@@ -555,7 +555,7 @@ pub(crate) fn repack(
         .map(|n| n as u32),
     );
     out.extend_from_slice(packed.get(paragraphs).unwrap_or_default());
-    block_records(d, &mut out);
+    blocks(d, &mut out);
     for block in &d.blocks {
         let Block::Row(r) = block else { continue };
         for (cell, units) in [(&r.old, ob), (&r.new, nb)] {
@@ -588,73 +588,6 @@ pub(crate) fn repack(
     out.extend(detail.iter().map(|&b| u32::from(b)));
     formatting_section(d, &mut out);
     Ok(out)
-}
-
-/// The block records, as [`pack`] writes them.
-fn block_records(d: &Diff<'_>, out: &mut Vec<u32>) {
-    let (mut row, mut span, mut next_old, mut next_new) = (0, 0, 0, 0);
-    for block in &d.blocks {
-        let record = match block {
-            Block::Equal { old, new } => {
-                [0, row, old.start, old.end, new.start, new.end, 0, span, 0, 0]
-            }
-            Block::Deleted { old } => [
-                row_kind_code(RowKind::Deleted),
-                row,
-                old.start,
-                old.end,
-                next_new,
-                next_new,
-                0,
-                span,
-                0,
-                0,
-            ],
-            Block::Inserted { new } => [
-                row_kind_code(RowKind::Inserted),
-                row,
-                next_old,
-                next_old,
-                new.start,
-                new.end,
-                0,
-                span,
-                0,
-                0,
-            ],
-            Block::Row(r) => {
-                let range = |cell: &Option<Cell<'_>>, next: usize| match cell {
-                    Some(c) => (
-                        c.paragraphs.first().copied().unwrap_or(next),
-                        c.paragraphs.last().map_or(next, |&l| l + 1),
-                        c.spans.len(),
-                    ),
-                    None => (next, next, 0),
-                };
-                let (os, oe, on) = range(&r.old, next_old);
-                let (ns, ne, nn) = range(&r.new, next_new);
-                let kind = row_kind_code(r.kind) | usize::from(r.cosmetic) << 3;
-                [kind, row, os, oe, ns, ne, r.move_id.map_or(0, |m| m + 1), span, on, nn]
-            }
-        };
-        (next_old, next_new) = (record[3], record[5]);
-        row += block.row_count();
-        span += record[8] + record[9];
-        out.extend(record.into_iter().map(|n| n as u32));
-    }
-}
-
-/// A row kind's code, as [`pack`] writes it (its place in [`RowKind`]'s declaration).
-fn row_kind_code(kind: RowKind) -> usize {
-    match kind {
-        RowKind::Equal => 0,
-        RowKind::Changed => 1,
-        RowKind::Split => 2,
-        RowKind::Merged => 3,
-        RowKind::Inserted => 4,
-        RowKind::Deleted => 5,
-        RowKind::Moved => 6,
-    }
 }
 
 /// The formatting section (see the module docs) appended to `out`.

@@ -223,8 +223,8 @@ fn new_paragraphs(d: &Diff<'_>, out: &mut Vec<u32>, units: &mut Utf16<'_>) {
     }
 }
 
-/// The block records.
-fn blocks(d: &Diff<'_>, out: &mut Vec<u32>) {
+/// The block records (also the formatted model's, `crate::markup::packed`).
+pub(crate) fn blocks(d: &Diff<'_>, out: &mut Vec<u32>) {
     let (mut row, mut span, mut next_old, mut next_new) = (0, 0, 0, 0);
     for block in &d.blocks {
         let record = match block {
