@@ -32,7 +32,7 @@ use crate::model::{
 use crate::output::formatting::{FormattingChange, FormattingKind};
 #[cfg(test)]
 use crate::output::pack::pack;
-use crate::output::pack::{blocks, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
+use crate::output::pack::{blocks, stats, BLOCK, EDIT, HEADER, MAGIC, MOVE, SPAN};
 use crate::unicode::byte_masks::{utf16_units, utf16_units_in, word_at};
 use std::borrow::Cow;
 
@@ -533,27 +533,11 @@ pub(crate) fn repack(
         + detail.len();
     let mut out = Vec::new();
     out.try_reserve_exact(size).map_err(|_| size)?;
-    let s = &d.stats;
     let reason = u32::from(d.fallback.is_some());
     out.extend_from_slice(&[MAGIC_FORMATTED, ob.index.units as u32, nb.index.units as u32]);
     out.extend([p, q, d.blocks.len(), spans, e, d.moves.len(), rows].into_iter().map(|n| n as u32));
     out.extend_from_slice(&[reason, detail.len() as u32]);
-    out.extend(
-        [
-            s.words_inserted,
-            s.words_deleted,
-            s.words_unchanged,
-            s.paragraphs_changed,
-            s.paragraphs_inserted,
-            s.paragraphs_deleted,
-            s.paragraphs_moved,
-            s.paragraphs_split,
-            s.paragraphs_merged,
-            s.cosmetic_changes,
-        ]
-        .into_iter()
-        .map(|n| n as u32),
-    );
+    out.extend_from_slice(&stats(&d.stats));
     out.extend_from_slice(packed.get(paragraphs).unwrap_or_default());
     blocks(d, &mut out);
     for block in &d.blocks {

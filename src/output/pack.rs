@@ -32,7 +32,7 @@
 //! 1 insert, 2 delete. Every number fits: inputs are at most [`crate::MAX_INPUT_BYTES`]
 //! (`u32::MAX`) bytes, and no count or offset exceeds its input's length.
 
-use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind};
+use crate::model::{Block, Diff, FallbackReason, Op, Paragraph, RowKind, SpanKind, Stats};
 use crate::unicode::byte_masks::{utf16_units_16, utf16_units_before};
 
 /// First word of a packed model: "AD" and the layout's version.
@@ -102,21 +102,7 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     ];
     out.push(MAGIC);
     out.extend_from_slice(&counts.map(word));
-    out.extend_from_slice(
-        &[
-            s.words_inserted,
-            s.words_deleted,
-            s.words_unchanged,
-            s.paragraphs_changed,
-            s.paragraphs_inserted,
-            s.paragraphs_deleted,
-            s.paragraphs_moved,
-            s.paragraphs_split,
-            s.paragraphs_merged,
-            s.cosmetic_changes,
-        ]
-        .map(word),
-    );
+    out.extend_from_slice(&stats(s));
     if old_units.ascii {
         ascii_paragraphs(&d.old_paragraphs, &mut out);
     } else {
@@ -221,6 +207,24 @@ fn new_paragraphs(d: &Diff<'_>, out: &mut Vec<u32>, units: &mut Utf16<'_>) {
     for k in j..d.new_paragraphs.len() {
         convert(k, None, out);
     }
+}
+
+/// The stats section, in the layout's order (also the formatted model's,
+/// `crate::markup::packed`).
+pub(crate) fn stats(s: &Stats) -> [u32; 10] {
+    [
+        s.words_inserted,
+        s.words_deleted,
+        s.words_unchanged,
+        s.paragraphs_changed,
+        s.paragraphs_inserted,
+        s.paragraphs_deleted,
+        s.paragraphs_moved,
+        s.paragraphs_split,
+        s.paragraphs_merged,
+        s.cosmetic_changes,
+    ]
+    .map(word)
 }
 
 /// The block records (also the formatted model's, `crate::markup::packed`).
