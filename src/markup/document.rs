@@ -22,7 +22,7 @@ use super::scan::find4;
 use core::ops::Range;
 use std::borrow::Cow;
 
-/// An HTML or Markdown article as a reader sees it. See the [module docs](self).
+/// An HTML or Markdown article as a reader sees it. See the [module docs](crate::markup).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// The visible text: each block's text, joined by `"\n\n"`.

@@ -18,11 +18,11 @@
 //! # Ok::<(), article_diff::markup::ReadError>(())
 //! ```
 //!
-//! * HTML ([`html`]) is parsed by the WHATWG algorithm, malformed input included, and
-//!   rendered by the rules in `html/render.rs` and [`builder`]: whitespace collapses as CSS
+//! * HTML (`html/`) is parsed by the WHATWG algorithm, malformed input included, and
+//!   rendered by the rules in `html/render.rs` and `builder.rs`: whitespace collapses as CSS
 //!   collapses it, `<pre>` keeps it. Well-nested bodies of common elements take a fast path
 //!   with no element tree (`html/stream.rs`) that gives the same document.
-//! * Markdown ([`markdown`]) is CommonMark (with GFM tables and strikethrough), parsed by
+//! * Markdown (`markdown.rs`) is CommonMark (with GFM tables and strikethrough), parsed by
 //!   `pulldown-cmark`; raw HTML inside it is read by the HTML reader.
 //!
 //! Cost: linear in the source. The HTML tree builder counts the steps of its stack walks and

@@ -309,7 +309,7 @@ pub(crate) fn unpack<'a>(
     unpack_with(packed, &Bytes::new(old), &Bytes::new(new))
 }
 
-/// [`unpack`] over the texts of `ob` and `nb`, whose offsets [`repack`] converts back.
+/// `unpack` (the tests' reader) over the texts of `ob` and `nb`, whose offsets [`repack`] converts back.
 pub(crate) fn unpack_with<'a>(
     packed: &[u32],
     ob: &Bytes<'a>,
@@ -499,11 +499,11 @@ pub(crate) fn pack_formatted(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     Ok(out)
 }
 
-/// What [`pack_formatted`] makes of `d`, which [`unpack_with`] read from `packed` (over the
-/// texts of `ob` and `nb`) and `compare::annotate` annotated, without [`pack`]'s walks over
+/// What `pack_formatted` (the tests' reference) makes of `d`, which [`unpack_with`] read from `packed` (over the
+/// texts of `ob` and `nb`) and `compare::annotate` annotated, without [`pack`](crate::output::pack::pack)'s walks over
 /// the texts: `annotate` changes the blocks and spans only, so the paragraphs' and edits'
 /// offsets are copied from `packed`, and the spans' are converted through `ob` and `nb`.
-/// Or, when memory has no room for it, its size in words (as [`pack`]).
+/// Or, when memory has no room for it, its size in words (as [`pack`](crate::output::pack::pack)).
 pub(crate) fn repack(
     d: &Diff<'_>,
     packed: &[u32],

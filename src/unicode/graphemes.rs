@@ -1126,7 +1126,7 @@ pub(crate) fn joining(c: char) -> (bool, bool) {
 /// any char without `after`: no rule but GB9 and GB9a applies after such a run. A linker
 /// joins the char before it as a plain mark does (it is Extend); what it adds is GB9c: an Indic
 /// consonant after it joins the cluster when the cluster holds a consonant before it
-/// ([`conjunct_consonant`]).
+/// (`conjunct_consonant`, which the tests hold to the table).
 pub(crate) fn plain_marks(c: char) -> (bool, bool, bool) {
     let p = props(c);
     (

@@ -5,7 +5,7 @@
 //! Per Byte", 2021), with the tables simdjson and simdutf8 use: three table look-ups per step
 //! classify each byte with the byte before it, and two saturating subtractions say where a
 //! continuation byte must come; a step of ASCII only checks that no sequence was left open.
-//! Written once over [`Lanes`]: wasm SIMD in the wasm build ([`Simd`]), where it is one loop
+//! Written once over [`Lanes`]: wasm SIMD in the wasm build (`Simd`), where it is one loop
 //! with its state in locals (simdutf8's steps are calls at this crate's `opt-level`), and a
 //! plain `[u8; 16]` elsewhere ([`Portable`]), which the tests run against the standard
 //! library's check.
@@ -227,7 +227,7 @@ impl Lanes for Simd {
     }
 }
 
-/// Sixteen lanes as plain bytes: [`Simd`]'s stand-in where there is no wasm SIMD, and in the
+/// Sixteen lanes as plain bytes: `Simd`'s stand-in where there is no wasm SIMD, and in the
 /// tests.
 #[cfg_attr(all(target_arch = "wasm32", target_feature = "simd128"), allow(dead_code))]
 #[derive(Clone, Copy)]
