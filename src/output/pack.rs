@@ -103,32 +103,24 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
     out.push(MAGIC);
     out.extend_from_slice(&counts.map(word));
     out.extend_from_slice(&stats(s));
-    if old_units.ascii {
-        ascii_paragraphs(&d.old_paragraphs, &mut out);
-    } else {
-        for para in &d.old_paragraphs {
-            let (start, end) = old_units.paragraph(para, None);
-            out.push(word(start));
-            out.push(word(end));
-        }
-    }
-    if new_units.ascii {
-        ascii_paragraphs(&d.new_paragraphs, &mut out);
-    } else {
-        new_paragraphs(d, &mut out, &mut new_units);
-    }
+    // The paragraphs' offsets written in place (within the reserved room).
+    out.resize(HEADER + 2 * (p + q), 0);
+    let (old_slots, new_slots) = out[HEADER..].split_at_mut(2 * p);
+    paragraphs(&d.old_paragraphs, None, old_slots, &mut old_units);
+    paragraphs(&d.new_paragraphs, Some((d, &*old_slots)), new_slots, &mut new_units);
     blocks(d, &mut out);
-    let mut at = |op: Op, text: &str| {
-        let (input, units) = if op == Op::Insert {
-            (d.new_text, &mut new_units)
+    let new_at = HEADER + 2 * p;
+    let mut at = |op: Op, text: &str, out: &[u32]| {
+        let (input, units, paragraphs, slots) = if op == Op::Insert {
+            (d.new_text, &mut new_units, &d.new_paragraphs, &out[new_at..new_at + 2 * q])
         } else {
-            (d.old_text, &mut old_units)
+            (d.old_text, &mut old_units, &d.old_paragraphs, &out[HEADER..new_at])
         };
         // Every text in the model borrows from its input, so the pointer difference is its
         // byte offset.
         let start = (text.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize).min(input.len());
-        let (s, e) = units.range(start, (start + text.len()).min(input.len()));
-        [word(s), word(e)]
+        let end = (start + text.len()).min(input.len());
+        [start, end].map(|b| word(units.at(b, paragraphs, slots)))
     };
     for block in &d.blocks {
         let Block::Row(r) = block else { continue };
@@ -139,13 +131,13 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
                     SpanKind::Insert => 1,
                     SpanKind::Delete => 2,
                 };
-                let [start, end] = at(side, span.text);
+                let [start, end] = at(side, span.text, &out);
                 out.extend_from_slice(&[kind | u32::from(span.cosmetic) << 2, start, end]);
             }
         }
     }
     for e in &d.edits {
-        let [start, end] = at(e.op, e.text);
+        let [start, end] = at(e.op, e.text, &out);
         out.extend_from_slice(&[(e.op.as_i8() + 1) as u32, start, end]);
     }
     for m in &d.moves {
@@ -159,54 +151,62 @@ pub(crate) fn pack(d: &Diff<'_>) -> Result<Vec<u32>, usize> {
         ]);
     }
     out.extend(detail.iter().map(|&b| u32::from(b)));
-    (out[1], out[2]) = (word(old_units.at(d.old_text.len())), word(new_units.at(d.new_text.len())));
+    let (old_len, new_len) = (d.old_text.len(), d.new_text.len());
+    out[1] = word(old_units.at(old_len, &d.old_paragraphs, &out[HEADER..new_at]));
+    out[2] = word(new_units.at(new_len, &d.new_paragraphs, &out[new_at..new_at + 2 * q]));
     debug_assert_eq!(out.len(), size);
     Ok(out)
 }
 
-/// The offsets of paragraphs of a text that is all ASCII, where a byte offset is a UTF-16
-/// offset: a plain loop over a slice, as a text of a million one-letter lines has a million
-/// paragraphs (`Vec::push` and iterator adaptors stay calls at `opt-level = "z"`).
-fn ascii_paragraphs(paragraphs: &[Paragraph], out: &mut Vec<u32>) {
-    let at = out.len();
-    out.resize(at + 2 * paragraphs.len(), 0);
-    let slots = &mut out[at..];
-    let mut k = 0;
-    while k < paragraphs.len() {
-        slots[2 * k] = word(paragraphs[k].byte_start);
-        slots[2 * k + 1] = word(paragraphs[k].byte_end);
-        k += 1;
-    }
-}
-
-/// The new paragraphs' offsets. A paragraph of an equal block is the same text as its old
-/// twin, so it is as many units long: only the text between paragraphs is counted there (on a
-/// near-identical pair, the blank lines instead of the whole text).
-fn new_paragraphs(d: &Diff<'_>, out: &mut Vec<u32>, units: &mut Utf16<'_>) {
-    let old_start = HEADER;
-    let old_len = |i: usize, out: &[u32]| out[old_start + 2 * i + 1] - out[old_start + 2 * i];
-    let mut j = 0;
-    let mut convert = |j: usize, twin: Option<usize>, out: &mut Vec<u32>| {
-        let (start, end) =
-            units.paragraph(&d.new_paragraphs[j], twin.map(|i| old_len(i, out) as usize));
-        out.push(word(start));
-        out.push(word(end));
+/// The offsets of `paragraphs` into `slots`, two a paragraph, in document order. With `twins`,
+/// these are the new paragraphs: one of an equal block is the same text as its old twin, so it
+/// is as many units long, and only the text between paragraphs is counted there (on a
+/// near-identical pair, the blank lines instead of the whole text). Plain loops over slices, as
+/// a text of a million one-letter lines has a million paragraphs (`Vec::push` and iterator
+/// adaptors stay calls at `opt-level = "z"`).
+fn paragraphs(
+    paragraphs: &[Paragraph],
+    twins: Option<(&Diff<'_>, &[u32])>,
+    slots: &mut [u32],
+    units: &mut Utf16<'_>,
+) {
+    let ascii = units.ascii;
+    // Paragraphs `from..to`, each (when `twin` is some) as long as the old paragraph `twin + k`.
+    let mut convert = |from: usize, to: usize, twin: Option<(usize, &[u32])>| {
+        let mut k = from;
+        while k < to && k < paragraphs.len() && 2 * k + 1 < slots.len() {
+            let p = &paragraphs[k];
+            let (start, end) = if ascii {
+                (p.byte_start, p.byte_end)
+            } else {
+                let start = units.forward(p.byte_start);
+                let old =
+                    twin.and_then(|(i, old)| old.get(2 * (i + k - from)..2 * (i + k - from) + 2));
+                let end = match old {
+                    Some(&[s, e]) => units.skip(p.byte_end, start + (e - s) as usize),
+                    _ => units.forward(p.byte_end),
+                };
+                (start, end)
+            };
+            slots[2 * k] = word(start);
+            slots[2 * k + 1] = word(end);
+            k += 1;
+        }
     };
-    for block in &d.blocks {
-        if let Block::Equal { old, new } = block {
-            // Equal blocks come in new order; the paragraphs before one are converted as they are.
-            for k in j..new.start.max(j) {
-                convert(k, None, out);
+    let mut j = 0;
+    if let (false, Some((d, old))) = (ascii, twins) {
+        for block in &d.blocks {
+            if let Block::Equal { old: i, new } = block {
+                // Equal blocks come in new order; the paragraphs before one are converted as
+                // they are.
+                convert(j, new.start, None);
+                let skipped = j.saturating_sub(new.start);
+                convert(new.start.max(j), new.end, Some((i.start + skipped, old)));
+                j = j.max(new.end);
             }
-            for (k, i) in new.clone().zip(old.clone()).skip(j.saturating_sub(new.start)) {
-                convert(k, Some(i), out);
-            }
-            j = j.max(new.end);
         }
     }
-    for k in j..d.new_paragraphs.len() {
-        convert(k, None, out);
-    }
+    convert(j, paragraphs.len(), None);
 }
 
 /// The stats section, in the layout's order (also the formatted model's,
@@ -294,39 +294,26 @@ fn kind_code(kind: RowKind) -> usize {
     }
 }
 
-/// Byte offsets of one text to UTF-16 offsets, counting forward from the last query or from the
-/// nearest marked offset before it (paragraph ends are marked as they are converted), so each
-/// pass over the model scans only the text between nearby offsets, not all of it again.
+/// Byte offsets of one text to UTF-16 offsets, counted forward from the last one: the
+/// paragraphs in document order, then each span's and edit's ends from the paragraph they lie
+/// in (whose offset is packed by then), so no text is counted twice but a changed paragraph's.
 struct Utf16<'t> {
     bytes: &'t [u8],
-    /// Every byte is ASCII, so a byte offset is its UTF-16 offset (nothing to count or mark).
+    /// Every byte is ASCII, so a byte offset is its UTF-16 offset (nothing to count).
     ascii: bool,
+    /// The last offset converted, and its UTF-16 offset.
     byte: usize,
     unit: usize,
-    /// `(byte, unit)` pairs in byte order.
-    marks: Vec<(usize, usize)>,
 }
 
 impl<'t> Utf16<'t> {
     fn new(bytes: &'t [u8]) -> Self {
-        Utf16 { bytes, ascii: bytes.is_ascii(), byte: 0, unit: 0, marks: Vec::new() }
+        Utf16 { bytes, ascii: bytes.is_ascii(), byte: 0, unit: 0 }
     }
 
-    fn at(&mut self, to: usize) -> usize {
-        if self.ascii {
-            return to;
-        }
-        // Forward from the last query when `to` is past it and no mark lies between (paragraphs
-        // are converted in order, so that is every paragraph): the marks are searched only to go
-        // back, or to jump ahead over text already counted.
-        let last_mark = self.marks.last().map_or(0, |&(byte, _)| byte);
-        if to < self.byte || last_mark > self.byte {
-            let k = self.marks.partition_point(|&(byte, _)| byte <= to);
-            let (byte, unit) = if k > 0 { self.marks[k - 1] } else { (0, 0) };
-            if to < self.byte || byte > self.byte {
-                (self.byte, self.unit) = (byte, unit);
-            }
-        }
+    /// The UTF-16 offset of byte offset `to`, at or after the last one converted.
+    fn forward(&mut self, to: usize) -> usize {
+        debug_assert!(to >= self.byte);
         // Every UTF-8 sequence but continuation bytes starts one unit; four-byte ones need two.
         // Sixteen bytes a step (`utf16_units_16`), sixteen units at once when all are ASCII, as
         // most of most article text is. (A plain index loop: see `text::word_at`.)
@@ -340,26 +327,28 @@ impl<'t> Utf16<'t> {
         self.unit
     }
 
-    fn range(&mut self, start: usize, end: usize) -> (usize, usize) {
-        (self.at(start), self.at(end))
+    /// Byte offset `to`, `units` UTF-16 units: what [`Utf16::forward`] would count.
+    fn skip(&mut self, to: usize, units: usize) -> usize {
+        (self.byte, self.unit) = (to, units);
+        units
     }
 
-    /// [`Utf16::range`] of a paragraph, in document order, marking both ends; `units`, when
-    /// known, is its length, which spares counting it.
-    fn paragraph(&mut self, p: &Paragraph, units: Option<usize>) -> (usize, usize) {
+    /// The UTF-16 offset of byte offset `to`, anywhere in the text: counted from the last
+    /// offset converted, or from the start of the paragraph `to` lies in or after when that
+    /// is nearer or the last offset lies beyond `to` (`slots`: the paragraphs' UTF-16 offsets).
+    fn at(&mut self, to: usize, paragraphs: &[Paragraph], slots: &[u32]) -> usize {
         if self.ascii {
-            return (p.byte_start, p.byte_end);
+            return to;
         }
-        let first = self.at(p.byte_start);
-        let last = match units {
-            Some(n) => {
-                (self.byte, self.unit) = (p.byte_end, first + n);
-                first + n
-            }
-            None => self.at(p.byte_end),
+        let k = paragraphs.partition_point(|p| p.byte_start <= to);
+        let (byte, unit) = match k.checked_sub(1) {
+            Some(k) => (paragraphs[k].byte_start, slots.get(2 * k).map_or(0, |&u| u as usize)),
+            None => (0, 0),
         };
-        self.marks.extend([(p.byte_start, first), (p.byte_end, last)]);
-        (first, last)
+        if to < self.byte || byte > self.byte {
+            (self.byte, self.unit) = (byte, unit);
+        }
+        self.forward(to)
     }
 }
 
@@ -557,6 +546,27 @@ mod tests {
             new,
             &Options::default().with_timeout(Some(core::time::Duration::from_nanos(1))),
         );
+    }
+
+    #[test]
+    fn offsets_of_wide_text_converted_back_and_forth() {
+        // Changed, moved and unchanged paragraphs of text beyond ASCII, some of them long: the
+        // spans' and edits' offsets are counted from the paragraphs', out of document order
+        // where a move or an insertion sends them back.
+        let para = |i: usize| {
+            let word = ["caf\u{e9}", "\u{4e16}\u{754c}", "\u{1F600}", "plain"][i % 4];
+            format!("Paragraph {i} with {word} and {}.\n\n", "more words ".repeat(i % 7 * 3))
+        };
+        let old: String = (0..60).map(para).collect();
+        let mut new: String = (0..60).filter(|&i| i != 7).map(para).collect();
+        new = new.replacen("Paragraph 30 with", "Paragraph 30 now with \u{e9}", 1);
+        new = new.replacen("Paragraph 55 with", "Paragraph 55 w\u{1F600}th", 1);
+        new.push_str(&para(7).replace("Paragraph", "Moved paragraph"));
+        new.insert_str(0, "A new \u{4e16} first paragraph.\n\n");
+        for options in [Options::default(), Options::default().with_move_threshold(0.3)] {
+            check(&old, &new, &options);
+            check(&new, &old, &options);
+        }
     }
 
     #[test]
