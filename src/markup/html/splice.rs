@@ -1,0 +1,382 @@
+//! Reading a revision of an HTML source read before: only where the two differ.
+//!
+//! A CMS's revisions of an article are mostly byte-identical. The fast path ([`stream`])
+//! records, as it reads the old source, the points where its reading rests
+//! ([`Checkpoint`]: just after an end tag, no element open but `html` and `body`, the builder
+//! resting), which cut the source into chunks. From a resting point, what a chunk's bytes make
+//! depends on those bytes only (every token ends before the next resting point, and nothing
+//! the builder keeps across a resting point changes what it writes but the offsets it writes
+//! at and whether a block came before); and every list opened in a chunk is closed in it, so
+//! its items' numbers are the chunk's own. So where the new source, at a point where its
+//! reading rests, goes on with the bytes of an old chunk, that chunk's blocks, marks, embeds
+//! and anchors are the old document's, moved to their new text and source offsets
+//! ([`Builder::append_read`]); and the reading rests again after it.
+//!
+//! [`read_revision`] walks the new source so: old chunks copied while they match, the fast
+//! path reading from a resting point where none does, stopping at the first later resting
+//! point where one of the next old chunks matches. The result is the document a full read of
+//! the new source gives, to the last anchor (`tests` compare them over random edits): anything
+//! this walk cannot vouch for (the fast path giving up on the new source, an anchor the old
+//! document left out as predicted) returns `None`, and the caller reads the new source whole.
+//!
+//! Cost: a comparison of the bytes each copied chunk covers and a copy of what the old
+//! document holds of it, instead of tokenizing and rendering them; the fast path's own for the
+//! bytes read, plus at each of their resting points a comparison with a few old chunks.
+
+use super::stream::{self, Checkpoint, Run};
+use crate::markup::builder::{Builder, Tally};
+use crate::markup::document::Document;
+
+/// How many old chunks, from the one expected next, a resting point of the new source is
+/// compared with: enough for a few deleted blocks; beyond, the new source is read on.
+const LOOKAHEAD: usize = 8;
+
+/// The old source, its document and the points where its reading rested
+/// ([`stream::read_recorded`]), as chunks.
+struct Old<'a> {
+    source: &'a [u8],
+    doc: &'a Document,
+    points: &'a [Checkpoint],
+}
+
+impl Old<'_> {
+    /// How many chunks there are: one from each resting point to the next, the last to the
+    /// source's end.
+    fn chunks(&self) -> usize {
+        self.points.len()
+    }
+
+    /// Where chunk `k` starts, and what had been written there.
+    fn start(&self, k: usize) -> Checkpoint {
+        self.points.get(k).copied().unwrap_or(Checkpoint {
+            source: self.source.len(),
+            tally: Tally {
+                text: self.doc.text.len() as u32,
+                blocks: self.doc.blocks.len() as u32,
+                marks: self.doc.marks.len() as u32,
+                embeds: self.doc.embeds.len() as u32,
+                anchors: self.doc.anchors.len() as u32,
+            },
+        })
+    }
+
+    /// Whether `new` goes on at `at` with the bytes of chunk `k`; the last chunk, read to the
+    /// end of its source (where open elements are closed), must end `new` too.
+    fn matches(&self, k: usize, new: &[u8], at: usize) -> bool {
+        let (from, to) = (self.start(k).source, self.start(k + 1).source);
+        let end = at + (to - from);
+        let fits = if k + 1 == self.chunks() { end == new.len() } else { end <= new.len() };
+        fits && new[at..end] == self.source[from..to]
+    }
+
+    /// The first of the chunks from `k` (at most [`LOOKAHEAD`] of them) that `new` goes on
+    /// with at `at`.
+    fn find(&self, k: usize, new: &[u8], at: usize) -> Option<usize> {
+        (k..self.chunks().min(k + LOOKAHEAD)).find(|&j| self.matches(j, new, at))
+    }
+}
+
+/// The document of `new`, a revision of `old_source` (read into `old` by the fast path, which
+/// rested at `points`), reading only the parts of `new` that differ; `None` where that cannot
+/// be done exactly (see the module docs), for the caller to read `new` whole.
+pub(crate) fn read_revision(
+    old_source: &str,
+    old: &Document,
+    points: &[Checkpoint],
+    new: &str,
+) -> Option<Document> {
+    revise(old_source, old, points, new).map(|(doc, _)| doc)
+}
+
+/// [`read_revision`], and how many bytes of `new` were taken from old chunks.
+fn revise(
+    old_source: &str,
+    old: &Document,
+    points: &[Checkpoint],
+    new: &str,
+) -> Option<(Document, usize)> {
+    let mut copied = 0;
+    let old = Old { source: old_source.as_bytes(), doc: old, points };
+    let bytes = new.as_bytes();
+    let mut out = Builder::for_source(new.len());
+    let mut pos = 0;
+    // The old chunk expected next.
+    let mut k = 0;
+    loop {
+        if let Some(j) = old.find(k, bytes, pos) {
+            let (from, to) = (old.start(j), old.start(j + 1));
+            let shift = pos as isize - from.source as isize;
+            if out.append_read(old.doc, from.tally, to.tally, shift) {
+                pos += to.source - from.source;
+                copied += to.source - from.source;
+                k = j + 1;
+                if j + 1 == old.chunks() {
+                    return Some((out.finish(), copied));
+                }
+                continue;
+            }
+        }
+        if pos == bytes.len() {
+            // Resting at the end: nothing is left open to close.
+            return Some((out.finish(), copied));
+        }
+        let mut found = None;
+        let run = stream::run(new, &mut out, pos, |_, at| {
+            found = old.find(k, bytes, at);
+            found.is_some()
+        });
+        match run {
+            Run::Done => return Some((out.finish(), copied)),
+            Run::Stopped(at) => {
+                pos = at;
+                k = found?;
+            }
+            Run::GaveUp => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::stream;
+    use crate::markup::builder::Builder;
+    use crate::markup::{read, read_pair, Markup};
+
+    /// `new` read as a revision of `old` is `read(new)`, every field of the document (its
+    /// source anchors included); and `old`'s document is `read(old)`. Returns whether the
+    /// share of its bytes taken from the old document's chunks (0 when read whole).
+    fn check(old: &str, new: &str) -> f64 {
+        let (a, b) = read_pair(old, new, Markup::Html).expect("both read");
+        assert_eq!(a, read(old, Markup::Html).expect("old reads"), "old {old:?}");
+        assert_eq!(b, read(new, Markup::Html).expect("new reads"), "old {old:?}\nnew {new:?}");
+        let mut out = Builder::for_source(old.len());
+        let Some(points) = stream::read_recorded(old, &mut out) else { return 0.0 };
+        let revised = super::revise(old, &out.finish(), &points, new);
+        revised.map_or(0.0, |(_, copied)| copied as f64 / new.len().max(1) as f64)
+    }
+
+    /// `source` with bytes `at..at + cut` (clamped to char boundaries) replaced by `put`.
+    fn edit(source: &str, at: usize, cut: usize, put: &str) -> String {
+        let floor = |mut i: usize| {
+            i = i.min(source.len());
+            while !source.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (from, to) = (floor(at), floor(at + cut));
+        format!("{}{put}{}", &source[..from], &source[to..])
+    }
+
+    const WORDPRESS: &str = include_str!("../../../tests/fixtures/markup/wordpress.html");
+    const ARTICLE: &str = include_str!("../../../tests/fixtures/markup/article.html");
+
+    #[test]
+    fn identical_and_empty_sources() {
+        for s in [WORDPRESS, ARTICLE, "", "<p>a</p>"] {
+            check(s, s);
+            check(s, "");
+            check("", s);
+        }
+    }
+
+    #[test]
+    fn an_edited_word_reads_from_the_old_chunks() {
+        let new = WORDPRESS.replacen("gulls are up", "gulls wake", 1);
+        assert!(check(WORDPRESS, &new) > 0.85);
+        // At the very start and the very end.
+        assert!(check(WORDPRESS, &format!("<p>First.</p>{WORDPRESS}")) > 0.95);
+        assert!(check(WORDPRESS, &format!("{WORDPRESS}<p>Last.</p>")) > 0.95);
+        assert!(check(&format!("<p>First.</p>{WORDPRESS}"), WORDPRESS) > 0.95);
+        assert!(check(&format!("{WORDPRESS}<p>Last.</p>"), WORDPRESS) > 0.95);
+    }
+
+    /// The bench's kind of pair: a long body with a few edits scattered over it.
+    #[test]
+    fn scattered_edits_read_from_the_old_chunks() {
+        let paragraph = |i: usize| {
+            format!(
+                "<!-- wp:paragraph -->\n<p>Paragraph {i} of <em>many</em>, with \
+                 <a href=\"https://e.org/{i}\">a link</a> and words.</p>\n<!-- /wp:paragraph -->\n"
+            )
+        };
+        let old: String = (0..300).map(paragraph).collect();
+        let mut new = old.clone();
+        for (i, to) in [(3, "edited"), (100, "<strong>many</strong>"), (101, ""), (299, "x")] {
+            let from = format!("Paragraph {i} of ");
+            new = new.replacen(&from, &format!("{from}{to}"), 1);
+        }
+        new = new.replacen("https://e.org/150\"", "https://e.org/moved\"", 1);
+        new = new.replacen(&paragraph(200), "", 1);
+        new = new.replacen(&paragraph(50), &(paragraph(50) + &paragraph(1000)), 1);
+        let share = check(&old, &new);
+        assert!(share > 0.95, "{share}");
+        let share = check(&new, &old);
+        assert!(share > 0.95, "{share}");
+    }
+
+    #[test]
+    fn edits_that_change_how_the_rest_reads() {
+        let cases = [
+            // An element left open, a stray `</p>`, misnesting: the full reader takes over.
+            ("</h2>", "</h3>"),
+            ("<p>The first", "<p><p>The first"),
+            ("</p>\n<!-- /wp:paragraph -->", "</p></p>\n<!-- /wp:paragraph -->"),
+            ("<em>salt</em>", "<em>salt"),
+            ("<em>salt</em>", "<b><em>salt</b></em>"),
+            // A comment or a tag opened and not closed, or closed early.
+            ("<!-- /wp:heading -->", "<!-- /wp:heading "),
+            ("<!-- wp:list -->", "<!-- wp:list --><!--"),
+            ("<!-- wp:list -->", "<!-- wp:list -->-->"),
+            ("<h2 class", "<h2 title=\"a>b\" class"),
+            ("The first boats", "The <pre>\nfirst</pre> boats"),
+            ("The first boats", "&amp;The first&#8217;boats&nbsp"),
+            ("\n", "\r\n"),
+            ("<script>", "<script><!--<script>"),
+            ("<ul class", "<ol start=\"4\" class"),
+            ("</ul>", ""),
+            ("<blockquote", "<div><blockquote"),
+        ];
+        for (from, to) in cases {
+            let new = WORDPRESS.replacen(from, to, 1);
+            check(WORDPRESS, &new);
+            check(&new, WORDPRESS);
+            let all = WORDPRESS.replace(from, to);
+            check(WORDPRESS, &all);
+        }
+    }
+
+    /// A WordPress-like body: blocks of the kinds the block editor writes.
+    fn body() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(
+            &[
+                "word",
+                "two words",
+                "&amp;",
+                "&#8217;s",
+                "<em>it</em>",
+                "<strong>b</strong>",
+                "<a href=\"https://e.org/x\">l</a>",
+                "<a href=/y>m</a>",
+                "x<br>y",
+                "é",
+                "日本",
+                "<img src=\"a.png\" alt=\"A\">",
+                "<code>c</code>",
+                "  ",
+                "\r\n",
+                "&nbsp;",
+            ][..],
+        );
+        let inline = prop::collection::vec(word, 1..6).prop_map(|w| w.join(" "));
+        let block = (0..9u8, inline).prop_map(|(kind, text)| match kind {
+            0 => format!("<!-- wp:heading --><h2>{text}</h2><!-- /wp:heading -->"),
+            1 => {
+                format!("<!-- wp:list --><ul><li>{text}</li><li>{text}</li></ul><!-- /wp:list -->")
+            }
+            2 => format!("<ol start=\"3\"><li>{text}</li><li value=\"7\">x</li></ol>"),
+            3 => format!("<pre>\n{text}\n</pre>"),
+            4 => format!("<blockquote><p>{text}</p></blockquote>"),
+            5 => format!("<div>{text}</div>"),
+            6 => format!("<figure><img src=\"q.jpg\"><figcaption>{text}</figcaption></figure>"),
+            7 => text,
+            _ => format!("<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->\n"),
+        });
+        prop::collection::vec(block, 0..14).prop_map(|b| b.join("\n"))
+    }
+
+    /// What an edit puts in: words, and the pieces of markup that change how what follows
+    /// reads.
+    const PUT: &[&str] = &[
+        "",
+        "word",
+        " ",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<em>x</em>",
+        "<pre>",
+        "</pre>",
+        "\n",
+        "\r\n",
+        "\r",
+        "<!--",
+        "-->",
+        "<!-- c -->",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#",
+        "<ul><li>",
+        "</li>",
+        "</ul>",
+        "<div>",
+        "</div>",
+        "<a href=/z>",
+        "</a>",
+        "<table>",
+        "<script>",
+        "</script>",
+        "\"",
+        "<h2>",
+        "</h2>",
+        "<p>new block</p>",
+        "\0",
+        "<br>",
+        "<li>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// Random edits of generated bodies and of the fixtures: the revision reads as a
+        /// whole read does.
+        #[test]
+        fn edited_bodies_read_as_whole_reads(
+            old in body(),
+            fixture in 0..3u8,
+            edits in prop::collection::vec((0.0..1.0f64, 0..40usize, prop::sample::select(PUT)), 1..4),
+        ) {
+            let old = match fixture {
+                0 => old,
+                1 => WORDPRESS.to_owned(),
+                _ => format!("{old}\n{WORDPRESS}"),
+            };
+            let mut new = old.clone();
+            for (at, cut, put) in edits {
+                new = edit(&new, (at * new.len() as f64) as usize, cut, put);
+            }
+            check(&old, &new);
+            check(&new, &old);
+        }
+
+        /// Blocks edited, inserted, deleted and moved whole: the revision is read from the
+        /// old chunks, and as a whole read reads it.
+        #[test]
+        fn block_edits_read_from_the_old_chunks(
+            blocks in prop::collection::vec(body(), 2..12),
+            changes in prop::collection::vec((any::<prop::sample::Index>(), 0..4u8, body()), 1..4),
+        ) {
+            let mut new = blocks.clone();
+            for (i, change, other) in changes {
+                let i = i.index(new.len());
+                match change {
+                    0 => new[i] = other,
+                    1 => new.insert(i, other),
+                    2 => _ = new.remove(i),
+                    _ => new[i].push_str(&other),
+                }
+                if new.is_empty() {
+                    break;
+                }
+            }
+            let (old, new) = (blocks.join("\n"), new.join("\n"));
+            check(&old, &new);
+            check(&new, &old);
+        }
+    }
+}
