@@ -32,8 +32,9 @@
 //!
 //! `Documents` (HTML module) holds both sides of a diff of two documents (`diffDocuments` in
 //! `www/article-diff-documents.js`). `Documents.read(oldSource, newSource, "html")` reads
-//! both sources here and keeps the documents, with their records for drawing (`oldRecord`,
-//! `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
+//! both sources here (the new one only where it differs from the old one:
+//! `crate::markup::read_pair`) and keeps the documents, with their records for drawing
+//! (`oldRecord`, `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
 //! rebuilds them from what `read()` returned for each side, for the Markdown module's records.
 //! `engineBytes()` gives the two texts the engine's module diffs (the visible texts with each
 //! block's line breaks as U+000B, `crate::markup::compare`) as UTF-8 views of this module's
@@ -56,6 +57,7 @@ use crate::{
     markup::compare::{annotate, engine_text},
     markup::packed::{repack, unpack_with, Bytes, Index},
     markup::{Block, Embed, ListItem, Mark},
+    markup::{ReadError, Revision},
 };
 
 #[wasm_bindgen]
@@ -512,29 +514,44 @@ impl Documents {
             }
         };
         let encoder = TextEncoder::new();
-        let side = |value: &JsValue, side: Side| {
-            let Some(source) = string_from_js(value, &encoder) else {
-                return Err(JsError::new(&format!(
+        let source = |value: &JsValue, side: Side| {
+            string_from_js(value, &encoder).ok_or_else(|| {
+                JsError::new(&format!(
                     "diffDocuments(): the {side} {}",
                     if value.is_string() {
                         "does not fit in the memory left"
                     } else {
                         "is not a string"
                     }
-                )));
-            };
-            let doc = read_markup(&source, markup).map_err(|e| {
+                ))
+            })
+        };
+        let unread = |side: Side| {
+            move |e: ReadError| {
                 JsError::new(&format!(
                     "diffDocuments(): the {side} could not be read as {name}: {e}"
                 ))
-            })?;
-            crate::markup::compare::check(&doc, side)
+            }
+        };
+        let record = |doc: &Document, value: &JsValue, source: &str, side: Side| {
+            crate::markup::compare::check(doc, side)
                 .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
             let (record, text, index) =
-                to_js_indexed(&doc, &source, value.unchecked_ref::<JsString>().length());
-            Ok::<_, JsError>((doc, record.into(), text, index))
+                to_js_indexed(doc, source, value.unchecked_ref::<JsString>().length());
+            Ok::<_, JsError>((JsValue::from(record), text, index))
         };
-        Ok(Documents::of(side(&old_source, Side::Old)?, side(&new_source, Side::New)?))
+        let old_text = source(&old_source, Side::Old)?;
+        let old = Revision::read(&old_text, markup).map_err(unread(Side::Old))?;
+        let (old_record, old_js, old_index) =
+            record(&old.document, &old_source, &old_text, Side::Old)?;
+        let new_text = source(&new_source, Side::New)?;
+        // Read only where it differs from the old source (`Revision::next`).
+        let new = old.next(&new_text).map_err(unread(Side::New))?;
+        let (new_record, new_js, new_index) = record(&new, &new_source, &new_text, Side::New)?;
+        Ok(Documents::of(
+            (old.document, old_record, old_js, old_index),
+            (new, new_record, new_js, new_index),
+        ))
     }
 
     /// The documents `read()` returned as `oldRecord` and `newRecord`.
