@@ -629,20 +629,22 @@ impl Builder {
     /// `from` and `to` (its blocks numbered already), its source offsets moved by `shift`: what
     /// the same events would write here, the builder resting. `false`, with nothing written,
     /// when that cannot be told from `old`: its first anchor was left out as predicted by the
-    /// anchor before it, or would be here.
+    /// anchor before it, or would be here. Returns the range of `old`'s text copied (empty when
+    /// no block was), which ends the text now.
     pub(crate) fn append_read(
         &mut self,
         old: &Document,
         from: Tally,
         to: Tally,
         shift: isize,
-    ) -> bool {
+    ) -> Option<Range<usize>> {
         let (b0, b1) = (from.blocks as usize, to.blocks as usize);
         let (a0, a1) = (from.anchors as usize, to.anchors as usize);
         if b0 == b1 {
             // No visible character: nothing is written but list numbers, which its blocks
             // would carry.
-            return a0 == a1 && from.marks == to.marks && from.embeds == to.embeds;
+            let empty = a0 == a1 && from.marks == to.marks && from.embeds == to.embeds;
+            return empty.then_some(0..0);
         }
         let old_start = old.blocks[b0].text.start;
         let joined = !self.doc.blocks.is_empty();
@@ -653,9 +655,7 @@ impl Builder {
         // Calls at one text offset leave the last one's anchor (an anchor at the offset of
         // the last replaces it): `old`'s first anchor here is the last call at the first
         // block's start unless that call was left out, and the same call here must not be.
-        let Some(first) = old.anchors.get(a0).filter(|a| a.text as usize == old_start) else {
-            return false;
-        };
+        let first = old.anchors.get(a0).filter(|a| a.text as usize == old_start)?;
         let (t, s) = (start as u32, moved_source(first.source as usize) as u32);
         if !first.decoded
             && self
@@ -664,7 +664,7 @@ impl Builder {
                 .last()
                 .is_some_and(|a| !a.decoded && t - a.text == s.wrapping_sub(a.source))
         {
-            return false;
+            return None;
         }
         if joined {
             self.doc.text.push_str("\n\n");
@@ -693,7 +693,7 @@ impl Builder {
                 decoded: a.decoded,
             });
         }
-        true
+        Some(old_start..to.text as usize)
     }
 
     /// Ends the last block, numbers the list items and returns the document.

@@ -42,6 +42,7 @@ pub(crate) mod packed;
 mod scan;
 
 use core::fmt;
+use core::ops::Range;
 
 pub use compare::diff_documents;
 pub use document::{
@@ -150,6 +151,10 @@ pub fn read_pair(old: &str, new: &str, markup: Markup) -> Result<(Document, Docu
     Ok((first.document, second))
 }
 
+/// Stretches of a text that are copies of another's: `(range in the text, offset in the
+/// other)`, in order.
+pub(crate) type TextCopies = Vec<(Range<usize>, usize)>;
+
 /// A source read so that a revision of it can be read faster ([`Revision::next`]).
 pub(crate) struct Revision<'s> {
     source: &'s str,
@@ -180,17 +185,26 @@ impl<'s> Revision<'s> {
     /// source (`html/splice.rs`). Markdown is read whole: a link reference definition
     /// anywhere changes what the text before it reads as.
     pub(crate) fn next(&self, new: &str) -> Result<Document, ReadError> {
+        self.next_copying(new).map(|(doc, _)| doc)
+    }
+
+    /// [`Revision::next`], and the stretches of its text that are copies of this document's,
+    /// in order: `(range in the new text, offset in this one)`.
+    pub(crate) fn next_copying(&self, new: &str) -> Result<(Document, TextCopies), ReadError> {
         if new == self.source {
-            return Ok(self.document.clone());
+            let all = (!self.document.text.is_empty()).then_some((0..self.document.text.len(), 0));
+            return Ok((self.document.clone(), all.into_iter().collect()));
         }
         #[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
         if let Some(points) = &self.points {
             if new.len() < u32::MAX as usize {
-                if let Some(doc) = html::read_revision(self.source, &self.document, points, new) {
-                    return Ok(doc);
+                if let Some((doc, copies)) =
+                    html::read_revision(self.source, &self.document, points, new)
+                {
+                    return Ok((doc, copies.into_iter().map(|c| (c.new, c.old)).collect()));
                 }
             }
         }
-        read(new, self.markup)
+        Ok((read(new, self.markup)?, Vec::new()))
     }
 }

@@ -55,16 +55,19 @@ pub(crate) fn read_recorded(
     Ok(None)
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+pub(crate) use splice::TextCopy;
+
 /// The document of `new`, a revision of `old_source` read into `old` with the fast path
-/// resting at `points`, read only where the two differ (`splice.rs`); `None` when it must be
-/// read whole.
+/// resting at `points`, read only where the two differ (`splice.rs`), and the stretches of
+/// its text copied from `old`'s; `None` when it must be read whole.
 #[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
 pub(crate) fn read_revision(
     old_source: &str,
     old: &super::Document,
     points: &Checkpoints,
     new: &str,
-) -> Option<super::Document> {
+) -> Option<(super::Document, Vec<TextCopy>)> {
     splice::read_revision(old_source, old, points, new)
 }
 

@@ -23,6 +23,8 @@
 //! document holds of it, instead of tokenizing and rendering them; the fast path's own for the
 //! bytes read, plus at each of their resting points a comparison with a few old chunks.
 
+use core::ops::Range;
+
 use super::stream::{self, Checkpoint, Run};
 use crate::markup::builder::{Builder, Tally};
 use crate::markup::document::Document;
@@ -79,13 +81,21 @@ impl Old<'_> {
 /// The document of `new`, a revision of `old_source` (read into `old` by the fast path, which
 /// rested at `points`), reading only the parts of `new` that differ; `None` where that cannot
 /// be done exactly (see the module docs), for the caller to read `new` whole.
+/// Also returns the stretches of the new document's text copied from the old one's, in order.
 pub(crate) fn read_revision(
     old_source: &str,
     old: &Document,
     points: &[Checkpoint],
     new: &str,
-) -> Option<Document> {
-    revise(old_source, old, points, new).map(|(doc, _)| doc)
+) -> Option<(Document, Vec<TextCopy>)> {
+    revise(old_source, old, points, new).map(|(doc, copies, _)| (doc, copies))
+}
+
+/// A stretch of a revision's text that is a copy of the old text's from `old` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextCopy {
+    pub(crate) new: Range<usize>,
+    pub(crate) old: usize,
 }
 
 /// [`read_revision`], and how many bytes of `new` were taken from old chunks.
@@ -94,8 +104,9 @@ fn revise(
     old: &Document,
     points: &[Checkpoint],
     new: &str,
-) -> Option<(Document, usize)> {
+) -> Option<(Document, Vec<TextCopy>, usize)> {
     let mut copied = 0;
+    let mut copies: Vec<TextCopy> = Vec::new();
     let old = Old { source: old_source.as_bytes(), doc: old, points };
     let bytes = new.as_bytes();
     let mut out = Builder::for_source(new.len());
@@ -106,19 +117,28 @@ fn revise(
         if let Some(j) = old.find(k, bytes, pos) {
             let (from, to) = (old.start(j), old.start(j + 1));
             let shift = pos as isize - from.source as isize;
-            if out.append_read(old.doc, from.tally, to.tally, shift) {
+            if let Some(text) = out.append_read(old.doc, from.tally, to.tally, shift) {
+                let end = out.tally().text as usize;
+                let new = end - text.len()..end;
+                match copies.last_mut() {
+                    _ if text.is_empty() => {}
+                    Some(c) if c.new.end == new.start && c.old + c.new.len() == text.start => {
+                        c.new.end = new.end;
+                    }
+                    _ => copies.push(TextCopy { new, old: text.start }),
+                }
                 pos += to.source - from.source;
                 copied += to.source - from.source;
                 k = j + 1;
                 if j + 1 == old.chunks() {
-                    return Some((out.finish(), copied));
+                    return Some((out.finish(), copies, copied));
                 }
                 continue;
             }
         }
         if pos == bytes.len() {
             // Resting at the end: nothing is left open to close.
-            return Some((out.finish(), copied));
+            return Some((out.finish(), copies, copied));
         }
         let mut found = None;
         let run = stream::run(new, &mut out, pos, |_, at| {
@@ -126,7 +146,7 @@ fn revise(
             found.is_some()
         });
         match run {
-            Run::Done => return Some((out.finish(), copied)),
+            Run::Done => return Some((out.finish(), copies, copied)),
             Run::Stopped(at) => {
                 pos = at;
                 k = found?;
@@ -153,8 +173,17 @@ mod tests {
         assert_eq!(b, read(new, Markup::Html).expect("new reads"), "old {old:?}\nnew {new:?}");
         let mut out = Builder::for_source(old.len());
         let Some(points) = stream::read_recorded(old, &mut out) else { return 0.0 };
-        let revised = super::revise(old, &out.finish(), &points, new);
-        revised.map_or(0.0, |(_, copied)| copied as f64 / new.len().max(1) as f64)
+        let old_doc = out.finish();
+        let revised = super::revise(old, &old_doc, &points, new);
+        let Some((doc, copies, copied)) = revised else { return 0.0 };
+        // The copied stretches of text are copies, in order.
+        let mut end = 0;
+        for c in &copies {
+            assert!(c.new.start >= end && !c.new.is_empty());
+            assert_eq!(doc.text[c.new.clone()], old_doc.text[c.old..c.old + c.new.len()]);
+            end = c.new.end;
+        }
+        copied as f64 / new.len().max(1) as f64
     }
 
     /// `source` with bytes `at..at + cut` (clamped to char boundaries) replaced by `put`.
