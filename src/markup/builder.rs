@@ -629,8 +629,9 @@ impl Builder {
     /// `from` and `to` (its blocks numbered already), its source offsets moved by `shift`: what
     /// the same events would write here, the builder resting. `false`, with nothing written,
     /// when that cannot be told from `old`: its first anchor was left out as predicted by the
-    /// anchor before it, or would be here. Returns the range of `old`'s text copied (empty when
-    /// no block was), which ends the text now.
+    /// anchor before it, or would be here. Returns a range of `old`'s text equal to the end of
+    /// the text now: what was copied (empty when no block was), with the `"\n\n"` before it
+    /// when there is one in both.
     pub(crate) fn append_read(
         &mut self,
         old: &Document,
@@ -693,7 +694,10 @@ impl Builder {
                 decoded: a.decoded,
             });
         }
-        Some(old_start..to.text as usize)
+        // With the "\n\n" before it when `old` had one there too: consecutive chunks then
+        // make one stretch of copied text.
+        let with_joint = joined && b0 > 0;
+        Some(old_start - if with_joint { 2 } else { 0 }..to.text as usize)
     }
 
     /// Ends the last block, numbers the list items and returns the document.
