@@ -143,6 +143,16 @@ pub fn read(source: &str, markup: Markup) -> Result<Document, ReadError> {
 /// read; the rest is taken from `old`'s document, moved to its place. The result is exactly
 /// what [`read`] gives for each.
 ///
+/// ```
+/// use article_diff::markup::{read, read_pair, Markup};
+///
+/// let old = "<p>One.</p>\n<p>Two <em>words</em>.</p>\n<p>Three.</p>".repeat(100);
+/// let new = old.replacen("Two <em>words</em>", "Two <strong>words</strong>", 1);
+/// let (a, b) = read_pair(&old, &new, Markup::Html)?;
+/// assert_eq!((a, b), (read(&old, Markup::Html)?, read(&new, Markup::Html)?));
+/// # Ok::<(), article_diff::markup::ReadError>(())
+/// ```
+///
 /// # Errors
 /// As [`read`], for the first source that cannot be read.
 pub fn read_pair(old: &str, new: &str, markup: Markup) -> Result<(Document, Document), ReadError> {
