@@ -14,7 +14,8 @@
 //!
 //! [`read_revision`] walks the new source so: old chunks copied while they match, the fast
 //! path reading from a resting point where none does, stopping at the first later resting
-//! point where one of the next old chunks matches. The result is the document a full read of
+//! point where one of the next old chunks matches, or any old chunk that comes after the same
+//! bytes as the point does (blocks deleted or rewritten by the dozen). The result is the document a full read of
 //! the new source gives, to the last anchor (`tests` compare them over random edits): anything
 //! this walk cannot vouch for (the fast path giving up on the new source, an anchor the old
 //! document left out as predicted) returns `None`, and the caller reads the new source whole.
@@ -76,6 +77,51 @@ impl Old<'_> {
     fn find(&self, k: usize, new: &[u8], at: usize) -> Option<usize> {
         (k..self.chunks().min(k + LOOKAHEAD)).find(|&j| self.matches(j, new, at))
     }
+
+    /// Each chunk but the first by the [`tail_hash`] of the bytes before it, in an
+    /// open-addressing table (a slot per chunk or more, `(hash, chunk)`, chunk 0 for an empty
+    /// slot): the chunks a resting point of the new source may go on with, wherever they are.
+    fn tails(&self) -> Vec<(u64, usize)> {
+        let mut table = vec![(0, 0); (self.chunks() * 2).next_power_of_two()];
+        let mask = table.len() - 1;
+        for k in 1..self.chunks() {
+            let Some(hash) = tail_hash(self.source, self.start(k).source) else { continue };
+            let mut i = hash as usize & mask;
+            while table[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = (hash, k);
+        }
+        table
+    }
+
+    /// A chunk that `new` goes on with at `at` and whose old source has bytes with the same
+    /// [`tail_hash`] before it, from `tails`.
+    fn find_by_tail(&self, tails: &[(u64, usize)], new: &[u8], at: usize) -> Option<usize> {
+        let hash = tail_hash(new, at)?;
+        let mask = tails.len() - 1;
+        let mut i = hash as usize & mask;
+        while tails[i].1 != 0 {
+            if tails[i].0 == hash && self.matches(tails[i].1, new, at) {
+                return Some(tails[i].1);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+}
+
+/// How many bytes before a resting point [`tail_hash`] reads: enough to tell apart the ends
+/// of two paragraphs (their last words and end tags).
+const TAIL: usize = 32;
+
+/// A hash (FNV-1a) of the [`TAIL`] bytes of `bytes` before `at`, if there are as many.
+fn tail_hash(bytes: &[u8], at: usize) -> Option<u64> {
+    let tail = bytes.get(at.checked_sub(TAIL)?..at)?;
+    Some(
+        tail.iter()
+            .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)),
+    )
 }
 
 /// The document of `new`, a revision of `old_source` (read into `old` by the fast path, which
@@ -113,6 +159,8 @@ fn revise(
     let mut pos = 0;
     // The old chunk expected next.
     let mut k = 0;
+    // `Old::tails`, made when first needed.
+    let mut tails = None;
     loop {
         if let Some(j) = old.find(k, bytes, pos) {
             let (from, to) = (old.start(j), old.start(j + 1));
@@ -142,7 +190,12 @@ fn revise(
         }
         let mut found = None;
         let run = stream::run(new, &mut out, pos, |_, at| {
-            found = old.find(k, bytes, at);
+            // The next old chunks first (an edited block, a few inserted or deleted), then
+            // any old chunk after bytes like these (many deleted, a section rewritten).
+            found = old.find(k, bytes, at).or_else(|| {
+                let tails = tails.get_or_insert_with(|| old.tails());
+                old.find_by_tail(tails, bytes, at)
+            });
             found.is_some()
         });
         match run {
@@ -244,6 +297,18 @@ mod tests {
         assert!(share > 0.95, "{share}");
         let share = check(&new, &old);
         assert!(share > 0.95, "{share}");
+        // Twenty blocks deleted, twenty rewritten, a section moved: far past the next old
+        // chunks.
+        let mut new = old.replacen(&(40..60).map(paragraph).collect::<String>(), "", 1);
+        let rewritten: String = (2000..2020).map(paragraph).collect();
+        new = new.replacen(&(100..120).map(paragraph).collect::<String>(), &rewritten, 1);
+        let section: String = (200..230).map(paragraph).collect();
+        new =
+            new.replacen(&section, "", 1).replacen(&paragraph(10), &(paragraph(10) + &section), 1);
+        let share = check(&old, &new);
+        assert!(share > 0.85, "{share}");
+        let share = check(&new, &old);
+        assert!(share > 0.85, "{share}");
     }
 
     #[test]
