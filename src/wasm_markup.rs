@@ -32,8 +32,9 @@
 //!
 //! `Documents` (HTML module) holds both sides of a diff of two documents (`diffDocuments` in
 //! `www/article-diff-documents.js`). `Documents.read(oldSource, newSource, "html")` reads
-//! both sources here and keeps the documents, with their records for drawing (`oldRecord`,
-//! `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
+//! both sources here (the new one only where it differs from the old one:
+//! `crate::markup::read_pair`) and keeps the documents, with their records for drawing
+//! (`oldRecord`, `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
 //! rebuilds them from what `read()` returned for each side, for the Markdown module's records.
 //! `engineBytes()` gives the two texts the engine's module diffs (the visible texts with each
 //! block's line breaks as U+000B, `crate::markup::compare`) as UTF-8 views of this module's
@@ -56,6 +57,7 @@ use crate::{
     markup::compare::{annotate, engine_text},
     markup::packed::{repack, unpack_with, Bytes, Index},
     markup::{Block, Embed, ListItem, Mark},
+    markup::{ReadError, Revision},
 };
 
 #[wasm_bindgen]
@@ -214,10 +216,16 @@ fn to_js(doc: &Document, source: &str, source_units: u32) -> Object {
 }
 
 /// [`to_js`], and the text's [`Index`] for [`Documents`], which the text's offsets are
-/// converted through too (the text is scanned once for both).
+/// converted through too (the text is scanned once for both). `text` is the document's text
+/// as a JS string when it is made already.
 #[cfg(not(feature = "markdown"))]
-fn to_js_indexed(doc: &Document, source: &str, source_units: u32) -> (Object, JsValue, Index) {
-    let text = JsValue::from_str(&doc.text);
+fn to_js_indexed(
+    doc: &Document,
+    text: Option<JsValue>,
+    source: &str,
+    source_units: u32,
+) -> (Object, JsValue, Index) {
+    let text = text.unwrap_or_else(|| JsValue::from_str(&doc.text));
     let units = text.unchecked_ref::<JsString>().length();
     let index = Bytes::index(&doc.text, Some(units as usize));
     let text16 = match index.wide_ends() {
@@ -512,29 +520,48 @@ impl Documents {
             }
         };
         let encoder = TextEncoder::new();
-        let side = |value: &JsValue, side: Side| {
-            let Some(source) = string_from_js(value, &encoder) else {
-                return Err(JsError::new(&format!(
+        let source = |value: &JsValue, side: Side| {
+            string_from_js(value, &encoder).ok_or_else(|| {
+                JsError::new(&format!(
                     "diffDocuments(): the {side} {}",
                     if value.is_string() {
                         "does not fit in the memory left"
                     } else {
                         "is not a string"
                     }
-                )));
-            };
-            let doc = read_markup(&source, markup).map_err(|e| {
+                ))
+            })
+        };
+        let unread = |side: Side| {
+            move |e: ReadError| {
                 JsError::new(&format!(
                     "diffDocuments(): the {side} could not be read as {name}: {e}"
                 ))
-            })?;
-            crate::markup::compare::check(&doc, side)
-                .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
-            let (record, text, index) =
-                to_js_indexed(&doc, &source, value.unchecked_ref::<JsString>().length());
-            Ok::<_, JsError>((doc, record.into(), text, index))
+            }
         };
-        Ok(Documents::of(side(&old_source, Side::Old)?, side(&new_source, Side::New)?))
+        let record =
+            |doc: &Document, text: Option<JsValue>, value: &JsValue, source: &str, side: Side| {
+                crate::markup::compare::check(doc, side)
+                    .map_err(|e| JsError::new(&format!("diffDocuments(): {e}")))?;
+                let (record, text, index) =
+                    to_js_indexed(doc, text, source, value.unchecked_ref::<JsString>().length());
+                Ok::<_, JsError>((JsValue::from(record), text, index))
+            };
+        let old_text = source(&old_source, Side::Old)?;
+        let old = Revision::read(&old_text, markup).map_err(unread(Side::Old))?;
+        let (old_record, old_js, old_index) =
+            record(&old.document, None, &old_source, &old_text, Side::Old)?;
+        let new_text = source(&new_source, Side::New)?;
+        // Read only where it differs from the old source (`Revision::next`), and its text
+        // made of slices of the old one's JS string where it is a copy of it.
+        let (new, copies) = old.next_copying(&new_text).map_err(unread(Side::New))?;
+        let new_js_text = copied_text(&new.text, &copies, &old.document.text, &old_js, &old_index);
+        let (new_record, new_js, new_index) =
+            record(&new, new_js_text, &new_source, &new_text, Side::New)?;
+        Ok(Documents::of(
+            (old.document, old_record, old_js, old_index),
+            (new, new_record, new_js, new_index),
+        ))
     }
 
     /// The documents `read()` returned as `oldRecord` and `newRecord`.
@@ -636,6 +663,43 @@ impl Documents {
             ))
         })
     }
+}
+
+/// `text` as a JS string made of slices of `old_js` (the JS string of `old`, indexed by
+/// `old_index`) where `copies` (`(range of text, offset in old)`, in order) say it is a copy
+/// of `old`, and of its own decoded bytes elsewhere: a copy of UTF-16 units instead of a
+/// decoding of UTF-8. `None` (decode it all) when most of it is not a copy.
+#[cfg(not(feature = "markdown"))]
+fn copied_text(
+    text: &str,
+    copies: &[(Range<usize>, usize)],
+    old: &str,
+    old_js: &JsValue,
+    old_index: &Index,
+) -> Option<JsValue> {
+    let copied: usize = copies.iter().map(|(r, _)| r.len()).sum();
+    if copied < text.len() / 2 {
+        return None;
+    }
+    let old_js = old_js.unchecked_ref::<JsString>();
+    let mut old16 = match old_index.wide_ends() {
+        Some(ends) => Utf16::from_ends(old.len(), ends),
+        None => Utf16::new(old, old_js.length()),
+    };
+    let mut out = JsString::from("");
+    let mut at = 0;
+    for (range, from) in copies {
+        if at < range.start {
+            out = out.concat(&JsValue::from_str(&text[at..range.start]));
+        }
+        let (start, end) = (old16.at(*from), old16.at(from + range.len()));
+        out = out.concat(&old_js.slice(start as u32, end as u32));
+        at = range.end;
+    }
+    if at < text.len() {
+        out = out.concat(&JsValue::from_str(&text[at..]));
+    }
+    Some(out.into())
 }
 
 /// A document from its `read()` record (source ranges and anchors are left out: the diff

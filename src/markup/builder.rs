@@ -591,6 +591,115 @@ impl Builder {
         self.marks_dirty = true;
     }
 
+    /// How much of the document is written: the counts a [`Tally`] keeps.
+    pub(crate) fn tally(&self) -> Tally {
+        let d = &self.doc;
+        Tally {
+            text: d.text.len() as u32,
+            blocks: d.blocks.len() as u32,
+            marks: d.marks.len() as u32,
+            embeds: d.embeds.len() as u32,
+            anchors: d.anchors.len() as u32,
+        }
+    }
+
+    /// Whether nothing written before can change what is written next, but the offsets it is
+    /// written at and whether a block came before: no block open, nothing pending, no
+    /// formatting in force, the context the reading started in. From such a point on, the
+    /// same events make the same document (shifted), which is what lets a revision of a
+    /// source reuse what was read of the source before (`html/splice.rs`).
+    pub(crate) fn resting(&self) -> bool {
+        let p = &self.pending;
+        self.open.is_none()
+            && self.ctx == Context::default()
+            && self.opener.is_none()
+            && !p.space
+            && p.breaks == 0
+            && p.source.is_none()
+            && p.pre.is_empty()
+            && p.pre_pieces.is_empty()
+            && self.count_bits == 0
+            && self.links.is_empty()
+            && self.open_bits == 0
+            && self.link_open.is_none()
+            && self.lent.is_none()
+    }
+
+    /// Appends what was written of `old` between two resting points of its reading, tallied
+    /// `from` and `to` (its blocks numbered already), its source offsets moved by `shift`: what
+    /// the same events would write here, the builder resting. `false`, with nothing written,
+    /// when that cannot be told from `old`: its first anchor was left out as predicted by the
+    /// anchor before it, or would be here. Returns a range of `old`'s text equal to the end of
+    /// the text now: what was copied (empty when no block was), with the `"\n\n"` before it
+    /// when there is one in both.
+    pub(crate) fn append_read(
+        &mut self,
+        old: &Document,
+        from: Tally,
+        to: Tally,
+        shift: isize,
+    ) -> Option<Range<usize>> {
+        let (b0, b1) = (from.blocks as usize, to.blocks as usize);
+        let (a0, a1) = (from.anchors as usize, to.anchors as usize);
+        if b0 == b1 {
+            // No visible character: nothing is written but list numbers, which its blocks
+            // would carry.
+            let empty = a0 == a1 && from.marks == to.marks && from.embeds == to.embeds;
+            return empty.then_some(0..0);
+        }
+        let old_start = old.blocks[b0].text.start;
+        let joined = !self.doc.blocks.is_empty();
+        let start = self.doc.text.len() + if joined { 2 } else { 0 };
+        let text_shift = start as isize - old_start as isize;
+        let moved = |at: usize| (at as isize + text_shift) as usize;
+        let moved_source = |at: usize| (at as isize + shift) as usize;
+        // Calls at one text offset leave the last one's anchor (an anchor at the offset of
+        // the last replaces it): `old`'s first anchor here is the last call at the first
+        // block's start unless that call was left out, and the same call here must not be.
+        let first = old.anchors.get(a0).filter(|a| a.text as usize == old_start)?;
+        let (t, s) = (start as u32, moved_source(first.source as usize) as u32);
+        if !first.decoded
+            && self
+                .doc
+                .anchors
+                .last()
+                .is_some_and(|a| !a.decoded && t - a.text == s.wrapping_sub(a.source))
+        {
+            return None;
+        }
+        if joined {
+            self.doc.text.push_str("\n\n");
+        }
+        self.doc.text.push_str(&old.text[old_start..to.text as usize]);
+        for b in &old.blocks[b0..b1] {
+            self.doc.blocks.push(Block {
+                text: moved(b.text.start)..moved(b.text.end),
+                source: moved_source(b.source.start)..moved_source(b.source.end),
+                ..b.clone()
+            });
+            // Numbered already: `finish` leaves it as it is.
+            self.block_items.push(None);
+        }
+        for m in &old.marks[from.marks as usize..to.marks as usize] {
+            let text = moved(m.text.start)..moved(m.text.end);
+            self.doc.marks.push(Mark { kind: m.kind.clone(), text });
+        }
+        for e in &old.embeds[from.embeds as usize..to.embeds as usize] {
+            self.doc.embeds.push(Embed { at: moved(e.at), ..e.clone() });
+        }
+        for a in &old.anchors[a0..a1] {
+            self.doc.anchors.push(Anchor {
+                text: moved(a.text as usize) as u32,
+                source: moved_source(a.source as usize) as u32,
+                decoded: a.decoded,
+            });
+        }
+        // With the "\n\n" before it when `old` had one there too: consecutive chunks then
+        // make one stretch of copied text.
+        let with_joint = joined && b0 > 0;
+        Some(old_start - if with_joint { 2 } else { 0 }..to.text as usize)
+    }
+
     /// Ends the last block, numbers the list items and returns the document.
     pub(crate) fn finish(mut self) -> Document {
         self.block_break(None);
@@ -630,6 +739,17 @@ impl Builder {
         self.doc.marks.sort_by_key(|m| (m.text.start, m.text.end));
         self.doc
     }
+}
+
+/// How much of a document a builder has written: its text's length and how many blocks,
+/// marks, embeds and anchors, at a point where it rests ([`Builder::resting`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub(crate) text: u32,
+    pub(crate) blocks: u32,
+    pub(crate) marks: u32,
+    pub(crate) embeds: u32,
+    pub(crate) anchors: u32,
 }
 
 /// See [`Builder::anchor`]. An anchor at the text offset of the last one replaces it (the

@@ -9,6 +9,8 @@ mod render;
 // The Markdown reader's wasm module reads no HTML sources (the HTML module does), and its size
 // budget has no room for a second HTML reader.
 #[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+mod splice;
+#[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
 mod stream;
 mod tags;
 mod tokenizer;
@@ -28,6 +30,45 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> Result<(), ReadError> {
         *out = Builder::for_source(input.len());
     }
     read_into(input, out, &|p| p)
+}
+
+/// The points where the fast path's reading of a source rested, for [`read_revision`].
+#[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+pub(crate) type Checkpoints = Vec<stream::Checkpoint>;
+/// Without the fast path, no reading rests anywhere.
+#[cfg(all(target_arch = "wasm32", feature = "markdown"))]
+pub(crate) type Checkpoints = ();
+
+/// [`read`], and where the fast path's reading rested when it covered the body.
+pub(crate) fn read_recorded(
+    input: &str,
+    out: &mut Builder,
+) -> Result<Option<Checkpoints>, ReadError> {
+    #[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+    {
+        if let Some(points) = stream::read_recorded(input, out) {
+            return Ok(Some(points));
+        }
+        *out = Builder::for_source(input.len());
+    }
+    read_into(input, out, &|p| p)?;
+    Ok(None)
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+pub(crate) use splice::TextCopy;
+
+/// The document of `new`, a revision of `old_source` read into `old` with the fast path
+/// resting at `points`, read only where the two differ (`splice.rs`), and the stretches of
+/// its text copied from `old`'s; `None` when it must be read whole.
+#[cfg(not(all(target_arch = "wasm32", feature = "markdown")))]
+pub(crate) fn read_revision(
+    old_source: &str,
+    old: &super::Document,
+    points: &Checkpoints,
+    new: &str,
+) -> Option<(super::Document, Vec<TextCopy>)> {
+    splice::read_revision(old_source, old, points, new)
 }
 
 /// Reads `input` (HTML) into `out`; `pos` maps offsets in `input` to offsets in the source

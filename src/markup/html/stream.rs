@@ -27,7 +27,7 @@ use super::render::{context_of, is_block, mark_of_tag, parse_integer};
 use super::tags::Tag;
 use super::tokenizer::{comment_end, Attribute, State, Token, Tokenizer};
 use super::tree::skip_lf;
-use crate::markup::builder::{Builder, Context};
+use crate::markup::builder::{Builder, Context, Tally};
 use crate::markup::document::{embed_source, EmbedKind};
 use crate::markup::scan::{find4, text_end};
 
@@ -88,9 +88,54 @@ impl<'a> Attrs<'a> {
 /// Reads `input` into `out` if it is a body this reader covers (see the module docs);
 /// `false` when it is not, with `out` part-written.
 pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
+    run(input, out, 0, |_, _| false) == Run::Done
+}
+
+/// A point of a source where the reading rests: just after an end tag, with no element open
+/// but `html` and `body` and the builder resting ([`Builder::resting`]), so that what is read
+/// from there on depends on the bytes from there on only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Checkpoint {
+    /// Its offset in the source.
+    pub(crate) source: usize,
+    /// What the builder had written there.
+    pub(crate) tally: Tally,
+}
+
+/// [`read`], and the points where the reading rested, the source's start first; `None` when
+/// this reader does not cover the body.
+pub(crate) fn read_recorded(input: &str, out: &mut Builder) -> Option<Vec<Checkpoint>> {
+    let mut points = vec![Checkpoint { source: 0, tally: out.tally() }];
+    let run = run(input, out, 0, |b, source| {
+        points.push(Checkpoint { source, tally: b.tally() });
+        false
+    });
+    (run == Run::Done).then_some(points)
+}
+
+/// How a reading ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Run {
+    /// At the input's end, the document complete but for [`Builder::finish`].
+    Done,
+    /// At this resting point, where the caller asked to stop.
+    Stopped(usize),
+    /// At a token this reader does not cover.
+    GaveUp,
+}
+
+/// Reads `input` from `from`, a resting point of it (its start, or one a [`Run::Stopped`]
+/// gave) with `out` resting there, asking `stop` at every resting point whether to stop
+/// there (given the builder and the point).
+pub(crate) fn run(
+    input: &str,
+    out: &mut Builder,
+    from: usize,
+    mut stop: impl FnMut(&Builder, usize) -> bool,
+) -> Run {
     #[cfg(test)]
     if tests::full_only() {
-        return false;
+        return Run::GaveUp;
     }
     let mut tokens = Tokenizer::new(input);
     let root = out.context();
@@ -101,12 +146,14 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
         open: vec![0; Tag::KNOWN_COUNT],
     };
     // `html` and `body`, which the tree builder implies: blocks without a start tag.
-    for _ in 0..2 {
-        r.out.block_start(None);
-        r.out.set_context(root);
+    if from == 0 {
+        for _ in 0..2 {
+            r.out.block_start(None);
+            r.out.set_context(root);
+        }
     }
     let bytes = input.as_bytes();
-    let mut pos = 0;
+    let mut pos = from;
     // The last token was `<pre>`'s start tag: a line feed starting the next one is dropped.
     let mut after_pre = false;
     loop {
@@ -133,14 +180,17 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
                 r.start_tag(tag, None, &Attrs::default(), pos..after)
             };
             if !ok {
-                return false;
+                return Run::GaveUp;
             }
             pos = after;
+            if end_tag && r.frames.is_empty() && r.out.resting() && stop(r.out, pos) {
+                return Run::Stopped(pos);
+            }
             continue;
         }
         if let Some((tag, attrs, after)) = quoted_attributes_tag(input, pos) {
             if !r.start_tag(tag, None, &attrs, pos..after) {
-                return false;
+                return Run::GaveUp;
             }
             after_pre = tag == Tag::PRE;
             pos = after;
@@ -179,12 +229,21 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
                 after_pre = name == "pre";
                 r.start(name, &attributes, source.start..source.end)
             }
-            Token::EndTag { name, source } => r.end(name, source.end),
+            Token::EndTag { name, source } => {
+                if !r.end(name, source.end) {
+                    return Run::GaveUp;
+                }
+                pos = tokens.position();
+                if r.frames.is_empty() && r.out.resting() && stop(r.out, pos) {
+                    return Run::Stopped(pos);
+                }
+                continue;
+            }
             Token::Null { .. } => false,
             Token::Eof => break,
         };
         if !ok {
-            return false;
+            return Run::GaveUp;
         }
         pos = tokens.position();
     }
@@ -195,7 +254,7 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
         r.out.block_end(None);
         r.out.set_context(root);
     }
-    true
+    Run::Done
 }
 
 /// A start or end tag at `at` written in lower case without attributes (`<em>`, `</p>`), of

@@ -1,0 +1,476 @@
+//! Reading a revision of an HTML source read before: only where the two differ.
+//!
+//! A CMS's revisions of an article are mostly byte-identical. The fast path ([`stream`])
+//! records, as it reads the old source, the points where its reading rests
+//! ([`Checkpoint`]: just after an end tag, no element open but `html` and `body`, the builder
+//! resting), which cut the source into chunks. From a resting point, what a chunk's bytes make
+//! depends on those bytes only (every token ends before the next resting point, and nothing
+//! the builder keeps across a resting point changes what it writes but the offsets it writes
+//! at and whether a block came before); and every list opened in a chunk is closed in it, so
+//! its items' numbers are the chunk's own. So where the new source, at a point where its
+//! reading rests, goes on with the bytes of an old chunk, that chunk's blocks, marks, embeds
+//! and anchors are the old document's, moved to their new text and source offsets
+//! ([`Builder::append_read`]); and the reading rests again after it.
+//!
+//! [`read_revision`] walks the new source so: old chunks copied while they match, the fast
+//! path reading from a resting point where none does, stopping at the first later resting
+//! point where one of the next old chunks matches, or any old chunk that comes after the same
+//! bytes as the point does (blocks deleted or rewritten by the dozen). The result is the document a full read of
+//! the new source gives, to the last anchor (`tests` compare them over random edits): anything
+//! this walk cannot vouch for (the fast path giving up on the new source, an anchor the old
+//! document left out as predicted) returns `None`, and the caller reads the new source whole.
+//!
+//! Cost: a comparison of the bytes each copied chunk covers and a copy of what the old
+//! document holds of it, instead of tokenizing and rendering them; the fast path's own for the
+//! bytes read, plus at each of their resting points a comparison with a few old chunks.
+
+use core::ops::Range;
+
+use super::stream::{self, Checkpoint, Run};
+use crate::markup::builder::{Builder, Tally};
+use crate::markup::document::Document;
+
+/// How many old chunks, from the one expected next, a resting point of the new source is
+/// compared with: enough for a few deleted blocks; beyond, the new source is read on.
+const LOOKAHEAD: usize = 8;
+
+/// The old source, its document and the points where its reading rested
+/// ([`stream::read_recorded`]), as chunks.
+struct Old<'a> {
+    source: &'a [u8],
+    doc: &'a Document,
+    points: &'a [Checkpoint],
+}
+
+impl Old<'_> {
+    /// How many chunks there are: one from each resting point to the next, the last to the
+    /// source's end.
+    fn chunks(&self) -> usize {
+        self.points.len()
+    }
+
+    /// Where chunk `k` starts, and what had been written there.
+    fn start(&self, k: usize) -> Checkpoint {
+        self.points.get(k).copied().unwrap_or(Checkpoint {
+            source: self.source.len(),
+            tally: Tally {
+                text: self.doc.text.len() as u32,
+                blocks: self.doc.blocks.len() as u32,
+                marks: self.doc.marks.len() as u32,
+                embeds: self.doc.embeds.len() as u32,
+                anchors: self.doc.anchors.len() as u32,
+            },
+        })
+    }
+
+    /// Whether `new` goes on at `at` with the bytes of chunk `k`; the last chunk, read to the
+    /// end of its source (where open elements are closed), must end `new` too.
+    fn matches(&self, k: usize, new: &[u8], at: usize) -> bool {
+        let (from, to) = (self.start(k).source, self.start(k + 1).source);
+        let end = at + (to - from);
+        let fits = if k + 1 == self.chunks() { end == new.len() } else { end <= new.len() };
+        fits && new[at..end] == self.source[from..to]
+    }
+
+    /// The first of the chunks from `k` (at most [`LOOKAHEAD`] of them) that `new` goes on
+    /// with at `at`.
+    fn find(&self, k: usize, new: &[u8], at: usize) -> Option<usize> {
+        (k..self.chunks().min(k + LOOKAHEAD)).find(|&j| self.matches(j, new, at))
+    }
+
+    /// Each chunk but the first by the [`tail_hash`] of the bytes before it, in an
+    /// open-addressing table (a slot per chunk or more, `(hash, chunk)`, chunk 0 for an empty
+    /// slot): the chunks a resting point of the new source may go on with, wherever they are.
+    fn tails(&self) -> Vec<(u64, usize)> {
+        let mut table = vec![(0, 0); (self.chunks() * 2).next_power_of_two()];
+        let mask = table.len() - 1;
+        for k in 1..self.chunks() {
+            let Some(hash) = tail_hash(self.source, self.start(k).source) else { continue };
+            let mut i = hash as usize & mask;
+            while table[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = (hash, k);
+        }
+        table
+    }
+
+    /// A chunk that `new` goes on with at `at` and whose old source has bytes with the same
+    /// [`tail_hash`] before it, from `tails`.
+    fn find_by_tail(&self, tails: &[(u64, usize)], new: &[u8], at: usize) -> Option<usize> {
+        let hash = tail_hash(new, at)?;
+        let mask = tails.len() - 1;
+        let mut i = hash as usize & mask;
+        while tails[i].1 != 0 {
+            if tails[i].0 == hash && self.matches(tails[i].1, new, at) {
+                return Some(tails[i].1);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+}
+
+/// How many bytes before a resting point [`tail_hash`] reads: enough to tell apart the ends
+/// of two paragraphs (their last words and end tags).
+const TAIL: usize = 32;
+
+/// A hash (FNV-1a) of the [`TAIL`] bytes of `bytes` before `at`, if there are as many.
+fn tail_hash(bytes: &[u8], at: usize) -> Option<u64> {
+    let tail = bytes.get(at.checked_sub(TAIL)?..at)?;
+    Some(
+        tail.iter()
+            .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)),
+    )
+}
+
+/// The document of `new`, a revision of `old_source` (read into `old` by the fast path, which
+/// rested at `points`), reading only the parts of `new` that differ; `None` where that cannot
+/// be done exactly (see the module docs), for the caller to read `new` whole.
+/// Also returns the stretches of the new document's text copied from the old one's, in order.
+pub(crate) fn read_revision(
+    old_source: &str,
+    old: &Document,
+    points: &[Checkpoint],
+    new: &str,
+) -> Option<(Document, Vec<TextCopy>)> {
+    revise(old_source, old, points, new).map(|(doc, copies, _)| (doc, copies))
+}
+
+/// A stretch of a revision's text that is a copy of the old text's from `old` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextCopy {
+    pub(crate) new: Range<usize>,
+    pub(crate) old: usize,
+}
+
+/// [`read_revision`], and how many bytes of `new` were taken from old chunks.
+fn revise(
+    old_source: &str,
+    old: &Document,
+    points: &[Checkpoint],
+    new: &str,
+) -> Option<(Document, Vec<TextCopy>, usize)> {
+    let mut copied = 0;
+    let mut copies: Vec<TextCopy> = Vec::new();
+    let old = Old { source: old_source.as_bytes(), doc: old, points };
+    let bytes = new.as_bytes();
+    let mut out = Builder::for_source(new.len());
+    let mut pos = 0;
+    // The old chunk expected next.
+    let mut k = 0;
+    // `Old::tails`, made when first needed.
+    let mut tails = None;
+    loop {
+        if let Some(j) = old.find(k, bytes, pos) {
+            let (from, to) = (old.start(j), old.start(j + 1));
+            let shift = pos as isize - from.source as isize;
+            if let Some(text) = out.append_read(old.doc, from.tally, to.tally, shift) {
+                let end = out.tally().text as usize;
+                let new = end - text.len()..end;
+                match copies.last_mut() {
+                    _ if text.is_empty() => {}
+                    Some(c) if c.new.end == new.start && c.old + c.new.len() == text.start => {
+                        c.new.end = new.end;
+                    }
+                    _ => copies.push(TextCopy { new, old: text.start }),
+                }
+                pos += to.source - from.source;
+                copied += to.source - from.source;
+                k = j + 1;
+                if j + 1 == old.chunks() {
+                    return Some((out.finish(), copies, copied));
+                }
+                continue;
+            }
+        }
+        if pos == bytes.len() {
+            // Resting at the end: nothing is left open to close.
+            return Some((out.finish(), copies, copied));
+        }
+        let mut found = None;
+        let run = stream::run(new, &mut out, pos, |_, at| {
+            // The next old chunks first (an edited block, a few inserted or deleted), then
+            // any old chunk after bytes like these (many deleted, a section rewritten).
+            found = old.find(k, bytes, at).or_else(|| {
+                let tails = tails.get_or_insert_with(|| old.tails());
+                old.find_by_tail(tails, bytes, at)
+            });
+            found.is_some()
+        });
+        match run {
+            Run::Done => return Some((out.finish(), copies, copied)),
+            Run::Stopped(at) => {
+                pos = at;
+                k = found?;
+            }
+            Run::GaveUp => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::stream;
+    use crate::markup::builder::Builder;
+    use crate::markup::{read, read_pair, Markup};
+
+    /// `new` read as a revision of `old` is `read(new)`, every field of the document (its
+    /// source anchors included); and `old`'s document is `read(old)`. Returns whether the
+    /// share of its bytes taken from the old document's chunks (0 when read whole).
+    fn check(old: &str, new: &str) -> f64 {
+        let (a, b) = read_pair(old, new, Markup::Html).expect("both read");
+        assert_eq!(a, read(old, Markup::Html).expect("old reads"), "old {old:?}");
+        assert_eq!(b, read(new, Markup::Html).expect("new reads"), "old {old:?}\nnew {new:?}");
+        let mut out = Builder::for_source(old.len());
+        let Some(points) = stream::read_recorded(old, &mut out) else { return 0.0 };
+        let old_doc = out.finish();
+        let revised = super::revise(old, &old_doc, &points, new);
+        let Some((doc, copies, copied)) = revised else { return 0.0 };
+        // The copied stretches of text are copies, in order.
+        let mut end = 0;
+        for c in &copies {
+            assert!(c.new.start >= end && !c.new.is_empty());
+            assert_eq!(doc.text[c.new.clone()], old_doc.text[c.old..c.old + c.new.len()]);
+            end = c.new.end;
+        }
+        copied as f64 / new.len().max(1) as f64
+    }
+
+    /// `source` with bytes `at..at + cut` (clamped to char boundaries) replaced by `put`.
+    fn edit(source: &str, at: usize, cut: usize, put: &str) -> String {
+        let floor = |mut i: usize| {
+            i = i.min(source.len());
+            while !source.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (from, to) = (floor(at), floor(at + cut));
+        format!("{}{put}{}", &source[..from], &source[to..])
+    }
+
+    const WORDPRESS: &str = include_str!("../../../tests/fixtures/markup/wordpress.html");
+    const ARTICLE: &str = include_str!("../../../tests/fixtures/markup/article.html");
+
+    #[test]
+    fn identical_and_empty_sources() {
+        for s in [WORDPRESS, ARTICLE, "", "<p>a</p>"] {
+            check(s, s);
+            check(s, "");
+            check("", s);
+        }
+    }
+
+    #[test]
+    fn an_edited_word_reads_from_the_old_chunks() {
+        let new = WORDPRESS.replacen("gulls are up", "gulls wake", 1);
+        assert!(check(WORDPRESS, &new) > 0.85);
+        // At the very start and the very end.
+        assert!(check(WORDPRESS, &format!("<p>First.</p>{WORDPRESS}")) > 0.95);
+        assert!(check(WORDPRESS, &format!("{WORDPRESS}<p>Last.</p>")) > 0.95);
+        assert!(check(&format!("<p>First.</p>{WORDPRESS}"), WORDPRESS) > 0.95);
+        assert!(check(&format!("{WORDPRESS}<p>Last.</p>"), WORDPRESS) > 0.95);
+    }
+
+    /// The bench's kind of pair: a long body with a few edits scattered over it.
+    #[test]
+    fn scattered_edits_read_from_the_old_chunks() {
+        let paragraph = |i: usize| {
+            format!(
+                "<!-- wp:paragraph -->\n<p>Paragraph {i} of <em>many</em>, with \
+                 <a href=\"https://e.org/{i}\">a link</a> and words.</p>\n<!-- /wp:paragraph -->\n"
+            )
+        };
+        let old: String = (0..300).map(paragraph).collect();
+        let mut new = old.clone();
+        for (i, to) in [(3, "edited"), (100, "<strong>many</strong>"), (101, ""), (299, "x")] {
+            let from = format!("Paragraph {i} of ");
+            new = new.replacen(&from, &format!("{from}{to}"), 1);
+        }
+        new = new.replacen("https://e.org/150\"", "https://e.org/moved\"", 1);
+        new = new.replacen(&paragraph(200), "", 1);
+        new = new.replacen(&paragraph(50), &(paragraph(50) + &paragraph(1000)), 1);
+        let share = check(&old, &new);
+        assert!(share > 0.95, "{share}");
+        let share = check(&new, &old);
+        assert!(share > 0.95, "{share}");
+        // Twenty blocks deleted, twenty rewritten, a section moved: far past the next old
+        // chunks.
+        let mut new = old.replacen(&(40..60).map(paragraph).collect::<String>(), "", 1);
+        let rewritten: String = (2000..2020).map(paragraph).collect();
+        new = new.replacen(&(100..120).map(paragraph).collect::<String>(), &rewritten, 1);
+        let section: String = (200..230).map(paragraph).collect();
+        new =
+            new.replacen(&section, "", 1).replacen(&paragraph(10), &(paragraph(10) + &section), 1);
+        let share = check(&old, &new);
+        assert!(share > 0.85, "{share}");
+        let share = check(&new, &old);
+        assert!(share > 0.85, "{share}");
+    }
+
+    #[test]
+    fn edits_that_change_how_the_rest_reads() {
+        let cases = [
+            // An element left open, a stray `</p>`, misnesting: the full reader takes over.
+            ("</h2>", "</h3>"),
+            ("<p>The first", "<p><p>The first"),
+            ("</p>\n<!-- /wp:paragraph -->", "</p></p>\n<!-- /wp:paragraph -->"),
+            ("<em>salt</em>", "<em>salt"),
+            ("<em>salt</em>", "<b><em>salt</b></em>"),
+            // A comment or a tag opened and not closed, or closed early.
+            ("<!-- /wp:heading -->", "<!-- /wp:heading "),
+            ("<!-- wp:list -->", "<!-- wp:list --><!--"),
+            ("<!-- wp:list -->", "<!-- wp:list -->-->"),
+            ("<h2 class", "<h2 title=\"a>b\" class"),
+            ("The first boats", "The <pre>\nfirst</pre> boats"),
+            ("The first boats", "&amp;The first&#8217;boats&nbsp"),
+            ("\n", "\r\n"),
+            ("<script>", "<script><!--<script>"),
+            ("<ul class", "<ol start=\"4\" class"),
+            ("</ul>", ""),
+            ("<blockquote", "<div><blockquote"),
+        ];
+        for (from, to) in cases {
+            let new = WORDPRESS.replacen(from, to, 1);
+            check(WORDPRESS, &new);
+            check(&new, WORDPRESS);
+            let all = WORDPRESS.replace(from, to);
+            check(WORDPRESS, &all);
+        }
+    }
+
+    /// A WordPress-like body: blocks of the kinds the block editor writes.
+    fn body() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(
+            &[
+                "word",
+                "two words",
+                "&amp;",
+                "&#8217;s",
+                "<em>it</em>",
+                "<strong>b</strong>",
+                "<a href=\"https://e.org/x\">l</a>",
+                "<a href=/y>m</a>",
+                "x<br>y",
+                "é",
+                "日本",
+                "<img src=\"a.png\" alt=\"A\">",
+                "<code>c</code>",
+                "  ",
+                "\r\n",
+                "&nbsp;",
+            ][..],
+        );
+        let inline = prop::collection::vec(word, 1..6).prop_map(|w| w.join(" "));
+        let block = (0..9u8, inline).prop_map(|(kind, text)| match kind {
+            0 => format!("<!-- wp:heading --><h2>{text}</h2><!-- /wp:heading -->"),
+            1 => {
+                format!("<!-- wp:list --><ul><li>{text}</li><li>{text}</li></ul><!-- /wp:list -->")
+            }
+            2 => format!("<ol start=\"3\"><li>{text}</li><li value=\"7\">x</li></ol>"),
+            3 => format!("<pre>\n{text}\n</pre>"),
+            4 => format!("<blockquote><p>{text}</p></blockquote>"),
+            5 => format!("<div>{text}</div>"),
+            6 => format!("<figure><img src=\"q.jpg\"><figcaption>{text}</figcaption></figure>"),
+            7 => text,
+            _ => format!("<!-- wp:paragraph -->\n<p>{text}</p>\n<!-- /wp:paragraph -->\n"),
+        });
+        prop::collection::vec(block, 0..14).prop_map(|b| b.join("\n"))
+    }
+
+    /// What an edit puts in: words, and the pieces of markup that change how what follows
+    /// reads.
+    const PUT: &[&str] = &[
+        "",
+        "word",
+        " ",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<em>x</em>",
+        "<pre>",
+        "</pre>",
+        "\n",
+        "\r\n",
+        "\r",
+        "<!--",
+        "-->",
+        "<!-- c -->",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#",
+        "<ul><li>",
+        "</li>",
+        "</ul>",
+        "<div>",
+        "</div>",
+        "<a href=/z>",
+        "</a>",
+        "<table>",
+        "<script>",
+        "</script>",
+        "\"",
+        "<h2>",
+        "</h2>",
+        "<p>new block</p>",
+        "\0",
+        "<br>",
+        "<li>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// Random edits of generated bodies and of the fixtures: the revision reads as a
+        /// whole read does.
+        #[test]
+        fn edited_bodies_read_as_whole_reads(
+            old in body(),
+            fixture in 0..3u8,
+            edits in prop::collection::vec((0.0..1.0f64, 0..40usize, prop::sample::select(PUT)), 1..4),
+        ) {
+            let old = match fixture {
+                0 => old,
+                1 => WORDPRESS.to_owned(),
+                _ => format!("{old}\n{WORDPRESS}"),
+            };
+            let mut new = old.clone();
+            for (at, cut, put) in edits {
+                new = edit(&new, (at * new.len() as f64) as usize, cut, put);
+            }
+            check(&old, &new);
+            check(&new, &old);
+        }
+
+        /// Blocks edited, inserted, deleted and moved whole: the revision is read from the
+        /// old chunks, and as a whole read reads it.
+        #[test]
+        fn block_edits_read_from_the_old_chunks(
+            blocks in prop::collection::vec(body(), 2..12),
+            changes in prop::collection::vec((any::<prop::sample::Index>(), 0..4u8, body()), 1..4),
+        ) {
+            let mut new = blocks.clone();
+            for (i, change, other) in changes {
+                let i = i.index(new.len());
+                match change {
+                    0 => new[i] = other,
+                    1 => new.insert(i, other),
+                    2 => _ = new.remove(i),
+                    _ => new[i].push_str(&other),
+                }
+                if new.is_empty() {
+                    break;
+                }
+            }
+            let (old, new) = (blocks.join("\n"), new.join("\n"));
+            check(&old, &new);
+            check(&new, &old);
+        }
+    }
+}
