@@ -80,28 +80,38 @@ impl Old<'_> {
 
     /// Each chunk but the first by the [`tail_hash`] of the bytes before it, in an
     /// open-addressing table (a slot per chunk or more, `(hash, chunk)`, chunk 0 for an empty
-    /// slot): the chunks a resting point of the new source may go on with, wherever they are.
+    /// slot; a chunk with no room within [`PROBES`] slots of its hash's is left out): the
+    /// chunks a resting point of the new source may go on with, wherever they are.
     fn tails(&self) -> Vec<(u64, usize)> {
         let mut table = vec![(0, 0); (self.chunks() * 2).next_power_of_two()];
         let mask = table.len() - 1;
         for k in 1..self.chunks() {
             let Some(hash) = tail_hash(self.source, self.start(k).source) else { continue };
+            // A lookup looks at `PROBES` slots from the hash's own: a chunk that finds no room
+            // there would never be found (and looking further would make the table quadratic
+            // to fill when thousands of chunks share a hash).
             let mut i = hash as usize & mask;
-            while table[i].1 != 0 {
+            for _ in 0..PROBES {
+                if table[i].1 == 0 {
+                    table[i] = (hash, k);
+                    break;
+                }
                 i = (i + 1) & mask;
             }
-            table[i] = (hash, k);
         }
         table
     }
 
     /// A chunk that `new` goes on with at `at` and whose old source has bytes with the same
-    /// [`tail_hash`] before it, from `tails`.
+    /// [`tail_hash`] before it, from `tails`, among the first [`PROBES`] slots looked at.
     fn find_by_tail(&self, tails: &[(u64, usize)], new: &[u8], at: usize) -> Option<usize> {
         let hash = tail_hash(new, at)?;
         let mask = tails.len() - 1;
         let mut i = hash as usize & mask;
-        while tails[i].1 != 0 {
+        for _ in 0..PROBES {
+            if tails[i].1 == 0 {
+                break;
+            }
             if tails[i].0 == hash && self.matches(tails[i].1, new, at) {
                 return Some(tails[i].1);
             }
@@ -110,6 +120,12 @@ impl Old<'_> {
         None
     }
 }
+
+/// How many slots of [`Old::tails`] a lookup looks at. Chunks after the same bytes share a
+/// hash and sit side by side in the table (a paragraph repeated thousands of times): trying
+/// every one of them at every resting point of the new source would be quadratic, and missing
+/// one only means reading on.
+const PROBES: usize = 8;
 
 /// How many bytes before a resting point [`tail_hash`] reads: enough to tell apart the ends
 /// of two paragraphs (their last words and end tags).
@@ -254,6 +270,19 @@ mod tests {
 
     const WORDPRESS: &str = include_str!("../../../tests/fixtures/markup/wordpress.html");
     const ARTICLE: &str = include_str!("../../../tests/fixtures/markup/article.html");
+
+    /// Thousands of old chunks after the same bytes share a tail hash, and every resting point
+    /// of the new source comes after those bytes but goes on with other ones: the lookups and
+    /// the table stay a few slots each (this took seconds when they walked every such chunk).
+    #[test]
+    fn chunks_after_the_same_bytes_by_the_thousand() {
+        let same = "<p>The same paragraph, with the same words at its end, over and over.</p>\n";
+        let other = "<p>Another start, with the same words at its end, over and over.</p>\n";
+        let old = same.repeat(20_000);
+        check(&old, &other.repeat(20_000));
+        let mixed: String = (0..20_000).map(|i| if i % 3 == 0 { other } else { same }).collect();
+        assert!(check(&old, &mixed) > 0.5);
+    }
 
     #[test]
     fn identical_and_empty_sources() {
