@@ -153,6 +153,40 @@ fn tail_hash(bytes: &[u8], at: usize) -> Option<u64> {
     )
 }
 
+/// At which resting points of the new source old chunks are looked for: every one at first,
+/// then, after [`Backoff::EAGER`] points in a row where none matched, every second, then every
+/// fourth…, at most every [`Backoff::FURTHEST`]th; every one again after a match. Where the
+/// new source is mostly not the old one's (unrelated, or rewritten), the lookups then cost
+/// little beside reading it; the price is reading on up to that many chunks past the end of a
+/// rewritten stretch before finding the old source again.
+#[derive(Default)]
+struct Backoff {
+    /// Lookups in a row that found nothing.
+    misses: u32,
+    /// Resting points to pass before the next lookup.
+    skip: u32,
+}
+
+impl Backoff {
+    /// How many lookups in a row find nothing before the next ones are half as frequent.
+    const EAGER: u32 = 8;
+    /// The widest gap between two lookups, in resting points.
+    const FURTHEST: u32 = 64;
+
+    /// Whether to look up at this resting point.
+    fn look(&mut self) -> bool {
+        let skip = self.skip;
+        self.skip = skip.saturating_sub(1);
+        skip == 0
+    }
+
+    /// A lookup found nothing.
+    fn missed(&mut self) {
+        self.misses = self.misses.saturating_add(1);
+        self.skip = (1 << (self.misses / Backoff::EAGER).min(Backoff::FURTHEST.ilog2())) - 1;
+    }
+}
+
 /// The document of `new`, a revision of `old_source` (read into `old` by the fast path, which
 /// rested at `points`), reading only the parts of `new` that differ; `None` where that cannot
 /// be done exactly (see the module docs), for the caller to read `new` whole.
@@ -192,6 +226,7 @@ fn revise(
     let mut k = 0;
     // `Old::tails`, made when first needed.
     let mut tails = None;
+    let mut backoff = Backoff::default();
     loop {
         if let Some(j) = old.find(k, bytes, pos, open) {
             let (from, to) = (old.start(j), old.start(j + 1));
@@ -219,12 +254,18 @@ fn revise(
         let mut found = None;
         // (At the end of `new`, this closes the wrappers left open.)
         let run = stream::run(new, &mut out, pos, open, |_, at, here| {
+            if !backoff.look() {
+                return false;
+            }
             // The next old chunks first (an edited block, a few inserted or deleted), then
             // any old chunk after bytes like these (many deleted, a section rewritten).
             found = old.find(k, bytes, at, here).or_else(|| {
                 let tails = tails.get_or_insert_with(|| old.tails());
                 old.find_by_tail(tails, bytes, at, here)
             });
+            if found.is_none() {
+                backoff.missed();
+            }
             found.is_some()
         });
         match run {
@@ -233,6 +274,7 @@ fn revise(
                 pos = at;
                 k = found?;
                 open = old.start(k).open;
+                backoff = Backoff::default();
             }
             Run::GaveUp => return None,
         }
@@ -296,6 +338,24 @@ mod tests {
         check(&old, &other.repeat(20_000));
         let mixed: String = (0..20_000).map(|i| if i % 3 == 0 { other } else { same }).collect();
         assert!(check(&old, &mixed) > 0.5);
+    }
+
+    /// A new source that is not the old one for thousands of blocks, then is again: the
+    /// lookups back off over the rewritten stretch ([`super::Backoff`]) and find the old
+    /// chunks again soon after it, in a wrapper or not.
+    #[test]
+    fn a_long_rewrite_backs_off_and_finds_the_old_source_again() {
+        let paragraph = |i: usize| format!("<p>Paragraph {i}, <em>words</em>.</p>\n");
+        let old: String = (0..4000).map(paragraph).collect();
+        let new: String = (10_000..12_000).chain(2000..4000).map(paragraph).collect();
+        let share = check(&old, &new);
+        assert!(share > 0.45, "{share}");
+        let wrapped = |s: &str| format!("<div class=\"entry-content\"><main>{s}</main></div>");
+        let share = check(&wrapped(&old), &wrapped(&new));
+        assert!(share > 0.45, "{share}");
+        // Unrelated throughout.
+        let other: String = (10_000..14_000).map(paragraph).collect();
+        assert!(check(&old, &other) < 0.01);
     }
 
     #[test]
