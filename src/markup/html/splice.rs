@@ -628,6 +628,30 @@ mod tests {
             check(&new, &old);
         }
 
+        /// Long stretches of blocks rewritten, in a wrapper or not: the lookups back off over
+        /// them and the revision still reads as a whole read does.
+        #[test]
+        fn long_rewrites_read_as_whole_reads(
+            blocks in prop::collection::vec(body(), 20..50),
+            rewrites in prop::collection::vec((any::<prop::sample::Index>(), 10..40usize, body()), 1..3),
+            layer in prop::sample::select(WRAPPERS),
+            wrap in any::<bool>(),
+        ) {
+            let mut new = blocks.clone();
+            for (at, len, other) in rewrites {
+                let at = at.index(new.len());
+                let end = (at + len).min(new.len());
+                for (n, b) in new[at..end].iter_mut().enumerate() {
+                    *b = format!("<p>{n}</p>{other}");
+                }
+            }
+            let (open, close) = if wrap { layer } else { ("", "") };
+            let (old, new) = (blocks.join("\n"), new.join("\n"));
+            let (old, new) = (format!("{open}{old}{close}"), format!("{open}{new}{close}"));
+            check(&old, &new);
+            check(&new, &old);
+        }
+
         /// Blocks of a wrapped body edited, inserted, deleted, and an edit near the wrapper's
         /// end tag: read from the old chunks, as a whole read reads it.
         #[test]
