@@ -55,8 +55,8 @@ struct Reader<'s, 'b> {
     frames: Vec<Frame<'s>>,
     /// The outermost open elements, as long as they are wrappers ([`Wrappers`]).
     wrappers: Wrappers,
-    /// How many open elements are not counted in `wrappers` (anything but a wrapper, and any
-    /// element inside one of them or past [`Wrappers::ROOM`]): the reading rests only at 0.
+    /// How many open elements are not counted in `wrappers`: the first that is not a wrapper
+    /// (or is one past [`Wrappers::ROOM`]) and every one inside it. The reading rests only at 0.
     opaque: usize,
     /// Open lists: their ids, innermost last.
     lists: Vec<u32>,
@@ -109,7 +109,7 @@ pub(crate) struct Checkpoint {
     pub(crate) source: usize,
     /// What the builder had written there.
     pub(crate) tally: Tally,
-    /// The elements open there.
+    /// The wrappers open there (nothing else is).
     pub(crate) open: Wrappers,
 }
 
