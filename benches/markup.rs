@@ -119,3 +119,84 @@ fn html_1mb_read() {
     let (_, new) = &*HTML;
     divan::black_box(read(new, Markup::Html).unwrap());
 }
+
+/// The bench pair as a CMS's theme or a scraped page gives it: the body inside
+/// `<main><article><div class="entry-content">`.
+static WRAPPED: LazyLock<(String, String)> = LazyLock::new(|| {
+    let wrap = |body: &str| {
+        format!(
+            "<main>\n<article>\n<div class=\"entry-content\">\n{body}</div>\n</article>\n</main>\n"
+        )
+    };
+    let (old, new) = &*HTML;
+    (wrap(old), wrap(new))
+});
+
+/// Two unrelated bodies of about 1 MB of short paragraphs (3–12 words): nothing of the old
+/// one is found in the new one.
+static UNRELATED: LazyLock<(String, String)> = LazyLock::new(|| {
+    let vocabulary: Vec<&str> = NEW.split_whitespace().filter(|w| w.is_ascii()).collect();
+    let body = |seed: u64| {
+        let mut rng = Rng(seed);
+        let mut out = String::new();
+        while out.len() < 1_000_000 {
+            let words: Vec<&str> =
+                (0..3 + rng.below(10)).map(|_| vocabulary[rng.below(vocabulary.len())]).collect();
+            out.push_str(&format!("<p>{}</p>\n", words.join(" ").replace(['<', '&'], "")));
+        }
+        out
+    };
+    (body(3), body(5))
+});
+
+/// The 1 MB pair wrapped (`WRAPPED`), read as `html_1mb_read_pair` reads it.
+#[divan::bench(sample_count = 20)]
+fn html_1mb_wrapped_read_pair() {
+    let (old, new) = &*WRAPPED;
+    divan::black_box(read_pair(old, new, Markup::Html).unwrap());
+}
+
+/// Both wrapped sources read whole: what `html_1mb_wrapped_read_pair` saves on.
+#[divan::bench(sample_count = 20)]
+fn html_1mb_wrapped_read_both() {
+    let (old, new) = &*WRAPPED;
+    divan::black_box((read(old, Markup::Html).unwrap(), read(new, Markup::Html).unwrap()));
+}
+
+/// Unrelated sources (`UNRELATED`) read as a revision of each other: what looking for old
+/// chunks costs when none is found.
+#[divan::bench(sample_count = 20)]
+fn html_1mb_unrelated_read_pair() {
+    let (old, new) = &*UNRELATED;
+    divan::black_box(read_pair(old, new, Markup::Html).unwrap());
+}
+
+/// Unrelated sources read whole: the cost `html_1mb_unrelated_read_pair` should stay near.
+#[divan::bench(sample_count = 20)]
+fn html_1mb_unrelated_read_both() {
+    let (old, new) = &*UNRELATED;
+    divan::black_box((read(old, Markup::Html).unwrap(), read(new, Markup::Html).unwrap()));
+}
+
+/// Thousands of old chunks after the same bytes, every resting point of the new source after
+/// those bytes too but going on with others (`splice.rs`'s
+/// `chunks_after_the_same_bytes_by_the_thousand`), about 1 MB each.
+static SAME_TAILS: LazyLock<(String, String)> = LazyLock::new(|| {
+    let same = "<p>The same paragraph, with the same words at its end, over and over.</p>\n";
+    let other = "<p>Another start, with the same words at its end, over and over.</p>\n";
+    (same.repeat(14_000), other.repeat(14_000))
+});
+
+/// `SAME_TAILS` read as a revision.
+#[divan::bench(sample_count = 20)]
+fn html_1mb_same_tails_read_pair() {
+    let (old, new) = &*SAME_TAILS;
+    divan::black_box(read_pair(old, new, Markup::Html).unwrap());
+}
+
+/// `SAME_TAILS` read whole.
+#[divan::bench(sample_count = 20)]
+fn html_1mb_same_tails_read_both() {
+    let (old, new) = &*SAME_TAILS;
+    divan::black_box((read(old, Markup::Html).unwrap(), read(new, Markup::Html).unwrap()));
+}

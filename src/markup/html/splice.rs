@@ -2,15 +2,19 @@
 //!
 //! A CMS's revisions of an article are mostly byte-identical. The fast path ([`stream`])
 //! records, as it reads the old source, the points where its reading rests
-//! ([`Checkpoint`]: just after an end tag, no element open but `html` and `body`, the builder
-//! resting), which cut the source into chunks. From a resting point, what a chunk's bytes make
-//! depends on those bytes only (every token ends before the next resting point, and nothing
-//! the builder keeps across a resting point changes what it writes but the offsets it writes
-//! at and whether a block came before); and every list opened in a chunk is closed in it, so
-//! its items' numbers are the chunk's own. So where the new source, at a point where its
-//! reading rests, goes on with the bytes of an old chunk, that chunk's blocks, marks, embeds
+//! ([`Checkpoint`]: just after an end tag, no element open but `html`, `body` and the
+//! wrappers a body sits in, `<div class="entry-content">`, `<article>`, `<main><section>`…
+//! ([`Wrappers`], recorded with the point), the builder resting), which cut the source into
+//! chunks. From a resting point, what a chunk's bytes make depends on those bytes and the
+//! wrappers open only (every token ends before the next resting point, a wrapper changes
+//! nothing the reader keeps but the stack of open tags, and nothing the builder keeps across a
+//! resting point changes what it writes but the offsets it writes at and whether a block came
+//! before); and every list opened in a chunk is closed in it, so its items' numbers are the
+//! chunk's own. So where the new source, at a point where its reading rests with the same
+//! wrappers open, goes on with the bytes of an old chunk, that chunk's blocks, marks, embeds
 //! and anchors are the old document's, moved to their new text and source offsets
-//! ([`Builder::append_read`]); and the reading rests again after it.
+//! ([`Builder::append_read`]); and the reading rests again after it, with the wrappers open
+//! that the old reading had there.
 //!
 //! [`read_revision`] walks the new source so: old chunks copied while they match, the fast
 //! path reading from a resting point where none does, stopping at the first later resting
@@ -26,7 +30,7 @@
 
 use core::ops::Range;
 
-use super::stream::{self, Checkpoint, Run};
+use super::stream::{self, Checkpoint, Run, Wrappers};
 use crate::markup::builder::{Builder, Tally};
 use crate::markup::document::Document;
 
@@ -60,22 +64,25 @@ impl Old<'_> {
                 embeds: self.doc.embeds.len() as u32,
                 anchors: self.doc.anchors.len() as u32,
             },
+            // Unused: nothing goes on after the end.
+            open: Wrappers::default(),
         })
     }
 
-    /// Whether `new` goes on at `at` with the bytes of chunk `k`; the last chunk, read to the
-    /// end of its source (where open elements are closed), must end `new` too.
-    fn matches(&self, k: usize, new: &[u8], at: usize) -> bool {
-        let (from, to) = (self.start(k).source, self.start(k + 1).source);
-        let end = at + (to - from);
+    /// Whether `new` goes on at `at`, where the wrappers `open` are open, with chunk `k`:
+    /// read from the same wrappers, of the same bytes; the last chunk, read to the end of its
+    /// source (where open elements are closed), must end `new` too.
+    fn matches(&self, k: usize, new: &[u8], at: usize, open: Wrappers) -> bool {
+        let (from, to) = (self.start(k), self.start(k + 1).source);
+        let end = at + (to - from.source);
         let fits = if k + 1 == self.chunks() { end == new.len() } else { end <= new.len() };
-        fits && new[at..end] == self.source[from..to]
+        fits && from.open == open && new[at..end] == self.source[from.source..to]
     }
 
     /// The first of the chunks from `k` (at most [`LOOKAHEAD`] of them) that `new` goes on
     /// with at `at`.
-    fn find(&self, k: usize, new: &[u8], at: usize) -> Option<usize> {
-        (k..self.chunks().min(k + LOOKAHEAD)).find(|&j| self.matches(j, new, at))
+    fn find(&self, k: usize, new: &[u8], at: usize, open: Wrappers) -> Option<usize> {
+        (k..self.chunks().min(k + LOOKAHEAD)).find(|&j| self.matches(j, new, at, open))
     }
 
     /// Each chunk but the first by the [`tail_hash`] of the bytes before it, in an
@@ -104,7 +111,13 @@ impl Old<'_> {
 
     /// A chunk that `new` goes on with at `at` and whose old source has bytes with the same
     /// [`tail_hash`] before it, from `tails`, among the first [`PROBES`] slots looked at.
-    fn find_by_tail(&self, tails: &[(u64, usize)], new: &[u8], at: usize) -> Option<usize> {
+    fn find_by_tail(
+        &self,
+        tails: &[(u64, usize)],
+        new: &[u8],
+        at: usize,
+        open: Wrappers,
+    ) -> Option<usize> {
         let hash = tail_hash(new, at)?;
         let mask = tails.len() - 1;
         let mut i = hash as usize & mask;
@@ -112,7 +125,7 @@ impl Old<'_> {
             if tails[i].1 == 0 {
                 break;
             }
-            if tails[i].0 == hash && self.matches(tails[i].1, new, at) {
+            if tails[i].0 == hash && self.matches(tails[i].1, new, at, open) {
                 return Some(tails[i].1);
             }
             i = (i + 1) & mask;
@@ -131,13 +144,50 @@ const PROBES: usize = 8;
 /// of two paragraphs (their last words and end tags).
 const TAIL: usize = 32;
 
-/// A hash (FNV-1a) of the [`TAIL`] bytes of `bytes` before `at`, if there are as many.
+/// A hash of the [`TAIL`] bytes of `bytes` before `at`, if there are as many: eight bytes a
+/// multiplication (a byte a multiplication, as FNV-1a does, waits on a chain of 32 of them at
+/// every chunk of the old source when the table is made). Its low bits pick a slot.
 fn tail_hash(bytes: &[u8], at: usize) -> Option<u64> {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let tail = bytes.get(at.checked_sub(TAIL)?..at)?;
-    Some(
-        tail.iter()
-            .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)),
-    )
+    Some(tail.chunks_exact(8).fold(K, |h, w| {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default());
+        (h ^ word).wrapping_mul(K).rotate_left(29)
+    }))
+}
+
+/// At which resting points of the new source old chunks are looked for: every one at first,
+/// then, after [`Backoff::EAGER`] points in a row where none matched, every second, then every
+/// fourth…, at most every [`Backoff::FURTHEST`]th; every one again after a match. Where the
+/// new source is mostly not the old one's (unrelated, or rewritten), the lookups then cost
+/// little beside reading it; the price is reading on up to that many chunks past the end of a
+/// rewritten stretch before finding the old source again.
+#[derive(Default)]
+struct Backoff {
+    /// Lookups in a row that found nothing.
+    misses: u32,
+    /// Resting points to pass before the next lookup.
+    skip: u32,
+}
+
+impl Backoff {
+    /// How many lookups in a row find nothing before the next ones are half as frequent.
+    const EAGER: u32 = 8;
+    /// The widest gap between two lookups, in resting points.
+    const FURTHEST: u32 = 64;
+
+    /// Whether to look up at this resting point.
+    fn look(&mut self) -> bool {
+        let skip = self.skip;
+        self.skip = skip.saturating_sub(1);
+        skip == 0
+    }
+
+    /// A lookup found nothing.
+    fn missed(&mut self) {
+        self.misses = self.misses.saturating_add(1);
+        self.skip = (1 << (self.misses / Backoff::EAGER).min(Backoff::FURTHEST.ilog2())) - 1;
+    }
 }
 
 /// The document of `new`, a revision of `old_source` (read into `old` by the fast path, which
@@ -173,12 +223,15 @@ fn revise(
     let bytes = new.as_bytes();
     let mut out = Builder::for_source(new.len());
     let mut pos = 0;
+    // The wrappers open at `pos`.
+    let mut open = Wrappers::default();
     // The old chunk expected next.
     let mut k = 0;
     // `Old::tails`, made when first needed.
     let mut tails = None;
+    let mut backoff = Backoff::default();
     loop {
-        if let Some(j) = old.find(k, bytes, pos) {
+        if let Some(j) = old.find(k, bytes, pos, open) {
             let (from, to) = (old.start(j), old.start(j + 1));
             let shift = pos as isize - from.source as isize;
             if let Some(text) = out.append_read(old.doc, from.tally, to.tally, shift) {
@@ -193,6 +246,7 @@ fn revise(
                 }
                 pos += to.source - from.source;
                 copied += to.source - from.source;
+                open = to.open;
                 k = j + 1;
                 if j + 1 == old.chunks() {
                     return Some((out.finish(), copies, copied));
@@ -200,18 +254,21 @@ fn revise(
                 continue;
             }
         }
-        if pos == bytes.len() {
-            // Resting at the end: nothing is left open to close.
-            return Some((out.finish(), copies, copied));
-        }
         let mut found = None;
-        let run = stream::run(new, &mut out, pos, |_, at| {
+        // (At the end of `new`, this closes the wrappers left open.)
+        let run = stream::run(new, &mut out, pos, open, |_, at, here| {
+            if !backoff.look() {
+                return false;
+            }
             // The next old chunks first (an edited block, a few inserted or deleted), then
             // any old chunk after bytes like these (many deleted, a section rewritten).
-            found = old.find(k, bytes, at).or_else(|| {
+            found = old.find(k, bytes, at, here).or_else(|| {
                 let tails = tails.get_or_insert_with(|| old.tails());
-                old.find_by_tail(tails, bytes, at)
+                old.find_by_tail(tails, bytes, at, here)
             });
+            if found.is_none() {
+                backoff.missed();
+            }
             found.is_some()
         });
         match run {
@@ -219,6 +276,8 @@ fn revise(
             Run::Stopped(at) => {
                 pos = at;
                 k = found?;
+                open = old.start(k).open;
+                backoff = Backoff::default();
             }
             Run::GaveUp => return None,
         }
@@ -282,6 +341,24 @@ mod tests {
         check(&old, &other.repeat(20_000));
         let mixed: String = (0..20_000).map(|i| if i % 3 == 0 { other } else { same }).collect();
         assert!(check(&old, &mixed) > 0.5);
+    }
+
+    /// A new source that is not the old one for thousands of blocks, then is again: the
+    /// lookups back off over the rewritten stretch ([`super::Backoff`]) and find the old
+    /// chunks again soon after it, in a wrapper or not.
+    #[test]
+    fn a_long_rewrite_backs_off_and_finds_the_old_source_again() {
+        let paragraph = |i: usize| format!("<p>Paragraph {i}, <em>words</em>.</p>\n");
+        let old: String = (0..4000).map(paragraph).collect();
+        let new: String = (10_000..12_000).chain(2000..4000).map(paragraph).collect();
+        let share = check(&old, &new);
+        assert!(share > 0.45, "{share}");
+        let wrapped = |s: &str| format!("<div class=\"entry-content\"><main>{s}</main></div>");
+        let share = check(&wrapped(&old), &wrapped(&new));
+        assert!(share > 0.45, "{share}");
+        // Unrelated throughout.
+        let other: String = (10_000..14_000).map(paragraph).collect();
+        assert!(check(&old, &other) < 0.01);
     }
 
     #[test]
@@ -453,8 +530,160 @@ mod tests {
         "<li>",
     ];
 
+    /// The elements CMSes and scraped pages wrap a body in, as start and end tags.
+    const WRAPPERS: &[(&str, &str)] = &[
+        ("<div class=\"entry-content\">", "</div>"),
+        ("<article>", "</article>"),
+        ("<main>", "</main>"),
+        ("<section class=\"body\">", "</section>"),
+        ("<div id=\"content\">", "</div>"),
+        ("<header>", "</header>"),
+        ("<aside>", "</aside>"),
+        ("<nav>", "</nav>"),
+        ("<figure>", "</figure>"),
+        // Not wrappers: nothing rests inside them.
+        ("<ul><li><div>", "</div></li></ul>"),
+        ("<blockquote><div>", "</div></blockquote>"),
+        ("<b><div>", "</div></b>"),
+    ];
+
+    /// A [`body`] in up to four wrappers, and bodies beside them.
+    fn wrapped() -> impl Strategy<Value = String> {
+        let layer = (prop::sample::select(WRAPPERS), body(), body(), any::<bool>());
+        (body(), prop::collection::vec(layer, 0..5)).prop_map(|(mut out, layers)| {
+            for ((open, close), before, after, newline) in layers {
+                let nl = if newline { "\n" } else { "" };
+                out = format!("{before}{open}{nl}{out}{nl}{close}{after}");
+            }
+            out
+        })
+    }
+
+    /// What an edit of a wrapped body puts in: [`PUT`]'s, and wrappers opened and closed.
+    const PUT_WRAPPED: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<section>",
+        "</section>",
+        "<article>",
+        "</article>",
+        "<main>",
+        "</main>",
+        "<li><div>",
+        "<blockquote><div>",
+        "</blockquote>",
+        "<div hidden>",
+        "<p>a</p></div><div>",
+        "</main><main>",
+        "<div><div><div>",
+        "<b>",
+        "",
+        "word",
+        "<p>new block</p>",
+    ];
+
+    #[test]
+    fn a_wrapped_body_reads_from_the_old_chunks() {
+        for (open, close) in [
+            ("<div class=\"entry-content\">\n", "\n</div>"),
+            ("<article><header><h1>T</h1></header>", "</article>"),
+            ("<main><section id=\"a\"><div class=\"x\">", "</div></section></main>"),
+        ] {
+            let body = [WORDPRESS; 4].join("\n");
+            let old = format!("{open}{body}{close}");
+            let new = old.replacen("gulls are up", "gulls wake", 1);
+            let share = check(&old, &new);
+            assert!(share > 0.9, "{open}: {share}");
+            // As much as without the wrapper.
+            let unwrapped = check(&body, &body.replacen("gulls are up", "gulls wake", 1));
+            assert!(share > unwrapped - 0.02, "{open}: {share} against {unwrapped}");
+            // An edit next to the wrapper's end tag, and the wrapper left unclosed.
+            let share = check(&old, &old.replacen(close, &format!("<p>Last.</p>{close}"), 1));
+            assert!(share > 0.9, "{open}: {share}");
+            let share = check(&old, &old[..old.len() - close.len()]);
+            assert!(share > 0.9, "{open}: {share}");
+            // A wrapper added or dropped: nothing rests at the same stack, read whole.
+            check(&old, &body);
+            check(&body, &old);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// Random edits of bodies in wrappers (one, nested, beside others, and elements that
+        /// are not wrappers), wrappers opened or closed by the edits: the revision reads as a
+        /// whole read does.
+        #[test]
+        fn edited_wrapped_bodies_read_as_whole_reads(
+            old in wrapped(),
+            edits in prop::collection::vec(
+                (0.0..1.0f64, 0..40usize, prop::sample::select(PUT), prop::sample::select(PUT_WRAPPED)),
+                1..4,
+            ),
+        ) {
+            let mut new = old.clone();
+            for (at, cut, put, wrapper) in edits {
+                let put = if cut % 2 == 0 { put } else { wrapper };
+                new = edit(&new, (at * new.len() as f64) as usize, cut, put);
+            }
+            check(&old, &new);
+            check(&new, &old);
+        }
+
+        /// Long stretches of blocks rewritten, in a wrapper or not: the lookups back off over
+        /// them and the revision still reads as a whole read does.
+        #[test]
+        fn long_rewrites_read_as_whole_reads(
+            blocks in prop::collection::vec(body(), 20..50),
+            rewrites in prop::collection::vec((any::<prop::sample::Index>(), 10..40usize, body()), 1..3),
+            layer in prop::sample::select(WRAPPERS),
+            wrap in any::<bool>(),
+        ) {
+            let mut new = blocks.clone();
+            for (at, len, other) in rewrites {
+                let at = at.index(new.len());
+                let end = (at + len).min(new.len());
+                for (n, b) in new[at..end].iter_mut().enumerate() {
+                    *b = format!("<p>{n}</p>{other}");
+                }
+            }
+            let (open, close) = if wrap { layer } else { ("", "") };
+            let (old, new) = (blocks.join("\n"), new.join("\n"));
+            let (old, new) = (format!("{open}{old}{close}"), format!("{open}{new}{close}"));
+            check(&old, &new);
+            check(&new, &old);
+        }
+
+        /// Blocks of a wrapped body edited, inserted, deleted, and an edit near the wrapper's
+        /// end tag: read from the old chunks, as a whole read reads it.
+        #[test]
+        fn block_edits_in_wrappers_read_from_the_old_chunks(
+            blocks in prop::collection::vec(body(), 2..10),
+            layers in prop::collection::vec(prop::sample::select(WRAPPERS), 1..4),
+            changes in prop::collection::vec((any::<prop::sample::Index>(), 0..3u8, body()), 1..3),
+            tail in prop::sample::select(PUT_WRAPPED),
+        ) {
+            let wrap = |inner: String| {
+                layers.iter().fold(inner, |out, (open, close)| format!("{open}{out}{close}"))
+            };
+            let mut new = blocks.clone();
+            for (i, change, other) in changes {
+                let i = i.index(new.len());
+                match change {
+                    0 => new[i] = other,
+                    1 => new.insert(i, other),
+                    _ => _ = new.remove(i),
+                }
+                if new.is_empty() {
+                    break;
+                }
+            }
+            let old = wrap(blocks.join("\n"));
+            let new = wrap(new.join("\n") + tail);
+            check(&old, &new);
+            check(&new, &old);
+        }
 
         /// Random edits of generated bodies and of the fixtures: the revision reads as a
         /// whole read does.

@@ -19,6 +19,9 @@
 //! the whole source again with the full reader from a fresh builder, so the result never
 //! depends on this reader's coverage; `html::tests` run both on the same inputs.
 //!
+//! It records where its reading rests ([`Checkpoint`], for `splice.rs`), and reads on from
+//! such a point given the [`Wrappers`] open there ([`run`]).
+//!
 //! Cost: the tokenizer's and the builder's, with no node, no attribute copy and no tree walk.
 
 use std::borrow::Cow;
@@ -50,6 +53,11 @@ struct Frame<'s> {
 struct Reader<'s, 'b> {
     out: &'b mut Builder,
     frames: Vec<Frame<'s>>,
+    /// The outermost open elements, as long as they are wrappers ([`Wrappers`]).
+    wrappers: Wrappers,
+    /// How many open elements are not counted in `wrappers`: the first that is not a wrapper
+    /// (or is one past [`Wrappers::ROOM`]) and every one inside it. The reading rests only at 0.
+    opaque: usize,
     /// Open lists: their ids, innermost last.
     lists: Vec<u32>,
     /// Open elements per known tag.
@@ -88,26 +96,90 @@ impl<'a> Attrs<'a> {
 /// Reads `input` into `out` if it is a body this reader covers (see the module docs);
 /// `false` when it is not, with `out` part-written.
 pub(crate) fn read(input: &str, out: &mut Builder) -> bool {
-    run(input, out, 0, |_, _| false) == Run::Done
+    run(input, out, 0, Wrappers::default(), |_, _, _| false) == Run::Done
 }
 
 /// A point of a source where the reading rests: just after an end tag, with no element open
-/// but `html` and `body` and the builder resting ([`Builder::resting`]), so that what is read
-/// from there on depends on the bytes from there on only.
+/// but `html`, `body` and wrappers ([`Wrappers`]) and the builder resting
+/// ([`Builder::resting`]), so that what is read from there on depends on the bytes from there
+/// on and the wrappers open only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Checkpoint {
     /// Its offset in the source.
     pub(crate) source: usize,
     /// What the builder had written there.
     pub(crate) tally: Tally,
+    /// The wrappers open there (nothing else is).
+    pub(crate) open: Wrappers,
+}
+
+/// Open elements that leave the reading as it is outside them, the elements a CMS or a page
+/// wraps an article body in (`<div class="entry-content">`, `<article>`, `<main><section>`):
+/// they change no [`Context`], enter no formatting and open no list, so everything the reader
+/// and the builder keep inside them is what they keep outside but the stack of their tags.
+/// That stack, exactly: a [`Tag`] code a nibble (0 for none), the innermost in the lowest, at
+/// most [`Wrappers::ROOM`] deep; two points with equal `Wrappers` have the same elements open
+/// (hence the same depth).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Wrappers(u64);
+
+impl Wrappers {
+    /// The wrapper elements, by their code less one.
+    const TAGS: [Tag; 10] = [
+        Tag::DIV,
+        Tag::SECTION,
+        Tag::ARTICLE,
+        Tag::MAIN,
+        Tag::HEADER,
+        Tag::FOOTER,
+        Tag::ASIDE,
+        Tag::NAV,
+        Tag::FIGURE,
+        Tag::ADDRESS,
+    ];
+    /// How many wrappers deep a stack is kept: deeper, the reading does not rest.
+    const ROOM: usize = 16;
+
+    /// `self` with `tag` opened inside, if it is a wrapper and there is room.
+    #[inline]
+    fn push(self, tag: Tag) -> Option<Wrappers> {
+        // `TAGS`'s order (a test checks it), without a search at every element.
+        let code = match tag {
+            Tag::DIV => 1,
+            Tag::SECTION => 2,
+            Tag::ARTICLE => 3,
+            Tag::MAIN => 4,
+            Tag::HEADER => 5,
+            Tag::FOOTER => 6,
+            Tag::ASIDE => 7,
+            Tag::NAV => 8,
+            Tag::FIGURE => 9,
+            Tag::ADDRESS => 10,
+            _ => return None,
+        };
+        (self.0 >> (4 * (Wrappers::ROOM - 1)) == 0).then_some(Wrappers(self.0 << 4 | code))
+    }
+
+    /// `self` without its innermost element.
+    fn pop(self) -> Wrappers {
+        Wrappers(self.0 >> 4)
+    }
+
+    /// The elements, the outermost first.
+    fn tags(self) -> impl Iterator<Item = Tag> {
+        let depth = (64 - self.0.leading_zeros() as usize).div_ceil(4);
+        let code = move |i: usize| ((self.0 >> (4 * i)) & 15) as usize;
+        (0..depth).rev().filter_map(move |i| Wrappers::TAGS.get(code(i).wrapping_sub(1)).copied())
+    }
 }
 
 /// [`read`], and the points where the reading rested, the source's start first; `None` when
 /// this reader does not cover the body.
 pub(crate) fn read_recorded(input: &str, out: &mut Builder) -> Option<Vec<Checkpoint>> {
-    let mut points = vec![Checkpoint { source: 0, tally: out.tally() }];
-    let run = run(input, out, 0, |b, source| {
-        points.push(Checkpoint { source, tally: b.tally() });
+    let start = Wrappers::default();
+    let mut points = vec![Checkpoint { source: 0, tally: out.tally(), open: start }];
+    let run = run(input, out, 0, start, |b, source, open| {
+        points.push(Checkpoint { source, tally: b.tally(), open });
         false
     });
     (run == Run::Done).then_some(points)
@@ -125,13 +197,14 @@ pub(crate) enum Run {
 }
 
 /// Reads `input` from `from`, a resting point of it (its start, or one a [`Run::Stopped`]
-/// gave) with `out` resting there, asking `stop` at every resting point whether to stop
-/// there (given the builder and the point).
+/// gave) with `out` resting there and the wrappers `open` open, asking `stop` at every
+/// resting point whether to stop there (given the builder, the point and the wrappers open).
 pub(crate) fn run(
     input: &str,
     out: &mut Builder,
     from: usize,
-    mut stop: impl FnMut(&Builder, usize) -> bool,
+    open: Wrappers,
+    mut stop: impl FnMut(&Builder, usize, Wrappers) -> bool,
 ) -> Run {
     #[cfg(test)]
     if tests::full_only() {
@@ -142,9 +215,25 @@ pub(crate) fn run(
     let mut r = Reader {
         out,
         frames: Vec::with_capacity(16),
+        wrappers: open,
+        opaque: 0,
         lists: Vec::new(),
         open: vec![0; Tag::KNOWN_COUNT],
     };
+    // The wrappers open at `from`, as `enter` left them: inside them the context is the
+    // root's, which a resting builder has.
+    for tag in open.tags() {
+        r.open[tag.0 as usize] += 1;
+    }
+    // (By `extend`: a second `push` of a frame would take `enter`'s out of line.)
+    r.frames.extend(open.tags().map(|tag| Frame {
+        tag,
+        other: None,
+        saved: root,
+        mark: None,
+        block: is_block(tag),
+        list: false,
+    }));
     // `html` and `body`, which the tree builder implies: blocks without a start tag.
     if from == 0 {
         for _ in 0..2 {
@@ -183,7 +272,7 @@ pub(crate) fn run(
                 return Run::GaveUp;
             }
             pos = after;
-            if end_tag && r.frames.is_empty() && r.out.resting() && stop(r.out, pos) {
+            if end_tag && r.opaque == 0 && r.out.resting() && stop(r.out, pos, r.wrappers) {
                 return Run::Stopped(pos);
             }
             continue;
@@ -234,7 +323,7 @@ pub(crate) fn run(
                     return Run::GaveUp;
                 }
                 pos = tokens.position();
-                if r.frames.is_empty() && r.out.resting() && stop(r.out, pos) {
+                if r.opaque == 0 && r.out.resting() && stop(r.out, pos, r.wrappers) {
                     return Run::Stopped(pos);
                 }
                 continue;
@@ -511,6 +600,10 @@ impl<'s> Reader<'s, '_> {
         if tag != Tag::OTHER {
             self.open[tag.0 as usize] += 1;
         }
+        match self.wrappers.push(tag) {
+            Some(w) if self.opaque == 0 => self.wrappers = w,
+            _ => self.opaque += 1,
+        }
         self.frames.push(Frame { tag, other, saved, mark, block, list });
         true
     }
@@ -577,6 +670,11 @@ impl<'s> Reader<'s, '_> {
         self.out.set_context(frame.saved);
         if frame.tag != Tag::OTHER {
             self.open[frame.tag.0 as usize] -= 1;
+        }
+        if self.opaque > 0 {
+            self.opaque -= 1;
+        } else {
+            self.wrappers = self.wrappers.pop();
         }
     }
 }
@@ -666,6 +764,58 @@ pub(crate) mod tests {
                     </figcaption></figure><pre>\n  x\r\n y  </pre><hr><blockquote><p>q</p>\
                     <cite>c</cite></blockquote><my-widget>w</my-widget><p>end</p>";
         assert!(check(&(body.repeat(30) + "<p>open at the end")));
+    }
+
+    /// A wrapper leaves the reading as it is outside it: its context is its parent's, it
+    /// enters no formatting, and the fast path opens it.
+    #[test]
+    fn wrappers_change_nothing_but_the_stack() {
+        use super::super::render::{context_of, mark_of_tag};
+        use super::{Tag, Wrappers};
+        use crate::markup::builder::Context;
+        let mut stack = Wrappers::default();
+        for (i, &tag) in Wrappers::TAGS.iter().cycle().take(Wrappers::ROOM).enumerate() {
+            assert_eq!(context_of(tag, Context::default()), Context::default());
+            assert!(mark_of_tag(tag, Some("/x")).is_none());
+            stack = stack.push(tag).expect("room");
+            assert_eq!(stack.tags().count(), i + 1);
+            assert_eq!(stack.tags().last(), Some(tag));
+        }
+        assert_eq!(stack.push(Tag::DIV), None);
+        assert_eq!(Wrappers::default().push(Tag::BLOCKQUOTE), None);
+        assert_eq!(Wrappers::default().push(Tag::LI), None);
+        assert_eq!(stack.pop().tags().count(), Wrappers::ROOM - 1);
+        for name in ["div", "section", "article", "main", "header", "footer", "aside", "nav"] {
+            assert!(check(&format!("<{name} class=\"x\"><p>a</p>b</{name}>")), "{name}");
+        }
+        assert!(check(
+            "<figure><img src=a.png><figcaption>c</figcaption></figure><address>a</address>"
+        ));
+    }
+
+    /// Where the reading rests: after an end tag with nothing open but wrappers, at most
+    /// [`Wrappers::ROOM`] deep, none inside a list item, a quote or anything else.
+    #[test]
+    fn the_reading_rests_inside_wrappers_only() {
+        let rests = |source: &str| {
+            let mut out = Builder::new();
+            let points = super::read_recorded(source, &mut out).expect("covered");
+            points.iter().map(|p| (p.source, p.open.tags().count())).collect::<Vec<_>>()
+        };
+        let s = "<div><p>a</p><section><p>b</p></section></div><p>c</p>";
+        assert_eq!(rests(s), [(0, 0), (13, 1), (30, 2), (40, 1), (46, 0), (54, 0)]);
+        for s in [
+            "<ul><li><div><p>a</p><p>b</p></div></li></ul>",
+            "<blockquote><div><p>a</p><p>b</p></div></blockquote>",
+            "<b><div><p>a</p></div></b>",
+            "<my-el><div><p>a</p></div></my-el>",
+        ] {
+            assert_eq!(rests(s), [(0, 0), (s.len(), 0)], "{s}");
+        }
+        let deep = "<div>".repeat(super::Wrappers::ROOM + 1) + "<p>a</p><p>b</p>";
+        assert_eq!(rests(&deep), [(0, 0)]);
+        let deep = "<div>".repeat(super::Wrappers::ROOM) + "<p>a</p><p>b</p>";
+        assert_eq!(rests(&deep).len(), 3);
     }
 
     #[test]
