@@ -327,6 +327,29 @@ mod tests {
         format!("{}{put}{}", &source[..from], &source[to..])
     }
 
+    /// `blocks` with each change made in turn at its index: `0` the block replaced by the
+    /// other, `1` the other inserted before it, `2` the block deleted, `3` the other appended
+    /// to it; until no block is left.
+    fn edit_blocks(
+        blocks: &[String],
+        changes: Vec<(prop::sample::Index, u8, String)>,
+    ) -> Vec<String> {
+        let mut new = blocks.to_vec();
+        for (i, change, other) in changes {
+            let i = i.index(new.len());
+            match change {
+                0 => new[i] = other,
+                1 => new.insert(i, other),
+                2 => _ = new.remove(i),
+                _ => new[i].push_str(&other),
+            }
+            if new.is_empty() {
+                break;
+            }
+        }
+        new
+    }
+
     const WORDPRESS: &str = include_str!("../../../tests/fixtures/markup/wordpress.html");
     const ARTICLE: &str = include_str!("../../../tests/fixtures/markup/article.html");
 
@@ -667,18 +690,7 @@ mod tests {
             let wrap = |inner: String| {
                 layers.iter().fold(inner, |out, (open, close)| format!("{open}{out}{close}"))
             };
-            let mut new = blocks.clone();
-            for (i, change, other) in changes {
-                let i = i.index(new.len());
-                match change {
-                    0 => new[i] = other,
-                    1 => new.insert(i, other),
-                    _ => _ = new.remove(i),
-                }
-                if new.is_empty() {
-                    break;
-                }
-            }
+            let new = edit_blocks(&blocks, changes);
             let old = wrap(blocks.join("\n"));
             let new = wrap(new.join("\n") + tail);
             check(&old, &new);
@@ -713,19 +725,7 @@ mod tests {
             blocks in prop::collection::vec(body(), 2..12),
             changes in prop::collection::vec((any::<prop::sample::Index>(), 0..4u8, body()), 1..4),
         ) {
-            let mut new = blocks.clone();
-            for (i, change, other) in changes {
-                let i = i.index(new.len());
-                match change {
-                    0 => new[i] = other,
-                    1 => new.insert(i, other),
-                    2 => _ = new.remove(i),
-                    _ => new[i].push_str(&other),
-                }
-                if new.is_empty() {
-                    break;
-                }
-            }
+            let new = edit_blocks(&blocks, changes);
             let (old, new) = (blocks.join("\n"), new.join("\n"));
             check(&old, &new);
             check(&new, &old);
