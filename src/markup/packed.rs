@@ -754,13 +754,8 @@ mod tests {
             "&amp; ",
             "\n\n<p>",
         ];
-        let mut seed = 0x2545_f491_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::paragraphs::side::rng::Rng(0x2545_f491_u64);
+        let mut next = |n: usize| rng.below(n);
         let (mut moved, mut formatted, mut dense) = (0, 0, 0);
         for case in 0..400 {
             let paragraphs: Vec<String> = (0..1 + next(8))

@@ -265,7 +265,7 @@ pub(crate) fn sort_ids<T: Id>(ids: &mut [T]) {
     }
 }
 
-// The tests' seeded generator, shared with `tests/`, the benches and the examples.
+// The tests' seeded generator, shared with `tests/`, the benches, the examples and the crate's other unit tests.
 #[cfg(test)]
 #[path = "../../tests/common/rng.rs"]
 pub(crate) mod rng;

@@ -330,13 +330,8 @@ mod tests {
             &[0xED, 0xA0, 0x80],
             &[0xF4, 0x90, 0x80, 0x80],
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::paragraphs::side::rng::Rng(0x9E37_79B9_7F4A_7C15u64);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..100_000 {
             let mut text = Vec::new();
             for _ in 0..next(40) {
