@@ -265,7 +265,8 @@ pub(crate) fn sort_ids<T: Id>(ids: &mut [T]) {
     }
 }
 
-// The tests' seeded generator, shared with `tests/`, the benches, the examples and the crate's other unit tests.
+// The tests' seeded generator, shared with `tests/`, the benches, the examples and the crate's
+// other unit tests.
 #[cfg(test)]
 #[path = "../../tests/common/rng.rs"]
 pub(crate) mod rng;

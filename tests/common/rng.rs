@@ -1,7 +1,8 @@
 //! xorshift64: deterministic pseudo-random numbers, so every generated input reproduces.
 //!
-//! Shared by the tests (through `tests/common`), the crate's unit tests (as `paragraphs::side::rng`), the benches and
-//! the examples (which include this file with `#[path]`).
+//! Shared by the tests (through `tests/common`), the crate's unit tests (as
+//! `paragraphs::side::rng`), the benches and the examples (which include this file with
+//! `#[path]`).
 
 /// A xorshift64 generator; the seed must not be zero.
 pub struct Rng(pub u64);
