@@ -276,12 +276,6 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                     if same_formatting(a, b, numbers.renumbered(i, j)) {
                         continue;
                     }
-                    if k > from {
-                        out.push(DiffBlock::Equal {
-                            old: o.start + from..i,
-                            new: n.start + from..j,
-                        });
-                    }
                     let mut row = Row {
                         kind: RowKind::Changed,
                         old: Some(Cell {
@@ -296,6 +290,17 @@ pub(crate) fn annotate<'a>(d: &mut Diff<'a>, old: &'a Document, new: &'a Documen
                         cosmetic: false,
                     };
                     annotate_row(&mut row, old, new, &numbers, &mut found);
+                    if !carries_formatting(&row) {
+                        // What differs shows on no text (a block of only whitespace that
+                        // became a heading): the pair stays in its equal run.
+                        continue;
+                    }
+                    if k > from {
+                        out.push(DiffBlock::Equal {
+                            old: o.start + from..i,
+                            new: n.start + from..j,
+                        });
+                    }
                     out.push(DiffBlock::Row(row));
                     from = k + 1;
                 }
@@ -560,6 +565,14 @@ fn annotate_row<'a>(
     }
     oc.spans = os;
     nc.spans = ns;
+}
+
+/// Whether a span of `row` carries a formatting change.
+fn carries_formatting(row: &Row<'_>) -> bool {
+    [&row.old, &row.new]
+        .into_iter()
+        .flatten()
+        .any(|c| c.spans.iter().any(|s| s.formatting.is_some()))
 }
 
 fn has_ink(s: &str) -> bool {
@@ -1052,6 +1065,20 @@ mod tests {
             [("old", "two three".into(), "bold added"), ("new", "two three".into(), "bold added")]
         );
         assert_eq!(d.stats.words_inserted, 1);
+        rebuilds(&d, &old, &new);
+    }
+
+    #[test]
+    fn a_change_on_no_text_leaves_the_paragraphs_equal() {
+        // WordPress's spacer paragraphs: a heading of only a no-break space shows no change.
+        let old = html("<p>Intro</p><p>&nbsp;</p><p>Body text.</p>");
+        let new = html("<p>Intro</p><h2>&nbsp;</h2><p>Body text.</p>");
+        let d = diff_documents(&old, &new, &Options::default()).unwrap();
+        assert_eq!(d.formatting, []);
+        assert!(
+            matches!(&d.blocks[..], [DiffBlock::Equal { old, new }] if old.len() == 3 && new.len() == 3)
+        );
+        assert!(d.rows().all(|r| r.kind == RowKind::Equal));
         rebuilds(&d, &old, &new);
     }
 
