@@ -12,6 +12,8 @@
 use article_diff::markup::{read, Document, Markup, ReadError};
 use proptest::prelude::*;
 
+mod invariants;
+
 const HTML_PIECES: &[&str] = &[
     "<p>",
     "</p>",
@@ -406,5 +408,50 @@ proptest! {
         let rebuilt_new: String = d.edits.iter().filter(|e| e.op != article_diff::Op::Delete).map(|e| e.text).collect();
         prop_assert_eq!(rebuilt_old, old.text);
         prop_assert_eq!(rebuilt_new, new.text);
+    }
+}
+
+/// A source of `pieces` and a revision of it: up to four pieces replaced by others, so that
+/// most of the two documents is shared and what differs is words, formatting and blocks.
+fn revised(pieces: &'static [&'static str]) -> impl Strategy<Value = (String, String)> {
+    let piece = prop::sample::select(pieces);
+    (
+        prop::collection::vec(piece.clone(), 1..60),
+        prop::collection::vec((any::<prop::sample::Index>(), piece), 0..4),
+    )
+        .prop_map(|(old, replaced)| {
+            let mut new = old.clone();
+            for (at, with) in replaced {
+                new[at.index(old.len())] = with;
+            }
+            (old.concat(), new.concat())
+        })
+}
+
+/// Holds the documents diff of `old` and `new` (read as `markup`) to the model's invariants,
+/// the checker every plain-text diff is held to.
+fn check_documents_diff(old: &str, new: &str, markup: Markup) -> Result<(), TestCaseError> {
+    let (old_doc, new_doc) = (read(old, markup).unwrap(), read(new, markup).unwrap());
+    let options = article_diff::Options::default().with_timeout(None);
+    let d = article_diff::diff_documents(&old_doc, &new_doc, &options).unwrap();
+    invariants::check_documents(&d, &old_doc, &new_doc, &options)
+        .map_err(|e| TestCaseError::fail(format!("{e}: {old:?} → {new:?}")))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn html_documents_diffs_hold_the_model_invariants(
+        (old, new) in revised(HTML_PIECES),
+        (a, b) in (html_soup(true), html_soup(true)),
+    ) {
+        check_documents_diff(&old, &new, Markup::Html)?;
+        check_documents_diff(&a, &b, Markup::Html)?;
+    }
+
+    #[test]
+    fn markdown_documents_diffs_hold_the_model_invariants((old, new) in revised(MARKDOWN_PIECES)) {
+        check_documents_diff(&old, &new, Markup::Markdown)?;
     }
 }

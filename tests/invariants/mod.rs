@@ -6,7 +6,7 @@
 //! property test can report it with the inputs and the fuzzer can abort on it.
 #![allow(dead_code)]
 
-use article_diff::{Block, Cell, Diff, Op, Options, Paragraph, RowKind, Span, SpanKind};
+use article_diff::{Block, Cell, Diff, Op, Options, Paragraph, Row, RowKind, Span, SpanKind};
 
 /// Fails the surrounding `check*` function with a message.
 macro_rules! ensure {
@@ -22,9 +22,39 @@ macro_rules! ensure {
 /// # Errors
 /// The first broken invariant, as a sentence.
 pub fn check(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<(), String> {
-    check_edits(d, old, new)?;
     check_paragraphs(&d.old_paragraphs, old, "old")?;
     check_paragraphs(&d.new_paragraphs, new, "new")?;
+    check_model(d, old, new, options)
+}
+
+/// Every invariant of the diff of two documents (`diff_documents`), over their visible
+/// texts. Its paragraphs are the documents' blocks, one for one, rather than the engine's
+/// split of a text: a block may hold only whitespace a browser keeps (`<p>&nbsp;</p>`).
+///
+/// # Errors
+/// The first broken invariant, as a sentence.
+#[cfg(all(feature = "markup", not(target_arch = "wasm32")))]
+pub fn check_documents(
+    d: &Diff<'_>,
+    old: &article_diff::markup::Document,
+    new: &article_diff::markup::Document,
+    options: &Options,
+) -> Result<(), String> {
+    for (paragraphs, doc, side) in
+        [(&d.old_paragraphs, old, "old"), (&d.new_paragraphs, new, "new")]
+    {
+        let ranges = paragraphs.iter().map(|p| p.byte_start..p.byte_end);
+        ensure!(
+            ranges.eq(doc.blocks.iter().map(|b| b.text.clone())),
+            "the {side} paragraphs are not the {side} document's blocks"
+        );
+    }
+    check_model(d, &old.text, &new.text, options)
+}
+
+/// The invariants that hold whatever the paragraphs are.
+fn check_model(d: &Diff<'_>, old: &str, new: &str, options: &Options) -> Result<(), String> {
+    check_edits(d, old, new)?;
     check_blocks(d, old, new)?;
     check_rows(d, old, new)?;
     check_moves(d, options)?;
@@ -471,10 +501,18 @@ pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
         "paragraphs_deleted {}",
         s.paragraphs_deleted
     );
+    // A documents diff's row whose words are all equal and whose formatting changed counts
+    // in `formatting_changes`, not as a changed paragraph.
+    let formatting_only = |r: &&Row<'_>| {
+        let spans = || [&r.old, &r.new].into_iter().flatten().flat_map(|c| &c.spans);
+        spans().all(|s| s.kind == SpanKind::Equal) && spans().any(|s| s.formatting.is_some())
+    };
     let changed = all
         .iter()
         .filter(|r| {
-            matches!(r.kind, RowKind::Changed | RowKind::Split | RowKind::Merged) && !r.cosmetic
+            matches!(r.kind, RowKind::Changed | RowKind::Split | RowKind::Merged)
+                && !r.cosmetic
+                && !formatting_only(r)
         })
         .count();
     ensure!(
