@@ -1,11 +1,15 @@
 // @ts-check
 /**
- * The two browsers the package tests load pages in, behind one small interface (not a test file
- * itself): Debian's Chromium through playwright-core (as tests/e2e/ does) and Debian's
+ * The three browsers the package tests load pages in, behind one small interface (not a test
+ * file itself): Debian's Chromium through playwright-core (as tests/e2e/ does), Debian's
  * firefox-esr through geckodriver (built by `./run` into ~/.cache/article-diff/bin) and
- * selenium-webdriver. Neither downloads anything: both are told where their binaries are.
+ * selenium-webdriver, and WebKit (Safari's engine: Debian's WebKitGTK, its MiniBrowser driven by
+ * `WebKitWebDriver` from `webkit2gtk-driver`, in an `Xvfb` display of its own). None downloads
+ * anything: each is told where its binaries are.
  */
+import {spawn} from 'node:child_process';
 import {readFile} from 'node:fs/promises';
+import {connect, createServer} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -16,6 +20,8 @@ import {launchBrowser} from '../e2e/harness.mjs';
 import {root} from './project.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const GECKODRIVER = process.env.GECKODRIVER
   ?? path.join(process.env.ARTICLE_DIFF_TOOLS ?? path.join(os.homedir(), '.cache', 'article-diff'), 'bin', 'geckodriver');
 
@@ -57,8 +63,7 @@ export async function chromium() {
 }
 
 /**
- * Headless firefox-esr over WebDriver, one window reused page after page. WebDriver classic
- * has no console log in Firefox, so `problems` stays empty: the checks read the page instead.
+ * Headless firefox-esr over WebDriver (`overWebDriver`).
  * @returns {Promise<TestBrowser>}
  */
 export async function firefoxEsr() {
@@ -72,9 +77,20 @@ export async function firefoxEsr() {
     .setFirefoxOptions(options)
     .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER))
     .build();
+  return overWebDriver('Firefox', driver, () => driver.quit());
+}
+
+/**
+ * A browser a WebDriver session drives, one window reused page after page. WebDriver classic
+ * reads no console log, so `problems` stays empty: the checks read the page instead.
+ * @param {string} name @param {import('selenium-webdriver').WebDriver} driver
+ * @param {() => Promise<void>} close ends the session and whatever runs for it
+ * @returns {Promise<TestBrowser>}
+ */
+async function overWebDriver(name, driver, close) {
   await driver.manage().setTimeouts({script: 120_000, pageLoad: 60_000});
   return {
-    name: 'Firefox',
+    name,
     async open(url) {
       await driver.get(url);
       return {
@@ -85,12 +101,106 @@ export async function firefoxEsr() {
 Promise.resolve(arguments[0]).then(${fn}).then(
   (value) => done({value: value === undefined ? null : value}),
   (error) => done({error: String(error && error.stack || error)}));`, arg);
-          if (result.error) throw new Error(`in Firefox: ${result.error}`);
+          if (result.error) throw new Error(`in ${name}: ${result.error}`);
           return result.value;
         },
         close: async () => {},
       };
     },
-    close: () => driver.quit(),
+    close,
   };
+}
+
+/**
+ * WebKit: Debian's WebKitGTK MiniBrowser over `WebKitWebDriver`. It has no headless mode, so it
+ * draws into an `Xvfb` display started for it (unless `DISPLAY` names one), which closes with
+ * it. Both processes are children of this one, stopped by `close()`.
+ * @returns {Promise<TestBrowser>}
+ */
+export async function webkitGtk() {
+  /** @type {import('node:child_process').ChildProcess[]} */
+  const children = [];
+  const stop = () => {
+    for (const child of children.reverse()) child.kill();
+  };
+  try {
+    const display = process.env.DISPLAY || await startXvfb(children);
+    const port = await freePort();
+    const driverProcess = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
+      stdio: 'ignore', env: {...process.env, DISPLAY: display},
+    });
+    children.push(driverProcess);
+    const server = `http://127.0.0.1:${port}`;
+    await untilListening(port, driverProcess, 'WebKitWebDriver');
+    const driver = await new Builder().usingServer(server).withCapabilities({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {binary: MINIBROWSER, args: ['--automation']},
+    }).build();
+    return overWebDriver('WebKit', driver, async () => {
+      try {
+        await driver.quit();
+      } finally {
+        stop();
+      }
+    });
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/**
+ * Starts `Xvfb` on the first free display (it writes the number it took to a pipe) and
+ * returns its name, `:N`.
+ * @param {import('node:child_process').ChildProcess[]} children where the process is recorded
+ * @returns {Promise<string>}
+ */
+function startXvfb(children) {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  children.push(xvfb);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const pipe = /** @type {import('node:stream').Readable} */ (xvfb.stdio[3]);
+    pipe.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(`:${out.trim()}`);
+    });
+    xvfb.on('error', reject);
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it named its display`)));
+  });
+}
+
+/** A TCP port nothing listens on now. @returns {Promise<number>} */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const {port} = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Resolves once something accepts connections on `port`; rejects if `child` exits first or
+ * after 20 s.
+ * @param {number} port @param {import('node:child_process').ChildProcess} child @param {string} name
+ */
+async function untilListening(port, child, name) {
+  const until = Date.now() + 20_000;
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  while (Date.now() < until && !exited) {
+    const open = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${name} did not listen on port ${port}${exited ? ' (it exited)' : ''}`);
 }

@@ -1,8 +1,9 @@
 // @ts-check
 // The npm package in real browsers, as a CMS developer meets it (issue #26): `npm install` of the
 // packed tarball into a scratch project, served, and pages with one module import and one
-// `<article-diff>` tag under a strict CSP, in headless Chromium and Firefox. Three ways to load
-// it: from node_modules, through an import map, and bundled by esbuild with the assets copied.
+// `<article-diff>` tag under a strict CSP, in headless Chromium and Firefox and in WebKit. Three
+// ways to load it: from node_modules, through an import map, and bundled by esbuild with the
+// assets copied; an HTML body diffed as a document.
 // Texts over 200,000 characters go to the worker: on the page's origin and from a second one
 // (a CDN, with CORS), under Trusted Types; where the page forbids the worker, the element diffs
 // on the main thread and says why.
@@ -17,7 +18,7 @@ import ts from 'typescript';
 
 import {gzipSize} from '../../scripts/dist.mjs';
 import {largePair, readFixtures} from '../e2e/ui.mjs';
-import {chromium, firefoxEsr} from './browsers.mjs';
+import {chromium, firefoxEsr, webkitGtk} from './browsers.mjs';
 import {nodeEngine, packAndInstall, serveDirectory} from './project.mjs';
 
 /** The issue's strict policy; every page carries it, plus what the case adds. */
@@ -42,7 +43,7 @@ const env = /** @type {{
  *   installed: string, project: string, cleanup: () => Promise<void>,
  *   site: Awaited<ReturnType<typeof serveDirectory>>, cdn: Awaited<ReturnType<typeof serveDirectory>>,
  *   pages: Map<string, Page>, seedStats: any, longStats: any, longChars: number,
- *   chromium: TestBrowser, firefox: TestBrowser,
+ *   chromium: TestBrowser, firefox: TestBrowser, webkit: TestBrowser,
  * }} */ ({});
 
 /**
@@ -130,11 +131,11 @@ before(async () => {
     const headers = page ? {'Content-Security-Policy': page.csp} : {};
     return headers;
   }});
-  [env.chromium, env.firefox] = await Promise.all([chromium(), firefoxEsr()]);
+  [env.chromium, env.firefox, env.webkit] = await Promise.all([chromium(), firefoxEsr(), webkitGtk()]);
 });
 
 after(async () => {
-  await Promise.all([env.chromium?.close(), env.firefox?.close()]);
+  await Promise.all([env.chromium?.close(), env.firefox?.close(), env.webkit?.close()]);
   await Promise.all([env.site?.close(), env.cdn?.close()]);
   await env.cleanup?.();
 });
@@ -182,6 +183,46 @@ async function longInPage({oldSrc, newSrc}) {
     errors,
     rows: el.shadowRoot.querySelectorAll('.row').length,
     trustedTypes: typeof (/** @type {any} */ (globalThis)).trustedTypes,
+  };
+}
+
+/**
+ * Two revisions of a CMS body: emphasis made bold, a heading level, a link retargeted, a list
+ * item moved, one word added; and markup that must never run or become elements.
+ */
+const CMS_PAIR = {
+  oldHtml: '<!-- wp:paragraph --><p>One <em>two</em> three.</p><!-- /wp:paragraph --><h2>Head</h2>'
+    + '<ul><li>Apples</li><li>Pears</li><li>Plums</li></ul><p>See <a href="https://a.example/x">the docs</a>.</p>'
+    + '<p><img src="/x.png" alt="A chart" onerror="window.__ran = 1"><script>window.__ran = 2</script></p>',
+  newHtml: '<!-- wp:paragraph --><p>One <strong>two</strong> three four.</p><!-- /wp:paragraph --><h3>Head</h3>'
+    + '<ul><li>Pears</li><li>Plums</li><li>Apples</li></ul><p>See <a href="https://a.example/y">the docs</a>.</p>'
+    + '<p><img src="/x.png" alt="A chart" onerror="window.__ran = 1"><script>window.__ran = 2</script></p>',
+};
+
+/**
+ * In the page: diffs `CMS_PAIR` as HTML and reads what the element shows.
+ * @param {typeof CMS_PAIR} pair
+ */
+async function htmlInPage({oldHtml, newHtml}) {
+  await customElements.whenDefined('article-diff');
+  const el = /** @type {any} */ (document.querySelector('article-diff'));
+  /** @type {string[]} */
+  const errors = [];
+  el.addEventListener('article-diff-error', (/** @type {any} */ event) => errors.push(event.detail.message));
+  el.format = 'html';
+  el.oldText = oldHtml;
+  el.newText = newHtml;
+  await el.ready();
+  const root = el.shadowRoot;
+  return {
+    errors,
+    stats: el.stats,
+    formatting: [...root.querySelectorAll('[part~="formatting"]')].map((f) => f.getAttribute('title')),
+    bold: [...root.querySelectorAll('.text strong')].map((b) => b.textContent),
+    links: [...root.querySelectorAll('.text a')].map((a) => a.getAttribute('href')),
+    placeholders: [...root.querySelectorAll('.text')].filter((t) => /A chart/.test(t.textContent ?? '')).length,
+    foreign: root.querySelectorAll('.row img, .row script, .row [onerror]').length,
+    ran: /** @type {any} */ (window).__ran ?? null,
   };
 }
 
@@ -250,9 +291,9 @@ async function checkLongPage(browser, name, {worker}) {
   }
 }
 
-for (const browserName of /** @type {const} */ (['chromium', 'firefox'])) {
+for (const browserName of /** @type {const} */ (['chromium', 'firefox', 'webkit'])) {
   const browser = () => env[browserName];
-  describe(`the installed package in ${browserName === 'chromium' ? 'Chromium' : 'Firefox'}`, () => {
+  describe(`the installed package in ${{chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit'}[browserName]}`, () => {
     test('from node_modules: one module script and one tag under the strict CSP draw the seed pair', async () => {
       await checkSeedPage(browser(), '/installed.html');
     });
@@ -280,6 +321,28 @@ for (const browserName of /** @type {const} */ (['chromium', 'firefox'])) {
     test('where the CSP forbids a blob: worker, long texts are diffed on the main thread and the page is told why', async () => {
       const seen = await checkLongPage(browser(), '/long-cdn-no-blob.html', {worker: false});
       assert.match(seen.unavailable[0], /did not load|worker|Content Security Policy|denied/i);
+    });
+
+    test('an HTML body is diffed as a document: formatting changes, a moved list item, no markup from the input', async () => {
+      const page = await browser().open(env.site.url('/long-same-origin.html'));
+      try {
+        const seen = await page.run(htmlInPage, CMS_PAIR);
+        assert.deepEqual(seen.errors, []);
+        assert.equal(seen.stats.formattingChanges, 3, seen.formatting.join('; '));
+        assert.equal(seen.stats.wordsInserted, 1);
+        assert.equal(seen.stats.paragraphsMoved, 1);
+        for (const change of [/italic removed, bold added/, /heading 2 → heading 3/, /link target changed: https:\/\/a\.example\/x → https:\/\/a\.example\/y/]) {
+          assert.ok(seen.formatting.some((t) => change.test(t ?? '')), `${change} in ${seen.formatting.join('; ')}`);
+        }
+        assert.ok(seen.bold.includes('two'), 'bold drawn as bold');
+        assert.ok(seen.links.includes('https://a.example/y'));
+        assert.ok(seen.placeholders > 0, 'the image is a labelled placeholder');
+        assert.equal(seen.foreign, 0, 'no element of the input is drawn');
+        assert.equal(seen.ran, null, 'no script or handler of the input ran');
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await page.close();
+      }
     });
 
     test("where the page's Trusted Types refuse the element's policy, the page is told so", async () => {
