@@ -100,7 +100,7 @@ async function overWebDriver(name, driver, close) {
             `const done = arguments[arguments.length - 1];
 Promise.resolve(arguments[0]).then(${fn}).then(
   (value) => done({value: value === undefined ? null : value}),
-  (error) => done({error: String(error && error.stack || error)}));`, arg);
+  (error) => done({error: error instanceof Error ? String(error) + ' ' + error.stack : String(error)}));`, arg);
           if (result.error) throw new Error(`in ${name}: ${result.error}`);
           return result.value;
         },
