@@ -135,6 +135,18 @@ impl Utf16 {
         let mut excess = 0u32;
         let mut i = if units as usize == bytes.len() { bytes.len() } else { 0 };
         while i < bytes.len() {
+            // With SIMD, 32 bytes a step first.
+            #[cfg(target_feature = "simd128")]
+            if let Some(chunk) = bytes.get(i..i + 32) {
+                use core::arch::wasm32::{u64x2, u8x16_bitmask, v128_or};
+                let word =
+                    |k: usize| u64::from_le_bytes(chunk[k..k + 8].try_into().unwrap_or_default());
+                let (low, high) = (u64x2(word(0), word(8)), u64x2(word(16), word(24)));
+                if u8x16_bitmask(v128_or(low, high)) == 0 {
+                    i += 32;
+                    continue;
+                }
+            }
             if let Some(chunk) = bytes.get(i..i + 8) {
                 if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGHS == 0 {
                     i += 8;
