@@ -4,7 +4,7 @@
  * boundary, whose results must be identical. Usage (each folder a `pkg/` as `./run` builds it,
  * e.g. a copy of the branch point's and `pkg/` itself):
  *
- *   node bench/compare-readers.mjs <pkgA> <pkgB> [--chromium] [--seed=n] [--rounds=n]
+ *   node bench/compare-readers.mjs <pkgA> <pkgB> [--chromium | --placeholders] [--seed=n] [--rounds=n]
  *
  * Each build's `Documents.read(old, new, 'html')` reads many generated pairs: block-editor
  * bodies of 2 KB to 400 KB (over and under the 64 Ki units from which `src/copy.js` looks for
@@ -19,9 +19,11 @@
  * `--chromium` runs the comparison in Debian's Chromium (a page of `scripts/serve.mjs`, a
  * secure context, where `src/copy.js` encodes with its string copier) instead of Node; the
  * builds are copied into `bench/.pkg/compare-a` and `compare-b` (git-ignored) for it.
+ * `--placeholders` (Node) makes B's `src/copy.js` build the visible texts from placeholders as
+ * it does in Chromium (`usePlaceholders(true)`), where B's copy has that choice.
  * `--rounds=n` repeats the generated pairs with seeds `seed` to `seed + n - 1` (default 1).
  */
-import {cpSync, readFileSync, rmSync} from 'node:fs';
+import {cpSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -172,7 +174,7 @@ const option = (/** @type {string} */ name, /** @type {number} */ fallback) => N
 const seed = option('seed', 1);
 const rounds = option('rounds', 1);
 if (dirs.length !== 2) {
-  console.error('usage: node bench/compare-readers.mjs <pkgA> <pkgB> [--chromium] [--seed=n] [--rounds=n]');
+  console.error('usage: node bench/compare-readers.mjs <pkgA> <pkgB> [--chromium | --placeholders] [--seed=n] [--rounds=n]');
   process.exit(2);
 }
 
@@ -213,6 +215,13 @@ if (args.includes('--chromium')) {
     const m = await import(new URL(`file://${dir}/article_diff_markup.js`).href);
     m.initSync({module: readFileSync(path.join(dir, 'article_diff_markup_bg.wasm'))});
     mods.push(m);
+  }
+  if (args.includes('--placeholders')) {
+    const snippets = path.join(dirs[1], 'snippets');
+    const [crate] = readdirSync(snippets);
+    const copy = await import(new URL(`file://${path.join(snippets, crate, 'src', 'copy.js')}`).href);
+    if (!copy.usePlaceholders) throw new Error(`${dirs[1]}: its src/copy.js has no usePlaceholders`);
+    copy.usePlaceholders(true);
   }
   for (let r = 0; r < rounds; r++) results.push(compareAll(mods, seed + r));
 }

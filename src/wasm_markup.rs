@@ -97,6 +97,13 @@ extern "C" {
     /// The UTF-16 unit the last [`TextCopy::encode_into`] stopped at.
     #[wasm_bindgen(method, getter)]
     fn read(this: &TextCopy) -> usize;
+    /// Whether [`js_text`] makes texts by [`text_from_placeholders`] here (Blink).
+    #[wasm_bindgen(js_name = placeholdersPay)]
+    fn placeholders_pay() -> bool;
+    /// The text whose UTF-8 is `ascii` with each character beyond ASCII as U+0000, those
+    /// characters being `wide`, each followed by U+0000.
+    #[wasm_bindgen(js_name = textFromPlaceholders)]
+    fn text_from_placeholders(ascii: &js_sys::Uint8Array, wide: &JsValue) -> JsValue;
 }
 
 #[global_allocator]
@@ -265,15 +272,77 @@ fn to_js_indexed(
     source: &str,
     source_units: u32,
 ) -> (Object, JsValue, Index) {
-    let text = text.unwrap_or_else(|| JsValue::from_str(&doc.text));
+    let (text, index) = match text {
+        Some(text) => {
+            let units = text.unchecked_ref::<JsString>().length() as usize;
+            (text, Bytes::index(&doc.text, Some(units)))
+        }
+        // The same index (the length in units only spares an ASCII text the scan), made
+        // first: `js_text` goes by its characters beyond ASCII.
+        None => {
+            let index = Bytes::index(&doc.text, None);
+            (js_text(&doc.text, index.wide_ends().as_deref()), index)
+        }
+    };
     let units = text.unchecked_ref::<JsString>().length();
-    let index = Bytes::index(&doc.text, Some(units as usize));
     let text16 = match index.wide_ends() {
         Some(ends) => Utf16::from_ends(doc.text.len(), ends),
         None => Utf16::new(&doc.text, units),
     };
     (record(doc, text.clone(), text16, source, source_units), text, index)
 }
+
+/// `text` as a JS string, its characters beyond ASCII being those that end where `ends` say
+/// (`Index::wide_ends`). Decoded, or, where `placeholders_pay` and those characters are few
+/// (at most one in [`SPARSE_WIDE`] bytes) in a long text without U+0000, made by
+/// `text_from_placeholders` from its ASCII and those characters apart.
+#[cfg(not(feature = "markdown"))]
+fn js_text(text: &str, ends: Option<&[(u32, u32)]>) -> JsValue {
+    let bytes = text.as_bytes();
+    let ends = match ends {
+        Some(ends)
+            if !ends.is_empty()
+                && ends.len() <= bytes.len() / SPARSE_WIDE
+                && placeholders_pay()
+                && !bytes.contains(&0) =>
+        {
+            ends
+        }
+        _ => return JsValue::from_str(text),
+    };
+    let mut ascii = Vec::with_capacity(bytes.len());
+    let mut wide = String::with_capacity(ends.len() * 5);
+    let mut at = 0;
+    for &(end, _) in ends {
+        let end = end as usize;
+        // The character's first byte: a UTF-8 character is at most four bytes long.
+        let start = (1..=4).map(|n| end.saturating_sub(n)).find(|&s| text.is_char_boundary(s));
+        let Some((start, char)) = start.and_then(|s| Some((s, text.get(s..end)?))) else {
+            return JsValue::from_str(text);
+        };
+        ascii.extend_from_slice(bytes.get(at..start).unwrap_or_default());
+        ascii.push(0);
+        wide.push_str(char);
+        wide.push('\0');
+        at = end;
+    }
+    ascii.extend_from_slice(bytes.get(at..).unwrap_or_default());
+    let wide = JsValue::from_str(&wide);
+    // A view of linear memory, decoded before anything else is allocated.
+    let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+    let view = js_sys::Uint8Array::new_with_byte_offset_and_length(
+        &memory.buffer(),
+        ascii.as_ptr() as u32,
+        ascii.len() as u32,
+    );
+    text_from_placeholders(&view, &wide)
+}
+
+/// [`js_text`] makes a text from placeholders when it has at most one character beyond
+/// ASCII in this many bytes: Blink decodes such a text in about a third of the time
+/// (`docs/performance.md`), one with many more of them faster whole.
+#[cfg(not(feature = "markdown"))]
+const SPARSE_WIDE: usize = 256;
 
 /// The record of `doc`, whose text is `text` (offsets through `text16`), read from `source`.
 fn record(
