@@ -23,6 +23,9 @@
  *   surrogate pair), and encoding is per character.
  * * **Buffers that fill up.** A text that outgrows its first buffer (most scripts other than
  *   Latin) goes on in a larger one from where the encoder stopped, runs and all.
+ * * **The way back.** The HTML module's visible texts, few of whose characters are beyond
+ *   ASCII, are made in Blink from their ASCII and those characters apart
+ *   (`textFromPlaceholders`): Blink's `TextDecoder` is slow on such a text.
  * * **The encoder.** `TextEncoder.encodeInto`, or, in Chromium, for a text with a character
  *   beyond U+00FF, a small WebAssembly module that reads the string through JS String Builtins
  *   and writes the same bytes (`stringCopier`): Blink's `encodeInto` converts such a string
@@ -562,6 +565,47 @@ const blink = (() => {
   return () =>
     (known ??= !!(/** @type {any} */ (globalThis.navigator)?.userAgentData?.brands?.some((/** @type {{brand: string}} */ b) => b.brand === 'Chromium')));
 })();
+
+/** Whether texts are made from placeholders: chosen by the engine unless set (`usePlaceholders`). @type {boolean | undefined} */
+let preferPlaceholders;
+const decoder = new TextDecoder();
+
+/**
+ * Makes `placeholdersPay()` say yes (`true`), no (`false`) or what suits the engine
+ * (`undefined`, the default). For tests and benchmarks: the texts are the same.
+ * @param {boolean | undefined} use
+ */
+export function usePlaceholders(use) {
+  preferPlaceholders = use;
+}
+
+/**
+ * Whether the HTML module makes a long text with few characters beyond ASCII through
+ * `textFromPlaceholders` rather than decoding its UTF-8: in Blink, whose `TextDecoder` goes
+ * a character at a time from the first such character on, and decodes ASCII several times
+ * faster. In V8's own decoder (Node) both ways cost about the same.
+ */
+export function placeholdersPay() {
+  return preferPlaceholders ?? blink();
+}
+
+/**
+ * The way back (the HTML module's visible texts, `src/wasm_markup.rs`, `js_text`): a text
+ * from `ascii`, its UTF-8 with each character beyond ASCII replaced by U+0000 (which the text
+ * does not hold), and `wide`, those characters in order, each followed by U+0000. The ASCII
+ * is decoded at once and the characters put back between its pieces.
+ * @param {Uint8Array} ascii @param {string} wide
+ */
+export function textFromPlaceholders(ascii, wide) {
+  const pieces = decoder.decode(ascii).split('\0');
+  const chars = wide.split('\0');
+  const out = new Array(2 * pieces.length - 1);
+  for (let i = 0; i < pieces.length; i++) {
+    out[2 * i] = pieces[i];
+    if (i > 0) out[2 * i - 1] = chars[i - 1];
+  }
+  return out.join('');
+}
 
 /** The compiled copier (`null` where the engine lacks JS String Builtins), once tried. @type {WebAssembly.Module | null | undefined} */
 let copierModule;

@@ -33,7 +33,7 @@
 //! `Documents` (HTML module) holds both sides of a diff of two documents (`diffDocuments` in
 //! `www/article-diff-documents.js`). `Documents.read(oldSource, newSource, "html")` reads
 //! both sources here (the new one only where it differs from the old one:
-//! `crate::markup::read_pair`) and keeps the documents, with their records for drawing
+//! `crate::markup::read_pair`; copied in as `diff()` copies its texts, by `src/copy.js`) and keeps the documents, with their records for drawing
 //! (`oldRecord`, `newRecord`, as `read()` returns them); `Documents.fromRecords(oldRecord, newRecord)`
 //! rebuilds them from what `read()` returned for each side, for the Markdown module's records.
 //! `engineBytes()` gives the two texts the engine's module diffs (the visible texts with each
@@ -58,6 +58,7 @@ use crate::{
     markup::packed::{repack, unpack_with, Bytes, Index},
     markup::{Block, Embed, ListItem, Mark},
     markup::{ReadError, Revision},
+    unicode::utf8::is_utf8,
 };
 
 #[wasm_bindgen]
@@ -69,6 +70,40 @@ extern "C" {
     fn new() -> TextEncoder;
     #[wasm_bindgen(method, js_name = encodeInto)]
     fn encode_into(this: &TextEncoder, text: &JsValue, into: &js_sys::Uint8Array) -> JsValue;
+}
+
+#[cfg(not(feature = "markdown"))]
+#[wasm_bindgen(module = "/src/copy.js")]
+extern "C" {
+    /// The copy of two strings into linear memory that `diff()` makes in the engine's module
+    /// (`src/copy.js`): the new string's runs of lines shared with the old one copied from the
+    /// old one's bytes, the rest encoded (in Chromium by its string copier). Lone surrogates
+    /// are written as U+FFFD, as `encodeInto` writes them (its `standIns` is not used here).
+    type TextCopy;
+    #[wasm_bindgen(constructor)]
+    fn new(old_source: &JsValue, new_source: &JsValue, memory: &JsValue) -> TextCopy;
+    /// Writes string `side` (0 old, 1 new) from UTF-16 unit `from` on as UTF-8 into `room`
+    /// bytes at `at`, as much as fits without cutting a character; returns the bytes written.
+    /// `old_at` is where the old string's bytes are (for the new one, which copies from them).
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(
+        this: &TextCopy,
+        side: u32,
+        from: usize,
+        at: usize,
+        room: usize,
+        old_at: usize,
+    ) -> usize;
+    /// The UTF-16 unit the last [`TextCopy::encode_into`] stopped at.
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &TextCopy) -> usize;
+    /// Whether [`js_text`] makes texts by [`text_from_placeholders`] here (Blink).
+    #[wasm_bindgen(js_name = placeholdersPay)]
+    fn placeholders_pay() -> bool;
+    /// The text whose UTF-8 is `ascii` with each character beyond ASCII as U+0000, those
+    /// characters being `wide`, each followed by U+0000.
+    #[wasm_bindgen(js_name = textFromPlaceholders)]
+    fn text_from_placeholders(ascii: &js_sys::Uint8Array, wide: &JsValue) -> JsValue;
 }
 
 #[global_allocator]
@@ -107,6 +142,18 @@ impl Utf16 {
         let mut excess = 0u32;
         let mut i = if units as usize == bytes.len() { bytes.len() } else { 0 };
         while i < bytes.len() {
+            // With SIMD, 32 bytes a step first.
+            #[cfg(target_feature = "simd128")]
+            if let Some(chunk) = bytes.get(i..i + 32) {
+                use core::arch::wasm32::{u64x2, u8x16_bitmask, v128_or};
+                let word =
+                    |k: usize| u64::from_le_bytes(chunk[k..k + 8].try_into().unwrap_or_default());
+                let (low, high) = (u64x2(word(0), word(8)), u64x2(word(16), word(24)));
+                if u8x16_bitmask(v128_or(low, high)) == 0 {
+                    i += 32;
+                    continue;
+                }
+            }
             if let Some(chunk) = bytes.get(i..i + 8) {
                 if u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGHS == 0 {
                     i += 8;
@@ -225,15 +272,77 @@ fn to_js_indexed(
     source: &str,
     source_units: u32,
 ) -> (Object, JsValue, Index) {
-    let text = text.unwrap_or_else(|| JsValue::from_str(&doc.text));
+    let (text, index) = match text {
+        Some(text) => {
+            let units = text.unchecked_ref::<JsString>().length() as usize;
+            (text, Bytes::index(&doc.text, Some(units)))
+        }
+        // The same index (the length in units only spares an ASCII text the scan), made
+        // first: `js_text` goes by its characters beyond ASCII.
+        None => {
+            let index = Bytes::index(&doc.text, None);
+            (js_text(&doc.text, index.wide_ends().as_deref()), index)
+        }
+    };
     let units = text.unchecked_ref::<JsString>().length();
-    let index = Bytes::index(&doc.text, Some(units as usize));
     let text16 = match index.wide_ends() {
         Some(ends) => Utf16::from_ends(doc.text.len(), ends),
         None => Utf16::new(&doc.text, units),
     };
     (record(doc, text.clone(), text16, source, source_units), text, index)
 }
+
+/// `text` as a JS string, its characters beyond ASCII being those that end where `ends` say
+/// (`Index::wide_ends`). Decoded, or, where `placeholders_pay` and those characters are few
+/// (at most one in [`SPARSE_WIDE`] bytes) in a long text without U+0000, made by
+/// `text_from_placeholders` from its ASCII and those characters apart.
+#[cfg(not(feature = "markdown"))]
+fn js_text(text: &str, ends: Option<&[(u32, u32)]>) -> JsValue {
+    let bytes = text.as_bytes();
+    let ends = match ends {
+        Some(ends)
+            if !ends.is_empty()
+                && ends.len() <= bytes.len() / SPARSE_WIDE
+                && placeholders_pay()
+                && !bytes.contains(&0) =>
+        {
+            ends
+        }
+        _ => return JsValue::from_str(text),
+    };
+    let mut ascii = Vec::with_capacity(bytes.len());
+    let mut wide = String::with_capacity(ends.len() * 5);
+    let mut at = 0;
+    for &(end, _) in ends {
+        let end = end as usize;
+        // The character's first byte: a UTF-8 character is at most four bytes long.
+        let start = (1..=4).map(|n| end.saturating_sub(n)).find(|&s| text.is_char_boundary(s));
+        let Some((start, char)) = start.and_then(|s| Some((s, text.get(s..end)?))) else {
+            return JsValue::from_str(text);
+        };
+        ascii.extend_from_slice(bytes.get(at..start).unwrap_or_default());
+        ascii.push(0);
+        wide.push_str(char);
+        wide.push('\0');
+        at = end;
+    }
+    ascii.extend_from_slice(bytes.get(at..).unwrap_or_default());
+    let wide = JsValue::from_str(&wide);
+    // A view of linear memory, decoded before anything else is allocated.
+    let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+    let view = js_sys::Uint8Array::new_with_byte_offset_and_length(
+        &memory.buffer(),
+        ascii.as_ptr() as u32,
+        ascii.len() as u32,
+    );
+    text_from_placeholders(&view, &wide)
+}
+
+/// [`js_text`] makes a text from placeholders when it has at most one character beyond
+/// ASCII in this many bytes: Blink decodes such a text in about a third of the time
+/// (`docs/performance.md`), one with many more of them faster whole.
+#[cfg(not(feature = "markdown"))]
+const SPARSE_WIDE: usize = 256;
 
 /// The record of `doc`, whose text is `text` (offsets through `text16`), read from `source`.
 fn record(
@@ -385,6 +494,67 @@ fn string_from_js(value: &JsValue, encoder: &TextEncoder) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// Why a source of [`Documents::read_sources`] could not be copied in.
+#[cfg(not(feature = "markdown"))]
+enum Unsourced {
+    NotString,
+    NoMemory,
+}
+
+/// Both sources of [`Documents::read_sources`] as Rust strings (lone surrogates as U+FFFD, as
+/// [`string_from_js`] has them), copied in by [`TextCopy`]: the new source's runs of lines
+/// shared with the old one are copied from the old one's bytes rather than encoded again.
+#[cfg(not(feature = "markdown"))]
+fn sources_from_js(old: &JsValue, new: &JsValue) -> Result<(String, String), (Side, Unsourced)> {
+    let units = |value: &JsValue, side: Side| {
+        value.dyn_ref::<JsString>().map(|s| s.length() as usize).ok_or((side, Unsourced::NotString))
+    };
+    let units = [units(old, Side::Old)?, units(new, Side::New)?];
+    let copy = TextCopy::new(old, new, &wasm_bindgen::memory());
+    let old = copy_source(&copy, 0, units[0], 0).ok_or((Side::Old, Unsourced::NoMemory))?;
+    let new = copy_source(&copy, 1, units[1], old.as_ptr() as usize)
+        .ok_or((Side::New, Unsourced::NoMemory))?;
+    Ok((old, new))
+}
+
+/// Source `side` (`units` UTF-16 units) copied in by `copy` (see `copy_text` in src/wasm.rs,
+/// which this follows), `None` when it does not fit in memory. Room for mostly one byte a
+/// unit, then three bytes for each unit left should the source need more.
+#[cfg(not(feature = "markdown"))]
+fn copy_source(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Option<String> {
+    // Room only, not zeroed: the encoder writes every byte the source is given. `Vec`'s own
+    // growth traps when memory runs out: ask first.
+    let room = |bytes: usize| {
+        let mut buf = Vec::<u8>::new();
+        buf.try_reserve_exact(bytes).ok()?;
+        Some(buf)
+    };
+    let encode = |buf: &mut Vec<u8>, from: usize| {
+        let spare = buf.spare_capacity_mut();
+        let (at, room) = (spare.as_mut_ptr() as usize, spare.len());
+        let n = copy.encode_into(side, from, at, room, old_at);
+        // SAFETY: the encoder wrote `n` bytes at the start of the spare room (never more than
+        // that room, and wasm memory has no uninitialised bytes in any case).
+        unsafe { buf.set_len(buf.len() + n.min(room)) };
+        copy.read()
+    };
+    let mut buf = room(units.checked_add(units / 8 + 8)?)?;
+    let mut read = encode(&mut buf, 0);
+    if read < units {
+        let mut larger = room(buf.len().checked_add((units - read).checked_mul(3)?)?)?;
+        larger.extend_from_slice(&buf);
+        buf = larger;
+        read = encode(&mut buf, read);
+    }
+    // Three bytes a unit always fit, and the encoders write UTF-8; should either not hold,
+    // the source is refused rather than read truncated.
+    if read != units || !is_utf8(&buf) {
+        return None;
+    }
+    // SAFETY: `is_utf8` found the bytes to be UTF-8.
+    Some(unsafe { String::from_utf8_unchecked(buf) })
+}
+
 /// A JS array of strings as one Rust string and each element's range in it (one string
 /// across, split at U+0000 as [`to_js_strings`] joined them: one copy of each, made when a
 /// mark or embed takes it), or `None` when an element is not a string.
@@ -504,8 +674,8 @@ impl Documents {
     /// A JS `Error` for an unknown markup name, or naming the side that could not be read.
     #[wasm_bindgen(js_name = read)]
     pub fn read_sources(
-        // Taken as the JS strings they are and copied in by `encodeInto`: the glue's own copy
-        // walks an ASCII text character by character in JS.
+        // Taken as the JS strings they are and copied in by `src/copy.js` (`sources_from_js`):
+        // the glue's own copy walks an ASCII text character by character in JS.
         #[wasm_bindgen(js_name = oldSource, unchecked_param_type = "string")] old_source: JsValue,
         #[wasm_bindgen(js_name = newSource, unchecked_param_type = "string")] new_source: JsValue,
         markup: &str,
@@ -519,19 +689,16 @@ impl Documents {
                 )))
             }
         };
-        let encoder = TextEncoder::new();
-        let source = |value: &JsValue, side: Side| {
-            string_from_js(value, &encoder).ok_or_else(|| {
+        let (old_text, new_text) =
+            sources_from_js(&old_source, &new_source).map_err(|(side, why)| {
                 JsError::new(&format!(
                     "diffDocuments(): the {side} {}",
-                    if value.is_string() {
-                        "does not fit in the memory left"
-                    } else {
-                        "is not a string"
+                    match why {
+                        Unsourced::NoMemory => "does not fit in the memory left",
+                        Unsourced::NotString => "is not a string",
                     }
                 ))
-            })
-        };
+            })?;
         let unread = |side: Side| {
             move |e: ReadError| {
                 JsError::new(&format!(
@@ -547,11 +714,9 @@ impl Documents {
                     to_js_indexed(doc, text, source, value.unchecked_ref::<JsString>().length());
                 Ok::<_, JsError>((JsValue::from(record), text, index))
             };
-        let old_text = source(&old_source, Side::Old)?;
         let old = Revision::read(&old_text, markup).map_err(unread(Side::Old))?;
         let (old_record, old_js, old_index) =
             record(&old.document, None, &old_source, &old_text, Side::Old)?;
-        let new_text = source(&new_source, Side::New)?;
         // Read only where it differs from the old source (`Revision::next`), and its text
         // made of slices of the old one's JS string where it is a copy of it.
         let (new, copies) = old.next_copying(&new_text).map_err(unread(Side::New))?;

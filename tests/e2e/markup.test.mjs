@@ -17,6 +17,8 @@
  */
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
+import {readdir} from 'node:fs/promises';
+import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
@@ -358,6 +360,52 @@ test('the visible texts reach the engine as UTF-8 (diffUtf8): the model diff() g
     assert.match(got.notUtf8, /`oldBytes` is not well-formed UTF-8/);
     assert.match(got.badOption, /moveThreshold/);
     assert.match(got.lone, /new .*not a record read\(\) returned/);
+    await page.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('Documents.read in Chromium (string copier, shared lines copied, texts from placeholders) gives the records read() gives', async () => {
+  const server = await startServer({port: 0});
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const [snippets] = await readdir(path.join(root, 'pkg', 'snippets'));
+    const got = await page.evaluate(async (copyUrl) => {
+      const html = await import('/pkg/article_diff_markup.js');
+      await html.default();
+      const copy = await import(copyUrl);
+      // Long bodies (shared lines are looked for from 64 Ki units on) with a character beyond
+      // ASCII every few hundred bytes (texts from placeholders), lone surrogates, CRLF.
+      let s = 5;
+      const next = (/** @type {number} */ n) => {
+        s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+        return s % n;
+      };
+      const words = ['tea', 'cake', 'jam', 'scone', 'milk', 'bread', 'honey'];
+      const body = (/** @type {number} */ n, /** @type {string} */ odd) => Array.from({length: n}, (_, b) => {
+        const ws = Array.from({length: 20 + next(40)}, (_, i) => (i === 7 && b % 9 === 0 ? odd : i === 3 && b % 3 === 0 ? 'it’s' : words[next(words.length)]));
+        return `<!-- wp:paragraph -->\n<p>${ws.join(' ')} <a href="/p/${b}">link</a> <em>${words[next(7)]}</em></p>\n<!-- /wp:paragraph -->`;
+      }).join('\n');
+      const old = body(1200, '\uD800');
+      const edited = old.replace('tea', 'coffee').replace(/scone/g, (w) => (next(50) ? w : 'scones'));
+      const pairs = [[old, edited], [old, old.replace(/\n/g, '\r\n')], [old, body(1200, '😀')], [body(300, 'é'), body(300, '\uDC00')]];
+      const record = (/** @type {any} */ r) => JSON.stringify({...r, blocks: [...r.blocks], marks: [...r.marks], embeds: [...r.embeds], anchors: [...r.anchors]});
+      const results = pairs.map(([a, b]) => {
+        const docs = html.Documents.read(a, b, 'html');
+        try {
+          return [record(docs.oldRecord) === record(html.read(a, 'html')), record(docs.newRecord) === record(html.read(b, 'html')),
+            docs.oldText === html.read(a, 'html').text, docs.newText === html.read(b, 'html').text];
+        } finally {
+          docs.free();
+        }
+      });
+      return {results, placeholders: copy.placeholdersPay(), copier: !!copy.stringCopier(new WebAssembly.Memory({initial: 1})), long: old.length};
+    }, `/pkg/snippets/${snippets}/src/copy.js`);
+    assert.ok(got.placeholders && got.copier, 'the Chromium paths are taken');
+    assert.ok(got.long > 65536);
+    for (const r of got.results) assert.deepEqual(r, [true, true, true, true]);
     await page.close();
   } finally {
     await server.close();

@@ -76,7 +76,7 @@ impl Old<'_> {
         let (from, to) = (self.start(k), self.start(k + 1).source);
         let end = at + (to - from.source);
         let fits = if k + 1 == self.chunks() { end == new.len() } else { end <= new.len() };
-        fits && from.open == open && new[at..end] == self.source[from.source..to]
+        fits && from.open == open && same_bytes(&new[at..end], &self.source[from.source..to])
     }
 
     /// The first of the chunks from `k` (at most [`LOOKAHEAD`] of them) that `new` goes on
@@ -132,6 +132,22 @@ impl Old<'_> {
         }
         None
     }
+}
+
+/// Whether `a` and `b` are the same bytes, sixteen a step: a copied chunk is compared whole
+/// (most of a revision's source), and the `memcmp` slice equality calls in wasm compares a
+/// byte at a time.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let wide = |chunk: &[u8]| u128::from_le_bytes(chunk.try_into().unwrap_or_default());
+    if a.len() != b.len() {
+        return false;
+    }
+    let Some(last) = a.len().checked_sub(16) else {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    };
+    // The last sixteen bytes first: they cover what the steps leave over.
+    wide(&a[last..]) == wide(&b[last..])
+        && a.chunks_exact(16).zip(b.chunks_exact(16)).all(|(x, y)| wide(x) == wide(y))
 }
 
 /// How many slots of [`Old::tails`] a lookup looks at. Chunks after the same bytes share a
@@ -382,6 +398,22 @@ mod tests {
         // Unrelated throughout.
         let other: String = (10_000..14_000).map(paragraph).collect();
         assert!(check(&old, &other) < 0.01);
+    }
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let a: Vec<u8> = (0..100u8).collect();
+        for len in 0..a.len() {
+            for at in [0, 1, 15, 16, len / 2] {
+                let mut b = a[..len].to_vec();
+                assert!(super::same_bytes(&a[..len], &b));
+                assert!(!super::same_bytes(&a[..len], &a[..len.saturating_sub(1)]) || len == 0);
+                if at < len {
+                    b[at] ^= 0x40;
+                    assert!(!super::same_bytes(&a[..len], &b), "{len} {at}");
+                }
+            }
+        }
     }
 
     #[test]
