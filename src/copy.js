@@ -52,17 +52,37 @@ const CHUNK = 16384;
 // it keeps: 8 MiB at most).
 const WHOLE = 1 << 22;
 
-/** A lone surrogate: to a `u` regex a surrogate pair is one code point, never `\p{Cs}`. */
-const LONE = /\p{Cs}/u;
-const LONE_ALL = /\p{Cs}/gu;
 /** A UTF-16 unit above U+00FF (see `TextCopy`'s `#copierFor`). */
 const BEYOND_LATIN1 = /[^\0-\xff]/g;
 
 /** `String.prototype.isWellFormed` (ES2024), where the engine has it. @type {((this: string) => boolean) | undefined} */
 const isWellFormed = /** @type {any} */ (String.prototype).isWellFormed;
 
+/**
+ * Where the lone surrogates of `s` are (the units that are half of no pair), in order. Found
+ * unit by unit: JavaScriptCore's `/\p{Cs}/u` misses a high surrogate followed by U+FFFD, and
+ * a lone surrogate missed would reach the engine as U+FFFD.
+ * @param {string} s @returns {number[]}
+ */
+function loneSurrogates(s) {
+  const at = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    at.push(i);
+  }
+  return at;
+}
+
 /** Whether `s` has no lone surrogate. @param {string} s */
-const wellFormed = (s) => (isWellFormed ? isWellFormed.call(s) : !LONE.test(s));
+const wellFormed = (s) => (isWellFormed ? isWellFormed.call(s) : loneSurrogates(s).length === 0);
 
 /**
  * The two texts as the engine reads them: themselves, or, when either has a lone surrogate,
@@ -89,17 +109,26 @@ function standIns(a, b) {
     }
     return null;
   };
-  for (const s of [a, b]) {
-    for (const [lone] of s.matchAll(LONE_ALL)) {
-      if (map.has(lone)) continue;
+  const lone = [loneSurrogates(a), loneSurrogates(b)];
+  for (const [k, s] of [a, b].entries()) {
+    for (const i of lone[k]) {
+      if (map.has(s[i])) continue;
       const c = take();
       if (c === null) return null;
-      map.set(lone, c);
+      map.set(s[i], c);
     }
   }
-  /** @param {string} s */
-  const replace = (s) => (wellFormed(s) ? s : s.replace(LONE_ALL, (lone) => /** @type {string} */ (map.get(lone))));
-  return [replace(a), replace(b)];
+  /** @param {string} s @param {number[]} at */
+  const replace = (s, at) => {
+    let out = '';
+    let from = 0;
+    for (const i of at) {
+      out += s.slice(from, i) + map.get(s[i]);
+      from = i + 1;
+    }
+    return out + s.slice(from);
+  };
+  return [replace(a, lone[0]), replace(b, lone[1])];
 }
 
 /**
