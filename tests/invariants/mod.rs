@@ -501,12 +501,6 @@ pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
         "paragraphs_deleted {}",
         s.paragraphs_deleted
     );
-    // A documents diff's row whose words are all equal and whose formatting changed counts
-    // in `formatting_changes`, not as a changed paragraph.
-    let formatting_only = |r: &&Row<'_>| {
-        let spans = || [&r.old, &r.new].into_iter().flatten().flat_map(|c| &c.spans);
-        spans().all(|s| s.kind == SpanKind::Equal) && spans().any(|s| s.formatting.is_some())
-    };
     let changed = all
         .iter()
         .filter(|r| {
@@ -521,6 +515,20 @@ pub fn check_stats(d: &Diff<'_>) -> Result<(), String> {
         s.paragraphs_changed
     );
     Ok(())
+}
+
+/// Whether `row` is a documents diff's row whose words are all equal and whose formatting
+/// changed: it counts in `formatting_changes`, not as a changed paragraph.
+#[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
+fn formatting_only(row: &Row<'_>) -> bool {
+    let spans = || [&row.old, &row.new].into_iter().flatten().flat_map(|c| &c.spans);
+    spans().all(|s| s.kind == SpanKind::Equal) && spans().any(|s| s.formatting.is_some())
+}
+
+/// Without the reader no span carries formatting.
+#[cfg(not(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module"))))]
+fn formatting_only(_: &Row<'_>) -> bool {
+    false
 }
 
 /// `diff(a, a)`: every row equal, no move, no changed word, one equal edit (none for "").
