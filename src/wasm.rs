@@ -25,6 +25,7 @@ use core::time::Duration;
 
 use wasm_bindgen::prelude::*;
 
+use crate::copy::{encode_into_spare, TextCopy};
 use crate::unicode::utf8::is_utf8;
 use crate::{Clock, Error, Options, MAX_INPUT_BYTES};
 
@@ -64,41 +65,6 @@ extern "C" {
     /// Copies `bytes` (a `Uint8Array` [`read_bytes_arguments`] checked) into `memory` at `at`.
     #[wasm_bindgen(js_name = copyBytes)]
     fn copy_bytes(bytes: &JsValue, memory: &JsValue, at: usize);
-}
-
-#[wasm_bindgen(module = "/src/copy.js")]
-extern "C" {
-    /// One call's copy of its two texts into wasm memory.
-    type TextCopy;
-    /// The copy of two strings (checked by [`read_arguments`]) into `memory`.
-    #[wasm_bindgen(constructor)]
-    fn new(old_text: &JsValue, new_text: &JsValue, memory: &JsValue) -> TextCopy;
-    /// Whether the texts hold lone surrogates (written as U+FFFD): then the copies start over
-    /// with stand-ins for them. Throws when they cannot be told apart.
-    #[wasm_bindgen(catch, method, js_name = standIns)]
-    fn stand_ins(this: &TextCopy) -> Result<bool, JsValue>;
-    /// Writes text `side` (0 old, 1 new) from UTF-16 unit `from` on as UTF-8 into `room` bytes
-    /// at `at`, as much as fits without cutting a character; returns the bytes written. `old_at`
-    /// is where the old text's bytes are (for the new text, which copies runs of them).
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(
-        this: &TextCopy,
-        side: u32,
-        from: usize,
-        at: usize,
-        room: usize,
-        old_at: usize,
-    ) -> usize;
-    /// The UTF-16 unit the last [`TextCopy::encode_into`] stopped at.
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &TextCopy) -> usize;
-    /// Bytes of the new text copied from the old text's rather than encoded.
-    #[wasm_bindgen(method, getter)]
-    fn copied(this: &TextCopy) -> usize;
-    /// Whether the copies may hold a lone surrogate (as U+FFFD): `false` when the encoders
-    /// know they wrote none.
-    #[wasm_bindgen(method, getter, js_name = mayHoldLone)]
-    fn may_hold_lone(this: &TextCopy) -> bool;
 }
 
 #[wasm_bindgen(module = "/src/model.js")]
@@ -307,16 +273,7 @@ fn copy_text(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Result<
         buf.try_reserve_exact(bytes).map_err(|_| refuse(Failure::NoMemory, side, units as f64))?;
         Ok::<_, JsValue>(buf)
     };
-    // Encodes from unit `from` on into `buf`'s spare room, after its bytes.
-    let encode = |buf: &mut Vec<u8>, from: usize| {
-        let spare = buf.spare_capacity_mut();
-        let (at, room) = (spare.as_mut_ptr() as usize, spare.len());
-        let n = copy.encode_into(side, from, at, room, old_at);
-        // SAFETY: the encoder wrote `n` bytes at the start of the spare room (never more than
-        // that room, and wasm memory has no uninitialised bytes in any case).
-        unsafe { buf.set_len(buf.len() + n.min(room)) };
-        copy.read()
-    };
+    let encode = |buf: &mut Vec<u8>, from: usize| encode_into_spare(copy, side, buf, from, old_at);
     let over = || refuse(Failure::TooLarge, side, f64::NAN);
     let mut buf = room((units + units / 8).min(MAX_INPUT_BYTES))?;
     let mut read = encode(&mut buf, 0);

@@ -53,6 +53,7 @@ use std::borrow::Cow;
 
 #[cfg(not(feature = "markdown"))]
 use crate::{
+    copy::{encode_into_spare, placeholders_pay, text_from_placeholders, TextCopy},
     error::Side,
     markup::compare::{annotate, engine_text},
     markup::packed::{repack, unpack_with, Bytes, Index},
@@ -70,40 +71,6 @@ extern "C" {
     fn new() -> TextEncoder;
     #[wasm_bindgen(method, js_name = encodeInto)]
     fn encode_into(this: &TextEncoder, text: &JsValue, into: &js_sys::Uint8Array) -> JsValue;
-}
-
-#[cfg(not(feature = "markdown"))]
-#[wasm_bindgen(module = "/src/copy.js")]
-extern "C" {
-    /// The copy of two strings into linear memory that `diff()` makes in the engine's module
-    /// (`src/copy.js`): the new string's runs of lines shared with the old one copied from the
-    /// old one's bytes, the rest encoded (in Chromium by its string copier). Lone surrogates
-    /// are written as U+FFFD, as `encodeInto` writes them (its `standIns` is not used here).
-    type TextCopy;
-    #[wasm_bindgen(constructor)]
-    fn new(old_source: &JsValue, new_source: &JsValue, memory: &JsValue) -> TextCopy;
-    /// Writes string `side` (0 old, 1 new) from UTF-16 unit `from` on as UTF-8 into `room`
-    /// bytes at `at`, as much as fits without cutting a character; returns the bytes written.
-    /// `old_at` is where the old string's bytes are (for the new one, which copies from them).
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(
-        this: &TextCopy,
-        side: u32,
-        from: usize,
-        at: usize,
-        room: usize,
-        old_at: usize,
-    ) -> usize;
-    /// The UTF-16 unit the last [`TextCopy::encode_into`] stopped at.
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &TextCopy) -> usize;
-    /// Whether [`js_text`] makes texts by [`text_from_placeholders`] here (Blink).
-    #[wasm_bindgen(js_name = placeholdersPay)]
-    fn placeholders_pay() -> bool;
-    /// The text whose UTF-8 is `ascii` with each character beyond ASCII as U+0000, those
-    /// characters being `wide`, each followed by U+0000.
-    #[wasm_bindgen(js_name = textFromPlaceholders)]
-    fn text_from_placeholders(ascii: &js_sys::Uint8Array, wide: &JsValue) -> JsValue;
 }
 
 #[global_allocator]
@@ -529,15 +496,7 @@ fn copy_source(copy: &TextCopy, side: u32, units: usize, old_at: usize) -> Optio
         buf.try_reserve_exact(bytes).ok()?;
         Some(buf)
     };
-    let encode = |buf: &mut Vec<u8>, from: usize| {
-        let spare = buf.spare_capacity_mut();
-        let (at, room) = (spare.as_mut_ptr() as usize, spare.len());
-        let n = copy.encode_into(side, from, at, room, old_at);
-        // SAFETY: the encoder wrote `n` bytes at the start of the spare room (never more than
-        // that room, and wasm memory has no uninitialised bytes in any case).
-        unsafe { buf.set_len(buf.len() + n.min(room)) };
-        copy.read()
-    };
+    let encode = |buf: &mut Vec<u8>, from: usize| encode_into_spare(copy, side, buf, from, old_at);
     let mut buf = room(units.checked_add(units / 8 + 8)?)?;
     let mut read = encode(&mut buf, 0);
     if read < units {
