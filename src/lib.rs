@@ -111,10 +111,12 @@ mod paragraphs;
 mod sort;
 mod unicode;
 mod words;
-// On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
-// module it would be dead code that still costs bytes (a few hundred, through inlining).
+// `src/copy.js` as the two wasm modules that copy strings with it declare it: the engine's and
+// the HTML reader's, not the Markdown reader's.
 #[cfg(all(target_arch = "wasm32", any(not(feature = "markup-module"), not(feature = "markdown"))))]
 mod copy;
+// On wasm32 the reader is compiled only into its own module (`markup-module`): in the engine's
+// module it would be dead code that still costs bytes (a few hundred, through inlining).
 #[cfg(all(feature = "markup", any(not(target_arch = "wasm32"), feature = "markup-module")))]
 pub mod markup;
 #[cfg(all(target_arch = "wasm32", not(feature = "markup-module")))]
