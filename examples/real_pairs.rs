@@ -85,12 +85,13 @@ fn check(old: &str, new: &str, markup: article_diff::markup::Markup) -> Vec<Stri
         (Ok(o), Ok(n)) => (o, n),
         (o, n) => return vec![format!("unread: {:?}, {:?}", o.err(), n.err())],
     };
-    for (way, (a, b)) in [("forward", (old, new)), ("backward", (new, old))] {
+    let ways = [
+        ("forward", (old, new), (&old_doc, &new_doc)),
+        ("backward", (new, old), (&new_doc, &old_doc)),
+    ];
+    for (way, (a, b), (read_a, read_b)) in ways {
         match read_pair(a, b, markup) {
-            Ok((x, y))
-                if (way == "forward" && (x != old_doc || y != new_doc))
-                    || (way == "backward" && (x != new_doc || y != old_doc)) =>
-            {
+            Ok((x, y)) if (&x, &y) != (read_a, read_b) => {
                 problems.push(format!("read_pair ({way}) differs from read"));
             }
             Ok(_) => {}
