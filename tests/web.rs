@@ -199,20 +199,12 @@ fn seed_pair_through_js_matches_the_core_model() {
 }
 
 #[wasm_bindgen_test]
-fn moves_and_a_fallback_through_js_match_the_core_model() {
+fn moves_through_js_match_the_core_model() {
     let old = "Tab\there, \"quotes\", emoji \u{1F600}.\n\nThe moving paragraph talks about sanctions and summits in Helsinki today.\n\nStays.\n\nStays too.";
     let new = "Stays.\n\nStays too.\n\nTab\there, \"quotes\", emoji \u{1F600}!\n\nThe moving paragraph talks about sanctions and summits in Geneva today.";
     let d = assert_matches_core(old, new, "moves");
     // Both paragraphs moved below the two that stay, one of them edited.
     assert_eq!(d["moves"].as_array().unwrap().len(), 2, "{d}");
-    let cut = call_str(old, new, json!({"timeoutMs": 1e-6}));
-    assert_eq!(cut["approximate"], true);
-    assert!(
-        cut["fallback"]["detail"].as_str().unwrap().starts_with("The time limit was reached"),
-        "{}",
-        cut["fallback"]
-    );
-    assert_eq!(cut["fallback"]["reason"], "deadline");
 }
 
 /// A member of a JS object.
@@ -815,6 +807,8 @@ fn utf8_is_checked_as_the_standard_library_checks_it() {
 /// The deadline reads the clock the binding hands the core (`performance.now()`, `src/wasm.rs`):
 /// two large unrelated texts cannot be diffed in a millisecond, so the result must come back
 /// coarser, flagged, and still exact. Without a working clock this would trap or run to the end.
+/// Browsers round `performance.now()` to a millisecond, so a small input can finish within one
+/// tick of the clock whatever its budget: only a call that takes many milliseconds must stop.
 #[wasm_bindgen_test]
 fn a_deadline_fires_in_the_browser() {
     let old = article(1, 600);
@@ -822,7 +816,11 @@ fn a_deadline_fires_in_the_browser() {
     let d = call_str(&old, &new, json!({"timeoutMs": 1}));
     assert_eq!(d["approximate"], true, "{}", d["fallback"]);
     assert_eq!(d["fallback"]["reason"], "deadline");
-    assert!(d["fallback"]["detail"].as_str().is_some_and(|s| !s.is_empty()));
+    assert!(
+        d["fallback"]["detail"].as_str().unwrap().starts_with("The time limit was reached"),
+        "{}",
+        d["fallback"]
+    );
     assert_eq!(rebuild(&d), (old, new));
 }
 
