@@ -30,7 +30,9 @@ export const GECKODRIVER = process.env.GECKODRIVER
  * it is sent as source text) and resolves to its JSON-able result.
  * @typedef {{run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>,
  *   problems: string[], page?: import('playwright-core').Page, close: () => Promise<void>}} OpenPage
- * @typedef {{name: string, open: (url: string) => Promise<OpenPage>, close: () => Promise<void>}} TestBrowser
+ * @typedef {{name: string, open: (url: string) => Promise<OpenPage>, close: () => Promise<void>,
+ *   driver?: import('selenium-webdriver').WebDriver}} TestBrowser `driver`: the WebDriver session
+ *   of a browser driven over WebDriver, for what `run` cannot do (windows, keys, screenshots)
  */
 
 /**
@@ -91,6 +93,7 @@ async function overWebDriver(name, driver, close) {
   await driver.manage().setTimeouts({script: 120_000, pageLoad: 60_000});
   return {
     name,
+    driver,
     async open(url) {
       await driver.get(url);
       return {

@@ -35,7 +35,7 @@ function run(command, args, cwd) {
  * @returns {Promise<{project: string, tarball: string, pack: PackInfo, installed: string, cleanup: () => Promise<void>}>}
  */
 export async function packAndInstall() {
-  if (!(await stat(path.join(dist, 'package.json')).catch(() => null))) {
+  if (!(await stat(path.join(dist, 'package.json')).catch(/** @returns {null} */ () => null))) {
     throw new Error('dist/ is missing: `./run dist` builds it (`./run test` does so before this suite)');
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'article-diff-package-'));
@@ -68,7 +68,7 @@ export function serveDirectory(dir, {headers = () => ({}), cors = false} = {}) {
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const file = path.resolve(dir, '.' + pathname);
-    const info = file.startsWith(dir + path.sep) ? await stat(file).catch(() => null) : null;
+    const info = file.startsWith(dir + path.sep) ? await stat(file).catch(/** @returns {null} */ () => null) : null;
     const common = {...(cors ? {'Access-Control-Allow-Origin': '*'} : {}), 'X-Content-Type-Options': 'nosniff'};
     if (!info?.isFile()) {
       res.writeHead(404, {...common, 'Content-Type': 'text/plain; charset=utf-8'});
