@@ -44,7 +44,16 @@ const env = /** @type {{
  *   site: Awaited<ReturnType<typeof serveDirectory>>, cdn: Awaited<ReturnType<typeof serveDirectory>>,
  *   pages: Map<string, Page>, seedStats: any, longStats: any, longChars: number,
  *   chromium: TestBrowser, firefox: TestBrowser, webkit: TestBrowser,
+ *   repeatedPairs: [string, string][], repeatedResults: string[],
  * }} */ ({});
+
+/**
+ * What a diff found, in a line: its stats and how many edits, moves and blocks it has.
+ * @param {any} d an `ArticleDiff`
+ */
+function fingerprint(d) {
+  return JSON.stringify([d.stats, d.edits.length, d.moves.length, d.blocks.length, d.approximate]);
+}
 
 /**
  * A page with one `<article-diff>` and one module script (`src`); `head` goes before it (an
@@ -77,6 +86,21 @@ before(async () => {
   const engine = await nodeEngine(installed);
   env.seedStats = engine.diff(oldText, newText, {}).stats;
   env.longStats = engine.diff(long.oldText, long.newText, {timeoutMs: NO_DEADLINE_MS}).stats;
+  // Pairs a page diffs call after call: over and under the length where the binding copies the
+  // shared lines, with characters of every UTF-8 width in each paragraph, both ways round.
+  const wide = ['é', '漢字', '👍', 'д'];
+  env.repeatedResults = [];
+  /** @type {[string, string][]} */
+  const repeated = [];
+  for (const [k, pair] of [largePair(oldText, 100_000), largePair(oldText, 30_000, (i) => `${wide[i % 4]}${i}`)].entries()) {
+    for (const [side, text] of [[`repeat-${k}-old.txt`, pair.oldText], [`repeat-${k}-new.txt`, pair.newText]]) {
+      await writeFile(path.join(project, 'texts', side), text);
+    }
+    repeated.push([`/texts/repeat-${k}-old.txt`, `/texts/repeat-${k}-new.txt`], [`/texts/repeat-${k}-new.txt`, `/texts/repeat-${k}-old.txt`]);
+    env.repeatedResults.push(fingerprint(engine.diff(pair.oldText, pair.newText, {timeoutMs: NO_DEADLINE_MS})));
+    env.repeatedResults.push(fingerprint(engine.diff(pair.newText, pair.oldText, {timeoutMs: NO_DEADLINE_MS})));
+  }
+  env.repeatedPairs = repeated;
 
   // The same files from a second origin, with CORS, as from a CDN.
   env.cdn = await serveDirectory(project, {cors: true});
@@ -226,6 +250,33 @@ async function htmlInPage({oldHtml, newHtml}) {
   };
 }
 
+/**
+ * In the page: the engine module (its URL) diffs each pair (the URLs of its two texts) `rounds`
+ * times over; returns each call's `fingerprint` (restated here: the function is sent as source
+ * text), or its error.
+ * @param {{engine: string, pairs: [string, string][], rounds: number, timeoutMs: number}} arg
+ * @returns {Promise<string[]>}
+ */
+async function repeatInPage({engine: url, pairs, rounds, timeoutMs}) {
+  /** @type {typeof import('../../www/article-diff-engine.js')} */
+  const engine = await import(url);
+  await engine.init();
+  const texts = await Promise.all(pairs.map((urls) => Promise.all(urls.map(async (url) => (await fetch(url)).text()))));
+  /** @type {string[]} */
+  const seen = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [oldText, newText] of texts) {
+      try {
+        const d = engine.diff(oldText, newText, {timeoutMs});
+        seen.push(JSON.stringify([d.stats, d.edits.length, d.moves.length, d.blocks.length, d.approximate]));
+      } catch (error) {
+        seen.push(`threw ${error}`);
+      }
+    }
+  }
+  return seen;
+}
+
 /** `n` as the summary writes it. */
 const count = (/** @type {number} */ n) => n.toLocaleString('en');
 
@@ -340,6 +391,22 @@ for (const browserName of /** @type {const} */ (['chromium', 'firefox', 'webkit'
         assert.equal(seen.foreign, 0, 'no element of the input is drawn');
         assert.equal(seen.ran, null, 'no script or handler of the input ran');
         assert.deepEqual(page.problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('the engine gives one result for one pair, call after call, from a cold page', async () => {
+      // The engine keeps tables and buffers from call to call, and the browser compiles its
+      // code anew as it runs hot: neither may change a result.
+      const page = await browser().open(env.site.url('/long-same-origin.html'));
+      try {
+        const seen = await page.run(repeatInPage, {
+          engine: '/node_modules/article-diff/article-diff-engine.js', pairs: env.repeatedPairs, rounds: 25, timeoutMs: NO_DEADLINE_MS,
+        });
+        const wrong = seen.flatMap((got, i) => got === env.repeatedResults[i % env.repeatedResults.length] ? [] : [`call ${i}: ${got.slice(0, 200)}`]);
+        assert.equal(seen.length, 25 * env.repeatedPairs.length);
+        assert.deepEqual(wrong, [], 'every call gives what the engine gives in Node');
       } finally {
         await page.close();
       }
