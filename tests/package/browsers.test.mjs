@@ -44,7 +44,7 @@ const env = /** @type {{
  *   site: Awaited<ReturnType<typeof serveDirectory>>, cdn: Awaited<ReturnType<typeof serveDirectory>>,
  *   pages: Map<string, Page>, seedStats: any, longStats: any, longChars: number,
  *   chromium: TestBrowser, firefox: TestBrowser, webkit: TestBrowser,
- *   repeatedPairs: [string, string][], repeatedResults: string[],
+ *   repeatedPairs: [string, string, 'text'|'html'|'markdown'][], repeatedResults: string[],
  * }} */ ({});
 
 /**
@@ -87,20 +87,42 @@ before(async () => {
   env.seedStats = engine.diff(oldText, newText, {}).stats;
   env.longStats = engine.diff(long.oldText, long.newText, {timeoutMs: NO_DEADLINE_MS}).stats;
   // Pairs a page diffs call after call: over and under the length where the binding copies the
-  // shared lines, with characters of every UTF-8 width in each paragraph, both ways round.
+  // shared lines, with characters of every UTF-8 width in each paragraph, both ways round; and
+  // one of them as HTML and as Markdown bodies, their formatting edited too.
   const wide = ['é', '漢字', '👍', 'д'];
+  const pairs = [largePair(oldText, 100_000), largePair(oldText, 30_000, (i) => `${wide[i % 4]}${i}`)];
+  env.repeatedPairs = [];
   env.repeatedResults = [];
-  /** @type {[string, string][]} */
-  const repeated = [];
-  for (const [k, pair] of [largePair(oldText, 100_000), largePair(oldText, 30_000, (i) => `${wide[i % 4]}${i}`)].entries()) {
-    for (const [side, text] of [[`repeat-${k}-old.txt`, pair.oldText], [`repeat-${k}-new.txt`, pair.newText]]) {
-      await writeFile(path.join(project, 'texts', side), text);
-    }
-    repeated.push([`/texts/repeat-${k}-old.txt`, `/texts/repeat-${k}-new.txt`], [`/texts/repeat-${k}-new.txt`, `/texts/repeat-${k}-old.txt`]);
-    env.repeatedResults.push(fingerprint(engine.diff(pair.oldText, pair.newText, {timeoutMs: NO_DEADLINE_MS})));
-    env.repeatedResults.push(fingerprint(engine.diff(pair.newText, pair.oldText, {timeoutMs: NO_DEADLINE_MS})));
+  /** @param {string} name @param {string} oldBody @param {string} newBody @param {'text'|'html'|'markdown'} format */
+  const repeat = async (name, oldBody, newBody, format) => {
+    await writeFile(path.join(project, 'texts', `repeat-${name}-old`), oldBody);
+    await writeFile(path.join(project, 'texts', `repeat-${name}-new`), newBody);
+    env.repeatedPairs.push([`/texts/repeat-${name}-old`, `/texts/repeat-${name}-new`, format]);
+    // The documents' results are compared with the page's first call (Node has no reader here).
+    env.repeatedResults.push(format === 'text' ? fingerprint(engine.diff(oldBody, newBody, {timeoutMs: NO_DEADLINE_MS})) : '');
+  };
+  for (const [k, pair] of pairs.entries()) {
+    await repeat(`${k}`, pair.oldText, pair.newText, 'text');
+    await repeat(`${k}-back`, pair.newText, pair.oldText, 'text');
   }
-  env.repeatedPairs = repeated;
+  /** @param {string} text @param {boolean} edited @param {(p: string, i: number, edited: boolean) => string} block */
+  const body = (text, edited, block) => text.split('\n\n').map((p, i) => block(p, i, edited)).join('\n\n');
+  const escape = (/** @type {string} */ t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  /** @type {(p: string, i: number, edited: boolean) => string} */
+  const htmlBlock = (p, i, edited) => {
+    const [first, ...rest] = escape(p).split(' ');
+    const marked = i % 9 === 4 && edited ? `<strong>${first}</strong>` : i % 6 === 4 ? `<em>${first}</em>` : first;
+    const tag = i % 10 === 0 ? 'h2' : 'p';
+    return `<!-- wp:paragraph --><${tag}>${[marked, ...rest].join(' ')}</${tag}><!-- /wp:paragraph -->`;
+  };
+  /** @type {(p: string, i: number, edited: boolean) => string} */
+  const markdownBlock = (p, i, edited) => {
+    const [first, ...rest] = p.replace(/[\\`*_[\]#<>!|-]/g, ' ').split(' ');
+    const marked = i % 9 === 4 && edited ? `**${first}**` : i % 6 === 4 ? `*${first}*` : first;
+    return `${i % 10 === 0 ? '## ' : ''}${[marked, ...rest].join(' ')}`;
+  };
+  await repeat('html', body(pairs[1].oldText, false, htmlBlock), body(pairs[1].newText, true, htmlBlock), 'html');
+  await repeat('markdown', body(pairs[1].oldText, false, markdownBlock), body(pairs[1].newText, true, markdownBlock), 'markdown');
 
   // The same files from a second origin, with CORS, as from a CDN.
   env.cdn = await serveDirectory(project, {cors: true});
@@ -251,23 +273,26 @@ async function htmlInPage({oldHtml, newHtml}) {
 }
 
 /**
- * In the page: the engine module (its URL) diffs each pair (the URLs of its two texts) `rounds`
- * times over; returns each call's `fingerprint` (restated here: the function is sent as source
- * text), or its error.
- * @param {{engine: string, pairs: [string, string][], rounds: number, timeoutMs: number}} arg
+ * In the page: the engine module (its URL) diffs each pair (the URLs of its two texts, and
+ * their format) `rounds` times over; returns each call's `fingerprint` (restated here: the
+ * function is sent as source text), or its error.
+ * @param {{engine: string, pairs: [string, string, 'text'|'html'|'markdown'][], rounds: number, timeoutMs: number}} arg
  * @returns {Promise<string[]>}
  */
 async function repeatInPage({engine: url, pairs, rounds, timeoutMs}) {
   /** @type {typeof import('../../www/article-diff-engine.js')} */
   const engine = await import(url);
   await engine.init();
-  const texts = await Promise.all(pairs.map((urls) => Promise.all(urls.map(async (url) => (await fetch(url)).text()))));
+  const texts = await Promise.all(pairs.map(async ([oldUrl, newUrl, format]) => /** @type {const} */ ([
+    await (await fetch(oldUrl)).text(), await (await fetch(newUrl)).text(), format,
+  ])));
   /** @type {string[]} */
   const seen = [];
   for (let round = 0; round < rounds; round++) {
-    for (const [oldText, newText] of texts) {
+    for (const [oldText, newText, format] of texts) {
       try {
-        const d = engine.diff(oldText, newText, {timeoutMs});
+        const d = format === 'text' ? engine.diff(oldText, newText, {timeoutMs})
+          : await engine.diffDocuments(oldText, newText, {format, timeoutMs});
         seen.push(JSON.stringify([d.stats, d.edits.length, d.moves.length, d.blocks.length, d.approximate]));
       } catch (error) {
         seen.push(`threw ${error}`);
@@ -397,16 +422,23 @@ for (const browserName of /** @type {const} */ (['chromium', 'firefox', 'webkit'
     });
 
     test('the engine gives one result for one pair, call after call, from a cold page', async () => {
-      // The engine keeps tables and buffers from call to call, and the browser compiles its
-      // code anew as it runs hot: neither may change a result.
+      // The engine and the readers keep tables and buffers from call to call, and the browser
+      // compiles their code anew as it runs hot: neither may change a result.
       const page = await browser().open(env.site.url('/long-same-origin.html'));
       try {
         const seen = await page.run(repeatInPage, {
           engine: '/node_modules/article-diff/article-diff-engine.js', pairs: env.repeatedPairs, rounds: 25, timeoutMs: NO_DEADLINE_MS,
         });
-        const wrong = seen.flatMap((got, i) => got === env.repeatedResults[i % env.repeatedResults.length] ? [] : [`call ${i}: ${got.slice(0, 200)}`]);
-        assert.equal(seen.length, 25 * env.repeatedPairs.length);
-        assert.deepEqual(wrong, [], 'every call gives what the engine gives in Node');
+        const pairs = env.repeatedPairs.length;
+        // Text: Node's result; a document: the page's first.
+        const wrong = seen.flatMap((got, i) => got === (env.repeatedResults[i % pairs] || seen[i % pairs]) && !got.startsWith('threw')
+          ? [] : [`call ${i} (${env.repeatedPairs[i % pairs][2]}): ${got.slice(0, 200)}`]);
+        assert.equal(seen.length, 25 * pairs);
+        for (const [k, [, , format]] of env.repeatedPairs.entries()) {
+          // The documents were read as documents: their formatting edits are found.
+          if (format !== 'text') assert.ok(JSON.parse(seen[k])[0].formattingChanges > 0, `${format}: ${seen[k]}`);
+        }
+        assert.deepEqual(wrong, [], 'every call gives what the engine gives in Node, or the page first gave for a document');
       } finally {
         await page.close();
       }
