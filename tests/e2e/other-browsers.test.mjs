@@ -35,10 +35,13 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
     /** The frame the phone-sized page is in, or `null` at desktop size. @type {import('selenium-webdriver').WebElement | null} */
     let frame = null;
 
+    /** The window's page, whichever document or frame it shows now. @type {import('../package/browsers.mjs').OpenPage} */
+    let page;
+
     before(async () => {
       browser = await start();
       driver = /** @type {import('selenium-webdriver').WebDriver} */ (browser.driver);
-      await driver.manage().setTimeouts({script: 60_000, pageLoad: 60_000});
+      page = await browser.open(server.url);
     });
 
     after(async () => {
@@ -46,16 +49,11 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
     });
 
     /**
-     * Runs `fn` in the page (sent as source text) and resolves to its JSON-able result.
+     * Runs `fn` in the window's current document (sent as source text) and resolves to its
+     * JSON-able result.
      * @template T @param {() => T | Promise<T>} fn @returns {Promise<T>}
      */
-    async function run(fn) {
-      const result = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
-Promise.resolve().then(${fn}).then((value) => done({value: value === undefined ? null : value}), (error) => done({error: String(error && error.stack || error)}));`);
-      const {value, error} = /** @type {{value: T, error?: string}} */ (result);
-      if (error) throw new Error(`in ${name}: ${error}`);
-      return value;
-    }
+    const run = (fn) => page.run(fn, null);
 
     /**
      * Opens the demo page in a viewport of this size: the window itself, or, narrower than
