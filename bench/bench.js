@@ -10,7 +10,7 @@
  * @typedef {import('./suite.mjs').Settings} Settings
  */
 import { buildInputs } from './inputs.mjs';
-import { DEFAULT_SETTINGS, OURS, TOOLS, renderMarkdown, skipReason } from './suite.mjs';
+import { DEFAULT_SETTINGS, OURS, PEER_PAIRED, TOOLS, peersToPair, renderMarkdown, skipReason, spreadOf } from './suite.mjs';
 
 /** @param {string} path relative to the server root */
 async function load(path) {
@@ -27,6 +27,8 @@ const PROFILE_CALLS = { small: 50, large: 10 };
 const HEAP_CALL_LIMIT_MS = 20_000;
 /** Our `diff()` and the native core in turns: rounds, and a batch's calls and rough length. */
 const PAIRED = { rounds: 11, minCalls: 2, maxCalls: 400, batchMs: 100 };
+/** Warm-up before paired batches, as the timed runs warm up: 2 calls and 1 s, at most 200 calls, one call over 1 s. */
+const WARM = { calls: 2, ms: 1000, maxCalls: 200 };
 
 /**
  * A worker running one case. `request` resolves with the worker's reply; it rejects with
@@ -42,6 +44,8 @@ class CaseWorker {
     this.pending = new Map();
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.timer = undefined;
+    /** Whether the worker is terminated (by `close`, or by `fail`: the cut-off or a crash). */
+    this.closed = false;
     this.worker.onmessage = (event) => {
       const msg = event.data;
       if (msg.type === 'call') {
@@ -60,6 +64,7 @@ class CaseWorker {
   /** @param {any} reason */
   fail(reason) {
     clearTimeout(this.timer);
+    this.closed = true;
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(reason);
     this.pending.clear();
@@ -77,6 +82,7 @@ class CaseWorker {
   }
   close() {
     clearTimeout(this.timer);
+    this.closed = true;
     this.worker.terminate();
   }
 }
@@ -134,6 +140,119 @@ async function pairedRounds(worker, inputId, ms, native) {
     ratio: median(rounds.map((r) => r.browser / r.native)),
     fastestRatio: Math.min(...rounds.map((r) => r.browser)) / Math.min(...rounds.map((r) => r.native)),
   };
+}
+
+/**
+ * Calls enough to warm a fresh worker's code up, for a call of about `ms`.
+ * @param {CaseWorker} worker @param {number} ms
+ */
+function warmUp(worker, ms) {
+  const calls = ms >= WARM.ms ? 1 : Math.min(WARM.maxCalls, Math.max(WARM.calls, Math.ceil(WARM.ms / Math.max(ms, 0.01))));
+  return worker.request('repeat', { calls });
+}
+
+/**
+ * Our `diff()` against peers in alternating batches, after an input's cases: in each of
+ * `PEER_PAIRED.sets` sets, a fresh worker of ours (warm, kept for all the peers) and a fresh
+ * worker of each peer take turns, which side goes first alternating by slice and round, so
+ * that both sides of a round see the same machine load and one disturbed stretch moves one
+ * round, not the figure; over several sets, one worker's own luck weighs on a few rounds
+ * only. A peer that fails is reported and left out of later sets.
+ * @param {{inputId: string, oursMs: number, peers: {tool: string, ms: number}[], settings?: Settings, pkg?: string | null}} spec
+ *   `oursMs` and each peer's `ms`: their medians in the cases, which size the batches
+ * @returns {Promise<import('./suite.mjs').PeerPair[]>}
+ */
+async function pairPeers({ inputId, oursMs, peers, settings = DEFAULT_SETTINGS, pkg = null }) {
+  const inputs = await inputsReady;
+  const input = inputs.find((i) => i.id === inputId);
+  if (!input) throw new Error(`no input ${inputId}`);
+  const texts = { oldText: input.oldText, newText: input.newText, plantedMoves: input.plantedMoves };
+  const batchCalls = (/** @type {number} */ ms) => Math.min(PEER_PAIRED.maxCalls, Math.max(1, Math.ceil(PEER_PAIRED.batchMs / Math.max(ms, 0.01))));
+  const oursCalls = batchCalls(oursMs);
+  const plans = peers.map((peer) => {
+    const peerCalls = batchCalls(peer.ms);
+    const rounds = Math.max(PEER_PAIRED.sets, Math.min(PEER_PAIRED.rounds, Math.floor(PEER_PAIRED.peerBudgetMs / (peerCalls * peer.ms))));
+    return {
+      tool: peer.tool,
+      ms: peer.ms,
+      peerCalls,
+      /** @type {{ours: number, peer: number, set: number}[]} */
+      rounds: [],
+      /** Rounds in set `set`: the rounds spread evenly over the sets. @param {number} set */
+      roundsIn: (set) => Math.floor((rounds * (set + 1)) / PEER_PAIRED.sets) - Math.floor((rounds * set) / PEER_PAIRED.sets),
+      /** @type {import('./suite.mjs').PeerPair | null} a failure, which ends this peer's pairing */
+      failed: null,
+    };
+  });
+  /** Each peer's share of our workers' loading and warm-up, and its own, in ms. */
+  const spent = new Map(plans.map((p) => [p.tool, 0]));
+  const share = (/** @type {number} */ ms) => plans.forEach((p) => spent.set(p.tool, /** @type {number} */ (spent.get(p.tool)) + ms / plans.length));
+  const reason = (/** @type {any} */ f) => String(f?.error ?? f).split('\n')[0];
+  for (let set = 0; set < PEER_PAIRED.sets && plans.some((p) => !p.failed); set++) {
+    let t0 = performance.now();
+    const ours = new CaseWorker(settings.cutoffMs);
+    try {
+      await ours.request('load', { tool: OURS, pkg: pkg ?? undefined });
+      await ours.request('input', texts);
+      await warmUp(ours, oursMs);
+      share(performance.now() - t0);
+      for (const plan of plans) {
+        if (plan.failed) continue;
+        t0 = performance.now();
+        const peerWorker = new CaseWorker(settings.cutoffMs);
+        try {
+          await peerWorker.request('load', { tool: plan.tool });
+          await peerWorker.request('input', texts);
+          await warmUp(peerWorker, plan.ms);
+          const slices = Math.min(PEER_PAIRED.slices, oursCalls, plan.peerCalls);
+          /** The `s`th of `slices` nearly equal parts of `calls`. @param {number} calls @param {number} s */
+          const slice = (calls, s) => Math.floor((calls * (s + 1)) / slices) - Math.floor((calls * s) / slices);
+          for (let r = 0; r < plan.roundsIn(set); r++) {
+            let oursTotal = 0;
+            let peerTotal = 0;
+            for (let s = 0; s < slices; s++) {
+              // Which side goes first alternates by slice and by round (ABBA…, then BAAB…).
+              for (const side of (plan.rounds.length + s) % 2 ? ['ours', 'peer'] : ['peer', 'ours']) {
+                if (side === 'ours') oursTotal += (await ours.request('repeat', { calls: slice(oursCalls, s) })).meanMs * slice(oursCalls, s);
+                else peerTotal += (await peerWorker.request('repeat', { calls: slice(plan.peerCalls, s) })).meanMs * slice(plan.peerCalls, s);
+              }
+            }
+            plan.rounds.push({ ours: oursTotal / oursCalls, peer: peerTotal / plan.peerCalls, set });
+          }
+        } catch (failure) {
+          if (ours.closed) throw failure;
+          const f = /** @type {any} */ (failure);
+          plan.failed = f?.dnf ? { tool: plan.tool, status: 'dnf', seconds: 0 } : { tool: plan.tool, status: 'error', reason: reason(f), seconds: 0 };
+        } finally {
+          peerWorker.close();
+          spent.set(plan.tool, /** @type {number} */ (spent.get(plan.tool)) + performance.now() - t0);
+        }
+      }
+    } catch (failure) {
+      // Our worker failed (a batch past the cut-off, or a crash): nothing left to pair with.
+      const f = /** @type {any} */ (failure);
+      const why = `our worker: ${f?.dnf ? 'a batch ran past the cut-off' : reason(f)}`;
+      for (const plan of plans) plan.failed ??= { tool: plan.tool, status: 'error', reason: why, seconds: 0 };
+    } finally {
+      ours.close();
+    }
+  }
+  return plans.map((plan) => {
+    const seconds = /** @type {number} */ (spent.get(plan.tool)) / 1000;
+    if (plan.failed) return { ...plan.failed, seconds };
+    return {
+      tool: plan.tool,
+      status: /** @type {const} */ ('ok'),
+      sets: PEER_PAIRED.sets,
+      oursCalls,
+      peerCalls: plan.peerCalls,
+      rounds: plan.rounds,
+      oursMs: median(plan.rounds.map((r) => r.ours)),
+      peerMs: median(plan.rounds.map((r) => r.peer)),
+      ...spreadOf(plan.rounds.map((r) => r.peer / r.ours)),
+      seconds,
+    };
+  });
 }
 
 /**
@@ -250,6 +369,12 @@ async function runAllInPage() {
       status.textContent = `${input.id} × ${t.id}…`;
       cases.push(await runCase({ inputId: input.id, tool: t.id, overhead: t.id === OURS && input.id === 'seed', done: cases }));
     }
+    const ours = cases.find((c) => c.inputId === input.id && c.tool === OURS);
+    const peers = peersToPair(cases, input.id);
+    if (ours?.medianMs !== undefined && peers.length) {
+      status.textContent = `${input.id}: our diff() and the peers in turns…`;
+      ours.pairedPeers = await pairPeers({ inputId: input.id, oursMs: ours.medianMs, peers });
+    }
   }
   status.textContent = 'done';
   out.textContent = renderMarkdown({
@@ -265,7 +390,7 @@ async function runAllInPage() {
   });
 }
 
-/** @type {any} */ (globalThis).bench = { ready: inputsReady.then(() => true), runCase, measureInit, describeInputs, TOOLS };
+/** @type {any} */ (globalThis).bench = { ready: inputsReady.then(() => true), runCase, pairPeers, measureInit, describeInputs, TOOLS };
 
 document.getElementById('run')?.addEventListener('click', () => {
   runAllInPage().catch((e) => {

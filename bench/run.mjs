@@ -35,7 +35,7 @@ import { PEERS, resolvePath, startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { ensureDocs } from './docs.mjs';
 import { buildInputs } from './inputs.mjs';
-import { DEFAULT_SETTINGS, OURS, TOOLS, renderMarkdown } from './suite.mjs';
+import { DEFAULT_SETTINGS, OURS, TOOLS, peersToPair, renderMarkdown } from './suite.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WASM = path.join(ROOT, 'pkg', 'article_diff_bg.wasm');
@@ -434,6 +434,26 @@ async function main() {
         cases.push(result);
         const shown = result.status === 'ok' ? `${result.medianMs?.toFixed(2)} ms` : `${result.status}${result.reason ? ': ' + result.reason : ''}`;
         console.error(`${input.id.padEnd(15)} ${t.id.padEnd(42)} ${shown}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      }
+      // Our diff() and the peers the speed targets read, in alternating batches (bench.js, pairPeers).
+      const ours = cases.find((c) => c.inputId === input.id && c.tool === OURS);
+      const peers = peersToPair(cases, input.id);
+      if (ours?.medianMs !== undefined && peers.length) {
+        const spec = { inputId: input.id, oursMs: ours.medianMs, peers, settings, pkg: oursPkg };
+        try {
+          ours.pairedPeers = await page.evaluate((s) => /** @type {any} */ (globalThis).bench.pairPeers(s), spec);
+        } catch (e) {
+          const reason = `page crashed: ${String(e).split('\n')[0]}`;
+          ours.pairedPeers = peers.map(({ tool }) => ({ tool, status: /** @type {const} */ ('error'), reason, seconds: 0 }));
+          await page.close().catch(() => {});
+          page = await openPage(browser, server.url, timeNative?.batch ?? null);
+        }
+        for (const p of ours.pairedPeers ?? []) {
+          const shown = p.status === 'ok'
+            ? `${p.ratio.toFixed(2)}× (${p.low.toFixed(2)}–${p.high.toFixed(2)}), ${p.rounds.length} rounds`
+            : `${p.status}${p.status === 'error' ? ': ' + p.reason : ''}`;
+          console.error(`${input.id.padEnd(15)} ${('paired: ' + p.tool).padEnd(42)} ${shown}  (${p.seconds.toFixed(1)} s)`);
+        }
       }
     }
     /** @type {import('./suite.mjs').Report} */

@@ -23,6 +23,7 @@
  *   profile?: Profile | null,
  *   overheadMs?: number | null,
  *   paired?: Paired | null,
+ *   pairedPeers?: PeerPair[] | null,
  * }} CaseResult
  * @typedef {{calls: number, medianMs: number, totalMs: number, categories: Record<string, number>,
  *   top: {name: string, ms: number, category: string}[], names: boolean}} Profile
@@ -45,6 +46,16 @@
  *   (the mean per call of each batch): `ratio` is the median over the rounds of browser ÷
  *   native, each round's two batches taken on the same machine load; `fastestRatio` the
  *   fastest browser batch over the fastest native one (each side's least disturbed batch).
+ * @typedef {{
+ *   tool: string, status: 'ok', sets: number, oursCalls: number, peerCalls: number, rounds: {ours: number, peer: number, set: number}[],
+ *   oursMs: number, peerMs: number, ratio: number, low: number, high: number, seconds: number,
+ * } | {tool: string, status: 'dnf' | 'error', reason?: string, seconds: number}} PeerPair
+ *   Our `diff()` and a peer in alternating batches (`bench.js`, `pairPeers`), each side in a warm
+ *   worker of its own, a fresh pair of workers for each of `sets` sets of rounds (`set` says
+ *   which), `oursCalls` and `peerCalls` calls a round on each side (the mean per call of
+ *   each): `ratio` is the median over the rounds of peer ÷ ours, `low` and `high` the middle
+ *   half of the rounds' ratios (first and third quartiles), `oursMs` and `peerMs` each side's
+ *   median batch; `seconds` what the pairing took, loading and warm-up included.
  * @typedef {{cutoffMs: number, warmup: number, warmupMs: number, runs: number, budgetMs: number}} Settings
  */
 
@@ -73,6 +84,26 @@ export const TOOLS = [
 
 export const DEFAULT_SETTINGS = /** @type {Settings} */ ({ cutoffMs: 60_000, warmup: 2, warmupMs: 1_000, runs: 7, budgetMs: 10_000 });
 
+/**
+ * Our `diff()` and the peers the speed targets read, in turns after an input's cases
+ * (`peersToPair` here, `pairPeers` in `bench.js`).
+ *
+ * Which peers: the fastest full-diff peer and the faster jsdiff variant, each with any peer of
+ * its group whose median is within `close` times of it (one disturbed run could have swapped
+ * them). A peer whose median call is over `maxCallMs` is not paired: its rounds would be
+ * single calls of seconds, adding minutes to the bench; its targets are judged on the unpaired
+ * ratio, and the report says so.
+ *
+ * How: a fresh worker's speed is partly its own (two fresh workers of one peer, in alternating
+ * batches, can stay 1.7× apart for seconds: JIT and heap state), so the rounds are spread over
+ * `sets` pairs of fresh workers, ours and the peer's. `rounds` rounds in all, each of about
+ * `batchMs` of calls on each side (one call for a peer slower than that), fewer for a slow
+ * peer so that its rounds take about `peerBudgetMs`, never fewer than `sets`. Within a round
+ * each side's calls go in up to `slices` slices, the two sides' slices alternating, so that
+ * both sides of a round share the load of stretches shorter than the round.
+ */
+export const PEER_PAIRED = { close: 1.5, maxCallMs: 2000, sets: 3, rounds: 12, batchMs: 100, maxCalls: 400, peerBudgetMs: 3000, slices: 5 };
+
 /** Our default `timeoutMs`: unrelated texts must come back within it (plus assembly). */
 const OUR_DEADLINE_MS = 1000;
 /** Grace for the work after the deadline fires (assembling rows and edits, conversion to JS). */
@@ -93,6 +124,50 @@ export function skipReason(done, inputId, tool) {
     : null;
 }
 
+/**
+ * The peers to pair with our `diff()` on one input, from the cases run so far, in `TOOLS`
+ * order (see `PEER_PAIRED`); none when our own case failed.
+ * @param {CaseResult[]} cases
+ * @param {string} inputId
+ * @returns {{tool: string, ms: number}[]}
+ */
+export function peersToPair(cases, inputId) {
+  const ok = cases.filter((c) => c.inputId === inputId && c.status === 'ok' && c.medianMs !== undefined);
+  if (!ok.some((c) => c.tool === OURS)) return [];
+  /** @type {Set<string>} */
+  const chosen = new Set();
+  for (const which of [(/** @type {ToolInfo} */ t) => t.full, (/** @type {ToolInfo} */ t) => !!t.jsdiff]) {
+    const group = TOOLS.filter((t) => !t.ours && which(t))
+      .map((t) => ok.find((c) => c.tool === t.id))
+      .filter((c) => !!c);
+    if (!group.length) continue;
+    const fastest = Math.min(...group.map((c) => /** @type {number} */ (c.medianMs)));
+    for (const c of group) {
+      const ms = /** @type {number} */ (c.medianMs);
+      if (ms <= PEER_PAIRED.close * fastest && ms <= PEER_PAIRED.maxCallMs) chosen.add(c.tool);
+    }
+  }
+  return TOOLS.filter((t) => chosen.has(t.id)).map((t) => ({
+    tool: t.id,
+    ms: /** @type {number} */ (ok.find((c) => c.tool === t.id)?.medianMs),
+  }));
+}
+
+/**
+ * The median and the middle half (first and third quartiles, linear interpolation) of the
+ * rounds' ratios.
+ * @param {number[]} ratios
+ */
+export function spreadOf(ratios) {
+  const s = [...ratios].sort((a, b) => a - b);
+  const at = (/** @type {number} */ p) => {
+    const pos = (s.length - 1) * p;
+    const lo = Math.floor(pos);
+    return s[lo] + (s[Math.ceil(pos)] - s[lo]) * (pos - lo);
+  };
+  return { ratio: at(0.5), low: at(0.25), high: at(0.75) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
@@ -110,6 +185,8 @@ const fmtSize = (/** @type {number} */ bytes) => `${fmtKB(bytes)} (${bytes.toLoc
 const fmtChars = (n) => (n >= 1e6 ? (n / 1e6).toFixed(2) + 'M' : (n / 1e3).toFixed(1) + 'k') + ' chars';
 /** @param {number} x */
 const fmtRatio = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + '×';
+/** A ratio without its sign, for the bounds of a spread. @param {number} x */
+const fmtBound = (x) => fmtRatio(x).slice(0, -1);
 /** @param {string} s */
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -158,9 +235,18 @@ function resultRow(c, ours, settings) {
       ? 'none (no move detection)'
       : '—';
   const ok = c.status === 'ok';
+  const pair = ours?.pairedPeers?.find((p) => p.tool === c.tool);
+  const paired = !pair
+    ? '—'
+    : pair.status === 'ok'
+      ? `**${fmtRatio(pair.ratio)}** (${fmtBound(pair.low)}–${fmtBound(pair.high)}, ${pair.rounds.length} rounds in ${pair.sets} worker pairs)`
+      : pair.status === 'dnf'
+        ? 'a batch ran past the cut-off'
+        : `error: ${pair.reason}`;
   return [
     c.tool === OURS ? `**${c.tool}**` : c.tool,
     c.tool === OURS ? '1× (base)' : ratio,
+    c.tool === OURS ? '1× (base)' : paired,
     time,
     ok && c.firstMs != null ? fmtMs(c.firstMs) : '—',
     ok ? String(c.times?.length) : '—',
@@ -176,6 +262,117 @@ function resultRow(c, ours, settings) {
 
 /** The browser's whole `diff()` within this factor of the native core (issue 20). */
 const NATIVE_FACTOR = 1.5;
+
+/** @param {string} id */
+const toolInfo = (id) => TOOLS.find((t) => t.id === id);
+
+/**
+ * @typedef {{
+ *   target: string, factor: number,
+ *   fastest: {tool: string, ms: number, atLeast: boolean, ratio: number} | null,
+ *   paired: (PeerPair & {status: 'ok'}) | null,
+ *   notPaired: string,
+ *   met: boolean | null,
+ * }} PeerFigure
+ *   A speed target against a group of peers on one input: the fastest peer by its unpaired
+ *   median and its ratio to our median (`fastest`), and the paired rounds against the group's
+ *   peers, the one with the lowest median ratio (`paired`), which the target is judged on when
+ *   there is one; `notPaired` says why there is none.
+ */
+
+/**
+ * @param {Report} report
+ * @param {Report['inputs'][number]} input
+ * @param {(t: ToolInfo) => boolean} which the group of peers
+ * @param {number} factor at least this many times our time
+ * @param {string} target
+ * @returns {PeerFigure}
+ */
+function peerFigure(report, input, which, factor, target) {
+  const cases = report.cases.filter((c) => c.inputId === input.id);
+  const ours = cases.find((c) => c.tool === OURS);
+  const oursT = timeOf(ours, report.settings);
+  const timed = TOOLS.filter((t) => !t.ours && which(t))
+    .map((t) => ({ t, time: timeOf(cases.find((c) => c.tool === t.id), report.settings) }))
+    .filter((p) => p.time)
+    .sort((a, b) => /** @type {any} */ (a.time).ms - /** @type {any} */ (b.time).ms);
+  const best = timed[0];
+  const bestT = best?.time;
+  const fastest = best && bestT && oursT && !oursT.atLeast ? { tool: best.t.id, ms: bestT.ms, atLeast: bestT.atLeast, ratio: bestT.ms / oursT.ms } : null;
+  const pairs = /** @type {(PeerPair & {status: 'ok'})[]} */ (
+    (ours?.pairedPeers ?? []).filter((p) => p.status === 'ok' && toolInfo(p.tool) && which(/** @type {ToolInfo} */ (toolInfo(p.tool))))
+  );
+  const paired = pairs.length ? pairs.reduce((a, b) => (b.ratio < a.ratio ? b : a)) : null;
+  const failed = (ours?.pairedPeers ?? []).find((p) => p.status !== 'ok' && p.tool === fastest?.tool);
+  const notPaired = !fastest
+    ? 'no peer result'
+    : fastest.atLeast
+      ? 'it did not finish'
+      : fastest.ms > PEER_PAIRED.maxCallMs
+        ? `its calls take ${fmtMs(fastest.ms)} ms`
+        : failed
+          ? failed.status === 'dnf'
+            ? 'a batch ran past the cut-off'
+            : `pairing failed: ${failed.status === 'error' ? failed.reason : ''}`
+          : 'not run';
+  const ratio = paired ? paired.ratio : fastest?.ratio;
+  return { target, factor, fastest, paired, notPaired, met: ratio === undefined ? null : ratio >= factor };
+}
+
+/**
+ * The three ratio targets on one input: against the peers (≥ 3× the fastest full-diff peer on
+ * pairs with real edits and unrelated ones, ≥ 1× every full-diff peer on near-identical and
+ * moved ones), ≥ 10× jsdiff, and ≤ 1.5× the native core, each from the paired rounds when
+ * there are some.
+ * @param {Report} report
+ * @param {Report['inputs'][number]} input
+ */
+function speedFigures(report, input) {
+  const close = input.category === 'near-identical' || input.category === 'moved';
+  const peers = close
+    ? peerFigure(report, input, (t) => t.full, 1, '≥ 1× every full-diff peer (near-identical and moved pairs)')
+    : peerFigure(report, input, (t) => t.full, 3, '≥ 3× the fastest full-diff peer');
+  const jsdiff = peerFigure(report, input, (t) => !!t.jsdiff, 10, '≥ 10× faster than jsdiff');
+  const ours = report.cases.find((c) => c.inputId === input.id && c.tool === OURS);
+  const oursT = timeOf(ours, report.settings);
+  const n = report.native?.[input.id];
+  const paired = ours?.paired;
+  const native = {
+    target: `whole diff() in Chromium ≤ ${NATIVE_FACTOR}× the native core`,
+    factor: NATIVE_FACTOR,
+    unpaired: n && oursT && !oursT.atLeast ? { nativeMs: n.medianMs, oursMs: oursT.ms, ratio: oursT.ms / n.medianMs } : null,
+    paired: paired ? { ...paired, ...spreadOf(paired.rounds.map((r) => r.browser / r.native)), ratio: paired.ratio } : null,
+    /** @type {boolean | null} */
+    met: null,
+  };
+  const ratio = native.paired ? native.paired.ratio : native.unpaired?.ratio;
+  native.met = ratio === undefined ? null : ratio <= NATIVE_FACTOR;
+  return { peers, jsdiff, native };
+}
+
+/**
+ * A paired figure with its middle half.
+ * @param {{ratio: number, low: number, high: number}} p
+ */
+const fmtSpread = (p) => `${fmtRatio(p.ratio)} (middle half ${fmtBound(p.low)}–${fmtBound(p.high)})`;
+
+/**
+ * The evidence line of a target against peers.
+ * @param {PeerFigure} f
+ * @param {number} oursMs
+ */
+function peerEvidence(f, oursMs) {
+  const fastest = f.fastest;
+  const unpaired = fastest
+    ? `${fastest.tool} ${fastest.atLeast ? '> ' : ''}${fmtMs(fastest.ms)} ms vs ours ${fmtMs(oursMs)} ms = ${fastest.atLeast ? '> ' : ''}${fmtRatio(fastest.ratio)}`
+    : 'no peer result';
+  if (!f.paired) return `${unpaired} (not paired: ${f.notPaired})`;
+  const p = f.paired;
+  return (
+    `${p.tool} ÷ ours in alternating batches: ${fmtSpread(p)} over ${p.rounds.length} rounds in ${p.sets} pairs of fresh workers ` +
+    `(median batches ${fmtMs(p.peerMs)} ms vs ${fmtMs(p.oursMs)} ms a call); unpaired: ${unpaired}`
+  );
+}
 
 /**
  * Every target, judged on the measured figures (reported, never asserted): issue 8's, as issue
@@ -200,49 +397,21 @@ export function judgeTargets(report) {
       out.push({ target: 'our diff() finishes', input: input.id, met: false, evidence: ours ? `${ours.status} ${ours.reason ?? ''}` : 'not run' });
       continue;
     }
-    const native = report.native?.[input.id];
-    const paired = ours.paired;
-    out.push(
-      paired
-        ? {
-            target: `whole diff() in Chromium ≤ ${NATIVE_FACTOR}× the native core`,
-            input: input.id,
-            met: paired.ratio <= NATIVE_FACTOR,
-            evidence: `${fmtRatio(paired.ratio)} (median of ${paired.rounds.length} rounds of alternating batches: Chromium ${fmtMs(paired.browserMs)} ms, native ${fmtMs(paired.nativeMs)} ms; fastest batches ${paired.fastestRatio ? fmtRatio(paired.fastestRatio) : 'n/a'})`,
-          }
-        : native
-        ? {
-            target: `whole diff() in Chromium ≤ ${NATIVE_FACTOR}× the native core`,
-            input: input.id,
-            met: oursT.ms <= NATIVE_FACTOR * native.medianMs,
-            evidence: `Chromium ${fmtMs(oursT.ms)} ms, native ${fmtMs(native.medianMs)} ms = ${fmtRatio(oursT.ms / native.medianMs)}`,
-          }
-        : { target: `whole diff() in Chromium ≤ ${NATIVE_FACTOR}× the native core`, input: input.id, met: null, evidence: 'no native figure' },
-    );
-    /**
-     * @param {(t: ToolInfo) => boolean} which
-     * @param {number} factor
-     * @param {string} name
-     */
-    const speed = (which, factor, name) => {
-      const peers = TOOLS.filter((t) => !t.ours && which(t))
-        .map((t) => ({ t, time: timeOf(cases.find((c) => c.tool === t.id), settings) }))
-        .filter((p) => p.time);
-      if (!peers.length) return out.push({ target: name, input: input.id, met: null, evidence: 'no peer result' });
-      peers.sort((a, b) => /** @type {any} */ (a.time).ms - /** @type {any} */ (b.time).ms);
-      const best = peers[0];
-      const bestT = /** @type {{ms: number, atLeast: boolean}} */ (best.time);
-      const ratio = bestT.ms / oursT.ms;
-      out.push({
-        target: name,
-        input: input.id,
-        met: ratio >= factor,
-        evidence: `${best.t.id} ${bestT.atLeast ? '> ' : ''}${fmtMs(bestT.ms)} ms vs ours ${fmtMs(oursT.ms)} ms = ${bestT.atLeast ? '> ' : ''}${fmtRatio(ratio)}`,
-      });
-    };
-    if (input.category === 'near-identical' || input.category === 'moved') speed((t) => t.full, 1, '≥ 1× every full-diff peer (near-identical and moved pairs)');
-    else speed((t) => t.full, 3, '≥ 3× the fastest full-diff peer');
-    speed((t) => !!t.jsdiff, 10, '≥ 10× faster than jsdiff');
+    const speed = speedFigures(report, input);
+    const { native } = speed;
+    out.push({
+      target: native.target,
+      input: input.id,
+      met: native.met,
+      evidence: native.paired
+        ? `${fmtSpread(native.paired)} (median of ${native.paired.rounds.length} rounds of alternating batches: Chromium ${fmtMs(native.paired.browserMs)} ms, native ${fmtMs(native.paired.nativeMs)} ms; fastest batches ${native.paired.fastestRatio ? fmtRatio(native.paired.fastestRatio) : 'n/a'})`
+        : native.unpaired
+          ? `Chromium ${fmtMs(native.unpaired.oursMs)} ms, native ${fmtMs(native.unpaired.nativeMs)} ms = ${fmtRatio(native.unpaired.ratio)}`
+          : 'no native figure',
+    });
+    for (const f of [speed.peers, speed.jsdiff]) {
+      out.push({ target: f.target, input: input.id, met: f.met, evidence: f.fastest ? peerEvidence(f, oursT.ms) : 'no peer result' });
+    }
     if (input.id === 'book') {
       const copy = ours.copyMs != null ? ` (encoding both texts whole into wasm memory alone: ${fmtFine(ours.copyMs)} ms)` : '';
       out.push({ target: '≤ 8 ms on the 2 MB near-identical pair (issue 8)', input: input.id, met: oursT.ms <= 8, evidence: `ours ${fmtMs(oursT.ms)} ms${copy}` });
@@ -309,6 +478,72 @@ export function judgeTargets(report) {
   return out;
 }
 
+/** @param {boolean | null} met */
+const mark = (met) => (met === null ? '–' : met ? '✓' : '✗');
+
+/**
+ * The speed targets per input, one row each: which target against the peers applies, and each
+ * ratio target's paired figure (what it is judged on) beside the unpaired one.
+ * @param {Report} report
+ * @returns {string[]} Markdown lines
+ */
+function speedTargetsAtAGlance(report) {
+  const rows = [];
+  /** @type {number[]} */
+  const seconds = [];
+  for (const input of report.inputs) {
+    const ours = report.cases.find((c) => c.inputId === input.id && c.tool === OURS);
+    const oursT = timeOf(ours, report.settings);
+    if (!ours || !oursT || oursT.atLeast) continue;
+    for (const p of ours.pairedPeers ?? []) seconds.push(p.seconds);
+    const { peers, jsdiff, native } = speedFigures(report, input);
+    /** @param {PeerFigure} f */
+    const pairedCell = (f) => {
+      if (!f.fastest) return '– no peer result';
+      if (!f.paired) return `${mark(f.met)} not paired: ${f.notPaired}`;
+      const other = f.paired.tool !== f.fastest.tool ? ` vs ${f.paired.tool}` : '';
+      return `${mark(f.met)} **${fmtRatio(f.paired.ratio)}** (${fmtBound(f.paired.low)}–${fmtBound(f.paired.high)})${other}`;
+    };
+    /** @param {PeerFigure} f */
+    const unpairedCell = (f) => (f.fastest ? `${f.fastest.atLeast ? '> ' : ''}${fmtRatio(f.fastest.ratio)} vs ${f.fastest.tool}` : '—');
+    rows.push([
+      `\`${input.id}\``,
+      input.category,
+      `≥ ${peers.factor}× ${peers.factor === 1 ? 'every' : 'the fastest'} peer`,
+      pairedCell(peers),
+      unpairedCell(peers),
+      pairedCell(jsdiff),
+      unpairedCell(jsdiff),
+      native.paired ? `${mark(native.met)} **${fmtRatio(native.paired.ratio)}** (${fmtBound(native.paired.low)}–${fmtBound(native.paired.high)})` : native.unpaired ? `${mark(native.met)} not paired` : '– no native figure',
+      native.unpaired ? fmtRatio(native.unpaired.ratio) : '—',
+    ]);
+  }
+  if (!rows.length) return [];
+  const total = seconds.reduce((a, b) => a + b, 0);
+  return [
+    '## Speed targets at a glance',
+    '',
+    'Ratios to our `diff()` (peers: their time ÷ ours, above 1× we are faster; native: ours ÷ the native core\'s, ' +
+      `at most ${NATIVE_FACTOR}× is met). **Paired** figures are what a target is judged on: after an input\'s cases, our ` +
+      'warm worker and the worker of a peer the targets read (the fastest full-diff peer and the faster jsdiff variant, each ' +
+      `with any peer of its group within ${PEER_PAIRED.close}× of it) take turns, about 0.1 s of calls a side in each round, ` +
+      `in slices that alternate, over ${PEER_PAIRED.rounds} rounds spread across ${PEER_PAIRED.sets} pairs of fresh workers (a fresh worker\'s speed is ` +
+      'partly its own, its JIT and heap state); the cell gives the median over the rounds of the ratio and, in brackets, the ' +
+      'middle half of the rounds\' ratios (a target met at the lower bound holds on three rounds in four). The native core ' +
+      'is paired in turns with our timed worker the same way (eleven rounds, one worker). Unpaired: the medians of the ' +
+      'Results tables\' separate runs, one fresh worker each, taken minutes apart. A peer whose call takes over ' +
+      `${PEER_PAIRED.maxCallMs / 1000} s is not paired (one over ${PEER_PAIRED.peerBudgetMs / PEER_PAIRED.rounds / 1000} s gets fewer rounds), and its target is judged on the unpaired ratio. ` +
+      `✓ met, ✗ missed, – not measurable.` +
+      (seconds.length ? ` The peers\' paired rounds took ${total.toFixed(0)} s in all (${seconds.length} pairings).` : ''),
+    '',
+    table(
+      ['input', 'kind', 'target against peers', 'peers: paired (middle half)', 'peers: unpaired', '≥ 10× jsdiff: paired (middle half)', 'jsdiff: unpaired', `≤ ${NATIVE_FACTOR}× native: paired (middle half)`, 'native: unpaired'],
+      rows,
+    ),
+    '',
+  ];
+}
+
 /**
  * The whole report as Markdown.
  * @param {Report} report
@@ -329,6 +564,7 @@ export function renderMarkdown(report) {
       `${settings.cutoffMs / 1000} s is stopped. **Read the ratio column first**: this machine is shared and noisy, absolute times are secondary.`,
     '',
   );
+  lines.push(...speedTargetsAtAGlance(report));
 
   lines.push('## Package', '');
   const oursCases = report.cases.filter((c) => c.tool === OURS);
@@ -420,7 +656,10 @@ export function renderMarkdown(report) {
 
   lines.push('## Results', '');
   lines.push(
-    '`× our time`: the peer\'s median divided by ours (above 1× the peer is slower). `first call ms`: the first warm-up call, ' +
+    '`× our time`: the peer\'s median divided by ours (above 1× the peer is slower). `× our time, paired`: for the ' +
+      'peers the speed targets read (see the table at the top), the median over rounds of alternating batches of ' +
+      'the peer\'s time ÷ ours, each round\'s two batches taken under the same machine load, and the middle half of ' +
+      'the rounds\' ratios. `first call ms`: the first warm-up call, ' +
       'in a fresh worker (cold code: what a page calling once sees). `peak JS heap`: highest heap use sampled ' +
       'during one extra call, above the heap after a forced GC (for ours plus the wasm linear memory, which only grows). ' +
       '`changed words`: words of the old text touched by deletions plus words of the new text touched by insertions. ' +
@@ -435,7 +674,7 @@ export function renderMarkdown(report) {
     lines.push(`### \`${input.id}\`: ${input.title}`, '');
     lines.push(
       table(
-        ['tool', '× our time', 'median ms', 'first call ms', 'runs', 'peak JS heap', 'changed words', 'hunks', 'hunks, whitespace ignored', 'reconstructs', 'moves found / planted', 'approximate'],
+        ['tool', '× our time', '× our time, paired (middle half)', 'median ms', 'first call ms', 'runs', 'peak JS heap', 'changed words', 'hunks', 'hunks, whitespace ignored', 'reconstructs', 'moves found / planted', 'approximate'],
         cases.map((c) => resultRow(/** @type {CaseResult} */ (c), ours, settings)),
       ),
       '',
