@@ -532,7 +532,7 @@ function speedTargetsAtAGlance(report) {
       'middle half of the rounds\' ratios (a target met at the lower bound holds on three rounds in four). The native core ' +
       'is paired in turns with our timed worker the same way (eleven rounds, one worker). Unpaired: the medians of the ' +
       'Results tables\' separate runs, one fresh worker each, taken minutes apart. A peer whose call takes over ' +
-      `${PEER_PAIRED.maxCallMs / 1000} s is not paired (one over ${PEER_PAIRED.peerBudgetMs / PEER_PAIRED.rounds / 1000} s gets fewer rounds), and its target is judged on the unpaired ratio. ` +
+      `${PEER_PAIRED.maxCallMs / 1000} s is not paired, and its target is judged on the unpaired ratio; one over ${PEER_PAIRED.peerBudgetMs / PEER_PAIRED.rounds / 1000} s gets fewer rounds. ` +
       `✓ met, ✗ missed, – not measurable.` +
       (seconds.length ? ` The peers\' paired rounds took ${total.toFixed(0)} s in all (${seconds.length} pairings).` : ''),
     '',
