@@ -21,7 +21,7 @@
  * The raw figures go to target/bench/results.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -91,22 +91,22 @@ function git(...cmd) {
  * The release code with its wasm name section kept, so the profile can tell engine functions
  * from serialization: the cargo release build through wasm-bindgen only. (wasm-opt drops the
  * names, and Debian's binaryen 108 also breaks wasm-bindgen's externref table even with `-g`.)
- * The timed figures always come from `pkg/`. Returns the glue's path from the server root, or
- * `null` (with the reason on stderr) when it cannot be built.
+ * The engine is built here, with the features `wasm-pack` gives it: `./run`'s build of `pkg/`
+ * ends with the reader modules, the same crate with other features, which leave theirs at the
+ * same path. The timed figures always come from `pkg/`. Returns the glue's path from the server
+ * root, or `null` (with the reason on stderr) when it cannot be built.
  */
 function buildProfilingPkg() {
   const why = (/** @type {string} */ reason) => {
     console.error(`profile without function names: ${reason}`);
     return null;
   };
-  let cargoTime;
+  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cache/article-diff/bin')}:${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
   try {
-    cargoTime = statSync(CARGO_WASM).mtimeMs;
-  } catch {
-    return why(`${path.relative(ROOT, CARGO_WASM)} is missing`);
+    execFileSync('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, env, stdio: 'pipe' });
+  } catch (e) {
+    return why(`cargo could not build the engine: ${String(/** @type {any} */ (e).stderr || e).trim().split('\n').pop()}`);
   }
-  if (cargoTime > statSync(WASM).mtimeMs) return why(`${path.relative(ROOT, CARGO_WASM)} is newer than pkg/ (rebuild pkg/ first)`);
-  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cache/article-diff/bin')}:${process.env.PATH}` };
   try {
     rmSync(PROFILING_PKG, { recursive: true, force: true });
     execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', PROFILING_PKG, CARGO_WASM], { env, stdio: 'pipe' });
