@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 
 import {serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
+import {diffEventsOfOneUpdate, drawnAgainstModel, landedOn} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
@@ -40,19 +41,7 @@ describe('<article-diff>', () => {
     assert.ok(folded > 0, 'long unchanged runs are collapsed');
 
     // Every drawn cell holds exactly its model text, in model order.
-    const mismatches = await page.evaluate((model) => {
-      const out = [];
-      for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff').shadowRoot.querySelectorAll('.row'))) {
-        const row = model.rows[Number(el.dataset.row)];
-        for (const side of /** @type {const} */ (['old', 'new'])) {
-          const cell = el.querySelector(`.cell.${side} .text`);
-          const want = row[side] ? row[side].spans.map((s) => s.text).join('') : null;
-          const got = cell ? cell.textContent : null;
-          if (want !== got) out.push(`row ${el.dataset.row} ${side}`);
-        }
-      }
-      return out;
-    }, model);
+    const {mismatches} = await page.evaluate(drawnAgainstModel, /** @type {[string, string]} */ ([oldText, newText]));
     assert.deepEqual(mismatches, []);
 
     // The summary bar shows the model's stats.
@@ -71,20 +60,7 @@ describe('<article-diff>', () => {
 
   test('fires one `diff` event per new diff, with the stats, bubbling out of the shadow root', async () => {
     const {page} = await openElementPage(env.context, env.server.url);
-    const result = await page.evaluate(async () => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      /** @type {{detail: import('../../pkg/article_diff.js').Stats, composed: boolean}[]} */
-      const events = [];
-      document.addEventListener('diff', (e) => events.push({detail: /** @type {CustomEvent} */ (e).detail, composed: e.composed}));
-      el.oldText = 'A cat sat.';
-      el.newText = 'A black cat sat.';
-      el.ignoreCase = true; // three changes in one task: one update
-      await el.ready();
-      el.view = 'inline'; // a view change redraws without a new diff
-      el.hideCosmetic = true;
-      await el.ready();
-      return events;
-    });
+    const result = await page.evaluate(diffEventsOfOneUpdate);
     assert.equal(result.length, 1);
     assert.equal(result[0].detail.wordsInserted, 1);
     assert.equal(result[0].composed, true);
@@ -121,16 +97,7 @@ describe('<article-diff>', () => {
     const source = page.locator(`article-diff .row[data-row="${move.oldRow}"] .move-link`);
     await source.click();
     const target = `.row[data-row="${move.newRow}"]`;
-    const landed = await page.evaluate((selector) => {
-      const row = document.querySelector('article-diff').shadowRoot.querySelector(selector);
-      const box = row.getBoundingClientRect();
-      return {
-        flash: row.classList.contains('flash'),
-        focused: document.querySelector('article-diff').shadowRoot.activeElement === row,
-        inView: box.top >= 0 && box.bottom <= window.innerHeight,
-        scrolled: window.scrollY,
-      };
-    }, target);
+    const landed = await page.evaluate(landedOn, target);
     assert.ok(landed.flash, 'the destination is highlighted');
     assert.ok(landed.focused, 'focus follows the jump');
     assert.ok(landed.inView, 'the destination is scrolled into view');
@@ -138,11 +105,8 @@ describe('<article-diff>', () => {
 
     // And back up from the destination.
     await page.locator(`article-diff ${target} .move-link`).click();
-    const back = await page.evaluate((row) => {
-      const el = document.querySelector('article-diff').shadowRoot.querySelector(`.row[data-row="${row}"]`);
-      const box = el.getBoundingClientRect();
-      return {flash: el.classList.contains('flash'), inView: box.top >= 0 && box.bottom <= window.innerHeight};
-    }, move.oldRow);
+    const {flash, inView} = await page.evaluate(landedOn, `.row[data-row="${move.oldRow}"]`);
+    const back = {flash, inView};
     assert.deepEqual(back, {flash: true, inView: true});
 
     // The badge carries the move number and the right arrows.

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, openElementPage, readFixtures, root, setTexts, shadow, shuffledPair} from './ui.mjs';
+import {assertMoveEnds, moveEnds, readShown} from './element-checks.mjs';
 
 const env = serverAndBrowser();
 
@@ -48,15 +49,7 @@ describe('moves', () => {
     for (const [from, to] of [[2, 11], [11, 2]]) {
       const {oldText, newText} = shuffledPair(14, from, to);
       await setTexts(page, oldText, newText);
-      const [source, destination] = await page.evaluate(() => {
-        const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-        return ['.move-link.source', '.move-link.destination'].map((s) => root.querySelector(s)?.textContent ?? '');
-      });
-      const way = from < to ? 'down' : 'up';
-      assert.match(source, new RegExp(`Moved ${way} to new ¶ ${to + 1}`), source);
-      assert.match(destination, new RegExp(`Moved ${way} from old ¶ ${from + 1}`), destination);
-      // One edit and one move: two stops, the move reached where the paragraph went.
-      assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount), 2);
+      assertMoveEnds(await page.evaluate(moveEnds), from, to);
     }
     assert.deepEqual(problems, []);
     await context.close();
@@ -667,13 +660,7 @@ describe('counts', () => {
 
 describe('hidden changes', () => {
   /** The summary and the folds' bars, once drawn. @param {import('playwright-core').Page} page */
-  const seen = (page) => page.evaluate(async () => {
-    const el = /** @type {any} */ (document.querySelector('article-diff'));
-    await el.ready();
-    const root = /** @type {ShadowRoot} */ (el.shadowRoot);
-    return {summary: root.querySelector('[part="summary"]')?.textContent ?? '',
-      folds: [...root.querySelectorAll('.fold-bar button')].map((b) => b.textContent ?? '')};
-  });
+  const seen = (page) => page.evaluate(readShown);
 
   test('Hide formatting: the summary no longer counts them, and a fold says it holds them rather than calling them unchanged', async () => {
     const {context, page, problems} = await elementPage({}, 'format="html"');
