@@ -272,6 +272,23 @@ export function focusedInShadow() {
 }
 
 /**
+ * How the marks of formatting changes are drawn, as computed: the line and style of the first
+ * formatting change's decoration, of the old marks shown inline (`.format-old`) and of a link
+ * drawn without its target.
+ */
+export function formattingDecorations() {
+  const root = /** @type {ShadowRoot} */ (/** @type {any} */ (document.querySelector('article-diff')).shadowRoot);
+  /** @param {string} selector */
+  const decoration = (selector) => {
+    const el = root.querySelector(selector);
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    return `${style.textDecorationLine} ${style.textDecorationStyle}`;
+  };
+  return {change: decoration('.format-change'), old: decoration('.format-old'), unlinked: decoration('.text a:not([href])')};
+}
+
+/**
  * The model the page's own wasm package computes for a pair (its plain data).
  * @param {[string, string, object]} arg old text, new text, diff options
  */
@@ -345,6 +362,15 @@ export function assertHideFormattingFolds(shown, hidden) {
   assert.equal(hidden.counter, '1 change');
   assert.equal(hidden.changedRows, 1);
   assert.deepEqual(hidden.bold, []);
+}
+
+/**
+ * Formatting changes are told apart by more than their tint (a dotted underline), the old
+ * marks shown inline are struck through, a link without its target has a dashed underline.
+ * @param {ReturnType<typeof formattingDecorations>} got
+ */
+export function assertFormattingDecorated(got) {
+  assert.deepEqual(got, {change: 'underline dotted', old: 'line-through solid', unlinked: 'underline dashed'});
 }
 
 /**

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {openElementPage} from './ui.mjs';
-import {FORMATTING_PAIR, MARKDOWN_PAIR, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, drawDocuments, hideFormattingPair,
+import {FORMATTING_PAIR, MARKDOWN_PAIR, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, drawDocuments, formattingDecorations, hideFormattingPair,
   hostileOutcome, hostilePair, readShown} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
@@ -161,6 +161,7 @@ describe('<article-diff format>', () => {
     assert.ok(inline.changes.some((c) => c.was.includes('a (no link) https://a.example/old:town hall') && c.is.includes('a https://a.example/new:town hall')), JSON.stringify(inline));
     assert.ok(inline.deleted.includes('strong:mayor') || inline.deleted.some((m) => m.startsWith('strong:')), JSON.stringify(inline));
     assert.ok(inline.inserted.some((m) => m.startsWith('em:')), JSON.stringify(inline));
+    assertFormattingDecorated(await page.evaluate(formattingDecorations));
     await page.locator('article-diff .row').first().screenshot({path: `${screenshotDir}/formatting-inline-both-marks.png`});
     assert.deepEqual(problems, []);
     await page.close();

@@ -22,9 +22,9 @@ import {firefoxEsr, frameScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, shuffledPair} from './ui.mjs';
 import {
-  COSMETIC_PAIR, FORMATTING_PAIR, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMoveEnds,
+  COSMETIC_PAIR, FORMATTING_PAIR, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMoveEnds,
   assertMarkdownPairDrawn, bareElementPage, countShadow, diffEventsOfOneUpdate, drawDocuments, drawTexts, drawnAgainstModel, focusedInShadow,
-  foldPair, hideFormattingPair, hostileOutcome, hostilePair, landedOn, modelJson, moveEnds, pageProblems, readShown, shadowTexts,
+  foldPair, formattingDecorations, hideFormattingPair, hostileOutcome, hostilePair, landedOn, modelJson, moveEnds, pageProblems, readShown, shadowTexts,
 } from './element-checks.mjs';
 
 /** @type {{url: string, close: () => Promise<void>}} */
@@ -154,6 +154,7 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       for (const scheme of /** @type {const} */ (['light', 'dark'])) {
         await elementPage('', {phone: true});
         assertFormattingPairDrawn(await run(drawDocuments, [FORMATTING_PAIR.oldText, FORMATTING_PAIR.newText, 'html']), {inline: true});
+        assertFormattingDecorated(await run0(formattingDecorations));
         await theme(scheme);
         const width = await run0(() => ({page: document.documentElement.scrollWidth, window: innerWidth}));
         assert.ok(width.page <= width.window, `the page scrolls sideways at 390 px (${width.page} px)`);
