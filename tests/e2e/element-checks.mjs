@@ -78,6 +78,28 @@ export function foldPair() {
   return {oldText: paragraphs.join('\n\n'), newText: edited.join('\n\n')};
 }
 
+/**
+ * Fourteen paragraphs: two with formatting changed (bold, a link), one with a word changed,
+ * so that eleven fold above the word change, two of them with formatting changes.
+ */
+export function hiddenFormattingFoldPair() {
+  const paragraphs = Array.from({length: 14}, (_, i) => `<p>Paragraph ${i + 1} of the council's weekly report.</p>`);
+  const edited = [...paragraphs];
+  edited[4] = '<p>Paragraph 5 of the <strong>council\'s</strong> weekly report.</p>';
+  edited[6] = '<p>Paragraph 7 of the council\'s <a href="https://example.org/report">weekly report</a>.</p>';
+  edited[12] = '<p>Paragraph 13 of the council\'s monthly report.</p>';
+  return {oldText: paragraphs.join('\n'), newText: edited.join('\n')};
+}
+
+/** Fourteen paragraphs: one with only its quotes curled (cosmetic), one with a word changed. */
+export function hiddenCosmeticFoldPair() {
+  const paragraphs = Array.from({length: 14}, (_, i) => `Paragraph ${i + 1} of the "weekly" report.`);
+  const edited = [...paragraphs];
+  edited[3] = 'Paragraph 4 of the “weekly” report.';
+  edited[12] = 'Paragraph 13 of the "monthly" report.';
+  return {oldText: paragraphs.join('\n\n'), newText: edited.join('\n\n')};
+}
+
 // ---- Run in the page -------------------------------------------------------------------------
 
 /**
@@ -286,6 +308,30 @@ export function formattingDecorations() {
     return `${style.textDecorationLine} ${style.textDecorationStyle}`;
   };
   return {change: decoration('.format-change'), old: decoration('.format-old'), unlinked: decoration('.text a:not([href])')};
+}
+
+/**
+ * Where the keyboard focus is in the shadow root, against the sticky toolbar's bottom, or
+ * `null` when it is in the toolbar, on the table itself (taller than the window: its top is
+ * off screen by nature) or nowhere.
+ */
+export function focusAgainstToolbar() {
+  const root = /** @type {ShadowRoot} */ (/** @type {any} */ (document.querySelector('article-diff')).shadowRoot);
+  const active = root.activeElement;
+  if (!active || active.closest('.bar') || active.classList.contains('rows')) return null;
+  const bar = /** @type {HTMLElement} */ (root.querySelector('.bar')).getBoundingClientRect();
+  const box = active.getBoundingClientRect();
+  return {top: box.top, barBottom: bar.bottom, name: active.className};
+}
+
+/** The current change as the element and its rows show it, with `id`'s row on screen or not. @param {string} id */
+export function currentChange(id) {
+  const el = /** @type {any} */ (document.querySelector('article-diff'));
+  const row = el.shadowRoot.getElementById(id);
+  const box = row.getBoundingClientRect();
+  return {ids: el.shadowRoot.querySelectorAll('[id^="change-"]').length, count: el.changeCount, current: el.currentChangeId,
+    inView: box.top >= 0 && box.top < innerHeight, marked: row.classList.contains('current'), focused: el.shadowRoot.activeElement === null,
+    top: Math.round(box.top), scrollY: Math.round(scrollY)};
 }
 
 /**

@@ -22,9 +22,11 @@ import {firefoxEsr, frameScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, shuffledPair} from './ui.mjs';
 import {
-  COSMETIC_PAIR, FORMATTING_PAIR, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMoveEnds,
-  assertMarkdownPairDrawn, bareElementPage, countShadow, diffEventsOfOneUpdate, drawDocuments, drawTexts, drawnAgainstModel, focusedInShadow,
-  foldPair, formattingDecorations, hideFormattingPair, hostileOutcome, hostilePair, landedOn, modelJson, moveEnds, pageProblems, readShown, shadowTexts,
+  COSMETIC_PAIR, FORMATTING_PAIR, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, assertFormattingDecorated, assertFormattingPairDrawn,
+  assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, assertMoveEnds, bareElementPage, countShadow,
+  currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawTexts, focusAgainstToolbar, focusedInShadow,
+  foldPair, formattingDecorations, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome,
+  hostilePair, landedOn, modelJson, moveEnds, pageProblems, readShown, shadowTexts,
 } from './element-checks.mjs';
 
 /** @type {{url: string, close: () => Promise<void>}} */
@@ -267,6 +269,87 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       assert.equal(await run(countShadow, 'ins'), 1, 'the real insertion stays');
       const afterCount = await run0(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount);
       assert.deepEqual([before, afterCount], [2, 1]);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: Hide formatting and Hide cosmetic: the summary stops counting them, a fold says it holds them`, async () => {
+      await elementPage('format="html"');
+      const formatting = hiddenFormattingFoldPair();
+      await run(drawTexts, [formatting.oldText, formatting.newText]);
+      assert.match((await run0(readShown)).summary, /2 formatting/);
+      await click('[part="formatting-toggle"] input');
+      const hidden = await run0(readShown);
+      assert.doesNotMatch(hidden.summary, /formatting/, 'the hidden formatting changes are not counted as shown');
+      assert.match(hidden.summary, /\+1 word/);
+      assert.match(await run(shadowTexts, '[part="formatting-toggle"]').then((t) => t[0]), /2 formatting changes/);
+      assert.deepEqual(hidden.folds, ['9 unchanged paragraphs, 2 paragraphs with hidden formatting changes']);
+      await click('.fold-bar button');
+      assert.deepEqual((await run0(readShown)).folds, ['Fold 11 paragraphs']);
+
+      await elementPage();
+      const cosmetic = hiddenCosmeticFoldPair();
+      await run(drawTexts, [cosmetic.oldText, cosmetic.newText]);
+      assert.deepEqual((await run0(readShown)).folds, ['6 unchanged paragraphs']);
+      await click('.cosmetic-toggle input');
+      assert.deepEqual((await run0(readShown)).folds, ['10 unchanged paragraphs, 1 paragraph with hidden cosmetic changes']);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: Expand all, Fold all and Only changes`, async () => {
+      await elementPage();
+      const {oldText, newText} = await readFixtures();
+      await run(drawTexts, [oldText, newText]);
+      const shown = () => run(countShadow, '.row:not(.fold-rows[hidden] .row)');
+      const total = await run0(() => /** @type {any} */ (document.querySelector('article-diff')).model.rowCount);
+      const folded = await shown();
+      assert.ok(folded < total, 'the seed pair folds some rows');
+      await click('[part="fold-all"]');
+      assert.equal(await shown(), total, 'Expand all shows every row');
+      assert.deepEqual(await run(shadowTexts, '[part="fold-all"]'), ['Fold all']);
+      await click('[part="fold-all"]');
+      assert.equal(await shown(), folded, 'Fold all folds them again');
+      await click('[part="only-changes-toggle"] input');
+      assert.equal(await run0(() => document.querySelector('article-diff')?.hasAttribute('only-changes')), true);
+      assert.equal(await run(countShadow, '.row.equal:not(.fold-rows[hidden] .row)'), 0, 'only changes: no unchanged paragraph is shown');
+      assert.ok(await shown() < folded);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: keyboard focus is never hidden under the sticky toolbar`, async () => {
+      await elementPage();
+      const {oldText, newText} = shuffledPair(30, 3, 25);
+      await run(drawTexts, [oldText, newText]);
+      await run0(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const links = /** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff')?.shadowRoot?.querySelectorAll('.move-link'));
+        links[links.length - 1].focus();
+      });
+      const hidden = [];
+      for (let i = 0; i < 20; i++) {
+        await driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
+        const place = await run0(focusAgainstToolbar);
+        if (place && place.top < place.barBottom - 1) hidden.push(place);
+      }
+      assert.deepEqual(hidden, []);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: current-change on load goes to that change and follows the reader`, async () => {
+      await elementPage('current-change="change-5"');
+      await run0(() => {
+        /** @type {any} */ (window).__navigated = [];
+        document.addEventListener('article-diff-navigate', (e) => /** @type {any} */ (window).__navigated.push(/** @type {CustomEvent} */ (e).detail.id));
+      });
+      const {oldText, newText} = await readFixtures();
+      await run(drawTexts, [oldText, newText]);
+      await run0(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+      const state = await run(currentChange, 'change-5');
+      assert.equal(state.ids, state.count, 'one id per change');
+      assert.deepEqual({current: state.current, inView: state.inView, marked: state.marked}, {current: 'change-5', inView: true, marked: true}, JSON.stringify(state));
+      assert.ok(state.focused, 'a link followed on load does not take the keyboard');
+      await click('[part="next"]');
+      assert.equal(await run0(() => document.querySelector('article-diff')?.getAttribute('current-change')), 'change-6');
+      assert.deepEqual((await run0(() => /** @type {string[]} */ (/** @type {any} */ (window).__navigated))).filter(Boolean), ['change-5', 'change-6']);
       assert.deepEqual(await run0(pageProblems), []);
     });
 

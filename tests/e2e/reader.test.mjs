@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, openElementPage, readFixtures, root, setTexts, shadow, shuffledPair} from './ui.mjs';
-import {assertMoveEnds, moveEnds, readShown} from './element-checks.mjs';
+import {assertMoveEnds, currentChange, focusAgainstToolbar, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, moveEnds, readShown} from './element-checks.mjs';
 
 const env = serverAndBrowser();
 
@@ -257,19 +257,38 @@ describe('links to a change', () => {
     });
     await setTexts(page, oldText, newText);
     await settle(page);
-    const state = await page.evaluate(() => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      const row = el.shadowRoot.getElementById('change-5');
-      const box = row.getBoundingClientRect();
-      return {ids: el.shadowRoot.querySelectorAll('[id^="change-"]').length, count: el.changeCount, current: el.currentChangeId,
-        inView: box.top >= 0 && box.top < innerHeight, marked: row.classList.contains('current'), focused: el.shadowRoot.activeElement === null};
-    });
+    const state = await page.evaluate(currentChange, 'change-5');
     assert.equal(state.ids, state.count, 'one id per change');
     assert.deepEqual({current: state.current, inView: state.inView, marked: state.marked}, {current: 'change-5', inView: true, marked: true});
     assert.ok(state.focused, 'a link followed on load does not take the keyboard');
     await page.locator('article-diff [part="next"]').click();
     assert.equal(await page.getAttribute('article-diff', 'current-change'), 'change-6');
     assert.deepEqual((await page.evaluate(() => /** @type {any} */ (window).__navigated)).filter(Boolean), ['change-5', 'change-6']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('current-change on load goes there when the diff is drawn before the stylesheet applies', async () => {
+    const {oldText, newText} = await readFixtures();
+    const context = await env.browser.newContext({viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'});
+    // A slow stylesheet: the frame stays hidden, with no place to scroll to, after the diff is
+    // drawn. An element made after the page loaded (a page's own load waits for the first's).
+    await context.route('**/article-diff.css', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const {page, problems} = await openElementPage(context, env.server.url);
+    await page.evaluate(async ([oldText, newText]) => {
+      document.body.innerHTML = '<article-diff current-change="change-5"></article-diff>';
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      el.oldText = oldText;
+      el.newText = newText;
+      await new Promise((resolve) => el.addEventListener('diff', resolve, {once: true}));
+    }, [oldText, newText]);
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    await settle(page);
+    const state = await page.evaluate(currentChange, 'change-5');
+    assert.deepEqual({current: state.current, inView: state.inView, marked: state.marked}, {current: 'change-5', inView: true, marked: true}, JSON.stringify(state));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -529,15 +548,7 @@ describe('screen readers', () => {
     const hidden = [];
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Shift+Tab');
-      const place = await page.evaluate(() => {
-        const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-        const active = root.activeElement;
-        // The table itself is taller than the window: its own top is off screen by nature.
-        if (!active || active.closest('.bar') || active.classList.contains('rows')) return null;
-        const bar = /** @type {HTMLElement} */ (root.querySelector('.bar')).getBoundingClientRect();
-        const box = active.getBoundingClientRect();
-        return {top: box.top, barBottom: bar.bottom, name: active.className};
-      });
+      const place = await page.evaluate(focusAgainstToolbar);
       if (place && place.top < place.barBottom - 1) hidden.push(place);
     }
     assert.deepEqual(hidden, []);
@@ -664,12 +675,8 @@ describe('hidden changes', () => {
 
   test('Hide formatting: the summary no longer counts them, and a fold says it holds them rather than calling them unchanged', async () => {
     const {context, page, problems} = await elementPage({}, 'format="html"');
-    const paragraphs = Array.from({length: 14}, (_, i) => `<p>Paragraph ${i + 1} of the council's weekly report.</p>`);
-    const edited = [...paragraphs];
-    edited[4] = '<p>Paragraph 5 of the <strong>council\'s</strong> weekly report.</p>';
-    edited[6] = '<p>Paragraph 7 of the council\'s <a href="https://example.org/report">weekly report</a>.</p>';
-    edited[12] = '<p>Paragraph 13 of the council\'s monthly report.</p>';
-    await setTexts(page, paragraphs.join('\n'), edited.join('\n'));
+    const {oldText, newText} = hiddenFormattingFoldPair();
+    await setTexts(page, oldText, newText);
     const shown = await seen(page);
     assert.match(shown.summary, /2 formatting/);
     await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-formatting', ''));
@@ -692,11 +699,8 @@ describe('hidden changes', () => {
 
   test('Hide cosmetic: a fold says it holds paragraphs with hidden cosmetic changes', async () => {
     const {context, page, problems} = await elementPage();
-    const paragraphs = Array.from({length: 14}, (_, i) => `Paragraph ${i + 1} of the "weekly" report.`);
-    const edited = [...paragraphs];
-    edited[3] = 'Paragraph 4 of the “weekly” report.';
-    edited[12] = 'Paragraph 13 of the "monthly" report.';
-    await setTexts(page, paragraphs.join('\n\n'), edited.join('\n\n'));
+    const {oldText, newText} = hiddenCosmeticFoldPair();
+    await setTexts(page, oldText, newText);
     assert.deepEqual((await seen(page)).folds, ['6 unchanged paragraphs']);
     await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-cosmetic', ''));
     assert.deepEqual((await seen(page)).folds, ['10 unchanged paragraphs, 1 paragraph with hidden cosmetic changes']);
