@@ -103,6 +103,27 @@ export function hiddenCosmeticFoldPair() {
   return {oldText: paragraphs.join('\n\n'), newText: edited.join('\n\n')};
 }
 
+/** Forty garden paragraphs against thirty about space: texts that share little. */
+export function unrelatedPair() {
+  return {
+    oldText: Array.from({length: 40}, (_, i) => `Garden bed ${i}: roses, tulips and lilies bloom beside the old stone wall.`).join('\n\n'),
+    newText: Array.from({length: 30}, (_, i) => `Satellite ${i} orbits Jupiter; telemetry confirms stable thrusters.`).join('\n\n'),
+  };
+}
+
+/** Whitespace changed: a doubled space, a line break, a paragraph added. */
+export const WHITESPACE_PAIR = {oldText: 'One two three.\n\nFour five.\n', newText: 'One  two three.\n\nFour\nfive.\n\nSix.\n'};
+
+/** Markup, script and a javascript: link in plain texts and in labels, which must stay text. */
+export const HOSTILE_STRINGS = [
+  '<img src=x onerror=window.__pwned=1>',
+  '</script><script>window.__pwned=2</script>',
+  '[click me](javascript:window.__pwned=3) <a href="javascript:window.__pwned=4">link</a>',
+  '<style>*{display:none}</style><svg onload=window.__pwned=5>',
+];
+/** The new label of the hostile-strings check. */
+export const HOSTILE_LABEL = '<b onmouseover=window.__pwned=6>Current</b>';
+
 // ---- Run in the page -------------------------------------------------------------------------
 
 /**
@@ -337,6 +358,105 @@ export function currentChange(id) {
     top: Math.round(box.top), scrollY: Math.round(scrollY)};
 }
 
+/** The rows' table semantics: its name, rows, headers, cell labels and the words said for whitespace marks. */
+export function tableSemantics() {
+  const root = /** @type {ShadowRoot} */ (/** @type {any} */ (document.querySelector('article-diff')).shadowRoot);
+  const table = /** @type {HTMLElement} */ (root.querySelector('[role="table"]'));
+  return {
+    label: table.getAttribute('aria-label'),
+    rows: table.querySelectorAll('[role="row"]').length,
+    headers: table.querySelectorAll('[role="columnheader"]').length,
+    rowHeaders: table.querySelectorAll('[role="rowheader"]').length,
+    cellLabels: [...table.querySelectorAll('[role="cell"][aria-label]')].map((c) => c.getAttribute('aria-label')).slice(0, 2),
+    // Said through the stylesheet's generated content, from `data-words`.
+    spoken: [...table.querySelectorAll('.ws-space, .ws-break')].map((el) => /** @type {HTMLElement} */ (el).dataset.words ?? ''),
+  };
+}
+
+/** How texts that share little are shown: the notice, the parts' headings, the counter, the change count and the summary. */
+export function unrelatedShown() {
+  const el = /** @type {any} */ (document.querySelector('article-diff'));
+  const root = el.shadowRoot;
+  return {notice: root.querySelector('.notice')?.textContent ?? '', parts: [...root.querySelectorAll('.part-heading')].map((h) => h.textContent),
+    counter: root.querySelector('.counter')?.textContent ?? '', count: el.changeCount, summary: root.querySelector('.summary')?.textContent ?? ''};
+}
+
+/** Sets the hostile labels of the hostile-strings check. @param {[string, string]} labels */
+export function setLabels([oldLabel, newLabel]) {
+  const el = /** @type {Element} */ (document.querySelector('article-diff'));
+  el.setAttribute('old-label', oldLabel);
+  el.setAttribute('new-label', newLabel);
+}
+
+/** What hostile plain texts and labels could have done: whether a handler ran, elements made from them, the rows' text, the headings. */
+export function hostileTextsOutcome() {
+  const root = /** @type {ShadowRoot} */ (/** @type {any} */ (document.querySelector('article-diff')).shadowRoot);
+  return {
+    pwned: /** @type {any} */ (window).__pwned ?? null,
+    elements: root.querySelectorAll('img, script, a, svg, b, style:not(link)').length,
+    text: root.querySelector('.rows')?.textContent ?? '',
+    labels: [...root.querySelectorAll('.heading')].map((h) => h.textContent),
+  };
+}
+
+/** The nodes of the first changed row's inline cell, as "NAME:text". */
+export function inlineSequence() {
+  const text = /** @type {Element} */ (document.querySelector('article-diff')?.shadowRoot?.querySelector('.row.changed .cell.inline .text'));
+  return [...text.childNodes].map((n) => `${n.nodeName}:${n.textContent}`);
+}
+
+/** The computed background colours of the first `ins` and of the element. */
+export function colours() {
+  const host = /** @type {Element} */ (document.querySelector('article-diff'));
+  return {
+    ins: getComputedStyle(/** @type {Element} */ (host.shadowRoot?.querySelector('ins'))).backgroundColor,
+    host: getComputedStyle(host).backgroundColor,
+  };
+}
+
+/**
+ * Texts set on a `<late-diff>` before its class is defined, then the class defined twice (a
+ * CMS loading the script twice): whether it upgraded and what it inserted.
+ */
+export async function lateUpgrade() {
+  const {ArticleDiffElement} = await import('/article-diff.js');
+  const late = document.createElement('late-diff');
+  document.body.append(late);
+  /** @type {any} */ (late).oldText = 'A cat sat.';
+  /** @type {any} */ (late).newText = 'A black cat sat.';
+  class LateDiff extends ArticleDiffElement {}
+  LateDiff.define('late-diff');
+  LateDiff.define('late-diff');
+  const el = /** @type {any} */ (late);
+  await el.ready();
+  return {upgraded: el instanceof ArticleDiffElement, ins: [...el.shadowRoot.querySelectorAll('ins')].map((/** @type {Element} */ i) => i.textContent)};
+}
+
+/** A text set while a load (`new-src`) is under way wins over the load: the text the element keeps. */
+export async function typedWhileLoading() {
+  const el = /** @type {any} */ (document.querySelector('article-diff'));
+  el.setAttribute('new-src', '/fixtures/old.txt');
+  el.newText = 'Typed by the editor while the file loaded.';
+  await el.ready();
+  return /** @type {string} */ (el.newText);
+}
+
+/** Points `old-src` at a missing file: resolves to the message of the `article-diff-error` event. */
+export function failedLoad() {
+  const el = /** @type {Element} */ (document.querySelector('article-diff'));
+  const fired = new Promise((resolve) => el.addEventListener('article-diff-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail.message), {once: true}));
+  el.setAttribute('old-src', '/fixtures/missing-revision.txt');
+  return /** @type {Promise<string>} */ (fired);
+}
+
+/** Once drawn, whether the element shows an error, and its text. */
+export async function errorShown() {
+  const host = /** @type {any} */ (document.querySelector('article-diff'));
+  await host.ready();
+  const el = /** @type {HTMLElement} */ (host.shadowRoot.querySelector('.error'));
+  return {hidden: el.hidden, text: el.textContent};
+}
+
 /**
  * The model the page's own wasm package computes for a pair (its plain data).
  * @param {[string, string, object]} arg old text, new text, diff options
@@ -421,6 +541,41 @@ export function assertHideFormattingFolds(shown, hidden) {
  */
 export function assertFormattingDecorated(got) {
   assert.deepEqual(got, {change: 'underline dotted', old: 'line-through solid', unlinked: 'underline dashed'});
+}
+
+/**
+ * The rows are a table with labelled cells; whitespace changes are said as words.
+ * @param {ReturnType<typeof tableSemantics>} semantics
+ */
+export function assertTableSemantics(semantics) {
+  assert.equal(semantics.label, 'Differences between Old version and New version');
+  assert.ok(semantics.rows >= 3 && semantics.headers >= 2 && semantics.rowHeaders >= 3, JSON.stringify(semantics));
+  assert.ok(semantics.cellLabels.every((l) => /^(Old|New) ¶ \d+/.test(l ?? '')), JSON.stringify(semantics.cellLabels));
+  assert.ok(semantics.spoken.length > 0 && semantics.spoken.every((s) => /space|line break|paragraph break|tab/i.test(s)), JSON.stringify(semantics.spoken));
+}
+
+/**
+ * unrelatedPair() is said to share little and shown one text after the other, counted as shown.
+ * @param {ReturnType<typeof unrelatedShown>} shown
+ */
+export function assertUnrelatedShown(shown) {
+  assert.match(shown.notice, /share little text/);
+  assert.equal(shown.parts.length, 2, 'an old part and a new part');
+  // Counted as shown: two texts, not paragraphs changed in place.
+  assert.match(shown.summary, /Old: 40 paragraphs/);
+  assert.match(shown.summary, /New: 30 paragraphs/);
+  assert.equal(shown.count, 2, 'two changes: the old text out, the new one in');
+}
+
+/**
+ * HOSTILE_STRINGS in texts and labels are drawn literally, as text, and nothing ran.
+ * @param {ReturnType<typeof hostileTextsOutcome>} result
+ */
+export function assertHostileTextsLiteral(result) {
+  assert.equal(result.pwned, null);
+  assert.equal(result.elements, 0, 'no markup from the texts became elements');
+  for (const string of HOSTILE_STRINGS) assert.ok(result.text.includes(string), `rendered literally: ${string}`);
+  assert.deepEqual(result.labels, [HOSTILE_STRINGS[0], HOSTILE_LABEL]);
 }
 
 /**

@@ -22,11 +22,14 @@ import {firefoxEsr, frameScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, shuffledPair} from './ui.mjs';
 import {
-  COSMETIC_PAIR, FORMATTING_PAIR, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, assertFormattingDecorated, assertFormattingPairDrawn,
-  assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, assertMoveEnds, bareElementPage, countShadow,
-  currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawTexts, focusAgainstToolbar, focusedInShadow,
-  foldPair, formattingDecorations, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome,
-  hostilePair, landedOn, modelJson, moveEnds, pageProblems, readShown, shadowTexts,
+  COSMETIC_PAIR, FORMATTING_PAIR, HOSTILE_LABEL, HOSTILE_STRINGS, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, WHITESPACE_PAIR,
+  assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless,
+  assertHostileTextsLiteral, assertMarkdownPairDrawn, assertMoveEnds, assertTableSemantics, assertUnrelatedShown,
+  bareElementPage, colours, countShadow, currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawTexts,
+  errorShown, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
+  hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome, hostilePair, hostileTextsOutcome, inlineSequence, landedOn,
+  lateUpgrade, modelJson, moveEnds, pageProblems, readShown, setLabels, shadowTexts, tableSemantics, typedWhileLoading,
+  unrelatedPair, unrelatedShown,
 } from './element-checks.mjs';
 
 /** @type {{url: string, close: () => Promise<void>}} */
@@ -110,6 +113,13 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
     const shadowElement = async (selector) => {
       const element = await driver.executeScript('return document.querySelector("article-diff").shadowRoot.querySelector(arguments[0])', selector);
       assert.ok(element, `no ${selector} in the shadow root`);
+      return /** @type {import('selenium-webdriver').WebElement} */ (element);
+    };
+
+    /** The shadow root's button whose text is `text`. @param {string} text */
+    const shadowButton = async (text) => {
+      const element = await driver.executeScript('return [...document.querySelector("article-diff").shadowRoot.querySelectorAll("button")].find((b) => b.textContent.trim() === arguments[0])', text);
+      assert.ok(element, `no button "${text}" in the shadow root`);
       return /** @type {import('selenium-webdriver').WebElement} */ (element);
     };
 
@@ -350,6 +360,91 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       await click('[part="next"]');
       assert.equal(await run0(() => document.querySelector('article-diff')?.getAttribute('current-change')), 'change-6');
       assert.deepEqual((await run0(() => /** @type {string[]} */ (/** @type {any} */ (window).__navigated))).filter(Boolean), ['change-5', 'change-6']);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: the rows are a table with labelled cells; whitespace changes are said as words`, async () => {
+      await elementPage();
+      await run(drawTexts, [WHITESPACE_PAIR.oldText, WHITESPACE_PAIR.newText]);
+      assertTableSemantics(await run0(tableSemantics));
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: texts that share little are said to, shown one after the other, and can still be aligned`, async () => {
+      await elementPage();
+      const {oldText, newText} = unrelatedPair();
+      await run(drawTexts, [oldText, newText]);
+      assertUnrelatedShown(await run0(unrelatedShown));
+      await click('[part="notice-action"]');
+      await ready();
+      assert.equal(await run(countShadow, '.part-heading'), 0);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: hostile strings in plain texts and labels are drawn literally and never run`, async () => {
+      await elementPage();
+      await run(setLabels, [HOSTILE_STRINGS[0], HOSTILE_LABEL]);
+      await run(drawTexts, [`Intro.\n\n${HOSTILE_STRINGS[0]}\n\n${HOSTILE_STRINGS[1]}\n`, `Intro.\n\n${HOSTILE_STRINGS[2]}\n\n${HOSTILE_STRINGS[3]}\n`]);
+      assertHostileTextsLiteral(await run0(hostileTextsOutcome));
+      // Hover what was drawn: still nothing runs.
+      const drawnTexts = /** @type {import('selenium-webdriver').WebElement[]} */ (await driver.executeScript(
+        'return [...document.querySelector("article-diff").shadowRoot.querySelectorAll(".row .text, .heading")].filter((e) => e.getClientRects().length)'));
+      assert.ok(drawnTexts.length >= 4, `${drawnTexts.length} texts drawn`);
+      for (const text of drawnTexts) await driver.actions().move({origin: text}).perform();
+      assert.equal((await run0(hostileTextsOutcome)).pwned, null);
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: Inline interleaves deletions before insertions, without a new diff; Side by side goes back`, async () => {
+      await elementPage();
+      await run(drawTexts, ['The quick brown fox jumps.\n\nSecond paragraph stays.\n', 'The slow brown fox jumps.\n\nSecond paragraph stays.\n']);
+      await run0(() => {
+        const page = /** @type {any} */ (window);
+        page.__diffs = 0;
+        document.querySelector('article-diff')?.addEventListener('diff', () => page.__diffs++);
+      });
+      await (await shadowButton('Inline')).click();
+      await ready();
+      assert.equal(await run0(() => document.querySelector('article-diff')?.getAttribute('view')), 'inline');
+      assert.deepEqual([await run(countShadow, '.cell.old'), await run(countShadow, '.cell.inline')], [0, 2]);
+      assert.deepEqual(await run0(inlineSequence), ['#text:The ', 'DEL:quick', 'INS:slow', '#text: brown fox jumps.']);
+      assert.equal(await run(countShadow, '.cell.inline ins.apart'), 1);
+      await (await shadowButton('Side by side')).click();
+      await ready();
+      assert.equal(await run(countShadow, '.cell.old'), 2);
+      assert.equal(await run0(() => /** @type {any} */ (window).__diffs), 0, 'changing the view does not diff again');
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: old-src/new-src load; a text set during a load wins; a failed load shows an error and keeps the last diff`, async () => {
+      await elementPage('old-src="/fixtures/old.txt" new-src="/fixtures/new.txt" old-label="Revision of 19 March 2021" new-label="Current"');
+      await ready();
+      assert.ok(await run(countShadow, '.row') > 0);
+      assert.deepEqual(await run(shadowTexts, '.heading'), ['Revision of 19 March 2021', 'Current']);
+      assert.equal(await run0(typedWhileLoading), 'Typed by the editor while the file loaded.');
+      const drawn = await run(countShadow, '.row');
+      const error = await run0(failedLoad);
+      assert.match(error, /missing-revision\.txt.*404/);
+      assert.deepEqual(await run0(errorShown), {hidden: false, text: error});
+      assert.equal(await run(countShadow, '.row'), drawn, 'the last good diff stays');
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: the theme attribute sets the colours, and a page restyles through the public custom properties`, async () => {
+      await elementPage();
+      await run(drawTexts, ['A cat sat.', 'A black cat sat.']);
+      await theme('dark');
+      assert.deepEqual(await run0(colours), {ins: 'rgb(29, 90, 47)', host: 'rgb(15, 19, 24)'});
+      await theme('light');
+      assert.deepEqual(await run0(colours), {ins: 'rgb(200, 240, 209)', host: 'rgb(255, 255, 255)'});
+      await run0(() => /** @type {HTMLElement} */ (document.querySelector('article-diff')).style.setProperty('--article-diff-ins-bg', 'rgb(1, 2, 3)'));
+      assert.equal((await run0(colours)).ins, 'rgb(1, 2, 3)');
+      assert.deepEqual(await run0(pageProblems), []);
+    });
+
+    test(`${name}: properties set before the element is defined are kept on upgrade; define() twice is harmless`, async () => {
+      await elementPage();
+      assert.deepEqual(await run0(lateUpgrade), {upgraded: true, ins: ['black ']});
       assert.deepEqual(await run0(pageProblems), []);
     });
 

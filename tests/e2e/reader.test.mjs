@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, openElementPage, readFixtures, root, setTexts, shadow, shuffledPair} from './ui.mjs';
-import {assertMoveEnds, currentChange, focusAgainstToolbar, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, moveEnds, readShown} from './element-checks.mjs';
+import {WHITESPACE_PAIR, assertMoveEnds, assertTableSemantics, assertUnrelatedShown, currentChange, focusAgainstToolbar, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, moveEnds, readShown, tableSemantics, unrelatedPair, unrelatedShown} from './element-checks.mjs';
 
 const env = serverAndBrowser();
 
@@ -517,24 +517,8 @@ describe('screen readers', () => {
 
   test('rows are a table with labelled cells; whitespace changes are words', async () => {
     const {context, page, problems} = await elementPage();
-    await setTexts(page, 'One two three.\n\nFour five.\n', 'One  two three.\n\nFour\nfive.\n\nSix.\n');
-    const semantics = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-      const table = /** @type {HTMLElement} */ (root.querySelector('[role="table"]'));
-      return {
-        label: table.getAttribute('aria-label'),
-        rows: table.querySelectorAll('[role="row"]').length,
-        headers: table.querySelectorAll('[role="columnheader"]').length,
-        rowHeaders: table.querySelectorAll('[role="rowheader"]').length,
-        cellLabels: [...table.querySelectorAll('[role="cell"][aria-label]')].map((c) => c.getAttribute('aria-label')).slice(0, 2),
-        // Said through the stylesheet's generated content, from `data-words`.
-        spoken: [...table.querySelectorAll('.ws-space, .ws-break')].map((el) => /** @type {HTMLElement} */ (el).dataset.words ?? ''),
-      };
-    });
-    assert.equal(semantics.label, 'Differences between Old version and New version');
-    assert.ok(semantics.rows >= 3 && semantics.headers >= 2 && semantics.rowHeaders >= 3, JSON.stringify(semantics));
-    assert.ok(semantics.cellLabels.every((l) => /^(Old|New) ¶ \d+/.test(l ?? '')), JSON.stringify(semantics.cellLabels));
-    assert.ok(semantics.spoken.length > 0 && semantics.spoken.every((s) => /space|line break|paragraph break|tab/i.test(s)), JSON.stringify(semantics.spoken));
+    await setTexts(page, WHITESPACE_PAIR.oldText, WHITESPACE_PAIR.newText);
+    assertTableSemantics(await page.evaluate(tableSemantics));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -629,21 +613,9 @@ describe('screen readers', () => {
 describe('texts that share little', () => {
   test('are said to be unrelated and shown one after the other, counted as shown', async () => {
     const {context, page, problems} = await elementPage();
-    const garden = Array.from({length: 40}, (_, i) => `Garden bed ${i}: roses, tulips and lilies bloom beside the old stone wall.`).join('\n\n');
-    const space = Array.from({length: 30}, (_, i) => `Satellite ${i} orbits Jupiter; telemetry confirms stable thrusters.`).join('\n\n');
-    await setTexts(page, garden, space);
-    const shown = await page.evaluate(() => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      const root = el.shadowRoot;
-      return {notice: root.querySelector('.notice')?.textContent ?? '', parts: [...root.querySelectorAll('.part-heading')].map((h) => h.textContent),
-        counter: root.querySelector('.counter')?.textContent ?? '', count: el.changeCount, summary: root.querySelector('.summary')?.textContent ?? ''};
-    });
-    assert.match(shown.notice, /share little text/);
-    assert.equal(shown.parts.length, 2, 'an old part and a new part');
-    // Counted as shown: two texts, not paragraphs changed in place.
-    assert.match(shown.summary, /Old: 40 paragraphs/);
-    assert.match(shown.summary, /New: 30 paragraphs/);
-    assert.equal(shown.count, 2, 'two changes: the old text out, the new one in');
+    const {oldText, newText} = unrelatedPair();
+    await setTexts(page, oldText, newText);
+    assertUnrelatedShown(await page.evaluate(unrelatedShown));
     await shot(page, 'unrelated-1280-light');
     // The reader can still ask for them aligned.
     await page.locator('article-diff [part="notice-action"]').click();
