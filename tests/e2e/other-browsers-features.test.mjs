@@ -3,7 +3,8 @@
 // over geckodriver) and WebKit, Safari's engine (Debian's WebKitGTK MiniBrowser over
 // WebKitWebDriver, in an Xvfb display), started as tests/package/browsers.mjs starts them, one
 // session per browser for the whole file. The formatting view of HTML and Markdown, hostile
-// markup, moves, splits and merges, cosmetic changes, folds, the `diff` event and the
+// markup and strings, moves, splits and merges, cosmetic and hidden changes, folds, views,
+// sources, themes, the table's semantics, a change linked on load, the `diff` event and the
 // keyboard, held to the checks Chromium's tests make (tests/e2e/element-checks.mjs: the same
 // page functions and assertions), on a bare element under the strict CSP.
 //
