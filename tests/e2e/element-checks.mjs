@@ -458,6 +458,19 @@ export async function errorShown() {
 }
 
 /**
+ * Where the minimap draws the marker of change `id`, in the window's pixels: the minimap's
+ * middle, as far down it as the change's row is down the rows.
+ * @param {string} id
+ */
+export function minimapMarker(id) {
+  const root = /** @type {ShadowRoot} */ (/** @type {any} */ (document.querySelector('article-diff')).shadowRoot);
+  const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
+  const row = /** @type {HTMLElement} */ (root.getElementById(id)).getBoundingClientRect();
+  const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
+  return {x: map.left + map.width / 2, y: map.top + ((row.top - rows.top) / rows.height) * map.height + 1};
+}
+
+/**
  * The model the page's own wasm package computes for a pair (its plain data).
  * @param {[string, string, object]} arg old text, new text, diff options
  */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
 import {HOSTILE_LABEL, HOSTILE_STRINGS, assertHostileTextsLiteral, colours as coloursInPage, diffEventsOfOneUpdate, drawnAgainstModel, hostileTextsOutcome, inlineSequence,
-  errorShown, failedLoad, landedOn, lateUpgrade, setLabels, typedWhileLoading} from './element-checks.mjs';
+  errorShown, failedLoad, landedOn, lateUpgrade, minimapMarker, setLabels, typedWhileLoading} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
@@ -147,13 +147,7 @@ describe('<article-diff>', () => {
 
     // Clicking a minimap marker goes to that change: the markers are drawn where their
     // changes are in the whole diff, scaled to the minimap's height.
-    const at = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-      const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
-      const row = /** @type {HTMLElement} */ (root.getElementById('change-3')).getBoundingClientRect();
-      const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
-      return {x: map.left + map.width / 2, y: map.top + ((row.top - rows.top) / rows.height) * map.height + 1};
-    });
+    const at = await page.evaluate(minimapMarker, 'change-3');
     await page.mouse.click(at.x, at.y);
     assert.equal(await counter(), `3 of ${total}`);
     await page.close();

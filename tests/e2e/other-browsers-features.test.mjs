@@ -260,6 +260,11 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       assert.match(seed.drawn.summary, new RegExp(`\\+${seed.model.stats.wordsInserted} words?`));
       assert.match(await run(shadowTexts, '.summary').then((t) => t[0]), /2 split/);
       assert.ok((await run(shadowTexts, '.chip.split')).some((t) => /^Split into \d+$/.test(t)));
+      // The seed pair's splits are cosmetic: hidden, they are not counted.
+      await run0(() => document.querySelector('article-diff')?.setAttribute('hide-cosmetic', ''));
+      await ready();
+      assert.doesNotMatch(await run(shadowTexts, '.summary').then((t) => t[0]), /split/);
+      await run0(() => document.querySelector('article-diff')?.removeAttribute('hide-cosmetic'));
 
       await run(drawTexts, [SPLIT_MERGE_PAIR.oldText, SPLIT_MERGE_PAIR.newText]);
       const chips = await run(shadowTexts, '.chip.split, .chip.merged');
