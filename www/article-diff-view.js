@@ -201,6 +201,9 @@ export class DiffView {
   /** Settles once the stylesheet has loaded (or failed to) and the frame is shown. */
   get styled() { return this.#styled; }
 
+  /** Whether the frame is shown (its stylesheet applied): before, rows have no place to scroll to. */
+  get shown() { return !this.#frame.hidden; }
+
   /** Settles once every row of the last draw is drawn. */
   get filled() { return this.#drawer.filled; }
 

@@ -345,9 +345,15 @@ export class ArticleDiffElement extends HTMLElement {
       hidden: (name) => this.hasAttribute(name), labels: this.#labels(), strings: this.#strings};
   }
 
-  /** Goes to the change a `current-change` set from outside names, once it is drawn. */
+  /**
+   * Goes to the change a `current-change` set from outside names, once it is drawn and shown:
+   * a diff can be drawn before the stylesheet applies, while the frame is hidden and scrolling
+   * to a row does nothing.
+   */
   #goToWanted() {
-    if (this.#view.model) this.#changeAttribute.goToWanted(this.#view.navigation);
+    if (!this.#view.model) return;
+    if (this.#view.shown) this.#changeAttribute.goToWanted(this.#view.navigation);
+    else this.#view.styled.then(() => this.#goToWanted());
   }
 
   // ---- Navigation ---------------------------------------------------------------------------

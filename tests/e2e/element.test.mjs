@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 
 import {serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
+import {HOSTILE_LABEL, HOSTILE_STRINGS, assertHostileTextsLiteral, colours as coloursInPage, diffEventsOfOneUpdate, drawnAgainstModel, hostileTextsOutcome, inlineSequence,
+  errorShown, failedLoad, landedOn, lateUpgrade, minimapMarker, setLabels, typedWhileLoading} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
@@ -40,19 +42,7 @@ describe('<article-diff>', () => {
     assert.ok(folded > 0, 'long unchanged runs are collapsed');
 
     // Every drawn cell holds exactly its model text, in model order.
-    const mismatches = await page.evaluate((model) => {
-      const out = [];
-      for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelector('article-diff').shadowRoot.querySelectorAll('.row'))) {
-        const row = model.rows[Number(el.dataset.row)];
-        for (const side of /** @type {const} */ (['old', 'new'])) {
-          const cell = el.querySelector(`.cell.${side} .text`);
-          const want = row[side] ? row[side].spans.map((s) => s.text).join('') : null;
-          const got = cell ? cell.textContent : null;
-          if (want !== got) out.push(`row ${el.dataset.row} ${side}`);
-        }
-      }
-      return out;
-    }, model);
+    const {mismatches} = await page.evaluate(drawnAgainstModel, /** @type {[string, string]} */ ([oldText, newText]));
     assert.deepEqual(mismatches, []);
 
     // The summary bar shows the model's stats.
@@ -71,20 +61,7 @@ describe('<article-diff>', () => {
 
   test('fires one `diff` event per new diff, with the stats, bubbling out of the shadow root', async () => {
     const {page} = await openElementPage(env.context, env.server.url);
-    const result = await page.evaluate(async () => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      /** @type {{detail: import('../../pkg/article_diff.js').Stats, composed: boolean}[]} */
-      const events = [];
-      document.addEventListener('diff', (e) => events.push({detail: /** @type {CustomEvent} */ (e).detail, composed: e.composed}));
-      el.oldText = 'A cat sat.';
-      el.newText = 'A black cat sat.';
-      el.ignoreCase = true; // three changes in one task: one update
-      await el.ready();
-      el.view = 'inline'; // a view change redraws without a new diff
-      el.hideCosmetic = true;
-      await el.ready();
-      return events;
-    });
+    const result = await page.evaluate(diffEventsOfOneUpdate);
     assert.equal(result.length, 1);
     assert.equal(result[0].detail.wordsInserted, 1);
     assert.equal(result[0].composed, true);
@@ -93,19 +70,7 @@ describe('<article-diff>', () => {
 
   test('properties set before the element is defined are kept on upgrade; define() is idempotent', async () => {
     const {page} = await openElementPage(env.context, env.server.url);
-    const result = await page.evaluate(async () => {
-      const {ArticleDiffElement} = await import('/article-diff.js');
-      const late = document.createElement('late-diff');
-      document.body.append(late);
-      /** @type {any} */ (late).oldText = 'A cat sat.';
-      /** @type {any} */ (late).newText = 'A black cat sat.';
-      class LateDiff extends ArticleDiffElement {}
-      LateDiff.define('late-diff');
-      LateDiff.define('late-diff'); // a CMS loading the script twice
-      const el = /** @type {any} */ (late);
-      await el.ready();
-      return {upgraded: el instanceof ArticleDiffElement, ins: [...el.shadowRoot.querySelectorAll('ins')].map((i) => i.textContent)};
-    });
+    const result = await page.evaluate(lateUpgrade);
     assert.deepEqual(result, {upgraded: true, ins: ['black ']});
     await page.close();
   });
@@ -121,16 +86,7 @@ describe('<article-diff>', () => {
     const source = page.locator(`article-diff .row[data-row="${move.oldRow}"] .move-link`);
     await source.click();
     const target = `.row[data-row="${move.newRow}"]`;
-    const landed = await page.evaluate((selector) => {
-      const row = document.querySelector('article-diff').shadowRoot.querySelector(selector);
-      const box = row.getBoundingClientRect();
-      return {
-        flash: row.classList.contains('flash'),
-        focused: document.querySelector('article-diff').shadowRoot.activeElement === row,
-        inView: box.top >= 0 && box.bottom <= window.innerHeight,
-        scrolled: window.scrollY,
-      };
-    }, target);
+    const landed = await page.evaluate(landedOn, target);
     assert.ok(landed.flash, 'the destination is highlighted');
     assert.ok(landed.focused, 'focus follows the jump');
     assert.ok(landed.inView, 'the destination is scrolled into view');
@@ -138,11 +94,8 @@ describe('<article-diff>', () => {
 
     // And back up from the destination.
     await page.locator(`article-diff ${target} .move-link`).click();
-    const back = await page.evaluate((row) => {
-      const el = document.querySelector('article-diff').shadowRoot.querySelector(`.row[data-row="${row}"]`);
-      const box = el.getBoundingClientRect();
-      return {flash: el.classList.contains('flash'), inView: box.top >= 0 && box.bottom <= window.innerHeight};
-    }, move.oldRow);
+    const {flash, inView} = await page.evaluate(landedOn, `.row[data-row="${move.oldRow}"]`);
+    const back = {flash, inView};
     assert.deepEqual(back, {flash: true, inView: true});
 
     // The badge carries the move number and the right arrows.
@@ -194,13 +147,7 @@ describe('<article-diff>', () => {
 
     // Clicking a minimap marker goes to that change: the markers are drawn where their
     // changes are in the whole diff, scaled to the minimap's height.
-    const at = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-      const rows = /** @type {HTMLElement} */ (root.querySelector('.rows')).getBoundingClientRect();
-      const row = /** @type {HTMLElement} */ (root.getElementById('change-3')).getBoundingClientRect();
-      const map = /** @type {HTMLElement} */ (root.querySelector('.minimap')).getBoundingClientRect();
-      return {x: map.left + map.width / 2, y: map.top + ((row.top - rows.top) / rows.height) * map.height + 1};
-    });
+    const at = await page.evaluate(minimapMarker, 'change-3');
     await page.mouse.click(at.x, at.y);
     assert.equal(await counter(), `3 of ${total}`);
     await page.close();
@@ -219,10 +166,7 @@ describe('<article-diff>', () => {
     assert.equal(await page.getAttribute('article-diff', 'view'), 'inline');
     assert.equal(await shadow.count(page, '.cell.old'), 0);
     assert.equal(await shadow.count(page, '.cell.inline'), 2);
-    const sequence = await page.evaluate(() => {
-      const text = document.querySelector('article-diff').shadowRoot.querySelector('.row.changed .cell.inline .text');
-      return [...text.childNodes].map((n) => `${n.nodeName}:${n.textContent}`);
-    });
+    const sequence = await page.evaluate(inlineSequence);
     assert.deepEqual(sequence, ['#text:The ', 'DEL:quick', 'INS:slow', '#text: brown fox jumps.']);
     // A replaced word is set apart from its deletion (a margin, not a character).
     assert.equal(await shadow.count(page, '.cell.inline ins.apart'), 1);
@@ -270,38 +214,15 @@ describe('<article-diff>', () => {
 
   test('hostile strings in texts and labels render literally and never run', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
-    const hostile = [
-      '<img src=x onerror=window.__pwned=1>',
-      '</script><script>window.__pwned=2</script>',
-      '[click me](javascript:window.__pwned=3) <a href="javascript:window.__pwned=4">link</a>',
-      '<style>*{display:none}</style><svg onload=window.__pwned=5>',
-    ];
-    const oldText = `Intro.\n\n${hostile[0]}\n\n${hostile[1]}\n`;
-    const newText = `Intro.\n\n${hostile[2]}\n\n${hostile[3]}\n`;
-    await page.evaluate(([label]) => {
-      const el = document.querySelector('article-diff');
-      el.setAttribute('old-label', label);
-      el.setAttribute('new-label', '<b onmouseover=window.__pwned=6>Current</b>');
-    }, [hostile[0]]);
+    const oldText = `Intro.\n\n${HOSTILE_STRINGS[0]}\n\n${HOSTILE_STRINGS[1]}\n`;
+    const newText = `Intro.\n\n${HOSTILE_STRINGS[2]}\n\n${HOSTILE_STRINGS[3]}\n`;
+    await page.evaluate(setLabels, /** @type {[string, string]} */ ([HOSTILE_STRINGS[0], HOSTILE_LABEL]));
     await setTexts(page, oldText, newText);
-    const result = await page.evaluate(() => {
-      const root = document.querySelector('article-diff').shadowRoot;
-      return {
-        pwned: /** @type {any} */ (window).__pwned ?? null,
-        elements: root.querySelectorAll('img, script, a, svg, b, style:not(link)').length,
-        text: root.querySelector('.rows').textContent,
-        labels: [...root.querySelectorAll('.heading')].map((h) => h.textContent),
-        violations: /** @type {any} */ (window).__cspViolations,
-      };
-    });
-    assert.equal(result.pwned, null);
-    assert.equal(result.elements, 0, 'no markup from the texts became elements');
-    for (const string of hostile) assert.ok(result.text.includes(string), `rendered literally: ${string}`);
-    assert.deepEqual(result.labels, [hostile[0], '<b onmouseover=window.__pwned=6>Current</b>']);
+    assertHostileTextsLiteral(await page.evaluate(hostileTextsOutcome));
     // Hover and click everything drawn: still nothing runs.
     await page.locator('article-diff .row').last().hover();
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned ?? null), null);
-    assert.deepEqual(result.violations, []);
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__cspViolations), []);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -315,28 +236,14 @@ describe('<article-diff>', () => {
     assert.deepEqual(await shadow.texts(page, '.heading'), ['Revision of 19 March 2021', 'Current']);
 
     // A text set while a load is under way wins over the load.
-    const latest = await page.evaluate(async () => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      el.setAttribute('new-src', '/fixtures/old.txt');
-      el.newText = 'Typed by the editor while the file loaded.';
-      await el.ready();
-      return el.newText;
-    });
+    const latest = await page.evaluate(typedWhileLoading);
     assert.equal(latest, 'Typed by the editor while the file loaded.');
     const drawn = await shadow.count(page, '.row');
 
-    const error = await page.evaluate(async () => {
-      const el = document.querySelector('article-diff');
-      const fired = new Promise((resolve) => el.addEventListener('article-diff-error', (e) => resolve(e.detail.message), {once: true}));
-      el.setAttribute('old-src', '/fixtures/missing-revision.txt');
-      return fired;
-    });
+    const error = await page.evaluate(failedLoad);
     assert.match(error, /missing-revision\.txt.*404/);
     await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
-    const shown = await page.evaluate(() => {
-      const el = /** @type {HTMLElement} */ (document.querySelector('article-diff').shadowRoot.querySelector('.error'));
-      return {hidden: el.hidden, text: el.textContent};
-    });
+    const shown = await page.evaluate(errorShown);
     assert.equal(shown.hidden, false);
     assert.equal(shown.text, error);
     assert.equal(await shadow.count(page, '.row'), drawn, 'the last good diff stays');
@@ -399,13 +306,7 @@ describe('<article-diff>', () => {
     const dark = await env.browser.newContext({colorScheme: 'dark', viewport: {width: 1000, height: 700}});
     const {page} = await openElementPage(dark, env.server.url);
     await setTexts(page, 'A cat sat.', 'A black cat sat.');
-    const colours = () => page.evaluate(() => {
-      const root = document.querySelector('article-diff').shadowRoot;
-      return {
-        ins: getComputedStyle(root.querySelector('ins')).backgroundColor,
-        host: getComputedStyle(document.querySelector('article-diff')).backgroundColor,
-      };
-    });
+    const colours = () => page.evaluate(coloursInPage);
     assert.deepEqual(await colours(), {ins: 'rgb(29, 90, 47)', host: 'rgb(15, 19, 24)'});
     await page.evaluate(() => document.querySelector('article-diff').setAttribute('theme', 'light'));
     assert.deepEqual(await colours(), {ins: 'rgb(200, 240, 209)', host: 'rgb(255, 255, 255)'});

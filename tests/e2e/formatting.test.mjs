@@ -6,71 +6,23 @@ import assert from 'node:assert/strict';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {openElementPage} from './ui.mjs';
+import {FORMATTING_PAIR, MARKDOWN_PAIR, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, drawDocuments, formattingDecorations, hideFormattingPair,
+  hostileOutcome, hostilePair, readShown} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
-
-const OLD_HTML = `<!-- wp:heading --><h2>A quiet week in Fenwick</h2><!-- /wp:heading -->
-<!-- wp:paragraph --><p>The council met on <em>Tuesday</em> and read the
-<a href="https://example.org/minutes/2024">minutes</a> aloud.</p><!-- /wp:paragraph -->
-<ul><li>Roads</li><li>Library</li><li>Parks</li></ul>
-<p>Nothing else happened.</p>`;
-const NEW_HTML = `<!-- wp:heading --><h3>A quiet week in Fenwick</h3><!-- /wp:heading -->
-<!-- wp:paragraph --><p>The council met on <strong>Tuesday</strong> and read the
-<a href="https://example.org/minutes/2025">minutes</a> aloud.</p><!-- /wp:paragraph -->
-<ul><li>Library</li><li>Parks</li><li>Roads</li></ul>
-<p>Nothing else happened.</p>`;
 
 /**
  * Sets texts and format, waits for the drawing, returns what a test reads of the shadow DOM.
  * @param {import('playwright-core').Page} page
  * @param {string} oldText @param {string} newText @param {string} format
  */
-async function draw(page, oldText, newText, format) {
-  return page.evaluate(async ([oldText, newText, format]) => {
-    const el = /** @type {any} */ (document.querySelector('article-diff'));
-    el.format = format;
-    el.oldText = oldText;
-    el.newText = newText;
-    await el.ready();
-    const root = /** @type {ShadowRoot} */ (el.shadowRoot);
-    const formatting = [...root.querySelectorAll('[part~="formatting"]')].map((f) => ({
-      text: f.textContent, title: f.getAttribute('title'), label: f.getAttribute('aria-label'), tabindex: f.getAttribute('tabindex'),
-    }));
-    return {
-      formatting,
-      stats: el.model?.stats ?? null,
-      error: /** @type {HTMLElement} */ (root.querySelector('.error')).hidden ? '' : root.querySelector('.error')?.textContent,
-      strong: [...root.querySelectorAll('.text strong')].map((s) => s.textContent),
-      links: [...root.querySelectorAll('.text a')].map((a) => a.getAttribute('href')),
-      headings: [...root.querySelectorAll('.text[role="heading"]')].map((h) => h.getAttribute('aria-level')),
-      // Read as soon as `ready()` settles: the documents' stylesheet must apply to the first drawing.
-      headingSize: parseFloat(getComputedStyle(/** @type {Element} */ (root.querySelector('.text[role="heading"]') ?? root.host)).fontSize),
-      textSize: parseFloat(getComputedStyle(/** @type {Element} */ (root.querySelector('.text:not([role])') ?? root.host)).fontSize),
-      moved: root.querySelectorAll('.row.moved').length,
-      scripts: root.querySelectorAll('script, img, iframe, style:not(link)').length,
-      toggle: /** @type {HTMLElement} */ (root.querySelector('[part="formatting-toggle"]')).hidden,
-    };
-  }, [oldText, newText, format]);
-}
+const draw = (page, oldText, newText, format) => page.evaluate(drawDocuments, /** @type {[string, string, string]} */ ([oldText, newText, format]));
 
 describe('<article-diff format>', () => {
   test('a changed link target, emphasis made strong and a heading level are formatting; a moved list item moves', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
-    const got = await draw(page, OLD_HTML, NEW_HTML, 'html');
-    assert.equal(got.error, '');
-    assert.equal(got.stats.formattingChanges, 3);
-    assert.equal(got.stats.wordsInserted + got.stats.wordsDeleted, 0, 'no word changed');
-    assert.equal(got.moved, 2, 'the moved <li> is a move: its source row and its destination row');
-    assert.ok(got.headingSize > got.textSize, `the first drawing is styled: a heading at ${got.headingSize}px, text at ${got.textSize}px`);
-    const descriptions = got.formatting.map((f) => f.title);
-    assert.ok(descriptions.some((t) => /link target changed: .*minutes\/2024 → .*minutes\/2025/.test(t ?? '')), descriptions.join('; '));
-    assert.ok(descriptions.some((t) => /italic removed, bold added/.test(t ?? '')), descriptions.join('; '));
-    assert.ok(descriptions.some((t) => /heading 2 → heading 3/.test(t ?? '')), descriptions.join('; '));
-    assert.ok(got.formatting.every((f) => f.label === f.title && f.tabindex === '0'), 'described for screen readers, focusable');
-    assert.ok(got.strong.includes('Tuesday'), 'bold drawn as bold');
-    assert.ok(got.links.includes('https://example.org/minutes/2025'));
-    assert.deepEqual([...new Set(got.headings)].sort(), ['2', '3']);
-    assert.equal(got.toggle, false, 'the "Hide formatting" toggle is shown for documents');
+    const got = await draw(page, FORMATTING_PAIR.oldText, FORMATTING_PAIR.newText, 'html');
+    assertFormattingPairDrawn(got);
     await page.screenshot({path: `${screenshotDir}formatting-html.png`, fullPage: true});
 
     // The legend lists formatting changes for documents (a diff of texts has none: the next test).
@@ -100,37 +52,12 @@ describe('<article-diff format>', () => {
 
   test('Hide formatting folds formatting-only rows into the unchanged run; the summary counts no zero words', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
-    const paragraphs = Array.from({length: 12}, (_, i) => `<p>Paragraph ${i + 1} of the council's weekly report.</p>`);
-    const oldHtml = [...paragraphs, '<ol start="3"><li>Roads</li><li>Parks</li></ol>'].join('\n');
-    const edited = [...paragraphs];
-    edited[5] = '<p>Paragraph 6 of the <strong>council\'s</strong> weekly report.</p>';
-    edited[10] = '<p>Paragraph 11 of the council\'s monthly report.</p>';
-    const newHtml = [...edited, '<ol start="4"><li>Roads</li><li>Parks</li></ol>'].join('\n');
-    const read = () => page.evaluate(async () => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      await el.ready();
-      const root = /** @type {ShadowRoot} */ (el.shadowRoot);
-      // Drawn and not behind a closed fold.
-      const visible = (/** @type {Element} */ e) => !(e.closest('.fold-rows') && e.closest('.fold')?.querySelector(':scope > .fold-bar [aria-expanded="false"]'));
-      return {
-        counter: root.querySelector('[part="counter"]')?.textContent,
-        summary: root.querySelector('[part="summary"]')?.textContent,
-        changedRows: [...root.querySelectorAll('.row.changed')].filter(visible).length,
-        bold: [...root.querySelectorAll('.text strong')].filter(visible).map((b) => b.textContent),
-        titles: [...root.querySelectorAll('[part~="formatting"]')].map((f) => f.getAttribute('title')),
-      };
-    });
+    const {oldText: oldHtml, newText: newHtml} = hideFormattingPair();
+    const read = () => page.evaluate(readShown);
     await draw(page, oldHtml, newHtml, 'html');
     const shown = await read();
-    assert.equal(shown.counter, '3 changes');
-    assert.equal(shown.changedRows, 3);
-    assert.ok(shown.titles.some((t) => /item number 3 → 4/.test(t ?? '')), shown.titles.join('; '));
     await page.evaluate(() => { /** @type {any} */ (document.querySelector('article-diff')).hideFormatting = true; });
-    const hidden = await read();
-    // Only the word change is left: the bolded paragraph and the renumbered item fold away.
-    assert.equal(hidden.counter, '1 change');
-    assert.equal(hidden.changedRows, 1);
-    assert.deepEqual(hidden.bold, []);
+    assertHideFormattingFolds(shown, await read());
     await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('hide-formatting'));
     await page.screenshot({path: `${screenshotDir}formatting-hide-off-1280-light.png`, fullPage: true});
     await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-formatting', ''));
@@ -196,25 +123,17 @@ describe('<article-diff format>', () => {
 
   test('Markdown: the seed copy style (emphasis, links) is formatting, not words', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
-    const got = await draw(page, 'By [Vladimir Frolov](#)\n\n# Title\n\nSome *text*.', 'By [Vladimir Frolov](/authors/frolov)\n\n## Title\n\nSome **text**.', 'markdown');
-    assert.equal(got.error, '');
-    assert.equal(got.stats.wordsInserted + got.stats.wordsDeleted, 0);
-    assert.equal(got.stats.formattingChanges, 3);
+    const got = await draw(page, MARKDOWN_PAIR.oldText, MARKDOWN_PAIR.newText, 'markdown');
+    assertMarkdownPairDrawn(got);
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   test('hostile markup never runs and never becomes elements', async () => {
     const {page, problems} = await openElementPage(env.context, env.server.url);
-    const hostile = (/** @type {number} */ n) => `<p>Hi <img src=x onerror="window.__pwned=${n}"> <a href="javascript:window.__pwned=${n}">click</a>
-      <script>window.__pwned=${n}</script><style>*{display:none}</style> &lt;b&gt;not bold&lt;/b&gt; <iframe src="javascript:1"></iframe></p>`;
-    const got = await draw(page, hostile(1), `${hostile(2)}<p>more</p>`, 'html');
-    assert.equal(got.error, '');
-    assert.equal(got.scripts, 0, 'no script, image, frame or style element from the input');
-    assert.deepEqual(got.links.filter((h) => h !== null), [], 'a javascript: link gets no href');
-    const text = await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).shadowRoot.querySelector('.rows').textContent);
-    assert.match(text, /<b>not bold<\/b>/, 'escaped markup stays text');
-    assert.equal(await page.evaluate(() => /** @type {any} */ (window).__pwned), undefined);
+    const {oldText, newText} = hostilePair();
+    const got = await draw(page, oldText, newText, 'html');
+    assertHostileHarmless(got, await page.evaluate(hostileOutcome));
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -242,6 +161,7 @@ describe('<article-diff format>', () => {
     assert.ok(inline.changes.some((c) => c.was.includes('a (no link) https://a.example/old:town hall') && c.is.includes('a https://a.example/new:town hall')), JSON.stringify(inline));
     assert.ok(inline.deleted.includes('strong:mayor') || inline.deleted.some((m) => m.startsWith('strong:')), JSON.stringify(inline));
     assert.ok(inline.inserted.some((m) => m.startsWith('em:')), JSON.stringify(inline));
+    assertFormattingDecorated(await page.evaluate(formattingDecorations));
     await page.locator('article-diff .row').first().screenshot({path: `${screenshotDir}/formatting-inline-both-marks.png`});
     assert.deepEqual(problems, []);
     await page.close();

@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import {Key} from 'selenium-webdriver';
 
-import {firefoxEsr, webkitGtk} from '../package/browsers.mjs';
+import {firefoxEsr, frameScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 
 /** @type {{url: string, close: () => Promise<void>}} */
@@ -94,8 +94,8 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       await run(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
       let png;
       if (frame) {
-        await driver.switchTo().defaultContent();
-        png = await frame.takeScreenshot();
+        png = await frameScreenshot(driver, frame);
+        assert.doesNotMatch(png, /^error/, png);
         await driver.switchTo().frame(frame);
       } else {
         png = await driver.takeScreenshot();

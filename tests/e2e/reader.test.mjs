@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, openElementPage, readFixtures, root, setTexts, shadow, shuffledPair} from './ui.mjs';
+import {WHITESPACE_PAIR, assertMoveEnds, assertTableSemantics, assertUnrelatedShown, currentChange, focusAgainstToolbar, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, moveEnds, readShown, tableSemantics, unrelatedPair, unrelatedShown} from './element-checks.mjs';
 
 const env = serverAndBrowser();
 
@@ -48,15 +49,7 @@ describe('moves', () => {
     for (const [from, to] of [[2, 11], [11, 2]]) {
       const {oldText, newText} = shuffledPair(14, from, to);
       await setTexts(page, oldText, newText);
-      const [source, destination] = await page.evaluate(() => {
-        const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-        return ['.move-link.source', '.move-link.destination'].map((s) => root.querySelector(s)?.textContent ?? '');
-      });
-      const way = from < to ? 'down' : 'up';
-      assert.match(source, new RegExp(`Moved ${way} to new ¶ ${to + 1}`), source);
-      assert.match(destination, new RegExp(`Moved ${way} from old ¶ ${from + 1}`), destination);
-      // One edit and one move: two stops, the move reached where the paragraph went.
-      assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).changeCount), 2);
+      assertMoveEnds(await page.evaluate(moveEnds), from, to);
     }
     assert.deepEqual(problems, []);
     await context.close();
@@ -264,19 +257,38 @@ describe('links to a change', () => {
     });
     await setTexts(page, oldText, newText);
     await settle(page);
-    const state = await page.evaluate(() => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      const row = el.shadowRoot.getElementById('change-5');
-      const box = row.getBoundingClientRect();
-      return {ids: el.shadowRoot.querySelectorAll('[id^="change-"]').length, count: el.changeCount, current: el.currentChangeId,
-        inView: box.top >= 0 && box.top < innerHeight, marked: row.classList.contains('current'), focused: el.shadowRoot.activeElement === null};
-    });
+    const state = await page.evaluate(currentChange, 'change-5');
     assert.equal(state.ids, state.count, 'one id per change');
     assert.deepEqual({current: state.current, inView: state.inView, marked: state.marked}, {current: 'change-5', inView: true, marked: true});
     assert.ok(state.focused, 'a link followed on load does not take the keyboard');
     await page.locator('article-diff [part="next"]').click();
     assert.equal(await page.getAttribute('article-diff', 'current-change'), 'change-6');
     assert.deepEqual((await page.evaluate(() => /** @type {any} */ (window).__navigated)).filter(Boolean), ['change-5', 'change-6']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('current-change on load goes there when the diff is drawn before the stylesheet applies', async () => {
+    const {oldText, newText} = await readFixtures();
+    const context = await env.browser.newContext({viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'});
+    // A slow stylesheet: the frame stays hidden, with no place to scroll to, after the diff is
+    // drawn. An element made after the page loaded (a page's own load waits for the first's).
+    await context.route('**/article-diff.css', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const {page, problems} = await openElementPage(context, env.server.url);
+    await page.evaluate(async ([oldText, newText]) => {
+      document.body.innerHTML = '<article-diff current-change="change-5"></article-diff>';
+      const el = /** @type {any} */ (document.querySelector('article-diff'));
+      el.oldText = oldText;
+      el.newText = newText;
+      await new Promise((resolve) => el.addEventListener('diff', resolve, {once: true}));
+    }, [oldText, newText]);
+    await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).ready());
+    await settle(page);
+    const state = await page.evaluate(currentChange, 'change-5');
+    assert.deepEqual({current: state.current, inView: state.inView, marked: state.marked}, {current: 'change-5', inView: true, marked: true}, JSON.stringify(state));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -505,24 +517,8 @@ describe('screen readers', () => {
 
   test('rows are a table with labelled cells; whitespace changes are words', async () => {
     const {context, page, problems} = await elementPage();
-    await setTexts(page, 'One two three.\n\nFour five.\n', 'One  two three.\n\nFour\nfive.\n\nSix.\n');
-    const semantics = await page.evaluate(() => {
-      const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-      const table = /** @type {HTMLElement} */ (root.querySelector('[role="table"]'));
-      return {
-        label: table.getAttribute('aria-label'),
-        rows: table.querySelectorAll('[role="row"]').length,
-        headers: table.querySelectorAll('[role="columnheader"]').length,
-        rowHeaders: table.querySelectorAll('[role="rowheader"]').length,
-        cellLabels: [...table.querySelectorAll('[role="cell"][aria-label]')].map((c) => c.getAttribute('aria-label')).slice(0, 2),
-        // Said through the stylesheet's generated content, from `data-words`.
-        spoken: [...table.querySelectorAll('.ws-space, .ws-break')].map((el) => /** @type {HTMLElement} */ (el).dataset.words ?? ''),
-      };
-    });
-    assert.equal(semantics.label, 'Differences between Old version and New version');
-    assert.ok(semantics.rows >= 3 && semantics.headers >= 2 && semantics.rowHeaders >= 3, JSON.stringify(semantics));
-    assert.ok(semantics.cellLabels.every((l) => /^(Old|New) ¶ \d+/.test(l ?? '')), JSON.stringify(semantics.cellLabels));
-    assert.ok(semantics.spoken.length > 0 && semantics.spoken.every((s) => /space|line break|paragraph break|tab/i.test(s)), JSON.stringify(semantics.spoken));
+    await setTexts(page, WHITESPACE_PAIR.oldText, WHITESPACE_PAIR.newText);
+    assertTableSemantics(await page.evaluate(tableSemantics));
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -536,15 +532,7 @@ describe('screen readers', () => {
     const hidden = [];
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Shift+Tab');
-      const place = await page.evaluate(() => {
-        const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-        const active = root.activeElement;
-        // The table itself is taller than the window: its own top is off screen by nature.
-        if (!active || active.closest('.bar') || active.classList.contains('rows')) return null;
-        const bar = /** @type {HTMLElement} */ (root.querySelector('.bar')).getBoundingClientRect();
-        const box = active.getBoundingClientRect();
-        return {top: box.top, barBottom: bar.bottom, name: active.className};
-      });
+      const place = await page.evaluate(focusAgainstToolbar);
       if (place && place.top < place.barBottom - 1) hidden.push(place);
     }
     assert.deepEqual(hidden, []);
@@ -625,21 +613,9 @@ describe('screen readers', () => {
 describe('texts that share little', () => {
   test('are said to be unrelated and shown one after the other, counted as shown', async () => {
     const {context, page, problems} = await elementPage();
-    const garden = Array.from({length: 40}, (_, i) => `Garden bed ${i}: roses, tulips and lilies bloom beside the old stone wall.`).join('\n\n');
-    const space = Array.from({length: 30}, (_, i) => `Satellite ${i} orbits Jupiter; telemetry confirms stable thrusters.`).join('\n\n');
-    await setTexts(page, garden, space);
-    const shown = await page.evaluate(() => {
-      const el = /** @type {any} */ (document.querySelector('article-diff'));
-      const root = el.shadowRoot;
-      return {notice: root.querySelector('.notice')?.textContent ?? '', parts: [...root.querySelectorAll('.part-heading')].map((h) => h.textContent),
-        counter: root.querySelector('.counter')?.textContent ?? '', count: el.changeCount, summary: root.querySelector('.summary')?.textContent ?? ''};
-    });
-    assert.match(shown.notice, /share little text/);
-    assert.equal(shown.parts.length, 2, 'an old part and a new part');
-    // Counted as shown: two texts, not paragraphs changed in place.
-    assert.match(shown.summary, /Old: 40 paragraphs/);
-    assert.match(shown.summary, /New: 30 paragraphs/);
-    assert.equal(shown.count, 2, 'two changes: the old text out, the new one in');
+    const {oldText, newText} = unrelatedPair();
+    await setTexts(page, oldText, newText);
+    assertUnrelatedShown(await page.evaluate(unrelatedShown));
     await shot(page, 'unrelated-1280-light');
     // The reader can still ask for them aligned.
     await page.locator('article-diff [part="notice-action"]').click();
@@ -667,22 +643,12 @@ describe('counts', () => {
 
 describe('hidden changes', () => {
   /** The summary and the folds' bars, once drawn. @param {import('playwright-core').Page} page */
-  const seen = (page) => page.evaluate(async () => {
-    const el = /** @type {any} */ (document.querySelector('article-diff'));
-    await el.ready();
-    const root = /** @type {ShadowRoot} */ (el.shadowRoot);
-    return {summary: root.querySelector('[part="summary"]')?.textContent ?? '',
-      folds: [...root.querySelectorAll('.fold-bar button')].map((b) => b.textContent ?? '')};
-  });
+  const seen = (page) => page.evaluate(readShown);
 
   test('Hide formatting: the summary no longer counts them, and a fold says it holds them rather than calling them unchanged', async () => {
     const {context, page, problems} = await elementPage({}, 'format="html"');
-    const paragraphs = Array.from({length: 14}, (_, i) => `<p>Paragraph ${i + 1} of the council's weekly report.</p>`);
-    const edited = [...paragraphs];
-    edited[4] = '<p>Paragraph 5 of the <strong>council\'s</strong> weekly report.</p>';
-    edited[6] = '<p>Paragraph 7 of the council\'s <a href="https://example.org/report">weekly report</a>.</p>';
-    edited[12] = '<p>Paragraph 13 of the council\'s monthly report.</p>';
-    await setTexts(page, paragraphs.join('\n'), edited.join('\n'));
+    const {oldText, newText} = hiddenFormattingFoldPair();
+    await setTexts(page, oldText, newText);
     const shown = await seen(page);
     assert.match(shown.summary, /2 formatting/);
     await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-formatting', ''));
@@ -705,11 +671,8 @@ describe('hidden changes', () => {
 
   test('Hide cosmetic: a fold says it holds paragraphs with hidden cosmetic changes', async () => {
     const {context, page, problems} = await elementPage();
-    const paragraphs = Array.from({length: 14}, (_, i) => `Paragraph ${i + 1} of the "weekly" report.`);
-    const edited = [...paragraphs];
-    edited[3] = 'Paragraph 4 of the “weekly” report.';
-    edited[12] = 'Paragraph 13 of the "monthly" report.';
-    await setTexts(page, paragraphs.join('\n\n'), edited.join('\n\n'));
+    const {oldText, newText} = hiddenCosmeticFoldPair();
+    await setTexts(page, oldText, newText);
     assert.deepEqual((await seen(page)).folds, ['6 unchanged paragraphs']);
     await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('hide-cosmetic', ''));
     assert.deepEqual((await seen(page)).folds, ['10 unchanged paragraphs, 1 paragraph with hidden cosmetic changes']);

@@ -2,6 +2,8 @@
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
+import {countShadow, modelJson, shadowTexts} from './element-checks.mjs';
+
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The CSP every page of ours carries; the element test page uses it too. */
@@ -87,12 +89,7 @@ export async function setTexts(page, oldText, newText) {
  * @param {object} [options]
  */
 export async function modelInPage(page, oldText, newText, options = {}) {
-  return page.evaluate(async ([oldText, newText, options]) => {
-    const engine = await import('/pkg/article_diff.js');
-    await engine.default();
-    // The model is a class whose rows are built on demand: its `toJSON` is the plain data.
-    return engine.diff(oldText, newText, options).toJSON();
-  }, /** @type {const} */ ([oldText, newText, options]));
+  return page.evaluate(modelJson, /** @type {[string, string, object]} */ ([oldText, newText, options]));
 }
 
 /**
@@ -104,11 +101,9 @@ export const SHOWN_ROW = '.row:not(.fold-rows[hidden] .row)';
 /** Shadow-root query helpers evaluated in the page. */
 export const shadow = {
   /** @param {import('playwright-core').Page} page @param {string} selector */
-  count: (page, selector) => page.evaluate((selector) =>
-    document.querySelector('article-diff')?.shadowRoot?.querySelectorAll(selector).length ?? -1, selector),
+  count: (page, selector) => page.evaluate(countShadow, selector),
   /** @param {import('playwright-core').Page} page @param {string} selector */
-  texts: (page, selector) => page.evaluate((selector) =>
-    [...(document.querySelector('article-diff')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((el) => el.textContent ?? ''), selector),
+  texts: (page, selector) => page.evaluate(shadowTexts, selector),
 };
 
 /**

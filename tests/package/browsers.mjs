@@ -115,6 +115,31 @@ Promise.resolve(arguments[0]).then(${fn}).then(
 }
 
 /**
+ * A PNG (base64) of what `frame`, an iframe of the window's top document, shows: the window's
+ * screenshot cropped to the frame's box, in the top document's own canvas. WebKitWebDriver's
+ * screenshot of the frame element paints the frame's top 40 px black. Leaves the driver in
+ * the top document.
+ * @param {import('selenium-webdriver').WebDriver} driver @param {import('selenium-webdriver').WebElement} frame
+ * @returns {Promise<string>}
+ */
+export async function frameScreenshot(driver, frame) {
+  await driver.switchTo().defaultContent();
+  const png = await driver.takeScreenshot();
+  return driver.executeAsyncScript(`const [frame, png, done] = arguments;
+const image = new Image();
+image.src = 'data:image/png;base64,' + png;
+image.decode().then(() => {
+  const box = frame.getBoundingClientRect();
+  const scale = image.naturalWidth / innerWidth;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(box.width * scale);
+  canvas.height = Math.round(box.height * scale);
+  canvas.getContext('2d').drawImage(image, box.left * scale, box.top * scale, canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
+  done(canvas.toDataURL('image/png').slice('data:image/png;base64,'.length));
+}, (error) => done('error: ' + error));`, frame, png);
+}
+
+/**
  * WebKit: Debian's WebKitGTK MiniBrowser over `WebKitWebDriver`. It has no headless mode, so it
  * draws into an `Xvfb` display started for it (unless `DISPLAY` names one), which closes with
  * it. Both processes are children of this one, stopped by `close()`.
