@@ -9,6 +9,7 @@
  * @typedef {import('./suite.mjs').CaseResult} CaseResult
  * @typedef {import('./suite.mjs').Settings} Settings
  */
+import { htmlAgainstText } from './html-vs-text.mjs';
 import { buildInputs } from './inputs.mjs';
 import { DEFAULT_SETTINGS, OURS, PEER_PAIRED, TOOLS, peersToPair, renderMarkdown, skipReason, spreadOf } from './suite.mjs';
 
@@ -390,7 +391,7 @@ async function runAllInPage() {
   });
 }
 
-/** @type {any} */ (globalThis).bench = { ready: inputsReady.then(() => true), runCase, pairPeers, measureInit, describeInputs, TOOLS };
+/** @type {any} */ (globalThis).bench = { ready: inputsReady.then(() => true), runCase, pairPeers, measureInit, describeInputs, htmlAgainstText, TOOLS };
 
 document.getElementById('run')?.addEventListener('click', () => {
   runAllInPage().catch((e) => {

@@ -19,6 +19,7 @@
 import {readFileSync} from 'node:fs';
 
 import {diffRead} from '../www/article-diff-documents.js';
+import {MARKUP_SIZES, markupPair, wordsOf} from './markup-pairs.mjs';
 
 const root = new URL('../', import.meta.url);
 const pkg = process.argv[2] ? new URL(`${process.argv[2].replace(/\/?$/, '/')}`, `file://${process.cwd()}/`) : new URL('pkg/', root);
@@ -33,47 +34,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 21);
 /** Each batch is made long enough to outlast a timer tick and a scheduling hiccup. */
 const BATCH_MS = 20;
 
-const words = readFileSync(new URL('tests/fixtures/new.txt', root), 'utf8').split(/\s+/).filter((w) => /^[\p{L}\p{N}.,;:'’-]+$/u.test(w));
-
-/** A seeded generator (xorshift), so runs compare like with like. @param {number} seed */
-function rng(seed) {
-  let s = seed >>> 0 || 1;
-  return (/** @type {number} */ n) => {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    return s % n;
-  };
-}
-
-/** A WordPress-like body of about `bytes` and a copy with word edits and formatting changes. @param {number} bytes */
-function pair(bytes) {
-  const next = rng(11);
-  /** @type {string[][]} */
-  const blocks = [];
-  for (let total = 0; total < bytes;) {
-    const block = Array.from({length: 30 + next(90)}, () => words[next(words.length)]);
-    total += block.join(' ').length + 60;
-    blocks.push(block);
-  }
-  const changed = new Set();
-  const edited = blocks.map((b) => [...b]);
-  for (let k = 0; k < 40; k++) {
-    const b = next(blocks.length);
-    edited[b][next(edited[b].length)] = `edit${next(10000)}`;
-    changed.add(`${b}/${next(blocks[b].length)}`);
-  }
-  const render = (/** @type {string[][]} */ bs, /** @type {boolean} */ isNew) => bs.map((ws, b) => {
-    const inner = ws.map((w, i) => {
-      const mod = (b + i) % 17;
-      if (mod === 0) return isNew && changed.has(`${b}/${i}`) ? `<strong>${w}</strong>` : `<em>${w}</em>`;
-      if (mod === 5) return `<a href="https://example.org/${isNew && changed.has(`${b}/${i}`) ? 'moved/' : ''}${b}/${i}">${w}</a>`;
-      return w;
-    }).join(' ');
-    if (b % 25 === 0) return `<!-- wp:heading --><h2>${inner}</h2><!-- /wp:heading -->`;
-    if (b % 7 === 0) return `<!-- wp:list --><ul><li>${inner}</li></ul><!-- /wp:list -->`;
-    return `<!-- wp:paragraph -->\n<p>${inner}</p>\n<!-- /wp:paragraph -->\n`;
-  }).join('\n');
-  return [render(blocks, false), render(edited, true)];
-}
+const words = wordsOf(readFileSync(new URL('tests/fixtures/new.txt', root), 'utf8'));
 
 /** The median of `values`, and the lower and upper quartiles. @param {number[]} values */
 function quartiles(values) {
@@ -99,8 +60,8 @@ function batch(f, calls) {
   return {wall: wall / calls, cpu: (used.user + used.system) / 1000 / calls};
 }
 
-for (const bytes of [20_000, 200_000, 1_000_000]) {
-  const [oldHtml, newHtml] = pair(bytes);
+for (const bytes of MARKUP_SIZES) {
+  const [oldHtml, newHtml] = markupPair(bytes, words);
   // Reading: both sources read into the HTML module's `Documents` (and the records the element
   // draws from made); the documents diff: the rest of `diffDocuments`, `diffRead` in
   // `www/article-diff-documents.js`.

@@ -12,7 +12,7 @@
  * built with cargo), so that every browser figure has its native counterpart.
  *
  * Options:
- *   --only=seed,gpl      inputs to run (default all)
+ *   --only=seed,gpl      inputs to run (default all; `html` names the HTML-against-text bodies)
  *   --tools=article-diff,fast-diff   tools to run (default all)
  *   --cutoff=60          seconds after which one call is stopped
  *   --quick              cut-off 10 s, 1 warm-up, 3 runs: a smoke test, not a result
@@ -52,6 +52,9 @@ const SNAPSHOT = path.join(ROOT, 'bench/.pkg');
 /** A copy of the release build that keeps function names, for the CPU profile only (git-ignored). */
 const PROFILING_PKG = path.join(ROOT, 'bench/.profiling-pkg');
 
+
+/** Rounds of the HTML-against-text batches per body size (issue 27). */
+const HTML_ROUNDS = 15;
 
 /** Gap between heap polls; each poll briefly interrupts the worker. */
 const HEAP_POLL_MS = 1;
@@ -120,7 +123,10 @@ function buildProfilingPkg() {
 function snapshotPkg() {
   rmSync(SNAPSHOT, { recursive: true, force: true });
   mkdirSync(SNAPSHOT, { recursive: true });
-  for (const file of ['article_diff.js', 'article_diff_bg.wasm']) copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
+  // The engine, and the HTML module for the HTML-against-text section.
+  for (const file of ['article_diff.js', 'article_diff_bg.wasm', 'article_diff_markup.js', 'article_diff_markup_bg.wasm']) {
+    copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
+  }
   // The module imports wasm-bindgen's snippets (the JavaScript half of the binding).
   const snippets = path.join(ROOT, 'pkg', 'snippets');
   if (existsSync(snippets)) cpSync(snippets, path.join(SNAPSHOT, 'snippets'), { recursive: true });
@@ -456,6 +462,18 @@ async function main() {
         }
       }
     }
+    // Issue 27's target: two HTML bodies against their visible texts (html-vs-text.mjs).
+    /** @type {import('./html-vs-text.mjs').HtmlResult[] | null} */
+    let html = null;
+    if (oursPkg && (!only || only.includes('html'))) {
+      const t0 = Date.now();
+      html = await page.evaluate((s) => /** @type {any} */ (globalThis).bench.htmlAgainstText(s),
+        { pkg: oursPkg, markupPkg: oursPkg.replace('article_diff.js', 'article_diff_markup.js'), rounds: HTML_ROUNDS });
+      for (const h of html ?? []) {
+        console.error(`${'html'.padEnd(15)} ${`${(h.htmlBytes / 1024).toFixed(0)} KiB: HTML ÷ text`.padEnd(42)} ${h.html.median.toFixed(2)}× (${h.html.low.toFixed(2)}–${h.html.high.toFixed(2)})`);
+      }
+      console.error(`${'html'.padEnd(15)} ${'(all sizes)'.padEnd(42)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
     /** @type {import('./suite.mjs').Report} */
     const report = {
       startedAt,
@@ -471,6 +489,7 @@ async function main() {
       inputs,
       cases,
       native,
+      html,
     };
     const markdown = renderMarkdown(report);
     mkdirSync(path.dirname(out), { recursive: true });

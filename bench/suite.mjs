@@ -37,6 +37,7 @@
  *     category: import('./inputs.mjs').Category}[],
  *   cases: CaseResult[],
  *   native?: Record<string, NativeResult> | null,
+ *   html?: import('./html-vs-text.mjs').HtmlResult[] | null,
  * }} Report
  * @typedef {{medianMs: number, firstMs: number, runs: number, rows: number, blocks: number, approximate: boolean}} NativeResult
  *   `article_diff::diff` on the same input, natively (`examples/native_times.rs`).
@@ -545,6 +546,42 @@ function speedTargetsAtAGlance(report) {
 }
 
 /**
+ * Issue 27's target, at most 1.5× the text diff for the same visible texts (`html-vs-text.mjs`).
+ * @param {Report} report
+ * @returns {string[]}
+ */
+function htmlAgainstTextSection(report) {
+  if (!report.html?.length) return [];
+  const x = (/** @type {number} */ r) => `${r.toFixed(2)}×`;
+  const rounds = report.html[0].rounds;
+  return [
+    '## HTML against plain text (issue 27)',
+    '',
+    `Two WordPress block-editor bodies (\`bench/markup-pairs.mjs\`: 40 word edits and a few formatting changes) diffed as HTML ` +
+      '(both read by the HTML module, the engine\'s diff of their visible texts, the formatting changes) against the same two visible ' +
+      `texts diffed as plain text, in the page's own thread: ${rounds} rounds of one batch of each call, back to back, ` +
+      'the order reversed every other round; the ratios are the median of the rounds\' ratios (middle half in brackets). ' +
+      'Target: the HTML diff at most 1.5× the text diff. `node bench/markup.mjs` times the same calls in Node, `cargo bench --bench markup` natively.',
+    '',
+    table(
+      ['HTML body', 'visible text', 'formatting changes', 'text diff ms', 'HTML diff ms', 'of it: reading ms', 'HTML ÷ text', 'reading ÷ text', '≤ 1.5×'],
+      report.html.map((h) => [
+        fmtKB(h.htmlBytes),
+        `${(h.visibleChars / 1000).toFixed(1)}k chars`,
+        String(h.formattingChanges),
+        fmtMs(h.textMs),
+        fmtMs(h.htmlMs),
+        fmtMs(h.readingMs),
+        `**${x(h.html.median)}** (${x(h.html.low)}–${x(h.html.high)})`,
+        `${x(h.reading.median)} (${x(h.reading.low)}–${x(h.reading.high)})`,
+        h.html.median <= 1.5 ? '✓' : '✗',
+      ]),
+    ),
+    '',
+  ];
+}
+
+/**
  * The whole report as Markdown.
  * @param {Report} report
  */
@@ -565,6 +602,7 @@ export function renderMarkdown(report) {
     '',
   );
   lines.push(...speedTargetsAtAGlance(report));
+  lines.push(...htmlAgainstTextSection(report));
 
   lines.push('## Package', '');
   const oursCases = report.cases.filter((c) => c.tool === OURS);

