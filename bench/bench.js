@@ -377,6 +377,8 @@ async function runAllInPage() {
       ours.pairedPeers = await pairPeers({ inputId: input.id, oursMs: ours.medianMs, peers });
     }
   }
+  status.textContent = 'HTML against plain text…';
+  const html = await htmlAgainstText({ pkg: 'pkg/article_diff.js', markupPkg: 'pkg/article_diff_markup.js', rounds: 15 });
   status.textContent = 'done';
   out.textContent = renderMarkdown({
     startedAt: new Date().toISOString(),
@@ -388,6 +390,7 @@ async function runAllInPage() {
     init: { coldPageMs: init.coldPageMs, workerMs: cases.filter((c) => c.tool === OURS && c.loadMs).map((c) => /** @type {number} */ (c.loadMs)) },
     inputs,
     cases,
+    html,
   });
 }
 
