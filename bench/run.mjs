@@ -123,9 +123,10 @@ function buildProfilingPkg() {
 function snapshotPkg() {
   rmSync(SNAPSHOT, { recursive: true, force: true });
   mkdirSync(SNAPSHOT, { recursive: true });
-  // The engine, and the HTML module for the HTML-against-text section.
-  for (const file of ['article_diff.js', 'article_diff_bg.wasm', 'article_diff_markup.js', 'article_diff_markup_bg.wasm']) {
-    copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
+  for (const file of ['article_diff.js', 'article_diff_bg.wasm']) copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
+  // The HTML module, for the HTML-against-text section (which says so if it is missing).
+  for (const file of ['article_diff_markup.js', 'article_diff_markup_bg.wasm']) {
+    if (existsSync(path.join(ROOT, 'pkg', file))) copyFileSync(path.join(ROOT, 'pkg', file), path.join(SNAPSHOT, file));
   }
   // The module imports wasm-bindgen's snippets (the JavaScript half of the binding).
   const snippets = path.join(ROOT, 'pkg', 'snippets');
@@ -467,8 +468,13 @@ async function main() {
     let html = null;
     if (oursPkg && (!only || only.includes('html'))) {
       const t0 = Date.now();
-      html = await page.evaluate((s) => /** @type {any} */ (globalThis).bench.htmlAgainstText(s),
-        { pkg: oursPkg, markupPkg: oursPkg.replace('article_diff.js', 'article_diff_markup.js'), rounds: HTML_ROUNDS });
+      try {
+        html = await page.evaluate((s) => /** @type {any} */ (globalThis).bench.htmlAgainstText(s),
+          { pkg: oursPkg, markupPkg: oursPkg.replace('article_diff.js', 'article_diff_markup.js'), rounds: HTML_ROUNDS });
+      } catch (e) {
+        // The inputs' results are written whatever becomes of this section.
+        console.error(`html: HTML against plain text failed: ${String(e).split('\n')[0]}`);
+      }
       for (const h of html ?? []) {
         console.error(`${'html'.padEnd(15)} ${`${(h.htmlBytes / 1024).toFixed(0)} KiB: HTML ÷ text`.padEnd(42)} ${h.html.median.toFixed(2)}× (${h.html.low.toFixed(2)}–${h.html.high.toFixed(2)})`);
       }
