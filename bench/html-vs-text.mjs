@@ -12,6 +12,7 @@
  * gives the median of the rounds' ratios with their middle half.
  */
 import {MARKUP_SIZES, markupPair, wordsOf} from './markup-pairs.mjs';
+import {spreadOf} from './suite.mjs';
 
 /** About this long of calls per batch: longer than a timer step and a scheduling hiccup. */
 const BATCH_MS = 30;
@@ -19,23 +20,12 @@ const BATCH_MS = 30;
 const WARMUP_CALLS = 5;
 
 /**
- * @typedef {{median: number, low: number, high: number}} Spread the median and quartiles
+ * @typedef {{ratio: number, low: number, high: number}} Spread the median ratio and its quartiles
  * @typedef {{htmlBytes: number, visibleChars: number, formattingChanges: number, rounds: number,
  *   textMs: number, htmlMs: number, readingMs: number, html: Spread, reading: Spread}} HtmlResult
  *   one body size: each call's median time per call, and the rounds' paired ratios to the text
  *   diff (`html`: the whole HTML call; `reading`: reading alone)
  */
-
-/** @param {number[]} values @returns {Spread} */
-function spread(values) {
-  const v = [...values].sort((a, b) => a - b);
-  const at = (/** @type {number} */ q) => {
-    const x = q * (v.length - 1);
-    const i = Math.floor(x);
-    return v[i] + (v[Math.min(i + 1, v.length - 1)] - v[i]) * (x - i);
-  };
-  return {median: at(0.5), low: at(0.25), high: at(0.75)};
-}
 
 /** Mean time of one call over `calls` calls in a row, in ms. @param {() => unknown} f @param {number} calls */
 function batch(f, calls) {
@@ -100,11 +90,11 @@ export async function htmlAgainstText({pkg, markupPkg, rounds}) {
       visibleChars: oldText.length,
       formattingChanges: model.stats.formattingChanges ?? 0,
       rounds,
-      textMs: spread(times.text).median,
-      htmlMs: spread(times.html).median,
-      readingMs: spread(times.reading).median,
-      html: spread(ratios.html),
-      reading: spread(ratios.reading),
+      textMs: spreadOf(times.text).ratio,
+      htmlMs: spreadOf(times.html).ratio,
+      readingMs: spreadOf(times.reading).ratio,
+      html: spreadOf(ratios.html),
+      reading: spreadOf(ratios.reading),
     });
   }
   return results;

@@ -20,6 +20,7 @@ import {readFileSync} from 'node:fs';
 
 import {diffRead} from '../www/article-diff-documents.js';
 import {MARKUP_SIZES, markupPair, wordsOf} from './markup-pairs.mjs';
+import {spreadOf} from './suite.mjs';
 
 const root = new URL('../', import.meta.url);
 const pkg = process.argv[2] ? new URL(`${process.argv[2].replace(/\/?$/, '/')}`, `file://${process.cwd()}/`) : new URL('pkg/', root);
@@ -35,17 +36,6 @@ const ROUNDS = Number(process.env.ROUNDS ?? 21);
 const BATCH_MS = 20;
 
 const words = wordsOf(readFileSync(new URL('tests/fixtures/new.txt', root), 'utf8'));
-
-/** The median of `values`, and the lower and upper quartiles. @param {number[]} values */
-function quartiles(values) {
-  const v = [...values].sort((a, b) => a - b);
-  const at = (/** @type {number} */ q) => {
-    const x = q * (v.length - 1);
-    const i = Math.floor(x);
-    return v[i] + (v[Math.min(i + 1, v.length - 1)] - v[i]) * (x - i);
-  };
-  return {median: at(0.5), low: at(0.25), high: at(0.75)};
-}
 
 /**
  * Mean time of one call over a batch of `calls`, in ms: by the wall clock and in CPU time.
@@ -114,10 +104,10 @@ for (const bytes of MARKUP_SIZES) {
     wallRatios.push(t.html.wall / t.text.wall);
   }
   kept.free();
-  const ms = (/** @type {string} */ name) => quartiles(times[name]).median.toFixed(1);
+  const ms = (/** @type {string} */ name) => spreadOf(times[name]).ratio.toFixed(1);
   const ratio = (/** @type {number[]} */ r) => {
-    const q = quartiles(r);
-    return `${q.median.toFixed(2)}× (${q.low.toFixed(2)}–${q.high.toFixed(2)})`;
+    const q = spreadOf(r);
+    return `${q.ratio.toFixed(2)}× (${q.low.toFixed(2)}–${q.high.toFixed(2)})`;
   };
   console.log(`${(oldHtml.length / 1024).toFixed(0).padStart(5)} KiB of HTML (${(oldText.length / 1024).toFixed(0)} KiB visible), ` +
     `CPU time, medians of ${ROUNDS} rounds: text ${ms('text')} ms, HTML ${ms('html')} ms (reading ${ms('reading')}, documents diff ${ms('diffing')}); ` +

@@ -476,7 +476,7 @@ async function main() {
         console.error(`html: HTML against plain text failed: ${String(e).split('\n')[0]}`);
       }
       for (const h of html ?? []) {
-        console.error(`${'html'.padEnd(15)} ${`${(h.htmlBytes / 1024).toFixed(0)} KiB: HTML ÷ text`.padEnd(42)} ${h.html.median.toFixed(2)}× (${h.html.low.toFixed(2)}–${h.html.high.toFixed(2)})`);
+        console.error(`${'html'.padEnd(15)} ${`${(h.htmlBytes / 1024).toFixed(0)} KiB: HTML ÷ text`.padEnd(42)} ${h.html.ratio.toFixed(2)}× (${h.html.low.toFixed(2)}–${h.html.high.toFixed(2)})`);
       }
       console.error(`${'html'.padEnd(15)} ${'(all sizes)'.padEnd(42)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
