@@ -19,7 +19,7 @@ import path from 'node:path';
 
 import {Key} from 'selenium-webdriver';
 
-import {firefoxEsr, frameScreenshot, webkitGtk} from '../package/browsers.mjs';
+import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, shuffledPair} from './ui.mjs';
 import {
@@ -132,16 +132,7 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
 
     /** Writes a screenshot of what the window (or the phone's frame) shows. @param {string} shotName */
     async function shot(shotName) {
-      await run0(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
-      let png;
-      if (frame) {
-        png = await frameScreenshot(driver, frame);
-        assert.doesNotMatch(png, /^error/, png);
-        await driver.switchTo().frame(frame);
-      } else {
-        png = await driver.takeScreenshot();
-      }
-      await writeFile(path.join(screenshotDir, `${name.toLowerCase()}-${shotName}.png`), png, 'base64');
+      await writeFile(path.join(screenshotDir, `${name.toLowerCase()}-${shotName}.png`), await viewScreenshot(driver, frame), 'base64');
     }
 
     /** Sets the element's theme. @param {'light' | 'dark'} theme */

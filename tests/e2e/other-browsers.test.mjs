@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import {Key} from 'selenium-webdriver';
 
-import {firefoxEsr, frameScreenshot, webkitGtk} from '../package/browsers.mjs';
+import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 
 /** @type {{url: string, close: () => Promise<void>}} */
@@ -91,16 +91,7 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
 
     /** @param {string} shotName */
     async function shot(shotName) {
-      await run(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
-      let png;
-      if (frame) {
-        png = await frameScreenshot(driver, frame);
-        assert.doesNotMatch(png, /^error/, png);
-        await driver.switchTo().frame(frame);
-      } else {
-        png = await driver.takeScreenshot();
-      }
-      await writeFile(path.join(screenshotDir, `${name.toLowerCase()}-${shotName}.png`), png, 'base64');
+      await writeFile(path.join(screenshotDir, `${name.toLowerCase()}-${shotName}.png`), await viewScreenshot(driver, frame), 'base64');
     }
 
     /** Scrolls the element's toolbar to the top of the window. */

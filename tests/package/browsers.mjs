@@ -140,6 +140,24 @@ image.decode().then(() => {
 }
 
 /**
+ * A PNG (base64) of what the driver's view shows once the page has drawn: the window, or, when
+ * `frame` is given (the driver inside it), that iframe of the top document, cropped as
+ * [`frameScreenshot`] does; the driver is back in the frame after.
+ * @param {import('selenium-webdriver').WebDriver} driver
+ * @param {import('selenium-webdriver').WebElement | null} frame
+ * @returns {Promise<string>}
+ */
+export async function viewScreenshot(driver, frame) {
+  // Two frames and a moment: what the last script changed is laid out and painted.
+  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));');
+  if (!frame) return driver.takeScreenshot();
+  const png = await frameScreenshot(driver, frame);
+  if (png.startsWith('error')) throw new Error(`the frame's screenshot failed: ${png}`);
+  await driver.switchTo().frame(frame);
+  return png;
+}
+
+/**
  * WebKit: Debian's WebKitGTK MiniBrowser over `WebKitWebDriver`. It has no headless mode, so it
  * draws into an `Xvfb` display started for it (unless `DISPLAY` names one), which closes with
  * it. Both processes are children of this one, stopped by `close()`.
