@@ -321,6 +321,45 @@ fn svg_and_mathml() {
     assert_eq!(blocks(&html("<svg><p>breaks out</p></svg>")), ["p:\u{FFFC}", "p:breaks out"]);
 }
 
+#[test]
+fn a_frameset_replaces_a_body_that_shows_nothing_yet() {
+    // Nothing visible yet (whitespace, empty elements, head content, an `<svg>`, a hidden
+    // input, a template): the frameset takes the body's place and nothing is shown.
+    for source in [
+        "<frameset><frame></frameset>text after",
+        " \n<p> </p><div><b></b></div><frameset>x",
+        "<title>t</title><style>s</style><script>x</script><frameset>y",
+        "<svg><g></g></svg><frameset><frame>",
+        "<input type=Hidden><frameset>z",
+        "<template>in template</template><frameset>w",
+        "<template>in the head</template><p></p><frameset>v",
+    ] {
+        assert_eq!(html(source).text, "", "{source:?}");
+        assert!(html(source).blocks.is_empty(), "{source:?}");
+    }
+    // Text, or an element that shows something or takes space, keeps the body; so does a
+    // frameset inside a template.
+    assert_eq!(html("a<frameset>b").text, "ab");
+    assert_eq!(html("<svg>t</svg><frameset>b").text, "\u{FFFC}b");
+    for source in [
+        "<br><frameset>b",
+        "</br><frameset>b",
+        "<img alt=a><frameset>b",
+        "<input><frameset>b",
+        "<ul><li></ul><frameset>b",
+        "<table></table><frameset>b",
+        "<select></select><frameset>b",
+        "<textarea></textarea><frameset>b",
+        "<body><frameset>b",
+        "<template><frameset></template>b",
+        "<p><template>in the body</template></p><frameset>b",
+    ] {
+        assert!(html(source).text.ends_with('b'), "{source:?}");
+    }
+    // An HTML block inside Markdown may follow other blocks: its frameset is ignored.
+    assert_eq!(blocks(&md("<frameset>\n<p>kept</p>\n</frameset>")), ["p:kept"]);
+}
+
 // ---- Formatting, links and embeds ------------------------------------------------------------
 
 #[test]

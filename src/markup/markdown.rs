@@ -294,7 +294,7 @@ impl Reader<'_, '_> {
                 source.start
             }
         };
-        html::read_into(text, self.out, &pos)
+        html::read_into(text, self.out, &pos, html::Framesets::Ignore)
     }
 
     fn inline_html(&mut self, html_text: &str, range: Range<usize>) {

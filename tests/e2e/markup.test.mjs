@@ -98,6 +98,16 @@ const CORPUS = [
   '<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>',
   '<details><summary>sum</summary>body</details><figure><img src=f.png alt=f><figcaption>cap</figcaption></figure>',
   '<center>c</center><address>addr</address><hgroup><h1>h</h1><p>sub</p></hgroup>',
+  // Framesets: a body that shows nothing yet is replaced, and then nothing shows.
+  '<p> </p><div><b></b></div><frameset><frame></frameset><noframes><p>nf</p></noframes>text',
+  '<svg><g></g></svg><frameset>a',
+  '<template>x</template><p></p><frameset>b',
+  '<input type=hidden><frameset>c',
+  'text<frameset>d',
+  '<input><frameset>e',
+  '<p><template>x</template></p><frameset>f',
+  '<template><frameset></template>g',
+  '</br><frameset>h',
 ];
 
 /** A small deterministic PRNG (mulberry32). @param {number} seed @returns {() => number} */

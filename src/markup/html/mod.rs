@@ -16,6 +16,8 @@ mod tags;
 mod tokenizer;
 mod tree;
 
+pub(crate) use tree::Framesets;
+
 use super::builder::Builder;
 use super::ReadError;
 
@@ -29,7 +31,7 @@ pub(crate) fn read(input: &str, out: &mut Builder) -> Result<(), ReadError> {
         }
         *out = Builder::for_source(input.len());
     }
-    read_into(input, out, &|p| p)
+    read_into(input, out, &|p| p, Framesets::Replace)
 }
 
 /// The points where the fast path's reading of a source rested, for [`read_revision`].
@@ -51,7 +53,7 @@ pub(crate) fn read_recorded(
         }
         *out = Builder::for_source(input.len());
     }
-    read_into(input, out, &|p| p)?;
+    read_into(input, out, &|p| p, Framesets::Replace)?;
     Ok(None)
 }
 
@@ -77,8 +79,9 @@ pub(crate) fn read_into(
     input: &str,
     out: &mut Builder,
     pos: &dyn Fn(usize) -> usize,
+    framesets: Framesets,
 ) -> Result<(), ReadError> {
-    let tree = tree::build(input)?;
+    let tree = tree::build(input, framesets)?;
     render::render(&tree, out, pos);
     Ok(())
 }

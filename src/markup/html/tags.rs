@@ -230,6 +230,25 @@ impl Tag {
         ) || self.is_heading()
     }
 
+    /// The elements the spec's "in head" and "after head" modes keep in the head: before the
+    /// body starts they do not start it.
+    pub(crate) fn is_head_content(self) -> bool {
+        matches!(
+            self,
+            Tag::BASE
+                | Tag::BASEFONT
+                | Tag::BGSOUND
+                | Tag::LINK
+                | Tag::META
+                | Tag::NOFRAMES
+                | Tag::NOSCRIPT
+                | Tag::SCRIPT
+                | Tag::STYLE
+                | Tag::TEMPLATE
+                | Tag::TITLE
+        )
+    }
+
     /// The formatting elements, which the list of active formatting elements reopens.
     pub(crate) fn is_formatting(self) -> bool {
         matches!(

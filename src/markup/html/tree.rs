@@ -17,8 +17,10 @@
 //!
 //! What is not, because it never changes what a reader sees: the `head` and `after body`
 //! modes (their elements are invisible wherever they land, and content after `</body>` joins
-//! the body anyway), quirks mode (an article body is read as in a standards-mode page), frameset
-//! documents, and the template contents' own insertion modes (template content is never shown).
+//! the body anyway), quirks mode (an article body is read as in a standards-mode page), the
+//! frameset modes (a `<frameset>` that replaces the body leaves nothing to show, so reading
+//! stops there), and the template contents' own insertion modes (template content is never
+//! shown).
 //!
 //! Cost: the spec's algorithms walk the stack of open elements. Per-tag counts of open
 //! elements answer "not in scope" at once; the walks that remain are counted, and past
@@ -176,6 +178,7 @@ pub(crate) struct Tree<'s> {
 }
 
 pub(crate) const HTML_NODE: u32 = 0;
+const BODY_NODE: u32 = 1;
 
 impl<'s> Tree<'s> {
     pub(crate) fn element(&self, id: u32) -> Option<&Element> {
@@ -201,12 +204,29 @@ struct Builder<'s> {
     /// Open HTML elements per tag.
     open_count: Vec<u32>,
     pending_table_text: Vec<(Cow<'s, str>, Range<usize>)>,
+    /// The spec's frameset-ok flag: nothing yet rules out a `<frameset>` replacing the body.
+    frameset_ok: bool,
+    /// A browser would have made the body element by now: before it (head content,
+    /// whitespace, templates) a `<frameset>` takes its place whatever `frameset_ok` says.
+    body_started: bool,
+    /// A `<frameset>` replaced the body: the document shows nothing, whatever follows.
+    frameset: bool,
     work: u64,
     budget: u64,
 }
 
+/// What a `<frameset>` start tag does where the spec lets it replace the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Framesets {
+    /// The input is a whole document: as in a browser, the document then shows nothing.
+    Replace,
+    /// The input is an HTML block inside Markdown, which may follow other blocks: ignored, so
+    /// that no later content is lost.
+    Ignore,
+}
+
 /// Builds the element tree of `input`.
-pub(crate) fn build(input: &str) -> Result<Tree<'_>, ReadError> {
+pub(crate) fn build(input: &str, framesets: Framesets) -> Result<Tree<'_>, ReadError> {
     let mut b = Builder {
         nodes: Vec::with_capacity(input.len() / 16 + 4),
         names: Names::new(),
@@ -220,6 +240,9 @@ pub(crate) fn build(input: &str) -> Result<Tree<'_>, ReadError> {
         skip_lf: false,
         open_count: Vec::new(),
         pending_table_text: Vec::new(),
+        frameset_ok: framesets == Framesets::Replace,
+        body_started: framesets == Framesets::Ignore,
+        frameset: false,
         work: 0,
         budget: WORK_BASE + WORK_PER_BYTE * input.len() as u64,
     };
@@ -237,7 +260,8 @@ pub(crate) fn build(input: &str) -> Result<Tree<'_>, ReadError> {
         if let Some(state) = b.process(token)? {
             tokenizer.set_state(state);
         }
-        if eof {
+        // After a frameset only frames, `noframes` and whitespace are read, none of them shown.
+        if eof || b.frameset {
             break;
         }
     }
@@ -1032,7 +1056,12 @@ impl<'s> Builder<'s> {
     fn foreign(&mut self, tok: Tok<'s>) -> Result<Option<State>, ReadError> {
         match tok {
             Tok::Null { source } => self.insert_text(Cow::Borrowed("\u{FFFD}"), source)?,
-            Tok::Text { text, source } => self.insert_text(text, source)?,
+            Tok::Text { text, source } => {
+                if !is_ws_text(&text) {
+                    self.frameset_ok = false;
+                }
+                self.insert_text(text, source)?;
+            }
             Tok::Comment | Tok::Eof => {}
             Tok::Start { tag, ref attrs, .. }
                 if matches!(
@@ -1233,6 +1262,10 @@ impl<'s> Builder<'s> {
         match tok {
             Tok::Null { .. } | Tok::Comment | Tok::Eof => {}
             Tok::Text { text, source } => {
+                if !is_ws_text(&text) {
+                    self.start_body();
+                    self.frameset_ok = false;
+                }
                 self.reconstruct_formatting(source.start)?;
                 self.insert_text(text, source)?;
             }
@@ -1246,10 +1279,82 @@ impl<'s> Builder<'s> {
     }
 
     fn in_body_start(&mut self, tag: Tag, tok: Tok<'s>) -> Result<Option<State>, ReadError> {
+        match tag {
+            Tag::HTML | Tag::HEAD => {}
+            Tag::FRAME => self.start_body(),
+            Tag::BODY => {
+                if !self.open(Tag::TEMPLATE) {
+                    self.frameset_ok = false;
+                    self.body_started = true;
+                }
+            }
+            // Never inside a template, as in Chromium (the spec looks only at the stack's
+            // second element).
+            Tag::FRAMESET => {
+                if (self.frameset_ok || !self.body_started) && !self.open(Tag::TEMPLATE) {
+                    self.detach(BODY_NODE);
+                    self.frameset = true;
+                }
+            }
+            _ => {
+                if !tag.is_head_content() {
+                    self.start_body();
+                }
+                if Self::rules_out_frameset(tag, &tok) {
+                    self.frameset_ok = false;
+                }
+                return self.in_body_start_tag(tag, tok);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The start tags after which a `<frameset>` no longer replaces the body (a `select` too,
+    /// where it is inserted).
+    fn rules_out_frameset(tag: Tag, tok: &Tok<'s>) -> bool {
+        match tag {
+            Tag::PRE
+            | Tag::LISTING
+            | Tag::LI
+            | Tag::DD
+            | Tag::DT
+            | Tag::APPLET
+            | Tag::MARQUEE
+            | Tag::OBJECT
+            | Tag::TABLE
+            | Tag::AREA
+            | Tag::BR
+            | Tag::EMBED
+            | Tag::IMG
+            | Tag::KEYGEN
+            | Tag::WBR
+            | Tag::HR
+            | Tag::TEXTAREA
+            | Tag::XMP
+            | Tag::IFRAME => true,
+            // Every input but `type=hidden`.
+            Tag::INPUT => {
+                let Tok::Start { attrs, .. } = tok else { return false };
+                !attrs.kind.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("hidden"))
+            }
+            _ => false,
+        }
+    }
+
+    /// What the "after head" mode does on a token other than head content: the body is made
+    /// (template contents, which stay in the head's template, do not count), with the flag set
+    /// again as Chromium does, whatever a template in the head held.
+    fn start_body(&mut self) {
+        if !self.body_started && !self.open(Tag::TEMPLATE) {
+            self.body_started = true;
+            self.frameset_ok = true;
+        }
+    }
+
+    fn in_body_start_tag(&mut self, tag: Tag, tok: Tok<'s>) -> Result<Option<State>, ReadError> {
         let Tok::Start { ref source, self_closing, .. } = tok else { return Ok(None) };
         let at = source.start;
         match tag {
-            Tag::HTML | Tag::BODY | Tag::HEAD | Tag::FRAMESET | Tag::FRAME => {}
             Tag::CAPTION
             | Tag::COL
             | Tag::COLGROUP
@@ -1441,6 +1546,7 @@ impl<'s> Builder<'s> {
                 }
                 self.reconstruct_formatting(at)?;
                 self.insert_start(&tok)?;
+                self.frameset_ok = false;
             }
             Tag::OPTION | Tag::OPTGROUP => {
                 if self.in_scope(&[Tag::SELECT], Scope::Default)? {
@@ -1488,7 +1594,7 @@ impl<'s> Builder<'s> {
             Tag::TEMPLATE => {
                 self.head_element(&Tok::End { tag, source })?;
             }
-            Tag::BODY | Tag::HTML => {}
+            Tag::BODY | Tag::HTML => self.start_body(),
             Tag::ADDRESS
             | Tag::ARTICLE
             | Tag::ASIDE
@@ -1585,6 +1691,8 @@ impl<'s> Builder<'s> {
             }
             Tag::BR => {
                 // `</br>` is read as `<br>`.
+                self.start_body();
+                self.frameset_ok = false;
                 self.reconstruct_formatting(source.start)?;
                 let id = self.new_element(Tag::BR, Ns::Html, Attrs::default(), 0, source);
                 self.place(id, None)?;
