@@ -1,13 +1,14 @@
 // @ts-check
 /**
  * The HTML reader reads as a browser does: each snippet (a corpus of malformed and hostile
- * markup, then random tag soup) is parsed by Chromium, as a page with scripting enabled whose
+ * markup, random tag soup, then the ~1,600 inputs of html5lib-tests' tree-construction suite,
+ * `html5lib-tests.mjs`) is parsed by Chromium, as a page with scripting enabled whose
  * scripts a Content-Security-Policy blocks, and by the native reader
  * (`cargo run --example read_markup -- --batch`). The same rendering rules
  * (`markup-reference.mjs`) turn Chromium's tree into blocks, text, marks and embeds; both
  * results must be equal.
  *
- * A third test loads the reader's own wasm module (`pkg/article_diff_markdown_bg.wasm`, built by
+ * A fourth test loads the reader's own wasm module (`pkg/article_diff_markdown_bg.wasm`, built by
  * `./run`) in Chromium and checks that it returns what the native reader returns, offsets
  * included: one implementation, the same result by construction.
  *
@@ -23,6 +24,7 @@ import {after, before, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
 import {launchBrowser, startServer} from './harness.mjs';
+import {html5libInputs} from './html5lib-tests.mjs';
 import {referenceRead} from './markup-reference.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -155,12 +157,16 @@ function soup(rand) {
   return out;
 }
 
+/** Pages reading snippets side by side (navigations wait on the network stack more than on the CPU). */
+const PAGES = 3;
+
 /** @type {import('playwright-core').Browser} */
 let browser;
-/** @type {import('playwright-core').Page} */
-let page;
-/** The snippet the next navigation serves. */
-let served = '';
+/** @type {import('playwright-core').Page[]} */
+let pages;
+/** The snippet each navigation serves, by its URL. @type {Map<string, string>} */
+const served = new Map();
+let navigations = 0;
 
 before(async () => {
   browser = await launchBrowser();
@@ -168,24 +174,30 @@ before(async () => {
   // Scripting stays enabled (so <noscript> is raw text, as in a reader's browser) while the
   // policy blocks every script and load in the parsed snippets.
   await context.route('**/*', (route) => {
-    if (route.request().url() !== 'http://markup.test/') return route.abort();
+    const snippet = served.get(route.request().url());
+    if (snippet === undefined) return route.abort();
     return route.fulfill({
       status: 200,
       headers: {'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'"},
-      body: `<!DOCTYPE html>${served}`,
+      body: `<!DOCTYPE html>${snippet}`,
     });
   });
-  page = await context.newPage();
+  pages = await Promise.all(Array.from({length: PAGES}, () => context.newPage()));
 });
 after(async () => {
   await browser?.close();
 });
 
-/** @param {string} source */
-async function chromiumRead(source) {
-  served = source;
-  await page.goto('http://markup.test/');
-  return page.evaluate(referenceRead);
+/** @param {import('playwright-core').Page} page @param {string} source */
+async function chromiumRead(page, source) {
+  const url = `http://markup.test/${navigations++}`;
+  served.set(url, source);
+  try {
+    await page.goto(url);
+    return await page.evaluate(referenceRead);
+  } finally {
+    served.delete(url);
+  }
 }
 
 /** @param {string[]} sources @param {string} [markup] */
@@ -214,9 +226,15 @@ function comparable(/** @type {any} */ doc) {
 /** @param {string[]} sources @param {string} what */
 async function compareAll(sources, what) {
   const native = nativeRead(sources);
+  /** @type {any[]} */
+  const chromium = [];
+  let next = 0;
+  await Promise.all(pages.map(async (page) => {
+    for (let i = next++; i < sources.length; i = next++) chromium[i] = comparable(await chromiumRead(page, sources[i]));
+  }));
   const failures = [];
   for (let i = 0; i < sources.length; i++) {
-    const expected = comparable(await chromiumRead(sources[i]));
+    const expected = chromium[i];
     if (native[i].error) {
       failures.push(`${JSON.stringify(sources[i])}\n  native error: ${native[i].error}`);
       continue;
@@ -240,6 +258,12 @@ test('random tag soup reads as Chromium reads it', async () => {
   const rand = rng(seed);
   const sources = Array.from({length: Number(process.env.SOUPS ?? 300)}, () => soup(rand));
   await compareAll(sources, `soups (SEED=${seed})`);
+});
+
+test("html5lib-tests' tree-construction inputs read as Chromium reads them", async () => {
+  const inputs = await html5libInputs();
+  assert.ok(inputs.length > 1500, `${inputs.length} inputs`);
+  await compareAll(inputs, 'html5lib-tests inputs');
 });
 
 test("the reader's wasm module returns what the native reader returns", async () => {
