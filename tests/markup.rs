@@ -586,6 +586,17 @@ fn markdown_raw_html_reads_as_html() {
 #[test]
 fn markdown_front_matter_is_not_text() {
     assert_eq!(md("---\ntitle: x\n---\n\nbody").text, "body");
+    assert_eq!(md("---\n# a comment\n\ndate: 2026-12-07\ntags:\n  - a\n...\nbody").text, "body");
+    assert_eq!(md("---\ntags:\n---\nbody").text, "body");
+    assert_eq!(md("---\r\ntitle: x\r\n---").text, "");
+}
+
+#[test]
+fn markdown_rule_then_text_is_not_front_matter() {
+    // Not a YAML mapping: a thematic break and setext headings (CommonMark's example 96).
+    assert_eq!(blocks(&md("---\nFoo\n---\nBar\n---\nBaz\n")), ["h2:Foo", "h2:Bar", "p:Baz"]);
+    assert_eq!(blocks(&md("---\n- a\n- b\n---\n")), ["-p:a", "-p:b"]);
+    assert_eq!(blocks(&md("----\ntitle: x\n---")), ["h2:title: x"]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The Markdown reader: CommonMark (plus GFM tables and strikethrough, and YAML front matter,
-//! which is skipped) parsed by `pulldown-cmark`, its events handed to the [`Builder`].
+//! The Markdown reader: CommonMark (plus GFM tables and strikethrough, and YAML front matter
+//! holding a mapping, which is skipped) parsed by `pulldown-cmark`, its events handed to the
+//! [`Builder`].
 //!
 //! * Blocks: paragraphs, ATX and setext headings, list items (nested, numbered from the
 //!   list's start), block quotes, fenced and indented code, table cells; a thematic break
@@ -61,7 +62,6 @@ struct Reader<'s, 'b> {
     saved: Vec<Context>,
     lists: Vec<u32>,
     image: Option<Image>,
-    metadata: bool,
     /// An HTML block's lines: their text, and where each starts in it and in the source.
     html_block: Option<(String, Pieces)>,
     table_head: bool,
@@ -74,26 +74,55 @@ struct Reader<'s, 'b> {
     closed_end: usize,
 }
 
+/// The length of the YAML front matter `source` starts with, 0 if none: a `---` line, lines
+/// whose first that is not blank or a comment is a YAML mapping's key (`title: …`), as in the
+/// front matter of static-site generators (and as pandoc requires), and a `---` or `...` line.
+/// Otherwise the `---` is a thematic break and what follows is read: `---\nFoo\n---` is a rule
+/// and a heading, as CommonMark says (pulldown-cmark's metadata blocks would take any `---`
+/// block, that heading too). A closing `...` is YAML's end of document.
+fn front_matter_len(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let blank = |l: &[u8]| l.iter().all(u8::is_ascii_whitespace);
+    let (mut start, mut mapping) = (0, None);
+    for line in bytes.split(|&b| b == b'\n') {
+        let end = start + line.len() + 1;
+        let fence = (line.starts_with(b"---") || line.starts_with(b"...")) && blank(&line[3..]);
+        if start == 0 && !(fence && line[0] == b'-') {
+            return 0;
+        }
+        if start > 0 && fence && mapping.is_some() {
+            return if mapping == Some(true) { end.min(bytes.len()) } else { 0 };
+        }
+        if start > 0 && mapping.is_none() && !blank(line) && line[0] != b'#' {
+            let colon = line.iter().position(|&b| b == b':').unwrap_or(0);
+            let after = line.get(colon + 1).copied().unwrap_or(b' ');
+            mapping = Some(
+                colon > 0 && !matches!(line[0], b' ' | b'\t' | b'-') && after.is_ascii_whitespace(),
+            );
+        }
+        start = end;
+    }
+    0
+}
+
 /// Reads Markdown `source` into `out`.
 pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let skip = front_matter_len(source);
     let mut reader = Reader {
         source,
         out,
         saved: Vec::new(),
         lists: Vec::new(),
         image: None,
-        metadata: false,
         html_block: None,
         table_head: false,
         inline_open: Vec::new(),
         hidden_until: None,
         closed_end: 0,
     };
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        reader.event(event, range)?;
+    for (event, range) in Parser::new_ext(&source[skip..], options).into_offset_iter() {
+        reader.event(event, range.start + skip..range.end + skip)?;
     }
     Ok(())
 }
@@ -160,9 +189,7 @@ impl Reader<'_, '_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) if !self.metadata && self.hidden_until.is_none() => {
-                self.out.text(&t, range)
-            }
+            Event::Text(t) if self.hidden_until.is_none() => self.out.text(&t, range),
             Event::Code(t) if self.hidden_until.is_none() => {
                 self.out.mark_enter(MarkKind::Code);
                 self.out.text(&t, range);
@@ -240,7 +267,6 @@ impl Reader<'_, '_> {
                     source: range,
                 });
             }
-            Tag::MetadataBlock(_) => self.metadata = true,
             _ => self.open_block(range.start, |_| {}),
         }
     }
@@ -253,7 +279,6 @@ impl Reader<'_, '_> {
             TagEnd::Superscript => self.out.mark_leave(&MarkKind::Superscript),
             TagEnd::Subscript => self.out.mark_leave(&MarkKind::Subscript),
             TagEnd::Link => self.out.mark_leave(&MarkKind::Link(None)),
-            TagEnd::MetadataBlock(_) => self.metadata = false,
             TagEnd::Image | TagEnd::HtmlBlock => {}
             TagEnd::List(_) => {
                 self.lists.pop();
