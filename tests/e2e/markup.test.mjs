@@ -17,7 +17,6 @@
  * content is never shown). `SEED=n` explores another random soup.
  */
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
@@ -25,6 +24,7 @@ import {fileURLToPath} from 'node:url';
 
 import {launchBrowser, startServer} from './harness.mjs';
 import {html5libInputs} from './html5lib-tests.mjs';
+import {comparable, nativeRead} from './native-reader.mjs';
 import {referenceRead} from './markup-reference.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -198,29 +198,6 @@ async function chromiumRead(page, source) {
   } finally {
     served.delete(url);
   }
-}
-
-/** @param {string[]} sources @param {string} [markup] */
-function nativeRead(sources, markup = 'html') {
-  const input = JSON.stringify(sources.map((source) => ({source, markup})));
-  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'read_markup', '--', '--batch'], {
-    cwd: root,
-    input,
-    maxBuffer: 1 << 28,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
-
-/** The comparable part of a document: no source offsets; marks in one order. */
-function comparable(/** @type {any} */ doc) {
-  const key = (/** @type {any} */ m) => JSON.stringify([m.block, m.start, m.end, m.kind, m.href]);
-  return {
-    blocks: doc.blocks.map((/** @type {any} */ b) => ({kind: b.kind, quote: b.quote, list: b.list, text: b.text})),
-    marks: doc.marks.map((/** @type {any} */ m) => ({block: m.block, kind: m.kind, href: m.href, start: m.start, end: m.end}))
-      .sort((/** @type {any} */ a, /** @type {any} */ b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
-    embeds: doc.embeds,
-  };
 }
 
 /** @param {string[]} sources @param {string} what */
