@@ -16,8 +16,11 @@
  * @typedef {{text: string, blocks: RefBlock[], marks: RefMark[], embeds: RefEmbed[]}} RefDocument
  */
 
-/** @returns {RefDocument} */
-export function referenceRead() {
+/**
+ * @param {Document} [from] the document to read, the page's own by default
+ * @returns {RefDocument}
+ */
+export function referenceRead(from) {
   const HTML = 'http://www.w3.org/1999/xhtml';
   const SVG = 'http://www.w3.org/2000/svg';
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
@@ -243,7 +246,7 @@ export function referenceRead() {
     if (block) blockBreak();
     ctx = saved;
   };
-  walk(document.documentElement);
+  walk((from ?? document).documentElement);
   blockBreak();
 
   // Number the list items as Builder::finish does.
