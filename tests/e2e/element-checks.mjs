@@ -631,3 +631,47 @@ export async function bareElementPage(attributes) {
 export function pageProblems() {
   return /** @type {string[]} */ (/** @type {any} */ (window).__problems ?? ['the page was not made by bareElementPage']);
 }
+
+/**
+ * The HTML pair the accessibility audits draw (`format="html"`): headings, a list, emphasis and
+ * a link, a formatting change and a move.
+ */
+export const AUDIT_HTML_PAIR = {
+  oldText: '<h1>Budget</h1>\n<p>The council <em>approved</em> the plan, as <a href="https://example.org/minutes">the minutes</a> say.</p>\n'
+    + '<ul><li>Roads and bridges</li><li>Parks and gardens</li></ul>\n<blockquote><p>We keep our promises.</p></blockquote>\n'
+    + '<p>Spending rises by <strong>four</strong> per cent.</p>\n',
+  newText: '<h1>Budget 2026</h1>\n<ul><li>Roads and bridges</li><li>Parks and gardens</li></ul>\n'
+    + '<p>The council <strong>rejected</strong> the plan, as <a href="https://example.org/vote">the minutes</a> say.</p>\n'
+    + '<blockquote><p>We keep our promises.</p></blockquote>\n<p>Spending rises by <em>four</em> per cent.</p>\n',
+};
+
+/** Puts the page's element in a main landmark under a heading, as a page embeds it (the page-level rules are about the page, not the element). */
+export function embedInMain() {
+  const main = document.createElement('main');
+  const heading = document.createElement('h1');
+  heading.textContent = 'Changes to the article';
+  main.append(heading, /** @type {Element} */ (document.querySelector('article-diff')));
+  document.body.append(main);
+}
+
+/** What the HTML pair's drawing holds: marks drawn as elements, and no tag read as a word. */
+export function drawnAsHtml() {
+  const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+  return {marks: root.querySelectorAll('.row strong, .row em, .row a[href]').length, text: root.querySelector('[role="table"]')?.textContent ?? ''};
+}
+
+/** @param {{marks: number, text: string}} drawn what `drawnAsHtml` returned */
+export function assertDrawnAsHtml(drawn) {
+  assert.ok(drawn.marks > 0 && !/<\/?(p|em|strong|li)>/.test(drawn.text), JSON.stringify(drawn).slice(0, 300));
+}
+
+/**
+ * axe-core's violations on the whole page (shadow roots included), with the experimental
+ * label-content-name-mismatch rule on; axe must be loaded in the page.
+ */
+export async function axeViolations() {
+  const axe = /** @type {any} */ (window).axe;
+  const result = await axe.run(document, {rules: {'label-content-name-mismatch': {enabled: true}}, resultTypes: ['violations']});
+  return /** @type {string[]} */ (result.violations.map((/** @type {any} */ v) => `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes[0]?.target?.join(' ')} — ${v.help}`));
+}
+

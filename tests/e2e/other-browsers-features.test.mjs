@@ -14,20 +14,20 @@
 // Screenshots: tests/e2e/screenshots/firefox-formatting-*.png and webkit-formatting-*.png.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 
 import {Key} from 'selenium-webdriver';
 
 import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
-import {readFixtures, shuffledPair} from './ui.mjs';
+import {readFixtures, root, shuffledPair} from './ui.mjs';
 import {
-  COSMETIC_PAIR, FORMATTING_PAIR, HOSTILE_LABEL, HOSTILE_STRINGS, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, WHITESPACE_PAIR,
-  assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless,
+  AUDIT_HTML_PAIR, COSMETIC_PAIR, FORMATTING_PAIR, HOSTILE_LABEL, HOSTILE_STRINGS, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, WHITESPACE_PAIR,
+  assertDrawnAsHtml, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless,
   assertHostileTextsLiteral, assertMarkdownPairDrawn, assertMoveEnds, assertTableSemantics, assertUnrelatedShown,
-  bareElementPage, colours, countShadow, currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawTexts,
-  errorShown, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
+  axeViolations, bareElementPage, colours, countShadow, currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawnAsHtml,
+  drawTexts, embedInMain, errorShown, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
   hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome, hostilePair, hostileTextsOutcome, inlineSequence, landedOn,
   lateUpgrade, modelJson, moveEnds, pageProblems, readShown, setLabels, shadowTexts, tableSemantics, typedWhileLoading,
   unrelatedPair, unrelatedShown,
@@ -35,6 +35,8 @@ import {
 
 /** @type {{url: string, close: () => Promise<void>}} */
 let server;
+/** axe-core's own build, run in the page by WebDriver (which the page's CSP does not govern). */
+const axeSource = readFile(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 before(async () => {
   server = await startServer({port: 0});
@@ -493,5 +495,26 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       assert.equal(await counter(), `1 of ${total}`);
       assert.deepEqual(await run0(pageProblems), []);
     });
+
+    for (const [pairName, attributes] of [['seed', ''], ['html', 'format="html"']]) {
+      test(`${name}: axe-core finds no violation: the ${pairName} pair, light and dark, with its legend open`, async () => {
+        for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+          await elementPage(attributes);
+          await run0(embedInMain);
+          const {oldText, newText} = pairName === 'html' ? AUDIT_HTML_PAIR : await readFixtures();
+          await run(drawTexts, [oldText, newText]);
+          if (pairName === 'html') assertDrawnAsHtml(await run0(drawnAsHtml));
+          await theme(scheme);
+          await click('[part="legend-toggle"]');
+          await click('[part="next"]');
+          await run0(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+          // Before the audit: axe sets inline styles of its own, which the strict CSP reports.
+          assert.deepEqual(await run0(pageProblems), []);
+          await shot(`axe-${pairName}-${scheme}`);
+          await driver.executeScript(await axeSource);
+          assert.deepEqual(await run0(axeViolations), [], `${scheme}`);
+        }
+      });
+    }
   });
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, openElementPage, readFixtures, root, setTexts, shadow, shuffledPair} from './ui.mjs';
-import {WHITESPACE_PAIR, assertMoveEnds, assertTableSemantics, assertUnrelatedShown, currentChange, focusAgainstToolbar, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, moveEnds, readShown, tableSemantics, unrelatedPair, unrelatedShown} from './element-checks.mjs';
+import {AUDIT_HTML_PAIR, WHITESPACE_PAIR, assertDrawnAsHtml, axeViolations, drawnAsHtml, embedInMain, assertMoveEnds, assertTableSemantics, assertUnrelatedShown, currentChange, focusAgainstToolbar, hiddenCosmeticFoldPair, hiddenFormattingFoldPair, moveEnds, readShown, tableSemantics, unrelatedPair, unrelatedShown} from './element-checks.mjs';
 
 const env = serverAndBrowser();
 
@@ -508,11 +508,7 @@ describe('screen readers', () => {
    */
   async function audit(page) {
     await page.evaluate(await axeSource);
-    return page.evaluate(async () => {
-      const axe = /** @type {any} */ (window).axe;
-      const result = await axe.run(document, {rules: {'label-content-name-mismatch': {enabled: true}}, resultTypes: ['violations']});
-      return result.violations.map((/** @type {any} */ v) => `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes[0]?.target?.join(' ')} — ${v.help}`);
-    });
+    return page.evaluate(axeViolations);
   }
 
   test('rows are a table with labelled cells; whitespace changes are words', async () => {
@@ -547,40 +543,18 @@ describe('screen readers', () => {
   const pairs = {
     seed: {attributes: '', pair: async () => readFixtures()},
     moves: {attributes: '', pair: async () => shuffledPair(14, 2, 11)},
-    html: {
-      attributes: 'format="html"',
-      pair: async () => ({
-        oldText: '<h1>Budget</h1>\n<p>The council <em>approved</em> the plan, as <a href="https://example.org/minutes">the minutes</a> say.</p>\n'
-          + '<ul><li>Roads and bridges</li><li>Parks and gardens</li></ul>\n<blockquote><p>We keep our promises.</p></blockquote>\n'
-          + '<p>Spending rises by <strong>four</strong> per cent.</p>\n',
-        newText: '<h1>Budget 2026</h1>\n<ul><li>Roads and bridges</li><li>Parks and gardens</li></ul>\n'
-          + '<p>The council <strong>rejected</strong> the plan, as <a href="https://example.org/vote">the minutes</a> say.</p>\n'
-          + '<blockquote><p>We keep our promises.</p></blockquote>\n<p>Spending rises by <em>four</em> per cent.</p>\n',
-      }),
-    },
+    html: {attributes: 'format="html"', pair: async () => AUDIT_HTML_PAIR},
   };
   for (const scheme of /** @type {const} */ (['light', 'dark'])) {
     for (const [name, {attributes, pair}] of Object.entries(pairs)) {
       test(`axe-core finds no violation: the ${name} pair, ${scheme}, in the element with its legend open, at 1280 and 390 px`, async () => {
         const {context, page, problems} = await elementPage({colorScheme: scheme}, attributes);
-        // As a page embeds it: in its main landmark, under a heading (the page-level rules
-        // are about the page, not the element).
-        await page.evaluate(() => {
-          const main = document.createElement('main');
-          const heading = document.createElement('h1');
-          heading.textContent = 'Changes to the article';
-          main.append(heading, /** @type {Element} */ (document.querySelector('article-diff')));
-          document.body.append(main);
-        });
+        await page.evaluate(embedInMain);
         const {oldText, newText} = await pair();
         await setTexts(page, oldText, newText);
         if (attributes.includes('html')) {
           // Drawn as HTML, not read as text: a heading and emphasis, never a tag as a word.
-          const drawn = await page.evaluate(() => {
-            const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
-            return {marks: root.querySelectorAll('.row strong, .row em, .row a[href]').length, text: root.querySelector('[role="table"]')?.textContent ?? ''};
-          });
-          assert.ok(drawn.marks > 0 && !/<\/?(p|em|strong|li)>/.test(drawn.text), JSON.stringify(drawn).slice(0, 300));
+          assertDrawnAsHtml(await page.evaluate(drawnAsHtml));
         }
         await page.locator('article-diff [part="legend-toggle"]').click();
         await page.locator('article-diff [part="next"]').click();
