@@ -48,6 +48,8 @@ export const LEGEND = [
       label: 'legendSigns'},
     {id: 'sign-inline', samples: [{tag: 'span', class: 'sample-sign sign-change', text: '±'}], label: 'legendSignInline'},
     {id: 'sign-cosmetic', samples: [{tag: 'span', class: 'sample-sign sign-cosmetic', text: '≈'}], label: 'legendSignCosmetic'},
+    // Drawn only for diffs of two documents, as the formatting entry above.
+    {id: 'sign-formatting', samples: [{tag: 'span', class: 'sample-sign sign-formatting', text: '✎'}], label: 'legendSignFormatting'},
     {id: 'moved', samples: [{tag: 'span', class: 'sample-badge', text: '1'}, {tag: 'span', class: 'move-sample', say: 'legendMovedSample'}],
       label: 'legendMoved'},
     {id: 'split', samples: [{tag: 'span', class: 'sample-chip', say: 'splitInto', n: 2}],

@@ -15,7 +15,7 @@
 
 import {h} from './article-diff-dom.js';
 import {cellLabel, describeRow, foldText, gutterSign, moveLabel, paragraphNumbers} from './article-diff-labels.js';
-import {drawnKind, equalPartners, interleave} from './article-diff-layout.js';
+import {drawnKind, equalPartners, formattingOnly, interleave} from './article-diff-layout.js';
 import {spanMark, whitespaceWords} from './article-diff-marks.js';
 import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
 import {beforeAndAfter, dressBlock, formattingElement, markedText, sameInlineMarks} from './article-diff-formatting.js';
@@ -56,18 +56,21 @@ export function renderRow(settings, key) {
   const kind = drawnKind(row, hideCosmetic, hideFormatting && Boolean(documents));
   const look = {documents, hideFormatting};
   const el = rowElement(settings, key, kind);
-  if (row.cosmetic && kind !== 'equal') el.classList.add('cosmetic-row');
+  // Only its formatting changed (a diff of two documents): neither deleted nor inserted text.
+  const only = kind === 'equal' ? null : documents && formattingOnly(row, hideCosmetic) ? 'formatting' : row.cosmetic ? 'cosmetic' : null;
+  if (only) el.classList.add(`${only}-row`);
   const move = row.move != null ? model.moves[row.move] : null;
-  el.append(h('span', {class: 'sr-only', text: kind === 'equal' ? say(strings, 'rowUnchanged') : describeRow(row, strings), attrs: {role: 'rowheader'}}));
+  const said = kind === 'equal' ? say(strings, 'rowUnchanged') : only === 'formatting' ? say(strings, 'rowFormatting') : describeRow(row, strings);
+  el.append(h('span', {class: 'sr-only', text: said, attrs: {role: 'rowheader'}}));
   if (view === 'split') {
     el.append(
-      gutter(row.old, 'old', kind, row.cosmetic, view, strings),
+      gutter(row.old, 'old', kind, only, view, strings),
       cell(row, 'old', row.old, move, key, hideCosmetic, strings, look),
-      gutter(row.new, 'new', kind, row.cosmetic, view, strings),
+      gutter(row.new, 'new', kind, only, view, strings),
       cell(row, 'new', row.new, move, key, hideCosmetic, strings, look),
     );
   } else {
-    el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, row.cosmetic, view, strings),
+    el.append(gutter(row.new ?? row.old, row.new ? 'new' : 'old', kind, only, view, strings),
       inlineCell(model, row, move, key, hideCosmetic, strings, look));
   }
   return el;
@@ -109,7 +112,7 @@ function renderPartRow(settings, key) {
     text.append(joinText(content.spans));
   }
   el.append(
-    gutter(content, side, 'equal', false, 'inline', strings),
+    gutter(content, side, 'equal', null, 'inline', strings),
     h('div', {class: `cell inline ${side}`, part: `cell cell-${side}`, attrs: {role: 'cell'}}, [
       h('span', {class: 'sr-only', text: say(strings, 'cellLabelled', {label: cellLabel(content, side, strings)})}), text,
     ]),
@@ -293,13 +296,20 @@ function inlineCell(model, row, move, index, hideCosmetic, strings, look) {
   return el;
 }
 
+/** The gutter's sign of a row whose only changes are of one kind, and its title. */
+const ONLY_SIGNS = /** @type {const} */ ({
+  cosmetic: {text: '≈', title: 'cosmeticSignTitle'},
+  formatting: {text: '✎', title: 'formattingSignTitle'},
+});
+
 /**
- * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows. Hidden from
- * screen readers: the cell's label says the same in words.
- * @param {Cell|null} content @param {'old'|'new'} side @param {string} kind @param {boolean} cosmetic
+ * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows, ✎ for rows whose
+ * formatting alone changed. Hidden from screen readers: the row's header says the same in words.
+ * @param {Cell|null} content @param {'old'|'new'} side @param {string} kind
+ * @param {'cosmetic'|'formatting'|null} only the one kind of change the row has, if any
  * @param {'split'|'inline'} view @param {Strings} strings
  */
-function gutter(content, side, kind, cosmetic, view, strings) {
+function gutter(content, side, kind, only, view, strings) {
   const el = h('div', {class: `gutter ${side}`, part: `gutter gutter-${side}`, attrs: {'aria-hidden': 'true'}});
   if (!content) return el;
   // Inline, the numbers are the new version's; old-only rows show just their sign.
@@ -309,8 +319,8 @@ function gutter(content, side, kind, cosmetic, view, strings) {
   const sign = gutterSign(kind, side, view);
   // A move's link says where it went; a sign would repeat it.
   if (sign && kind !== 'moved') {
-    const mark = h('span', {class: 'sign', text: cosmetic ? '≈' : sign});
-    if (cosmetic) mark.title = say(strings, 'cosmeticSignTitle');
+    const mark = h('span', {class: 'sign', text: only ? ONLY_SIGNS[only].text : sign});
+    if (only) mark.title = say(strings, ONLY_SIGNS[only].title);
     el.append(mark);
   }
   return el;

@@ -97,6 +97,7 @@ const ENGLISH = {
   // What a changed row is, read before its text by a screen reader.
   rowChanged: 'Changed paragraph',
   rowCosmetic: 'Cosmetic change',
+  rowFormatting: 'Formatting changed',
   rowSplit: 'Split paragraph',
   rowMerged: 'Merged paragraphs',
   rowInserted: 'Inserted paragraph',
@@ -131,6 +132,7 @@ const ENGLISH = {
   cosmeticChip: 'cosmetic',
   cosmeticChipTitle: 'Only typography, whitespace or paragraph breaks changed',
   cosmeticSignTitle: 'Cosmetic only: typography, whitespace or paragraph breaks',
+  formattingSignTitle: 'Formatting only: the text is the same',
   cosmeticNewTitle: 'Cosmetic change (typography or whitespace): new form',
   cosmeticOldTitle: 'Cosmetic change (typography or whitespace): old form',
   unchangedParagraphs: {one: '{n} unchanged paragraph', other: '{n} unchanged paragraphs'},
@@ -166,6 +168,7 @@ const ENGLISH = {
   legendSigns: 'Inserted or deleted paragraph, or the new and old text of a changed one',
   legendSignInline: 'A changed paragraph, both texts in one column',
   legendSignCosmetic: 'Only cosmetic changes in the paragraph',
+  legendSignFormatting: 'Only its formatting changed: the text is the same',
   legendMovedSample: 'Moved down',
   legendMoved: 'A moved paragraph: both ends carry its number and link to each other',
   legendSplit: 'A paragraph split in two or more, or several merged into one',

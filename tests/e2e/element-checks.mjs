@@ -675,3 +675,24 @@ export async function axeViolations() {
   return /** @type {string[]} */ (result.violations.map((/** @type {any} */ v) => `${v.id} (${v.impact}): ${v.nodes.length}× ${v.nodes[0]?.target?.join(' ')} — ${v.help}`));
 }
 
+/** How the rows whose formatting alone changed are drawn: their signs, the signs' title, the row's header, and whether a cell is tinted. */
+export function formattingRows() {
+  const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+  return [...root.querySelectorAll('.row.formatting-row')].map((row) => ({
+    signs: [...row.querySelectorAll('.sign')].map((s) => s.textContent),
+    title: row.querySelector('.sign')?.getAttribute('title'),
+    header: row.querySelector('[role="rowheader"]')?.textContent,
+    tinted: [...row.querySelectorAll('.cell')].some((c) => getComputedStyle(c).backgroundColor !== 'rgba(0, 0, 0, 0)'),
+  }));
+}
+
+/**
+ * A one-paragraph pair whose formatting alone changed is one `formatting-row`: ✎ in each
+ * gutter (one inline), said as "Formatting changed", its cells untinted.
+ * @param {ReturnType<typeof formattingRows>} rows @param {'split'|'inline'} view
+ */
+export function assertFormattingRow(rows, view) {
+  const signs = view === 'split' ? ['✎', '✎'] : ['✎'];
+  assert.deepEqual(rows, [{signs, title: 'Formatting only: the text is the same', header: 'Formatting changed', tinted: false}]);
+}
+

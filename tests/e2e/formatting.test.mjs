@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {openElementPage} from './ui.mjs';
-import {FORMATTING_PAIR, MARKDOWN_PAIR, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, drawDocuments, formattingDecorations, hideFormattingPair,
-  hostileOutcome, hostilePair, readShown} from './element-checks.mjs';
+import {FORMATTING_PAIR, MARKDOWN_PAIR, assertFormattingDecorated, assertFormattingRow, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless, assertMarkdownPairDrawn, drawDocuments, formattingDecorations, hideFormattingPair,
+  formattingRows, hostileOutcome, hostilePair, readShown} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
 
@@ -75,11 +75,13 @@ describe('<article-diff format>', () => {
     const only = await read();
     assert.doesNotMatch(only.summary ?? '', /0 words/);
     assert.match(only.summary ?? '', /1 formatting/);
+    assertFormattingRow(await page.evaluate(formattingRows), 'split');
     await page.screenshot({path: `${screenshotDir}formatting-only-summary-1280-light.png`});
     await page.evaluate(() => document.querySelector('article-diff')?.setAttribute('theme', 'dark'));
     await page.screenshot({path: `${screenshotDir}formatting-only-summary-1280-dark.png`});
     await page.setViewportSize({width: 390, height: 844});
     await page.screenshot({path: `${screenshotDir}formatting-only-summary-390-dark.png`});
+    assertFormattingRow(await page.evaluate(formattingRows), 'inline');
     await page.evaluate(() => document.querySelector('article-diff')?.removeAttribute('theme'));
     await page.screenshot({path: `${screenshotDir}formatting-only-summary-390-light.png`});
     assert.deepEqual(problems, []);

@@ -24,10 +24,10 @@ import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, root, shuffledPair} from './ui.mjs';
 import {
   AUDIT_HTML_PAIR, COSMETIC_PAIR, FORMATTING_PAIR, HOSTILE_LABEL, HOSTILE_STRINGS, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, WHITESPACE_PAIR,
-  assertDrawnAsHtml, assertFormattingDecorated, assertFormattingPairDrawn, assertHideFormattingFolds, assertHostileHarmless,
+  assertDrawnAsHtml, assertFormattingDecorated, assertFormattingPairDrawn, assertFormattingRow, assertHideFormattingFolds, assertHostileHarmless,
   assertHostileTextsLiteral, assertMarkdownPairDrawn, assertMoveEnds, assertTableSemantics, assertUnrelatedShown,
   axeViolations, bareElementPage, colours, countShadow, currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawnAsHtml,
-  drawTexts, embedInMain, errorShown, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
+  drawTexts, embedInMain, errorShown, formattingRows, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
   hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome, hostilePair, hostileTextsOutcome, inlineSequence, landedOn,
   lateUpgrade, modelJson, moveEnds, pageProblems, readShown, setLabels, shadowTexts, tableSemantics, typedWhileLoading,
   unrelatedPair, unrelatedShown,
@@ -165,6 +165,15 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
         const width = await run0(() => ({page: document.documentElement.scrollWidth, window: innerWidth}));
         assert.ok(width.page <= width.window, `the page scrolls sideways at 390 px (${width.page} px)`);
         await shot(`formatting-390-${scheme}`);
+        assert.deepEqual(await run0(pageProblems), []);
+      }
+    });
+
+    test(`${name}: a paragraph whose formatting alone changed is marked ✎ and left untinted, side by side and inline`, async () => {
+      for (const phone of [false, true]) {
+        await elementPage('format="html"', {phone});
+        await run(drawTexts, ['<p>The <em>council</em> met.</p>', '<p>The <strong>council</strong> met.</p>']);
+        assertFormattingRow(await run0(formattingRows), phone ? 'inline' : 'split');
         assert.deepEqual(await run0(pageProblems), []);
       }
     });
