@@ -158,6 +158,7 @@ final class Article_Diff_Strings {
 			'paragraphCount'          => $count( _n_noop( '%s paragraph', '%s paragraphs', 'article-diff' ) ),
 			'rowChanged'              => __( 'Changed paragraph', 'article-diff' ),
 			'rowCosmetic'             => __( 'Cosmetic change', 'article-diff' ),
+			'rowFormatting'           => __( 'Formatting changed', 'article-diff' ),
 			'rowSplit'                => __( 'Split paragraph', 'article-diff' ),
 			'rowMerged'               => __( 'Merged paragraphs', 'article-diff' ),
 			'rowInserted'             => __( 'Inserted paragraph', 'article-diff' ),
@@ -205,6 +206,7 @@ final class Article_Diff_Strings {
 			'cosmeticChip'            => __( 'cosmetic', 'article-diff' ),
 			'cosmeticChipTitle'       => __( 'Only typography, whitespace or paragraph breaks changed', 'article-diff' ),
 			'cosmeticSignTitle'       => __( 'Cosmetic only: typography, whitespace or paragraph breaks', 'article-diff' ),
+			'formattingSignTitle'     => __( 'Formatting only: the text is the same', 'article-diff' ),
 			'cosmeticNewTitle'        => __( 'Cosmetic change (typography or whitespace): new form', 'article-diff' ),
 			'cosmeticOldTitle'        => __( 'Cosmetic change (typography or whitespace): old form', 'article-diff' ),
 			/* translators: %s: number of unchanged paragraphs */
@@ -242,6 +244,7 @@ final class Article_Diff_Strings {
 			'legendSigns'             => __( 'Inserted or deleted paragraph, or the new and old text of a changed one', 'article-diff' ),
 			'legendSignInline'        => __( 'A changed paragraph, both texts in one column', 'article-diff' ),
 			'legendSignCosmetic'      => __( 'Only cosmetic changes in the paragraph', 'article-diff' ),
+			'legendSignFormatting'    => __( 'Only its formatting changed: the text is the same', 'article-diff' ),
 			'legendMovedSample'       => _x( 'Moved down', 'legend example of a move link', 'article-diff' ),
 			'legendMoved'             => __( 'A moved paragraph: both ends carry its number and link to each other', 'article-diff' ),
 			'legendSplit'             => __( 'A paragraph split in two or more, or several merged into one', 'article-diff' ),
