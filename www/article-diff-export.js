@@ -224,8 +224,10 @@ function tableRow(cells, inline, {hideCosmetic, strings = DEFAULT_STRINGS}) {
     if (!pieces) {
       return inline ? `<td style="${INLINE.empty}" title="${escapeHtml(cellLabel(null, side, strings))}"></td>` : `<td class="empty" title="${escapeHtml(cellLabel(null, side, strings))}"></td>`;
     }
-    const label = cells.label ? (inline ? `<span style="${INLINE.label}">${escapeHtml(cells.label)}</span><br>` : `<span class="label">${escapeHtml(cells.label)}</span>`) : '';
-    return `${inline ? `<td style="${INLINE.cell}">` : '<td class="text">'}${label}${pieces.map((p) => pieceHtml(p, inline, hideCosmetic)).join('')}</td>`;
+    const label = cells.label ? (inline ? `<span style="${INLINE.label}">${escapeHtml(cells.label)}</span>` : `<span class="label">${escapeHtml(cells.label)}</span>`) : '';
+    // The text in a direction of its own, as in the element (a right-to-left paragraph starts
+    // at the right), apart from the label before it.
+    return `${inline ? `<td style="${INLINE.cell}">` : '<td class="text">'}${label}<div dir="auto">${pieces.map((p) => pieceHtml(p, inline, hideCosmetic)).join('')}</div></td>`;
   };
   return `<tr>${num(cells.oldNum)}${text(cells.old, 'old')}${num(cells.newNum)}${text(cells.new, 'new')}</tr>`;
 }

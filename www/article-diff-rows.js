@@ -101,7 +101,7 @@ function renderPartRow(settings, key) {
   const el = rowElement(settings, key, kind);
   el.classList.add('part-row');
   el.append(h('span', {class: 'sr-only', text: say(strings, side === 'old' ? 'oldVersion' : 'newVersion'), attrs: {role: 'rowheader'}}));
-  const text = h('div', {class: 'text'});
+  const text = paragraphText();
   // The version's own text, not marked as changes: aligned with nothing, every word would be
   // one. A document's text keeps its formatting and its block's look.
   const record = model.documents?.[side];
@@ -214,7 +214,7 @@ function cell(row, side, content, move, index, hideCosmetic, strings, look) {
   }
   const head = cellHead(row, side, move, index, hideCosmetic, strings);
   if (head) el.append(head);
-  const text = h('div', {class: 'text'});
+  const text = paragraphText();
   appendSpans(text, content.spans, {wholeParagraph: row.kind === 'inserted' || row.kind === 'deleted', hideCosmetic, strings, ...look, side});
   if (look.documents) dressBlock(text, look.documents[side], content.paragraphs[0]);
   el.append(text);
@@ -269,7 +269,7 @@ function inlineCell(model, row, move, index, hideCosmetic, strings, look) {
     if (chips.length && row.cosmetic) chips.push(h('span', {class: 'chip cosmetic', part: 'row-label', text: say(strings, 'cosmeticChip')}));
   }
   if (chips.length) el.append(h('div', {class: 'cell-head'}, chips));
-  const text = h('div', {class: 'text'});
+  const text = paragraphText();
   const whole = row.kind === 'inserted' || row.kind === 'deleted';
   if (move && row.new) {
     // The destination of a move reads as the move's word diff: its source's old cell
@@ -301,6 +301,15 @@ const ONLY_SIGNS = /** @type {const} */ ({
   cosmetic: {text: '≈', title: 'cosmeticSignTitle'},
   formatting: {text: '✎', title: 'formattingSignTitle'},
 });
+
+/**
+ * The element a paragraph's text goes in. Its direction is its own text's (`dir="auto"`: the
+ * first strong character's), so that an Arabic or Hebrew paragraph reads right to left, starts
+ * at the right and keeps its punctuation in place, in a page of either direction.
+ */
+function paragraphText() {
+  return h('div', {class: 'text', attrs: {dir: 'auto'}});
+}
 
 /**
  * Paragraph numbers and a sign: + / − for changes, ≈ for cosmetic-only rows, ✎ for rows whose

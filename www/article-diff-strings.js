@@ -194,6 +194,24 @@ const ENGLISH = {
 /** The strings the element starts with. */
 export const DEFAULT_STRINGS = /** @type {Strings} */ (Object.freeze({locale: 'en', ...ENGLISH}));
 
+/** Scripts written right to left (ISO 15924), and languages whose default script is one. */
+const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'mand', 'nkoo', 'rohg', 'samr', 'syrc', 'thaa', 'yezi']);
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'lrc', 'mzn', 'nqo', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/**
+ * The direction of a locale's writing: `rtl` for Arabic, Hebrew, Persian, Urdu… (or a tag whose
+ * script subtag is such a script), else `ltr`. The element's interface takes it, so that its
+ * controls read in their own language's direction whatever the page's.
+ * @param {string} locale a BCP 47 tag
+ * @returns {'ltr'|'rtl'}
+ */
+export function directionOf(locale) {
+  const [language, ...rest] = locale.toLowerCase().split(/[-_]/);
+  const script = rest.find((part) => /^[a-z]{4}$/.test(part));
+  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+}
+
 /** The keys a host may set (besides `locale`). */
 export const STRING_KEYS = /** @type {StringKey[]} */ (Object.keys(ENGLISH));
 

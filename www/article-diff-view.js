@@ -22,7 +22,7 @@ import {Minimap} from './article-diff-minimap.js';
 import {Navigation} from './article-diff-navigation.js';
 import {showNotice} from './article-diff-notice.js';
 import {PageWatch} from './article-diff-page.js';
-import {DEFAULT_STRINGS, say} from './article-diff-strings.js';
+import {DEFAULT_STRINGS, directionOf, say} from './article-diff-strings.js';
 import {Toolbar, columnHeaders} from './article-diff-toolbar.js';
 import {nextTask} from './article-diff-updates.js';
 
@@ -82,7 +82,7 @@ export class DiffView {
   #host;
   #root;
   #on;
-  #frame = h('div', {class: 'frame', part: 'frame'});
+  #frame = h('div', {class: 'frame', part: 'frame', attrs: {dir: 'ltr'}});
   #error = h('div', {class: 'error', part: 'error', attrs: {role: 'alert'}});
   #notice = h('div', {class: 'notice', part: 'notice', attrs: {role: 'status'}});
   #rows = h('div', {class: 'rows', part: 'rows', attrs: {tabindex: '0', role: 'table', 'aria-label': 'Differences'}});
@@ -240,6 +240,9 @@ export class DiffView {
     // reader pronounces each in its own).
     this.#toolbar.bar.lang = strings.locale;
     this.#notice.lang = strings.locale;
+    // The layout too follows the interface's language, not the page's: English controls in a
+    // right-to-left page stay left to right (each paragraph takes its own text's direction).
+    this.#frame.dir = directionOf(strings.locale);
     this.#rows.setAttribute('aria-label', say(strings, 'differences'));
     this.#toolbar.showCounter(this.#navigation.current, this.#navigation.hunks.length);
   }

@@ -696,3 +696,33 @@ export function assertFormattingRow(rows, view) {
   assert.deepEqual(rows, [{signs, title: 'Formatting only: the text is the same', header: 'Formatting changed', tinted: false}]);
 }
 
+/** Arabic, English and Hebrew paragraphs, the first two edited: each must read in its own direction. */
+export const RTL_PAIR = {
+  oldText: 'مرحبا بالعالم. هذه فقرة عربية قصيرة.\n\nAn English paragraph between them.\n\nשלום עולם, זו פסקה בעברית.\n',
+  newText: 'مرحبا بالعالم الجميل. هذه فقرة عربية قصيرة.\n\nAn English paragraph, edited, between them.\n\nשלום עולם, זו פסקה בעברית.\n',
+};
+
+/** Each drawn paragraph's resolved direction, and whether its (one-line) text reaches the right of its box. */
+export function paragraphDirections() {
+  const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+  return [...root.querySelectorAll('.row .text')].map((text) => {
+    const box = text.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+    return {start: (text.textContent ?? '').slice(0, 6), direction: getComputedStyle(text).direction, atRight: Math.abs(right - box.right) < 2};
+  });
+}
+
+/**
+ * Each paragraph of `RTL_PAIR` drawn in its own direction, right-to-left ones starting at the right.
+ * @param {ReturnType<typeof paragraphDirections>} got @param {'split'|'inline'} view
+ */
+export function assertOwnDirections(got, view) {
+  const rtl = {direction: 'rtl', atRight: true};
+  const ltr = {direction: 'ltr', atRight: false};
+  const cells = view === 'split' ? 2 : 1;
+  const expected = [rtl, ltr, rtl].flatMap((d) => Array(cells).fill(d));
+  assert.deepEqual(got.map(({direction, atRight}) => ({direction, atRight})), expected, JSON.stringify(got));
+}
+

@@ -2,9 +2,9 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 
-import {serverAndBrowser} from './harness.mjs';
+import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
-import {HOSTILE_LABEL, HOSTILE_STRINGS, assertHostileTextsLiteral, colours as coloursInPage, diffEventsOfOneUpdate, drawnAgainstModel, hostileTextsOutcome, inlineSequence,
+import {HOSTILE_LABEL, HOSTILE_STRINGS, RTL_PAIR, assertHostileTextsLiteral, assertOwnDirections, paragraphDirections, colours as coloursInPage, diffEventsOfOneUpdate, drawnAgainstModel, hostileTextsOutcome, inlineSequence,
   errorShown, failedLoad, landedOn, lateUpgrade, minimapMarker, setLabels, typedWhileLoading} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
@@ -300,6 +300,31 @@ describe('<article-diff>', () => {
     });
     assert.match(message, /timeout-ms/);
     await page.close();
+  });
+
+  test('each paragraph reads in its own direction; the interface in its strings\' language\'s, whatever the page\'s', async () => {
+    /** @type {[string, string, 'light' | 'dark', number, string][]} page direction, strings' locale, scheme, width, interface direction */
+    const cases = [['ltr', 'en', 'light', 1280, 'ltr'], ['rtl', 'en', 'dark', 1280, 'ltr'], ['rtl', 'en', 'light', 390, 'ltr'], ['rtl', 'he', 'light', 1280, 'rtl'], ['ltr', 'he', 'dark', 390, 'rtl']];
+    for (const [pageDir, locale, scheme, width, frameDir] of cases) {
+      const context = await env.browser.newContext({colorScheme: scheme, viewport: {width, height: 700}});
+      const {page} = await openElementPage(context, env.server.url);
+      await page.evaluate(([dir, locale]) => {
+        document.documentElement.dir = dir;
+        const el = /** @type {any} */ (document.querySelector('article-diff'));
+        if (locale !== 'en') el.strings = {locale, next: 'הבא', previous: 'הקודם', oldVersion: 'גרסה ישנה', newVersion: 'גרסה חדשה'};
+      }, [pageDir, locale]);
+      await setTexts(page, RTL_PAIR.oldText, RTL_PAIR.newText);
+      assertOwnDirections(await page.evaluate(paragraphDirections), width < 700 ? 'inline' : 'split');
+      const frame = await page.evaluate(() => {
+        const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+        const x = (/** @type {string} */ selector) => root.querySelector(selector)?.getBoundingClientRect().x ?? NaN;
+        return {direction: getComputedStyle(/** @type {Element} */ (root.querySelector('.frame'))).direction, oldOnRight: x('.heading.old') > x('.heading.new')};
+      });
+      assert.equal(frame.direction, frameDir, `${pageDir} page, ${locale} strings`);
+      if (width >= 700) assert.equal(frame.oldOnRight, frameDir === 'rtl');
+      await page.screenshot({path: `${screenshotDir}directions-${pageDir}-page-${locale}-${width}-${scheme}.png`});
+      await context.close();
+    }
   });
 
   test('dark theme follows prefers-color-scheme and the theme attribute overrides it', async () => {

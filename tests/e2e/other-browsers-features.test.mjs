@@ -23,11 +23,11 @@ import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, root, shuffledPair} from './ui.mjs';
 import {
-  AUDIT_HTML_PAIR, COSMETIC_PAIR, FORMATTING_PAIR, HOSTILE_LABEL, HOSTILE_STRINGS, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, WHITESPACE_PAIR,
-  assertDrawnAsHtml, assertFormattingDecorated, assertFormattingPairDrawn, assertFormattingRow, assertHideFormattingFolds, assertHostileHarmless,
+  AUDIT_HTML_PAIR, COSMETIC_PAIR, RTL_PAIR, FORMATTING_PAIR, HOSTILE_LABEL, HOSTILE_STRINGS, MARKDOWN_PAIR, SPLIT_MERGE_PAIR, WHITESPACE_PAIR,
+  assertDrawnAsHtml, assertOwnDirections, assertFormattingDecorated, assertFormattingPairDrawn, assertFormattingRow, assertHideFormattingFolds, assertHostileHarmless,
   assertHostileTextsLiteral, assertMarkdownPairDrawn, assertMoveEnds, assertTableSemantics, assertUnrelatedShown,
   axeViolations, bareElementPage, colours, countShadow, currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawnAsHtml,
-  drawTexts, embedInMain, errorShown, formattingRows, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
+  drawTexts, embedInMain, errorShown, formattingRows, paragraphDirections, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
   hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome, hostilePair, hostileTextsOutcome, inlineSequence, landedOn,
   lateUpgrade, modelJson, moveEnds, pageProblems, readShown, setLabels, shadowTexts, tableSemantics, typedWhileLoading,
   unrelatedPair, unrelatedShown,
@@ -166,6 +166,15 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
         assert.ok(width.page <= width.window, `the page scrolls sideways at 390 px (${width.page} px)`);
         await shot(`formatting-390-${scheme}`);
         assert.deepEqual(await run0(pageProblems), []);
+      }
+    });
+
+    test(`${name}: each paragraph reads in its own direction (Arabic and Hebrew right to left), side by side and inline`, async () => {
+      for (const phone of [false, true]) {
+        await elementPage('', {phone});
+        await run(drawTexts, [RTL_PAIR.oldText, RTL_PAIR.newText]);
+        assertOwnDirections(await run0(paragraphDirections), phone ? 'inline' : 'split');
+        await shot(`directions-${phone ? 390 : 1280}-light`);
       }
     });
 

@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 
 import {cellLabel, counterText, describeRow, moveLabel, stackedSummaryItems, summaryItems, unrelatedNotice} from '../../www/article-diff-labels.js';
-import {DEFAULT_STRINGS, STRING_KEYS, StringsError, resolveStrings, say} from '../../www/article-diff-strings.js';
+import {DEFAULT_STRINGS, STRING_KEYS, StringsError, directionOf, resolveStrings, say} from '../../www/article-diff-strings.js';
 
 /** @typedef {import('../../pkg/article_diff.js').Stats} Stats */
 
@@ -96,3 +96,14 @@ test('every key has an English string, and the .d.ts names the same keys', async
   assert.deepEqual(typed, [...STRING_KEYS].sort());
   for (const key of STRING_KEYS) assert.ok(DEFAULT_STRINGS[key], key);
 });
+
+test("the interface's direction is its locale's writing direction", () => {
+  for (const locale of ['ar', 'ar-EG', 'he', 'iw', 'fa-IR', 'ur', 'yi', 'ckb', 'ps', 'dv', 'ug', 'sd', 'pa-Arab', 'az-Arab-IR']) {
+    assert.equal(directionOf(locale), 'rtl', locale);
+  }
+  for (const locale of ['en', 'en-GB', 'de', 'pl', 'zh-Hant-TW', 'ja', 'hi', 'tr', 'az-Latn', 'uz-Cyrl', 'ku', 'ks-Deva', 'sd-Deva', 'ms-Latn']) {
+    assert.equal(directionOf(locale), 'ltr', locale);
+  }
+  assert.equal(DEFAULT_STRINGS.locale, 'en');
+});
+
