@@ -12,8 +12,10 @@
  * @typedef {import('./pkg/article_diff.js').ArticleDiff} ArticleDiff
  * @typedef {import('./pkg/article_diff.js').DiffOptions} DiffOptions
  * @typedef {import('./article-diff-documents.js').DocumentsDiff} DocumentsDiff
- * @typedef {{id: number, packed: Uint32Array, documents?: DocumentsDiff, error?: undefined} | {id: number, error: string}} WorkerAnswer
- *   what article-diff-worker.js posts back (`documents` for a diff of two documents)
+ * @typedef {{id: number, packed: Uint32Array, documents?: DocumentsDiff, error?: undefined}
+ *   | {id: number, error: string, trapped?: boolean}} WorkerAnswer
+ *   what article-diff-worker.js posts back (`documents` for a diff of two documents; `trapped`
+ *   when the engine trapped, after which the worker closes itself)
  */
 
 /**
@@ -35,6 +37,9 @@ const WORKER_URL = new URL('./article-diff-worker.js', import.meta.url).href;
 
 /** Thrown by `diffInWorker` when the worker cannot run on this page; the message says why. */
 class WorkerUnavailableError extends Error {}
+
+/** Thrown by `diffInWorker` when the engine trapped in the worker, which then closed. */
+class WorkerTrapError extends Error {}
 
 /** @type {Worker | null} */
 let worker = null;
@@ -123,8 +128,21 @@ function startWorker() {
     const answer = event.data;
     const request = requests.get(answer.id);
     requests.delete(answer.id);
-    if (answer.error !== undefined) request?.reject(new Error(answer.error));
-    else request?.resolve(answer);
+    if (answer.error === undefined) {
+      request?.resolve(/** @type {{packed: Uint32Array, documents?: DocumentsDiff}} */ (answer));
+      return;
+    }
+    const {error, trapped} = /** @type {{error: string, trapped?: boolean}} */ (answer);
+    if (!trapped) {
+      request?.reject(new Error(error));
+      return;
+    }
+    // Its engine's memory is in no known state: the next long diff starts a new worker.
+    started.terminate();
+    if (worker === started) worker = null;
+    request?.reject(new WorkerTrapError(error));
+    for (const other of requests.values()) other.reject(new WorkerTrapError(error));
+    requests.clear();
   });
   started.addEventListener('error', (event) => {
     forget();
@@ -176,14 +194,24 @@ function diffInWorker(oldText, newText, options, format) {
 
 /** @type {Promise<Engine> | null} */
 let engineReady = null;
+/** Instances of the engine made after one trapped. */
+let freshInstances = 0;
 
 /**
  * Loads and instantiates the wasm package once per page, wherever the folder is hosted: the
  * package sits in `./pkg/` next to this module and finds its `.wasm` through its own URL.
+ * With `fresh`, a new instance instead of the one there is (the package imported again under
+ * another URL, so that its glue instantiates anew; the `.wasm` comes from the HTTP cache).
+ * @param {boolean} [fresh]
  * @returns {Promise<Engine>}
  */
-export function loadEngine() {
-  engineReady ??= import(ENGINE_URL).then(async (/** @type {Engine} */ module) => {
+export function loadEngine(fresh = false) {
+  if (fresh) {
+    engineReady = null;
+    freshInstances++;
+  }
+  const url = freshInstances ? `${ENGINE_URL}?instance=${freshInstances}` : ENGINE_URL;
+  engineReady ??= import(url).then(async (/** @type {Engine} */ module) => {
     await module.default();
     return module;
   });
@@ -192,6 +220,26 @@ export function loadEngine() {
     engineReady = null;
   });
   return engineReady;
+}
+
+/**
+ * Runs `use` with the engine, and once more with a new instance if the engine trapped (a
+ * `WebAssembly.RuntimeError`): after a trap the instance's memory is in no known state, and the
+ * fault may be a browser's compiler's (WebKitGTK's has been seen to trap, now and then, on calls
+ * that give the right result everywhere else), so neither this diff nor the next is lost to it.
+ * A second trap is the caller's error.
+ * @template T
+ * @param {(engine: Engine) => T | Promise<T>} use
+ * @param {(fresh: boolean) => Promise<Engine>} [load] `loadEngine` (tests give their own)
+ * @returns {Promise<T>}
+ */
+export async function withEngine(use, load = loadEngine) {
+  try {
+    return await use(await load(false));
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    return use(await load(true));
+  }
 }
 
 /**
@@ -216,17 +264,22 @@ function documentsModel(engine, result, format) {
  * @returns {Promise<ArticleDiff | null>} `null` when the inputs went stale
  */
 export async function computeDiff(oldText, newText, options, {stale, long, workerUnavailable}, format = 'text') {
-  const engine = await loadEngine();
+  await loadEngine();
   if (stale()) return null;
-  const here = async () => {
+  const here = () => withEngine(async (engine) => {
     if (format === 'text') return engine.diff(oldText, newText, options);
     return documentsModel(engine, await diffDocumentsWith(engine, oldText, newText, format, options), format);
-  };
+  });
   if (oldText.length + newText.length <= BUSY_ABOVE_CHARS) return here();
   long();
   try {
-    // The worker posts the packed model; it is rebuilt over the texts the page holds.
-    const answer = await diffInWorker(oldText, newText, options, format);
+    // The worker posts the packed model; it is rebuilt over the texts the page holds. A worker
+    // whose engine trapped has closed: a new one tries once more.
+    const answer = await diffInWorker(oldText, newText, options, format).catch((error) => {
+      if (error instanceof WorkerTrapError) return diffInWorker(oldText, newText, options, format);
+      throw error;
+    });
+    const engine = await loadEngine();
     if (stale()) return null;
     if (format !== 'text' && answer.documents) return documentsModel(engine, answer.documents, format);
     return engine.unpack(answer.packed, oldText, newText);

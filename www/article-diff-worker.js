@@ -17,7 +17,7 @@ import init, {diff, diffUtf8} from './pkg/article_diff.js';
  *   the part of a dedicated worker's global scope used here (the type check sees the page's DOM types)
  */
 
-const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
+const scope = /** @type {WorkerScope & {close: () => void}} */ (/** @type {unknown} */ (self));
 const ready = init();
 
 scope.addEventListener('message', async (event) => {
@@ -35,6 +35,14 @@ scope.addEventListener('message', async (event) => {
     const {packed} = diff(oldText, newText, options);
     scope.postMessage({id, packed}, [packed.buffer]);
   } catch (error) {
-    scope.postMessage({id, error: error instanceof Error ? error.message : String(error)});
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof WebAssembly.RuntimeError) {
+      // A trap leaves the engine's memory in no known state: this worker is done, and the page
+      // starts a new one.
+      scope.postMessage({id, error: message, trapped: true});
+      scope.close();
+      return;
+    }
+    scope.postMessage({id, error: message});
   }
 });

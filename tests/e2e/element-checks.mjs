@@ -726,3 +726,17 @@ export function assertOwnDirections(got, view) {
   assert.deepEqual(got.map(({direction, atRight}) => ({direction, atRight})), expected, JSON.stringify(got));
 }
 
+/**
+ * What the element does after its engine trapped: `loadEngine(true)` makes a new instance (the
+ * package imported again under another URL), which gives the same diff and is the one used from
+ * then on.
+ */
+export async function freshEngine() {
+  const client = await import('/article-diff-engine-client.js');
+  const first = await client.loadEngine();
+  const fresh = await client.loadEngine(true);
+  const after = await client.loadEngine();
+  const stats = (/** @type {any} */ engine) => JSON.stringify(engine.diff('A cat sat on the mat.', 'A black cat sat on a mat.', {}).stats);
+  return {distinct: first !== fresh, kept: after === fresh, same: stats(first) === stats(fresh)};
+}
+

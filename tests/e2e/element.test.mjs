@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 
 import {screenshotDir, serverAndBrowser} from './harness.mjs';
 import {SHOWN_ROW, modelInPage, openElementPage, readFixtures, setTexts, shadow, shuffledPair} from './ui.mjs';
-import {HOSTILE_LABEL, HOSTILE_STRINGS, RTL_PAIR, assertHostileTextsLiteral, assertOwnDirections, paragraphDirections, colours as coloursInPage, diffEventsOfOneUpdate, drawnAgainstModel, hostileTextsOutcome, inlineSequence,
+import {HOSTILE_LABEL, HOSTILE_STRINGS, RTL_PAIR, freshEngine, assertHostileTextsLiteral, assertOwnDirections, paragraphDirections, colours as coloursInPage, diffEventsOfOneUpdate, drawnAgainstModel, hostileTextsOutcome, inlineSequence,
   errorShown, failedLoad, landedOn, lateUpgrade, minimapMarker, setLabels, typedWhileLoading} from './element-checks.mjs';
 
 const env = serverAndBrowser({contextOptions: {viewport: {width: 1280, height: 900}, reducedMotion: 'reduce'}});
@@ -325,6 +325,16 @@ describe('<article-diff>', () => {
       await page.screenshot({path: `${screenshotDir}directions-${pageDir}-page-${locale}-${width}-${scheme}.png`});
       await context.close();
     }
+  });
+
+  test('after a trap the engine is instantiated afresh, and diffs as before', async () => {
+    const {page, problems} = await openElementPage(env.context, env.server.url);
+    assert.deepEqual(await page.evaluate(freshEngine), {distinct: true, kept: true, same: true});
+    // The element goes on with the new instance.
+    await setTexts(page, 'One two three.', 'One two four.');
+    assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('article-diff')).stats.wordsInserted), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   test('dark theme follows prefers-color-scheme and the theme attribute overrides it', async () => {

@@ -27,7 +27,7 @@ import {
   assertDrawnAsHtml, assertOwnDirections, assertFormattingDecorated, assertFormattingPairDrawn, assertFormattingRow, assertHideFormattingFolds, assertHostileHarmless,
   assertHostileTextsLiteral, assertMarkdownPairDrawn, assertMoveEnds, assertTableSemantics, assertUnrelatedShown,
   axeViolations, bareElementPage, colours, countShadow, currentChange, diffEventsOfOneUpdate, drawDocuments, drawnAgainstModel, drawnAsHtml,
-  drawTexts, embedInMain, errorShown, formattingRows, paragraphDirections, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
+  drawTexts, embedInMain, errorShown, formattingRows, freshEngine, paragraphDirections, failedLoad, focusAgainstToolbar, focusedInShadow, foldPair, formattingDecorations, hiddenCosmeticFoldPair,
   hiddenFormattingFoldPair, hideFormattingPair, hostileOutcome, hostilePair, hostileTextsOutcome, inlineSequence, landedOn,
   lateUpgrade, modelJson, moveEnds, pageProblems, readShown, setLabels, shadowTexts, tableSemantics, typedWhileLoading,
   unrelatedPair, unrelatedShown,
@@ -167,6 +167,12 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
         await shot(`formatting-390-${scheme}`);
         assert.deepEqual(await run0(pageProblems), []);
       }
+    });
+
+    test(`${name}: after a trap the engine is instantiated afresh under the strict CSP, and diffs as before`, async () => {
+      await elementPage();
+      assert.deepEqual(await run0(freshEngine), {distinct: true, kept: true, same: true});
+      assert.deepEqual(await run0(pageProblems), []);
     });
 
     test(`${name}: each paragraph reads in its own direction (Arabic and Hebrew right to left), side by side and inline`, async () => {
