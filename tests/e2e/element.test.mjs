@@ -315,12 +315,18 @@ describe('<article-diff>', () => {
       }, [pageDir, locale]);
       await setTexts(page, RTL_PAIR.oldText, RTL_PAIR.newText);
       assertOwnDirections(await page.evaluate(paragraphDirections), width < 700 ? 'inline' : 'split');
-      const frame = await page.evaluate(() => {
-        const root = /** @type {ShadowRoot} */ (document.querySelector('article-diff')?.shadowRoot);
+      const frame = await page.evaluate(async () => {
+        const el = /** @type {any} */ (document.querySelector('article-diff'));
+        el.next();
+        await el.ready();
+        const root = /** @type {ShadowRoot} */ (el.shadowRoot);
         const x = (/** @type {string} */ selector) => root.querySelector(selector)?.getBoundingClientRect().x ?? NaN;
-        return {direction: getComputedStyle(/** @type {Element} */ (root.querySelector('.frame'))).direction, oldOnRight: x('.heading.old') > x('.heading.new')};
+        return {direction: getComputedStyle(/** @type {Element} */ (root.querySelector('.frame'))).direction, oldOnRight: x('.heading.old') > x('.heading.new'),
+          bar: getComputedStyle(/** @type {Element} */ (root.querySelector('.row.current > .gutter'))).boxShadow};
       });
       assert.equal(frame.direction, frameDir, `${pageDir} page, ${locale} strings`);
+      // The current row's bar is at the gutter's inline start.
+      assert.match(frame.bar, frameDir === 'rtl' ? / -3px 0px 0px 0px inset$/ : / 3px 0px 0px 0px inset$/);
       if (width >= 700) assert.equal(frame.oldOnRight, frameDir === 'rtl');
       await page.screenshot({path: `${screenshotDir}directions-${pageDir}-page-${locale}-${width}-${scheme}.png`});
       await context.close();
