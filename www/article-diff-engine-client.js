@@ -211,15 +211,16 @@ export function loadEngine(fresh = false) {
     freshInstances++;
   }
   const url = freshInstances ? `${ENGINE_URL}?instance=${freshInstances}` : ENGINE_URL;
-  engineReady ??= import(url).then(async (/** @type {Engine} */ module) => {
+  const ready = engineReady ?? import(url).then(async (/** @type {Engine} */ module) => {
     await module.default();
     return module;
   });
-  // A failed load (offline, 404) must not poison every later attempt.
-  engineReady.catch(() => {
-    engineReady = null;
+  engineReady = ready;
+  // A failed load (offline, 404) must not poison every later attempt (nor drop a newer one).
+  ready.catch(() => {
+    if (engineReady === ready) engineReady = null;
   });
-  return engineReady;
+  return ready;
 }
 
 /**
