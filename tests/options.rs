@@ -36,6 +36,20 @@ fn whitespace_presence_is_cosmetic_only_when_ignored() {
 }
 
 #[test]
+fn unicode_normal_forms_are_cosmetic() {
+    // The same paragraphs precomposed (NFC) and decomposed (NFD, as macOS writes them): French,
+    // Vietnamese and Korean, one word really changed.
+    let old = "L'\u{E9}t\u{E9} est chaud.\n\nVi\u{1EC7}t Nam \u{111}\u{1EB9}p.\n\n\u{D55C}\u{AD6D}\u{C5B4} \u{BB38}\u{C7A5}";
+    let new = "L'e\u{301}te\u{301} est froid.\n\nVie\u{323}\u{302}t Nam \u{111}e\u{323}p.\n\n\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}\u{110B}\u{1165} \u{BB38}\u{C7A5}";
+    let d = diff(old, new, &Options::default()).unwrap();
+    assert_exact(&d, old, new);
+    assert_eq!((d.stats.words_deleted, d.stats.words_inserted), (1, 1), "only chaud → froid");
+    assert!(!d.row(0).unwrap().cosmetic);
+    assert!(d.row(1).unwrap().cosmetic && d.row(2).unwrap().cosmetic);
+    assert!(d.stats.cosmetic_changes >= 4);
+}
+
+#[test]
 fn whitespace_amount_is_always_cosmetic() {
     let (old, new) = ("two  spaces here", "two spaces\there");
     let d = diff(old, new, &Options::default()).unwrap();
