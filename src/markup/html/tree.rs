@@ -1364,16 +1364,7 @@ impl<'s> Builder<'s> {
             | Tag::TH
             | Tag::THEAD
             | Tag::TR => {}
-            Tag::BASE
-            | Tag::BASEFONT
-            | Tag::BGSOUND
-            | Tag::LINK
-            | Tag::META
-            | Tag::NOFRAMES
-            | Tag::SCRIPT
-            | Tag::STYLE
-            | Tag::TEMPLATE
-            | Tag::TITLE => return self.head_element(&tok),
+            _ if tag.is_head_content() => return self.head_element(&tok),
             Tag::ADDRESS
             | Tag::ARTICLE
             | Tag::ASIDE
@@ -1535,9 +1526,7 @@ impl<'s> Builder<'s> {
                 self.reconstruct_formatting(at)?;
                 return self.raw_element(&tok, State::RawText);
             }
-            Tag::IFRAME | Tag::NOEMBED | Tag::NOSCRIPT => {
-                return self.raw_element(&tok, State::RawText)
-            }
+            Tag::IFRAME | Tag::NOEMBED => return self.raw_element(&tok, State::RawText),
             Tag::SELECT => {
                 // A select inside a select closes it.
                 if self.in_scope(&[Tag::SELECT], Scope::Default)? {
