@@ -19,7 +19,7 @@ import path from 'node:path';
 
 import {Key} from 'selenium-webdriver';
 
-import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
+import {enterPhoneFrame, firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 import {readFixtures, root, shuffledPair} from './ui.mjs';
 import {
@@ -94,21 +94,7 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       await driver.switchTo().defaultContent();
       frame = null;
       await driver.get(new URL('/embed.html', server.url).href);
-      if (phone) {
-        await run0(() => new Promise((resolve) => {
-          const iframe = document.createElement('iframe');
-          iframe.setAttribute('width', '390');
-          iframe.setAttribute('height', '844');
-          iframe.setAttribute('frameborder', '0');
-          iframe.setAttribute('title', 'The element at a phone\'s width');
-          iframe.addEventListener('load', resolve, {once: true});
-          iframe.src = location.href;
-          for (const link of document.querySelectorAll('link[rel="stylesheet"]')) link.remove();
-          document.body.replaceChildren(iframe);
-        }));
-        frame = await driver.findElement({css: 'iframe'});
-        await driver.switchTo().frame(frame);
-      }
+      if (phone) frame = await enterPhoneFrame(driver, page, 'The element at a phone\'s width', {bare: true});
       await run(bareElementPage, attributes);
     }
 

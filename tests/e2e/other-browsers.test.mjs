@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import {Key} from 'selenium-webdriver';
 
-import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
+import {enterPhoneFrame, firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 import {screenshotDir, startServer} from './harness.mjs';
 
 /** @type {{url: string, close: () => Promise<void>}} */
@@ -68,20 +68,7 @@ for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['We
       const inner = await run(() => [innerWidth, innerHeight]);
       await driver.manage().window().setRect({width: 2 * window - inner[0], height: 2 * height - inner[1] + (width < window ? 40 : 0)});
       await driver.get(server.url);
-      if (width < window) {
-        await run(() => new Promise((resolve) => {
-          const iframe = document.createElement('iframe');
-          iframe.setAttribute('width', '390');
-          iframe.setAttribute('height', '844');
-          iframe.setAttribute('frameborder', '0');
-          iframe.setAttribute('title', 'The demo page at a phone\'s width');
-          iframe.addEventListener('load', resolve, {once: true});
-          iframe.src = location.href;
-          document.body.replaceChildren(iframe);
-        }));
-        frame = await driver.findElement({css: 'iframe'});
-        await driver.switchTo().frame(frame);
-      }
+      if (width < window) frame = await enterPhoneFrame(driver, page, 'The demo page at a phone\'s width');
       await run(async () => {
         const el = /** @type {any} */ (document.querySelector('article-diff'));
         while (!el.model) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -140,6 +140,31 @@ image.decode().then(() => {
 }
 
 /**
+ * Reloads the window's page inside an iframe of a phone's size (390 × 844, narrower than a
+ * browser's window goes), named `title`, and takes the driver into it; with `bare`, the outer
+ * page's stylesheets go first. Returns the frame, for `viewScreenshot`.
+ * @param {import('selenium-webdriver').WebDriver} driver @param {OpenPage} page
+ * @param {string} title @param {{bare?: boolean}} [options]
+ * @returns {Promise<import('selenium-webdriver').WebElement>}
+ */
+export async function enterPhoneFrame(driver, page, title, {bare = false} = {}) {
+  await page.run(([title, bare]) => new Promise((resolve) => {
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('width', '390');
+    iframe.setAttribute('height', '844');
+    iframe.setAttribute('frameborder', '0');
+    iframe.setAttribute('title', title);
+    iframe.addEventListener('load', resolve, {once: true});
+    iframe.src = location.href;
+    if (bare) for (const link of document.querySelectorAll('link[rel="stylesheet"]')) link.remove();
+    document.body.replaceChildren(iframe);
+  }), /** @type {[string, boolean]} */ ([title, bare]));
+  const frame = await driver.findElement({css: 'iframe'});
+  await driver.switchTo().frame(frame);
+  return frame;
+}
+
+/**
  * A PNG (base64) of what the driver's view shows once the page has drawn: the window, or, when
  * `frame` is given (the driver inside it), that iframe of the top document, cropped as
  * [`frameScreenshot`] does; the driver is back in the frame after.
