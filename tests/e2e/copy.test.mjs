@@ -90,6 +90,28 @@ const COMPARE = async (/** @type {string} */ copyUrl) => {
     const written = encode(long, 0, long.length, 0, 0x8000, loaded);
     if (written !== r.written || read.value !== r.read || big.subarray(0, written).some((b, k) => b !== expected[k])) failures.push({long: true, loaded, expected: r, got: {read: read.value, written}});
   }
+  // Every UTF-16 unit, in order (so every surrogate alone but the last high one, which pairs
+  // with the first low one), and every code point beyond the BMP's, each once: `diff()` trusts
+  // the copier's bytes to be UTF-8 (`copied` in src/wasm.rs) because it writes what
+  // `encodeInto` writes for each of them. Whole and in ranges of 1,009 units (that sometimes
+  // part a pair).
+  const units = String.fromCharCode(...Array.from({length: 0x10000}, (_, k) => k));
+  const astral = Array.from({length: 0x100000}, (_, k) => String.fromCodePoint(0x10000 + k)).join('');
+  const all = new Uint8Array(memory.buffer, 0, 0x8000);
+  for (const s of [units, astral]) {
+    for (let from = 0; from < s.length; from += 1009) {
+      const to = Math.min(from + 1009, s.length);
+      const r = encoder.encodeInto(s.substring(from, to), all);
+      const expected = all.slice(0, r.written);
+      all.fill(0);
+      const written = encode(s, from, to, 0, 0x8000, 0);
+      if (written !== r.written || read.value - from !== r.read || all.subarray(0, written).some((b, k) => b !== expected[k])) {
+        failures.push({every: s === units ? 'unit' : 'astral', from, expected: r, got: {read: read.value - from, written}});
+        break;
+      }
+      cases++;
+    }
+  }
   return {failures, cases: cases + 2};
 };
 
