@@ -357,8 +357,9 @@ export function sharedRuns(a, b) {
  *             (if (i32.lt_u (local.get $c) (i32.const 0x800))
  *               (then
  *                 (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 2)))
- *                 (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0)))
- *                 (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
+ *                 (i32.store16 align=1 (local.get $p)
+ *                   (i32.or (i32.or (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0xc0))
+ *                     (i32.shl (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)) (i32.const 8))))
  *                 (local.set $p (i32.add (local.get $p) (i32.const 2)))
  *                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
  *                 (br $after)))
@@ -388,15 +389,28 @@ export function sharedRuns(a, b) {
  *                 (global.set $lone (i32.const 1))
  *                 (local.set $c (i32.const 0xfffd))))
  *             (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 3)))
- *             (i32.store8 (local.get $p) (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0)))
- *             (i32.store8 offset=1 (local.get $p) (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80)))
+ *             (i32.store16 align=1 (local.get $p)
+ *               (i32.or (i32.or (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0xe0))
+ *                 (i32.shl (i32.or (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3f)) (i32.const 0x80))
+ *                   (i32.const 8))))
  *             (i32.store8 offset=2 (local.get $p) (i32.or (i32.and (local.get $c) (i32.const 0x3f)) (i32.const 0x80)))
  *             (local.set $p (i32.add (local.get $p) (i32.const 3)))
  *             (local.set $i (i32.add (local.get $i) (i32.const 1))))
  *           (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
  *           (br_if $wide (i32.ge_u
  *             (local.tee $c (array.get_u $units (local.get $u) (local.get $i))) (i32.const 0x80)))
- *           (br $next))))
+ *           ;; One ASCII unit before another beyond it (a space between two words of another
+ *           ;; script) stays here too; two go to the run.
+ *           (br_if $next (i32.ge_u (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+ *           (br_if $next (i32.lt_u
+ *             (local.tee $d (array.get_u $units (local.get $u) (i32.add (local.get $i) (i32.const 1))))
+ *             (i32.const 0x80)))
+ *           (br_if $done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 1)))
+ *           (i32.store8 (local.get $p) (local.get $c))
+ *           (local.set $p (i32.add (local.get $p) (i32.const 1)))
+ *           (local.set $i (i32.add (local.get $i) (i32.const 1)))
+ *           (local.set $c (local.get $d))
+ *           (br $wide))))
  *     (global.set $read (i32.add (local.get $base) (local.get $i)))
  *     (i32.sub (local.get $p) (local.get $at)))
  *   (func $loadString (export "load") (param $s externref) (param $n i32)
@@ -458,6 +472,8 @@ export function stringCopierBytes() {
   const arrayLen = [0xfb, 0x0f];
   /** `i32.store8` at `$p` plus `offset` of what `value` leaves. @param {number} offset @param {number[]} value */
   const store8 = (offset, value) => [...get(P), ...value, 0x3a, 0, ...uleb(offset)];
+  /** `i32.store16` (byte-aligned) at `$p` plus `offset` of what `value` leaves. @param {number} offset @param {number[]} value */
+  const store16 = (offset, value) => [...get(P), ...value, 0x3b, 0, ...uleb(offset)];
   /** @param {number} x @param {number} n */ const bump = (x, n) => [...get(x), ...i32c(n), ...add, ...set(x)];
   /** Leaves `$end - $p`, the room left. */
   const room = [...get(END), ...get(P), ...sub];
@@ -509,7 +525,7 @@ export function stringCopierBytes() {
     ...block, // $after: $wide 1, $next 2, $done 3
     ...get(C), ...i32c(0x800), ...ltU,
     ...ifThen, // $after 1, $done 4
-    ...stopUnlessRoom(2, 4), ...store8(0, lead(6, 0xc0)), ...store8(1, follow(0)), ...bump(P, 2), ...bump(I, 1), ...br(1),
+    ...stopUnlessRoom(2, 4), ...store16(0, [...lead(6, 0xc0), ...follow(0), ...i32c(8), ...shl, ...or]), ...bump(P, 2), ...bump(I, 1), ...br(1),
     ...end,
     ...get(C), ...i32c(0xf800), ...and, ...i32c(0xd800), ...eq,
     ...ifThen,
@@ -528,13 +544,18 @@ export function stringCopierBytes() {
     ...end,
     // $after 0, $done 3
     ...stopUnlessRoom(3, 3),
-    ...store8(0, lead(12, 0xe0)), ...store8(1, follow(6)), ...store8(2, follow(0)),
+    ...store16(0, [...lead(12, 0xe0), ...follow(6), ...i32c(8), ...shl, ...or]), ...store8(2, follow(0)),
     ...bump(P, 3), ...bump(I, 1),
     ...end,
-    // $wide 0, $next 1, $done 2: another unit beyond ASCII stays here, ASCII goes to its run.
+    // $wide 0, $next 1, $done 2: another unit beyond ASCII stays here, and so does one ASCII
+    // unit before another beyond it (the space between two words of another script); two
+    // ASCII units go to their run.
     ...get(I), ...get(N), ...geU, ...brIf(2),
     ...unit(get(I)), ...tee(C), ...i32c(0x80), ...geU, ...brIf(0),
-    ...br(1),
+    ...get(I), ...i32c(1), ...add, ...get(N), ...geU, ...brIf(1),
+    ...unit([...get(I), ...i32c(1), ...add]), ...tee(D), ...i32c(0x80), ...ltU, ...brIf(1),
+    ...stopUnlessRoom(1, 2), ...store8(0, get(C)), ...bump(P, 1), ...bump(I, 1), ...get(D), ...set(C),
+    ...br(0),
     ...end, ...end, ...end,
     ...get(BASE), ...get(I), ...add, 0x24, READ,
     ...get(P), ...get(AT), ...sub,
