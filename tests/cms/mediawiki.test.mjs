@@ -2,18 +2,20 @@
 // The MediaWiki extension (integrations/mediawiki/ArticleDiff/) in Debian's MediaWiki 1.39:
 // installed with maintenance/install.php on SQLite in a temp folder, served by `php -S` on
 // 127.0.0.1, the extension loaded, and its diff pages read as a logged-in editor sees them in
-// headless Chromium.
+// headless Chromium, and in Firefox and WebKit over WebDriver.
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
-import {appendFile, cp, mkdir, readFile} from 'node:fs/promises';
+import {appendFile, cp, mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, test} from 'node:test';
+
+import {firefoxEsr, viewScreenshot, webkitGtk} from '../package/browsers.mjs';
 
 import {expected, mediawikiHostileRevisions, mediawikiRevisions} from './article.mjs';
 import {DESKTOP, PHONE, ROOT, cmsSuite, phpString, screenshotDir} from './harness.mjs';
 import {startPhpServer} from './php-server.mjs';
 import {freePort, run} from './processes.mjs';
-import {assertInert, assertMoveLinked, assertWordEdits, readDiff, watchForScript} from './reader.mjs';
+import {assertInert, assertMoveLinked, assertWordEdits, drawnDiff, readDiff, watchForScript} from './reader.mjs';
 import {
   DEFAULT_STRINGS, STRING_KEYS, dataBlockStrings, englishProblems, entryPlaceholders, keyProblems, placeholders,
 } from './strings.mjs';
@@ -379,6 +381,38 @@ describe('MediaWiki: diff pages', () => {
     await assertInert(page, watch, '.mw-articlediff');
     await page.close();
   });
+
+  for (const [name, start] of /** @type {const} */ ([['Firefox', firefoxEsr], ['WebKit', webkitGtk]])) {
+    test(`in ${name}: the editor logs in; the edited words and the move linked at both ends, under MediaWiki's CSP`, async () => {
+      const browser = await start();
+      try {
+        const url = /** @type {import('./php-server.mjs').PhpServer} */ (mw.server).url;
+        const driver = /** @type {import('selenium-webdriver').WebDriver} */ (browser.driver);
+        await driver.manage().window().setRect({width: DESKTOP.width, height: DESKTOP.height});
+        const login = await browser.open(`${url}/index.php?title=Special:UserLogin`);
+        await login.run(([user, password]) => {
+          /** @type {HTMLInputElement} */ (document.querySelector('#wpName1')).value = user;
+          /** @type {HTMLInputElement} */ (document.querySelector('#wpPassword1')).value = password;
+          // After the script has answered: the form's submission leaves the page.
+          setTimeout(() => /** @type {HTMLElement} */ (document.querySelector('#wpLoginAttempt')).click());
+        }, [EDITOR.name, EDITOR.password]);
+        await driver.wait(async () => !(await driver.getCurrentUrl()).includes('UserLogin'), 30_000);
+
+        let page = await browser.open(`${url}/index.php?title=Harbour_plan&diff=${revision('article', 2)}&oldid=${revision('article', 1)}`);
+        let drawn = await page.run(drawnDiff, 'article-diff');
+        assertWordEdits(drawn, expected);
+        assert.equal(drawn.labels[1], 'Revision as of 14:30, 20 March 2024 by Eddie');
+        await page.run(() => document.querySelector('article-diff')?.scrollIntoView(), null);
+        await writeFile(path.join(screenshotDir, `mediawiki-diff-${name.toLowerCase()}.png`), await viewScreenshot(driver, null), 'base64');
+
+        page = await browser.open(`${url}/index.php?diff=${revision('article', 3)}&oldid=${revision('article', 2)}`);
+        drawn = await page.run(drawnDiff, 'article-diff');
+        await assertMoveLinked(page, drawn, expected);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
 
   test('MediaWiki logged no exception, and PHP no warning from the extension', async () => {
     const exceptions = await readFile(path.join(env.tmp, 'exception.log'), 'utf8').catch(() => '');

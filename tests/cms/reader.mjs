@@ -17,37 +17,66 @@ import {PWNED} from './article.mjs';
  */
 
 /**
- * Waits for the element matching `selector` to be defined, loaded, diffed and drawn, and reads it.
+ * In the page: waits (15 s at most) for the element matching `selector` to be there, defined,
+ * loaded, diffed and drawn, and reads it. Self-contained, so that it runs in any browser: as
+ * Playwright's `page.evaluate` and as a WebDriver script (tests/package/browsers.mjs's `run`).
+ * @param {string} selector
+ * @returns {Promise<DrawnDiff>}
+ */
+export async function drawnDiff(selector) {
+  const until = Date.now() + 15_000;
+  while (!(document.querySelector(selector) && customElements.get('article-diff'))) {
+    if (Date.now() > until) throw new Error(`no defined ${selector} after 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const el = /** @type {any} */ (document.querySelector(selector));
+  await el.ready();
+  const root = /** @type {ShadowRoot} */ (el.shadowRoot);
+  const texts = (/** @type {string} */ part) => [...root.querySelectorAll(`[part~="${part}"]`)].map((n) => (n.textContent ?? '').trim());
+  return {
+    labels: [...texts('label-old'), ...texts('label-new')],
+    inserted: texts('ins'),
+    deleted: texts('del'),
+    moveLinks: [...root.querySelectorAll('[part~="move-link"]')].map((n) => ({
+      side: n.closest('[part~="cell-old"]') ? 'old' : n.closest('[part~="cell-new"]') ? 'new' : 'inline',
+      text: (n.textContent ?? '').trim(),
+    })),
+    movedRows: [...root.querySelectorAll('[part~="row-moved"]')].map((n) => n.textContent ?? ''),
+    formatting: [...root.querySelectorAll('[part~="formatting"]')].map((n) => ({
+      text: (n.textContent ?? '').trim(),
+      description: [n.getAttribute('title'), n.getAttribute('aria-description'), n.getAttribute('aria-label')].filter(Boolean).join(' '),
+    })),
+    stats: el.stats ?? null,
+    error: texts('error').join(' '),
+    rowsText: root.querySelector('[part~="rows"]')?.textContent ?? '',
+  };
+}
+
+/**
+ * Waits for the element matching `selector` to be defined, loaded, diffed and drawn, and reads
+ * it ([`drawnDiff`] in a Playwright page).
  * @param {import('playwright-core').Page} page
  * @param {string} [selector]
  * @returns {Promise<DrawnDiff>}
  */
-export async function readDiff(page, selector = 'article-diff') {
-  await page.waitForSelector(selector, {state: 'attached', timeout: 15_000});
-  await page.waitForFunction(() => customElements.get('article-diff') !== undefined, null, {timeout: 15_000});
-  return page.evaluate(async (sel) => {
-    const el = /** @type {any} */ (document.querySelector(sel));
-    await el.ready();
-    const root = /** @type {ShadowRoot} */ (el.shadowRoot);
-    const texts = (/** @type {string} */ part) => [...root.querySelectorAll(`[part~="${part}"]`)].map((n) => (n.textContent ?? '').trim());
-    return {
-      labels: [...texts('label-old'), ...texts('label-new')],
-      inserted: texts('ins'),
-      deleted: texts('del'),
-      moveLinks: [...root.querySelectorAll('[part~="move-link"]')].map((n) => ({
-        side: n.closest('[part~="cell-old"]') ? 'old' : n.closest('[part~="cell-new"]') ? 'new' : 'inline',
-        text: (n.textContent ?? '').trim(),
-      })),
-      movedRows: [...root.querySelectorAll('[part~="row-moved"]')].map((n) => n.textContent ?? ''),
-      formatting: [...root.querySelectorAll('[part~="formatting"]')].map((n) => ({
-        text: (n.textContent ?? '').trim(),
-        description: [n.getAttribute('title'), n.getAttribute('aria-description'), n.getAttribute('aria-label')].filter(Boolean).join(' '),
-      })),
-      stats: el.stats ?? null,
-      error: texts('error').join(' '),
-      rowsText: root.querySelector('[part~="rows"]')?.textContent ?? '',
-    };
-  }, selector);
+export function readDiff(page, selector = 'article-diff') {
+  return page.evaluate(drawnDiff, selector);
+}
+
+/**
+ * A page of any browser the suites drive: Playwright's, or an open page of
+ * tests/package/browsers.mjs (`run`).
+ * @typedef {import('playwright-core').Page | {run: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>}} AnyPage
+ */
+
+/**
+ * Runs the self-contained `fn(arg)` in `page`, whichever kind it is.
+ * @template T, A
+ * @param {AnyPage} page @param {(arg: A) => T | Promise<T>} fn @param {A} arg
+ * @returns {Promise<T>}
+ */
+export function inPage(page, fn, arg) {
+  return 'run' in page ? page.run(fn, arg) : /** @type {Promise<T>} */ (page.evaluate(/** @type {any} */ (fn), arg));
 }
 
 /**
@@ -68,7 +97,7 @@ export function assertWordEdits(drawn, want) {
 /**
  * Asserts the moved paragraph is linked at both ends: a move link in the old column and one
  * in the new, and following one lands on the other end.
- * @param {import('playwright-core').Page} page
+ * @param {AnyPage} page
  * @param {DrawnDiff} drawn
  * @param {{swapped: string[]}} want two paragraphs that swapped places (either may be the one drawn as moved)
  */
@@ -79,7 +108,7 @@ export async function assertMoveLinked(page, drawn, want) {
   const sides = drawn.moveLinks.map((link) => link.side);
   assert.ok(sides.includes('old') && sides.includes('new'), `the move is linked from both ends (links: ${JSON.stringify(drawn.moveLinks)})`);
   // Following the old end's link focuses the new end.
-  const followed = await page.evaluate(async () => {
+  const followed = await inPage(page, async () => {
     const root = /** @type {ShadowRoot} */ (/** @type {any} */ (document.querySelector('article-diff')).shadowRoot);
     const link = /** @type {HTMLElement} */ (root.querySelector('[part~="cell-old"] [part~="move-link"]'));
     const badge = link.querySelector('[part~="move-badge"]')?.textContent;
@@ -88,7 +117,7 @@ export async function assertMoveLinked(page, drawn, want) {
     const focused = root.activeElement;
     const row = focused?.closest('[part~="row"]') ?? focused;
     return {badge, landed: row?.querySelector('[part~="cell-new"] [part~="move-badge"]')?.textContent ?? null};
-  });
+  }, null);
   assert.equal(followed.landed, followed.badge, 'following the move link lands on the same move\'s other end');
 }
 
