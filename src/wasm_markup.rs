@@ -562,7 +562,7 @@ pub fn read(
 ) -> Result<JsValue, JsError> {
     let Some(markup) = Markup::from_name(markup) else {
         return Err(JsError::new(&format!(
-            "read(): `markup` must be \"html\" or \"markdown\", got {markup:?}"
+            "read(): `markup` must be \"html\" or \"markdown\", got \"{markup}\""
         )));
     };
     let Some(source_text) = string_from_js(&source, &TextEncoder::new()) else {
@@ -644,7 +644,7 @@ impl Documents {
             Some(m @ Markup::Markdown) => (m, "Markdown"),
             None => {
                 return Err(JsError::new(&format!(
-                    "Documents.read(): `markup` must be \"html\" or \"markdown\", got {markup:?}"
+                    "Documents.read(): `markup` must be \"html\" or \"markdown\", got \"{markup}\""
                 )))
             }
         };
