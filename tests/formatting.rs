@@ -165,6 +165,25 @@ fn the_seed_pairs_markdown_copy_reads_without_its_syntax() {
 }
 
 #[test]
+fn a_static_site_posts_front_matter_changes_are_word_changes() {
+    // Hugo's, Jekyll's and Decap CMS's posts keep their title, date and tags in front matter: a
+    // retitled post is a changed title, not an unchanged diff.
+    let post = |title: &str, tag: &str| {
+        format!("---\ntitle: {title}\ndate: 2026-12-07\ntags:\n  - {tag}\n---\n\nThe council met on Tuesday.\n")
+    };
+    let old = read(&post("Harbour plan approved", "harbour"), Markup::Markdown).unwrap();
+    let new = read(&post("Harbour plan delayed", "council"), Markup::Markdown).unwrap();
+    let d = diff_documents(&old, &new, &Options::default()).unwrap();
+    check_invariants(&d, &old, &new);
+    assert_eq!(
+        (d.stats.words_deleted, d.stats.words_inserted),
+        (2, 2),
+        "approved → delayed, harbour → council"
+    );
+    assert!(descriptions(&d).is_empty(), "a changed line of front matter is words, not formatting");
+}
+
+#[test]
 fn markdown_heading_level_emphasis_and_list_indent() {
     let old = read("# Title\n\nSome *text* here.\n\n- one\n- two\n", Markup::Markdown).unwrap();
     let new =

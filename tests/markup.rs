@@ -584,11 +584,20 @@ fn markdown_raw_html_reads_as_html() {
 }
 
 #[test]
-fn markdown_front_matter_is_not_text() {
-    assert_eq!(md("---\ntitle: x\n---\n\nbody").text, "body");
-    assert_eq!(md("---\n# a comment\n\ndate: 2026-12-07\ntags:\n  - a\n...\nbody").text, "body");
-    assert_eq!(md("---\ntags:\n---\nbody").text, "body");
-    assert_eq!(md("---\r\ntitle: x\r\n---").text, "");
+fn markdown_front_matter_is_shown_as_its_lines() {
+    // A title, a date or tags changed in a static-site post's front matter is a change: its
+    // lines are a preformatted block of their own, the fences are not text.
+    let source = "---\ntitle: Harbour plan\ndate: 2026-12-07\n---\n\nbody";
+    let doc = md(source);
+    assert_eq!(blocks(&doc), ["pre:title: Harbour plan\ndate: 2026-12-07", "p:body"]);
+    assert_eq!(
+        &source[doc.blocks[0].source.clone()],
+        "---\ntitle: Harbour plan\ndate: 2026-12-07\n---\n"
+    );
+    let doc = md("---\n# a comment\n\ndate: 2026-12-07\ntags:\n  - a\n...\nbody");
+    assert_eq!(blocks(&doc), ["pre:# a comment\n\ndate: 2026-12-07\ntags:\n  - a", "p:body"]);
+    assert_eq!(blocks(&md("---\ntags:\n---\nbody")), ["pre:tags:", "p:body"]);
+    assert_eq!(md("---\r\ntitle: x\r\n---").text, "title: x");
 }
 
 #[test]

@@ -18,7 +18,7 @@
 
 use core::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::builder::{Builder, Context};
 use super::document::{embed_source, link_target, BlockKind, EmbedKind, MarkKind};
@@ -74,24 +74,31 @@ struct Reader<'s, 'b> {
     closed_end: usize,
 }
 
-/// The length of the YAML front matter `source` starts with, 0 if none: a `---` line, lines
-/// whose first that is not blank or a comment is a YAML mapping's key (`title: …`), as in the
-/// front matter of static-site generators (and as pandoc requires), and a `---` or `...` line.
+/// The YAML front matter `source` starts with: where its lines between the fences start and
+/// end, and its whole length; all 0 if there is none. Front matter is a `---` line, lines whose
+/// first that is not blank or a comment is a YAML mapping's key (`title: …`), as in the front
+/// matter of static-site generators (and as pandoc requires), and a `---` or `...` line.
 /// Otherwise the `---` is a thematic break and what follows is read: `---\nFoo\n---` is a rule
 /// and a heading, as CommonMark says (pulldown-cmark's metadata blocks would take any `---`
 /// block, that heading too). A closing `...` is YAML's end of document.
-fn front_matter_len(source: &str) -> usize {
+fn front_matter(source: &str) -> (usize, usize, usize) {
     let bytes = source.as_bytes();
     let blank = |l: &[u8]| l.iter().all(u8::is_ascii_whitespace);
-    let (mut start, mut mapping) = (0, None);
+    let (mut start, mut mapping, mut first) = (0, None, 0);
     for line in bytes.split(|&b| b == b'\n') {
         let end = start + line.len() + 1;
         let fence = (line.starts_with(b"---") || line.starts_with(b"...")) && blank(&line[3..]);
-        if start == 0 && !(fence && line[0] == b'-') {
-            return 0;
+        if start == 0 {
+            if !(fence && line[0] == b'-') {
+                break;
+            }
+            first = end;
         }
         if start > 0 && fence && mapping.is_some() {
-            return if mapping == Some(true) { end.min(bytes.len()) } else { 0 };
+            if mapping == Some(true) {
+                return (first, start, end.min(bytes.len()));
+            }
+            break;
         }
         if start > 0 && mapping.is_none() && !blank(line) && line[0] != b'#' {
             let colon = line.iter().position(|&b| b == b':').unwrap_or(0);
@@ -102,13 +109,13 @@ fn front_matter_len(source: &str) -> usize {
         }
         start = end;
     }
-    0
+    (0, 0, 0)
 }
 
 /// Reads Markdown `source` into `out`.
 pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let skip = front_matter_len(source);
+    let (first, last, skip) = front_matter(source);
     let mut reader = Reader {
         source,
         out,
@@ -121,6 +128,13 @@ pub(crate) fn read_into(source: &str, out: &mut Builder) -> Result<(), ReadError
         hidden_until: None,
         closed_end: 0,
     };
+    if skip > 0 {
+        // The page's metadata (its title, date, tags) is read as the block of lines it is
+        // written as, a code block's, so that a change to it is a change.
+        reader.event(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)), 0..skip)?;
+        reader.event(Event::Text(source[first..last].into()), first..last)?;
+        reader.event(Event::End(TagEnd::CodeBlock), 0..skip)?;
+    }
     for (event, range) in Parser::new_ext(&source[skip..], options).into_offset_iter() {
         reader.event(event, range.start + skip..range.end + skip)?;
     }
