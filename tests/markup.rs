@@ -598,6 +598,16 @@ fn markdown_front_matter_is_shown_as_its_lines() {
     assert_eq!(blocks(&doc), ["pre:# a comment\n\ndate: 2026-12-07\ntags:\n  - a", "p:body"]);
     assert_eq!(blocks(&md("---\ntags:\n---\nbody")), ["pre:tags:", "p:body"]);
     assert_eq!(md("---\r\ntitle: x\r\n---").text, "title: x");
+    // Hugo's TOML front matter, between `+++` lines.
+    let doc = md("+++\ntitle = 'Harbour plan'\n[params]\n  author = 'Eddie'\n+++\n\nbody");
+    assert_eq!(
+        blocks(&doc),
+        ["pre:title = 'Harbour plan'\n[params]\n  author = 'Eddie'", "p:body"]
+    );
+    assert_eq!(
+        blocks(&md("+++\n# a comment\n[taxonomies]\n+++\nbody")),
+        ["pre:# a comment\n[taxonomies]", "p:body"]
+    );
 }
 
 #[test]
@@ -606,6 +616,9 @@ fn markdown_rule_then_text_is_not_front_matter() {
     assert_eq!(blocks(&md("---\nFoo\n---\nBar\n---\nBaz\n")), ["h2:Foo", "h2:Bar", "p:Baz"]);
     assert_eq!(blocks(&md("---\n- a\n- b\n---\n")), ["-p:a", "-p:b"]);
     assert_eq!(blocks(&md("----\ntitle: x\n---")), ["h2:title: x"]);
+    // Not TOML: `+++` lines are text (CommonMark's example 44), `...` closes no TOML.
+    assert_eq!(blocks(&md("+++\nsome text\n+++\n")), ["p:+++ some text +++"]);
+    assert_eq!(blocks(&md("+++\ntitle = 'x'\n...\n")), ["p:+++ title = 'x' ..."]);
 }
 
 #[test]

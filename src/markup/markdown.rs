@@ -74,37 +74,45 @@ struct Reader<'s, 'b> {
     closed_end: usize,
 }
 
-/// The YAML front matter `source` starts with: where its lines between the fences start and
-/// end, and its whole length; all 0 if there is none. Front matter is a `---` line, lines whose
+/// The front matter `source` starts with: where its lines between the fences start and end,
+/// and its whole length; all 0 if there is none. YAML front matter is a `---` line, lines whose
 /// first that is not blank or a comment is a YAML mapping's key (`title: …`), as in the front
-/// matter of static-site generators (and as pandoc requires), and a `---` or `...` line.
-/// Otherwise the `---` is a thematic break and what follows is read: `---\nFoo\n---` is a rule
-/// and a heading, as CommonMark says (pulldown-cmark's metadata blocks would take any `---`
-/// block, that heading too). A closing `...` is YAML's end of document.
+/// matter of static-site generators (and as pandoc requires), and a `---` or `...` line (YAML's
+/// end of document). TOML front matter (Hugo's) is the same between `+++` lines, its first
+/// line a key and value (`title = …`) or a table (`[params]`). Otherwise the `---` is a
+/// thematic break and what follows is read: `---\nFoo\n---` is a rule and a heading, as
+/// CommonMark says (pulldown-cmark's metadata blocks would take any `---` block, that heading
+/// too).
 fn front_matter(source: &str) -> (usize, usize, usize) {
     let bytes = source.as_bytes();
     let blank = |l: &[u8]| l.iter().all(u8::is_ascii_whitespace);
+    let toml = bytes.first() == Some(&b'+');
+    let (fence, closing, separator): (&[u8], &[u8], u8) =
+        if toml { (b"+++", b"+++", b'=') } else { (b"---", b"...", b':') };
     let (mut start, mut mapping, mut first) = (0, None, 0);
     for line in bytes.split(|&b| b == b'\n') {
         let end = start + line.len() + 1;
-        let fence = (line.starts_with(b"---") || line.starts_with(b"...")) && blank(&line[3..]);
+        let fenced = (line.starts_with(fence) || line.starts_with(closing)) && blank(&line[3..]);
         if start == 0 {
-            if !(fence && line[0] == b'-') {
+            if !(fenced && line.starts_with(fence)) {
                 break;
             }
             first = end;
         }
-        if start > 0 && fence && mapping.is_some() {
+        if start > 0 && fenced && mapping.is_some() {
             if mapping == Some(true) {
                 return (first, start, end.min(bytes.len()));
             }
             break;
         }
         if start > 0 && mapping.is_none() && !blank(line) && line[0] != b'#' {
-            let colon = line.iter().position(|&b| b == b':').unwrap_or(0);
-            let after = line.get(colon + 1).copied().unwrap_or(b' ');
+            let at = line.iter().position(|&b| b == separator).unwrap_or(0);
+            let after = line.get(at + 1).copied().unwrap_or(b' ');
             mapping = Some(
-                colon > 0 && !matches!(line[0], b' ' | b'\t' | b'-') && after.is_ascii_whitespace(),
+                at > 0
+                    && !matches!(line[0], b' ' | b'\t' | b'-')
+                    && (toml || after.is_ascii_whitespace())
+                    || toml && line[0] == b'[',
             );
         }
         start = end;
