@@ -49,18 +49,28 @@ const MARKDOWN = {
   code: /(^|[^`])`[^`\n]+`(?!`)/gm,
 };
 
+/**
+ * A static-site post's front matter at the very start, closed: YAML between `---` lines (its
+ * first line that is not blank or a comment a mapping key) or TOML between `+++` lines (a key
+ * and value, or a table), as the Markdown reader takes it (src/markup/markdown.rs). Only a
+ * Markdown file starts so: a YAML file has no closing line after its mapping.
+ */
+const FRONT_MATTER = /^(?:---[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[^\s#-][^\n]*?:(?:[ \t][^\n]*)?\r?\n(?:[^\n]*\r?\n)*?(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:\[|[^\s#][^\n=]*=)[^\n]*\r?\n(?:[^\n]*\r?\n)*?\+\+\+)[ \t]*(?:\r?\n|$)/;
+
 /** Lines that read as program code rather than prose: statements, braces, keywords. */
 const CODE_LINE = /[;{}]\s*$|^\s*(#include|#!|import |from \S+ import|def |class |function |return |const |let |var |public |private |if \(|for \()/;
 
 /**
- * Whether a text reads as Markdown: at least three constructs of at least two kinds (a heading
- * and a list, links and emphasis…), and not program code. One construct is not enough: prose
- * has a stray `*`, a pasted web page one bracketed link, and reading plain text as Markdown
- * would join its single-newline paragraphs and eat its asterisks and underscores.
+ * Whether a text reads as Markdown: it starts with a static-site post's front matter, or has at
+ * least three constructs of at least two kinds (a heading and a list, links and emphasis…) and
+ * is not program code. One construct is not enough: prose has a stray `*`, a pasted web page
+ * one bracketed link, and reading plain text as Markdown would join its single-newline
+ * paragraphs and eat its asterisks and underscores.
  * @param {string} text
  */
 export function looksLikeMarkdown(text) {
   const head = text.slice(0, 16384);
+  if (FRONT_MATTER.test(head)) return true;
   const lines = head.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0 || lines.filter((line) => CODE_LINE.test(line)).length * 5 > lines.length) return false;
   let kinds = 0;

@@ -37,6 +37,18 @@ test('Markdown is recognised by several constructs of more than one kind', () =>
   assert.ok(looksLikeMarkdown('```js\nlet x = 1;\n```\n\n## Notes\n\nSee [the docs][1].\n\n[1]: https://a.example/'));
 });
 
+test('a static-site post\'s front matter says Markdown, YAML or TOML; a YAML file or a rule does not', () => {
+  assert.ok(looksLikeMarkdown('---\ntitle: Harbour plan\ndate: 2026-12-07\n---\n\nThe council met on Tuesday.\n'));
+  assert.ok(looksLikeMarkdown('---\r\n# draft\r\ntitle: x\r\n...\r\nBody.'));
+  assert.ok(looksLikeMarkdown('+++\ntitle = \'Harbour plan\'\n[params]\n  author = \'Eddie\'\n+++\n\nThe council met.'));
+  assert.ok(looksLikeMarkdown('+++\n[taxonomies]\n+++\n'));
+  assert.ok(!looksLikeMarkdown('---\nname: build\non: push\njobs:\n  test:\n    runs-on: debian\n'), 'a YAML file: never closed');
+  assert.ok(!looksLikeMarkdown('---\nA rule, then a sentence.\n---\nAnd another.'), 'no mapping key');
+  assert.ok(!looksLikeMarkdown('+++\nsome text\n+++\n'), 'no TOML key');
+  assert.ok(!looksLikeMarkdown('Intro\n---\ntitle: x\n---\n'), 'not at the start');
+  assert.equal(detectFormat([{text: '---\ntitle: a\n---\nOld.'}, {text: '---\ntitle: b\n---\nNew.'}]), 'markdown');
+});
+
 test('prose, code and a stray construct are not Markdown', () => {
   assert.ok(!looksLikeMarkdown('The price is 5 * 3 = 15, or 5*3 if you like.'));
   assert.ok(!looksLikeMarkdown('Please see the *important* note.'), 'one construct');
