@@ -619,6 +619,11 @@ fn markdown_rule_then_text_is_not_front_matter() {
     // Not TOML: `+++` lines are text (CommonMark's example 44), `...` closes no TOML.
     assert_eq!(blocks(&md("+++\nsome text\n+++\n")), ["p:+++ some text +++"]);
     assert_eq!(blocks(&md("+++\ntitle = 'x'\n...\n")), ["p:+++ title = 'x' ..."]);
+    // The first colon must end the key, and a comment line starts with `#` (the demo's "Auto"
+    // format, www/app-format.js, decides these alike).
+    for source in ["---\na:b: c\n---\n", "---\n  # indented\ntitle: x\n---\n"] {
+        assert!(!blocks(&md(source)).iter().any(|b| b.starts_with("pre:")), "{source:?}");
+    }
 }
 
 #[test]

@@ -55,7 +55,7 @@ const MARKDOWN = {
  * and value, or a table), as the Markdown reader takes it (src/markup/markdown.rs). Only a
  * Markdown file starts so: a YAML file has no closing line after its mapping.
  */
-const FRONT_MATTER = /^(?:---[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[^\s#-][^\n]*?:(?:[ \t][^\n]*)?\r?\n(?:[^\n]*\r?\n)*?(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:\[|[^\s#][^\n=]*=)[^\n]*\r?\n(?:[^\n]*\r?\n)*?\+\+\+)[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^(?:---[ \t]*\r?\n(?:(?:[ \t]*|#[^\n]*)\r?\n)*[^\s#-][^\n:]*:(?:[ \t][^\n]*)?\r?\n(?:[^\n]*\r?\n)*?(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n(?:(?:[ \t]*|#[^\n]*)\r?\n)*(?:\[|[^\s#-][^\n=]*=)[^\n]*\r?\n(?:[^\n]*\r?\n)*?\+\+\+)[ \t]*(?:\r?\n|$)/;
 
 /** Lines that read as program code rather than prose: statements, braces, keywords. */
 const CODE_LINE = /[;{}]\s*$|^\s*(#include|#!|import |from \S+ import|def |class |function |return |const |let |var |public |private |if \(|for \()/;

@@ -46,6 +46,9 @@ test('a static-site post\'s front matter says Markdown, YAML or TOML; a YAML fil
   assert.ok(!looksLikeMarkdown('---\nA rule, then a sentence.\n---\nAnd another.'), 'no mapping key');
   assert.ok(!looksLikeMarkdown('+++\nsome text\n+++\n'), 'no TOML key');
   assert.ok(!looksLikeMarkdown('Intro\n---\ntitle: x\n---\n'), 'not at the start');
+  // As the reader decides: the first colon (or equals sign) must end the key.
+  assert.ok(!looksLikeMarkdown('---\na:b: c\n---\n'), 'a key the reader does not take');
+  assert.ok(!looksLikeMarkdown('---\n  # indented\ntitle: x\n---\n'), 'an indented comment is no comment line to the reader');
   assert.equal(detectFormat([{text: '---\ntitle: a\n---\nOld.'}, {text: '---\ntitle: b\n---\nNew.'}]), 'markdown');
 });
 
