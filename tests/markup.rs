@@ -627,6 +627,22 @@ fn markdown_rule_then_text_is_not_front_matter() {
 }
 
 #[test]
+fn markdown_inline_cdata_and_processing_instructions_read_as_a_browser_reads_them() {
+    // A bogus comment to the first `>`, then text (CommonMark's example 629): as the HTML
+    // reader reads the rendered paragraph.
+    for inline in [
+        "foo <![CDATA[>&<]]>",
+        "a <?php echo 1 > 0; ?> b",
+        "a <!DECLARE x> b",
+        "a <![CDATA[x>&amp; &copy y]]> b",
+        "a <!-- c > d --> b",
+    ] {
+        assert_eq!(md(inline).text, html(&format!("<p>{inline}</p>")).text, "{inline:?}");
+    }
+    assert_eq!(md("foo <![CDATA[>&<]]>").text, "foo &<]]>");
+}
+
+#[test]
 fn markdown_link_targets_are_checked() {
     assert_eq!(marks(&md("[x](javascript:alert(1))")), ["link(-):x"]);
 }

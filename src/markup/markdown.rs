@@ -345,6 +345,28 @@ impl Reader<'_, '_> {
     }
 
     fn inline_html(&mut self, html_text: &str, range: Range<usize>) {
+        let bytes = html_text.as_bytes();
+        if matches!(bytes.get(1), Some(b'!' | b'?')) && !html_text.starts_with("<!--") {
+            // `<![CDATA[…]]>`, `<?…?>` or `<!…>`: in HTML a bogus comment that ends at the first
+            // `>`, after which a browser shows the rest as text (references decoded).
+            let at = bytes.iter().position(|&b| b == b'>').map_or(bytes.len(), |gt| gt + 1);
+            if at < bytes.len() && self.hidden_until.is_none() {
+                let mut text = String::new();
+                let mut rest = &html_text[at..];
+                while let Some(c) = rest.chars().next() {
+                    let reference =
+                        (c == '&').then(|| super::charref::decode(rest, false)).flatten();
+                    let len = reference.map_or(c.len_utf8(), |r| r.len);
+                    match reference {
+                        Some(r) => r.push_to(&mut text),
+                        None => text.push(c),
+                    }
+                    rest = &rest[len..];
+                }
+                self.out.text(&text, range.start + at..range.end);
+            }
+            return;
+        }
         let Some(tag) = html::inline_tag(html_text) else { return };
         if let Some(until) = &self.hidden_until {
             if tag.end && tag.name == *until {

@@ -24,9 +24,6 @@ const DIFFERENT = new Map([
   // blocks after it (here `<del>` around a paragraph, a table's rows split by blank lines).
   [167, 'an HTML block does not wrap the blocks after it'],
   [190, 'an HTML block does not wrap the blocks after it'],
-  // Inline raw HTML other than tags shows nothing; a browser ends `<![CDATA[` at the first `>`
-  // and shows the rest.
-  [629, 'inline CDATA shows nothing'],
 ]);
 
 /**
