@@ -345,24 +345,11 @@ impl Reader<'_, '_> {
     }
 
     fn inline_html(&mut self, html_text: &str, range: Range<usize>) {
-        let bytes = html_text.as_bytes();
-        if matches!(bytes.get(1), Some(b'!' | b'?')) && !html_text.starts_with("<!--") {
-            // `<![CDATA[…]]>`, `<?…?>` or `<!…>`: in HTML a bogus comment that ends at the first
-            // `>`, after which a browser shows the rest as text (references decoded).
-            let at = bytes.iter().position(|&b| b == b'>').map_or(bytes.len(), |gt| gt + 1);
-            if at < bytes.len() && self.hidden_until.is_none() {
-                let mut text = String::new();
-                let mut rest = &html_text[at..];
-                while let Some(c) = rest.chars().next() {
-                    let reference =
-                        (c == '&').then(|| super::charref::decode(rest, false)).flatten();
-                    let len = reference.map_or(c.len_utf8(), |r| r.len);
-                    match reference {
-                        Some(r) => r.push_to(&mut text),
-                        None => text.push(c),
-                    }
-                    rest = &rest[len..];
-                }
+        if matches!(html_text.as_bytes().get(1), Some(b'!' | b'?')) {
+            // `<![CDATA[…]]>`, `<?…?>`, `<!…>` or a comment: a browser shows what follows the
+            // comment's end as text.
+            let (text, at) = html::text_after_comment(html_text);
+            if !text.is_empty() && self.hidden_until.is_none() {
                 self.out.text(&text, range.start + at..range.end);
             }
             return;

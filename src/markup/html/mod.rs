@@ -99,6 +99,25 @@ pub(crate) struct InlineTag {
 }
 
 #[cfg(feature = "markdown")]
+/// The text a browser shows of raw HTML that opens with a bogus comment (`<![CDATA[…]]>`,
+/// `<?…?>`, `<!…>`), which ends at the first `>`, and where that text starts in `html`: the
+/// tokenizer's text tokens after it (references decoded), tags left out.
+pub(crate) fn text_after_comment(html: &str) -> (String, usize) {
+    let mut tokenizer = tokenizer::Tokenizer::new(html);
+    let (mut text, mut start) = (String::new(), html.len());
+    loop {
+        match tokenizer.next_token() {
+            tokenizer::Token::Text { text: t, source } => {
+                start = start.min(source.start);
+                text.push_str(&t);
+            }
+            tokenizer::Token::Eof => return (text, start),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(feature = "markdown")]
 /// The tag `html` holds, if it is a start or end tag (not a comment, a declaration or text).
 pub(crate) fn inline_tag(html: &str) -> Option<InlineTag> {
     let mut tokenizer = tokenizer::Tokenizer::new(html);
